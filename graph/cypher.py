@@ -1,0 +1,116 @@
+"""Every Cypher statement the store sends, in one place (so one test can lint them all).
+
+Values always travel as parameters. The only names written into the text are labels and
+edge types, and those come from the schema, whose loader accepts plain identifiers only.
+Each statement is Neo4j 5 syntax, matches with labels, and is sent alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hkweb3.graph.schema import ENTITY_LABEL, Schema
+
+# Evidence is stored as JSON strings that start with their document id, so the claims of one
+# document can be replaced with a prefix test: stores reject nested maps as property values.
+_MERGE_EVIDENCE = (
+    "r.evidence = [e IN coalesce(r.evidence, []) "
+    "WHERE none(p IN row.prefixes WHERE e STARTS WITH p)] + row.evidence, "
+    "r.sources = [s IN coalesce(r.sources, []) WHERE NOT s IN row.documents] + row.documents"
+)
+
+
+def unique_constraint(label: str) -> str:
+    """Uniqueness of ``id`` for one label, created only if missing."""
+    return (
+        f"CREATE CONSTRAINT {label.lower()}_id_unique IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+    )
+
+
+def merge_documents(label: str) -> str:
+    """Create or update documents by id. Rows: ``{id, props}``."""
+    return f"UNWIND $rows AS row MERGE (d:{label} {{id: row.id}}) SET d += row.props"
+
+
+def merge_entities(labels: tuple[str, ...]) -> str:
+    """Create or update entities of one kind by id. Rows: ``{id, props, aliases, sources,
+    discovered}``. A node stays curated once the registry has named it."""
+    # All labels in the MERGE itself: ArcadeDB cannot relabel a node inside a transaction
+    # that created it, so a node is born with its final labels (and its kind never changes).
+    all_labels = "".join(f":{label}" for label in labels)
+    return (
+        f"UNWIND $rows AS row MERGE (n{all_labels} {{id: row.id}}) "
+        "SET n += row.props, "
+        "n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases] + row.aliases, "
+        "n.sources = [s IN coalesce(n.sources, []) WHERE NOT s IN row.sources] + row.sources, "
+        "n.discovered = coalesce(n.discovered, true) AND row.discovered"
+    )
+
+
+def merge_relations(edge_type: str) -> str:
+    """Create or update edges of one type, keyed by ``key``, replacing the evidence of the
+    documents in this batch. Rows: ``{source, target, key, props, evidence, prefixes,
+    documents}``."""
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{ENTITY_LABEL} {{id: row.source}}) "
+        f"MATCH (b:{ENTITY_LABEL} {{id: row.target}}) "
+        f"MERGE (a)-[r:{edge_type} {{key: row.key}}]->(b) "
+        f"SET r += row.props, {_MERGE_EVIDENCE}"
+    )
+
+
+def merge_mentions(document_label: str, edge_type: str) -> str:
+    """Link documents to the entities they name. Rows: ``{document, entity}``."""
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (d:{document_label} {{id: row.document}}) "
+        f"MATCH (e:{ENTITY_LABEL} {{id: row.entity}}) "
+        f"MERGE (d)-[:{edge_type}]->(e)"
+    )
+
+
+def count_label(label: str) -> str:
+    """How many nodes carry ``label``."""
+    return f"MATCH (n:{label}) RETURN count(n) AS count"
+
+
+def count_edges(edge_type: str, source_label: str, target_label: str) -> str:
+    """How many edges of ``edge_type`` there are (ends labelled so nothing is scanned)."""
+    return (
+        f"MATCH (:{source_label})-[r:{edge_type}]->(:{target_label}) RETURN count(r) AS count"
+    )
+
+
+KINDS_OF = (
+    f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) RETURN n.id AS id, n.kind AS kind"
+)
+
+PING = "RETURN 1 AS ok"
+
+
+def statements(schema: Schema) -> Iterator[str]:
+    """Every statement the store can send for ``schema`` (for linting)."""
+    for label in schema.labels:
+        yield unique_constraint(label)
+        yield count_label(label)
+    yield merge_documents(schema.document_label)
+    for kind in schema.concrete_kinds:
+        yield merge_entities(schema.labels_for(kind))
+    for edge in schema.edges.values():
+        yield count_edges(edge.name, *edge_end_labels(schema, edge.name))
+        if edge.provenance:
+            yield merge_mentions(schema.document_label, edge.name)
+        else:
+            yield merge_relations(edge.name)
+    yield KINDS_OF
+    yield PING
+
+
+def edge_end_labels(schema: Schema, edge_type: str) -> tuple[str, str]:
+    """The labels to put on each end of ``edge_type`` when matching it."""
+    edge = schema.edge(edge_type)
+    source = schema.document_label if edge.source == (schema.document_label,) else ENTITY_LABEL
+    target = schema.document_label if edge.target == (schema.document_label,) else ENTITY_LABEL
+    return source, target

@@ -1,0 +1,252 @@
+"""The schema as data: node kinds and edge types, read from ``schema.yaml`` and checked once.
+
+Everything that needs to know which kinds or edges exist asks a :class:`Schema`: model
+validation, store constraints and labels, HTML colours and the docs. Labels and edge types
+are the only names ever written into Cypher text, so the loader accepts only plain
+identifiers for them.
+
+Examples
+--------
+>>> schema = load_schema()
+>>> schema.labels_for("VirtualBank")
+('VirtualBank', 'Bank', 'Organization', 'Entity')
+>>> schema.allows("PROVIDES_BANKING_TO", "VirtualBank", "TradingPlatform")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from hkweb3.errors import SchemaError, ValidationError
+
+SCHEMA_FILE = Path(__file__).with_name("schema.yaml")
+
+#: Label every entity node carries, whatever its kind.
+ENTITY_LABEL = "Entity"
+
+_KIND_NAME = re.compile(r"^[A-Z][A-Za-z]*$")
+_EDGE_NAME = re.compile(r"^[A-Z][A-Z_]*[A-Z]$")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_KIND_KEYS = {"extends", "abstract", "description", "color"}
+_EDGE_KEYS = {
+    "source", "target", "key", "single", "symmetric", "provenance", "description",
+    "single_roles",
+}
+
+
+@dataclass(frozen=True)
+class NodeKind:
+    """One kind of node: its name, parent kind, and how to draw it."""
+
+    name: str
+    parent: str | None
+    abstract: bool
+    description: str
+    color: str
+
+
+@dataclass(frozen=True)
+class EdgeType:
+    """One type of edge and the kinds it may join.
+
+    ``key`` names the properties that tell apart two edges of this type between the same
+    nodes; ``single`` marks types where one source should have one target at a time.
+    """
+
+    name: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    description: str
+    key: tuple[str, ...] = ()
+    single: bool = False
+    symmetric: bool = False
+    provenance: bool = False
+    single_roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Node kinds and edge types, with the questions code asks about them."""
+
+    kinds: dict[str, NodeKind]
+    edges: dict[str, EdgeType]
+    document_label: str = "Document"
+    document_color: str = "#dddddd"
+    _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    @property
+    def concrete_kinds(self) -> list[str]:
+        """Kinds a node may have as its own kind (not abstract), in file order."""
+        return [k.name for k in self.kinds.values() if not k.abstract]
+
+    @property
+    def labels(self) -> list[str]:
+        """Every label the store uses: the entity root, each kind, and documents."""
+        return [ENTITY_LABEL, *self.kinds, self.document_label]
+
+    def kind(self, name: str) -> NodeKind:
+        """Return the kind called ``name``; raise :class:`ValidationError` if there is none."""
+        try:
+            return self.kinds[name]
+        except KeyError:
+            known = ", ".join(self.concrete_kinds)
+            raise ValidationError(f"unknown kind {name!r} (known kinds: {known})") from None
+
+    def edge(self, name: str) -> EdgeType:
+        """Return the edge type ``name``; raise :class:`ValidationError` if there is none."""
+        try:
+            return self.edges[name]
+        except KeyError:
+            known = ", ".join(self.edges)
+            raise ValidationError(f"unknown edge type {name!r} (known types: {known})") from None
+
+    def labels_for(self, kind: str) -> tuple[str, ...]:
+        """The labels a node of ``kind`` carries: its kind, its ancestors, then ``Entity``."""
+        self.kind(kind)
+        return (*self._ancestors[kind], ENTITY_LABEL)
+
+    def is_a(self, kind: str, ancestor: str) -> bool:
+        """Whether ``kind`` is ``ancestor`` or descends from it (``Entity`` covers all)."""
+        if kind == self.document_label or ancestor == self.document_label:
+            return kind == ancestor
+        return ancestor == ENTITY_LABEL or ancestor in self._ancestors.get(kind, ())
+
+    def allows(self, edge_type: str, source_kind: str, target_kind: str) -> bool:
+        """Whether an edge of ``edge_type`` may join a ``source_kind`` to a ``target_kind``."""
+        edge = self.edge(edge_type)
+        return any(self.is_a(source_kind, k) for k in edge.source) and any(
+            self.is_a(target_kind, k) for k in edge.target
+        )
+
+    def check_edge(self, edge_type: str, source_kind: str, target_kind: str) -> None:
+        """Raise :class:`ValidationError`, naming the offending value, unless allowed."""
+        edge = self.edge(edge_type)
+        if not any(self.is_a(source_kind, k) for k in edge.source):
+            raise ValidationError(
+                f"{edge_type} cannot start at a {source_kind} "
+                f"(allowed sources: {', '.join(edge.source)})"
+            )
+        if not any(self.is_a(target_kind, k) for k in edge.target):
+            raise ValidationError(
+                f"{edge_type} cannot end at a {target_kind} "
+                f"(allowed targets: {', '.join(edge.target)})"
+            )
+
+    def color(self, kind: str) -> str:
+        """The display colour for a node of ``kind`` (documents included)."""
+        if kind == self.document_label:
+            return self.document_color
+        return self.kind(kind).color
+
+
+def load_schema(path: Path | str | None = None) -> Schema:
+    """Read and check a schema file (by default the one shipped with hkweb3).
+
+    Raises
+    ------
+    SchemaError
+        If the file is unreadable or any name, parent, colour or edge end is invalid.
+    """
+    if path is None:
+        return _default_schema()
+    return _load(Path(path))
+
+
+@cache
+def _default_schema() -> Schema:
+    return _load(SCHEMA_FILE)
+
+
+def _load(path: Path) -> Schema:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SchemaError(f"{path}: cannot read schema: {_one_line(exc)}") from None
+    if not isinstance(raw, dict):
+        raise SchemaError(f"{path}: a schema is a mapping with node_kinds and edge_types")
+
+    def fail(message: str) -> SchemaError:
+        return SchemaError(f"{path}: {message}")
+
+    kinds: dict[str, NodeKind] = {}
+    for name, spec in (raw.get("node_kinds") or {}).items():
+        spec = spec or {}
+        if not _KIND_NAME.match(str(name)) or name == ENTITY_LABEL:
+            raise fail(f"node kind {name!r} is not a valid label name")
+        if extra := set(spec) - _KIND_KEYS:
+            raise fail(f"node kind {name}: unknown field(s) {sorted(extra)}")
+        color = spec.get("color", "#999999")
+        if not _COLOR.match(color):
+            raise fail(f"node kind {name}: colour {color!r} is not #rrggbb")
+        kinds[name] = NodeKind(
+            name=name,
+            parent=spec.get("extends"),
+            abstract=bool(spec.get("abstract", False)),
+            description=str(spec.get("description", "")),
+            color=color,
+        )
+    if not kinds:
+        raise fail("no node_kinds defined")
+
+    ancestors: dict[str, tuple[str, ...]] = {}
+    for name in kinds:
+        chain, current = [name], kinds[name].parent
+        while current is not None:
+            if current not in kinds:
+                raise fail(f"node kind {chain[-1]} extends unknown kind {current!r}")
+            if current in chain:
+                raise fail(f"node kind {name}: extends forms a cycle through {current}")
+            chain.append(current)
+            current = kinds[current].parent
+        ancestors[name] = tuple(chain)
+
+    document = raw.get("document") or {}
+    document_label = document.get("label", "Document")
+    if not _KIND_NAME.match(document_label) or document_label in kinds:
+        raise fail(f"document label {document_label!r} is invalid or clashes with a kind")
+    ends = set(kinds) | {ENTITY_LABEL, document_label}
+
+    edges: dict[str, EdgeType] = {}
+    for name, spec in (raw.get("edge_types") or {}).items():
+        spec = spec or {}
+        if not _EDGE_NAME.match(str(name)):
+            raise fail(f"edge type {name!r} is not UPPER_SNAKE_CASE")
+        if extra := set(spec) - _EDGE_KEYS:
+            raise fail(f"edge type {name}: unknown field(s) {sorted(extra)}")
+        for end in ("source", "target"):
+            values = spec.get(end)
+            if not values:
+                raise fail(f"edge type {name}: {end} kinds are missing")
+            if unknown := [v for v in values if v not in ends]:
+                raise fail(f"edge type {name}: {end} names unknown kind(s) {unknown}")
+        edges[name] = EdgeType(
+            name=name,
+            source=tuple(spec["source"]),
+            target=tuple(spec["target"]),
+            description=str(spec.get("description", "")),
+            key=tuple(spec.get("key") or ()),
+            single=bool(spec.get("single", False)),
+            symmetric=bool(spec.get("symmetric", False)),
+            provenance=bool(spec.get("provenance", False)),
+            single_roles=tuple(r.lower() for r in spec.get("single_roles") or ()),
+        )
+    if not edges:
+        raise fail("no edge_types defined")
+
+    return Schema(
+        kinds=kinds,
+        edges=edges,
+        document_label=document_label,
+        document_color=document.get("color", "#dddddd"),
+        _ancestors=ancestors,
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())

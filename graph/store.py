@@ -1,0 +1,359 @@
+"""The graph store: any Bolt server (Neo4j, or the embedded ArcadeDB) through the official
+``neo4j`` driver.
+
+Writes are batched ``UNWIND $rows ... MERGE`` by id, nodes before edges, and a
+:class:`~hkweb3.graph.models.GraphBatch` commits in one transaction. Reads run in READ
+access mode and are refused if they write: ArcadeDB does not enforce READ mode, so every
+read runs in an explicit transaction that is rolled back unless the server reports it as a
+read (``query_type == "r"``).
+
+Examples
+--------
+>>> with open_store() as store:  # doctest: +SKIP
+...     store.setup_schema()
+...     store.write(GraphBatch(entities=[Entity(id="osl", name="OSL",
+...                                            kind="TradingPlatform")]))
+...     store.read("MATCH (p:TradingPlatform) RETURN p.name AS name").rows
+[{'name': 'OSL'}]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from hkweb3.graph import cypher
+from hkweb3.graph.config import DEFAULT_USER, StoreConfig
+from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
+from hkweb3.graph.models import GraphBatch
+from hkweb3.graph.schema import Schema, load_schema
+from hkweb3.graph.values import to_plain
+from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
+from neo4j import exceptions as neo4j_errors
+
+from hkweb3.errors import (
+    AuthenticationFailed,
+    CypherError,
+    ReadOnlyViolation,
+    StoreError,
+    StoreUnavailable,
+    ValidationError,
+)
+
+BATCH_SIZE = 1000
+CONFLICT_RETRIES = 8
+
+
+@dataclass
+class WriteCounts:
+    """What a write did: rows sent per part, and what the server created."""
+
+    documents: int = 0
+    entities: int = 0
+    relations: int = 0
+    mentions: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+
+    def add(self, other: WriteCounts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class QueryResult:
+    """Columns and rows of a query, values turned into plain Python (see ``to_plain``)."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    query_type: str = "r"
+    counters: dict[str, int] = field(default_factory=dict)
+
+
+class Store:
+    """A graph store behind a neo4j driver that the caller opened (and will close)."""
+
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        database: str | None = None,
+        schema: Schema | None = None,
+        uri: str = "",
+    ):
+        self.driver = driver
+        self.database = database
+        self.schema = schema or load_schema()
+        self.uri = uri
+
+    # -- set-up ------------------------------------------------------------------------------
+
+    def server_agent(self) -> str:
+        """The server's own description, e.g. ``Neo4j/5.26.0 compatible (ArcadeDB ...)``."""
+        with _translated(self.uri):
+            return self.driver.get_server_info().agent
+
+    def setup_schema(self) -> int:
+        """Create the uniqueness constraint on ``id`` for every label; idempotent.
+
+        Returns the number of labels covered.
+        """
+        labels = self.schema.labels
+        with _translated(self.uri), self._session(WRITE_ACCESS) as session:
+            for label in labels:
+                session.run(cypher.unique_constraint(label)).consume()
+        return len(labels)
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def write(self, batch: GraphBatch, batch_size: int = BATCH_SIZE) -> WriteCounts:
+        """Write one batch in one transaction: documents, entities, then edges.
+
+        Running the same batch twice changes nothing. A collision with a concurrent writer
+        (ArcadeDB raises ``ConstraintError`` where Neo4j would wait on a lock) is retried.
+        """
+        self._check_kinds(batch)
+        statements = list(self._statements(batch))
+        counts = WriteCounts(
+            documents=len(batch.documents),
+            entities=len(batch.entities),
+            relations=len(batch.relations),
+            mentions=len(batch.mentions),
+        )
+
+        def work(tx: neo4j.ManagedTransaction) -> tuple[int, int]:
+            nodes = relationships = 0
+            for query, rows in statements:
+                for start in range(0, len(rows), batch_size):
+                    summary = tx.run(query, rows=rows[start : start + batch_size]).consume()
+                    nodes += summary.counters.nodes_created
+                    relationships += summary.counters.relationships_created
+            return nodes, relationships
+
+        nodes, relationships = self._write_retrying(work)
+        counts.nodes_created, counts.relationships_created = nodes, relationships
+        return counts
+
+    def _check_kinds(self, batch: GraphBatch) -> None:
+        # A node's labels are fixed when it is created (ArcadeDB cannot relabel), so a kind
+        # that differs from the stored one is refused rather than silently duplicated.
+        stored = self.kinds_of([e.id for e in batch.entities]) if batch.entities else {}
+        for entity in batch.entities:
+            if stored.get(entity.id, entity.kind) != entity.kind:
+                raise ValidationError(
+                    f"entity {entity.id!r} is already a {stored[entity.id]}; "
+                    f"it cannot also be a {entity.kind}"
+                )
+
+    def _write_retrying(self, work):
+        for attempt in range(CONFLICT_RETRIES):
+            try:
+                with _translated(self.uri), self._session(WRITE_ACCESS) as session:
+                    return session.execute_write(work)
+            except CypherError as exc:
+                if not isinstance(exc.__cause__, neo4j_errors.ConstraintError):
+                    raise
+                if attempt == CONFLICT_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (2**attempt) * (1 + random.random()))
+        raise AssertionError("unreachable")
+
+    def _statements(self, batch: GraphBatch) -> Iterator[tuple[str, list[dict]]]:
+        schema = self.schema
+        if batch.documents:
+            rows = [
+                {"id": d.id, "props": _props(d.model_dump(exclude={"id"}, exclude_none=True))}
+                for d in batch.documents
+            ]
+            yield cypher.merge_documents(schema.document_label), rows
+
+        by_kind: dict[str, list[dict]] = defaultdict(list)
+        for e in batch.entities:
+            props = {"name": e.name, "kind": e.kind, **e.attributes}
+            if e.description:
+                props["description"] = e.description
+            by_kind[e.kind].append({
+                "id": e.id,
+                "props": _props(props),
+                "aliases": list(e.aliases),
+                "sources": sorted({ev.document for ev in e.evidence}),
+                "discovered": e.discovered,
+            })
+        for kind, rows in by_kind.items():
+            yield cypher.merge_entities(schema.labels_for(kind)), rows
+
+        by_type: dict[str, list[dict]] = defaultdict(list)
+        for r in batch.relations:
+            documents = sorted({ev.document for ev in r.evidence})
+            by_type[r.type].append({
+                "source": r.source,
+                "target": r.target,
+                "key": r.key,
+                "props": _props(r.properties),
+                "evidence": sorted(ev.encode() for ev in r.evidence),
+                "documents": documents,
+                "prefixes": [f'{{"document":"{d}",' for d in documents],
+            })
+        for edge_type, rows in by_type.items():
+            yield cypher.merge_relations(edge_type), rows
+
+        if batch.mentions:
+            mention_type = next(e.name for e in schema.edges.values() if e.provenance)
+            rows = [{"document": d, "entity": e} for d, e in sorted(set(batch.mentions))]
+            yield cypher.merge_mentions(schema.document_label, mention_type), rows
+
+    # -- reads -------------------------------------------------------------------------------
+
+    def read(self, query: str, parameters: Mapping[str, Any] | None = None) -> QueryResult:
+        """Run ``query`` read-only; refuse (and roll back) anything that writes.
+
+        Raises
+        ------
+        ReadOnlyViolation
+            If the statement writes or changes the schema.
+        CypherError
+            If the server rejects the statement.
+        """
+        return self.execute(query, parameters, write=False)
+
+    def execute(
+        self, query: str, parameters: Mapping[str, Any] | None = None, write: bool = False
+    ) -> QueryResult:
+        """Run one statement; with ``write=False`` it must be a read (see :meth:`read`)."""
+        mode = WRITE_ACCESS if write else READ_ACCESS
+        with _translated(self.uri), self._session(mode) as session:
+            tx = session.begin_transaction()
+            try:
+                result = tx.run(query, dict(parameters or {}))
+                keys = list(result.keys())
+                rows = [{k: to_plain(record[k]) for k in keys} for record in result]
+                summary = result.consume()
+                if not write and summary.query_type != "r":
+                    raise ReadOnlyViolation(
+                        "this statement writes to the graph; reads cannot change it "
+                        "(ask for write access explicitly to run it)"
+                    )
+                tx.commit()
+            finally:
+                if not tx.closed():
+                    tx.rollback()
+        counters = {k: v for k, v in vars(summary.counters).items() if isinstance(v, int) and v}
+        return QueryResult(keys, rows, summary.query_type or "r", counters)
+
+    def kinds_of(self, ids: list[str]) -> dict[str, str]:
+        """The kinds of those ``ids`` that exist in the store."""
+        rows = self.read(cypher.KINDS_OF, {"ids": list(ids)}).rows
+        return {row["id"]: row["kind"] for row in rows}
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Node counts by label and edge counts by type (zeros left out)."""
+        nodes: dict[str, int] = {}
+        for label in self.schema.labels:
+            count = self.read(cypher.count_label(label)).rows[0]["count"]
+            if count:
+                nodes[label] = count
+        edges: dict[str, int] = {}
+        for edge in self.schema.edges.values():
+            ends = cypher.edge_end_labels(self.schema, edge.name)
+            count = self.read(cypher.count_edges(edge.name, *ends)).rows[0]["count"]
+            if count:
+                edges[edge.name] = count
+        return {"nodes": nodes, "edges": edges}
+
+    def _session(self, mode: str) -> neo4j.Session:
+        return self.driver.session(database=self.database, default_access_mode=mode)
+
+
+@contextlib.contextmanager
+def open_store(config: StoreConfig | None = None) -> Iterator[Store]:
+    """Open the configured store for the length of the block.
+
+    With no URI configured this is the embedded server: a running one is reused, otherwise
+    one is started and stops once no command needs it.
+
+    Raises
+    ------
+    StoreUnavailable, AuthenticationFailed, EmbeddedServerError
+        With a one-line message saying what to do.
+    """
+    config = config or StoreConfig.from_env()
+    if config.embedded:
+        home = EmbeddedHome(config.home)
+        with (
+            home.lease() as info,
+            _connected(info.uri, ROOT_USER, home.password(), info.database) as store,
+        ):
+            yield store
+        return
+    with _connected(
+        config.uri or "", config.user or DEFAULT_USER, config.password or "", config.database
+    ) as store:
+        yield store
+
+
+@contextlib.contextmanager
+def _connected(uri: str, user: str, password: str, database: str | None) -> Iterator[Store]:
+    with _translated(uri, user):
+        driver = GraphDatabase.driver(
+            uri, auth=(user, password), connection_timeout=10, max_transaction_retry_time=30
+        )
+    try:
+        with _translated(uri, user):
+            driver.verify_connectivity()
+        yield Store(driver, database=database, uri=uri)
+    finally:
+        driver.close()
+
+
+@contextlib.contextmanager
+def _translated(uri: str, user: str | None = None) -> Iterator[None]:
+    """Turn driver exceptions into hkweb3's one-line errors (never echoing a password)."""
+    try:
+        yield
+    except neo4j_errors.AuthError:
+        raise AuthenticationFailed(
+            f"the store at {uri} refused user {user or '?'!r}: wrong user or password "
+            "(set NEO4J_USER and NEO4J_PASSWORD)"
+        ) from None
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
+        reason = re.search(r"reason (?:\[Errno \d+\] )?([^)]+)\)", str(exc))
+        raise StoreUnavailable(
+            f"cannot reach the store at {uri} ({reason[1] if reason else _first_line(exc)}): "
+            "is the server running? Check NEO4J_URI, or unset it to use the embedded store"
+        ) from None
+    except neo4j_errors.ConfigurationError as exc:
+        raise StoreError(f"bad store configuration for {uri!r}: {_first_line(exc)}") from None
+    except ValueError as exc:
+        if "URI" in str(exc) or "scheme" in str(exc):
+            raise StoreError(f"bad store URI {uri!r}: {_first_line(exc)}") from None
+        raise
+    except neo4j_errors.Neo4jError as exc:
+        if exc.code == "Neo.ClientError.Statement.AccessMode":
+            raise ReadOnlyViolation(
+                "this statement writes to the graph; reads cannot change it"
+            ) from exc
+        if isinstance(exc, neo4j_errors.CypherSyntaxError):
+            raise CypherError(f"Cypher syntax error: {_message(exc)}") from exc
+        raise CypherError(f"the store rejected the statement: {_message(exc)}") from exc
+    except neo4j_errors.DriverError as exc:
+        raise StoreError(f"store error: {_first_line(exc)}") from exc
+
+
+def _message(exc: neo4j_errors.Neo4jError) -> str:
+    text = exc.message or str(exc)
+    return _first_line(text)
+
+
+def _first_line(exc: object) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+def _props(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Property values as the driver sends them (dates stay dates)."""
+    return {k: v for k, v in values.items() if v is not None}

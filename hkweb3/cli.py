@@ -1,0 +1,222 @@
+"""The ``hkweb3`` command: parse options, call :mod:`hkweb3.api`, print rows."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from hkweb3 import __version__, api
+from hkweb3.errors import HKWeb3Error
+from hkweb3.graph.config import StoreConfig
+from hkweb3.output import FORMATS, write_rows
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success
+  1  bad input or data (the message names the file)
+  2  usage, Cypher or read-only error
+  3  store error (unreachable, refused, cannot start)"""
+
+
+class _Failure(click.ClickException):
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class _Group(click.Group):
+    """Turns hkweb3's own errors into one line and an exit code (a traceback with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HKWeb3Error as exc:
+            if ctx.obj is not None and ctx.obj.get("debug"):
+                raise
+            raise _Failure(str(exc), exc.exit_code) from None
+
+
+def format_option(*choices: str) -> Callable:
+    """The shared ``--format`` option (every command offers the same formats)."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices or FORMATS), default="table",
+        show_default=True, help="Output format.",
+    )
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
+    write_rows(rows, fmt, sys.stdout, columns)
+
+
+@click.group(cls=_Group, epilog=EXIT_CODES)
+@click.version_option(__version__, prog_name="hkweb3")
+@click.option("--uri", help="Bolt URI of a Neo4j-compatible server [env: NEO4J_URI]. "
+              "Unset: the embedded store.")
+@click.option("--user", help="User name for --uri [env: NEO4J_USER; default neo4j].")
+@click.option("--password", help="Password for --uri [env: NEO4J_PASSWORD; prefer the env].")
+@click.option("--database", help="Database name on the server [env: NEO4J_DATABASE].")
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path),
+              help="Data directory of the embedded store [env: HKWEB3_HOME].")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, uri, user, password, database, home, debug) -> None:
+    """hkweb3: a knowledge graph of the Hong Kong Web3 and digital-asset ecosystem.
+
+    Banks, licensed trading platforms, regulators, associations and the people who lead
+    them are nodes; who banks, owns, controls, chairs or licenses whom are typed edges, each
+    with its evidence. The graph lives in Neo4j (set NEO4J_URI) or, by default, in an
+    embedded ArcadeDB server that hkweb3 starts itself.
+
+    \b
+    Start here:
+      hkweb3 build                 load the curated registry into the store
+      hkweb3 stats                 what the graph holds
+      hkweb3 cypher "MATCH (b:Bank) RETURN b.name AS bank"
+      hkweb3 db status             how to connect cypher-shell or the Python driver
+    """
+    ctx.obj = {
+        "debug": debug,
+        "config": StoreConfig.from_env(
+            uri=uri, user=user, password=password, database=database, home=home
+        ),
+    }
+
+
+# -- db ------------------------------------------------------------------------------------
+
+
+@cli.group(cls=_Group)
+def db() -> None:
+    """Run the embedded store (ArcadeDB behind a Bolt port on 127.0.0.1).
+
+    Commands start it for their own duration when it is not running; `db start` keeps it
+    up for analysts until `db stop`.
+    """
+
+
+@db.command("start")
+@format_option()
+@click.pass_obj
+def db_start(obj: dict, fmt: str) -> None:
+    """Start the embedded server in the background and print how to connect.
+
+    \b
+    Example:
+      $ hkweb3 db start
+      $ cypher-shell -a bolt://127.0.0.1:PORT -u root -p "$(cat DATA_DIR/password)"
+    """
+    _emit(_status_rows(api.db_start(obj["config"]), fmt), fmt)
+
+
+@db.command("stop")
+@click.pass_obj
+def db_stop(obj: dict) -> None:
+    """Stop the embedded server (committed data is kept)."""
+    stopped = api.db_stop(obj["config"])
+    click.echo("stopped" if stopped else "not running")
+
+
+@db.command("status")
+@format_option()
+@click.pass_obj
+def db_status(obj: dict, fmt: str) -> None:
+    """Say whether the embedded server runs, with its Bolt URI and user.
+
+    Exits with 3 when it is not running. The password is never printed: it is in the
+    password file shown (mode 0600).
+    """
+    status = api.db_status(obj["config"])
+    _emit(_status_rows(status, fmt), fmt)
+    if not status["running"]:
+        sys.exit(3)
+
+
+def _status_rows(status: dict[str, Any], fmt: str) -> list[dict[str, Any]]:
+    if fmt == "json":
+        return [status]
+    return [{"setting": k, "value": v} for k, v in status.items() if v is not None]
+
+
+# -- graph ---------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--registry", type=click.Path(exists=True, path_type=Path),
+              help="Registry folder or file [default: the registry shipped in data/].")
+@format_option()
+@click.pass_obj
+def build(obj: dict, registry: Path | None, fmt: str) -> None:
+    """Build the graph: load the curated registry into the store.
+
+    Safe to re-run: the same input gives the same graph, with nothing duplicated. A bad
+    registry file is reported as FILE:LINE and nothing is written.
+    """
+    report = api.build(obj["config"], registry)
+    _emit(report.as_rows(), fmt)
+
+
+@cli.command()
+@format_option()
+@click.pass_obj
+def stats(obj: dict, fmt: str) -> None:
+    """Count nodes by label and edges by type.
+
+    \b
+    Example:
+      $ hkweb3 stats --format json
+    """
+    result = api.stats(obj["config"])
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    rows = [{"element": "node", "name": k, "count": v} for k, v in result["nodes"].items()]
+    rows += [{"element": "edge", "name": k, "count": v} for k, v in result["edges"].items()]
+    _emit(rows, fmt, ["element", "name", "count"])
+
+
+@cli.command()
+@click.argument("statement", required=False)
+@click.option("-f", "--file", "file", type=click.File("r"), help="Read the statement from a file.")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter, used as $KEY. VALUE is read as JSON if it parses, else text.")
+@click.option("--write", is_flag=True, help="Allow a statement that changes the graph.")
+@format_option()
+@click.pass_obj
+def cypher(obj: dict, statement: str | None, file, params: tuple[str, ...], write: bool,
+           fmt: str) -> None:
+    """Run one Cypher statement of your own, read-only unless --write.
+
+    \b
+    Examples:
+      $ hkweb3 cypher "MATCH (b:Bank) RETURN b.name AS bank ORDER BY bank"
+      $ hkweb3 cypher "MATCH (e:Entity {id: \\$id}) RETURN e.name AS name" -p id=za-bank
+    """
+    if (statement is None) == (file is None):
+        raise click.UsageError("give a STATEMENT or --file, not both or neither")
+    query = statement if statement is not None else file.read()
+    result = api.run_cypher(query, _parse_params(params), write=write, config=obj["config"])
+    _emit(result.rows, fmt, result.columns)
+    if write and result.counters:
+        click.echo(", ".join(f"{k}: {v}" for k, v in result.counters.items()), err=True)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for item in params:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.isidentifier():
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+        try:
+            values[key] = json.loads(raw)
+        except ValueError:
+            values[key] = raw
+    return values
+
+
+def main() -> None:
+    cli(prog_name="hkweb3")

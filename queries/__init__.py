@@ -1,0 +1,1 @@
+"""hkweb3.queries."""

@@ -1,0 +1,172 @@
+"""The store against a real embedded ArcadeDB server, through the neo4j driver."""
+
+import datetime as dt
+
+import pytest
+from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
+
+from hkweb3.errors import CypherError, ReadOnlyViolation, ValidationError
+
+
+def evidence(doc="doc-1", sentence="ZA Bank provides settlement accounts to OSL."):
+    return Evidence(document=doc, sentence=sentence, start=0, end=len(sentence),
+                    published=dt.date(2023, 4, 12), rule="test")
+
+
+def sample_batch(doc="doc-1") -> GraphBatch:
+    ev = evidence(doc)
+    return GraphBatch(
+        documents=[Document(id=doc, title="ZA Bank and OSL", outlet="Forkast",
+                            published=dt.date(2023, 4, 12))],
+        entities=[
+            Entity(id="za-bank", name="ZA Bank", kind="VirtualBank", aliases=["ZA"],
+                   evidence=[ev]),
+            Entity(id="osl", name="OSL", kind="TradingPlatform", evidence=[ev]),
+            Entity(id="sfc", name="Securities and Futures Commission", kind="Regulator"),
+        ],
+        relations=[
+            Relation(source="za-bank", type="PROVIDES_BANKING_TO", target="osl",
+                     properties={"service": "settlement account"}, evidence=[ev]),
+            Relation(source="osl", type="LICENSED_BY", target="sfc",
+                     properties={"licence": "VATP", "since": dt.date(2020, 12, 15)},
+                     evidence=[ev]),
+        ],
+        mentions=[(doc, "za-bank"), (doc, "osl")],
+    )
+
+
+def test_constraints_exist_for_every_label(store):
+    store.setup_schema()  # twice: idempotent
+    rows = store.read("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
+                      "RETURN labelsOrTypes, properties, type").rows
+    covered = {row["labelsOrTypes"][0] for row in rows
+               if row["properties"] == ["id"] and row["type"] == "UNIQUENESS"}
+    assert set(store.schema.labels) <= covered
+
+
+def test_nodes_get_their_kind_and_ancestor_labels(store):
+    store.write(sample_batch())
+    row = store.read(
+        "MATCH (b:Bank {id: 'za-bank'}) RETURN labels(b) AS labels, b.kind AS kind"
+    ).rows
+    assert sorted(row[0]["labels"]) == ["Bank", "Entity", "Organization", "VirtualBank"]
+    assert row[0]["kind"] == "VirtualBank"
+
+
+def test_loading_the_same_rows_twice_changes_nothing(store):
+    first = store.write(sample_batch())
+    before = store.stats()
+    second = store.write(sample_batch())
+    assert first.nodes_created == 4 and first.relationships_created == 4
+    assert second.nodes_created == 0 and second.relationships_created == 0
+    assert store.stats() == before
+    assert before["nodes"]["Entity"] == 3
+    assert before["edges"] == {"PROVIDES_BANKING_TO": 1, "LICENSED_BY": 1, "MENTIONS": 2}
+    ev = store.read("MATCH (:Bank)-[r:PROVIDES_BANKING_TO]->(:TradingPlatform) "
+                    "RETURN r.evidence AS evidence, r.sources AS sources").rows
+    assert len(ev[0]["evidence"]) == 1 and ev[0]["sources"] == ["doc-1"]
+
+
+def test_evidence_accumulates_per_document_and_is_replaced_by_a_reload(store):
+    store.write(sample_batch("doc-1"))
+    store.write(sample_batch("doc-2"))
+    query = ("MATCH (:Bank {id: 'za-bank'})-[r:PROVIDES_BANKING_TO]->(:Entity {id: 'osl'}) "
+             "RETURN r.sources AS sources, r.evidence AS evidence")
+    row = store.read(query).rows[0]
+    assert sorted(row["sources"]) == ["doc-1", "doc-2"]
+    assert len(row["evidence"]) == 2
+    changed = sample_batch("doc-1").model_copy(update={"relations": [
+        Relation(source="za-bank", type="PROVIDES_BANKING_TO", target="osl",
+                 properties={"service": "settlement account"},
+                 evidence=[evidence("doc-1", "ZA Bank now banks OSL.")])]})
+    store.write(changed)
+    row = store.read(query).rows[0]
+    assert len(row["evidence"]) == 2
+    assert any("ZA Bank now banks OSL." in e for e in row["evidence"])
+    assert not any("provides settlement accounts" in e and "doc-1" in e for e in row["evidence"])
+
+
+def test_edges_with_different_keys_are_kept_apart(store):
+    batch = GraphBatch(
+        entities=[Entity(id="ben-sin", name="Ben Sin", kind="Person"),
+                  Entity(id="za-bank", name="ZA Bank", kind="VirtualBank")],
+        relations=[
+            Relation(source="ben-sin", type="HOLDS_ROLE", target="za-bank",
+                     properties={"role": "Deputy CEO"}),
+            Relation(source="ben-sin", type="HOLDS_ROLE", target="za-bank",
+                     properties={"role": "Chief Executive", "current": False}),
+        ],
+    )
+    store.write(batch)
+    store.write(batch)
+    roles = store.read("MATCH (:Person)-[r:HOLDS_ROLE]->(:Bank) RETURN r.role AS role "
+                       "ORDER BY role").rows
+    assert roles == [{"role": "Chief Executive"}, {"role": "Deputy CEO"}]
+
+
+def test_a_write_through_the_read_path_is_refused_and_undone(store):
+    store.write(sample_batch())
+    with pytest.raises(ReadOnlyViolation):
+        store.read("MATCH (b:Bank) SET b.hacked = true RETURN b")
+    with pytest.raises(ReadOnlyViolation):
+        store.read("CREATE (e:Entity:Company {id: 'intruder'})")
+    assert store.read("MATCH (b:Bank) RETURN b.hacked AS h").rows == [{"h": None}]
+    assert store.read("MATCH (e:Entity {id: 'intruder'}) RETURN e").rows == []
+
+
+def test_explicit_write_access_is_allowed(store):
+    store.write(sample_batch())
+    result = store.execute("MATCH (b:Bank) SET b.checked = true RETURN count(b) AS n", write=True)
+    assert result.rows == [{"n": 1}]
+    assert store.read("MATCH (b:Bank) RETURN b.checked AS c").rows == [{"c": True}]
+
+
+def test_values_with_quotes_and_braces_are_stored_verbatim(store):
+    nasty = "Evil'}) DETACH DELETE n //"
+    batch = GraphBatch(entities=[Entity(id="evil", name=nasty, kind="Company",
+                                        aliases=['"quoted"', "{brace}"])])
+    store.write(batch)
+    rows = store.read("MATCH (c:Company {id: $id}) RETURN c.name AS name, c.aliases AS aliases",
+                      {"id": "evil"}).rows
+    assert rows == [{"name": nasty, "aliases": ['"quoted"', "{brace}"]}]
+
+
+def test_a_syntax_error_is_a_cypher_error(store):
+    with pytest.raises(CypherError, match="syntax"):
+        store.read("MATCH (b:Bank RETURN b")
+
+
+def test_a_transaction_that_fails_midway_writes_nothing(store):
+    store.write(sample_batch())
+    before = store.stats()
+    newco = GraphBatch(entities=[Entity(id="newco", name="NewCo", kind="Company")])
+    statements = list(store._statements(newco))
+
+    def work(tx):
+        for query, rows in statements:
+            tx.run(query, rows=rows).consume()
+        tx.run("RETURN 1 / 0 AS boom").consume()  # fails after the node was merged
+
+    with pytest.raises(CypherError):
+        store._write_retrying(work)
+    assert store.read("MATCH (c:Company {id: 'newco'}) RETURN count(c) AS n").rows == [{"n": 0}]
+    assert store.stats() == before
+
+
+def test_an_entity_cannot_change_kind(store):
+    store.write(sample_batch())
+    with pytest.raises(ValidationError, match="'osl' is already a TradingPlatform"):
+        store.write(GraphBatch(entities=[Entity(id="osl", name="OSL", kind="Company")]))
+
+
+def test_kinds_of_returns_stored_kinds(store):
+    store.write(sample_batch())
+    assert store.kinds_of(["za-bank", "osl", "missing"]) == {
+        "za-bank": "VirtualBank", "osl": "TradingPlatform"}
+
+
+def test_dates_come_back_as_iso_strings(store):
+    store.write(sample_batch())
+    rows = store.read("MATCH (:TradingPlatform)-[r:LICENSED_BY]->(:Regulator) "
+                      "RETURN r.since AS since").rows
+    assert rows == [{"since": "2020-12-15"}]
