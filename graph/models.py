@@ -23,10 +23,10 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from hkweb3.graph.schema import Schema, load_schema
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hkweb3.errors import ValidationError
+from hkweb3.graph.schema import Schema, load_schema
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PROPERTY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")

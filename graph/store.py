@@ -29,12 +29,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
-from hkweb3.graph import cypher
-from hkweb3.graph.config import DEFAULT_USER, StoreConfig
-from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
-from hkweb3.graph.models import GraphBatch
-from hkweb3.graph.schema import Schema, load_schema
-from hkweb3.graph.values import to_plain
 from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
@@ -46,6 +40,12 @@ from hkweb3.errors import (
     StoreUnavailable,
     ValidationError,
 )
+from hkweb3.graph import cypher
+from hkweb3.graph.config import DEFAULT_USER, StoreConfig
+from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
+from hkweb3.graph.models import GraphBatch
+from hkweb3.graph.schema import Schema, load_schema
+from hkweb3.graph.values import to_plain
 
 BATCH_SIZE = 1000
 CONFLICT_RETRIES = 8

@@ -19,10 +19,10 @@ from typing import Any
 
 import pydantic
 import yaml
-from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
-from hkweb3.graph.schema import Schema, load_schema
 
 from hkweb3.errors import InputError, ValidationError
+from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
+from hkweb3.graph.schema import Schema, load_schema
 
 REGISTRY_RULE = "registry"
 _SECTIONS = {"citations", "entities", "relations"}
@@ -35,10 +35,16 @@ class _LineDict(dict):
 
 
 class _LineLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
-        mapping = _LineDict(super().construct_mapping(node, deep=deep))
-        mapping.line = node.start_mark.line + 1
-        return mapping
+    """A safe loader whose mappings know their line, for error messages."""
+
+
+def _line_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
+    mapping = _LineDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _line_mapping)
 
 
 def read_registry(path: Path | str, schema: Schema | None = None) -> GraphBatch:

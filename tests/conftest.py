@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.embedded import EmbeddedHome
 from hkweb3.graph.store import Store, open_store

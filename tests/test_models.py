@@ -2,9 +2,9 @@ import datetime as dt
 
 import pydantic
 import pytest
-from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
 
 from hkweb3.errors import ValidationError
+from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
 
 
 def bank(id_="za-bank", kind="VirtualBank"):

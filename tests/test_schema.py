@@ -1,9 +1,9 @@
 from pathlib import Path
 
 import pytest
-from hkweb3.graph.schema import load_schema
 
 from hkweb3.errors import SchemaError, ValidationError
+from hkweb3.graph.schema import load_schema
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@
 import datetime as dt
 
 import pytest
-from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
 
 from hkweb3.errors import CypherError, ReadOnlyViolation, ValidationError
+from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
 
 
 def evidence(doc="doc-1", sentence="ZA Bank provides settlement accounts to OSL."):
