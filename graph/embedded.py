@@ -30,6 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -42,6 +43,9 @@ MARKER = "hkweb3-home.json"
 HOME_FORMAT = 1
 ROOT_USER = "root"
 DATABASE = "kg"
+# Names hkweb3 itself may leave in a home that is not marked yet (a concurrent first start).
+_OWN = (MARKER, "logs", ".marker-", ".probe-", ".secret-", "start.lock", "clients.lock",
+        "server.lock")
 START_TIMEOUT = float(os.environ.get("HKWEB3_START_TIMEOUT", "120"))
 
 
@@ -96,16 +100,19 @@ class EmbeddedHome:
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             if not marker.exists():
-                if any(p.name != "logs" for p in self.path.iterdir()):
+                if any(not p.name.startswith(_OWN) for p in self.path.iterdir()):
                     raise EmbeddedServerError(
                         f"{self.path} is not empty and is not an hkweb3 data directory; "
                         "point HKWEB3_HOME at an empty or hkweb3 directory"
                     )
-                _write_private(marker, json.dumps({"format": HOME_FORMAT}), mode=0o644)
+                # Written aside and renamed, so a concurrent starter never reads half a file.
+                with tempfile.NamedTemporaryFile("w", dir=self.path, prefix=".marker-",
+                                                 delete=False) as tmp:
+                    tmp.write(json.dumps({"format": HOME_FORMAT}))
+                os.replace(tmp.name, marker)
             self.log_dir.mkdir(exist_ok=True)
-            probe = self.path / ".write-test"
-            probe.write_text("ok")
-            probe.unlink()
+            with tempfile.TemporaryFile(dir=self.path, prefix=".probe-"):
+                pass  # proves the directory is writable
         except PermissionError:
             raise EmbeddedServerError(
                 f"data directory {self.path} is not writable; fix its permissions "
@@ -131,8 +138,7 @@ class EmbeddedHome:
     def password(self) -> str:
         """The root password, generated (mode 0600) the first time it is asked for."""
         if not self.password_file.exists():
-            with contextlib.suppress(FileExistsError):
-                _write_private(self.password_file, secrets.token_urlsafe(24), exclusive=True)
+            _create_private(self.password_file, secrets.token_urlsafe(24))
         return self.password_file.read_text().strip()
 
     # -- state -----------------------------------------------------------------------------
@@ -284,11 +290,16 @@ def _port_setting(variable: str) -> int:
     return int(value)
 
 
-def _write_private(path: Path, text: str, mode: int = 0o600, exclusive: bool = False) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
-    fd = os.open(path, flags, mode)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(text)
+def _create_private(path: Path, text: str) -> None:
+    """Create ``path`` (mode 0600) with ``text`` in one step; keep it if it already exists."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret-")  # mkstemp gives 0600
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(text)
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)  # atomic, and never replaces a password already in use
+    finally:
+        os.unlink(tmp)
 
 
 def _is_locked(path: Path) -> bool:

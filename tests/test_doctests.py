@@ -1,0 +1,20 @@
+"""The examples in docstrings run and give the output they show."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "hkweb3.graph.schema",
+    "hkweb3.graph.models",
+    "hkweb3.graph.values",
+    "hkweb3.output",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0, f"{name} has no examples"
+    assert result.failed == 0
