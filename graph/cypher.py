@@ -33,14 +33,35 @@ def merge_documents(label: str) -> str:
     return f"UNWIND $rows AS row MERGE (d:{label} {{id: row.id}}) SET d += row.props"
 
 
-def merge_entities(labels: tuple[str, ...]) -> str:
-    """Create or update entities of one kind by id. Rows: ``{id, props, aliases, sources,
-    discovered}``. A node stays curated once the registry has named it."""
-    # All labels in the MERGE itself: ArcadeDB cannot relabel a node inside a transaction
-    # that created it, so a node is born with its final labels (and its kind never changes).
+def create_entities(labels: tuple[str, ...]) -> str:
+    """Create the entities of one kind that do not exist yet. Rows: ``{id}``.
+
+    A node is born with all its labels (ArcadeDB cannot relabel a node in the transaction
+    that created it). The existence test goes through ``:Entity``, whose id index ArcadeDB
+    uses; a MERGE on the full label set is not optimised there and slows as a kind grows.
+    """
     all_labels = "".join(f":{label}" for label in labels)
     return (
-        f"UNWIND $rows AS row MERGE (n{all_labels} {{id: row.id}}) "
+        f"UNWIND $rows AS row OPTIONAL MATCH (e:{ENTITY_LABEL} {{id: row.id}}) "
+        f"WITH row, e WHERE e IS NULL CREATE (n{all_labels} {{id: row.id}})"
+    )
+
+
+def create_probe(labels: tuple[str, ...]) -> str:
+    """A node with ``labels``, created in a transaction that is then rolled back. Params:
+    ``id``. ArcadeDB makes one type per label combination, and two transactions making the
+    same new type at once make one of them fail; making every kind's type up front (types
+    outlive the rollback) avoids that. On Neo4j it leaves nothing behind."""
+    all_labels = "".join(f":{label}" for label in labels)
+    return f"CREATE (n{all_labels} {{id: $id}})"
+
+
+def update_entities() -> str:
+    """Set the properties of existing entities. Rows: ``{id, props, aliases, sources,
+    discovered}``. Aliases and sources accumulate; a node stays curated once the registry
+    has named it."""
+    return (
+        f"UNWIND $rows AS row MATCH (n:{ENTITY_LABEL} {{id: row.id}}) "
         "SET n += row.props, "
         "n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases] + row.aliases, "
         "n.sources = [s IN coalesce(n.sources, []) WHERE NOT s IN row.sources] + row.sources, "
@@ -97,7 +118,9 @@ def statements(schema: Schema) -> Iterator[str]:
         yield count_label(label)
     yield merge_documents(schema.document_label)
     for kind in schema.concrete_kinds:
-        yield merge_entities(schema.labels_for(kind))
+        yield create_entities(schema.labels_for(kind))
+        yield create_probe(schema.labels_for(kind))
+    yield update_entities()
     for edge in schema.edges.values():
         yield count_edges(edge.name, *edge_end_labels(schema, edge.name))
         if edge.provenance:

@@ -43,7 +43,7 @@ from hkweb3.errors import (
 from hkweb3.graph import cypher
 from hkweb3.graph.config import DEFAULT_USER, StoreConfig
 from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
-from hkweb3.graph.models import GraphBatch
+from hkweb3.graph.models import Entity, GraphBatch
 from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.values import to_plain
 
@@ -100,7 +100,8 @@ class Store:
             return self.driver.get_server_info().agent
 
     def setup_schema(self) -> int:
-        """Create the uniqueness constraint on ``id`` for every label; idempotent.
+        """Create the uniqueness constraint on ``id`` for every label, and make sure every
+        kind's label combination exists (see ``cypher.create_probe``); idempotent.
 
         Returns the number of labels covered.
         """
@@ -108,6 +109,10 @@ class Store:
         with _translated(self.uri), self._session(WRITE_ACCESS) as session:
             for label in labels:
                 session.run(cypher.unique_constraint(label)).consume()
+            for kind in self.schema.concrete_kinds:
+                tx = session.begin_transaction()
+                tx.run(cypher.create_probe(self.schema.labels_for(kind)), id="-probe-").consume()
+                tx.rollback()
         return len(labels)
 
     # -- writes ------------------------------------------------------------------------------
@@ -173,20 +178,15 @@ class Store:
             ]
             yield cypher.merge_documents(schema.document_label), rows
 
+        # One row per id (the last wins), so a batch never creates a node twice.
+        entities = {e.id: e for e in batch.entities}.values()
         by_kind: dict[str, list[dict]] = defaultdict(list)
-        for e in batch.entities:
-            props = {"name": e.name, "kind": e.kind, **e.attributes}
-            if e.description:
-                props["description"] = e.description
-            by_kind[e.kind].append({
-                "id": e.id,
-                "props": _props(props),
-                "aliases": list(e.aliases),
-                "sources": sorted({ev.document for ev in e.evidence}),
-                "discovered": e.discovered,
-            })
+        for e in entities:
+            by_kind[e.kind].append({"id": e.id})
         for kind, rows in by_kind.items():
-            yield cypher.merge_entities(schema.labels_for(kind)), rows
+            yield cypher.create_entities(schema.labels_for(kind)), rows
+        if entities:
+            yield cypher.update_entities(), [_entity_row(e) for e in entities]
 
         by_type: dict[str, list[dict]] = defaultdict(list)
         for r in batch.relations:
@@ -352,6 +352,19 @@ def _message(exc: neo4j_errors.Neo4jError) -> str:
 
 def _first_line(exc: object) -> str:
     return " ".join(str(exc).split())[:300]
+
+
+def _entity_row(e: Entity) -> dict[str, Any]:
+    props = {"name": e.name, "kind": e.kind, **e.attributes}
+    if e.description:
+        props["description"] = e.description
+    return {
+        "id": e.id,
+        "props": _props(props),
+        "aliases": list(e.aliases),
+        "sources": sorted({ev.document for ev in e.evidence}),
+        "discovered": e.discovered,
+    }
 
 
 def _props(values: Mapping[str, Any]) -> dict[str, Any]:
