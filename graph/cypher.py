@@ -34,16 +34,19 @@ def merge_documents(label: str) -> str:
 
 
 def create_entities(labels: tuple[str, ...]) -> str:
-    """Create the entities of one kind that do not exist yet. Rows: ``{id}``.
+    """Create new entities of one kind with all their labels. Rows: ``{id, props, aliases,
+    sources, discovered}``.
 
-    A node is born with all its labels (ArcadeDB cannot relabel a node in the transaction
-    that created it). The existence test goes through ``:Entity``, whose id index ArcadeDB
-    uses; a MERGE on the full label set is not optimised there and slows as a kind grows.
+    The store creates only ids it found missing in the same transaction (a concurrent writer
+    that got there first makes this fail on the id constraint, and the store retries).
+    Nodes are born with their final labels: ArcadeDB cannot relabel a node in the
+    transaction that created it, and a MERGE on the full label set is not optimised there.
     """
     all_labels = "".join(f":{label}" for label in labels)
     return (
-        f"UNWIND $rows AS row OPTIONAL MATCH (e:{ENTITY_LABEL} {{id: row.id}}) "
-        f"WITH row, e WHERE e IS NULL CREATE (n{all_labels} {{id: row.id}})"
+        f"UNWIND $rows AS row CREATE (n{all_labels} {{id: row.id}}) "
+        "SET n += row.props, n.aliases = row.aliases, n.sources = row.sources, "
+        "n.discovered = row.discovered"
     )
 
 
@@ -78,7 +81,8 @@ def merge_relations(edge_type: str) -> str:
         f"MATCH (a:{ENTITY_LABEL} {{id: row.source}}) "
         f"MATCH (b:{ENTITY_LABEL} {{id: row.target}}) "
         f"MERGE (a)-[r:{edge_type} {{key: row.key}}]->(b) "
-        f"SET r += row.props, {_MERGE_EVIDENCE}"
+        "ON CREATE SET r += row.props, r.evidence = row.evidence, r.sources = row.documents "
+        f"ON MATCH SET r += row.props, {_MERGE_EVIDENCE}"
     )
 
 

@@ -47,7 +47,7 @@ from hkweb3.graph.models import Entity, GraphBatch
 from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.values import to_plain
 
-BATCH_SIZE = 1000
+BATCH_SIZE = 5000
 CONFLICT_RETRIES = 8
 
 
@@ -122,9 +122,12 @@ class Store:
 
         Running the same batch twice changes nothing. A collision with a concurrent writer
         (ArcadeDB raises ``ConstraintError`` where Neo4j would wait on a lock) is retried.
+
+        Raises
+        ------
+        ValidationError
+            If an entity exists in the store with another kind.
         """
-        self._check_kinds(batch)
-        statements = list(self._statements(batch))
         counts = WriteCounts(
             documents=len(batch.documents),
             entities=len(batch.entities),
@@ -133,28 +136,19 @@ class Store:
         )
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[int, int]:
+            # Inside the transaction, so a retry after a collision sees the winner's nodes.
+            ids = [e.id for e in batch.entities]
+            stored = {r["id"]: r["kind"] for r in tx.run(cypher.KINDS_OF, ids=ids)} if ids else {}
             nodes = relationships = 0
-            for query, rows in statements:
+            for query, rows in self._statements(batch, stored):
                 for start in range(0, len(rows), batch_size):
                     summary = tx.run(query, rows=rows[start : start + batch_size]).consume()
                     nodes += summary.counters.nodes_created
                     relationships += summary.counters.relationships_created
             return nodes, relationships
 
-        nodes, relationships = self._write_retrying(work)
-        counts.nodes_created, counts.relationships_created = nodes, relationships
+        counts.nodes_created, counts.relationships_created = self._write_retrying(work)
         return counts
-
-    def _check_kinds(self, batch: GraphBatch) -> None:
-        # A node's labels are fixed when it is created (ArcadeDB cannot relabel), so a kind
-        # that differs from the stored one is refused rather than silently duplicated.
-        stored = self.kinds_of([e.id for e in batch.entities]) if batch.entities else {}
-        for entity in batch.entities:
-            if stored.get(entity.id, entity.kind) != entity.kind:
-                raise ValidationError(
-                    f"entity {entity.id!r} is already a {stored[entity.id]}; "
-                    f"it cannot also be a {entity.kind}"
-                )
 
     def _write_retrying(self, work):
         for attempt in range(CONFLICT_RETRIES):
@@ -169,7 +163,11 @@ class Store:
                 time.sleep(0.05 * (2**attempt) * (1 + random.random()))
         raise AssertionError("unreachable")
 
-    def _statements(self, batch: GraphBatch) -> Iterator[tuple[str, list[dict]]]:
+    def _statements(
+        self, batch: GraphBatch, stored: Mapping[str, str]
+    ) -> Iterator[tuple[str, list[dict]]]:
+        """The statements and rows that write ``batch``; ``stored`` maps the ids of its
+        entities that already exist to their kinds."""
         schema = self.schema
         if batch.documents:
             rows = [
@@ -180,13 +178,22 @@ class Store:
 
         # One row per id (the last wins), so a batch never creates a node twice.
         entities = {e.id: e for e in batch.entities}.values()
-        by_kind: dict[str, list[dict]] = defaultdict(list)
+        new: dict[str, list[dict]] = defaultdict(list)
+        existing = []
         for e in entities:
-            by_kind[e.kind].append({"id": e.id})
-        for kind, rows in by_kind.items():
+            if e.id not in stored:
+                new[e.kind].append(_entity_row(e))
+            elif stored[e.id] == e.kind:
+                existing.append(_entity_row(e))
+            else:
+                # Labels are fixed when a node is created (ArcadeDB cannot relabel one).
+                raise ValidationError(
+                    f"entity {e.id!r} is already a {stored[e.id]}; it cannot also be a {e.kind}"
+                )
+        for kind, rows in new.items():
             yield cypher.create_entities(schema.labels_for(kind)), rows
-        if entities:
-            yield cypher.update_entities(), [_entity_row(e) for e in entities]
+        if existing:
+            yield cypher.update_entities(), existing
 
         by_type: dict[str, list[dict]] = defaultdict(list)
         for r in batch.relations:

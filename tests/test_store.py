@@ -142,7 +142,7 @@ def test_a_transaction_that_fails_midway_writes_nothing(store):
     store.write(sample_batch())
     before = store.stats()
     newco = GraphBatch(entities=[Entity(id="newco", name="NewCo", kind="Company")])
-    statements = list(store._statements(newco))
+    statements = list(store._statements(newco, {}))
 
     def work(tx):
         for query, rows in statements:
