@@ -108,6 +108,49 @@ def count_edges(edge_type: str, source_label: str, target_label: str) -> str:
     )
 
 
+# -- retracting a document's claims (each takes $docs, a list of document ids) -------------
+
+RETRACT_EDGE_EVIDENCE = (
+    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL})"
+    f"-[r]-(:{ENTITY_LABEL}) WHERE doc IN r.sources WITH DISTINCT doc, r "
+    "SET r.evidence = [x IN r.evidence WHERE NOT x STARTS WITH "
+    "('{\"document\":\"' + doc + '\",')], r.sources = [s IN r.sources WHERE s <> doc]"
+)
+DELETE_UNSUPPORTED_EDGES = (
+    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL})"
+    f"-[r]-(:{ENTITY_LABEL}) WHERE size(r.sources) = 0 WITH DISTINCT r DELETE r"
+)
+RETRACT_ENTITY_SOURCES = (
+    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL}) "
+    "SET e.sources = [s IN e.sources WHERE s <> doc]"
+)
+DELETE_UNSUPPORTED_ENTITIES = (
+    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL}) "
+    f"WHERE e.discovered AND size(e.sources) = 0 AND NOT EXISTS {{ (e)-[]-(:{ENTITY_LABEL}) }} "
+    "DETACH DELETE e"
+)
+DELETE_MENTIONS = (
+    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[m:MENTIONS]->(:{ENTITY_LABEL}) "
+    "DELETE m"
+)
+DELETE_DOCUMENTS = "UNWIND $docs AS doc MATCH (d:Document {id: doc}) DETACH DELETE d"
+RETRACT = (RETRACT_EDGE_EVIDENCE, DELETE_UNSUPPORTED_EDGES, RETRACT_ENTITY_SOURCES,
+           DELETE_UNSUPPORTED_ENTITIES, DELETE_MENTIONS)
+
+DOCUMENT_HASHES = (
+    "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.content_hash AS hash"
+)
+
+# -- dumping the graph -----------------------------------------------------------------------
+
+DUMP_ENTITIES = f"MATCH (n:{ENTITY_LABEL}) RETURN n ORDER BY n.id"
+DUMP_EDGES = (
+    f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) "
+    "RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS properties "
+    "ORDER BY source, type, target"
+)
+DUMP_DOCUMENTS = "MATCH (d:Document) RETURN d ORDER BY d.id"
+
 KINDS_OF = (
     f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) RETURN n.id AS id, n.kind AS kind"
 )
@@ -131,6 +174,8 @@ def statements(schema: Schema) -> Iterator[str]:
             yield merge_mentions(schema.document_label, edge.name)
         else:
             yield merge_relations(edge.name)
+    yield from RETRACT
+    yield from (DELETE_DOCUMENTS, DOCUMENT_HASHES, DUMP_ENTITIES, DUMP_EDGES, DUMP_DOCUMENTS)
     yield KINDS_OF
     yield PING
 

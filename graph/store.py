@@ -24,7 +24,7 @@ import random
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +43,7 @@ from hkweb3.errors import (
 from hkweb3.graph import cypher
 from hkweb3.graph.config import DEFAULT_USER, StoreConfig
 from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
-from hkweb3.graph.models import Entity, GraphBatch
+from hkweb3.graph.models import Entity, Evidence, GraphBatch
 from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.values import to_plain
 
@@ -117,11 +117,15 @@ class Store:
 
     # -- writes ------------------------------------------------------------------------------
 
-    def write(self, batch: GraphBatch, batch_size: int = BATCH_SIZE) -> WriteCounts:
+    def write(
+        self, batch: GraphBatch, batch_size: int = BATCH_SIZE, retract: Iterable[str] = ()
+    ) -> WriteCounts:
         """Write one batch in one transaction: documents, entities, then edges.
 
-        Running the same batch twice changes nothing. A collision with a concurrent writer
-        (ArcadeDB raises ``ConstraintError`` where Neo4j would wait on a lock) is retried.
+        Running the same batch twice changes nothing. The claims of the documents named in
+        ``retract`` are withdrawn first, in the same transaction (a changed document replaces
+        its claims). A collision with a concurrent writer (ArcadeDB raises
+        ``ConstraintError`` where Neo4j would wait on a lock) is retried.
 
         Raises
         ------
@@ -135,7 +139,11 @@ class Store:
             mentions=len(batch.mentions),
         )
 
+        retracted = sorted(set(retract))
+
         def work(tx: neo4j.ManagedTransaction) -> tuple[int, int]:
+            if retracted:
+                _retract(tx, retracted)
             # Inside the transaction, so a retry after a collision sees the winner's nodes.
             ids = [e.id for e in batch.entities]
             stored = {r["id"]: r["kind"] for r in tx.run(cypher.KINDS_OF, ids=ids)} if ids else {}
@@ -149,6 +157,48 @@ class Store:
 
         counts.nodes_created, counts.relationships_created = self._write_retrying(work)
         return counts
+
+    def forget(self, document_ids: Iterable[str]) -> int:
+        """Withdraw documents and their claims: evidence, edges and discovered entities that
+        nothing else supports any more. Returns how many of the documents existed."""
+        ids = sorted(set(document_ids))
+        known = self.document_hashes(ids)
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            _retract(tx, ids)
+            tx.run(cypher.DELETE_DOCUMENTS, docs=ids).consume()
+
+        self._write_retrying(work)
+        return len(known)
+
+    def document_hashes(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The stored content hash of each of ``ids`` that is in the store."""
+        rows = self.read(cypher.DOCUMENT_HASHES, {"ids": list(ids)}).rows
+        return {row["id"]: row["hash"] for row in rows}
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        """The whole graph as plain data: ``{"nodes", "edges", "documents"}`` (see
+        :mod:`hkweb3.graph.export` for the shape)."""
+        nodes = []
+        for row in self.read(cypher.DUMP_ENTITIES).rows:
+            props = dict(row["n"]["properties"])
+            node = {key: props.pop(key, None) for key in
+                    ("id", "name", "kind", "aliases", "discovered", "sources")}
+            node["labels"] = list(self.schema.labels_for(node["kind"]))
+            node["aliases"] = node["aliases"] or []
+            node["sources"] = node["sources"] or []
+            node["properties"] = props
+            nodes.append(node)
+        edges = []
+        for row in self.read(cypher.DUMP_EDGES).rows:
+            props = dict(row["properties"])
+            evidence = [Evidence.decode(e).model_dump(mode="json", exclude_none=True)
+                        for e in props.pop("evidence", None) or []]
+            props.pop("key", None)
+            edges.append({"source": row["source"], "target": row["target"], "type": row["type"],
+                          "properties": props, "evidence": evidence})
+        documents = [row["d"]["properties"] for row in self.read(cypher.DUMP_DOCUMENTS).rows]
+        return {"nodes": nodes, "edges": edges, "documents": documents}
 
     def _write_retrying(self, work):
         for attempt in range(CONFLICT_RETRIES):
@@ -359,6 +409,11 @@ def _message(exc: neo4j_errors.Neo4jError) -> str:
 
 def _first_line(exc: object) -> str:
     return " ".join(str(exc).split())[:300]
+
+
+def _retract(tx: neo4j.ManagedTransaction, docs: list[str]) -> None:
+    for query in cypher.RETRACT:
+        tx.run(query, docs=docs).consume()
 
 
 def _entity_row(e: Entity) -> dict[str, Any]:

@@ -15,14 +15,18 @@ BuildReport(registry_entities=..., ...)
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hkweb3.data import REGISTRY_DIR
+from hkweb3.data import DOCUMENTS_DIR, REGISTRY_DIR
 from hkweb3.graph.config import StoreConfig
+from hkweb3.graph.conflicts import Conflict, find_conflicts
 from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
+from hkweb3.graph.export import export as export_graph
 from hkweb3.graph.store import QueryResult, WriteCounts, open_store
+from hkweb3.loaders.ingest import DocumentResult, Ingester
 from hkweb3.loaders.registry import read_registry
 
 
@@ -70,32 +74,88 @@ def db_status(config: StoreConfig | None = None) -> dict[str, Any]:
 
 @dataclass
 class BuildReport:
-    """What ``build`` loaded."""
+    """What ``build`` loaded: the registry, then each document."""
 
     registry_entities: int
     registry_relations: int
     citations: int
-    nodes_created: int
-    relationships_created: int
+    documents: list[DocumentResult]
 
     def as_rows(self) -> list[dict[str, Any]]:
-        return [{"item": k, "count": v} for k, v in asdict(self).items()]
+        rows = [{"file": "data/registry", "document": "(registry)", "status": "loaded",
+                 "entities": self.registry_entities, "relations": self.registry_relations}]
+        return rows + [d.as_row() for d in self.documents]
 
 
-def build(config: StoreConfig | None = None, registry: Path | str | None = None) -> BuildReport:
-    """Load the curated registry into the store, whole or not at all; safe to re-run."""
+def build(
+    config: StoreConfig | None = None,
+    registry: Path | str | None = None,
+    documents: Path | str | None = None,
+    progress: Callable[[DocumentResult], None] | None = None,
+    on_files: Callable[[int], None] | None = None,
+) -> BuildReport:
+    """Build the graph: the curated registry (whole or not at all), then every source
+    document (each whole or not at all). Safe to re-run: unchanged input changes nothing."""
     batch = read_registry(registry or REGISTRY_DIR)
     batch.check()
     with open_store(_config(config)) as store:
         store.setup_schema()
         counts: WriteCounts = store.write(batch)
-    return BuildReport(
-        registry_entities=counts.entities,
-        registry_relations=counts.relations,
-        citations=counts.documents,
-        nodes_created=counts.nodes_created,
-        relationships_created=counts.relationships_created,
-    )
+        ingester = Ingester(store, batch.entities)
+        files = ingester.files([Path(documents or DOCUMENTS_DIR)])
+        if on_files:
+            on_files(len(files))
+        results = list(_each(ingester.run(files), progress))
+    return BuildReport(counts.entities, counts.relations, counts.documents, results)
+
+
+def ingest(
+    paths: Iterable[Path | str],
+    config: StoreConfig | None = None,
+    registry: Path | str | None = None,
+    progress: Callable[[DocumentResult], None] | None = None,
+    on_files: Callable[[int], None] | None = None,
+) -> list[DocumentResult]:
+    """Ingest files or folders: each document is written whole or not at all, an unchanged
+    one is skipped, a changed one replaces its claims, a bad one is reported and skipped."""
+    entities = read_registry(registry or REGISTRY_DIR).entities
+    with open_store(_config(config)) as store:
+        store.setup_schema()
+        ingester = Ingester(store, entities)
+        files = ingester.files([Path(p) for p in paths])
+        if on_files:
+            on_files(len(files))
+        return list(_each(ingester.run(files), progress))
+
+
+def _each(results: Iterable[DocumentResult], progress) -> Iterator[DocumentResult]:
+    for result in results:
+        if progress:
+            progress(result)
+        yield result
+
+
+def forget(document_ids: Iterable[str], config: StoreConfig | None = None) -> int:
+    """Withdraw documents and every claim only they support; return how many existed."""
+    with open_store(_config(config)) as store:
+        return store.forget(document_ids)
+
+
+def dump(config: StoreConfig | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The whole graph as plain data (the JSON export's shape)."""
+    with open_store(_config(config)) as store:
+        return store.dump()
+
+
+def export(fmt: str, out: Path | str, config: StoreConfig | None = None) -> Path:
+    """Write the graph as ``json``, ``graphml`` or ``csv`` (a folder for neo4j-admin)."""
+    return export_graph(dump(config), fmt, Path(out))
+
+
+def conflicts(config: StoreConfig | None = None) -> list[Conflict]:
+    """Claims that disagree (two holders of a single-holder role, two parents), each with
+    its sources."""
+    return find_conflicts(dump(config)["edges"])
 
 
 def stats(config: StoreConfig | None = None) -> dict[str, dict[str, int]]:

@@ -145,19 +145,131 @@ def _status_rows(status: dict[str, Any], fmt: str) -> list[dict[str, Any]]:
 # -- graph ---------------------------------------------------------------------------------
 
 
+_SUMMARY_COLUMNS = ["document", "status", "words", "entities", "discovered", "relations"]
+
+
 @cli.command()
 @click.option("--registry", type=click.Path(exists=True, path_type=Path),
               help="Registry folder or file [default: the registry shipped in data/].")
+@click.option("--documents", type=click.Path(exists=True, path_type=Path),
+              help="Documents folder [default: the documents shipped in data/].")
 @format_option()
 @click.pass_obj
-def build(obj: dict, registry: Path | None, fmt: str) -> None:
-    """Build the graph: load the curated registry into the store.
+def build(obj: dict, registry: Path | None, documents: Path | None, fmt: str) -> None:
+    """Build the graph: the curated registry, then every source document.
 
     Safe to re-run: the same input gives the same graph, with nothing duplicated. A bad
-    registry file is reported as FILE:LINE and nothing is written.
+    registry file is reported as FILE:LINE and nothing is written; a bad document is
+    reported and skipped (exit 1), and the others still load.
     """
-    report = api.build(obj["config"], registry)
-    _emit(report.as_rows(), fmt)
+    with _Progress("documents") as progress:
+        report = api.build(obj["config"], registry, documents, progress=progress.tick,
+                           on_files=progress.start)
+    _emit(report.as_rows(), fmt, ["document", "status", "entities", "relations"]
+          if fmt == "table" else None)
+    _fail_on_errors(report.documents)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(path_type=Path))
+@click.option("--registry", type=click.Path(exists=True, path_type=Path),
+              help="Registry used to recognise entities [default: the shipped one].")
+@format_option()
+@click.pass_obj
+def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, fmt: str) -> None:
+    """Ingest documents (files or folders, walked recursively) into the graph.
+
+    Reads .md/.txt (front matter optional), .html, .json and .yaml; finds registry
+    entities and new organisations and people; writes the relations the text states, each
+    with its evidence (document, sentence, date). Each document is written whole or not at
+    all; an unchanged one is skipped; a changed one replaces its earlier claims.
+
+    \b
+    Example:
+      $ hkweb3 ingest news/ extra-article.html
+    """
+    with _Progress("documents") as progress:
+        results = api.ingest(paths, obj["config"], registry, progress=progress.tick,
+                             on_files=progress.start)
+    _emit([r.as_row() for r in results], fmt, _SUMMARY_COLUMNS if fmt == "table" else None)
+    _fail_on_errors(results)
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@click.pass_obj
+def forget(obj: dict, documents: tuple[str, ...]) -> None:
+    """Withdraw documents (by id) and every claim only they support.
+
+    Their evidence leaves the edges; edges and discovered entities with no evidence left
+    are removed. Registry facts stay.
+    """
+    found = api.forget(documents, obj["config"])
+    click.echo(f"forgot {found} of {len(documents)} document(s)")
+    if found < len(documents):
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv"]),
+              default="json", show_default=True, help="Export format.")
+@click.option("--out", type=click.Path(path_type=Path), required=True,
+              help="File to write (a folder for csv).")
+@click.pass_obj
+def export(obj: dict, fmt: str, out: Path) -> None:
+    """Export the whole graph: JSON, GraphML, or CSV for `neo4j-admin database import`.
+
+    \b
+    Example:
+      $ hkweb3 export --format csv --out export/
+    """
+    click.echo(api.export(fmt, out, obj["config"]))
+
+
+@cli.command()
+@format_option()
+@click.pass_obj
+def conflicts(obj: dict, fmt: str) -> None:
+    """Claims that disagree, with both sources: two people in a role one person holds at a
+    time (CEO, chair) over the same period, or two parents for one subsidiary.
+
+    Both claims stay in the graph; this lists them.
+    """
+    _emit([c.as_row() for c in api.conflicts(obj["config"])], fmt,
+          ["subject", "claim", "holders", "sources"])
+
+
+class _Progress:
+    """A progress bar on stderr: sized once the files are known, ticked per document."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
+                                     show_pos=True)
+        self.bar.__enter__()
+
+    def tick(self, _result: object) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def _fail_on_errors(results) -> None:
+    errors = [r.error for r in results if r.status == "error"]
+    for error in errors:
+        click.echo(f"Error: {error}", err=True)
+    if errors:
+        sys.exit(1)
 
 
 @cli.command()

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from hkweb3 import __version__
 from hkweb3.cli import cli
+from hkweb3.data import DOCUMENTS_DIR
 from tests.conftest import clear
 
 
@@ -42,17 +43,17 @@ def test_version():
 def test_build_twice_adds_nothing_and_stats_agree(cli_env, store):
     first = run(cli_env, "build", "--format", "json")
     assert first.exit_code == 0, first.output
-    counts = {row["item"]: row["count"] for row in json.loads(first.output)}
-    assert counts["registry_entities"] >= 60 and counts["nodes_created"] > 0
+    rows = json.loads(first.stdout)  # stderr carries the progress bar
+    assert rows[0]["document"] == "(registry)" and rows[0]["entities"] >= 60
+    assert {row["status"] for row in rows[1:]} == {"added"}
+    assert len(rows) - 1 == len(list(DOCUMENTS_DIR.iterdir()))
     before = run(cli_env, "stats", "--format", "json").output
     second = run(cli_env, "build", "--format", "json")
-    counts = {row["item"]: row["count"] for row in json.loads(second.output)}
-    assert counts["nodes_created"] == 0 and counts["relationships_created"] == 0
-    after = run(cli_env, "stats", "--format", "json").output
-    assert before == after
-    stats = json.loads(after)
-    assert stats["nodes"]["Entity"] == counts["registry_entities"]
-    assert stats["nodes"]["Document"] == counts["citations"]
+    assert {row["status"] for row in json.loads(second.stdout)[1:]} == {"unchanged"}
+    assert run(cli_env, "stats", "--format", "json").output == before
+    stats = json.loads(before)
+    assert stats["nodes"]["Document"] > len(rows) - 1  # citations and documents
+    assert stats["edges"]["MENTIONS"] > 0
     clear(store)
 
 

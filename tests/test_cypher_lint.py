@@ -15,7 +15,7 @@ from hkweb3.graph.schema import load_schema
 
 LINT_DIR = Path(__file__).parent / "cypher_lint"
 # The parameters each statement may use, declared so the linter does not flag them.
-PARAMETERS = {"rows": [], "ids": [], "id": "x"}
+PARAMETERS = {"rows": [], "ids": [], "id": "x", "docs": []}
 
 
 def statements() -> list[str]:

@@ -1,0 +1,304 @@
+"""Finding who and what a text names: registry entities by alias, unknown organisations and
+people from the text itself, and pronouns or descriptions that point back ("the lender").
+
+All three work on a spaCy ``Doc`` from a blank English pipeline (tokenizer only: no model
+to download) and return :class:`Mention` objects with token and character spans.
+
+Examples
+--------
+>>> from hkweb3.graph.models import Entity
+>>> nlp = blank_pipeline()
+>>> finder = RegistryMentions(nlp, [Entity(id="za-bank", name="ZA Bank", kind="VirtualBank",
+...                                        aliases=["ZA Bank Limited"])])
+>>> doc = nlp("ZA Bank Limited and Hang Seng Bank spoke.")
+>>> [(m.text, m.entity_id) for m in finder.run(doc)]
+[('ZA Bank Limited', 'za-bank')]
+>>> [(m.text, m.entity_id, m.kind) for m in Discoverer(nlp).run(doc, [])]
+[('Hang Seng Bank', 'hang-seng-bank', 'Bank')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from hkweb3.graph.models import Entity
+from hkweb3.graph.schema import load_schema
+from hkweb3.loaders.readers import slugify
+
+
+@dataclass
+class Mention:
+    """A span of text that names an entity."""
+
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    entity_id: str
+    kind: str
+    name: str
+    how: str  # "registry", "discovered", "abbreviation" or "reference"
+
+
+_NO_SPLIT = {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "no.", "co.", "corp.", "inc.",
+             "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "u.s.", "vs."}
+
+
+@Language.component("hkweb3_sentences")
+def _sentences(doc: Doc) -> Doc:
+    """Sentence starts after . ! ? (or an abbreviation such as "Ltd." that ends a sentence)
+    when the next token opens a new one; line breaks always end one."""
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        if "\n" in prev.text or prev.is_space and "\n" in prev.whitespace_ + prev.text:
+            token.is_sent_start = True
+        elif prev.text in {".", "!", "?"} or (
+            prev.text.endswith(".") and len(prev.text) > 2 and prev.lower_ not in _NO_SPLIT
+            and not re.fullmatch(r"(?:[A-Za-z]\.)+", prev.text)
+        ):
+            token.is_sent_start = token.is_title or token.is_upper or token.text[:1] in "\"'(“"
+        else:
+            token.is_sent_start = "\n" in prev.whitespace_ or False
+    return doc
+
+
+def blank_pipeline() -> Language:
+    """A blank English spaCy pipeline with hkweb3's sentence splitter."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("hkweb3_sentences")
+    return nlp
+
+
+# -- registry entities ---------------------------------------------------------------------
+
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:co\.?,?\s+)?(?:ltd\.?|limited|inc\.?|plc)$", re.I)
+
+
+class RegistryMentions:
+    """Registry entities found by name or alias, case- and punctuation-tolerant.
+
+    Each name also matches without its brackets ("Bank of Communications Hong Kong") and
+    without a legal suffix ("Hash Blockchain" for "Hash Blockchain Limited"); a variant that
+    two entities would share is dropped. Short all-capital aliases ("OSL", "SFC") match
+    case-sensitively, so ordinary words are not taken for them.
+    """
+
+    def __init__(self, nlp: Language, entities: Iterable[Entity]):
+        self.entities = {e.id: e for e in entities}
+        owners: dict[str, set[str]] = {}
+        for entity in self.entities.values():
+            for name in self._variants(entity):
+                owners.setdefault(name, set()).add(entity.id)
+        self.lookup = {name: ids.pop() for name, ids in owners.items() if len(ids) == 1}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name, entity_id in self.lookup.items():
+            pattern = nlp.make_doc(name)
+            if len(name) <= 5 and name.isupper():
+                self.exact.add(entity_id, [pattern])
+            else:
+                self.folded.add(entity_id, [pattern])
+
+    @staticmethod
+    def _variants(entity: Entity) -> set[str]:
+        names = set()
+        for name in (entity.name, *entity.aliases):
+            for variant in (name, re.sub(r"[()]", " ", name), _LEGAL_SUFFIX.sub("", name)):
+                variant = " ".join(variant.split())
+                if len(variant) >= 2:
+                    names.add(variant)
+        return names
+
+    def run(self, doc: Doc) -> list[Mention]:
+        matches = [(doc.vocab.strings[key], start, end)
+                   for key, start, end in [*self.exact(doc), *self.folded(doc)]]
+        spans = spacy.util.filter_spans(
+            [Span(doc, start, end, label=entity_id) for entity_id, start, end in matches]
+        )
+        mentions = []
+        for span in spans:
+            entity = self.entities[span.label_]
+            mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
+                                    span.text, entity.id, entity.kind, entity.name, "registry"))
+        return mentions
+
+
+# -- entities the registry does not know --------------------------------------------------
+
+_SUFFIX_KINDS = {
+    "bank": "Bank", "exchange": "TradingPlatform", "commission": "Regulator",
+    "authority": "Regulator", "association": "Association", "institute": "Association",
+    "council": "Association", "federation": "Association", "chamber": "Association",
+    "bureau": "GovernmentBody", "department": "GovernmentBody", "ministry": "GovernmentBody",
+    "government": "GovernmentBody",
+}
+_ORG_SUFFIXES = [*_SUFFIX_KINDS, "group", "holdings", "insurance", "limited", "ltd", "ltd.",
+                 "corporation", "corp", "corp.", "inc", "inc.", "technology", "technologies",
+                 "capital", "labs", "securities", "financial", "partners", "ventures",
+                 "fintech", "foundation", "brands", "digital", "markets", "investments",
+                 "asset management", "management", "consulting", "telecom", "pay", "wallet"]
+_PERSON_TITLES = ["chief executive", "ceo", "chairman", "chairwoman", "chair", "director",
+                  "founder", "co-founder", "secretary", "mr.", "ms.", "mrs.", "dr.",
+                  "professor", "minister", "governor", "president", "officer", "head",
+                  "spokesperson", "spokesman", "spokeswoman", "analyst", "partner",
+                  "manager", "executive", "commissioner", "premier", "vice-chairman",
+                  "lawmaker", "legislator", "economist", "researcher"]
+_ROLE_WORDS = ["chief", "ceo", "deputy", "alternate", "chairman", "chairwoman", "chair",
+               "director", "executive", "founder", "co-founder", "head", "president",
+               "managing", "general", "senior", "secretary", "vice", "partner", "cfo",
+               "coo", "cto", "governor", "spokesperson", "spokesman", "spokeswoman"]
+_NOT_NAME = {"The", "A", "An", "In", "On", "At", "Its", "His", "Her", "Their", "This",
+             "That", "These", "Those", "But", "And", "For", "With", "From", "By", "As",
+             "It", "He", "She", "They", "We", "Hong", "Kong", "Chinese", "China",
+             "Mainland", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+             "July", "August", "September", "October", "November", "December"}
+_CAP = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9&'’.\-]*$"}}
+_NAME = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:-[a-z]+)?$", "NOT_IN": sorted(_NOT_NAME)}}
+
+
+class Discoverer:
+    """Organisations and people the registry does not know, recognised by their shape.
+
+    An organisation is a run of capitalised words ending in a word such as Bank, Group,
+    Association, Commission, Insurance or Limited; its kind follows from that word. A person
+    is two or three capitalised words after a title ("CEO Jane Doe") or before a role in an
+    apposition ("Jane Doe, chief executive of ...").
+    """
+
+    def __init__(self, nlp: Language):
+        self.matcher = Matcher(nlp.vocab)
+        connector = {"LOWER": {"IN": ["of", "and", "&", "for"]}, "OP": "?"}
+        suffix = {"LOWER": {"IN": _ORG_SUFFIXES}}
+        first = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9&'’.\-]*$", "NOT_IN": sorted(_NOT_NAME)}}
+        self.matcher.add("ORG", [
+            [first, {**_CAP, "OP": "*"}, connector, {**_CAP, "OP": "*"}, suffix],
+            [{"LOWER": "bank"}, {"LOWER": "of"}, _CAP, {**_CAP, "OP": "?"}],
+        ], greedy="LONGEST")
+        titles = [[{"LOWER": w} for w in t.split()] for t in _PERSON_TITLES]
+        name = [_NAME, _NAME, {**_NAME, "OP": "?"}]
+        self.matcher.add("PERSON_TITLED", [[*t, *name] for t in titles], greedy="LONGEST")
+        self.matcher.add("PERSON_APPOSED", [
+            [*name, {"ORTH": ","}, {"LOWER": {"IN": ["the", "a", "its", "their"]}, "OP": "?"},
+             {"LOWER": {"IN": _ROLE_WORDS}}],
+        ], greedy="LONGEST")
+        self.schema = load_schema()
+
+    def run(self, doc: Doc, known: list[Mention]) -> list[Mention]:
+        """Mentions of unknown entities that do not overlap ``known`` ones."""
+        taken = {i for m in known for i in range(m.start, m.end)}
+        spans = []
+        for key, start, end in self.matcher(doc):
+            label = doc.vocab.strings[key]
+            span = doc[start:end]
+            if label == "PERSON_TITLED":
+                span = _trailing_names(span)
+            elif label == "PERSON_APPOSED":
+                span = _leading_names(span)
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            spans.append(Span(doc, span.start, span.end,
+                              label="ORG" if label == "ORG" else "PERSON"))
+        mentions = []
+        for span in spacy.util.filter_spans(spans):
+            name = span.text.removesuffix("'s").removesuffix("’s").strip(" ,.")
+            if not name or not slugify(name):
+                continue
+            kind = "Person" if span.label_ == "PERSON" else _org_kind(name)
+            mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
+                                    span.text, slugify(name), kind, name, "discovered"))
+        return mentions
+
+
+def _org_kind(name: str) -> str:
+    words = name.lower().replace(",", " ").split()
+    for word in reversed(words):
+        if word in _SUFFIX_KINDS:
+            return _SUFFIX_KINDS[word]
+        if word not in {"limited", "ltd", "ltd.", "co.", "co", "(hong", "kong)", "hong",
+                        "kong", "of", "asia", "china", "international"}:
+            break
+    return "Bank" if words[:1] == ["bank"] else "Company"
+
+
+def _trailing_names(span: Span) -> Span | None:
+    end = span.end
+    start = end
+    while start > span.start and re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", span.doc[start - 1].text):
+        start -= 1
+    return span.doc[start:end] if end - start >= 2 else None
+
+
+def _leading_names(span: Span) -> Span | None:
+    start = span.start
+    end = start
+    while end < span.end and re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", span.doc[end].text):
+        end += 1
+    return span.doc[start:end] if end - start >= 2 else None
+
+
+# -- references back ----------------------------------------------------------------------
+
+#: Words that point back to an entity named earlier, and the kinds they may point to.
+REFERENCES: dict[str, tuple[str, ...]] = {
+    "its": ("Organization",), "it": ("Organization",),
+    "the lender": ("Bank",), "the bank": ("Bank",), "the virtual bank": ("Bank",),
+    "the digital bank": ("Bank",), "the exchange": ("TradingPlatform",),
+    "the platform": ("TradingPlatform",), "the bourse": ("TradingPlatform",),
+    "the regulator": ("Regulator",), "the watchdog": ("Regulator",),
+    "the commission": ("Regulator",), "the authority": ("Regulator",),
+    "the insurer": ("Company",), "the firm": ("Company", "TradingPlatform"),
+    "the company": ("Company",), "the group": ("Company",),
+    "the association": ("Association",), "the institute": ("Association",),
+    "the government": ("GovernmentBody",), "the sandbox": ("Initiative",),
+    "he": ("Person",), "she": ("Person",), "his": ("Person",), "her": ("Person",),
+}
+
+
+for _phrase, _kinds in list(REFERENCES.items()):
+    if _phrase.startswith("the "):
+        for _determiner in ("that ", "this "):
+            REFERENCES[_determiner + _phrase[4:]] = _kinds
+
+
+class References:
+    """Pronouns and definite descriptions resolved to the last entity of a fitting kind
+    named in the same or the previous two sentences."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in REFERENCES:
+            self.matcher.add(phrase, [nlp.make_doc(phrase)])
+        self.schema = load_schema()
+
+    def run(self, doc: Doc, named: list[Mention]) -> list[Mention]:
+        taken = {i for m in named for i in range(m.start, m.end)}
+        by_position = sorted(named, key=lambda m: m.start)
+        sentence_of = {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+        found = []
+        for key, start, end in self.matcher(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            kinds = REFERENCES[doc.vocab.strings[key]]
+            here = sentence_of[start]
+            for candidate in reversed(by_position):
+                if candidate.end > start or here - sentence_of[candidate.start] > 2:
+                    continue
+                if any(self.schema.is_a(candidate.kind, k) for k in kinds):
+                    span = doc[start:end]
+                    found.append(Mention(start, end, span.start_char, span.end_char, span.text,
+                                         candidate.entity_id, candidate.kind, candidate.name,
+                                         "reference"))
+                    break
+        return found

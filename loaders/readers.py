@@ -1,0 +1,304 @@
+"""Read source documents: Markdown or text (front matter optional), HTML, JSON and YAML.
+
+Each reader returns a :class:`SourceDocument`: the plain text to extract from, plus its
+metadata (title, outlet, url, published date). Problems raise :class:`InputError` naming the
+file: empty, binary, an encoding that cannot be detected, malformed front matter.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "za-bank.md"
+>>> text = "---\\ntitle: ZA Bank\\npublished: 2023-04-12\\n---\\nZA Bank banks OSL.\\n"
+>>> _ = path.write_text(text)
+>>> doc = read_document(path)
+>>> doc.id, doc.title, doc.published.isoformat(), doc.text
+('za-bank', 'ZA Bank', '2023-04-12', 'ZA Bank banks OSL.')
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hkweb3.errors import InputError
+from hkweb3.graph.models import Document
+
+SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".json", ".yaml", ".yml"}
+#: Larger documents are refused rather than read whole into memory.
+MAX_BYTES = 5 * 1024 * 1024
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A document as read: its text and what is known about it."""
+
+    id: str
+    path: Path
+    text: str
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return Document.hash_text(self.text)
+
+    def as_document(self) -> Document:
+        return Document(id=self.id, title=self.title, outlet=self.outlet, url=self.url,
+                        published=self.published, content_hash=self.content_hash,
+                        path=str(self.path))
+
+
+def slugify(text: str) -> str:
+    """Lower-case words joined by ``-``: ``"Bank of China (HK)"`` -> ``"bank-of-china-hk"``."""
+    return _SLUG_STRIP.sub("-", text.lower()).strip("-")
+
+
+def find_documents(paths: list[Path]) -> Iterator[Path]:
+    """Files to ingest under ``paths`` (folders walked recursively, in a stable order)."""
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                if file.is_file() and file.suffix.lower() in SUFFIXES and not _hidden(file, path):
+                    yield file
+        elif path.exists():
+            yield path
+        else:
+            raise InputError(f"{path}: no such file or directory")
+
+
+def read_document(path: Path) -> SourceDocument:
+    """Read one file by its suffix.
+
+    Raises
+    ------
+    InputError
+        ``PATH: what is wrong``.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r} "
+                         f"(expected one of {', '.join(sorted(SUFFIXES))})")
+    text = _decode(path)
+    if suffix in {".html", ".htm"}:
+        return _read_html(path, text)
+    if suffix == ".json":
+        return _read_record(path, _parse(path, text, json.loads, "JSON"))
+    if suffix in {".yaml", ".yml"}:
+        return _read_record(path, _parse(path, text, yaml.safe_load, "YAML"))
+    return _read_markdown(path, text)
+
+
+# -- bytes to text -------------------------------------------------------------------------
+
+
+def _decode(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit "
+                             "for one document; split it")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _clean(data.decode(encoding, errors="strict"))
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{path}: binary file, not text")
+    try:
+        return _clean(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    declared = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", data[:4096], re.I)
+    for encoding in ([declared[1].decode()] if declared else []) + ["cp1252"]:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_like_text(text):
+            return _clean(text)
+    raise InputError(f"{path}: not UTF-8 and its encoding could not be detected; "
+                     "convert it to UTF-8")
+
+
+def _looks_like_text(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t")
+    return controls <= len(text) // 1000
+
+
+def _clean(text: str) -> str:
+    # Control characters other than line breaks and tabs carry nothing for extraction.
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text.replace("\r\n", "\n"))
+
+
+# -- formats -------------------------------------------------------------------------------
+
+
+def _read_markdown(path: Path, text: str) -> SourceDocument:
+    meta: dict[str, Any] = {}
+    body = text
+    if text.startswith("---"):
+        match = _FRONT_MATTER.match(text)
+        if match is None:
+            raise InputError(f"{path}: front matter opened with '---' is never closed")
+        try:
+            meta = yaml.safe_load(match[1]) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 2}" if mark else ""
+            raise InputError(f"{path}{line}: malformed front matter: "
+                             f"{getattr(exc, 'problem', None) or 'invalid YAML'}") from None
+        if not isinstance(meta, dict):
+            raise InputError(f"{path}: front matter must be a mapping of fields")
+        body = text[match.end():]
+    body = _strip_markdown(body)
+    return _document(path, body, meta)
+
+
+def _read_record(path: Path, record: Any) -> SourceDocument:
+    if not isinstance(record, dict):
+        raise InputError(f"{path}: a structured record must be a mapping with a 'text' field")
+    body = record.get("text") or record.get("body") or record.get("content")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(f"{path}: record has no 'text' (or 'body') field")
+    return _document(path, body, record)
+
+
+def _read_html(path: Path, text: str) -> SourceDocument:
+    parser = _ArticleParser()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception as exc:  # noqa: BLE001 - html.parser raises few, but never crash ingest
+        raise InputError(f"{path}: cannot parse HTML: {exc}") from None
+    meta = {"title": parser.meta.get("og:title") or parser.title,
+            "outlet": parser.meta.get("og:site_name"),
+            "url": parser.meta.get("og:url") or parser.canonical,
+            "published": next((parser.meta[k] for k in _DATE_META if parser.meta.get(k)), None)}
+    return _document(path, parser.text(), meta)
+
+
+def _parse(path: Path, text: str, parse, what: str) -> Any:
+    try:
+        return parse(text)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise InputError(f"{path}: invalid {what}: {' '.join(str(exc).split())[:200]}") from None
+
+
+def _document(path: Path, body: str, meta: dict[str, Any]) -> SourceDocument:
+    body = body.strip()
+    if not body:
+        raise InputError(f"{path}: no text to read")
+    doc_id = slugify(str(meta.get("id") or path.stem))
+    if not doc_id:
+        raise InputError(f"{path}: cannot make a document id from its name")
+    title = meta.get("title") or _first_line(body)
+    return SourceDocument(
+        id=doc_id,
+        path=path,
+        text=body,
+        title=" ".join(str(title).split())[:300],
+        outlet=_text(meta.get("outlet")),
+        url=_text(meta.get("url")),
+        published=_date(path, meta.get("published") or meta.get("date")),
+    )
+
+
+def _date(path: Path, value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"{path}: published date {value!r} is not YYYY-MM-DD") from None
+
+
+def _text(value: Any) -> str | None:
+    return " ".join(str(value).split()) or None if value is not None else None
+
+
+def _first_line(body: str) -> str:
+    return body.strip().splitlines()[0].lstrip("# ").strip()
+
+
+def _strip_markdown(body: str) -> str:
+    body = re.sub(r"^#{1,6}\s*", "", body, flags=re.M)  # headings become plain lines
+    body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", body)  # links keep their text
+    return re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", body)
+
+
+def _hidden(file: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in file.relative_to(root).parts)
+
+
+# -- HTML ----------------------------------------------------------------------------------
+
+_DATE_META = ("article:published_time", "date", "dc.date", "pubdate", "publish-date",
+              "og:published_time")
+_SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template",
+         "svg", "form", "button"}
+_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
+          "tr", "blockquote", "pre", "ul", "ol", "table"}
+
+
+class _ArticleParser(HTMLParser):
+    """Collects visible text (outside scripts, styles and navigation) and meta tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self.canonical: str | None = None
+        self._skipping: list[str] = []
+        self._in_title = False
+        self._chunks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): v or "" for k, v in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or "").lower()
+            if key and values.get("content"):
+                self.meta.setdefault(key, values["content"].strip())
+        elif tag == "link" and values.get("rel", "").lower() == "canonical":
+            self.canonical = values.get("href")
+        elif tag == "title":
+            self._in_title = True
+        elif tag in _SKIP:
+            self._skipping.append(tag)
+        if tag in _BLOCK:
+            self._chunks.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif self._skipping and tag == self._skipping[-1]:
+            self._skipping.pop()
+        if tag in _BLOCK:
+            self._chunks.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._skipping:
+            self._chunks.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self._chunks).split("\n"))
+        return "\n".join(line for line in lines if line)
