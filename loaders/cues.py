@@ -48,9 +48,23 @@ class Title:
 
 
 @dataclass(frozen=True)
+class ListCue:
+    """A cue about a whole list of mentions: partners among themselves (``pairwise``) or
+    each related to an entity of one of the ``target`` kinds named before."""
+
+    edge_type: str
+    rule: str
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    pairwise: bool
+    target: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Cues:
     cues: tuple[Cue, ...]
     titles: tuple[Title, ...]
+    lists: tuple[ListCue, ...] = ()
 
 
 def load_cues(path: Path | None = None, schema: Schema | None = None) -> Cues:
@@ -85,10 +99,20 @@ def _load(path: Path, schema: Schema) -> Cues:
         Title(compile_(t["pattern"], "titles"), t["role"], t["target"])  # type: ignore[arg-type]
         for t in raw.pop("titles", None) or []
     )
+    lists = tuple(
+        ListCue(
+            edge_type=_known_edge(path, schema, item["type"]),
+            rule=item["rule"],
+            before=compile_(item.get("before"), item["rule"]),
+            after=compile_(item.get("after"), item["rule"]),
+            pairwise=bool(item.get("pairwise", False)),
+            target=tuple(item.get("target") or ()),
+        )
+        for item in raw.pop("lists", None) or []
+    )
     cues = []
     for edge_type, items in raw.items():
-        if edge_type not in schema.edges:
-            raise SchemaError(f"{path}: cues for unknown edge type {edge_type!r}")
+        _known_edge(path, schema, edge_type)
         for item in items:
             where = f"{edge_type}/{item.get('rule')}"
             if item.get("direction") not in ("forward", "reverse"):
@@ -102,4 +126,10 @@ def _load(path: Path, schema: Schema) -> Cues:
                 after=compile_(item.get("after"), where),
                 role=item.get("role"),
             ))
-    return Cues(tuple(cues), titles)
+    return Cues(tuple(cues), titles, lists)
+
+
+def _known_edge(path: Path, schema: Schema, edge_type: str) -> str:
+    if edge_type not in schema.edges:
+        raise SchemaError(f"{path}: cues for unknown edge type {edge_type!r}")
+    return edge_type

@@ -66,7 +66,9 @@ class Extractor:
         """The spaCy doc of ``text`` and every mention found in it, in text order."""
         doc = self.nlp(text)
         named = self.registry_mentions.run(doc)
-        named += self.discoverer.run(doc, named)
+        found = self.discoverer.run(doc, named)
+        inside = {i for m in found for i in range(m.start, m.end)}
+        named = [m for m in named if m.start not in inside] + _resolve_partial(found, named)
         named += _abbreviations(doc, named)
         named += self.references.run(doc, named)
         return doc, sorted(named, key=lambda m: m.start)
@@ -82,9 +84,13 @@ class Extractor:
             if mention.kind not in _BACKGROUND:
                 sentence_mentions.setdefault(doc[mention.start].sent.start, []).append(mention)
 
+        recent: list[list[Mention]] = []
         for sent in sentences:
             here = sentence_mentions.get(sent.start, [])
-            findings = self.relations.run(source.text, sent.start_char, sent.end_char, here)
+            context = [m for previous in recent[-2:] for m in previous]
+            findings = self.relations.run(source.text, sent.start_char, sent.end_char, here,
+                                          context)
+            recent.append(here)
             findings += self._titles(source.text, sent, here)
             for finding in findings:
                 evidence = Evidence(
@@ -151,6 +157,21 @@ class Extractor:
                                         {"role": canonical_role(title.role)}))
                 break
         return findings
+
+
+def _resolve_partial(found: list[Mention], named: list[Mention]) -> list[Mention]:
+    """A discovered name that begins a name used earlier ("Insight Fintech" after "Insight
+    Fintech HK") is that entity."""
+    resolved = []
+    for mention in found:
+        earlier = next((m for m in named if m.start < mention.start and m.how == "registry"
+                        and m.text.lower().startswith(mention.text.lower() + " ")), None)
+        if earlier:
+            mention = Mention(mention.start, mention.end, mention.start_char, mention.end_char,
+                              mention.text, earlier.entity_id, earlier.kind, earlier.name,
+                              "registry")
+        resolved.append(mention)
+    return resolved
 
 
 def _abbreviations(doc, named: list[Mention]) -> list[Mention]:

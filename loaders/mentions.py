@@ -67,7 +67,7 @@ def _sentences(doc: Doc) -> Doc:
             prev.text.endswith(".") and len(prev.text) > 2 and prev.lower_ not in _NO_SPLIT
             and not re.fullmatch(r"(?:[A-Za-z]\.)+", prev.text)
         ):
-            token.is_sent_start = token.is_title or token.is_upper or token.text[:1] in "\"'(“"
+            token.is_sent_start = token.text[:1].isupper() or token.text[:1] in "\"'(“"
         else:
             token.is_sent_start = "\n" in prev.whitespace_ or False
     return doc
@@ -147,7 +147,8 @@ _ORG_SUFFIXES = [*_SUFFIX_KINDS, "group", "holdings", "insurance", "limited", "l
                  "corporation", "corp", "corp.", "inc", "inc.", "technology", "technologies",
                  "capital", "labs", "securities", "financial", "partners", "ventures",
                  "fintech", "foundation", "brands", "digital", "markets", "investments",
-                 "asset management", "management", "consulting", "telecom", "pay", "wallet"]
+                 "asset management", "management", "consulting", "telecom", "pay", "wallet",
+                 "clearing", "trust", "solutions", "services"]
 _PERSON_TITLES = ["chief executive", "ceo", "chairman", "chairwoman", "chair", "director",
                   "founder", "co-founder", "secretary", "mr.", "ms.", "mrs.", "dr.",
                   "professor", "minister", "governor", "president", "officer", "head",
@@ -160,8 +161,8 @@ _ROLE_WORDS = ["chief", "ceo", "deputy", "alternate", "chairman", "chairwoman", 
                "coo", "cto", "governor", "spokesperson", "spokesman", "spokeswoman"]
 _NOT_NAME = {"The", "A", "An", "In", "On", "At", "Its", "His", "Her", "Their", "This",
              "That", "These", "Those", "But", "And", "For", "With", "From", "By", "As",
-             "It", "He", "She", "They", "We", "Hong", "Kong", "Chinese", "China",
-             "Mainland", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "It", "He", "She", "They", "We", "Chinese", "Mainland", "Under", "Among",
+             "Banks", "Firms", "Digital", "Financial", "Smartphone", "Internet", "Several", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
              "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December"}
 _CAP = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9&'’.\-]*$"}}
@@ -197,7 +198,9 @@ class Discoverer:
 
     def run(self, doc: Doc, known: list[Mention]) -> list[Mention]:
         """Mentions of unknown entities that do not overlap ``known`` ones."""
-        taken = {i for m in known for i in range(m.start, m.end)}
+        # A place inside a longer organisation name ("Hong Kong Exchanges and Clearing")
+        # does not stop the organisation being found; the place mention then gives way.
+        taken = {i for m in known if m.kind != "Place" for i in range(m.start, m.end)}
         spans = []
         for key, start, end in self.matcher(doc):
             label = doc.vocab.strings[key]
@@ -290,15 +293,27 @@ class References:
         for key, start, end in self.matcher(doc):
             if any(i in taken for i in range(start, end)):
                 continue
-            kinds = REFERENCES[doc.vocab.strings[key]]
+            phrase = doc.vocab.strings[key]
+            kinds = REFERENCES[phrase]
             here = sentence_of[start]
-            for candidate in reversed(by_position):
-                if candidate.end > start or here - sentence_of[candidate.start] > 2:
-                    continue
-                if any(self.schema.is_a(candidate.kind, k) for k in kinds):
-                    span = doc[start:end]
-                    found.append(Mention(start, end, span.start_char, span.end_char, span.text,
-                                         candidate.entity_id, candidate.kind, candidate.name,
-                                         "reference"))
-                    break
+            fits = [m for m in by_position if m.end <= start
+                    and any(self.schema.is_a(m.kind, k) for k in kinds)]
+            if phrase in _PRONOUNS:
+                # A pronoun mostly points at the subject: the first fitting entity of its
+                # own sentence, else of the sentence before.
+                same = [m for m in fits if sentence_of[m.start] == here]
+                before = [m for m in fits if sentence_of[m.start] == here - 1]
+                candidate = (same or before or [None])[0]
+            else:
+                # A description ("the lender") points at the last fitting entity named.
+                near = [m for m in fits if here - sentence_of[m.start] <= 5]
+                candidate = near[-1] if near else None
+            if candidate is not None:
+                span = doc[start:end]
+                found.append(Mention(start, end, span.start_char, span.end_char, span.text,
+                                     candidate.entity_id, candidate.kind, candidate.name,
+                                     "reference"))
         return found
+
+
+_PRONOUNS = {"its", "it", "he", "she", "his", "her"}

@@ -1,9 +1,17 @@
 """Typed relations from the cues in ``cues.yaml``, sentence by sentence.
 
-Mentions that stand next to each other are tested against every cue. Lists ("ZA Bank,
-BoCom HK and SPDB") are grouped first, so a relation found for one member holds for each;
-a comma-enclosed clause between two mentions ("ZA Bank, which ZhongAn controls, serves
-OSL") is skipped to relate the mentions on either side of it.
+Mentions that stand next to each other are tested against every cue. Before that:
+
+- ``Name (ABBR)`` counts as one mention;
+- an organisation that only qualifies a person ("Alibaba co-founder Jack Ma", "HKMA chief
+  executive Eddie Yue") yields its own relation, then steps aside so the person stands
+  next to what precedes ("ZhongAn was co-founded by Alibaba co-founder Jack Ma");
+- lists ("ZA Bank, BoCom HK and SPDB") are grouped, so a relation found for one member
+  holds for each; a member inside a clause ("HashKey Exchange, which is operated by Hash
+  Blockchain, and HKVAX") lists with the clause's head, not with the clause.
+
+Then comma-enclosed clauses and a subject's second predicate ("ZA Bank was licensed in 2019
+and is controlled by ZhongAn") are looked through, and list cues relate whole lists.
 
 Examples
 --------
@@ -18,19 +26,34 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from hkweb3.graph.conflicts import canonical_role
 from hkweb3.graph.schema import load_schema
-from hkweb3.loaders.cues import Cue, Cues, load_cues
+from hkweb3.loaders.cues import Cue, Cues, ListCue, load_cues
 from hkweb3.loaders.mentions import Mention
 
-_COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&|,?\s*as\s+well\s+as|/)\s*$")
+_COORDINATION = re.compile(r"^\s*(?:,|;|,?\s*and|;\s*and|,?\s*or|&|,?\s*as\s+well\s+as|/)\s*$")
 _CLAUSE = re.compile(r"^\s*(?:,[^,;]*,|\([^()]*\))(?P<rest>.*)$", re.S)
+_CONJUNCTION = re.compile(r"^.*\s(?:and|but|while)(?P<rest>\s.*)$", re.S)
+_MODIFIER = re.compile(
+    r"^\s*(?:'s\s+)?(?:(?:co-)?founder|(?:executive\s+|non-executive\s+)?chair(?:man|woman)?"
+    r"|(?:deputy\s+|alternate\s+)?(?:chief\s+executive|ceo)|president|director|boss|head"
+    r"|chief\s+[a-z]+\s+officer|c[a-z]o|governor|secretary|-\s*(?:controlled|owned|backed))\s*$"
+)
 _SPACES = re.compile(r"\s+")
+_POSSESSIVES = {"its", "his", "her", "their"}
+#: An appositive phrase (", chairman of ..."): it describes the mention just before it only.
+_APPOSITIVE = re.compile(r"^\s*[,(](?!\s*(?:which|who|that|whose)\b)")
+_NEW_CLAUSE = re.compile(
+    r"^\s*(?:is|are|was|were|has|have|had|will|would|can|could|counts|owns|holds|operates|"
+    r"runs|said|says|plans|became|remains|received|won|got|obtained)\b"
+)
 #: How far apart two mentions may be (in characters) and still be related.
 MAX_GAP = 160
+
 
 @dataclass
 class Finding:
@@ -51,62 +74,151 @@ class RelationFinder:
         self.cues = cues or load_cues()
         self.schema = load_schema()
 
-    def run(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[Finding]:
-        """Relations stated in ``text[start:end]`` (one sentence) between ``mentions``."""
-        mentions = sorted(mentions, key=lambda m: m.start_char)
-        groups = list(range(len(mentions)))  # union-find over coordinated mentions
-        found: list[tuple[int, int, Finding]] = []
+    def run(self, text: str, start: int, end: int, mentions: list[Mention],
+            context: list[Mention] | None = None) -> list[Finding]:
+        """Relations stated in ``text[start:end]`` (one sentence) between ``mentions``;
+        ``context`` holds the mentions of the sentences before (for list targets)."""
+        mentions = _merge_abbreviations(text, sorted(mentions, key=lambda m: m.start_char))
+        found: list[tuple[Mention, Mention, Finding, bool]] = []
 
-        for i in range(len(mentions) - 1):
-            first, second = mentions[i], mentions[i + 1]
+        # Organisations that only qualify the person after them step aside.
+        units: list[Mention] = []
+        for m in mentions:
+            if m.how == "reference" and m.text.lower() in _POSSESSIVES and not _MODIFIER.match(
+                text[m.end_char:next((x.start_char for x in mentions
+                                      if x.start_char > m.start_char), end)].lower()
+            ):
+                continue  # "its customers' deposits": a determiner, not an argument
+            previous = units[-1] if units else None
+            if (previous is not None and m.kind == "Person"
+                    and self.schema.is_a(previous.kind, "Organization")
+                    and _MODIFIER.match(text[previous.end_char:m.start_char].lower())):
+                for hit in self._match(previous, m, "", text[previous.end_char:m.start_char],
+                                       "", 0.9):
+                    found.append((previous, m, hit, False))
+                units[-1] = dataclasses.replace(m, start_char=previous.start_char)
+                continue
+            units.append(m)
+
+        n = len(units)
+        groups = list(range(n))  # union-find over listed mentions
+        head = list(range(n))    # the mention a clause-internal mention lists with
+        for i in range(n - 1):
+            first, second = units[i], units[i + 1]
             between = text[first.end_char:second.start_char]
             if len(between) > MAX_GAP:
                 continue
-            before = text[(mentions[i - 1].end_char if i else start):first.start_char]
-            after_end = mentions[i + 2].start_char if i + 2 < len(mentions) else end
-            after = text[second.end_char:after_end]
+            before = text[(units[i - 1].end_char if i else start):first.start_char]
+            after = text[second.end_char:(units[i + 2].start_char if i + 2 < n else end)]
+            if head[i] != i and between.lstrip().startswith(","):
+                first = units[head[i]]  # the clause ended: its head is the subject again
             hits = self._match(first, second, before, between, after, 0.9)
             if hits:
-                found.extend((i, i + 1, h) for h in hits)
-            elif _COORDINATION.match(between) and _alike(first.kind, second.kind):
-                _union(groups, i, i + 1)
+                appositive = bool(_APPOSITIVE.match(between))
+                found.extend((first, second, h, appositive) for h in hits)
+                if appositive:
+                    head[i + 1] = head[i]
+            elif _listed(text, units, i, end) and _alike(units[head[i]].kind, second.kind):
+                _union(groups, head[i], i + 1)
 
-        # Skip a clause that holds other mentions: "A, which B controls, serves C".
-        for i in range(len(mentions)):
-            for j in range(i + 2, min(i + 4, len(mentions))):
-                between = text[mentions[i].end_char:mentions[j].start_char]
-                clause = _CLAUSE.match(between)
-                if not clause or len(between) > MAX_GAP or any(
-                    _find(groups, k) == _find(groups, j) for k in range(i + 1, j)
-                ):
+        # Look through a clause, or past a subject's first predicate.
+        for i in range(n):
+            for j in range(i + 2, min(i + 5, n)):
+                between = text[units[i].end_char:units[j].start_char]
+                if len(between) > MAX_GAP or _find(groups, i + 1) == _find(groups, j):
                     continue
-                after_end = mentions[j + 1].start_char if j + 1 < len(mentions) else end
-                hits = self._match(mentions[i], mentions[j], "", clause["rest"],
-                                   text[mentions[j].end_char:after_end], 0.75)
-                found.extend((i, j, h) for h in hits)
+                after = text[units[j].end_char:(units[j + 1].start_char if j + 1 < n else end)]
+                for rest in _rests(between, subject=(i == 0 or head[i] == i and i == head[0])):
+                    for hit in self._match(units[i], units[j], "", rest, after, 0.75):
+                        found.append((units[i], units[j], hit, False))
 
         results: dict[tuple[str, str, str, str], Finding] = {}
-        for i, j, hit in found:
-            source_side, target_side = (i, j) if hit.source == mentions[i].entity_id else (j, i)
-            for s in _members(groups, source_side):
-                for t in _members(groups, target_side):
-                    finding = self._finding(mentions[s], mentions[t], hit,
-                                            hit.confidence if (s, t) in {(i, j), (j, i)}
-                                            else hit.confidence - 0.1)
-                    if finding:
-                        key = (finding.source, finding.edge_type, finding.target,
-                               str(sorted(finding.properties.items())))
-                        if key not in results or results[key].confidence < finding.confidence:
-                            results[key] = finding
+
+        def keep(finding: Finding | None) -> None:
+            if finding is None:
+                return
+            key = (finding.source, finding.edge_type, finding.target,
+                   str(sorted(finding.properties.items())))
+            if key not in results or results[key].confidence < finding.confidence:
+                results[key] = finding
+
+        index = {id(u): k for k, u in enumerate(units)}
+        for first, second, hit, appositive in found:
+            i, j = index.get(id(first)), index.get(id(second))
+            sources, targets = [first], [second]
+            if hit.source != first.entity_id:
+                sources, targets = [second], [first]
+                i, j = j, i
+            if i is not None and not (appositive and units[i] is first):
+                sources = [units[k] for k in _members(groups, i)]
+            if j is not None and not (appositive and units[j] is first):
+                targets = [units[k] for k in _members(groups, j)]
+            for s in sources:
+                for t in targets:
+                    direct = (s.entity_id, t.entity_id) == (hit.source, hit.target)
+                    keep(self._finding(s, t, hit, hit.confidence if direct
+                                       else hit.confidence - 0.1))
+
+        for finding in self._lists(text, start, end, units, groups, context or []):
+            keep(finding)
         return list(results.values())
+
+    def _lists(self, text: str, start: int, end: int, units: list[Mention],
+               groups: list[int], context: list[Mention]) -> list[Finding]:
+        """Findings of the list cues, over runs of listed organisations."""
+        runs: list[list[int]] = []
+        for k, unit in enumerate(units):
+            if not self.schema.is_a(unit.kind, "Organization"):
+                continue
+            if runs and runs[-1][-1] == k - 1 and _listed(text, units, k - 1, end):
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        findings = []
+        for run in runs:
+            first, last = units[run[0]], units[run[-1]]
+            before = _norm(text[(units[run[0] - 1].end_char if run[0] else start):
+                                first.start_char])
+            after = _norm(text[last.end_char:(units[run[-1] + 1].start_char
+                                              if run[-1] + 1 < len(units) else end)])
+            for cue in self.cues.lists:
+                if cue.before and not _ends_with(cue.before, before):
+                    continue
+                if cue.after and not cue.after.match(after):
+                    continue
+                members = [units[k] for k in run]
+                if cue.pairwise:
+                    if len(members) < 2:
+                        continue
+                    for a in members:
+                        for b in members:
+                            if a.entity_id < b.entity_id:
+                                findings.append(self._finding(
+                                    a, b, Finding(a.entity_id, cue.edge_type, b.entity_id,
+                                                  cue.rule, 0.8), 0.8))
+                    continue
+                target = self._list_target(cue, units[:run[0]], context)
+                for member in members:
+                    if target is not None:
+                        findings.append(self._finding(
+                            member, target, Finding(member.entity_id, cue.edge_type,
+                                                    target.entity_id, cue.rule, 0.75), 0.75))
+        return [f for f in findings if f is not None]
+
+    def _list_target(self, cue: ListCue, earlier: list[Mention],
+                     context: list[Mention]) -> Mention | None:
+        for mention in reversed([*context, *earlier]):
+            if any(self.schema.is_a(mention.kind, kind) for kind in cue.target):
+                return mention
+        return None
 
     def _match(self, first: Mention, second: Mention, before: str, between: str, after: str,
                confidence: float) -> list[Finding]:
-        norm = [_SPACES.sub(" ", part.lower().replace("’", "'")) for part in
-                (before, between, after)]
+        norm = [_norm(part) for part in (before, between, after)]
+        norm[1] = re.sub(r"\s*:\s*$", " ", norm[1])
         hits = []
         for cue in self.cues.cues:
-            found = self._apply(cue, *norm)
+            found = _apply(cue, *norm)
             if found is None:
                 continue
             source, target = (first, second) if cue.direction == "forward" else (second, first)
@@ -116,26 +228,6 @@ class RelationFinder:
             if finding:
                 hits.append(finding)
         return hits
-
-    @staticmethod
-    def _apply(cue: Cue, before: str, between: str, after: str) -> dict[str, str] | None:
-        groups: dict[str, str] = {}
-        for pattern, part, mode in ((cue.between, between, "full"),
-                                    (cue.before, before, "end"), (cue.after, after, "start")):
-            if pattern is None:
-                continue
-            if mode == "full":
-                match = pattern.fullmatch(part)
-            elif mode == "start":
-                match = pattern.match(part)
-            else:
-                match = next((m for m in pattern.finditer(part) if m.end() == len(part)), None)
-            if match is None:
-                return None
-            groups.update({k: v for k, v in match.groupdict().items() if v})
-        if cue.role:
-            groups["role"] = cue.role
-        return groups
 
     def _finding(self, source: Mention, target: Mention, hit: Finding,
                  confidence: float) -> Finding | None:
@@ -152,6 +244,76 @@ class RelationFinder:
             return None
         return Finding(source.entity_id, hit.edge_type, target.entity_id, hit.rule,
                        round(confidence, 2), properties)
+
+
+def _rests(between: str, subject: bool) -> list[str]:
+    """What may follow a mention once a clause, or (for the subject) a first predicate, is
+    passed over."""
+    rests = []
+    clause = _CLAUSE.match(between)
+    if clause:
+        rests.append(clause["rest"])
+    if subject:
+        for text in (between, *(rests[:1])):
+            conjunction = _CONJUNCTION.match(text)
+            if conjunction:
+                rests.append(conjunction["rest"])
+    return rests
+
+
+def _apply(cue: Cue, before: str, between: str, after: str) -> dict[str, str] | None:
+    groups: dict[str, str] = {}
+    for pattern, part, mode in ((cue.between, between, "full"),
+                                (cue.before, before, "end"), (cue.after, after, "start")):
+        if pattern is None:
+            continue
+        if mode == "full":
+            match = pattern.fullmatch(part)
+        elif mode == "start":
+            match = pattern.match(part)
+        else:
+            match = _ends_with(pattern, part)
+        if match is None:
+            return None
+        groups.update({k: v for k, v in match.groupdict().items() if v})
+    if cue.role:
+        groups["role"] = cue.role
+    return groups
+
+
+def _ends_with(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return next((m for m in pattern.finditer(text) if m.end() == len(text)), None)
+
+
+def _norm(text: str) -> str:
+    return _SPACES.sub(" ", text.lower().replace("’", "'"))
+
+
+def _merge_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``Name (ABBR)`` -> one mention spanning both."""
+    merged: list[Mention] = []
+    for m in mentions:
+        if merged and merged[-1].entity_id == m.entity_id and re.fullmatch(
+            r"\s*\(\s*", text[merged[-1].end_char:m.start_char]
+        ):
+            close = text.find(")", m.end_char)
+            end = close + 1 if close != -1 and close - m.end_char < 3 else m.end_char
+            merged[-1] = dataclasses.replace(merged[-1], end_char=end)
+            continue
+        merged.append(m)
+    return merged
+
+
+def _listed(text: str, units: list[Mention], i: int, end: int) -> bool:
+    """Whether ``units[i + 1]`` continues a list with ``units[i]``: joined by a comma or
+    "and", and not the subject of a new clause (", and Livi VB is owned by ...")."""
+    between = text[units[i].end_char:units[i + 1].start_char]
+    if not _COORDINATION.match(between):
+        return False
+    if "," in between or ";" in between:
+        after_end = units[i + 2].start_char if i + 2 < len(units) else end
+        return not _NEW_CLAUSE.match(text[units[i + 1].end_char:after_end].lower())
+    return True
 
 
 def _alike(a: str, b: str) -> bool:
