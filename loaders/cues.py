@@ -12,7 +12,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -65,6 +65,7 @@ class Cues:
     cues: tuple[Cue, ...]
     titles: tuple[Title, ...]
     lists: tuple[ListCue, ...] = ()
+    fragments: dict[str, str] = field(default_factory=dict)
 
 
 def load_cues(path: Path | None = None, schema: Schema | None = None) -> Cues:
@@ -126,7 +127,7 @@ def _load(path: Path, schema: Schema) -> Cues:
                 after=compile_(item.get("after"), where),
                 role=item.get("role"),
             ))
-    return Cues(tuple(cues), titles, lists)
+    return Cues(tuple(cues), titles, lists, fragments)
 
 
 def _known_edge(path: Path, schema: Schema, edge_type: str) -> str:

@@ -145,7 +145,7 @@ class Extractor:
             previous_end = mention.end_char
             if mention.kind != "Person":
                 continue
-            lowered = " ".join(prefix.lower().split())
+            lowered = " ".join(prefix.split())  # titles say themselves whether case matters
             for title in self.titles:
                 match = title.pattern.search(lowered)
                 if not match or title.target not in self.registry:

@@ -162,7 +162,8 @@ _ROLE_WORDS = ["chief", "ceo", "deputy", "alternate", "chairman", "chairwoman", 
 _NOT_NAME = {"The", "A", "An", "In", "On", "At", "Its", "His", "Her", "Their", "This",
              "That", "These", "Those", "But", "And", "For", "With", "From", "By", "As",
              "It", "He", "She", "They", "We", "Chinese", "Mainland", "Under", "Among",
-             "Banks", "Firms", "Digital", "Financial", "Smartphone", "Internet", "Several", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "Banks", "Firms", "Smartphone", "Internet", "Several", "Day-to-day",
+             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
              "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December"}
 _CAP = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9&'’.\-]*$"}}
@@ -180,7 +181,7 @@ class Discoverer:
 
     def __init__(self, nlp: Language):
         self.matcher = Matcher(nlp.vocab)
-        connector = {"LOWER": {"IN": ["of", "and", "&", "for"]}, "OP": "?"}
+        connector = {"LOWER": {"IN": ["of", "and", "&", "for", "the"]}, "OP": "*"}
         suffix = {"LOWER": {"IN": _ORG_SUFFIXES}}
         first = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9&'’.\-]*$", "NOT_IN": sorted(_NOT_NAME)}}
         self.matcher.add("ORG", [
@@ -189,7 +190,9 @@ class Discoverer:
         ], greedy="LONGEST")
         titles = [[{"LOWER": w} for w in t.split()] for t in _PERSON_TITLES]
         name = [_NAME, _NAME, {**_NAME, "OP": "?"}]
-        self.matcher.add("PERSON_TITLED", [[*t, *name] for t in titles], greedy="LONGEST")
+        link = {"LOWER": {"IN": ["is", "was", ",", "has", "been"]}, "OP": "*"}
+        self.matcher.add("PERSON_TITLED", [[*t, link, *name] for t in titles],
+                         greedy="LONGEST")
         self.matcher.add("PERSON_APPOSED", [
             [*name, {"ORTH": ","}, {"LOWER": {"IN": ["the", "a", "its", "their"]}, "OP": "?"},
              {"LOWER": {"IN": _ROLE_WORDS}}],
@@ -281,7 +284,7 @@ class References:
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for phrase in REFERENCES:
+        for phrase in [*REFERENCES, *PAIRS]:
             self.matcher.add(phrase, [nlp.make_doc(phrase)])
         self.schema = load_schema()
 
@@ -294,6 +297,18 @@ class References:
             if any(i in taken for i in range(start, end)):
                 continue
             phrase = doc.vocab.strings[key]
+            span = doc[start:end]
+            if phrase in PAIRS:
+                last: list[Mention] = []
+                for m in reversed(by_position):
+                    if m.end <= start and self.schema.is_a(m.kind, PAIRS[phrase]) and \
+                            m.entity_id not in {x.entity_id for x in last}:
+                        last.append(m)
+                    if len(last) == 2:
+                        break
+                found += [Mention(start, end, span.start_char, span.end_char, span.text,
+                                  m.entity_id, m.kind, m.name, "reference") for m in last]
+                continue
             kinds = REFERENCES[phrase]
             here = sentence_of[start]
             fits = [m for m in by_position if m.end <= start
@@ -306,10 +321,11 @@ class References:
                 candidate = (same or before or [None])[0]
             else:
                 # A description ("the lender") points at the last fitting entity named.
-                near = [m for m in fits if here - sentence_of[m.start] <= 5]
-                candidate = near[-1] if near else None
+                near = [m for m in fits if here - sentence_of[m.start] <= 10]
+                noun = phrase.split()[-1]
+                named_so = [m for m in near if noun in m.name.lower()]
+                candidate = (named_so or near or [None])[-1]
             if candidate is not None:
-                span = doc[start:end]
                 found.append(Mention(start, end, span.start_char, span.end_char, span.text,
                                      candidate.entity_id, candidate.kind, candidate.name,
                                      "reference"))
@@ -317,3 +333,10 @@ class References:
 
 
 _PRONOUNS = {"its", "it", "he", "she", "his", "her"}
+#: Phrases naming the last two entities of a kind together.
+PAIRS: dict[str, str] = {
+    "both exchanges": "TradingPlatform", "both platforms": "TradingPlatform",
+    "the two exchanges": "TradingPlatform", "the two platforms": "TradingPlatform",
+    "both banks": "Bank", "both lenders": "Bank", "the two banks": "Bank",
+    "the two lenders": "Bank",
+}

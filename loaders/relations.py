@@ -35,18 +35,24 @@ from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.cues import Cue, Cues, ListCue, load_cues
 from hkweb3.loaders.mentions import Mention
 
-_COORDINATION = re.compile(r"^\s*(?:,|;|,?\s*and|;\s*and|,?\s*or|&|,?\s*as\s+well\s+as|/)\s*$")
+_COORDINATION = re.compile(
+    r"^\s*(?:,|;|,?\s*and|;\s*and|,?\s*or|&|,?\s*as\s+well\s+as|/)"
+    # "Xiaomi and financial group AMTD": a short lower-case description may follow
+    r"(?:\s+(?!(?:is|was|are|were|has|have|had|by|to|of|for|with|in|on|at|its|their|the|a|an"
+    r"|which|who|that|will|would|be|been|not)\b)[a-z][a-z-]*){0,2}\s*$"
+)
 _CLAUSE = re.compile(r"^\s*(?:,[^,;]*,|\([^()]*\))(?P<rest>.*)$", re.S)
 _CONJUNCTION = re.compile(r"^.*\s(?:and|but|while)(?P<rest>\s.*)$", re.S)
-_MODIFIER = re.compile(
-    r"^\s*(?:'s\s+)?(?:(?:co-)?founder|(?:executive\s+|non-executive\s+)?chair(?:man|woman)?"
-    r"|(?:deputy\s+|alternate\s+)?(?:chief\s+executive|ceo)|president|director|boss|head"
-    r"|chief\s+[a-z]+\s+officer|c[a-z]o|governor|secretary|-\s*(?:controlled|owned|backed))\s*$"
-)
+_OWNED_MODIFIER = re.compile(r"^\s*-\s*(?:controlled|owned|backed)\s*$")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVES = {"its", "his", "her", "their"}
 #: An appositive phrase (", chairman of ..."): it describes the mention just before it only.
-_APPOSITIVE = re.compile(r"^\s*[,(](?!\s*(?:which|who|that|whose)\b)")
+_APPOSITIVE = re.compile(
+    r"^\s*[,(](?!\s*(?:(?:which|who|that)\s+(?:are|were|have|had|the)|is|was|are|were|has|have"
+    r"|had|will|would|can|could|said|says|plans|and|but)\b)"
+)
+#: An appositive about a whole list (", the only two platforms licensed by ...").
+_PLURAL = re.compile(r"^\s*,\s*(?:the\s+)?(?:only\s+)?(?:two|three|four|five|both|all)\b")
 _NEW_CLAUSE = re.compile(
     r"^\s*(?:is|are|was|were|has|have|had|will|would|can|could|counts|owns|holds|operates|"
     r"runs|said|says|plans|became|remains|received|won|got|obtained)\b"
@@ -73,6 +79,16 @@ class RelationFinder:
     def __init__(self, cues: Cues | None = None):
         self.cues = cues or load_cues()
         self.schema = load_schema()
+        # "Alibaba co-founder Jack Ma", "its group managing director, Susanna Hui"
+        role = self.cues.fragments.get("ROLE", "ceo")
+        chair = self.cues.fragments.get("CHAIR", "chair")
+        self._person_modifier = re.compile(
+            rf"^\s*(?:'s?\s+)?(?:(?:co-?)?founder|{chair}|{role})\s*,?\s*$"
+        )
+        self._keeps_possessive = re.compile(
+            rf"^\s*(?:(?:co-?)?founder|{chair}|{role}|(?:[a-z-]+\s+){{0,2}}"
+            r"(?:subsidiary|unit|arm|affiliate|parent))\s*,?\s*$"
+        )
 
     def run(self, text: str, start: int, end: int, mentions: list[Mention],
             context: list[Mention] | None = None) -> list[Finding]:
@@ -84,15 +100,17 @@ class RelationFinder:
         # Organisations that only qualify the person after them step aside.
         units: list[Mention] = []
         for m in mentions:
-            if m.how == "reference" and m.text.lower() in _POSSESSIVES and not _MODIFIER.match(
-                text[m.end_char:next((x.start_char for x in mentions
-                                      if x.start_char > m.start_char), end)].lower()
+            if m.how == "reference" and m.text.lower() in _POSSESSIVES and not (
+                self._keeps_possessive.match(_norm(text[m.end_char:next(
+                    (x.start_char for x in mentions if x.start_char > m.start_char), end)]))
             ):
                 continue  # "its customers' deposits": a determiner, not an argument
             previous = units[-1] if units else None
-            if (previous is not None and m.kind == "Person"
-                    and self.schema.is_a(previous.kind, "Organization")
-                    and _MODIFIER.match(text[previous.end_char:m.start_char].lower())):
+            gap = _norm(text[previous.end_char:m.start_char]) if previous else ""
+            if previous is not None and self.schema.is_a(previous.kind, "Organization") and (
+                (m.kind == "Person" and self._person_modifier.match(gap))
+                or _OWNED_MODIFIER.match(gap)
+            ):
                 for hit in self._match(previous, m, "", text[previous.end_char:m.start_char],
                                        "", 0.9):
                     found.append((previous, m, hit, False))
@@ -110,13 +128,16 @@ class RelationFinder:
                 continue
             before = text[(units[i - 1].end_char if i else start):first.start_char]
             after = text[second.end_char:(units[i + 2].start_char if i + 2 < n else end)]
+            if first.entity_id == second.entity_id:
+                head[i + 1] = head[i]  # "ZA Bank, which started out as ZhongAn Virtual Finance"
+                continue
             if head[i] != i and between.lstrip().startswith(","):
                 first = units[head[i]]  # the clause ended: its head is the subject again
             hits = self._match(first, second, before, between, after, 0.9)
             if hits:
-                appositive = bool(_APPOSITIVE.match(between))
+                appositive = bool(_APPOSITIVE.match(between)) and not _PLURAL.match(between)
                 found.extend((first, second, h, appositive) for h in hits)
-                if appositive:
+                if appositive or (head[i] != i and re.match(r"^\s*,?\s*and\b", between)):
                     head[i + 1] = head[i]
             elif _listed(text, units, i, end) and _alike(units[head[i]].kind, second.kind):
                 _union(groups, head[i], i + 1)
@@ -125,7 +146,10 @@ class RelationFinder:
         for i in range(n):
             for j in range(i + 2, min(i + 5, n)):
                 between = text[units[i].end_char:units[j].start_char]
-                if len(between) > MAX_GAP or _find(groups, i + 1) == _find(groups, j):
+                ends = (_find(groups, i), _find(groups, j))
+                if len(between) > MAX_GAP or any(
+                    _find(groups, k) in ends for k in range(i + 1, j)
+                ):
                     continue
                 after = text[units[j].end_char:(units[j + 1].start_char if j + 1 < n else end)]
                 for rest in _rests(between, subject=(i == 0 or head[i] == i and i == head[0])):
@@ -166,14 +190,9 @@ class RelationFinder:
     def _lists(self, text: str, start: int, end: int, units: list[Mention],
                groups: list[int], context: list[Mention]) -> list[Finding]:
         """Findings of the list cues, over runs of listed organisations."""
-        runs: list[list[int]] = []
-        for k, unit in enumerate(units):
-            if not self.schema.is_a(unit.kind, "Organization"):
-                continue
-            if runs and runs[-1][-1] == k - 1 and _listed(text, units, k - 1, end):
-                runs[-1].append(k)
-            else:
-                runs.append([k])
+        runs = sorted({tuple(_members(groups, k)) for k in range(len(units))})
+        runs = [list(run) for run in runs
+                if all(self.schema.is_a(units[k].kind, "Organization") for k in run)]
         findings = []
         for run in runs:
             first, last = units[run[0]], units[run[-1]]
@@ -307,6 +326,8 @@ def _merge_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
 def _listed(text: str, units: list[Mention], i: int, end: int) -> bool:
     """Whether ``units[i + 1]`` continues a list with ``units[i]``: joined by a comma or
     "and", and not the subject of a new clause (", and Livi VB is owned by ...")."""
+    if units[i].start_char == units[i + 1].start_char:
+        return True  # one phrase naming two entities ("both exchanges")
     between = text[units[i].end_char:units[i + 1].start_char]
     if not _COORDINATION.match(between):
         return False

@@ -62,6 +62,15 @@ def evaluate() -> tuple[dict[str, float], list[str]]:
     return scores, report
 
 
+def test_annotations_are_well_formed():
+    for annotation in GOLD.glob("*.gold.yaml"):
+        gold = yaml.safe_load(annotation.read_text())
+        assert (annotation.parent / annotation.name.replace(".gold.yaml", ".md")).exists()
+        for source, edge_type, target in gold["relations"]:
+            assert edge_type in IN_SCOPE, annotation.name
+            assert {source, target} <= set(gold["entities"]), (annotation.name, source, target)
+
+
 @pytest.fixture(scope="module")
 def scores() -> dict[str, float]:
     result, report = evaluate()
