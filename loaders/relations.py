@@ -43,7 +43,12 @@ _COORDINATION = re.compile(
 )
 _CLAUSE = re.compile(r"^\s*(?:,[^,;]*,|\([^()]*\))(?P<rest>.*)$", re.S)
 _CONJUNCTION = re.compile(r"^.*\s(?:and|but|while)(?P<rest>\s.*)$", re.S)
-_OWNED_MODIFIER = re.compile(r"^\s*-\s*(?:controlled|owned|backed)\s*$")
+#: An organisation qualifying the next one: "ZhongAn-controlled ZA Bank", "Alibaba's affiliate
+#: Ant Group". It yields its relation, then steps aside like a person's qualifier.
+_ORG_MODIFIER = re.compile(
+    r"^\s*(?:-\s*(?:controlled|owned|backed)|'s?\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:subsidiary|unit|arm|affiliate))\s*$"
+)
 _SPACES = re.compile(r"\s+")
 _POSSESSIVES = {"its", "his", "her", "their"}
 #: An appositive phrase (", chairman of ..."): it describes the mention just before it only.
@@ -109,7 +114,7 @@ class RelationFinder:
             gap = _norm(text[previous.end_char:m.start_char]) if previous else ""
             if previous is not None and self.schema.is_a(previous.kind, "Organization") and (
                 (m.kind == "Person" and self._person_modifier.match(gap))
-                or _OWNED_MODIFIER.match(gap)
+                or _ORG_MODIFIER.match(gap)
             ):
                 for hit in self._match(previous, m, "", text[previous.end_char:m.start_char],
                                        "", 0.9):
