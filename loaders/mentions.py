@@ -13,8 +13,10 @@ Examples
 >>> doc = nlp("ZA Bank Limited and Hang Seng Bank spoke.")
 >>> [(m.text, m.entity_id) for m in finder.run(doc)]
 [('ZA Bank Limited', 'za-bank')]
->>> [(m.text, m.entity_id, m.kind) for m in Discoverer(nlp).run(doc, [])]
+>>> [(m.text, m.entity_id, m.kind) for m in Discoverer(nlp).run(doc, finder.run(doc))]
 [('Hang Seng Bank', 'hang-seng-bank', 'Bank')]
+>>> [m.text for m in Discoverer(nlp).run(nlp("Lumen Group and Harbour Crest Bank"), [])]
+['Lumen Group', 'Harbour Crest Bank']
 """
 
 from __future__ import annotations
@@ -209,13 +211,16 @@ class Discoverer:
             label = doc.vocab.strings[key]
             span = doc[start:end]
             if label == "PERSON_TITLED":
-                span = _trailing_names(span)
+                parts = [_trailing_names(span)]
             elif label == "PERSON_APPOSED":
-                span = _leading_names(span)
-            if span is None or any(i in taken for i in range(span.start, span.end)):
-                continue
-            spans.append(Span(doc, span.start, span.end,
-                              label="ORG" if label == "ORG" else "PERSON"))
+                parts = [_leading_names(span)]
+            else:
+                parts = _split_listed_orgs(span)
+            for part in parts:
+                if part is None or any(i in taken for i in range(part.start, part.end)):
+                    continue
+                spans.append(Span(doc, part.start, part.end,
+                                  label="ORG" if label == "ORG" else "PERSON"))
         mentions = []
         for span in spacy.util.filter_spans(spans):
             name = span.text.removesuffix("'s").removesuffix("’s").strip(" ,.")
@@ -225,6 +230,28 @@ class Discoverer:
             mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                     span.text, slugify(name), kind, name, "discovered"))
         return mentions
+
+
+#: Words that end an organisation's name for certain (unlike "Services" in "Financial
+#: Services and the Treasury Bureau").
+_NAME_ENDS = {"bank", "group", "limited", "ltd", "ltd.", "holdings", "insurance", "exchange",
+              "association", "commission", "authority", "corporation", "corp", "corp.", "inc",
+              "inc.", "labs", "ventures", "brands", "foundation"}
+
+
+def _split_listed_orgs(span: Span) -> list[Span]:
+    """"Lumen Group and Harbour Crest Bank" names two organisations: an "and" right after a
+    word that ends an organisation's name splits the match."""
+    parts, start = [], span.start
+    for token in span:
+        if token.lower_ in {"and", "&"} and token.i > start and (
+            span.doc[token.i - 1].lower_ in _NAME_ENDS
+        ):
+            parts.append(span.doc[start:token.i])
+            start = token.i + 1
+    parts.append(span.doc[start:span.end])
+    return [p for p in parts if len(p) and p[-1].lower_ in _ORG_SUFFIXES or
+            (len(p) and p[0].lower_ == "bank")]
 
 
 def _org_kind(name: str) -> str:

@@ -9,7 +9,14 @@ MODULES = [
     "hkweb3.graph.schema",
     "hkweb3.graph.models",
     "hkweb3.graph.values",
+    "hkweb3.graph.conflicts",
+    "hkweb3.graph.export",
     "hkweb3.output",
+    "hkweb3.loaders.readers",
+    "hkweb3.loaders.cues",
+    "hkweb3.loaders.mentions",
+    "hkweb3.loaders.relations",
+    "hkweb3.loaders.extract",
 ]
 
 

@@ -1,0 +1,97 @@
+"""The extraction pipeline on sentences phrased as news writes them."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hkweb3.data import REGISTRY_DIR
+from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.readers import SourceDocument
+from hkweb3.loaders.registry import read_registry
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(read_registry(REGISTRY_DIR).entities)
+
+
+def extract(extractor, text, published=dt.date(2023, 4, 12)):
+    return extractor.run(SourceDocument(id="doc", path=Path("doc.md"), text=text, title="t",
+                                        published=published))
+
+
+def triples(batch):
+    return {(r.source, r.type, r.target) for r in batch.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ben Sin, deputy chief executive of ZA Bank, said so.",
+         {("ben-sin", "HOLDS_ROLE", "za-bank")}),
+        ("ZA Bank's deputy chief executive Ben Sin said so.",
+         {("ben-sin", "HOLDS_ROLE", "za-bank")}),
+        ("ZA Bank is controlled by ZhongAn Online P&C Insurance.",
+         {("za-bank", "CONTROLLED_BY", "zhongan")}),
+        ("Banks including ZA Bank and BoCom HK provide fiat services to HashKey PRO.",
+         {("za-bank", "PROVIDES_BANKING_TO", "hashkey-exchange"),
+          ("bocom-hk", "PROVIDES_BANKING_TO", "hashkey-exchange")}),
+        ("BoCom HK, a subsidiary of Bank of Communications Co., Ltd., is expanding.",
+         {("bocom-hk", "SUBSIDIARY_OF", "bocom")}),
+        ("OSL was licensed by the Securities and Futures Commission in 2020.",
+         {("osl", "LICENSED_BY", "sfc")}),
+        ("ZA Bank said it had joined Project Ensemble. Its chief executive Ronald Iu agreed.",
+         {("ronald-iu", "HOLDS_ROLE", "za-bank"), ("za-bank", "MEMBER_OF", "project-ensemble")}),
+        ("Standard Chartered, Animoca Brands and HKT formed a joint venture.",
+         {("animoca-brands", "PARTNERS_WITH", "hkt"),
+          ("animoca-brands", "PARTNERS_WITH", "standard-chartered"),
+          ("hkt", "PARTNERS_WITH", "standard-chartered")}),
+        ("The Web3.0 Association is chaired by Norman Chan.",
+         {("norman-chan", "CHAIRS", "web3-association")}),
+    ],
+)
+def test_phrasings(extractor, text, expected):
+    assert triples(extract(extractor, text)) == expected
+
+
+def test_a_text_without_cues_yields_no_relation(extractor):
+    batch = extract(extractor, "ZA Bank and OSL were mentioned. The weather in Hong Kong was fine.")
+    assert triples(batch) == set()
+    assert {"za-bank", "osl", "hong-kong"} <= {e.id for e in batch.entities}
+
+
+def test_evidence_names_document_sentence_span_date_rule(extractor):
+    text = "Intro sentence here. OSL was licensed by the SFC in 2020."
+    (relation,) = extract(extractor, text).relations
+    (evidence,) = relation.evidence
+    assert evidence.document == "doc" and evidence.published == dt.date(2023, 4, 12)
+    assert evidence.sentence == "OSL was licensed by the SFC in 2020."
+    assert text[evidence.start:evidence.end].strip() == evidence.sentence
+    assert evidence.rule == "licensed-by" and 0 < evidence.confidence <= 1
+
+
+def test_unknown_organisations_and_people_are_discovered_with_a_kind(extractor):
+    batch = extract(extractor, "Harbour Crest Bank provides accounts to OSL. "
+                               "Its chief executive Mara Quill said demand was strong.")
+    entities = {e.id: e for e in batch.entities}
+    assert entities["harbour-crest-bank"].kind == "Bank"
+    assert entities["harbour-crest-bank"].discovered
+    assert entities["mara-quill"].kind == "Person"
+    assert not entities["osl"].discovered
+    assert ("harbour-crest-bank", "PROVIDES_BANKING_TO", "osl") in triples(batch)
+    assert ("mara-quill", "HOLDS_ROLE", "harbour-crest-bank") in triples(batch)
+
+
+def test_aliases_resolve_to_one_entity(extractor):
+    batch = extract(extractor, "Chan Tak-lam, better known as Norman Chan, spoke. "
+                               "BOCOM (Hong Kong) and BoCom HK are one bank.")
+    ids = {e.id for e in batch.entities}
+    assert "norman-chan" in ids and "bocom-hk" in ids
+    assert not any(e.discovered for e in batch.entities)
+
+
+def test_hostile_names_stay_plain_text(extractor):
+    text = "Evil}) DETACH DELETE n // Group is controlled by <script>alert(1)</script> Holdings."
+    batch = extract(extractor, text)
+    assert all(e.id == e.id.lower() and " " not in e.id for e in batch.entities)

@@ -1,0 +1,128 @@
+"""Ingesting documents into the real embedded store: whole or nothing, idempotent,
+replaceable, forgettable, exportable, and disagreements found."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from hkweb3 import api
+from hkweb3.cli import cli
+
+DOC_A = """---
+title: ZA Bank banks OSL
+outlet: Example News
+url: https://example.org/a
+published: 2023-04-12
+---
+ZA Bank provides settlement accounts to OSL. Harbour Crest Bank provides accounts to OSL.
+Its chief executive Mara Quill said demand was strong.
+"""
+DOC_B = """---
+title: Another account
+published: 2023-05-01
+---
+Tobin Hale, chief executive of Harbour Crest Bank, disagreed.
+"""
+
+
+def write(folder, name, text):
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text)
+    return path
+
+
+def edges(store, edge_type):
+    return store.read(f"MATCH (a:Entity)-[r:{edge_type}]->(b:Entity) RETURN a.id AS source, "
+                      "b.id AS target, r.sources AS sources ORDER BY source, target").rows
+
+
+def test_ingest_is_idempotent_and_a_changed_document_replaces_its_claims(store, config,
+                                                                         tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "a.md", DOC_A)
+    first = api.ingest([docs], config)
+    assert [(r.document, r.status) for r in first] == [("a", "added")]
+    assert first[0].relations == 3 and first[0].discovered == 2
+    before = store.stats()
+    assert [r.status for r in api.ingest([docs], config)] == ["unchanged"]
+    assert store.stats() == before
+
+    write(docs, "a.md", DOC_A.replace("Harbour Crest Bank provides accounts to OSL.", ""))
+    assert [r.status for r in api.ingest([docs], config)] == ["replaced"]
+    assert edges(store, "PROVIDES_BANKING_TO") == [
+        {"source": "za-bank", "target": "osl", "sources": ["a"]}]
+    evidence = store.read("MATCH (:Bank)-[r:PROVIDES_BANKING_TO]->(:Entity) "
+                          "RETURN r.evidence AS e").rows[0]["e"]
+    assert len(evidence) == 1 and "ZA Bank provides settlement accounts" in evidence[0]
+
+
+def test_a_bad_file_is_reported_and_the_others_still_load(store, config, cli_env, tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "a.md", DOC_A)
+    write(docs, "b.md", "---\ntitle: [broken\n---\ntext\n")
+    write(docs, "c.txt", "")
+    result = CliRunner().invoke(cli, ["ingest", str(docs), "--format", "json"], env=cli_env)
+    assert result.exit_code == 1
+    rows = json.loads(result.stdout)
+    assert [(r["document"], r["status"]) for r in rows] == [
+        ("a", "added"), (None, "error"), (None, "error")]
+    assert f"Error: {docs / 'b.md'}:2: malformed front matter" in result.stderr
+    assert f"Error: {docs / 'c.txt'}: empty file" in result.stderr
+    documents = store.read("MATCH (d:Document) WHERE d.content_hash IS NOT NULL "
+                           "RETURN d.id AS id").rows
+    assert documents == [{"id": "a"}]
+
+
+def test_forget_removes_what_only_that_document_supported(store, config, tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "a.md", DOC_A)
+    write(docs, "b.md", DOC_B)
+    api.ingest([docs], config)
+    assert api.forget(["a", "missing"], config) == 1
+    ids = {r["id"] for r in store.read("MATCH (e:Entity) RETURN e.id AS id").rows}
+    assert "mara-quill" not in ids  # discovered, and only "a" named her
+    assert "harbour-crest-bank" in ids  # "b" names it too
+    assert "osl" in ids  # registry entities stay
+    assert edges(store, "PROVIDES_BANKING_TO") == []
+    assert edges(store, "HOLDS_ROLE") == [
+        {"source": "tobin-hale", "target": "harbour-crest-bank", "sources": ["b"]}]
+    assert store.read("MATCH (d:Document {id: 'a'}) RETURN d").rows == []
+
+
+def test_conflicting_claims_are_both_kept_and_listed(store, config, tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "a.md", DOC_A)
+    write(docs, "b.md", DOC_B)
+    api.ingest([docs], config)
+    (conflict,) = [c for c in api.conflicts(config) if c.subject == "harbour-crest-bank"]
+    assert conflict.claim == "chief executive"
+    assert conflict.holders == ["mara-quill", "tobin-hale"]
+    assert conflict.sources == {"mara-quill": ["a"], "tobin-hale": ["b"]}
+
+
+def test_export_json_has_the_documented_shape(store, config, tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "a.md", DOC_A)
+    api.ingest([docs], config)
+    out = api.export("json", tmp_path / "graph.json", config)
+    data = json.loads(out.read_text())
+    node = next(n for n in data["nodes"] if n["id"] == "harbour-crest-bank")
+    assert {"id", "name", "kind", "labels", "aliases"} <= set(node)
+    assert node["kind"] == "Bank" and node["discovered"] is True
+    edge = next(e for e in data["edges"] if e["source"] == "za-bank")
+    assert edge["type"] == "PROVIDES_BANKING_TO" and edge["target"] == "osl"
+    assert edge["evidence"][0]["document"] == "a"
+    assert edge["evidence"][0]["published"] == "2023-04-12"
+    assert edge["evidence"][0]["sentence"].startswith("ZA Bank provides")
+    assert {"id", "title", "outlet", "url", "published"} <= set(data["documents"][0])
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "csv"])
+def test_other_export_formats_write_files(store, config, tmp_path, fmt):
+    docs = tmp_path / "docs"
+    write(docs, "a.md", DOC_A)
+    api.ingest([docs], config)
+    out = api.export(fmt, tmp_path / f"out-{fmt}", config)
+    assert out.exists()
