@@ -67,7 +67,7 @@ def test_utf16_with_bom_is_read(tmp_path):
         ("empty.md", b"", "empty file"),
         ("blank.md", b"  \n\n", "empty file"),
         ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 10, "binary file"),
-        ("unclosed.md", b"---\ntitle: x\nno end\n", "front matter opened with '---' is never closed"),
+        ("unclosed.md", b"---\ntitle: x\nno end\n", "opened with '---' is never closed"),
         ("badyaml.md", b"---\ntitle: [unclosed\n---\ntext\n", "malformed front matter"),
         ("baddate.md", b"---\npublished: last tuesday\n---\ntext\n", "is not YYYY-MM-DD"),
         ("list.md", b"---\n- a\n- b\n---\ntext\n", "front matter must be a mapping"),
