@@ -65,18 +65,16 @@ class Ingester:
                     raise InputError(f"{path}: document id {source.id!r} is already used by "
                                      f"{seen[source.id]} in this run; rename one of them")
                 seen[source.id] = path
-                batch = self.extractor.run(source)
-                result = DocumentResult(
-                    path=path, document=source.id, status="added",
-                    words=len(source.text.split()),
-                    entities=len(batch.entities),
-                    discovered=sum(e.discovered for e in batch.entities),
-                    relations=len(batch.relations),
-                )
                 stored = self.store.document_hashes([source.id])
+                result = DocumentResult(path=path, document=source.id, status="added",
+                                        words=len(source.text.split()))
                 if stored.get(source.id) == source.content_hash:
-                    result.status = "unchanged"
+                    result.status = "unchanged"  # nothing to extract: the graph has it
                 else:
+                    batch = self.extractor.run(source)
+                    result.entities = len(batch.entities)
+                    result.discovered = sum(e.discovered for e in batch.entities)
+                    result.relations = len(batch.relations)
                     if source.id in stored:
                         result.status = "replaced"
                     self.store.write(batch, retract=[source.id] if source.id in stored else ())

@@ -25,7 +25,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -57,21 +59,29 @@ _NO_SPLIT = {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "no.", "co.", "corp.",
 @Language.component("hkweb3_sentences")
 def _sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (or an abbreviation such as "Ltd." that ends a sentence)
-    when the next token opens a new one; line breaks always end one."""
+    when the next token opens a new one; line breaks always end one.
+
+    The decisions are written in one call: setting ``token.is_sent_start`` one token at a
+    time makes spaCy re-check the whole document each time (quadratic in its length).
+    """
+    starts = numpy.full((len(doc), 1), -1, dtype="int32")
     for i, token in enumerate(doc):
         if i == 0:
-            token.is_sent_start = True
+            starts[i] = 1
             continue
         prev = doc[i - 1]
-        if "\n" in prev.text or prev.is_space and "\n" in prev.whitespace_ + prev.text:
-            token.is_sent_start = True
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            start = True
         elif prev.text in {".", "!", "?"} or (
             prev.text.endswith(".") and len(prev.text) > 2 and prev.lower_ not in _NO_SPLIT
             and not re.fullmatch(r"(?:[A-Za-z]\.)+", prev.text)
         ):
-            token.is_sent_start = token.text[:1].isupper() or token.text[:1] in "\"'(“"
+            start = token.text[:1].isupper() or token.text[:1] in "\"'(“"
         else:
-            token.is_sent_start = "\n" in prev.whitespace_ or False
+            start = False
+        starts[i] = 1 if start else -1
+    if len(doc):
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
