@@ -80,9 +80,14 @@ class Extractor:
         relations: dict[tuple[str, str, str, str], Relation] = {}
         sentence_mentions: dict[int, list[Mention]] = {}
         sentences = list(doc.sents)
+        # Token -> its sentence, and each sentence's text, once: ``token.sent`` and
+        # ``span.text`` walk the tokens every time they are asked.
+        sentence_of = [sent for sent in sentences for _ in range(len(sent))]
+        sentence_text = {sent.start: source.text[sent.start_char:sent.end_char].strip()
+                         for sent in sentences}
         for mention in mentions:
             if mention.kind not in _BACKGROUND:
-                sentence_mentions.setdefault(doc[mention.start].sent.start, []).append(mention)
+                sentence_mentions.setdefault(sentence_of[mention.start].start, []).append(mention)
 
         recent: list[list[Mention]] = []
         for sent in sentences:
@@ -94,7 +99,7 @@ class Extractor:
             findings += self._titles(source.text, sent, here)
             for finding in findings:
                 evidence = Evidence(
-                    document=source.id, sentence=sent.text.strip(), start=sent.start_char,
+                    document=source.id, sentence=sentence_text[sent.start], start=sent.start_char,
                     end=sent.end_char, published=source.published, rule=finding.rule,
                     confidence=finding.confidence,
                 )
@@ -112,13 +117,13 @@ class Extractor:
         for entity_id in ends - {m.entity_id for m in mentions}:
             entities[entity_id] = self.registry[entity_id]  # a title's fixed organisation
         for mention in mentions:
-            sent = doc[mention.start].sent
-            evidence = Evidence(document=source.id, sentence=sent.text.strip(),
+            if mention.entity_id in entities:
+                continue
+            evidence = Evidence(document=source.id,
+                                sentence=sentence_text[sentence_of[mention.start].start],
                                 start=mention.start_char, end=mention.end_char,
                                 published=source.published, rule=f"mention:{mention.how}",
                                 confidence=0.6 if mention.how == "reference" else 0.9)
-            if mention.entity_id in entities:
-                continue
             known = self.registry.get(mention.entity_id)
             entities[mention.entity_id] = Entity(
                 id=mention.entity_id,

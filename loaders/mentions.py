@@ -65,11 +65,12 @@ def _sentences(doc: Doc) -> Doc:
     time makes spaCy re-check the whole document each time (quadratic in its length).
     """
     starts = numpy.full((len(doc), 1), -1, dtype="int32")
+    prev = None
     for i, token in enumerate(doc):
-        if i == 0:
+        if prev is None:
             starts[i] = 1
+            prev = token
             continue
-        prev = doc[i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             start = True
         elif prev.text in {".", "!", "?"} or (
@@ -80,6 +81,7 @@ def _sentences(doc: Doc) -> Doc:
         else:
             start = False
         starts[i] = 1 if start else -1
+        prev = token
     if len(doc):
         doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
@@ -328,7 +330,7 @@ class References:
     def run(self, doc: Doc, named: list[Mention]) -> list[Mention]:
         taken = {i for m in named for i in range(m.start, m.end)}
         by_position = sorted(named, key=lambda m: m.start)
-        sentence_of = {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+        sentence_of = [n for n, sent in enumerate(doc.sents) for _ in range(len(sent))]
         found = []
         for key, start, end in self.matcher(doc):
             if any(i in taken for i in range(start, end)):
