@@ -150,12 +150,12 @@ class Extractor:
             previous_end = mention.end_char
             if mention.kind != "Person":
                 continue
-            lowered = " ".join(prefix.split())  # titles say themselves whether case matters
+            written = " ".join(prefix.split())  # titles say themselves whether case matters
             for title in self.titles:
-                match = title.pattern.search(lowered)
+                match = title.pattern.search(written)
                 if not match or title.target not in self.registry:
                     continue
-                if mention is not mentions[0] and not lowered[: match.start()].strip(" ,'s"):
+                if mention is not mentions[0] and not written[: match.start()].strip(" ,'s"):
                     break  # "HKMA Chief Executive Eddie Yue": the organisation is named
                 findings.append(Finding(mention.entity_id, "HOLDS_ROLE", title.target,
                                         "title-before-name", 0.8,
