@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from hkweb3.data import DOCUMENTS_DIR, REGISTRY_DIR
+from hkweb3.errors import QueryError
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
 from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
@@ -28,6 +29,7 @@ from hkweb3.graph.export import export as export_graph
 from hkweb3.graph.store import QueryResult, WriteCounts, open_store
 from hkweb3.loaders.ingest import DocumentResult, Ingester
 from hkweb3.loaders.registry import read_registry
+from hkweb3.queries.library import load_library, run_named
 
 
 def _config(config: StoreConfig | None) -> StoreConfig:
@@ -162,6 +164,24 @@ def stats(config: StoreConfig | None = None) -> dict[str, dict[str, int]]:
     """Node counts by label and edge counts by type."""
     with open_store(_config(config)) as store:
         return store.stats()
+
+
+def list_queries() -> list[dict[str, Any]]:
+    """The named queries: name, description and parameters of each."""
+    return [{"name": q.name, "description": q.description,
+             "parameters": ", ".join(p.describe() for p in q.params)}
+            for q in load_library().values()]
+
+
+def run_query(
+    name: str, parameters: dict[str, Any] | None = None, config: StoreConfig | None = None
+) -> QueryResult:
+    """Run a named query read-only; entity parameters may be ids, names or aliases."""
+    library = load_library()
+    if name not in library:
+        raise QueryError(f"no query named {name!r}; `hkweb3 query` lists them")
+    with open_store(_config(config)) as store:
+        return run_named(store, library[name], dict(parameters or {}))
 
 
 def run_cypher(

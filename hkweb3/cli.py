@@ -292,6 +292,38 @@ def stats(obj: dict, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the query; entities may be given by id, name or alias.")
+@format_option()
+@click.pass_obj
+def query(obj: dict, name: str | None, params: tuple[str, ...], fmt: str) -> None:
+    """Run a named query from the library, or list the library.
+
+    Every query runs read-only. Parameters not given take their defaults.
+
+    \b
+    Examples:
+      $ hkweb3 query
+      $ hkweb3 query platform-banks --param platform="HashKey PRO"
+      $ hkweb3 query control-chain -p entity=za-bank -p hops=2 --format json
+    """
+    if name is None:
+        _emit(api.list_queries(), fmt, ["name", "description", "parameters"])
+        return
+    values = {k: v for k, v in (_split_param(p) for p in params)}
+    result = api.run_query(name, values, obj["config"])
+    _emit(result.rows, fmt, result.columns)
+
+
+def _split_param(item: str) -> tuple[str, str]:
+    key, sep, value = item.partition("=")
+    if not sep or not key.isidentifier():
+        raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+    return key, value
+
+
+@cli.command()
 @click.argument("statement", required=False)
 @click.option("-f", "--file", "file", type=click.File("r"), help="Read the statement from a file.")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",

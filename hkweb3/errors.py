@@ -19,6 +19,12 @@ class InputError(HKWeb3Error):
     """A file given to hkweb3 cannot be read or parsed."""
 
 
+class QueryError(HKWeb3Error):
+    """A named query or its parameters are wrong (unknown name, missing value, bad type)."""
+
+    exit_code = 2
+
+
 class StoreError(HKWeb3Error):
     """The graph store failed."""
 

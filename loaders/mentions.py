@@ -177,6 +177,7 @@ _NOT_NAME = {"The", "A", "An", "In", "On", "At", "Its", "His", "Her", "Their", "
              "That", "These", "Those", "But", "And", "For", "With", "From", "By", "As",
              "It", "He", "She", "They", "We", "Chinese", "Mainland", "Under", "Among",
              "Banks", "Firms", "Smartphone", "Internet", "Several", "Day-to-day",
+             "Secretary", "Chief", "Minister", "Director", "Chairman", "Executive",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
              "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December"}
@@ -196,7 +197,7 @@ class Discoverer:
     def __init__(self, nlp: Language):
         self.matcher = Matcher(nlp.vocab)
         connector = {"LOWER": {"IN": ["of", "and", "&", "for", "the"]}, "OP": "*"}
-        suffix = {"LOWER": {"IN": _ORG_SUFFIXES}}
+        suffix = {"LOWER": {"IN": _ORG_SUFFIXES}, "TEXT": {"REGEX": r"^[A-Z]"}}
         first = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9&'’.\-]*$", "NOT_IN": sorted(_NOT_NAME)}}
         self.matcher.add("ORG", [
             [first, {**_CAP, "OP": "*"}, connector, {**_CAP, "OP": "*"}, suffix],

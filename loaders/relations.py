@@ -51,6 +51,8 @@ _ORG_MODIFIER = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _POSSESSIVES = {"its", "his", "her", "their"}
+_PAST = {"former", "then", "outgoing", "previous", "ex-"}
+_PRESENT = {"current", "new", "incoming", "interim", "acting"}
 #: An appositive phrase (", chairman of ..."): it describes the mention just before it only.
 _APPOSITIVE = re.compile(
     r"^\s*[,(](?!\s*(?:(?:which|who|that)\s+(?:are|were|have|had|the)|is|was|are|were|has|have"
@@ -75,7 +77,7 @@ class Finding:
     target: str
     rule: str
     confidence: float
-    properties: dict[str, str] = field(default_factory=dict)
+    properties: dict[str, str | bool] = field(default_factory=dict)
 
 
 class RelationFinder:
@@ -259,11 +261,22 @@ class RelationFinder:
             return None
         if not self.schema.allows(hit.edge_type, source.kind, target.kind):
             return None
-        properties = {}
+        properties: dict[str, str | bool] = {}
         for name, value in hit.properties.items():
+            if not isinstance(value, str):
+                properties[name] = value  # already settled by an earlier pass
+                continue
             value = " ".join(value.split()).strip(" ,")
+            if name == "role":
+                # "former chief executive": the role is "chief executive", no longer held
+                qualifier, _, rest = value.partition(" ")
+                if qualifier.lower() in _PAST and rest:
+                    value, properties["current"] = rest, False
+                elif qualifier.lower() in _PRESENT and rest:
+                    value = rest
+                value = canonical_role(value)
             if value:
-                properties[name] = canonical_role(value) if name == "role" else value
+                properties[name] = value
         if hit.edge_type == "HOLDS_ROLE" and "role" not in properties:
             return None
         return Finding(source.entity_id, hit.edge_type, target.entity_id, hit.rule,

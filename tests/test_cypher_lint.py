@@ -12,14 +12,27 @@ import pytest
 
 from hkweb3.graph import cypher
 from hkweb3.graph.schema import load_schema
+from hkweb3.queries.library import load_library
 
 LINT_DIR = Path(__file__).parent / "cypher_lint"
 # The parameters each statement may use, declared so the linter does not flag them.
 PARAMETERS = {"rows": [], "ids": [], "id": "x", "docs": []}
+EXAMPLES = {"entity": "x", "text": "x", "int": 1, "float": 1.0, "date": "2024-01-01",
+            "list": []}
 
 
 def statements() -> list[str]:
-    return sorted(set(cypher.statements(load_schema())))
+    """The store's statements and every named query of the library."""
+    library = [q.cypher for q in load_library().values()]
+    return sorted(set(cypher.statements(load_schema())) | set(library))
+
+
+def parameters(query: str) -> dict:
+    """The parameters a statement declares: the store's, or a named query's header."""
+    for named in load_library().values():
+        if named.cypher == query:
+            return {p.name: EXAMPLES[p.type] for p in named.params}
+    return PARAMETERS
 
 
 def lint(queries: list[str]) -> list[list[dict]]:
@@ -27,7 +40,7 @@ def lint(queries: list[str]) -> list[list[dict]]:
     node = shutil.which("node")
     if node is None or not (LINT_DIR / "node_modules").is_dir():
         pytest.fail(f"Neo4j's parser is not installed: run `npm ci --prefix {LINT_DIR}`")
-    payload = json.dumps([{"query": q, "parameters": PARAMETERS} for q in queries])
+    payload = json.dumps([{"query": q, "parameters": parameters(q)} for q in queries])
     done = subprocess.run([node, str(LINT_DIR / "lint.mjs")], input=payload, text=True,
                           capture_output=True, cwd=LINT_DIR, timeout=120, check=True)
     return json.loads(done.stdout)

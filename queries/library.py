@@ -1,0 +1,207 @@
+"""The library of named Cypher queries: one ``.cypher`` file each, described by its header.
+
+A header is a block of ``//`` comments at the top of the file::
+
+    // name: platform-banks
+    // description: The banking partners of one platform, with the service and sources.
+    // param: platform entity = hashkey-exchange -- the platform (id, name or alias)
+
+A parameter has a type (``entity``, ``text``, ``int``, ``float``, ``date``, ``list``), an
+optional default (``null`` allowed) and a description. Values arrive as text (from the CLI)
+or as Python values; an ``entity`` value may be an id, a name or an alias and is resolved to
+an id by the ``find-entity`` query, so every query matches on the indexed id.
+
+Examples
+--------
+>>> library = load_library()
+>>> query = library["platform-banks"]
+>>> [(p.name, p.type, p.default) for p in query.params]
+[('platform', 'entity', 'hashkey-exchange')]
+>>> query.convert({"platform": "OSL"})
+{'platform': 'OSL'}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hkweb3.errors import QueryError
+from hkweb3.graph.store import QueryResult, Store
+
+LIBRARY_DIR = Path(__file__).resolve().parent
+LOOKUP = "find-entity"
+TYPES = ("entity", "text", "int", "float", "date", "list")
+
+_HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>.*?))?\s*(?:--\s*(?P<doc>.*))?$"
+)
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a named query."""
+
+    name: str
+    type: str
+    default: Any = _MISSING
+    description: str = ""
+
+    @property
+    def required(self) -> bool:
+        return self.default is _MISSING
+
+    def convert(self, value: Any) -> Any:
+        """``value`` (text from the CLI, or a Python value) as this parameter's type."""
+        if value is None or (isinstance(value, str) and value.lower() == "null"):
+            return None
+        try:
+            if self.type in ("entity", "text"):
+                return str(value)
+            if self.type == "int":
+                return int(value)
+            if self.type == "float":
+                return float(value)
+            if self.type == "date":
+                return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+            if self.type == "list":
+                items = json.loads(value) if isinstance(value, str) else value
+                if not isinstance(items, list):
+                    raise ValueError("not a list")
+                return items
+        except (TypeError, ValueError) as exc:
+            raise QueryError(f"parameter {self.name!r}: {value!r} is not a valid {self.type} "
+                             f"({exc})") from None
+        raise AssertionError(self.type)
+
+    def describe(self) -> str:
+        if self.required:
+            return f"{self.name} ({self.type})"
+        default = "null" if self.default is None else self.default
+        return f"{self.name} ({self.type} = {default})"
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query of the library: its name, description, parameters and Cypher text."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    cypher: str
+    path: Path
+
+    def convert(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Every parameter converted, defaults filled in (entities not resolved yet).
+
+        Raises
+        ------
+        QueryError
+            For an unknown parameter, a missing required one, or a value of the wrong type.
+        """
+        known = {p.name: p for p in self.params}
+        if unknown := sorted(set(values) - set(known)):
+            raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} "
+                             f"(parameters: {', '.join(known) or 'none'})")
+        result = {}
+        for param in self.params:
+            if param.name in values:
+                result[param.name] = param.convert(values[param.name])
+            elif param.required:
+                raise QueryError(f"query {self.name!r} needs parameter {param.name!r} "
+                                 f"({param.type}): add --param {param.name}=VALUE")
+            else:
+                result[param.name] = param.convert(param.default)
+        return result
+
+
+def load_library(directory: Path | None = None) -> dict[str, NamedQuery]:
+    """Every ``*.cypher`` file of ``directory`` (default: the shipped library), by name."""
+    if directory is None:
+        return _shipped()
+    return _load(directory)
+
+
+@cache
+def _shipped() -> dict[str, NamedQuery]:
+    return _load(LIBRARY_DIR)
+
+
+def _load(directory: Path) -> dict[str, NamedQuery]:
+    library = {}
+    for path in sorted(directory.glob("*.cypher")):
+        query = parse_query(path)
+        if query.name in library:
+            raise QueryError(f"{path}: query name {query.name!r} is used twice")
+        library[query.name] = query
+    return library
+
+
+def parse_query(path: Path) -> NamedQuery:
+    """Read one ``.cypher`` file and its header."""
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    body: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        match = _HEADER.match(line.strip())
+        if match and not body:
+            key, value = match[1], match[2].strip()
+            if key == "param":
+                params.append(_param(path, number, value))
+            else:
+                fields[key] = value
+        elif line.strip() and not (line.strip().startswith("//") and not body):
+            body.append(line)
+    for key in ("name", "description"):
+        if not fields.get(key):
+            raise QueryError(f"{path}: header has no '// {key}:' line")
+    cypher = "\n".join(body).strip()
+    if not cypher:
+        raise QueryError(f"{path}: no Cypher after the header")
+    return NamedQuery(fields["name"], fields["description"], tuple(params), cypher, path)
+
+
+def _param(path: Path, number: int, text: str) -> Param:
+    match = _PARAM.match(text)
+    if not match or match["type"] not in TYPES:
+        raise QueryError(f"{path}:{number}: bad param line {text!r} "
+                         f"(expected: NAME TYPE [= DEFAULT] [-- description], "
+                         f"TYPE one of {', '.join(TYPES)})")
+    default: Any = _MISSING
+    if match["default"] is not None:
+        raw = match["default"]
+        default = None if raw == "null" else raw
+    return Param(match["name"], match["type"], default, (match["doc"] or "").strip())
+
+
+def run_named(store: Store, query: NamedQuery, values: dict[str, Any]) -> QueryResult:
+    """Run ``query`` read-only with ``values``, entities resolved to their ids."""
+    params = query.convert(values)
+    for param in query.params:
+        if param.type == "entity" and params[param.name] is not None:
+            params[param.name] = resolve_entity(store, params[param.name])
+    return store.read(query.cypher, params)
+
+
+def resolve_entity(store: Store, ref: str) -> str:
+    """The id of the entity whose id, name or alias is ``ref``.
+
+    Raises
+    ------
+    QueryError
+        If no entity, or more than one, answers to ``ref``.
+    """
+    rows = store.read(load_library()[LOOKUP].cypher, {"ref": ref}).rows
+    if not rows:
+        raise QueryError(f"no entity has the id, name or alias {ref!r}")
+    if rows[0]["exact"] or len(rows) == 1:
+        return rows[0]["id"]
+    raise QueryError(f"{ref!r} is ambiguous: it names {', '.join(r['id'] for r in rows)}; "
+                     "give an id")

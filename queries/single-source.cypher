@@ -1,0 +1,6 @@
+// name: single-source
+// description: Entities known from one source only: the weakest-evidenced part of the graph.
+MATCH (e:Entity)
+WHERE size(coalesce(e.sources, [])) = 1
+RETURN e.name AS entity, e.kind AS kind, e.discovered AS discovered, e.sources[0] AS source
+ORDER BY entity
