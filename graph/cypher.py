@@ -155,6 +155,8 @@ KINDS_OF = (
     f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) RETURN n.id AS id, n.kind AS kind"
 )
 
+ENTITY_BY_ID = f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN e.id AS id"
+
 PING = "RETURN 1 AS ok"
 
 
@@ -177,6 +179,7 @@ def statements(schema: Schema) -> Iterator[str]:
     yield from RETRACT
     yield from (DELETE_DOCUMENTS, DOCUMENT_HASHES, DUMP_ENTITIES, DUMP_EDGES, DUMP_DOCUMENTS)
     yield KINDS_OF
+    yield ENTITY_BY_ID
     yield PING
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from hkweb3.errors import QueryError
+from hkweb3.graph.cypher import ENTITY_BY_ID
 from hkweb3.graph.store import QueryResult, Store
 
 LIBRARY_DIR = Path(__file__).resolve().parent
@@ -198,6 +199,9 @@ def resolve_entity(store: Store, ref: str) -> str:
     QueryError
         If no entity, or more than one, answers to ``ref``.
     """
+    # An id is the common case and is found through the index; names and aliases are not.
+    if store.read(ENTITY_BY_ID, {"id": ref}).rows:
+        return ref
     rows = store.read(load_library()[LOOKUP].cypher, {"ref": ref}).rows
     if not rows:
         raise QueryError(f"no entity has the id, name or alias {ref!r}")

@@ -100,6 +100,11 @@ def test_conflicting_claims_are_both_kept_and_listed(store, config, tmp_path):
     assert conflict.claim == "chief executive"
     assert conflict.holders == ["mara-quill", "tobin-hale"]
     assert conflict.sources == {"mara-quill": ["a"], "tobin-hale": ["b"]}
+    (row,) = [r for r in api.run_query("conflicting-claims", {}, config).rows
+              if r["subject"] == "Harbour Crest Bank"]
+    assert row["claim"] == "chief executive"
+    assert sorted((c["holder"], c["sources"]) for c in row["claims"]) == [
+        ("Mara Quill", ["a"]), ("Tobin Hale", ["b"])]
 
 
 def test_export_json_has_the_documented_shape(store, config, tmp_path):
