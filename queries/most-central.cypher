@@ -1,8 +1,10 @@
 // name: most-central
-// description: The most central institutions: by written-back PageRank when `hkweb3 centrality --write-back` has run, else by degree.
+// description: The most central institutions by written-back PageRank (empty until `hkweb3 centrality --write-back` has run), with their betweenness and community where written.
+// param: kind text = Organization -- only entities of this kind (a label such as Bank)
 // param: limit int = 10 -- how many
-MATCH (e:Organization)
-WITH e, COUNT { (e)-[]-(:Entity) } AS degree
-RETURN e.name AS entity, e.kind AS kind, e.pagerank AS pagerank, degree
-ORDER BY coalesce(e.pagerank, 0.0) DESC, degree DESC, entity
+MATCH (e:Entity)
+WHERE e.pagerank IS NOT NULL AND $kind IN labels(e)
+RETURN e.name AS entity, e.kind AS kind, e.pagerank AS pagerank,
+       e.betweenness AS betweenness, e.community AS community
+ORDER BY pagerank DESC, entity
 LIMIT $limit
