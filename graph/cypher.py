@@ -28,6 +28,12 @@ def unique_constraint(label: str) -> str:
     )
 
 
+def published_index(label: str) -> str:
+    """An index on documents' publication date (queries filter by it)."""
+    return (f"CREATE INDEX {label.lower()}_published IF NOT EXISTS "
+            f"FOR (d:{label}) ON (d.published)")
+
+
 def merge_documents(label: str) -> str:
     """Create or update documents by id. Rows: ``{id, props}``."""
     return f"UNWIND $rows AS row MERGE (d:{label} {{id: row.id}}) SET d += row.props"
@@ -166,6 +172,7 @@ def statements(schema: Schema) -> Iterator[str]:
         yield unique_constraint(label)
         yield count_label(label)
     yield merge_documents(schema.document_label)
+    yield published_index(schema.document_label)
     for kind in schema.concrete_kinds:
         yield create_entities(schema.labels_for(kind))
         yield create_probe(schema.labels_for(kind))

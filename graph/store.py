@@ -109,6 +109,7 @@ class Store:
         with _translated(self.uri), self._session(WRITE_ACCESS) as session:
             for label in labels:
                 session.run(cypher.unique_constraint(label)).consume()
+            session.run(cypher.published_index(self.schema.document_label)).consume()
             for kind in self.schema.concrete_kinds:
                 tx = session.begin_transaction()
                 tx.run(cypher.create_probe(self.schema.labels_for(kind)), id="-probe-").consume()

@@ -1,10 +1,9 @@
 // name: licence-timeline
-// description: Licences granted over time, oldest first, optionally by one regulator.
-// param: regulator entity = null -- only this regulator (null: all)
+// description: The licences a regulator has granted, oldest first, with the licensee and the sources.
+// param: regulator entity = sfc -- the regulator
 // param: limit int = 100 -- at most this many rows
-MATCH (x:Entity)-[r:LICENSED_BY]->(reg:Regulator)
-WHERE $regulator IS NULL OR reg.id = $regulator
-RETURN r.since AS since, x.name AS licensee, x.kind AS kind, reg.name AS regulator,
-       r.licence AS licence, r.sources AS sources
+MATCH (reg:Entity {id: $regulator})<-[r:LICENSED_BY]-(x:Entity)
+RETURN r.since AS since, x.name AS licensee, x.kind AS kind, r.licence AS licence,
+       r.sources AS sources
 ORDER BY coalesce(toString(since), '9999'), licensee
 LIMIT $limit

@@ -78,7 +78,8 @@ def test_regulators_licences_and_paths(built):
     assert ("LICENSED_BY", "Securities and Futures Commission") in regulators
     timeline = run(built, "licence-timeline", regulator="SFC")
     dated = [r["since"] for r in timeline if r["since"]]
-    assert dated == sorted(dated)
+    assert dated == sorted(dated) and "OSL" in {r["licensee"] for r in timeline}
+    assert len(run(built, "licence-timeline", regulator="HKMA", limit=3)) == 3
     (path,) = run(built, "shortest-path", **{"from": "ZA Bank", "to": "SFC"})
     assert path["entities"][0] == "ZA Bank" and path["length"] == 2
 
