@@ -617,6 +617,10 @@ def load_synthetic(store: Store, graph: Synthetic) -> None:
     calls = sum(created[part] for part in ("documents", "entities", "relations", "mentions"))
     print(f"  {calls} Store.write calls of <= {CHUNK:,} rows; stored counts verified",
           flush=True)
+    # Stand-in centrality scores (deterministic), as `centrality --write-back` would leave,
+    # so most-central has something to rank.
+    store.execute(f"MATCH (e:{ENTITY_LABEL}) SET e.pagerank = toFloat(size(e.id) % 97) / 97.0",
+                  write=True)
 
 
 # -- measuring -----------------------------------------------------------------------------------
