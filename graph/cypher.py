@@ -41,7 +41,7 @@ def merge_documents(label: str) -> str:
 
 def create_entities(labels: tuple[str, ...]) -> str:
     """Create new entities of one kind with all their labels. Rows: ``{id, props, aliases,
-    sources, discovered}``.
+    sources, discovered, search}`` (``search``: the id, name and aliases in lower case).
 
     The store creates only ids it found missing in the same transaction (a concurrent writer
     that got there first makes this fail on the id constraint, and the store retries).
@@ -52,7 +52,7 @@ def create_entities(labels: tuple[str, ...]) -> str:
     return (
         f"UNWIND $rows AS row CREATE (n{all_labels} {{id: row.id}}) "
         "SET n += row.props, n.aliases = row.aliases, n.sources = row.sources, "
-        "n.discovered = row.discovered"
+        "n.discovered = row.discovered, n.search = row.search"
     )
 
 
@@ -74,7 +74,9 @@ def update_entities() -> str:
         "SET n += row.props, "
         "n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases] + row.aliases, "
         "n.sources = [s IN coalesce(n.sources, []) WHERE NOT s IN row.sources] + row.sources, "
-        "n.discovered = coalesce(n.discovered, true) AND row.discovered"
+        "n.discovered = coalesce(n.discovered, true) AND row.discovered "
+        # what find-entity compares with: the id, and the name and aliases in lower case
+        "SET n.search = [n.id, toLower(n.name)] + [a IN n.aliases | toLower(a)]"
     )
 
 

@@ -183,6 +183,7 @@ class Store:
         nodes = []
         for row in self.read(cypher.DUMP_ENTITIES).rows:
             props = dict(row["n"]["properties"])
+            props.pop("search", None)  # a lookup aid, not a fact
             node = {key: props.pop(key, None) for key in
                     ("id", "name", "kind", "aliases", "discovered", "sources")}
             node["labels"] = list(self.schema.labels_for(node["kind"]))
@@ -427,6 +428,7 @@ def _entity_row(e: Entity) -> dict[str, Any]:
         "aliases": list(e.aliases),
         "sources": sorted({ev.document for ev in e.evidence}),
         "discovered": e.discovered,
+        "search": [e.id, e.name.lower(), *(a.lower() for a in e.aliases)],
     }
 
 

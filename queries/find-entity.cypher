@@ -2,9 +2,7 @@
 // description: Entities whose id, name or alias is REF (any case), the id match first.
 // param: ref text -- an id, name or alias, e.g. "BoCom HK"
 MATCH (e:Entity)
-WHERE e.id = $ref
-   OR toLower(e.name) = toLower($ref)
-   OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($ref))
+WHERE toLower($ref) IN e.search
 RETURN e.id AS id, e.name AS name, e.kind AS kind, e.id = $ref AS exact
 ORDER BY exact DESC, id
 LIMIT 10

@@ -6,10 +6,12 @@ A header is a block of ``//`` comments at the top of the file::
     // description: The banking partners of one platform, with the service and sources.
     // param: platform entity = hashkey-exchange -- the platform (id, name or alias)
 
-A parameter has a type (``entity``, ``text``, ``int``, ``float``, ``date``, ``list``), an
-optional default (``null`` allowed) and a description. Values arrive as text (from the CLI)
-or as Python values; an ``entity`` value may be an id, a name or an alias and is resolved to
-an id by the ``find-entity`` query, so every query matches on the indexed id.
+A parameter has a type (``entity``, ``kind``, ``text``, ``int``, ``float``, ``date``,
+``list``), an optional default (``null`` allowed) and a description. A ``kind`` becomes the
+list of concrete kinds it covers (``Bank`` covers ``VirtualBank``), for ``e.kind IN $kind``.
+Values arrive as text (from the CLI) or as Python values; an ``entity`` value may be an id,
+a name or an alias and is resolved to an id (by the index, else by the ``find-entity``
+query), so every query matches on the indexed id.
 
 Examples
 --------
@@ -31,13 +33,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hkweb3.errors import QueryError
+from hkweb3.errors import QueryError, ValidationError
 from hkweb3.graph.cypher import ENTITY_BY_ID
+from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store
 
 LIBRARY_DIR = Path(__file__).resolve().parent
 LOOKUP = "find-entity"
-TYPES = ("entity", "text", "int", "float", "date", "list")
+TYPES = ("entity", "kind", "text", "int", "float", "date", "list")
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(
@@ -66,6 +69,8 @@ class Param:
         try:
             if self.type in ("entity", "text"):
                 return str(value)
+            if self.type == "kind":
+                return _kinds(str(value))
             if self.type == "int":
                 return int(value)
             if self.type == "float":
@@ -180,6 +185,15 @@ def _param(path: Path, number: int, text: str) -> Param:
         raw = match["default"]
         default = None if raw == "null" else raw
     return Param(match["name"], match["type"], default, (match["doc"] or "").strip())
+
+
+def _kinds(name: str) -> list[str]:
+    schema = load_schema()
+    try:
+        schema.kind(name)
+    except ValidationError as exc:
+        raise ValueError(str(exc)) from None
+    return [k for k in schema.concrete_kinds if schema.is_a(k, name)]
 
 
 def run_named(store: Store, query: NamedQuery, values: dict[str, Any]) -> QueryResult:

@@ -126,6 +126,8 @@ def test_unknown_query_and_parameters_are_clear_errors(built):
         api.run_query("platform-banks", {"colour": "red"}, built)
     with pytest.raises(QueryError, match="needs parameter 'ref'"):
         api.run_query("find-entity", {}, built)
+    with pytest.raises(QueryError, match="unknown kind 'Bnak'"):
+        api.run_query("most-central", {"kind": "Bnak"}, built)
     with pytest.raises(QueryError, match="'many' is not a valid int"):
         api.run_query("most-central", {"limit": "many"}, built)
     with pytest.raises(QueryError, match="no entity has the id, name or alias 'Atlantis Bank'"):
