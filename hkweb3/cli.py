@@ -74,8 +74,10 @@ def cli(ctx: click.Context, uri, user, password, database, home, debug) -> None:
 
     \b
     Start here:
-      hkweb3 build                 load the curated registry into the store
+      hkweb3 build                 load the registry and the source documents
       hkweb3 stats                 what the graph holds
+      hkweb3 query                 the library of named queries
+      hkweb3 ingest news/          add your own documents, with their evidence
       hkweb3 cypher "MATCH (b:Bank) RETURN b.name AS bank"
       hkweb3 db status             how to connect cypher-shell or the Python driver
     """
