@@ -70,6 +70,7 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+import synthetic
 
 from hkweb3 import api
 from hkweb3.data import REGISTRY_DIR
@@ -178,15 +179,6 @@ ORGS = ("Bank", "VirtualBank", "TradingPlatform", "Company", "Regulator")
 FIRMS = ("Bank", "VirtualBank", "TradingPlatform", "Company")
 BANKS = ("Bank", "VirtualBank")
 
-_WORDS = ("Harbour", "Dragon", "Peak", "Jade", "Victoria", "Kowloon", "Pearl", "Lantau",
-          "Orchid", "Star", "Golden", "Bauhinia", "Tsim", "Central", "Aberdeen", "Lotus")
-_SUFFIX = {"Bank": "Bank", "VirtualBank": "Digital Bank", "TradingPlatform": "Exchange",
-           "Company": "Holdings", "Regulator": "Authority", "Initiative": "Programme",
-           "Place": "District"}
-_FIRST = ("Alice", "Ben", "Carmen", "David", "Eunice", "Felix", "Grace", "Henry", "Ivy",
-          "Jason", "Karen", "Leo", "Mandy", "Nelson", "Olivia", "Patrick")
-_LAST = ("Chan", "Wong", "Lee", "Cheung", "Lau", "Ho", "Ng", "Leung", "Tang", "Yip", "Lam",
-         "Chow", "Tsang", "Kwok", "Fung", "Mak")
 _OUTLETS = ("South China Morning Post", "The Standard", "Hong Kong Economic Journal",
             "CoinDesk", "The Block", "Bloomberg", "Reuters", "Ming Pao")
 
@@ -267,10 +259,7 @@ class _Node:
 
 def kind_counts(n: int) -> dict[str, int]:
     """How many entities of each kind ``n`` generated entities hold (shares of KINDS)."""
-    counts = {kind: int(n * share) for kind, _, share in KINDS}
-    for kind, _, _ in KINDS[: n - sum(counts.values())]:  # hand out the rounding remainder
-        counts[kind] += 1
-    return counts
+    return synthetic.kind_counts(n, KINDS)
 
 
 def _iso(rng: random.Random, first: int = 2010, last: int = 2025) -> str:
@@ -314,14 +303,7 @@ class GraphMaker:
         prefixes = {kind: prefix for kind, prefix, _ in KINDS}
         for kind, count in kind_counts(generated).items():
             for i in range(count):
-                if kind == "Person":
-                    first, last = rng.choice(_FIRST), rng.choice(_LAST)
-                    name = f"{first} {last} {i}"
-                    aliases = [f"{first[0]}. {last} {i}", f"{last} {first} {i}"]
-                else:
-                    a, b = rng.sample(_WORDS, 2)
-                    name = f"{a} {b} {_SUFFIX[kind]} {i}"
-                    aliases = [f"{a[0]}{b[0]}{_SUFFIX[kind][0]}-{i}", f"{a} {b} {i}"]
+                name, aliases = synthetic.entity_name(kind, i, rng)
                 if rng.random() < 0.2:
                     aliases.append(f"{name} Limited")
                 self._add_node(_Node(f"{prefixes[kind]}-{i:05d}", name, kind, aliases))
@@ -370,7 +352,7 @@ class GraphMaker:
         first_day = dt.date(2019, 1, 1)
         n_docs = max(20, min(500, self.n_entities // 50))
         for i in range(n_docs):
-            a, b = rng.sample(_WORDS, 2)
+            a, b = rng.sample(synthetic.WORDS, 2)
             self.documents.append(Document(
                 id=f"bench-doc-{i:04d}", title=f"{a} {b} market report {i}",
                 outlet=rng.choice(_OUTLETS), url=f"https://news.example.com/bench/{i}",

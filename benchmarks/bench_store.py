@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
+import synthetic
 
 from hkweb3.errors import HKWeb3Error, StoreError
 from hkweb3.graph.config import StoreConfig
@@ -109,22 +110,9 @@ EDGES: tuple[EdgeSpec, ...] = (
              (0.05, 0.1, 0.2, 0.25, 0.49, 0.51, 1.0)),
 )
 
-_WORDS = ("Harbour", "Dragon", "Peak", "Jade", "Victoria", "Kowloon", "Pearl", "Lantau",
-          "Orchid", "Star", "Golden", "Bauhinia", "Tsim", "Central", "Aberdeen", "Lotus")
-_SUFFIX = {"Bank": "Bank", "VirtualBank": "Digital Bank", "TradingPlatform": "Exchange",
-           "Company": "Holdings"}
-_FIRST = ("Alice", "Ben", "Carmen", "David", "Eunice", "Felix", "Grace", "Henry", "Ivy",
-          "Jason", "Karen", "Leo", "Mandy", "Nelson", "Olivia", "Patrick")
-_LAST = ("Chan", "Wong", "Lee", "Cheung", "Lau", "Ho", "Ng", "Leung", "Tang", "Yip", "Lam",
-         "Chow", "Tsang", "Kwok", "Fung", "Mak")
-
-
 def kind_counts(n: int) -> dict[str, int]:
     """How many entities of each kind ``n`` entities hold (shares of :data:`KINDS`)."""
-    counts = {kind: int(n * share) for kind, _, share in KINDS}
-    for kind, _, _ in KINDS[: n - sum(counts.values())]:  # hand out the rounding remainder
-        counts[kind] += 1
-    return counts
+    return synthetic.kind_counts(n, KINDS)
 
 
 def make_entities(n: int, rng: random.Random) -> list[Entity]:
@@ -132,14 +120,7 @@ def make_entities(n: int, rng: random.Random) -> list[Entity]:
     entities = []
     for kind, count in kind_counts(n).items():
         for i in range(count):
-            if kind == "Person":
-                first, last = rng.choice(_FIRST), rng.choice(_LAST)
-                name = f"{first} {last} {i}"
-                aliases = [f"{first[0]}. {last} {i}", f"{last} {first} {i}"]
-            else:
-                a, b = rng.sample(_WORDS, 2)
-                name = f"{a} {b} {_SUFFIX[kind]} {i}"
-                aliases = [f"{a[0]}{b[0]}{_SUFFIX[kind][0]}-{i}", f"{a} {b} {i}"]
+            name, aliases = synthetic.entity_name(kind, i, rng)
             entities.append(Entity(id=f"{prefixes[kind]}-{i:05d}", name=name, kind=kind,
                                    aliases=aliases))
     rng.shuffle(entities)
