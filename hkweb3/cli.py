@@ -313,7 +313,7 @@ def query(obj: dict, name: str | None, params: tuple[str, ...], fmt: str) -> Non
     if name is None:
         _emit(api.list_queries(), fmt, ["name", "description", "parameters"])
         return
-    values = {k: v for k, v in (_split_param(p) for p in params)}
+    values = dict(map(_split_param, params))
     result = api.run_query(name, values, obj["config"])
     _emit(result.rows, fmt, result.columns)
 
@@ -352,11 +352,9 @@ def cypher(obj: dict, statement: str | None, file, params: tuple[str, ...], writ
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, Any]:
+    """``KEY=VALUE`` pairs, each VALUE read as JSON if it parses, else kept as text."""
     values: dict[str, Any] = {}
-    for item in params:
-        key, sep, raw = item.partition("=")
-        if not sep or not key.isidentifier():
-            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+    for key, raw in map(_split_param, params):
         try:
             values[key] = json.loads(raw)
         except ValueError:
