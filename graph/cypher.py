@@ -165,8 +165,6 @@ KINDS_OF = (
 
 ENTITY_BY_ID = f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN e.id AS id"
 
-PING = "RETURN 1 AS ok"
-
 
 def statements(schema: Schema) -> Iterator[str]:
     """Every statement the store can send for ``schema`` (for linting)."""
@@ -189,7 +187,6 @@ def statements(schema: Schema) -> Iterator[str]:
     yield from (DELETE_DOCUMENTS, DOCUMENT_HASHES, DUMP_ENTITIES, DUMP_EDGES, DUMP_DOCUMENTS)
     yield KINDS_OF
     yield ENTITY_BY_ID
-    yield PING
 
 
 def edge_end_labels(schema: Schema, edge_type: str) -> tuple[str, str]:
