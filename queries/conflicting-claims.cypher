@@ -7,7 +7,7 @@ WITH o, toLower(r.role) AS claim, collect({holder: p.name, sources: r.sources}) 
 WHERE size(claims) > 1
 RETURN o.name AS subject, claim, claims
 UNION ALL
-MATCH (c:Entity)-[r:SUBSIDIARY_OF]->(parent:Entity)
+MATCH (c:Organization)-[r:SUBSIDIARY_OF]->(parent:Organization)
 WITH c, collect({holder: parent.name, sources: r.sources}) AS claims
 WHERE size(claims) > 1
 RETURN c.name AS subject, 'parent' AS claim, claims
