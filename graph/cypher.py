@@ -166,6 +166,44 @@ KINDS_OF = (
 ENTITY_BY_ID = f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN e.id AS id"
 
 
+# -- analysis: lean reads of the graph for NetworkX, and scores written back -----------------
+
+ANALYSIS_NODES = (
+    f"MATCH (n:{ENTITY_LABEL}) WHERE $kinds IS NULL OR n.kind IN $kinds "
+    "RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, "
+    "size(coalesce(n.sources, [])) AS sources"
+)
+# Both ends are entities, so provenance (Document)-[:MENTIONS]->(Entity) stays out.
+ANALYSIS_EDGES = (
+    f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) WHERE $types IS NULL OR type(r) IN $types "
+    "RETURN a.id AS source, type(r) AS type, b.id AS target, r.role AS role, "
+    "r.since AS since, r.until AS until, size(coalesce(r.sources, [])) AS sources"
+)
+EDGES_BETWEEN = (
+    f"MATCH (a:{ENTITY_LABEL} {{id: $a}})-[r]-(b:{ENTITY_LABEL} {{id: $b}}) "
+    "RETURN startNode(r).id AS source, type(r) AS type, endNode(r).id AS target, "
+    "properties(r) AS properties"
+)
+
+
+def analysis_mentions(document_label: str, edge_type: str) -> str:
+    """Provenance edges, for analysis that asks for them: document id, title, entity id."""
+    return (
+        f"MATCH (d:{document_label})-[:{edge_type}]->(e:{ENTITY_LABEL}) "
+        "RETURN d.id AS source, d.title AS name, e.id AS target"
+    )
+
+
+def clear_score(name: str) -> str:
+    """Remove score ``name`` (a name from the schema's ``scores``) from every entity."""
+    return f"MATCH (n:{ENTITY_LABEL}) WHERE n.{name} IS NOT NULL REMOVE n.{name}"
+
+
+def set_score(name: str) -> str:
+    """Set score ``name`` from ``$rows`` of ``{id, score}``."""
+    return f"UNWIND $rows AS row MATCH (n:{ENTITY_LABEL} {{id: row.id}}) SET n.{name} = row.score"
+
+
 def statements(schema: Schema) -> Iterator[str]:
     """Every statement the store can send for ``schema`` (for linting)."""
     for label in schema.labels:
@@ -187,6 +225,12 @@ def statements(schema: Schema) -> Iterator[str]:
     yield from (DELETE_DOCUMENTS, DOCUMENT_HASHES, DUMP_ENTITIES, DUMP_EDGES, DUMP_DOCUMENTS)
     yield KINDS_OF
     yield ENTITY_BY_ID
+    yield from (ANALYSIS_NODES, ANALYSIS_EDGES, EDGES_BETWEEN)
+    mention_type = next(e.name for e in schema.edges.values() if e.provenance)
+    yield analysis_mentions(schema.document_label, mention_type)
+    for name in schema.scores:
+        yield clear_score(name)
+        yield set_score(name)
 
 
 def edge_end_labels(schema: Schema, edge_type: str) -> tuple[str, str]:

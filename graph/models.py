@@ -55,6 +55,8 @@ def _check_properties(values: Any, what: str) -> Any:
             raise ValueError(f"{what} name {name!r} must be lower_snake_case")
         if name in RESERVED_KEYS:
             raise ValueError(f"{what} name {name!r} is reserved by hkweb3")
+        if name in load_schema().scores:
+            raise ValueError(f"{what} name {name!r} is reserved for analysis scores")
         if isinstance(value, dict):
             raise ValueError(f"{what} {name!r} is a mapping; only flat values are stored")
     return dict(values)

@@ -32,6 +32,7 @@ ENTITY_LABEL = "Entity"
 
 _KIND_NAME = re.compile(r"^[A-Z][A-Za-z]*$")
 _EDGE_NAME = re.compile(r"^[A-Z][A-Z_]*[A-Z]$")
+_SCORE_NAME = re.compile(r"^[a-z][a-z_]*$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _KIND_KEYS = {"extends", "abstract", "description", "color"}
 _EDGE_KEYS = {
@@ -78,6 +79,7 @@ class Schema:
     edges: dict[str, EdgeType]
     document_label: str = "Document"
     document_color: str = "#dddddd"
+    scores: dict[str, str] = field(default_factory=dict)
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @property
@@ -105,6 +107,16 @@ class Schema:
         except KeyError:
             known = ", ".join(self.edges)
             raise ValidationError(f"unknown edge type {name!r} (known types: {known})") from None
+
+    def kinds_under(self, name: str) -> list[str]:
+        """The concrete kinds that are ``name`` or descend from it (``Entity``: all of them).
+
+        >>> load_schema().kinds_under("Bank")
+        ['Bank', 'VirtualBank']
+        """
+        if name != ENTITY_LABEL:
+            self.kind(name)
+        return [k for k in self.concrete_kinds if self.is_a(k, name)]
 
     def labels_for(self, kind: str) -> tuple[str, ...]:
         """The labels a node of ``kind`` carries: its kind, its ancestors, then ``Entity``."""
@@ -239,11 +251,16 @@ def _load(path: Path) -> Schema:
     if not edges:
         raise fail("no edge_types defined")
 
+    scores = {str(k): str(v or "") for k, v in (raw.get("scores") or {}).items()}
+    if bad := [k for k in scores if not _SCORE_NAME.match(k)]:
+        raise fail(f"score name(s) {bad} are not lower_snake_case")
+
     return Schema(
         kinds=kinds,
         edges=edges,
         document_label=document_label,
         document_color=document.get("color", "#dddddd"),
+        scores=scores,
         _ancestors=ancestors,
     )
 

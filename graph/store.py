@@ -159,6 +159,26 @@ class Store:
         counts.nodes_created, counts.relationships_created = self._write_retrying(work)
         return counts
 
+    def write_rows(
+        self, statements: Iterable[tuple[str, list[dict]]], batch_size: int = BATCH_SIZE
+    ) -> int:
+        """Run ``(statement, rows)`` pairs in one transaction, each statement fed ``$rows``
+        in slices of ``batch_size`` (a statement with no rows runs once, with none).
+
+        All or nothing: an error rolls every statement back. Returns properties set.
+        """
+        pairs = list(statements)
+
+        def work(tx: neo4j.ManagedTransaction) -> int:
+            changed = 0
+            for query, rows in pairs:
+                for start in range(0, max(len(rows), 1), batch_size):
+                    summary = tx.run(query, rows=rows[start : start + batch_size]).consume()
+                    changed += summary.counters.properties_set
+            return changed
+
+        return self._write_retrying(work)
+
     def forget(self, document_ids: Iterable[str]) -> int:
         """Withdraw documents and their claims: evidence, edges and discovered entities that
         nothing else supports any more. Returns how many of the documents existed."""

@@ -15,18 +15,26 @@ BuildReport(registry_entities=..., ...)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from hkweb3.data import DOCUMENTS_DIR, REGISTRY_DIR
 from hkweb3.errors import QueryError
+from hkweb3.graph import analysis
+from hkweb3.graph.analysis import Broker, Community, GraphFilter, Ranking, Step
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
+from hkweb3.graph.cypher import EDGES_BETWEEN
 from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
 from hkweb3.graph.export import export as export_graph
-from hkweb3.graph.store import QueryResult, WriteCounts, open_store
+from hkweb3.graph.models import Evidence
+from hkweb3.graph.schema import load_schema
+from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
 from hkweb3.loaders.ingest import DocumentResult, Ingester
 from hkweb3.loaders.registry import read_registry
 from hkweb3.queries.library import load_library, run_named
@@ -193,3 +201,136 @@ def run_cypher(
     """Run one Cypher statement; it must only read unless ``write`` is true."""
     with open_store(_config(config)) as store:
         return store.execute(query, parameters, write=write)
+
+
+# -- analysis (NetworkX) -------------------------------------------------------------------
+
+
+def analysis_graph(
+    where: GraphFilter | None = None,
+    config: StoreConfig | None = None,
+    source: Path | str | None = None,
+) -> nx.MultiDiGraph:
+    """The graph (or the part ``where`` selects) as a NetworkX ``MultiDiGraph``: from the
+    store, or from ``source``, a file written by ``export --format json``."""
+    if source is not None:
+        return analysis.from_dump(analysis.load.read_export(source), where)
+    with open_store(_config(config)) as store:
+        return analysis.from_store(store, where)
+
+
+@contextlib.contextmanager
+def _analysed(
+    where: GraphFilter | None,
+    config: StoreConfig | None,
+    source: Path | str | None,
+    write_back: bool,
+) -> Iterator[tuple[nx.MultiDiGraph, Store | None]]:
+    """The graph to analyse, and the store to write scores to when ``write_back``."""
+    if source is not None:
+        if write_back:
+            raise QueryError("write-back needs the store; it cannot write to an exported file")
+        yield analysis.from_dump(analysis.load.read_export(source), where), None
+        return
+    with open_store(_config(config)) as store:
+        yield analysis.from_store(store, where), store
+
+
+def centrality(
+    metric: str = "pagerank",
+    *,
+    kinds: Sequence[str] | None = None,
+    top: int | None = None,
+    directed: bool | None = None,
+    weight: str = "sources",
+    where: GraphFilter | None = None,
+    write_back: bool = False,
+    source: Path | str | None = None,
+    config: StoreConfig | None = None,
+) -> Ranking:
+    """Rank entities by ``metric`` (see :data:`hkweb3.graph.analysis.METRICS`).
+
+    Scores are computed on the graph ``where`` selects (all of it by default); ``kinds``
+    and ``top`` only choose what is returned. ``write_back`` stores every score as the
+    entity property named after the metric, replacing earlier values.
+    """
+    with _analysed(where, config, source, write_back) as (g, store):
+        ranking = analysis.centrality(g, metric, directed=directed, weight=weight)
+        if store is not None and write_back:
+            analysis.write_scores(store, metric, _entities_only(g, ranking.as_dict()))
+    return ranking.select(kinds, top)
+
+
+def communities(
+    *,
+    weight: str = "sources",
+    resolution: float = 1.0,
+    where: GraphFilter | None = None,
+    write_back: bool = False,
+    source: Path | str | None = None,
+    config: StoreConfig | None = None,
+) -> list[Community]:
+    """Seeded Louvain communities, largest first; ``write_back`` stores each entity's
+    community number as its ``community`` property."""
+    with _analysed(where, config, source, write_back) as (g, store):
+        found = analysis.communities(g, weight=weight, resolution=resolution)
+        if store is not None and write_back:
+            analysis.write_scores(store, "community", _entities_only(g, analysis.membership(found)))
+    return found
+
+
+def brokers(
+    from_kinds: Sequence[str],
+    to_kinds: Sequence[str],
+    *,
+    top: int | None = None,
+    weight: str = "none",
+    where: GraphFilter | None = None,
+    source: Path | str | None = None,
+    config: StoreConfig | None = None,
+) -> list[Broker]:
+    """Entities on the shortest paths between entities of ``from_kinds`` and ``to_kinds``
+    (e.g. banks and trading platforms), most traffic first."""
+    with _analysed(where, config, source, False) as (g, _store):
+        return analysis.brokers(g, from_kinds, to_kinds, weight=weight, top=top)
+
+
+def path(
+    a: str,
+    b: str,
+    *,
+    weight: str = "none",
+    where: GraphFilter | None = None,
+    source: Path | str | None = None,
+    config: StoreConfig | None = None,
+) -> list[dict[str, Any]]:
+    """A shortest path between two entities (ids, names or aliases), one row per fact on
+    it, each with its evidence (documents, sentences, dates)."""
+    with _analysed(where, config, source, False) as (g, store):
+        start, end = analysis.resolve(g, a), analysis.resolve(g, b)
+        steps = analysis.shortest_path(g, start, end, weight=weight)
+        if store is not None:
+            for step in steps:
+                step.facts = _facts_with_evidence(store, step)
+    return [row for number, step in enumerate(steps, 1) for row in step.as_rows(g, number)]
+
+
+def _facts_with_evidence(store: Store, step: Step) -> list[dict[str, Any]]:
+    # The analysis pull leaves evidence text behind (it is large); a path needs only a few.
+    kept = {(f["source"], f["type"], f["target"], f.get("role")) for f in step.facts}
+    facts = []
+    for row in store.read(EDGES_BETWEEN, {"a": step.source, "b": step.target}).rows:
+        props = row["properties"]
+        if (row["source"], row["type"], row["target"], props.get("role")) not in kept:
+            continue  # outside the filter's period
+        evidence = [Evidence.decode(e).model_dump(mode="json", exclude_none=True)
+                    for e in props.get("evidence") or []]
+        facts.append({"source": row["source"], "target": row["target"], "type": row["type"],
+                      "role": props.get("role"), "evidence": evidence})
+    return sorted(facts, key=lambda f: (f["type"], f["source"], f.get("role") or ""))
+
+
+def _entities_only(g: nx.MultiDiGraph, values: dict[str, Any]) -> dict[str, Any]:
+    """Scores of entities (documents, when analysed too, are not written to)."""
+    document = load_schema().document_label
+    return {node: value for node, value in values.items() if g.nodes[node].get("kind") != document}
