@@ -38,6 +38,7 @@ from hkweb3.graph.schema import load_schema
 EXACT_LIMIT = 2_000
 PIVOTS = 500
 SEED = 7
+EIGENVECTOR_STEPS = 1000
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,10 @@ def sampled_closeness(view: nx.Graph, pivots: int, seed: int) -> dict[str, float
 
 def _eigenvector(view: nx.Graph, notes: list[str]) -> dict[str, float]:
     try:
-        return nx.eigenvector_centrality(view, max_iter=1000, weight="weight")
+        return nx.eigenvector_centrality(view, max_iter=EIGENVECTOR_STEPS, weight="weight")
     except nx.PowerIterationFailedConvergence:
-        notes.append("eigenvector: power iteration did not converge in 1,000 steps; "
-                     "solved with the sparse eigensolver instead")
+        notes.append(f"eigenvector: power iteration did not converge in {EIGENVECTOR_STEPS:,} "
+                     "steps; solved with the sparse eigensolver instead")
     try:
         return nx.eigenvector_centrality_numpy(view, weight="weight")
     except (ArpackError, nx.NetworkXException, ValueError) as exc:
