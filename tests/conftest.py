@@ -40,6 +40,18 @@ def store(config: StoreConfig) -> Iterator[Store]:
         yield opened
 
 
+@pytest.fixture(scope="module")
+def built(config: StoreConfig) -> StoreConfig:
+    """The shipped graph (registry and documents), built once for the test module."""
+    from hkweb3 import api
+
+    with open_store(config) as opened:
+        opened.setup_schema()
+        clear(opened)
+    api.build(config)
+    return config
+
+
 @pytest.fixture
 def cli_env(home: EmbeddedHome) -> dict[str, str]:
     """Environment for CLI runs against the session's server."""

@@ -263,17 +263,6 @@ def test_read_export_refuses_what_is_not_an_export(tmp_path):
 # -- on the store: the graph built from data/ ------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def built(config):
-    from tests.conftest import clear
-
-    with open_store(config) as store:
-        store.setup_schema()
-        clear(store)
-    api.build(config)
-    return config
-
-
 def test_the_store_and_its_export_give_the_same_graph(built, tmp_path):
     from_store = api.analysis_graph(config=built)
     path = api.export("json", tmp_path / "graph.json", built)

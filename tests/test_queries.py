@@ -13,19 +13,6 @@ from hkweb3.errors import QueryError
 from hkweb3.queries.library import load_library
 
 
-@pytest.fixture(scope="module")
-def built(config):
-    """The shipped graph (registry and documents), built once for this module."""
-    from hkweb3.graph.store import open_store
-    from tests.conftest import clear
-
-    with open_store(config) as store:
-        store.setup_schema()
-        clear(store)
-    api.build(config)
-    return config
-
-
 def run(config, name, **params):
     return api.run_query(name, params, config).rows
 
