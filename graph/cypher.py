@@ -176,7 +176,7 @@ ANALYSIS_NODES = (
 # Both ends are entities, so provenance (Document)-[:MENTIONS]->(Entity) stays out.
 ANALYSIS_EDGES = (
     f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) WHERE $types IS NULL OR type(r) IN $types "
-    "RETURN a.id AS source, type(r) AS type, b.id AS target, r.role AS role, "
+    "RETURN a.id AS source, type(r) AS type, b.id AS target, r.key AS key, r.role AS role, "
     "r.since AS since, r.until AS until, size(coalesce(r.sources, [])) AS sources"
 )
 EDGES_BETWEEN = (

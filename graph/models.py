@@ -164,8 +164,17 @@ class Relation(_Model):
     @property
     def key(self) -> str:
         """What tells this edge apart from others of its type between the same two nodes."""
-        names = load_schema().edge(self.type).key
-        return "|".join(f"{n}={str(self.properties.get(n, '')).strip().lower()}" for n in names)
+        return edge_key(self.type, self.properties)
+
+
+def edge_key(edge_type: str, properties: Mapping[str, Any]) -> str:
+    """The values of ``edge_type``'s key properties (the schema's ``key``), as one string.
+
+    >>> edge_key("HOLDS_ROLE", {"role": " CEO", "since": "2021"})
+    'role=ceo'
+    """
+    names = load_schema().edge(edge_type).key
+    return "|".join(f"{n}={str(properties.get(n, '')).strip().lower()}" for n in names)
 
 
 class Document(_Model):

@@ -49,6 +49,7 @@ from hkweb3.graph.values import to_plain
 
 BATCH_SIZE = 5000
 CONFLICT_RETRIES = 8
+SCHEMA_RETRIES = 5
 
 
 @dataclass
@@ -108,12 +109,11 @@ class Store:
         labels = self.schema.labels
         with _translated(self.uri), self._session(WRITE_ACCESS) as session:
             for label in labels:
-                session.run(cypher.unique_constraint(label)).consume()
-            session.run(cypher.published_index(self.schema.document_label)).consume()
+                _schema_step(session, cypher.unique_constraint(label))
+            _schema_step(session, cypher.published_index(self.schema.document_label))
             for kind in self.schema.concrete_kinds:
-                tx = session.begin_transaction()
-                tx.run(cypher.create_probe(self.schema.labels_for(kind)), id="-probe-").consume()
-                tx.rollback()
+                _schema_step(session, cypher.create_probe(self.schema.labels_for(kind)),
+                             {"id": "-probe-"}, rollback=True)
         return len(labels)
 
     # -- writes ------------------------------------------------------------------------------
@@ -431,6 +431,31 @@ def _message(exc: neo4j_errors.Neo4jError) -> str:
 
 def _first_line(exc: object) -> str:
     return " ".join(str(exc).split())[:300]
+
+
+def _schema_step(
+    session: neo4j.Session, query: str, parameters: Mapping[str, Any] | None = None,
+    rollback: bool = False,
+) -> None:
+    """Run one schema statement; with ``rollback``, in a transaction that is rolled back.
+
+    Two sessions creating the same ArcadeDB type at once (two commands setting up a new
+    database) make one fail with ``TypeAlreadyExistsException``, which reaches the client as
+    a generic statement error; the type exists by then, so the step is tried again.
+    """
+    for attempt in range(SCHEMA_RETRIES):
+        try:
+            if not rollback:
+                session.run(query, parameters).consume()
+                return
+            with session.begin_transaction() as tx:
+                tx.run(query, parameters).consume()
+                tx.rollback()
+            return
+        except neo4j_errors.ClientError:
+            if attempt == SCHEMA_RETRIES - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
 
 
 def _retract(tx: neo4j.ManagedTransaction, docs: list[str]) -> None:

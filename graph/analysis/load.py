@@ -1,7 +1,8 @@
 """Load the graph, or a filtered part of it, into a NetworkX ``MultiDiGraph``.
 
 Nodes are entity ids with ``name``, ``kind``, ``aliases`` and ``sources`` (how many documents
-name the entity). Edges are keyed by type (plus role, for two roles between one pair) and
+name the entity). Edges are keyed by type, plus the values of the type's key properties
+when it has any (``HOLDS_ROLE|role=ceo``: two roles between one pair are two edges), and
 carry ``type``, ``sources`` (how many documents support the fact), ``role``, ``since``,
 ``until`` and, when loaded from an export, ``evidence``. Nodes and edges are added in sorted
 order, so the same graph always gives the same NetworkX graph, and the same numbers.
@@ -32,6 +33,7 @@ import networkx as nx
 
 from hkweb3.errors import InputError, QueryError
 from hkweb3.graph import cypher
+from hkweb3.graph.models import edge_key
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import Store
 
@@ -127,8 +129,9 @@ def from_dump(dump: Mapping[str, Any], where: GraphFilter | None = None) -> nx.M
             continue
         props = e.get("properties") or {}
         edges.append({"source": e["source"], "type": e["type"], "target": e["target"],
-                      "role": props.get("role"), "since": props.get("since"),
-                      "until": props.get("until"), "sources": len(props.get("sources") or []),
+                      "key": edge_key(e["type"], props), "role": props.get("role"),
+                      "since": props.get("since"), "until": props.get("until"),
+                      "sources": len(props.get("sources") or []),
                       "evidence": e.get("evidence") or []})
     mentions = []
     if where.mentions:
@@ -181,14 +184,14 @@ def _build(
     for n in sorted(nodes, key=lambda n: n["id"]):
         g.add_node(n["id"], name=n.get("name") or n["id"], kind=n.get("kind"),
                    aliases=list(n.get("aliases") or []), sources=n.get("sources") or 0)
-    rows = sorted(edges, key=lambda e: (e["source"], e["type"], e["target"], e.get("role") or ""))
+    rows = sorted(edges, key=lambda e: (e["source"], e["type"], e["target"], e.get("key") or ""))
     for e in rows:
         # Edges to nodes outside the selected kinds go with them.
         if e["source"] not in g or e["target"] not in g:
             continue
         if not where.in_period(e.get("since"), e.get("until")):
             continue
-        key = f"{e['type']}:{e['role']}" if e.get("role") else e["type"]
+        key = _multikey(e["type"], e.get("key"))
         g.add_edge(e["source"], e["target"], key=key, type=e["type"],
                    sources=max(e.get("sources") or 0, 1), role=e.get("role"),
                    since=e.get("since"), until=e.get("until"),
@@ -204,6 +207,13 @@ def _build(
         g.add_edge(m["source"], m["target"], key=mention_type, type=mention_type, sources=1,
                    role=None, since=None, until=None, evidence=[])
     return g
+
+
+def _multikey(edge_type: str, key: str | None) -> str:
+    """The edge's key in the MultiDiGraph: its type, and its key values if it has any."""
+    if not key or all(part.endswith("=") for part in key.split("|")):
+        return edge_type
+    return f"{edge_type}|{key}"
 
 
 def resolve(g: nx.MultiDiGraph, ref: str) -> str:
