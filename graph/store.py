@@ -20,11 +20,12 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import logging
 import random
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +49,13 @@ from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.values import to_plain
 
 BATCH_SIZE = 5000
-CONFLICT_RETRIES = 8
+# The driver logs lost connections as warnings and errors; with logging not set up, Python
+# prints them on stderr around hkweb3's one-line error. Set-ups that configure logging still
+# get them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+#: How long a write is tried again after a transient failure (see Store._write_retrying).
+RETRY_SECONDS = 30.0
 SCHEMA_RETRIES = 5
 
 
@@ -87,11 +94,14 @@ class Store:
         database: str | None = None,
         schema: Schema | None = None,
         uri: str = "",
+        alive: Callable[[], bool] | None = None,
     ):
         self.driver = driver
         self.database = database
         self.schema = schema or load_schema()
         self.uri = uri
+        #: Whether the server may still answer (the embedded server's process is checked).
+        self.alive = alive or (lambda: True)
 
     # -- set-up ------------------------------------------------------------------------------
 
@@ -223,17 +233,21 @@ class Store:
         return {"nodes": nodes, "edges": edges, "documents": documents}
 
     def _write_retrying(self, work):
-        for attempt in range(CONFLICT_RETRIES):
+        """Run ``work`` in one write transaction, and again after a transient failure for up
+        to ``RETRY_SECONDS``: a collision with a concurrent writer (ArcadeDB raises
+        ``ConstraintError`` where Neo4j would wait on a lock, or a transient "concurrent
+        change" error) or a lost connection. A server known to be gone is not waited for."""
+        deadline = time.monotonic() + RETRY_SECONDS
+        attempt = 0
+        while True:
             try:
                 with _translated(self.uri), self._session(WRITE_ACCESS) as session:
                     return session.execute_write(work)
-            except CypherError as exc:
-                if not isinstance(exc.__cause__, neo4j_errors.ConstraintError):
+            except StoreError as exc:
+                if not _transient(exc) or time.monotonic() > deadline or not self.alive():
                     raise
-                if attempt == CONFLICT_RETRIES - 1:
-                    raise
-                time.sleep(0.05 * (2**attempt) * (1 + random.random()))
-        raise AssertionError("unreachable")
+            time.sleep(min(1.0, 0.05 * 2**attempt) * (1 + random.random()))
+            attempt += 1
 
     def _statements(
         self, batch: GraphBatch, stored: Mapping[str, str]
@@ -325,6 +339,17 @@ class Store:
         counters = {k: v for k, v in vars(summary.counters).items() if isinstance(v, int) and v}
         return QueryResult(keys, rows, summary.query_type or "r", counters)
 
+    def stream(
+        self, query: str, parameters: Mapping[str, Any] | None = None
+    ) -> Iterator[list[Any]]:
+        """Yield the rows of one of hkweb3's own reads as raw value lists, as they arrive.
+
+        For large pulls (analysis): no conversion by :func:`to_plain` and no read-only gate,
+        which is why it takes only statements of :mod:`hkweb3.graph.cypher`.
+        """
+        with _translated(self.uri), self._session(READ_ACCESS) as session:
+            yield from (record.values() for record in session.run(query, dict(parameters or {})))
+
     def kinds_of(self, ids: list[str]) -> dict[str, str]:
         """The kinds of those ``ids`` that exist in the store."""
         rows = self.read(cypher.KINDS_OF, {"ids": list(ids)}).rows
@@ -364,11 +389,15 @@ def open_store(config: StoreConfig | None = None) -> Iterator[Store]:
     config = config or StoreConfig.from_env()
     if config.embedded:
         home = EmbeddedHome(config.home)
-        with (
-            home.lease() as info,
-            _connected(info.uri, ROOT_USER, home.password(), info.database) as store,
-        ):
-            yield store
+        with home.lease() as info:
+
+            def alive() -> bool:  # a killed embedded server does not come back on its port
+                running = home.running()
+                return running is not None and running.pid == info.pid
+
+            with _connected(info.uri, ROOT_USER, home.password(), info.database,
+                            alive) as store:
+                yield store
         return
     with _connected(
         config.uri or "", config.user or DEFAULT_USER, config.password or "", config.database
@@ -377,15 +406,24 @@ def open_store(config: StoreConfig | None = None) -> Iterator[Store]:
 
 
 @contextlib.contextmanager
-def _connected(uri: str, user: str, password: str, database: str | None) -> Iterator[Store]:
-    with _translated(uri, user):
-        driver = GraphDatabase.driver(
-            uri, auth=(user, password), connection_timeout=10, max_transaction_retry_time=30
-        )
+def _connected(
+    uri: str, user: str, password: str, database: str | None,
+    alive: Callable[[], bool] | None = None,
+) -> Iterator[Store]:
+    shown = _redact(uri)  # a password written into the URI is never printed
+    with _translated(shown, user):
+        try:
+            # The driver does not retry by itself: Store._write_retrying does, and knows when
+            # to stop (the driver would wait up to twice its limit for a server that is gone).
+            driver = GraphDatabase.driver(
+                uri, auth=(user, password), connection_timeout=10, max_transaction_retry_time=0
+            )
+        except ValueError as exc:  # e.g. "Invalid IPv6 URL" from urllib
+            raise StoreError(f"bad store URI {shown!r}: {_first_line(exc)}") from None
     try:
-        with _translated(uri, user):
+        with _translated(shown, user):
             driver.verify_connectivity()
-        yield Store(driver, database=database, uri=uri)
+        yield Store(driver, database=database, uri=shown, alive=alive)
     finally:
         driver.close()
 
@@ -419,6 +457,12 @@ def _translated(uri: str, user: str | None = None) -> Iterator[None]:
             ) from exc
         if isinstance(exc, neo4j_errors.CypherSyntaxError):
             raise CypherError(f"Cypher syntax error: {_message(exc)}") from exc
+        if isinstance(exc, neo4j_errors.DatabaseError) or (exc.code or "").startswith(
+                "Neo.ClientError.Transaction."):  # ArcadeDB's code for a failed commit
+            raise StoreError(
+                f"the store could not complete the transaction: {_message(exc)} (its log "
+                "says why, e.g. a full disk; the embedded store's is in DATA_DIR/logs/log)"
+            ) from exc
         raise CypherError(f"the store rejected the statement: {_message(exc)}") from exc
     except neo4j_errors.DriverError as exc:
         raise StoreError(f"store error: {_first_line(exc)}") from exc
@@ -430,7 +474,17 @@ def _message(exc: neo4j_errors.Neo4jError) -> str:
 
 
 def _first_line(exc: object) -> str:
-    return " ".join(str(exc).split())[:300]
+    return _redact(" ".join(str(exc).split())[:300])
+
+
+_URI_PASSWORD = re.compile(r"(://[^/\s:@'\"]*:)[^/\s@'\"]*@")
+_SECRET_PARAMETER = re.compile(r"(?i)([?&](?:password|passwd|pwd|secret|token)=)[^&\s'\"]*")
+
+
+def _redact(text: str) -> str:
+    """``text`` with passwords written into URIs masked: ``bolt://user:***@host``,
+    ``?password=***`` (the driver's own messages quote the URI it was given)."""
+    return _SECRET_PARAMETER.sub(r"\1***", _URI_PASSWORD.sub(r"\1***@", text))
 
 
 def _schema_step(
@@ -456,6 +510,13 @@ def _schema_step(
             if attempt == SCHEMA_RETRIES - 1:
                 raise
             time.sleep(0.1 * (attempt + 1))
+
+
+def _transient(error: StoreError) -> bool:
+    """Whether trying again may succeed: the connection was lost, or a concurrent writer got
+    in the way."""
+    return isinstance(error, StoreUnavailable) or isinstance(
+        error.__cause__, (neo4j_errors.ConstraintError, neo4j_errors.TransientError))
 
 
 def _retract(tx: neo4j.ManagedTransaction, docs: list[str]) -> None:

@@ -26,8 +26,10 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -103,8 +105,14 @@ def from_store(store: Store, where: GraphFilter | None = None) -> nx.MultiDiGrap
     """
     where = where or GraphFilter()
     kinds, types = where.concrete_kinds(), where.types()
-    nodes = store.read(cypher.ANALYSIS_NODES, {"kinds": kinds}).rows
-    edges = store.read(cypher.ANALYSIS_EDGES, {"types": types}).rows
+    nodes: list[Node] = []
+    edges: list[Fact] = []
+    for node_id, name, kind, aliases, sources, out in store.stream(
+        cypher.ANALYSIS_GRAPH, {"kinds": kinds, "types": types}
+    ):
+        nodes.append(Node(node_id, name or node_id, kind, aliases or [], sources))
+        edges.extend(Fact(node_id, t, target, key or "", role, since, until, n, ())
+                     for t, target, key, role, since, until, n in out)
     mentions: list[dict[str, Any]] = []
     if where.mentions:
         schema = store.schema
@@ -118,8 +126,8 @@ def from_dump(dump: Mapping[str, Any], where: GraphFilter | None = None) -> nx.M
     where = where or GraphFilter()
     kinds, types = where.concrete_kinds(), where.types()
     nodes = [
-        {"id": n["id"], "name": n.get("name") or n["id"], "kind": n.get("kind"),
-         "aliases": n.get("aliases") or [], "sources": len(n.get("sources") or [])}
+        Node(n["id"], n.get("name") or n["id"], n.get("kind"), n.get("aliases") or [],
+             len(n.get("sources") or []))
         for n in dump.get("nodes") or []
         if kinds is None or n.get("kind") in kinds
     ]
@@ -128,11 +136,9 @@ def from_dump(dump: Mapping[str, Any], where: GraphFilter | None = None) -> nx.M
         if types is not None and e["type"] not in types:
             continue
         props = e.get("properties") or {}
-        edges.append({"source": e["source"], "type": e["type"], "target": e["target"],
-                      "key": edge_key(e["type"], props), "role": props.get("role"),
-                      "since": props.get("since"), "until": props.get("until"),
-                      "sources": len(props.get("sources") or []),
-                      "evidence": e.get("evidence") or []})
+        edges.append(Fact(e["source"], e["type"], e["target"], edge_key(e["type"], props),
+                          props.get("role"), props.get("since"), props.get("until"),
+                          len(props.get("sources") or []), e.get("evidence") or ()))
     mentions = []
     if where.mentions:
         titles = {d["id"]: d.get("title") or d["id"] for d in dump.get("documents") or []}
@@ -174,28 +180,46 @@ def read_export(path: Path | str) -> dict[str, Any]:
     return data
 
 
+class Node(NamedTuple):
+    id: str
+    name: str
+    kind: str | None
+    aliases: list[str]
+    sources: int
+
+
+class Fact(NamedTuple):
+    """One edge as read: its ends, type and key come first, the order it is added in."""
+
+    source: str
+    type: str
+    target: str
+    key: str
+    role: str | None
+    since: Any
+    until: Any
+    sources: int
+    evidence: Sequence[Mapping[str, Any]]
+
+
 def _build(
-    nodes: list[dict[str, Any]],
-    edges: list[dict[str, Any]],
-    mentions: list[dict[str, Any]],
-    where: GraphFilter,
+    nodes: list[Node], edges: list[Fact], mentions: list[dict[str, Any]], where: GraphFilter
 ) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    for n in sorted(nodes, key=lambda n: n["id"]):
-        g.add_node(n["id"], name=n.get("name") or n["id"], kind=n.get("kind"),
-                   aliases=list(n.get("aliases") or []), sources=n.get("sources") or 0)
-    rows = sorted(edges, key=lambda e: (e["source"], e["type"], e["target"], e.get("key") or ""))
-    for e in rows:
+    g.add_nodes_from(
+        (n.id, {"name": n.name, "kind": n.kind, "aliases": list(n.aliases),
+                "sources": n.sources or 0})
+        for n in sorted(nodes, key=itemgetter(0))
+    )
+    dated = where.start is not None or where.end is not None
+    g.add_edges_from(
+        (f.source, f.target, _multikey(f.type, f.key),
+         {"type": f.type, "sources": max(f.sources or 0, 1), "role": f.role, "since": f.since,
+          "until": f.until, "evidence": list(f.evidence)})
+        for f in sorted(edges, key=itemgetter(0, 1, 2, 3))
         # Edges to nodes outside the selected kinds go with them.
-        if e["source"] not in g or e["target"] not in g:
-            continue
-        if not where.in_period(e.get("since"), e.get("until")):
-            continue
-        key = _multikey(e["type"], e.get("key"))
-        g.add_edge(e["source"], e["target"], key=key, type=e["type"],
-                   sources=max(e.get("sources") or 0, 1), role=e.get("role"),
-                   since=e.get("since"), until=e.get("until"),
-                   evidence=e.get("evidence") or [])
+        if f.source in g and f.target in g and (not dated or where.in_period(f.since, f.until))
+    )
     schema = load_schema()
     mention_type = next(e.name for e in schema.edges.values() if e.provenance)
     for m in sorted(mentions, key=lambda m: (m["source"], m["target"])):
@@ -209,6 +233,7 @@ def _build(
     return g
 
 
+@cache
 def _multikey(edge_type: str, key: str | None) -> str:
     """The edge's key in the MultiDiGraph: its type, and its key values if it has any."""
     if not key or all(part.endswith("=") for part in key.split("|")):
