@@ -38,6 +38,7 @@ from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
 from hkweb3.loaders.ingest import DocumentResult, Ingester
 from hkweb3.loaders.registry import read_registry
 from hkweb3.queries.library import load_library, run_named
+from hkweb3.viz.html import render_html
 
 
 def _config(config: StoreConfig | None) -> StoreConfig:
@@ -334,3 +335,63 @@ def _entities_only(g: nx.MultiDiGraph, values: dict[str, Any]) -> dict[str, Any]
     """Scores of entities (documents, when analysed too, are not written to)."""
     document = load_schema().document_label
     return {node: value for node, value in values.items() if g.nodes[node].get("kind") != document}
+
+
+# -- the HTML view -------------------------------------------------------------------------
+
+
+def viz(
+    out: Path | str,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    kinds: Sequence[str] | None = None,
+    size_by: str = "pagerank",
+    max_nodes: int | None = None,
+    title: str | None = None,
+    source: Path | str | None = None,
+    config: StoreConfig | None = None,
+) -> Path:
+    """Write the graph as one self-contained HTML file that works offline.
+
+    ``focus`` (an id, name or alias) keeps its neighbourhood to ``depth`` hops; ``kinds``
+    keeps entities of those kinds; ``max_nodes`` keeps the highest by ``size_by`` (a metric
+    of :data:`hkweb3.graph.analysis.METRICS`, or ``none``), which also sizes the nodes.
+    """
+    if size_by != "none" and size_by not in analysis.METRICS:
+        raise QueryError(f"unknown size {size_by!r} (choose from none, "
+                         f"{', '.join(analysis.METRICS)})")
+    if max_nodes is not None and max_nodes < 1:
+        raise QueryError(f"max nodes must be 1 or more, not {max_nodes}")
+    if source is not None:
+        data = analysis.load.read_export(source)
+    else:
+        with open_store(_config(config)) as store:
+            data = store.dump()
+    g = analysis.from_dump(data, GraphFilter(kinds=kinds))
+    keep = set(g)
+    center = None
+    if focus is not None:
+        center = analysis.resolve(g, focus)
+        keep = set(analysis.ego(g, center, depth))
+    # Scores come from the whole graph, so a node is drawn the same size in every view.
+    scores = {} if size_by == "none" else analysis.centrality(g, size_by).as_dict()
+    if max_nodes is not None and len(keep) > max_nodes:
+        ranked = sorted(keep, key=lambda n: (n != center, -scores.get(n, 0.0), n))
+        keep = set(ranked[:max_nodes])
+    default_title = "hkweb3: the Hong Kong Web3 ecosystem"
+    if center is not None:
+        default_title += f", around {g.nodes[center]['name']}"
+    return render_html(_part(data, keep), Path(out), title=title or default_title,
+                       sizes={n: v for n, v in scores.items() if n in keep} or None,
+                       size_label=size_by if size_by != "none" else "degree")
+
+
+def _part(data: dict[str, Any], keep: set[str]) -> dict[str, Any]:
+    """The nodes in ``keep``, the edges between them and the documents they cite."""
+    nodes = [n for n in data.get("nodes") or [] if n["id"] in keep]
+    edges = [e for e in data.get("edges") or [] if e["source"] in keep and e["target"] in keep]
+    cited = {ev.get("document") for e in edges for ev in e.get("evidence") or []}
+    cited |= {doc for n in nodes for doc in n.get("sources") or []}
+    documents = [d for d in data.get("documents") or [] if d.get("id") in cited]
+    return {"nodes": nodes, "edges": edges, "documents": documents}

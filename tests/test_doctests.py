@@ -17,6 +17,15 @@ MODULES = [
     "hkweb3.loaders.mentions",
     "hkweb3.loaders.relations",
     "hkweb3.loaders.extract",
+    "hkweb3.graph.analysis.load",
+    "hkweb3.graph.analysis.views",
+    "hkweb3.graph.analysis.centrality",
+    "hkweb3.graph.analysis.communities",
+    "hkweb3.graph.analysis.brokers",
+    "hkweb3.graph.analysis.paths",
+    "hkweb3.viz.html",
+    "hkweb3.viz.page_data",
+    "hkweb3.viz.layout",
 ]
 
 

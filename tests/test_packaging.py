@@ -18,7 +18,9 @@ def test_wheel_holds_one_package_with_its_data(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert {n.split("/")[0] for n in names if ".dist-info/" not in n} == {"hkweb3"}
     for required in ("hkweb3/graph/schema.yaml", "hkweb3/graph/serve.py",
-                     "hkweb3/loaders/registry.py", "hkweb3/data/registry/banks.yaml"):
+                     "hkweb3/loaders/registry.py", "hkweb3/data/registry/banks.yaml",
+                     "hkweb3/graph/analysis/centrality.py", "hkweb3/viz/template.html",
+                     "hkweb3/viz/page.js", "hkweb3/viz/page.css"):
         assert required in names
     queries = {n for n in names if n.startswith("hkweb3/queries/") and n.endswith(".cypher")}
     assert queries == {f"hkweb3/queries/{p.name}" for p in (ROOT / "queries").glob("*.cypher")}

@@ -1,0 +1,307 @@
+"""The HTML view: one self-contained file, checked in a real (headless) Chromium that may not
+reach the network. Every http(s) request is aborted and recorded, and any request, JavaScript
+error, CSP violation or dialog fails the test."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hkweb3.graph.schema import load_schema
+from hkweb3.graph.store import open_store
+from hkweb3.viz import PHYSICS_MAX_NODES, render_html
+from hkweb3.viz.page_data import page_data
+from tests.viz_support import (
+    BREAKOUT,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    EVIL,
+    Watched,
+    open_graph,
+    random_graph,
+    small_graph,
+)
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+DIM = "#eceff1"  # page.js's colour for nodes away from the selection
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (CI installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def small(browser, tmp_path) -> Iterator[Watched]:
+    """The small graph, laid out in Python (physics off) so nodes stay where clicked."""
+    watched = open_graph(browser, render_html(small_graph(), tmp_path / "small.html",
+                                              physics=False))
+    yield watched
+    assert_clean(watched)
+    watched.page.close()
+
+
+def assert_clean(watched: Watched) -> None:
+    assert watched.stray_requests == []
+    assert watched.errors == []
+    assert watched.dialogs == []
+
+
+def panel_text(watched: Watched) -> str:
+    return watched.js("() => document.getElementById('panel').textContent")
+
+
+# -- the shipped graph --------------------------------------------------------------------
+
+
+def test_whole_graph_draws_every_node_and_edge_offline(browser, built, tmp_path):
+    with open_store(built) as store:
+        dump = store.dump()
+    assert dump["nodes"] and dump["edges"]
+    out = render_html(dump, tmp_path / "graph.html", title="Hong Kong Web3")
+    watched = open_graph(browser, out)
+    drawn = watched.js("""() => ({
+        nodes: hkweb3.nodes.length, edges: hkweb3.edges.length,
+        onCanvas: Object.keys(hkweb3.network.getPositions()).length,
+        colors: Object.fromEntries(hkweb3.nodes.get().map((n) => [n.id, n.color])),
+    })""")
+    assert drawn["nodes"] == drawn["onCanvas"] == len(dump["nodes"])
+    assert drawn["edges"] == len(dump["edges"])
+    schema = load_schema()
+    assert drawn["colors"] == {n["id"]: schema.color(n["kind"]) for n in dump["nodes"]}
+    legend = watched.js("""() => Object.fromEntries([...document.querySelectorAll('#kinds li')]
+        .map((li) => [li.querySelector('.kind').textContent,
+                      Number(li.querySelector('.count').textContent)]))""")
+    kinds = [n["kind"] for n in dump["nodes"]]
+    assert legend == {kind: kinds.count(kind) for kind in kinds}
+    ARTIFACTS.mkdir(exist_ok=True)
+    watched.page.screenshot(path=str(ARTIFACTS / "viz-whole-graph.png"))
+    assert_clean(watched)
+    watched.page.close()
+
+
+# -- escaping -----------------------------------------------------------------------------
+
+
+def test_injected_markup_shows_as_text_and_runs_nothing(small):
+    assert small.js("() => hkweb3.nodes.length") == 5  # the edge to a missing node is dropped
+    assert small.js("() => hkweb3.edges.length") == 4
+    small.click_node("evil")
+    assert small.js("() => hkweb3.state.selected") == "evil"
+    assert small.js("() => document.querySelector('#panel h2').textContent") == EVIL
+    text = panel_text(small)
+    assert f"{EVIL} Ltd" in text and BREAKOUT in text
+    assert "javascript:alert(3)" in text  # shown, as text
+    assert small.js("() => document.querySelectorAll('#panel a').length") == 0
+
+    # The edge's evidence: the sentence and the document, whose URL is not http(s).
+    small.page.click("#panel button.ref >> text=PARTNERS_WITH")
+    assert small.js("() => document.querySelector('#panel blockquote').textContent") \
+        == f"{EVIL} banks OSL. {BREAKOUT}"
+    text = panel_text(small)
+    assert EVIL in text and "Another report" in text  # a source without evidence of its own
+    assert small.js("() => document.querySelectorAll('#panel a').length") == 0
+    assert small.js("""() => document.querySelectorAll(
+        'img, iframe, object, embed, [onerror], a[href^="javascript" i]').length""") == 0
+    assert small.js("() => document.querySelectorAll('script').length") == 5  # ours only
+
+
+def test_http_sources_become_links(small):
+    small.click_node("za-bank")
+    links = small.js("""() => [...document.querySelectorAll('#panel a')].map(
+        (a) => [a.textContent, a.getAttribute('href'), a.rel])""")
+    assert links == [["https://bank.za", "https://bank.za", "noopener noreferrer"],
+                     ["ZA Bank and OSL", "https://example.org/za-osl", "noopener noreferrer"]]
+    assert "chief executive — Ronald Iu" in panel_text(small)
+
+
+def test_script_data_and_title_cannot_end_their_elements(tmp_path):
+    html = render_html(small_graph(), tmp_path / "g.html", title=EVIL,
+                       size_label=BREAKOUT).read_text(encoding="utf-8")
+    assert "<title>&lt;img src=x onerror=alert(1)&gt;</title>" in html
+    assert BREAKOUT not in html
+    for block in html.split('<script type="application/json"')[1:]:
+        data = block.split(">", 1)[1].split("</script>", 1)[0]
+        assert "<" not in data and "\u2028" not in data and "\u2029" not in data
+        json.loads(data)
+    assert "<script src" not in html and "<link" not in html
+
+
+# -- search, filters, highlighting ----------------------------------------------------------
+
+
+def search(watched: Watched, text: str) -> None:
+    watched.page.fill("#search-input", text)
+    # The button, not Enter: Enter may first close the suggestions list (a <datalist>).
+    watched.page.click("#search button")
+
+
+def test_search_finds_a_name_or_an_alias_and_focuses_it(small):
+    search(small, "sfc")  # an alias, in another case
+    assert small.js("() => hkweb3.state.selected") == "sfc"
+    assert small.js("() => hkweb3.network.getSelectedNodes()") == ["sfc"]
+    assert small.js("() => document.querySelector('#panel h2').textContent") \
+        == "Securities and Futures Commission"
+    assert small.js("() => document.getElementById('search-status').textContent") \
+        == "Found Securities and Futures Commission"
+    # Focused: the node is at the centre of the view.
+    offset = small.js("""() => {
+        const net = hkweb3.network, p = net.canvasToDOM(net.getPosition('sfc'));
+        const box = document.getElementById('graph').getBoundingClientRect();
+        return [p.x - box.width / 2, p.y - box.height / 2];
+    }""")
+    assert all(abs(d) < 2 for d in offset)
+
+    search(small, "Zhong")  # the start of an alias
+    assert small.js("() => hkweb3.state.selected") == "za-bank"
+    search(small, "no such bank")
+    assert small.js("() => hkweb3.state.selected") == "za-bank"
+    assert small.js("() => document.getElementById('search-status').textContent") \
+        == "No name or alias matches “no such bank”"
+
+
+def test_kind_filter_hides_and_shows_nodes_and_their_edges(small):
+    hidden = """() => [hkweb3.nodes.get({filter: (n) => n.hidden}).map((n) => n.id).sort(),
+                       hkweb3.edges.get({filter: (e) => e.hidden}).map((e) => e.label).sort()]"""
+    small.page.uncheck('#kinds input[data-kind="TradingPlatform"]')
+    assert small.js(hidden) == [["osl"], ["LICENSED_BY", "PARTNERS_WITH", "PROVIDES_BANKING_TO"]]
+    assert small.js("() => hkweb3.state.hiddenKinds") == ["TradingPlatform"]
+    small.page.uncheck('#kinds input[data-kind="Person"]')
+    assert small.js(hidden)[0] == ["osl", "ronald-iu"]
+    small.page.check('#kinds input[data-kind="TradingPlatform"]')
+    assert small.js(hidden) == [["ronald-iu"], ["HOLDS_ROLE"]]
+    search(small, "OSL Digital")  # a search finds a node of a hidden kind, and shows its kind
+    small.page.uncheck('#kinds input[data-kind="TradingPlatform"]')
+    assert small.js("() => hkweb3.state.selected") is None  # hiding it unselected it
+    search(small, "OSL Digital")
+    assert small.js("() => hkweb3.state.selected") == "osl"
+    assert small.page.is_checked('#kinds input[data-kind="TradingPlatform"]')
+
+
+def test_clicking_a_node_highlights_its_neighbours(small):
+    small.click_node("osl")
+    assert small.js("() => hkweb3.network.getSelectedNodes()") == ["osl"]
+    assert small.js("() => hkweb3.state.highlighted") == ["evil", "osl", "sfc", "za-bank"]
+    colors = small.js("""() => Object.fromEntries(hkweb3.nodes.get().map(
+        (n) => [n.id, typeof n.color === 'string' ? n.color : n.color.background]))""")
+    assert colors["ronald-iu"] == DIM
+    assert colors["osl"] == load_schema().color("TradingPlatform")
+    assert small.js("() => hkweb3.edges.get({filter: (e) => e.color && "
+                    "e.color.color === '#eceff1'}).map((e) => e.label)") == ["HOLDS_ROLE"]
+    assert "Connections (3)" in panel_text(small)
+
+    small.page.mouse.click(700, 880)  # the empty bottom of the canvas: clears everything
+    assert small.js("() => [hkweb3.state.selected, hkweb3.state.highlighted]") == [None, []]
+    assert DIM not in json.dumps(small.js("() => hkweb3.nodes.get().map((n) => n.color)"))
+
+
+# -- sizes, empty and large graphs ----------------------------------------------------------
+
+
+def test_sizes_follow_the_given_score(tmp_path):
+    data = page_data(small_graph(), sizes={"osl": 0.9, "za-bank": 0.5, "sfc": 0.1})
+    sizes = {n["id"]: n["size"] for n in data.nodes}
+    assert sizes["osl"] > sizes["za-bank"] > sizes["sfc"] > sizes["evil"] == sizes["ronald-iu"]
+    default = {n["id"]: n["size"] for n in page_data(small_graph()).nodes}
+    assert default["osl"] == max(default.values())  # most neighbours
+    html = render_html(small_graph(), tmp_path / "g.html", sizes={"osl": 0.9},
+                       size_label="pagerank").read_text(encoding="utf-8")
+    assert "size: pagerank" in html
+
+
+def test_empty_graph_says_so(browser, tmp_path):
+    watched = open_graph(browser, render_html({"nodes": [], "edges": []}, tmp_path / "e.html"))
+    assert watched.js("() => [hkweb3.nodes.length, hkweb3.edges.length]") == [0, 0]
+    assert watched.page.is_visible("text=The graph is empty")
+    assert_clean(watched)
+    watched.page.close()
+
+
+def test_large_graph_is_laid_out_in_python_with_physics_off(browser, tmp_path):
+    graph = random_graph(PHYSICS_MAX_NODES + 50, 2 * PHYSICS_MAX_NODES, seed=3)
+    watched = open_graph(browser, render_html(graph, tmp_path / "large.html"))
+    state = watched.js("""() => ({
+        physics: hkweb3.network.physics.physicsEnabled,
+        count: hkweb3.nodes.length,
+        moved: hkweb3.nodes.get().filter((n) => {
+            const p = hkweb3.network.getPosition(n.id);
+            return typeof n.x !== 'number' || Math.abs(p.x - n.x) > 0.01
+                || Math.abs(p.y - n.y) > 0.01;
+        }).length,
+    })""")
+    assert state == {"physics": False, "count": PHYSICS_MAX_NODES + 50, "moved": 0}
+
+    # Labels wait until zoomed in, then go to the nodes in view (and their edges).
+    labelled = """() => {
+        const net = hkweb3.network, box = document.getElementById('graph').getBoundingClientRect();
+        const count = {inView: [0, 0], outside: [0, 0]};  // [labelled, all]
+        for (const n of hkweb3.nodes.get()) {
+            const p = net.canvasToDOM(net.getPosition(n.id));
+            const inView = p.x >= 0 && p.x <= box.width && p.y >= 0 && p.y <= box.height;
+            count[inView ? 'inView' : 'outside'][0] += n.label ? 1 : 0;
+            count[inView ? 'inView' : 'outside'][1] += 1;
+        }
+        return count;
+    }"""
+    assert watched.js("() => hkweb3.network.getScale()") < 0.3  # the whole graph: too small
+    assert watched.js(labelled)["inView"][0] == 0
+    search(watched, "Entity 7")
+    count = watched.js(labelled)
+    assert count["inView"][0] == count["inView"][1] > 1 and count["outside"][0] == 0
+    assert watched.js("() => hkweb3.nodes.get('n7').label") == "Entity 7"
+    assert watched.js("() => hkweb3.edges.get(hkweb3.network.getConnectedEdges('n7'))"
+                      ".every((e) => e.label)")
+    assert_clean(watched)
+    watched.page.close()
+
+
+def test_physics_is_on_below_the_threshold_unless_turned_off(tmp_path):
+    def options(**kwargs) -> dict:
+        html = render_html(small_graph(), tmp_path / "g.html", **kwargs).read_text("utf-8")
+        block = html.split('id="hkweb3-page">', 1)[1].split("</script>", 1)[0]
+        return json.loads(block)
+
+    assert options()["physics"] is True
+    assert options(physics=False)["physics"] is False
+    assert options(physics=False)["options"]["physics"]["enabled"] is False
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def test_same_input_gives_identical_bytes(tmp_path):
+    graph = random_graph(PHYSICS_MAX_NODES + 20, 1500, seed=5)
+    graph["edges"].append(graph["edges"][0] | {"properties": {"role": "second claim"}})
+    first = render_html(graph, tmp_path / "a.html").read_bytes()
+    shuffled = {key: list(items) for key, items in graph.items()}
+    for items in shuffled.values():
+        random.Random(1).shuffle(items)
+    assert render_html(shuffled, tmp_path / "b.html").read_bytes() == first
+    assert render_html(small_graph(), tmp_path / "c.html").read_bytes() \
+        == render_html(small_graph(), tmp_path / "d.html").read_bytes()
+
+
+def test_writes_only_the_output_file(tmp_path, monkeypatch):
+    work, out_dir = tmp_path / "cwd", tmp_path / "out"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    out = render_html(small_graph(), out_dir / "graph.html")
+    assert out == out_dir / "graph.html"
+    assert list(work.iterdir()) == []
+    assert [p.name for p in out_dir.iterdir()] == ["graph.html"]
+    out.write_text("old", encoding="utf-8")
+    render_html(small_graph(), out)  # replaces the file, leaves no temporary file
+    assert [p.name for p in out_dir.iterdir()] == ["graph.html"]
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+

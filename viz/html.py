@@ -1,0 +1,202 @@
+"""Render a graph as one self-contained, interactive HTML file (pyvis and vis-network).
+
+The page is drawn by vis-network through pyvis, with hkweb3's own template
+(``template.html``, with ``page.css`` and ``page.js`` beside it) instead of pyvis's, which
+loads Bootstrap from a CDN whatever ``cdn_resources`` says. vis-network's script and styles
+are read from the installed pyvis package and inlined, and a Content-Security-Policy
+forbids every fetch: the file opens from disk with no network request.
+
+Nodes are coloured by kind (the schema's colours, with a legend that filters by kind) and
+sized by a score; a search box finds a name or alias; clicking a node highlights its
+neighbours and shows its aliases, roles, connections and sources in a side panel, and
+clicking an edge shows its evidence (sentence, document, outlet, date, link). Text from
+documents is only ever set with ``textContent``, so a name like ``<img onerror=...>`` is
+shown, never run.
+
+Up to :data:`PHYSICS_MAX_NODES` nodes, vis-network's physics lays the graph out in the
+browser; above, it would freeze the page, so :func:`hkweb3.viz.layout.spring_layout`
+places the nodes in Python (seeded) and physics is off. The same input gives the same bytes.
+
+Examples
+--------
+>>> import tempfile
+>>> graph = {"nodes": [{"id": "osl", "name": "OSL", "kind": "TradingPlatform"}],
+...          "edges": [], "documents": []}
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     html = render_html(graph, Path(tmp) / "osl.html", title="OSL").read_text("utf-8")
+>>> "<title>OSL</title>" in html and "<script src=" not in html
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+from collections.abc import Mapping
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from hkweb3.viz.layout import spring_layout
+from hkweb3.viz.page_data import page_data
+
+#: Above this many nodes, physics is off and the layout is computed in Python.
+PHYSICS_MAX_NODES = 1000
+VIZ_DIR = Path(__file__).resolve().parent
+TEMPLATE = "template.html"
+VIS_VERSION = "9.1.2"
+# pyvis's copy of vis-network, found without importing pyvis: that imports IPython, half a
+# second more for every command that imports this module.
+VIS_DIR = Path(find_spec("pyvis").origin).parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
+
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                   ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def render_html(
+    graph: Mapping[str, Any],
+    out: Path,
+    *,
+    title: str = "hkweb3",
+    sizes: Mapping[str, float] | None = None,
+    size_label: str = "degree",
+    physics: bool | None = None,
+    seed: int = 7,
+) -> Path:
+    """Write ``graph`` (the shape of ``Store.dump()``) to ``out`` as one HTML file.
+
+    Parameters
+    ----------
+    graph : mapping
+        ``nodes``, ``edges`` and ``documents`` lists; edges whose ends are not among the
+        nodes are left out.
+    out : Path
+        The file to write, atomically (a temporary file beside it, then renamed). Nothing
+        else is written.
+    title : str
+        The page's title and heading.
+    sizes : mapping, optional
+        A score per node id that sizes the nodes (e.g. pagerank); default: degree.
+    size_label : str
+        What ``sizes`` holds, shown in the legend and the side panel.
+    physics : bool, optional
+        Lay out in the browser (True) or in Python (False); default: True up to
+        :data:`PHYSICS_MAX_NODES` nodes.
+    seed : int
+        Seeds both layouts, so the picture repeats.
+
+    Returns
+    -------
+    Path
+        ``out``.
+    """
+    out = Path(out)
+    data = page_data(graph, sizes)
+    if physics is None:
+        physics = len(data.nodes) <= PHYSICS_MAX_NODES
+    if not physics:
+        positions = spring_layout([n["id"] for n in data.nodes],
+                                  [(e["from"], e["to"]) for e in data.edges], seed=seed)
+        for node in data.nodes:
+            node["x"], node["y"] = positions[node["id"]]
+
+    from pyvis.network import Network  # here, not at the top: see VIS_DIR
+
+    net = Network(directed=True, heading=title)
+    net.set_template_dir(str(VIZ_DIR), TEMPLATE)
+    env = net.templateEnv
+    env.autoescape = True  # pyvis's environment leaves it off; the title is caller text
+    env.filters["script_json"] = script_json
+    env.globals["page"] = {
+        "size_label": size_label,
+        "kinds": data.kinds,
+        "data": {"physics": physics, "sizeLabel": size_label, "details": data.details,
+                 "options": vis_options(physics, len(data.nodes), seed),
+                 "lazyLabels": len(data.nodes) > PHYSICS_MAX_NODES},
+        "vis_version": VIS_VERSION,
+        **_assets(),
+    }
+    # Set directly: pyvis's add_node/add_edge look ids up in lists (2 s for 5,000 nodes and
+    # 15,000 edges), and page_data has checked both ends of every edge already.
+    net.nodes, net.edges = data.nodes, data.edges
+    # pyvis only checks that ``name`` ends in .html; the file is written here.
+    _write_atomically(out, net.generate_html(name="graph.html"))
+    return out
+
+
+def vis_options(physics: bool, nodes: int, seed: int) -> dict[str, Any]:
+    """vis-network options: physics (seeded) or fixed positions, and lighter drawing for
+    big graphs."""
+    large = nodes > PHYSICS_MAX_NODES
+    return {
+        "layout": {"randomSeed": seed, "improvedLayout": physics and not large},
+        "physics": {
+            "enabled": physics,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110,
+                                 "avoidOverlap": 0.2},
+            "stabilization": {"enabled": physics, "iterations": 1000, "updateInterval": 50},
+        },
+        "nodes": {"shape": "dot", "borderWidth": 1,
+                  "font": {"size": 14, "color": "#2b2b2b", "strokeWidth": 3,
+                           "strokeColor": "#ffffff"}},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#a9b1ba", "highlight": "#2b2b2b", "hover": "#555555"},
+            "font": {"size": 9, "color": "#6b7280", "align": "middle", "strokeWidth": 2},
+            "smooth": False,
+            "width": 1,
+            "selectionWidth": 1.5,
+        },
+        "interaction": {"hover": not large, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+                        "tooltipDelay": 200, "multiselect": False},
+    }
+
+
+def script_json(value: Any) -> Markup:
+    """``value`` as JSON that is safe inside a ``<script>`` element: no ``</script>``,
+    ``<!--`` or line separator can end or change the block. Keys sorted, for stable output.
+
+    >>> print(script_json({"name": "</script><!--\u2028"}))
+    {"name":"\\u003c/script\\u003e\\u003c!--\\u2028"}
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for character, escape in _SCRIPT_ESCAPES:
+        text = text.replace(character, escape)
+    return Markup(text)
+
+
+@cache
+def _assets() -> dict[str, Markup]:
+    """vis-network's script and styles and ours, checked so none can end its element."""
+    files = {"vis_js": VIS_DIR / "vis-network.min.js", "vis_css": VIS_DIR / "vis-network.css",
+             "page_js": VIZ_DIR / "page.js", "page_css": VIZ_DIR / "page.css"}
+    assets = {}
+    for name, path in files.items():
+        text = path.read_text(encoding="utf-8")
+        closing = "</script" if name.endswith("js") else "</style"
+        if closing in text.lower():
+            raise RuntimeError(f"{path} contains {closing}; it cannot be inlined")
+        assets[name] = Markup(text)
+    return assets
+
+
+def _write_atomically(out: Path, text: str) -> None:
+    """Write beside ``out`` and rename, so a reader never sees half a file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # os.open rather than mkstemp: mode 0666 less the umask, as a plain open() gives.
+    temp = out.with_name(f".{out.name}.{secrets.token_hex(8)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
