@@ -27,8 +27,8 @@ network request, or the wrong number of nodes or edges drawn).
 
 Run (from the repository root, in the hkweb3 venv)::
 
-    /tmp/venv/bin/python benchmarks/bench_viz.py                       # 5,000 / 15,000
-    /tmp/venv/bin/python benchmarks/bench_viz.py --nodes 2000 --edges 6000 --cap 30
+    .venv/bin/python benchmarks/bench_viz.py                       # 5,000 / 15,000
+    .venv/bin/python benchmarks/bench_viz.py --nodes 2000 --edges 6000 --cap 30
 """
 
 from __future__ import annotations
