@@ -15,7 +15,7 @@ from hkweb3.cli import cli
 from hkweb3.errors import InputError, QueryError, ValidationError
 from hkweb3.graph import analysis
 from hkweb3.graph.analysis import GraphFilter, centrality, communities, from_dump
-from hkweb3.graph.analysis.centrality import sampled_closeness
+from hkweb3.graph.analysis.centrality import closeness_from
 from hkweb3.graph.store import open_store
 
 # The package exports the function `centrality`, which hides the module of the same name.
@@ -75,7 +75,7 @@ def test_scores_match_networkx_on_the_same_simple_graph(metric):
     h = plain(edges, directed)
     expected = {
         "closeness": lambda: nx.closeness_centrality(h),
-        "eigenvector": lambda: nx.eigenvector_centrality(h, max_iter=1000),
+        "eigenvector": lambda: nx.eigenvector_centrality_numpy(h),
         "pagerank": lambda: nx.pagerank(h, alpha=0.85),
     }[metric]()
     assert ours == pytest.approx(expected)
@@ -114,13 +114,17 @@ def test_sampled_betweenness_above_the_limit(monkeypatch):
     assert centrality(g, "betweenness").as_dict() == sampled.as_dict()  # seeded
 
 
-def test_sampled_closeness_is_exact_when_every_node_is_a_source():
-    h = nx.gnm_random_graph(40, 80, seed=5)
-    nx.set_edge_attributes(h, 1.0, "distance")
+@pytest.mark.parametrize("directed", [False, True])
+def test_closeness_from_sources_matches_networkx(directed):
+    h = nx.gnm_random_graph(40, 90, seed=5, directed=directed)
+    for u, v in h.edges:
+        h.edges[u, v]["distance"] = 1.0 / (1 + (u * v) % 3)
     exact = nx.closeness_centrality(h, distance="distance")
-    assert sampled_closeness(h, 40, seed=1) == pytest.approx(exact)
-    rough = sampled_closeness(h, 20, seed=1)
-    assert max(abs(rough[n] - exact[n]) for n in h) < 0.1
+    assert closeness_from(h) == pytest.approx(exact)
+    assert closeness_from(h, list(h)) == pytest.approx(exact)
+    rough = closeness_from(h, [0, 3, 5, 8, 13, 21, 30, 34, 35, 39])
+    # A quarter of the nodes as sources: every node estimated, roughly.
+    assert sum(abs(rough[n] - exact[n]) for n in h) / len(h) < 0.1
 
 
 # -- filters, errors, edge cases ------------------------------------------------------------
@@ -164,12 +168,16 @@ def test_a_disconnected_graph_does_not_crash_any_metric():
 
 
 def test_eigenvector_falls_back_and_says_so(monkeypatch):
-    edges = [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "e"), ("e", "c")]
-    expected = nx.eigenvector_centrality_numpy(plain(edges, directed=False))
-    monkeypatch.setattr(centrality_module, "EIGENVECTOR_STEPS", 1)  # cannot converge in 1
-    ranking = centrality(graph(edges), "eigenvector", weight="none")
-    assert any("did not converge in 1 steps" in note for note in ranking.notes)
-    assert ranking.as_dict() == pytest.approx(expected)
+    h = nx.gnm_random_graph(60, 180, seed=2)
+    g = graph([(str(u), str(v)) for u, v in h.edges])
+    expected = nx.eigenvector_centrality(h, max_iter=1000)
+    monkeypatch.setattr(centrality_module, "ARPACK_STEPS", 1)  # ARPACK cannot finish in 1
+    ranking = centrality(g, "eigenvector", weight="none")
+    assert any("used power iteration instead" in note for note in ranking.notes)
+    assert ranking.as_dict() == pytest.approx({str(n): v for n, v in expected.items()})
+    monkeypatch.setattr(centrality_module, "EIGENVECTOR_STEPS", 1)  # nor power iteration
+    with pytest.raises(QueryError, match="did not converge in 1 steps"):
+        centrality(g, "eigenvector", weight="none")
 
 
 def test_filters_on_a_dump():
