@@ -165,6 +165,10 @@ def test_a_disconnected_graph_does_not_crash_any_metric():
         scores = centrality(g, metric).as_dict()
         assert set(scores) == set(g), metric
         assert all(value >= 0 for value in scores.values())
+    eigenvector = centrality(g, "eigenvector", weight="none")
+    assert "in 3 pieces; scored on the largest (3 of 6 nodes)" in eigenvector.notes[0]
+    largest = nx.eigenvector_centrality_numpy(plain([("c", "d"), ("d", "e")], directed=False))
+    assert eigenvector.as_dict() == pytest.approx({"a": 0, "b": 0, "lonely": 0, **largest})
 
 
 def test_eigenvector_falls_back_and_says_so(monkeypatch):
