@@ -243,7 +243,7 @@ def centrality(
     kinds: Sequence[str] | None = None,
     top: int | None = None,
     directed: bool | None = None,
-    weight: str = "sources",
+    weight: str | None = None,
     where: GraphFilter | None = None,
     write_back: bool = False,
     source: Path | str | None = None,

@@ -405,11 +405,11 @@ def _selection(options: dict[str, Any]) -> dict[str, Any]:
     return {"where": where, "source": options["source"]}
 
 
-def _weight_option(default: str) -> Callable:
+def _weight_option(default: str | None, note: str = "") -> Callable:
     return click.option(
-        "--weight", type=click.Choice(WEIGHTS), default=default, show_default=True,
+        "--weight", type=click.Choice(WEIGHTS), default=default, show_default=default is not None,
         help="Edge weight: documents behind the facts between two entities (sources), "
-             "the number of facts (edges), or none.")
+             f"the number of facts (edges), or none.{note}")
 
 
 def _notes(notes: list[str]) -> None:
@@ -427,7 +427,8 @@ def _notes(notes: list[str]) -> None:
 @click.option("--directed/--undirected", default=None,
               help="Follow edge direction or not [default: directed for pagerank and "
                    "in/out degree, undirected for the rest].")
-@_weight_option("sources")
+@_weight_option(None, " [default: none for betweenness and closeness (hops), sources for "
+                      "the rest]")
 @click.option("--write-back", is_flag=True,
               help="Store every score as an entity property named after the metric, for "
                    "Cypher (replaces earlier values).")
@@ -438,7 +439,7 @@ def centrality_command(obj: dict, metric: str, kinds, top, directed, weight, wri
                        **selection) -> None:
     """Rank entities by centrality: who matters most in the network.
 
-    Betweenness and closeness are estimated from seeded samples on graphs of over 2,000
+    Betweenness and closeness are estimated from seeded samples on graphs of over 1,000
     nodes (said on stderr). JSON output is a list of {"id", "name", "kind", "score"} in
     rank order.
 

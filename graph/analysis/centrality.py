@@ -1,8 +1,10 @@
 """Centrality: which entities matter most, by one of several measures.
 
 Each metric runs on a simple view of the graph (see :mod:`~hkweb3.graph.analysis.views`),
-directed or undirected; by default the one that suits it (PageRank and in/out degree follow
-the direction of facts, the others ignore it). Ties are broken by id, so rankings repeat.
+directed or undirected, weighted or not; by default the one that suits it (PageRank and
+in/out degree follow the direction of facts, the others ignore it; betweenness and closeness
+count hops, the others weigh links by their sources). Ties are broken by id, so rankings
+repeat.
 
 Path-based metrics (betweenness, closeness) cost O(nodes x edges). Above
 :data:`EXACT_LIMIT` nodes they are estimated from :data:`PIVOTS` seeded sample sources
@@ -37,7 +39,7 @@ from hkweb3.errors import QueryError
 from hkweb3.graph.analysis.views import simple_view
 from hkweb3.graph.schema import load_schema
 
-EXACT_LIMIT = 2_000
+EXACT_LIMIT = 1_000
 PIVOTS = 500
 SEED = 7
 EIGENVECTOR_STEPS = 1000
@@ -81,22 +83,24 @@ class Ranking:
 
 @dataclass(frozen=True)
 class Metric:
-    """A centrality measure: its function and the view it suits by default."""
+    """A centrality measure: its function (given the view, whether it is weighted, and a list
+    for notes), and the view and weight it suits by default."""
 
-    compute: Callable[[nx.Graph, list[str]], dict[str, float]]
+    compute: Callable[[nx.Graph, bool, list[str]], dict[str, float]]
     directed: bool
+    weight: str = "sources"
     needs_direction: bool = False
 
 
-def _degree(view: nx.Graph, notes: list[str]) -> dict[str, float]:
+def _degree(view: nx.Graph, weighted: bool, notes: list[str]) -> dict[str, float]:
     return _normalised(view, dict(view.degree(weight="weight")))
 
 
-def _in_degree(view: nx.Graph, notes: list[str]) -> dict[str, float]:
+def _in_degree(view: nx.Graph, weighted: bool, notes: list[str]) -> dict[str, float]:
     return _normalised(view, dict(view.in_degree(weight="weight")))
 
 
-def _out_degree(view: nx.Graph, notes: list[str]) -> dict[str, float]:
+def _out_degree(view: nx.Graph, weighted: bool, notes: list[str]) -> dict[str, float]:
     return _normalised(view, dict(view.out_degree(weight="weight")))
 
 
@@ -105,26 +109,32 @@ def _normalised(view: nx.Graph, degrees: dict[str, float]) -> dict[str, float]:
     return {node: value * scale for node, value in degrees.items()}
 
 
-def _betweenness(view: nx.Graph, notes: list[str]) -> dict[str, float]:
+def _betweenness(view: nx.Graph, weighted: bool, notes: list[str]) -> dict[str, float]:
     pivots = None
     if len(view) > EXACT_LIMIT:
         pivots = PIVOTS
         notes.append(f"betweenness estimated from {PIVOTS} sample sources (seed {SEED}): "
                      f"the graph has over {EXACT_LIMIT:,} nodes")
-    return nx.betweenness_centrality(view, k=pivots, weight="distance", seed=SEED)
+    # Weighted paths need Dijkstra, three times slower in NetworkX than breadth-first search.
+    return nx.betweenness_centrality(view, k=pivots, weight="distance" if weighted else None,
+                                     seed=SEED)
 
 
-def _closeness(view: nx.Graph, notes: list[str]) -> dict[str, float]:
+def _closeness(view: nx.Graph, weighted: bool, notes: list[str]) -> dict[str, float]:
     if len(view) <= EXACT_LIMIT:
-        return closeness_from(view)
+        return closeness_from(view, weighted=weighted)
     notes.append(f"closeness estimated from {PIVOTS} sample sources (seed {SEED}): "
                  f"the graph has over {EXACT_LIMIT:,} nodes")
     nodes = sorted(view, key=str)
-    return closeness_from(view, random.Random(SEED).sample(nodes, min(PIVOTS, len(nodes))))
+    sample = random.Random(SEED).sample(nodes, min(PIVOTS, len(nodes)))
+    return closeness_from(view, sample, weighted=weighted)
 
 
-def closeness_from(view: nx.Graph, sources: Sequence[Any] | None = None) -> dict[Any, float]:
-    """Closeness (Wasserman-Faust, as NetworkX computes it, along ``distance``) from the
+def closeness_from(
+    view: nx.Graph, sources: Sequence[Any] | None = None, weighted: bool = True
+) -> dict[Any, float]:
+    """Closeness (Wasserman-Faust, as NetworkX computes it, along ``distance``, or counting
+    hops when not ``weighted``) from the
     distances of ``sources`` to every node, scaled up to the whole graph; exact when
     ``sources`` is None (every node). Distances come from SciPy's Dijkstra, in C.
 
@@ -140,11 +150,13 @@ def closeness_from(view: nx.Graph, sources: Sequence[Any] | None = None) -> dict
         return dict.fromkeys(nodes, 0.0)
     index = {node: i for i, node in enumerate(nodes)}
     rows = list(range(n)) if sources is None else sorted(index[s] for s in sources)
-    matrix = nx.to_scipy_sparse_array(view, nodelist=nodes, weight="distance", format="csr")
+    matrix = nx.to_scipy_sparse_array(view, nodelist=nodes, weight="distance" if weighted else None,
+                                      format="csr")
     reached, total = np.zeros(n), np.zeros(n)
     for start in range(0, len(rows), 64):  # 64 rows of n distances at a time bounds memory
         chunk = rows[start : start + 64]
-        lengths = dijkstra(matrix, directed=view.is_directed(), indices=chunk)
+        lengths = dijkstra(matrix, directed=view.is_directed(), indices=chunk,
+                           unweighted=not weighted)
         finite = np.isfinite(lengths)
         reached += finite.sum(axis=0)
         total += np.where(finite, lengths, 0.0).sum(axis=0)
@@ -159,7 +171,7 @@ def closeness_from(view: nx.Graph, sources: Sequence[Any] | None = None) -> dict
     return {node: float(scores[i]) for i, node in enumerate(nodes)}
 
 
-def _eigenvector(view: nx.Graph, notes: list[str]) -> dict[str, float]:
+def _eigenvector(view: nx.Graph, weighted: bool, notes: list[str]) -> dict[str, float]:
     parts = list(nx.weakly_connected_components(view) if view.is_directed()
                  else nx.connected_components(view))
     if len(parts) == 1:
@@ -192,7 +204,7 @@ def _first_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:120] or type(exc).__name__
 
 
-def _pagerank(view: nx.Graph, notes: list[str]) -> dict[str, float]:
+def _pagerank(view: nx.Graph, weighted: bool, notes: list[str]) -> dict[str, float]:
     return nx.pagerank(view, alpha=0.85, weight="weight")
 
 
@@ -200,8 +212,10 @@ METRICS: dict[str, Metric] = {
     "degree": Metric(_degree, directed=False),
     "in_degree": Metric(_in_degree, directed=True, needs_direction=True),
     "out_degree": Metric(_out_degree, directed=True, needs_direction=True),
-    "betweenness": Metric(_betweenness, directed=False),
-    "closeness": Metric(_closeness, directed=False),
+    # Path-based measures count hops unless asked to weigh links: the textbook definition,
+    # and three times faster.
+    "betweenness": Metric(_betweenness, directed=False, weight="none"),
+    "closeness": Metric(_closeness, directed=False, weight="none"),
     "eigenvector": Metric(_eigenvector, directed=False),
     "pagerank": Metric(_pagerank, directed=True),
 }
@@ -212,7 +226,7 @@ def centrality(
     metric: str = "pagerank",
     *,
     directed: bool | None = None,
-    weight: str = "sources",
+    weight: str | None = None,
     kinds: Iterable[str] | None = None,
     top: int | None = None,
 ) -> Ranking:
@@ -233,13 +247,14 @@ def centrality(
     if spec is None:
         raise QueryError(f"unknown metric {metric!r} (choose from {', '.join(METRICS)})")
     directed = spec.directed if directed is None else directed
+    weight = spec.weight if weight is None else weight
     if spec.needs_direction and not directed:
         raise QueryError(f"{metric} needs the directed view")
     if kinds is not None:
         _concrete(kinds)  # an unknown kind fails before the work, not after
     notes: list[str] = []
     view = simple_view(g, directed=directed, weight=weight)
-    values = spec.compute(view, notes) if len(view) else {}
+    values = spec.compute(view, weight != "none", notes) if len(view) else {}
     if not len(view):
         notes.append("the graph is empty: nothing to score")
     scores = [
