@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +56,24 @@ class Conflict:
                 "sources": {h: self.sources[h] for h in self.holders}}
 
 
+def single_claim(
+    edge_type: str, properties: Mapping[str, Any], schema: Schema | None = None
+) -> str | None:
+    """The canonical single-holder role an edge claims (``single_roles`` of its type in the
+    schema), or None. The store writes it on the edge as ``claim``.
+
+    >>> single_claim("HOLDS_ROLE", {"role": "Chief Executive Officer"})
+    'chief executive'
+    >>> single_claim("HOLDS_ROLE", {"role": "director"}) is None
+    True
+    """
+    spec = (schema or load_schema()).edge(edge_type)
+    if not spec.single_roles:
+        return None
+    role = canonical_role(str(properties.get("role", "")))
+    return role if role in {canonical_role(r) for r in spec.single_roles} else None
+
+
 def find_conflicts(edges: Iterable[dict[str, Any]], schema: Schema | None = None) -> list[Conflict]:
     """Disagreeing claims among ``edges`` (dump-shaped: source, type, target, properties).
 
@@ -71,8 +89,7 @@ def find_conflicts(edges: Iterable[dict[str, Any]], schema: Schema | None = None
             continue
         props = edge.get("properties") or {}
         if spec.single_roles:
-            role = canonical_role(str(props.get("role", "")))
-            if role in {canonical_role(r) for r in spec.single_roles}:
+            if role := single_claim(spec.name, props, schema):
                 claims[(edge["target"], role)][edge["source"]] = props
         elif spec.single:
             claims[(edge["source"], spec.name)][edge["target"]] = props

@@ -34,6 +34,40 @@ def published_index(label: str) -> str:
             f"FOR (d:{label}) ON (d.published)")
 
 
+CONFLICT_FLAG = "claim_conflict"
+
+
+def conflict_index() -> str:
+    """An index on the flag that marks entities with conflicting claims."""
+    return (f"CREATE INDEX entity_{CONFLICT_FLAG} IF NOT EXISTS "
+            f"FOR (e:{ENTITY_LABEL}) ON (e.{CONFLICT_FLAG})")
+
+
+def refresh_conflicts(schema: Schema) -> str:
+    """Set the conflict flag on the entities ``$ids`` that are the subject of disagreeing
+    claims, and remove it from the others: two current holders of one single-holder role
+    (edges carry it as ``claim``), or two targets of a ``single`` edge type.
+
+    Kept up to date by every write, so that ``conflicting-claims`` starts from a handful of
+    flagged entities instead of reading every role in the graph.
+    """
+    lists, tests = [], []
+    for number, edge in enumerate(e for e in schema.edges.values() if e.single_roles):
+        source, _ = edge_end_labels(schema, edge.name)
+        lists.append(f"[(:{source})-[r:{edge.name}]->(o) WHERE r.claim IS NOT NULL "
+                     f"AND coalesce(r.current, true) | r.claim] AS claims{number}")
+        tests.append(f"any(c IN claims{number} WHERE size([x IN claims{number} WHERE x = c]) > 1)")
+    for edge in schema.edges.values():
+        if edge.single:
+            _, target = edge_end_labels(schema, edge.name)
+            tests.append(f"COUNT {{ (o)-[:{edge.name}]->(:{target}) }} > 1")
+    bound = "".join(f", {item}" for item in lists)
+    return (
+        f"UNWIND $ids AS id MATCH (o:{ENTITY_LABEL} {{id: id}}) WITH o{bound} "
+        f"SET o.{CONFLICT_FLAG} = CASE WHEN {' OR '.join(tests)} THEN true END"
+    )
+
+
 def merge_documents(label: str) -> str:
     """Create or update documents by id. Rows: ``{id, props}``."""
     return f"UNWIND $rows AS row MERGE (d:{label} {{id: row.id}}) SET d += row.props"
@@ -118,6 +152,10 @@ def count_edges(edge_type: str, source_label: str, target_label: str) -> str:
 
 # -- retracting a document's claims (each takes $docs, a list of document ids) -------------
 
+MENTIONED_BY = (
+    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL}) "
+    "RETURN DISTINCT e.id AS id"
+)
 RETRACT_EDGE_EVIDENCE = (
     f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL})"
     f"-[r]-(:{ENTITY_LABEL}) WHERE doc IN r.sources WITH DISTINCT doc, r "
@@ -220,11 +258,14 @@ def statements(schema: Schema) -> Iterator[str]:
             yield merge_mentions(schema.document_label, edge.name)
         else:
             yield merge_relations(edge.name)
+    yield MENTIONED_BY
     yield from RETRACT
     yield from (DELETE_DOCUMENTS, DOCUMENT_HASHES, DUMP_ENTITIES, DUMP_EDGES, DUMP_DOCUMENTS)
     yield KINDS_OF
     yield ENTITY_BY_ID
     yield from (ANALYSIS_GRAPH, EDGES_BETWEEN)
+    yield conflict_index()
+    yield refresh_conflicts(schema)
     mention_type = next(e.name for e in schema.edges.values() if e.provenance)
     yield analysis_mentions(schema.document_label, mention_type)
     for name in schema.scores:

@@ -35,7 +35,7 @@ _PROPERTY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 RESERVED_KEYS = frozenset(
     {"id", "name", "kind", "labels", "aliases", "description", "discovered", "key", "type",
      "source", "target", "evidence", "sources", "confidence", "first_published",
-     "last_published", "content_hash", "element_id", "search"}
+     "last_published", "content_hash", "element_id", "search", "claim", "claim_conflict"}
 )
 
 Scalar = str | int | float | bool

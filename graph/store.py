@@ -43,6 +43,7 @@ from hkweb3.errors import (
 )
 from hkweb3.graph import cypher
 from hkweb3.graph.config import DEFAULT_USER, StoreConfig
+from hkweb3.graph.conflicts import single_claim
 from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
 from hkweb3.graph.models import Entity, Evidence, GraphBatch
 from hkweb3.graph.schema import Schema, load_schema
@@ -121,6 +122,7 @@ class Store:
             for label in labels:
                 _schema_step(session, cypher.unique_constraint(label))
             _schema_step(session, cypher.published_index(self.schema.document_label))
+            _schema_step(session, cypher.conflict_index())
             for kind in self.schema.concrete_kinds:
                 _schema_step(session, cypher.create_probe(self.schema.labels_for(kind)),
                              {"id": "-probe-"}, rollback=True)
@@ -153,8 +155,13 @@ class Store:
         retracted = sorted(set(retract))
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[int, int]:
+            touched = {end for r in batch.relations for end in (r.source, r.target)}
             if retracted:
-                _retract(tx, retracted)
+                # Only documents stored by now have claims to withdraw (a concurrent writer may
+                # have added one since the caller looked).
+                stored_docs = [r["id"] for r in tx.run(cypher.DOCUMENT_HASHES, ids=retracted)]
+                if stored_docs:
+                    touched |= _retract(tx, stored_docs)
             # Inside the transaction, so a retry after a collision sees the winner's nodes.
             ids = [e.id for e in batch.entities]
             stored = {r["id"]: r["kind"] for r in tx.run(cypher.KINDS_OF, ids=ids)} if ids else {}
@@ -164,6 +171,7 @@ class Store:
                     summary = tx.run(query, rows=rows[start : start + batch_size]).consume()
                     nodes += summary.counters.nodes_created
                     relationships += summary.counters.relationships_created
+            _refresh_conflicts(tx, self.schema, touched)
             return nodes, relationships
 
         counts.nodes_created, counts.relationships_created = self._write_retrying(work)
@@ -196,8 +204,9 @@ class Store:
         known = self.document_hashes(ids)
 
         def work(tx: neo4j.ManagedTransaction) -> None:
-            _retract(tx, ids)
+            touched = _retract(tx, ids)
             tx.run(cypher.DELETE_DOCUMENTS, docs=ids).consume()
+            _refresh_conflicts(tx, self.schema, touched)
 
         self._write_retrying(work)
         return len(known)
@@ -214,6 +223,7 @@ class Store:
         for row in self.read(cypher.DUMP_ENTITIES).rows:
             props = dict(row["n"]["properties"])
             props.pop("search", None)  # a lookup aid, not a fact
+            props.pop(cypher.CONFLICT_FLAG, None)  # derived from the edges, kept by the store
             node = {key: props.pop(key, None) for key in
                     ("id", "name", "kind", "aliases", "discovered", "sources")}
             node["labels"] = list(self.schema.labels_for(node["kind"]))
@@ -227,6 +237,7 @@ class Store:
             evidence = [Evidence.decode(e).model_dump(mode="json", exclude_none=True)
                         for e in props.pop("evidence", None) or []]
             props.pop("key", None)
+            props.pop("claim", None)  # the role in canonical form, derived
             edges.append({"source": row["source"], "target": row["target"], "type": row["type"],
                           "properties": props, "evidence": evidence})
         documents = [row["d"]["properties"] for row in self.read(cypher.DUMP_DOCUMENTS).rows]
@@ -288,7 +299,7 @@ class Store:
                 "source": r.source,
                 "target": r.target,
                 "key": r.key,
-                "props": _props(r.properties),
+                "props": _props({**r.properties, "claim": single_claim(r.type, r.properties)}),
                 "evidence": sorted(ev.encode() for ev in r.evidence),
                 "documents": documents,
                 "prefixes": [f'{{"document":"{d}",' for d in documents],
@@ -519,9 +530,18 @@ def _transient(error: StoreError) -> bool:
         error.__cause__, (neo4j_errors.ConstraintError, neo4j_errors.TransientError))
 
 
-def _retract(tx: neo4j.ManagedTransaction, docs: list[str]) -> None:
+def _retract(tx: neo4j.ManagedTransaction, docs: list[str]) -> set[str]:
+    """Withdraw the claims of ``docs``; return the entities they named (whose conflicts may
+    have changed)."""
+    named = {r["id"] for r in tx.run(cypher.MENTIONED_BY, docs=docs)}
     for query in cypher.RETRACT:
         tx.run(query, docs=docs).consume()
+    return named
+
+
+def _refresh_conflicts(tx: neo4j.ManagedTransaction, schema: Schema, ids: set[str]) -> None:
+    if ids:
+        tx.run(cypher.refresh_conflicts(schema), ids=sorted(ids)).consume()
 
 
 def _entity_row(e: Entity) -> dict[str, Any]:

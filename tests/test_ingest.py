@@ -105,6 +105,12 @@ def test_conflicting_claims_are_both_kept_and_listed(store, config, tmp_path):
     assert row["claim"] == "chief executive"
     assert sorted((c["holder"], c["sources"]) for c in row["claims"]) == [
         ("Mara Quill", ["a"]), ("Tobin Hale", ["b"])]
+    # The store keeps the flag the query starts from: withdrawing one side clears it.
+    flagged = "MATCH (e:Entity) WHERE e.claim_conflict = true RETURN e.id AS id"
+    assert store.read(flagged).rows == [{"id": "harbour-crest-bank"}]
+    api.forget(["b"], config)
+    assert store.read(flagged).rows == []
+    assert api.run_query("conflicting-claims", {}, config).rows == []
 
 
 def test_export_json_has_the_documented_shape(store, config, tmp_path):
