@@ -26,6 +26,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hkweb3.errors import ValidationError
+from hkweb3.graph.conflicts import canonical_role
 from hkweb3.graph.schema import Schema, load_schema
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -170,11 +171,19 @@ class Relation(_Model):
 def edge_key(edge_type: str, properties: Mapping[str, Any]) -> str:
     """The values of ``edge_type``'s key properties (the schema's ``key``), as one string.
 
+    A role is compared in canonical form, so "CEO" and "Chief Executive Officer" at one
+    bank are one fact with two spellings, not two facts.
+
     >>> edge_key("HOLDS_ROLE", {"role": " CEO", "since": "2021"})
-    'role=ceo'
+    'role=chief executive'
     """
     names = load_schema().edge(edge_type).key
-    return "|".join(f"{n}={str(properties.get(n, '')).strip().lower()}" for n in names)
+    return "|".join(f"{n}={_key_value(n, properties.get(n, ''))}" for n in names)
+
+
+def _key_value(name: str, value: Any) -> str:
+    text = str(value).strip().lower()
+    return canonical_role(text) if name == "role" else text
 
 
 class Document(_Model):

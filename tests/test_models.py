@@ -69,7 +69,10 @@ def test_ids_must_be_slugs():
 
 def test_relation_key_uses_the_schema_key_properties():
     role = Relation(source="a", type="HOLDS_ROLE", target="b", properties={"role": " CEO "})
-    assert role.key == "role=ceo"
+    assert role.key == "role=chief executive"  # one fact, however the role is spelled
+    spelled_out = Relation(source="a", type="HOLDS_ROLE", target="b",
+                           properties={"role": "Chief Executive Officer"})
+    assert spelled_out.key == role.key
     assert Relation(source="a", type="SUBSIDIARY_OF", target="b").key == ""
 
 
