@@ -155,7 +155,7 @@ class Store:
         retracted = sorted(set(retract))
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[int, int]:
-            touched = {end for r in batch.relations for end in (r.source, r.target)}
+            touched = _claim_subjects(self.schema, batch)
             if retracted:
                 # Only documents stored by now have claims to withdraw (a concurrent writer may
                 # have added one since the caller looked).
@@ -537,6 +537,19 @@ def _retract(tx: neo4j.ManagedTransaction, docs: list[str]) -> set[str]:
     for query in cypher.RETRACT:
         tx.run(query, docs=docs).consume()
     return named
+
+
+def _claim_subjects(schema: Schema, batch: GraphBatch) -> set[str]:
+    """The entities whose claims ``batch`` may put in conflict: the organisation of a
+    single-holder role, the source of a one-only fact."""
+    subjects = set()
+    for r in batch.relations:
+        edge = schema.edge(r.type)
+        if edge.single_roles:
+            subjects.add(r.target)
+        elif edge.single:
+            subjects.add(r.source)
+    return subjects
 
 
 def _refresh_conflicts(tx: neo4j.ManagedTransaction, schema: Schema, ids: set[str]) -> None:
