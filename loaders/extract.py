@@ -167,11 +167,18 @@ class Extractor:
 def _resolve_partial(found: list[Mention], named: list[Mention]) -> list[Mention]:
     """A discovered name that begins a name used earlier ("Insight Fintech" after "Insight
     Fintech HK") is that entity."""
+    # Each registry mention's text up to each of its spaces, to its first mention: one look-up
+    # per discovered name rather than a scan of every mention (long documents stay linear).
+    first_with_prefix: dict[str, Mention] = {}
+    for m in sorted((m for m in named if m.how == "registry"), key=lambda m: m.start):
+        text = m.text.lower()
+        for i, char in enumerate(text):
+            if char == " ":
+                first_with_prefix.setdefault(text[:i], m)
     resolved = []
     for mention in found:
-        earlier = next((m for m in named if m.start < mention.start and m.how == "registry"
-                        and m.text.lower().startswith(mention.text.lower() + " ")), None)
-        if earlier:
+        earlier = first_with_prefix.get(mention.text.lower())
+        if earlier and earlier.start < mention.start:
             mention = Mention(mention.start, mention.end, mention.start_char, mention.end_char,
                               mention.text, earlier.entity_id, earlier.kind, earlier.name,
                               "registry")

@@ -77,7 +77,9 @@ class Ingester:
                     result.relations = len(batch.relations)
                     if source.id in stored:
                         result.status = "replaced"
-                    self.store.write(batch, retract=[source.id] if source.id in stored else ())
+                    # Earlier claims are withdrawn inside the write's own transaction even when
+                    # none were seen: a concurrent run may have written another version since.
+                    self.store.write(batch, retract=[source.id])
             except InputError as exc:
                 result = DocumentResult(path=path, document=None, status="error", error=str(exc))
             except ValidationError as exc:  # store errors are not the file's fault: they stop

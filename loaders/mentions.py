@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from hkweb3.graph.models import Entity
 from hkweb3.graph.schema import load_schema
-from hkweb3.loaders.readers import slugify
+from hkweb3.loaders.readers import MAX_BYTES, slugify
 
 
 @dataclass
@@ -91,6 +92,9 @@ def blank_pipeline() -> Language:
     """A blank English spaCy pipeline with hkweb3's sentence splitter."""
     nlp = spacy.blank("en")
     nlp.add_pipe("hkweb3_sentences")
+    # spaCy refuses texts over 1,000,000 characters (its parser and NER need ~1 GB per
+    # 100,000); this pipeline has neither, so any document the readers accept is allowed.
+    nlp.max_length = max(nlp.max_length, MAX_BYTES)
     return nlp
 
 
@@ -220,7 +224,10 @@ class Discoverer:
         # does not stop the organisation being found; the place mention then gives way.
         taken = {i for m in known if m.kind != "Place" for i in range(m.start, m.end)}
         spans = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in (
+            (key, piece.start + start, piece.start + end)
+            for piece in _prose(doc) for key, start, end in self.matcher(piece)
+        ):
             label = doc.vocab.strings[key]
             span = doc[start:end]
             if label == "PERSON_TITLED":
@@ -243,6 +250,28 @@ class Discoverer:
             mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                     span.text, slugify(name), kind, name, "discovered"))
         return mentions
+
+
+#: A longer run of capitalised words is not prose (names listed without punctuation, a
+#: table): no name is discovered inside one. The matcher's work grows with the cube of a
+#: run's length ("ZA Bank ZA Bank ..." 500 times: 100 s and 2 GB).
+MAX_CAPITALISED_RUN = 30
+_CAPITALISED = re.compile(_CAP["TEXT"]["REGEX"])
+
+
+def _prose(doc: Doc) -> list[Span]:
+    """``doc`` in pieces, cut around runs of over MAX_CAPITALISED_RUN capitalised tokens."""
+    pieces, start, run_start = [], 0, None
+    for i in range(len(doc) + 1):
+        if i < len(doc) and _CAPITALISED.match(doc[i].text):
+            run_start = i if run_start is None else run_start
+            continue
+        if run_start is not None and i - run_start > MAX_CAPITALISED_RUN:
+            pieces.append(doc[start:run_start])
+            start = i
+        run_start = None
+    pieces.append(doc[start:])
+    return [piece for piece in pieces if len(piece)]
 
 
 #: Words that end an organisation's name for certain (unlike "Services" in "Financial
@@ -331,45 +360,89 @@ class References:
     def run(self, doc: Doc, named: list[Mention]) -> list[Mention]:
         taken = {i for m in named for i in range(m.start, m.end)}
         by_position = sorted(named, key=lambda m: m.start)
-        sentence_of = [n for n, sent in enumerate(doc.sents) for _ in range(len(sent))]
+        starts = [m.start for m in by_position]
+        sentences = list(doc.sents)
+        sentence_of = [n for n, sent in enumerate(sentences) for _ in range(len(sent))]
+        # Candidates are taken by bisection in lists of the mentions that fit, made once per
+        # kind (and noun), so that neither a long document nor a sentence naming thousands of
+        # entities makes this quadratic. A mention before a reference ends before it: the
+        # reference would be inside it, and is skipped.
+        fitting: dict[tuple[tuple[str, ...], str], list[int]] = {}
+
+        def fits(kinds: tuple[str, ...], noun: str = "") -> list[int]:
+            if (kinds, noun) not in fitting:
+                fitting[kinds, noun] = [
+                    k for k, m in enumerate(by_position)
+                    if any(self.schema.is_a(m.kind, kind) for kind in kinds)
+                    and noun in m.name.lower()]
+            return fitting[kinds, noun]
+
+        others: dict[str, list[int]] = {}
+
+        def previous_other(kind: str) -> list[int]:
+            """For each fitting mention, the index of the one before it that names another
+            entity (-1 if none)."""
+            if kind not in others:
+                positions, previous = fits((kind,)), []
+                for p, position in enumerate(positions):
+                    same = p and by_position[positions[p - 1]].entity_id == \
+                        by_position[position].entity_id
+                    previous.append(previous[p - 1] if same else p - 1)
+                others[kind] = previous
+            return others[kind]
+
+        def first_of(sentence: int) -> int:  # position of the sentence's first mention
+            return bisect.bisect_left(starts, sentences[sentence].start)
+
         found = []
         for key, start, end in self.matcher(doc):
             if any(i in taken for i in range(start, end)):
                 continue
             phrase = doc.vocab.strings[key]
             span = doc[start:end]
+            here = sentence_of[start]
+            before_here = bisect.bisect_left(starts, start)
             if phrase in PAIRS:
-                last: list[Mention] = []
-                for m in reversed(by_position):
-                    if m.end <= start and self.schema.is_a(m.kind, PAIRS[phrase]) and \
-                            m.entity_id not in {x.entity_id for x in last}:
-                        last.append(m)
-                    if len(last) == 2:
-                        break
+                # The last two different entities of the kind named before it.
+                positions = fits((PAIRS[phrase],))
+                last = bisect.bisect_left(positions, before_here) - 1
+                chosen = [last, previous_other(PAIRS[phrase])[last]] if last >= 0 else []
                 found += [Mention(start, end, span.start_char, span.end_char, span.text,
-                                  m.entity_id, m.kind, m.name, "reference") for m in last]
+                                  m.entity_id, m.kind, m.name, "reference")
+                          for m in (by_position[positions[p]] for p in chosen if p >= 0)]
                 continue
             kinds = REFERENCES[phrase]
-            here = sentence_of[start]
-            fits = [m for m in by_position if m.end <= start
-                    and any(self.schema.is_a(m.kind, k) for k in kinds)]
             if phrase in _PRONOUNS:
                 # A pronoun mostly points at the subject: the first fitting entity of its
                 # own sentence, else of the sentence before.
-                same = [m for m in fits if sentence_of[m.start] == here]
-                before = [m for m in fits if sentence_of[m.start] == here - 1]
-                candidate = (same or before or [None])[0]
+                position = _first_in(fits(kinds), first_of(here), before_here)
+                if position is None and here > 0:
+                    position = _first_in(fits(kinds), first_of(here - 1), first_of(here))
             else:
-                # A description ("the lender") points at the last fitting entity named.
-                near = [m for m in fits if here - sentence_of[m.start] <= 10]
-                noun = phrase.split()[-1]
-                named_so = [m for m in near if noun in m.name.lower()]
-                candidate = (named_so or near or [None])[-1]
-            if candidate is not None:
+                # A description ("the lender") points at the last fitting entity named in its
+                # sentence or the ten before, one whose name has its noun first.
+                window = first_of(max(here - 10, 0))
+                position = _last_in(fits(kinds, phrase.split()[-1]), window, before_here)
+                if position is None:
+                    position = _last_in(fits(kinds), window, before_here)
+            if position is not None:
+                candidate = by_position[position]
                 found.append(Mention(start, end, span.start_char, span.end_char, span.text,
                                      candidate.entity_id, candidate.kind, candidate.name,
                                      "reference"))
         return found
+
+
+def _first_in(positions: list[int], low: int, high: int) -> int | None:
+    """The first of the sorted ``positions`` in ``[low, high)``."""
+    p = bisect.bisect_left(positions, low)
+    return positions[p] if p < len(positions) and positions[p] < high else None
+
+
+def _last_in(positions: list[int], low: int, high: int) -> int | None:
+    """The last of the sorted ``positions`` in ``[low, high)``."""
+    p = bisect.bisect_left(positions, high) - 1
+    return positions[p] if p >= 0 and positions[p] >= low else None
 
 
 _PRONOUNS = {"its", "it", "he", "she", "his", "her"}

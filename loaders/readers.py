@@ -160,6 +160,8 @@ def _read_markdown(path: Path, text: str) -> SourceDocument:
             raise InputError(f"{path}: front matter opened with '---' is never closed")
         try:
             meta = yaml.safe_load(match[1]) or {}
+        except RecursionError:
+            raise InputError(f"{path}: malformed front matter: nested too deeply") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f":{mark.line + 2}" if mark else ""
@@ -198,27 +200,39 @@ def _read_html(path: Path, text: str) -> SourceDocument:
 def _parse(path: Path, text: str, parse, what: str) -> Any:
     try:
         return parse(text)
+    except RecursionError:
+        raise InputError(f"{path}: invalid {what}: nested too deeply") from None
     except (ValueError, yaml.YAMLError) as exc:
         raise InputError(f"{path}: invalid {what}: {' '.join(str(exc).split())[:200]}") from None
 
 
 def _document(path: Path, body: str, meta: dict[str, Any]) -> SourceDocument:
-    body = body.strip()
+    for key in _META_FIELDS:
+        # One value each: a YAML list or mapping is refused before it is turned into text
+        # (a few hundred bytes of nested aliases expand to gigabytes: "billion laughs").
+        if meta.get(key) is not None and not isinstance(meta[key], _SCALARS):
+            raise InputError(f"{path}: field {key!r} must be a single value, "
+                             f"not a {type(meta[key]).__name__}")
+    body = _clean(body).strip()  # again: JSON and YAML escapes can spell control characters
     if not body:
         raise InputError(f"{path}: no text to read")
     doc_id = slugify(str(meta.get("id") or path.stem))
     if not doc_id:
         raise InputError(f"{path}: cannot make a document id from its name")
-    title = meta.get("title") or _first_line(body)
+    title = _text(meta.get("title") or None) or _text(_first_line(body)) or doc_id
     return SourceDocument(
         id=doc_id,
         path=path,
         text=body,
-        title=" ".join(str(title).split())[:300],
+        title=title[:300],
         outlet=_text(meta.get("outlet")),
         url=_text(meta.get("url")),
         published=_date(path, meta.get("published") or meta.get("date")),
     )
+
+
+_META_FIELDS = ("id", "title", "outlet", "url", "published", "date")
+_SCALARS = (str, int, float, dt.date)
 
 
 def _date(path: Path, value: Any) -> dt.date | None:
@@ -227,11 +241,13 @@ def _date(path: Path, value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise InputError(f"{path}: published date {value!r} is not YYYY-MM-DD") from None
+        raise InputError(f"{path}: published date {str(value)[:40]!r} is not YYYY-MM-DD"
+                         ) from None
 
 
 def _text(value: Any) -> str | None:
-    return " ".join(str(value).split()) or None if value is not None else None
+    """A metadata value as one line of text (control characters dropped), or ``None``."""
+    return " ".join(_clean(str(value)).split()) or None if value is not None else None
 
 
 def _first_line(body: str) -> str:

@@ -107,6 +107,8 @@ def _read(file: Path) -> dict[str, Any]:
         raise InputError(f"{file}: cannot read: {exc.strerror}") from None
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:
+        raise InputError(f"{file}: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -102,14 +103,15 @@ class RelationFinder:
         """Relations stated in ``text[start:end]`` (one sentence) between ``mentions``;
         ``context`` holds the mentions of the sentences before (for list targets)."""
         mentions = _merge_abbreviations(text, sorted(mentions, key=lambda m: m.start_char))
+        starts = [m.start_char for m in mentions]
         found: list[tuple[Mention, Mention, Finding, bool]] = []
 
         # Organisations that only qualify the person after them step aside.
         units: list[Mention] = []
         for m in mentions:
             if m.how == "reference" and m.text.lower() in _POSSESSIVES and not (
-                self._keeps_possessive.match(_norm(text[m.end_char:next(
-                    (x.start_char for x in mentions if x.start_char > m.start_char), end)]))
+                self._keeps_possessive.match(_norm(text[m.end_char:_next_start(
+                    starts, m.start_char, end)]))
             ):
                 continue  # "its customers' deposits": a determiner, not an argument
             previous = units[-1] if units else None
@@ -174,6 +176,7 @@ class RelationFinder:
                 results[key] = finding
 
         index = {id(u): k for k, u in enumerate(units)}
+        members = _groups(groups)
         for first, second, hit, appositive in found:
             i, j = index.get(id(first)), index.get(id(second))
             sources, targets = [first], [second]
@@ -181,9 +184,9 @@ class RelationFinder:
                 sources, targets = [second], [first]
                 i, j = j, i
             if i is not None and not (appositive and units[i] is first):
-                sources = [units[k] for k in _members(groups, i)]
+                sources = [units[k] for k in members[_find(groups, i)]]
             if j is not None and not (appositive and units[j] is first):
-                targets = [units[k] for k in _members(groups, j)]
+                targets = [units[k] for k in members[_find(groups, j)]]
             for s in sources:
                 for t in targets:
                     direct = (s.entity_id, t.entity_id) == (hit.source, hit.target)
@@ -197,7 +200,7 @@ class RelationFinder:
     def _lists(self, text: str, start: int, end: int, units: list[Mention],
                groups: list[int], context: list[Mention]) -> list[Finding]:
         """Findings of the list cues, over runs of listed organisations."""
-        runs = sorted({tuple(_members(groups, k)) for k in range(len(units))})
+        runs = sorted(tuple(run) for run in _groups(groups).values())
         runs = [list(run) for run in runs
                 if all(self.schema.is_a(units[k].kind, "Organization") for k in run)]
         findings = []
@@ -355,6 +358,12 @@ def _listed(text: str, units: list[Mention], i: int, end: int) -> bool:
     return True
 
 
+def _next_start(starts: list[int], start: int, default: int) -> int:
+    """The first of the sorted ``starts`` after ``start``, else ``default``."""
+    k = bisect.bisect_right(starts, start)
+    return starts[k] if k < len(starts) else default
+
+
 def _alike(a: str, b: str) -> bool:
     """Whether two kinds can stand in one list ("ZA Bank, OSL and HKT" are organisations)."""
     schema = load_schema()
@@ -372,6 +381,10 @@ def _union(groups: list[int], i: int, j: int) -> None:
     groups[_find(groups, j)] = _find(groups, i)
 
 
-def _members(groups: list[int], i: int) -> list[int]:
-    root = _find(groups, i)
-    return [k for k in range(len(groups)) if _find(groups, k) == root]
+def _groups(groups: list[int]) -> dict[int, list[int]]:
+    """Each group's root and its members in order: one pass, so that a sentence naming
+    thousands of entities is not quadratic."""
+    members: dict[int, list[int]] = {}
+    for k in range(len(groups)):
+        members.setdefault(_find(groups, k), []).append(k)
+    return members
