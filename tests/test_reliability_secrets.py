@@ -17,8 +17,18 @@ import pytest
 from click.testing import CliRunner
 
 from hkweb3.cli import cli
-from hkweb3.graph.embedded import ROOT_USER
+from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
 from tests.reliability_support import cli_environment, error_lines, run_hkweb3
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory):
+    """A server of this module's own: ArcadeDB may refuse a user for a while after the wrong
+    passwords tried here, which would fail every later test on the session's server."""
+    embedded = EmbeddedHome(tmp_path_factory.mktemp("hkweb3-secrets-home"))
+    embedded.start()
+    yield embedded
+    embedded.stop()
 
 MARKER = "Wr0ng-Pa55-marker"  # a password that must never be echoed anywhere
 LOOPBACK = {"0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"}
