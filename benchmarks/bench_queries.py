@@ -193,7 +193,7 @@ LICENCES = ("type 1", "type 4", "type 7", "type 9", "VATP", "banking licence",
 SHARES = (0.05, 0.1, 0.2, 0.25, 0.49, 0.51, 1.0)
 
 SKEW = 2.0  # targets drawn at index int(len * u ** SKEW): the head of a pool is a hub
-CONFLICT_SHARE = 0.01  # single edges / single-holder roles allowed a second claim this often
+CONFLICT_SHARE = 0.01  # second claims (conflicts) kept under this share of all single claims
 ACYCLIC = ("SUBSIDIARY_OF", "CONTROLLED_BY")  # between organisations: source ranks below target
 
 

@@ -214,10 +214,8 @@ def analysis_graph(
 ) -> nx.MultiDiGraph:
     """The graph (or the part ``where`` selects) as a NetworkX ``MultiDiGraph``: from the
     store, or from ``source``, a file written by ``export --format json``."""
-    if source is not None:
-        return analysis.from_dump(analysis.load.read_export(source), where)
-    with open_store(_config(config)) as store:
-        return analysis.from_store(store, where)
+    with _analysed(where, config, source, write_back=False) as (g, _store):
+        return g
 
 
 @contextlib.contextmanager
