@@ -214,8 +214,8 @@ def analysis_graph(
 ) -> nx.MultiDiGraph:
     """The graph (or the part ``where`` selects) as a NetworkX ``MultiDiGraph``: from the
     store, or from ``source``, a file written by ``export --format json``."""
-    with _analysed(where, config, source, write_back=False) as (g, _store):
-        return g
+    with _analysed(where, config, source, write_back=False) as (facts, _store):
+        return facts.multigraph()
 
 
 @contextlib.contextmanager
@@ -224,15 +224,16 @@ def _analysed(
     config: StoreConfig | None,
     source: Path | str | None,
     write_back: bool,
-) -> Iterator[tuple[nx.MultiDiGraph, Store | None]]:
-    """The graph to analyse, and the store to write scores to when ``write_back``."""
+) -> Iterator[tuple[analysis.Facts, Store | None]]:
+    """The graph to analyse, as read (the analysis functions build their views from it), and
+    the store to write scores to when ``write_back``."""
     if source is not None:
         if write_back:
             raise QueryError("write-back needs the store; it cannot write to an exported file")
-        yield analysis.from_dump(analysis.load.read_export(source), where), None
+        yield analysis.read_dump(analysis.load.read_export(source), where), None
         return
     with open_store(_config(config)) as store:
-        yield analysis.from_store(store, where), store
+        yield analysis.read_store(store, where), store
 
 
 def centrality(
@@ -305,7 +306,8 @@ def path(
 ) -> list[dict[str, Any]]:
     """A shortest path between two entities (ids, names or aliases), one row per fact on
     it, each with its evidence (documents, sentences, dates)."""
-    with _analysed(where, config, source, False) as (g, store):
+    with _analysed(where, config, source, False) as (facts, store):
+        g = facts.multigraph()
         start, end = analysis.resolve(g, a), analysis.resolve(g, b)
         steps = analysis.shortest_path(g, start, end, weight=weight)
         if store is not None:
@@ -329,7 +331,7 @@ def _facts_with_evidence(store: Store, step: Step) -> list[dict[str, Any]]:
     return sorted(facts, key=lambda f: (f["type"], f["source"], f.get("role") or ""))
 
 
-def _entities_only(g: nx.MultiDiGraph, values: dict[str, Any]) -> dict[str, Any]:
+def _entities_only(g: analysis.Facts, values: dict[str, Any]) -> dict[str, Any]:
     """Scores of entities (documents, when analysed too, are not written to)."""
     document = load_schema().document_label
     return {node: value for node, value in values.items() if g.nodes[node].get("kind") != document}

@@ -127,6 +127,106 @@ def test_closeness_from_sources_matches_networkx(directed):
     assert sum(abs(rough[n] - exact[n]) for n in h) / len(h) < 0.1
 
 
+def reference_view(g, directed, weight):
+    """The simple view as a plain loop over the facts computes it: what the sparse matrix
+    must agree with."""
+    h = nx.DiGraph() if directed else nx.Graph()
+    h.add_nodes_from(g)
+    totals = {}
+    for a, b, sources in g.edges(data="sources"):
+        if a == b:
+            continue
+        pair = (a, b) if directed or a <= b else (b, a)
+        totals[pair] = totals.get(pair, 0) + (sources if weight == "sources" else 1)
+    for (a, b), total in totals.items():
+        h.add_edge(a, b, weight=1 if weight == "none" else total)
+    return h
+
+
+def random_multigraph(seed):
+    """Parallel facts, both directions, self-loops, isolated and dangling nodes, weights."""
+    rng = nx.utils.create_py_random_state(seed)
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((f"n{i:02d}", {"name": f"N{i}", "kind": "Company", "aliases": []})
+                     for i in range(40))
+    for _ in range(120):
+        a, b = f"n{rng.randrange(36):02d}", f"n{rng.randrange(36):02d}"
+        edge_type = rng.choice(["OWNS", "PARTNERS_WITH", "MEMBER_OF"])
+        g.add_edge(a, b, key=edge_type, type=edge_type, sources=rng.randrange(1, 4))
+    return g
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("weight", ["sources", "edges", "none"])
+def test_the_matrix_view_adds_facts_up_as_a_loop_does(seed, directed, weight):
+    g = random_multigraph(seed)
+    ours = analysis.simple_view(g, directed=directed, weight=weight)
+    expected = reference_view(g, directed, weight)
+    assert list(ours) == list(g)
+    assert sorted(ours.edges(data="weight")) == sorted(expected.edges(data="weight"))
+    assert all(d["distance"] == 1 / d["weight"] for _, _, d in ours.edges(data=True))
+
+
+def networkx_scores(view, metric, weighted):
+    """What NetworkX itself gives on a view (degrees normalised as the library does)."""
+    for _, _, d in view.edges(data=True):
+        d["distance"] = 1 / d["weight"]
+    scale = 1 / (len(view) - 1)
+    if metric == "pagerank":
+        return nx.pagerank(view, weight="weight")
+    if metric == "closeness":
+        return nx.closeness_centrality(view, distance="distance" if weighted else None)
+    degrees = {"degree": view.degree, "in_degree": getattr(view, "in_degree", None),
+               "out_degree": getattr(view, "out_degree", None)}[metric]
+    return {n: d * scale for n, d in degrees(weight="weight")}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize(("metric", "directed", "weight"), [
+    ("pagerank", True, "sources"), ("pagerank", False, "edges"), ("degree", False, "sources"),
+    ("in_degree", True, "edges"), ("out_degree", True, "sources"), ("closeness", False, "none"),
+    ("closeness", True, "sources"),
+])
+def test_matrix_metrics_equal_networkx_on_the_same_view(seed, metric, directed, weight):
+    # Degree, PageRank and closeness run on the sparse matrix, not on NetworkX: same numbers.
+    g = random_multigraph(seed)
+    expected = networkx_scores(reference_view(g, directed, weight), metric, weight != "none")
+    ours = centrality(g, metric, directed=directed, weight=weight).as_dict()
+    assert ours == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def test_facts_as_read_score_as_their_multigraph_does():
+    # The API scores Facts straight away; scripts usually pass the MultiDiGraph.
+    dump = {
+        "nodes": [{"id": f"e{i}", "name": f"E{i}", "kind": kind, "sources": ["d1"] * (i % 3)}
+                  for i, kind in enumerate(["Bank", "VirtualBank", "TradingPlatform",
+                                            "Regulator", "Place", "Company", "Person"])],
+        "edges": [
+            {"source": f"e{a}", "type": t, "target": f"e{b}",
+             "properties": {"sources": ["d1", "d2"][: 1 + (a + b) % 2], "since": "2022-01-01"}}
+            for a, b, t in [(0, 2, "PROVIDES_BANKING_TO"), (1, 2, "PROVIDES_BANKING_TO"),
+                            (2, 3, "LICENSED_BY"), (0, 3, "REGULATED_BY"), (2, 4, "LOCATED_IN"),
+                            (5, 2, "OWNS"), (6, 5, "HOLDS_ROLE"), (1, 4, "LOCATED_IN")]
+        ],
+        "documents": [{"id": "d1", "title": "T"}],
+    }
+    import datetime as dt
+    for where in [GraphFilter(), GraphFilter(without_kinds=["Place"]),
+                  GraphFilter(mentions=True), GraphFilter(end=dt.date(2021, 1, 1)),
+                  GraphFilter(edge_types=["PROVIDES_BANKING_TO", "OWNS"])]:
+        facts = analysis.read_dump(dump, where)
+        g = facts.multigraph()
+        assert list(facts.nodes) == sorted(g) and len(facts.edges) == g.number_of_edges()
+        for metric in analysis.METRICS:
+            assert centrality(facts, metric).as_dict() == \
+                pytest.approx(centrality(g, metric).as_dict()), (where, metric)
+        assert [c.members for c in communities(facts)] == [c.members for c in communities(g)]
+        assert analysis.brokers(facts, ["Bank"], ["TradingPlatform"]) == \
+            analysis.brokers(g, ["Bank"], ["TradingPlatform"])
+
+
+
 # -- filters, errors, edge cases ------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 import networkx as nx
 
+from hkweb3.graph.analysis.load import Analysable
 from hkweb3.graph.analysis.views import simple_view
 from hkweb3.graph.schema import load_schema
 
@@ -48,7 +49,7 @@ class Broker:
 
 
 def brokers(
-    g: nx.MultiDiGraph,
+    g: Analysable,
     from_kinds: Iterable[str],
     to_kinds: Iterable[str],
     *,
@@ -81,8 +82,8 @@ def brokers(
     return found[:top] if top is not None else found
 
 
-def _of_kinds(g: nx.MultiDiGraph, kinds: set[str]) -> list[str]:
-    return sorted(node for node, kind in g.nodes(data="kind") if kind in kinds)
+def _of_kinds(g: Analysable, kinds: set[str]) -> list[str]:
+    return sorted(node for node, data in g.nodes.items() if data.get("kind") in kinds)
 
 
 def _joined_pairs(view: nx.Graph, sources: set[str], targets: set[str]) -> int:

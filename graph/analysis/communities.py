@@ -22,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from hkweb3.graph.analysis.load import Analysable
 from hkweb3.graph.analysis.views import simple_view
 
 SEED = 7
@@ -42,7 +43,7 @@ class Community:
 
 
 def communities(
-    g: nx.MultiDiGraph, weight: str = "sources", resolution: float = 1.0, seed: int = SEED
+    g: Analysable, weight: str = "sources", resolution: float = 1.0, seed: int = SEED
 ) -> list[Community]:
     """Louvain communities of ``g``, largest first.
 

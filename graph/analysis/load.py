@@ -22,9 +22,11 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import networkx as nx
+import numpy as np
 
 from hkweb3.errors import InputError, QueryError
 from hkweb3.graph import cypher
@@ -103,26 +106,65 @@ def from_store(store: Store, where: GraphFilter | None = None) -> nx.MultiDiGrap
     >>> with open_store() as store:  # doctest: +SKIP
     ...     g = from_store(store, GraphFilter(kinds=["Bank", "TradingPlatform"]))
     """
-    where = where or GraphFilter()
-    kinds, types = where.concrete_kinds(), where.types()
-    nodes: list[Node] = []
-    edges: list[Fact] = []
-    for node_id, name, kind, aliases, sources, out in store.stream(
-        cypher.ANALYSIS_GRAPH, {"kinds": kinds, "types": types}
-    ):
-        nodes.append(Node(node_id, name or node_id, kind, aliases or [], sources))
-        edges.extend(Fact(node_id, t, target, key or "", role, since, until, n, ())
-                     for t, target, key, role, since, until, n in out)
-    mentions: list[dict[str, Any]] = []
-    if where.mentions:
-        schema = store.schema
-        mention_type = next(e.name for e in schema.edges.values() if e.provenance)
-        mentions = store.read(cypher.analysis_mentions(schema.document_label, mention_type)).rows
-    return _build(nodes, edges, mentions, where)
+    return read_store(store, where).multigraph()
 
 
 def from_dump(dump: Mapping[str, Any], where: GraphFilter | None = None) -> nx.MultiDiGraph:
     """The graph from the plain data of ``Store.dump()`` or ``hkweb3 export --format json``."""
+    return read_dump(dump, where).multigraph()
+
+
+def read_store(store: Store, where: GraphFilter | None = None) -> Facts:
+    """What :func:`from_store` reads, before it becomes a NetworkX graph.
+
+    The centrality, community and broker functions take it as it is: they run on simple
+    views, which are built straight from it, about three times faster than going through the
+    ``MultiDiGraph`` on large graphs.
+    """
+    where = where or GraphFilter()
+    kinds, types = where.concrete_kinds(), where.types()
+    nodes: list[Node] = []
+    groups: list[tuple[str, list[Sequence[Any]]]] = []
+    with collector_paused():
+        # Rows are kept as the driver gives them: a tuple per fact would cost a second per
+        # 500,000 facts, more than the PageRank they are often read for.
+        for node_id, name, kind, aliases, sources, out in store.stream(
+            cypher.ANALYSIS_GRAPH, {"kinds": kinds, "types": types}
+        ):
+            nodes.append(Node(node_id, name or node_id, kind, aliases or [], sources))
+            if out:
+                groups.append((node_id, out))
+        mentions: list[dict[str, Any]] = []
+        if where.mentions:
+            schema = store.schema
+            mention_type = next(e.name for e in schema.edges.values() if e.provenance)
+            mentions = store.read(
+                cypher.analysis_mentions(schema.document_label, mention_type)).rows
+        return Facts.select(nodes, groups, mentions, where)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a large graph is read.
+
+    The read makes millions of lists and strings, none in a cycle, and the collector would
+    scan the growing heap again and again (10 s instead of 6.5 s to read 100,000 entities).
+    Afterwards they go straight to the oldest generation (freeze, then unfreeze, which the
+    ``gc`` documentation describes), so the next young collection does not walk them all.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+def read_dump(dump: Mapping[str, Any], where: GraphFilter | None = None) -> Facts:
+    """What :func:`from_dump` reads, before it becomes a NetworkX graph."""
     where = where or GraphFilter()
     kinds, types = where.concrete_kinds(), where.types()
     nodes = [
@@ -131,20 +173,23 @@ def from_dump(dump: Mapping[str, Any], where: GraphFilter | None = None) -> nx.M
         for n in dump.get("nodes") or []
         if kinds is None or n.get("kind") in kinds
     ]
-    edges = []
+    # An edited export may list a fact twice; the MultiDiGraph keeps one (the last).
+    by_source: dict[str, dict[tuple[str, str, str], Sequence[Any]]] = {}
     for e in dump.get("edges") or []:
         if types is not None and e["type"] not in types:
             continue
         props = e.get("properties") or {}
-        edges.append(Fact(e["source"], e["type"], e["target"], edge_key(e["type"], props),
-                          props.get("role"), props.get("since"), props.get("until"),
-                          len(props.get("sources") or []), e.get("evidence") or ()))
+        key = edge_key(e["type"], props)
+        by_source.setdefault(e["source"], {})[e["type"], e["target"], _multikey(e["type"], key)] = (
+            e["type"], e["target"], key, props.get("role"), props.get("since"),
+            props.get("until"), len(props.get("sources") or []), e.get("evidence") or ())
     mentions = []
     if where.mentions:
         titles = {d["id"]: d.get("title") or d["id"] for d in dump.get("documents") or []}
         mentions = [{"source": doc, "name": titles.get(doc, doc), "target": entity}
                     for doc, entity in _mention_pairs(dump)]
-    return _build(nodes, edges, mentions, where)
+    groups = [(source, list(rows.values())) for source, rows in by_source.items()]
+    return Facts.select(nodes, groups, mentions, where)
 
 
 def _mention_pairs(dump: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
@@ -199,38 +244,90 @@ class Fact(NamedTuple):
     since: Any
     until: Any
     sources: int
-    evidence: Sequence[Mapping[str, Any]]
+    evidence: Sequence[Mapping[str, Any]] = ()
 
 
-def _build(
-    nodes: list[Node], edges: list[Fact], mentions: list[dict[str, Any]], where: GraphFilter
-) -> nx.MultiDiGraph:
-    g = nx.MultiDiGraph()
-    g.add_nodes_from(
-        (n.id, {"name": n.name, "kind": n.kind, "aliases": list(n.aliases),
-                "sources": n.sources or 0})
-        for n in sorted(nodes, key=itemgetter(0))
-    )
-    dated = where.start is not None or where.end is not None
-    g.add_edges_from(
-        (f.source, f.target, _multikey(f.type, f.key),
-         {"type": f.type, "sources": max(f.sources or 0, 1), "role": f.role, "since": f.since,
-          "until": f.until, "evidence": list(f.evidence)})
-        for f in sorted(edges, key=itemgetter(0, 1, 2, 3))
-        # Edges to nodes outside the selected kinds go with them.
-        if f.source in g and f.target in g and (not dated or where.in_period(f.since, f.until))
-    )
-    schema = load_schema()
-    mention_type = next(e.name for e in schema.edges.values() if e.provenance)
-    for m in sorted(mentions, key=lambda m: (m["source"], m["target"])):
-        if m["target"] not in g:
-            continue
-        if m["source"] not in g:
-            g.add_node(m["source"], name=m["name"], kind=schema.document_label,
-                       aliases=[], sources=1)
-        g.add_edge(m["source"], m["target"], key=mention_type, type=mention_type, sources=1,
-                   role=None, since=None, until=None, evidence=[])
-    return g
+@dataclass
+class Facts:
+    """The selected graph as read, before NetworkX: entities and the facts between them.
+
+    ``nodes`` maps each id, in id order, to its attributes (``name``, ``kind``, ``aliases``,
+    ``sources``). ``groups`` holds the facts by source: ``(source, rows)``, each row a
+    :class:`Fact` without its source; facts whose target is not in ``nodes`` (of a kind left
+    out) are skipped when read (:attr:`edges`, :meth:`arrays`). :meth:`multigraph` makes the
+    ``MultiDiGraph``; the analysis functions also take a ``Facts`` as it is, and build their
+    simple views straight from it.
+    """
+
+    nodes: dict[str, dict[str, Any]]
+    groups: list[tuple[str, list[Sequence[Any]]]]
+
+    @classmethod
+    def select(
+        cls, nodes: list[Node], groups: list[tuple[str, list[Sequence[Any]]]],
+        mentions: list[dict[str, Any]], where: GraphFilter,
+    ) -> Facts:
+        """The nodes, the facts ``where`` keeps between them, and the mentions asked for."""
+        kept = {
+            n.id: {"name": n.name, "kind": n.kind, "aliases": list(n.aliases),
+                   "sources": n.sources or 0}
+            for n in sorted(nodes, key=itemgetter(0))
+        }
+        # Edges from nodes outside the selected kinds go with them (those to such nodes are
+        # skipped when read).
+        groups = [(source, rows) for source, rows in groups if source in kept]
+        if where.start is not None or where.end is not None:
+            groups = [(source, [row for row in rows if where.in_period(row[4], row[5])])
+                      for source, rows in groups]
+        schema = load_schema()
+        mention_type = next(e.name for e in schema.edges.values() if e.provenance)
+        mentioned: dict[str, list[Sequence[Any]]] = {}
+        for m in mentions:
+            if m["target"] not in kept:
+                continue
+            kept.setdefault(m["source"], {"name": m["name"], "kind": schema.document_label,
+                                          "aliases": [], "sources": 1})
+            mentioned.setdefault(m["source"], []).append(
+                (mention_type, m["target"], "", None, None, None, 1))
+        groups.extend((doc, sorted(set(rows))) for doc, rows in sorted(mentioned.items()))
+        return cls(dict(sorted(kept.items())), groups)
+
+    @property
+    def edges(self) -> list[Fact]:
+        """Every fact between two of ``nodes``, in the order read."""
+        nodes = self.nodes
+        return [Fact(source, *row) for source, rows in self.groups for row in rows
+                if row[1] in nodes]
+
+    def arrays(self, index: Mapping[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every fact as ``(source, target, sources)`` in three arrays, ends numbered by
+        ``index`` (which numbers every node)."""
+        counts = [len(rows) for _, rows in self.groups]
+        sources = np.repeat(np.array([index[s] for s, _ in self.groups], dtype=np.int64),
+                            counts)
+        targets = np.array([index.get(row[1], -1) for _, rows in self.groups for row in rows],
+                           dtype=np.int64)
+        weights = np.array([row[6] or 1 for _, rows in self.groups for row in rows],
+                           dtype=np.int64)
+        known = targets >= 0  # the target's kind was left out
+        return sources[known], targets[known], weights[known]
+
+    def multigraph(self) -> nx.MultiDiGraph:
+        """The facts as a ``MultiDiGraph``, nodes and edges added in sorted order."""
+        g = nx.MultiDiGraph()
+        with collector_paused():
+            g.add_nodes_from(self.nodes.items())
+            g.add_edges_from(
+                (f.source, f.target, _multikey(f.type, f.key),
+                 {"type": f.type, "sources": max(f.sources or 0, 1), "role": f.role,
+                  "since": f.since, "until": f.until, "evidence": list(f.evidence)})
+                for f in sorted(self.edges, key=itemgetter(0, 1, 2, 3))
+            )
+        return g
+
+
+#: What the analysis functions take: the graph as NetworkX has it, or as read.
+Analysable = nx.MultiDiGraph | Facts
 
 
 @cache
@@ -241,7 +338,7 @@ def _multikey(edge_type: str, key: str | None) -> str:
     return f"{edge_type}|{key}"
 
 
-def resolve(g: nx.MultiDiGraph, ref: str) -> str:
+def resolve(g: Analysable, ref: str) -> str:
     """The node of ``g`` whose id, name or alias is ``ref`` (any case).
 
     Raises
@@ -249,11 +346,11 @@ def resolve(g: nx.MultiDiGraph, ref: str) -> str:
     QueryError
         If nothing in ``g`` answers to ``ref``, or more than one node does.
     """
-    if ref in g:
+    if ref in g.nodes:
         return ref
     wanted = ref.casefold().strip()
     found = sorted(
-        node for node, data in g.nodes(data=True)
+        node for node, data in g.nodes.items()
         if wanted == str(data.get("name", "")).casefold()
         or wanted in (str(a).casefold() for a in data.get("aliases") or [])
         or wanted == str(node).casefold()

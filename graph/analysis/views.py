@@ -1,5 +1,9 @@
 """Simple (one edge per pair) views of the multigraph, which the algorithms run on.
 
+A view is first a sparse weighted adjacency matrix (:class:`WeightedView`), built straight
+from the facts; metrics that are matrix sums or products (degree, PageRank, closeness) run on
+it, the others on its NetworkX graph (:meth:`WeightedView.graph`, or :func:`simple_view`).
+
 Parallel facts between two entities become one edge whose ``weight`` says how strong the
 link is, and whose ``distance`` (``1 / weight``) is what path-based measures add up: a link
 backed by many sources is a short, strong one.
@@ -29,15 +33,60 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
 import networkx as nx
+import numpy as np
+from scipy import sparse
 
 from hkweb3.errors import QueryError
+from hkweb3.graph.analysis.load import Analysable, Facts, collector_paused
 
 WEIGHTS = ("sources", "edges", "none")
 
 
-def simple_view(g: nx.MultiDiGraph, directed: bool, weight: str = "sources") -> nx.Graph:
-    """A ``DiGraph`` (``directed``) or ``Graph`` of ``g`` with ``weight`` and ``distance``.
+@dataclass(frozen=True)
+class WeightedView:
+    """A simple view as a matrix: ``matrix[i, j]`` is the weight of the link from
+    ``nodes[i]`` to ``nodes[j]`` (symmetric when undirected; no self-loops), integers."""
+
+    nodes: list[str]
+    attributes: Mapping[str, Mapping[str, Any]]
+    matrix: sparse.csr_array
+    directed: bool
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def distances(self) -> sparse.csr_array:
+        """The same links with ``1 / weight``: what path lengths add up."""
+        inverse = self.matrix.astype(float)
+        inverse.data = 1.0 / inverse.data
+        return inverse
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        """The view as a NetworkX ``DiGraph`` or ``Graph`` with ``weight`` and ``distance``;
+        nodes in id order with their attributes, edges in the order of their ends."""
+        view: nx.Graph = nx.DiGraph() if self.directed else nx.Graph()
+        links = sparse.coo_array(self.matrix if self.directed else sparse.triu(self.matrix))
+        order = np.lexsort((links.col, links.row))
+        nodes = self.nodes
+        with collector_paused():
+            view.add_nodes_from((node, dict(self.attributes[node])) for node in nodes)
+            view.add_edges_from(
+                (nodes[i], nodes[j], {"weight": w, "distance": 1.0 / w})
+                for i, j, w in zip(links.row[order].tolist(), links.col[order].tolist(),
+                                   links.data[order].tolist(), strict=True)
+            )
+        return view
+
+
+def weighted_view(g: Analysable, directed: bool, weight: str = "sources") -> WeightedView:
+    """The simple view of ``g`` as a matrix (see :data:`WEIGHTS` for what ``weight`` adds up).
 
     Raises
     ------
@@ -46,16 +95,37 @@ def simple_view(g: nx.MultiDiGraph, directed: bool, weight: str = "sources") -> 
     """
     if weight not in WEIGHTS:
         raise QueryError(f"unknown weight {weight!r} (choose from {', '.join(WEIGHTS)})")
-    view: nx.Graph = nx.DiGraph() if directed else nx.Graph()
-    view.add_nodes_from(g.nodes(data=True))
-    totals: dict[tuple[str, str], int] = {}
-    for source, target, sources in g.edges(data="sources", default=1):
-        if source == target:
-            continue  # a self-loop says nothing about how an entity links to others
-        pair = (source, target) if directed or source <= target else (target, source)
-        step = sources if weight == "sources" else 1
-        totals[pair] = totals.get(pair, 0) + step
-    for (source, target), total in totals.items():
-        w = 1 if weight == "none" else total
-        view.add_edge(source, target, weight=w, distance=1.0 / w)
-    return view
+    attributes: Mapping[str, Mapping[str, Any]] = g.nodes
+    nodes = list(attributes)
+    index = {node: i for i, node in enumerate(nodes)}
+    if isinstance(g, Facts):
+        rows, cols, values = g.arrays(index)
+    else:
+        triples = list(g.edges(data="sources", default=1))
+        rows = np.array([index[s] for s, _, _ in triples], dtype=np.int64)
+        cols = np.array([index[t] for _, t, _ in triples], dtype=np.int64)
+        values = np.array([w for _, _, w in triples], dtype=np.int64)
+    loops = rows == cols  # a self-loop says nothing about how an entity links to others
+    rows, cols, values = rows[~loops], cols[~loops], values[~loops]
+    if weight != "sources":
+        values = np.ones_like(values)
+    n = len(nodes)
+    # Parallel facts between a pair add up (a sparse matrix sums duplicate entries).
+    matrix = sparse.csr_array((values, (rows, cols)), shape=(n, n))
+    matrix.sum_duplicates()
+    if not directed:
+        matrix = (matrix + matrix.T).tocsr()
+    if weight == "none":
+        matrix.data[:] = 1
+    return WeightedView(nodes, attributes, matrix, directed)
+
+
+def simple_view(g: Analysable, directed: bool, weight: str = "sources") -> nx.Graph:
+    """A ``DiGraph`` (``directed``) or ``Graph`` of ``g`` with ``weight`` and ``distance``.
+
+    Raises
+    ------
+    QueryError
+        If ``weight`` is not one of :data:`WEIGHTS`.
+    """
+    return weighted_view(g, directed, weight).graph
