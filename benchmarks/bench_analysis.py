@@ -15,18 +15,20 @@ loads
     ``Store.write`` in ``GraphBatch``es of 5,000 rows, and checks the created counts
     ("load": reported, no target);
 pulls
-    the graph with ``from_store(store)`` ("pull": the ``MultiDiGraph`` the analysis runs on);
-    the server is then stopped, so the metrics below run without it;
+    the graph with ``read_store(store)`` ("pull": the ``Facts`` that ``hkweb3 centrality`` and
+    the other API functions analyse), then makes its ``MultiDiGraph`` ("multigraph": what
+    ``from_store`` and ``api.analysis_graph`` return to scripts, on top of the pull); the
+    server is then stopped, so the metrics below run without it;
 measures
-    ``simple_view`` (undirected, "view": every metric below builds one first, and its time
-    is inside theirs), ``centrality(g, metric)`` for degree, in_degree, pagerank, eigenvector,
-    closeness and betweenness, ``communities(g)`` and ``brokers(g, ["Bank"],
-    ["TradingPlatform"])``, each once. Above the library's ``EXACT_LIMIT`` nodes closeness
-    and betweenness are estimated from ``PIVOTS`` seeded sample sources (the library's notes
-    are printed). A step whose time, extrapolated from the previous size by its cost model
-    (linear; path-based: sources x nodes, sources being all nodes when exact, ``PIVOTS`` when
-    sampled; brokers: banks x nodes), exceeds ``--budget`` seconds (default 1200) is skipped and
-    reported as "skipped: would take ~N min".
+    ``weighted_view`` (undirected, "view": the sparse matrix every metric below builds first;
+    its time is inside theirs), ``centrality(facts, metric)`` for degree, in_degree, pagerank,
+    eigenvector, closeness and betweenness, ``communities(facts)`` and ``brokers(facts,
+    ["Bank"], ["TradingPlatform"])``, each once, as the API runs them. Above the library's
+    ``EXACT_LIMIT`` nodes closeness and betweenness are estimated from ``PIVOTS`` seeded
+    sample sources (the library's notes are printed). A step whose time, extrapolated from
+    the previous size by its cost model (linear; path-based: sources x nodes, sources being
+    all nodes when exact, ``PIVOTS`` when sampled; brokers: banks x nodes), exceeds
+    ``--budget`` seconds (default 1200) is skipped and reported as "skipped: would take ~N min".
 
 Sampling accuracy: at the largest size that is above ``EXACT_LIMIT`` and at most 10,000 (so
 10,000 by default), exact betweenness (``nx.betweenness_centrality(view)``) on
@@ -82,7 +84,15 @@ import networkx as nx
 from scipy.stats import spearmanr
 
 from hkweb3.errors import HKWeb3Error
-from hkweb3.graph.analysis import brokers, centrality, communities, from_store, simple_view
+from hkweb3.graph.analysis import (
+    Facts,
+    brokers,
+    centrality,
+    communities,
+    read_store,
+    simple_view,
+    weighted_view,
+)
 from hkweb3.graph.analysis.centrality import EXACT_LIMIT, PIVOTS, SEED, closeness_from
 from hkweb3.graph.analysis.centrality import METRICS as LIBRARY_METRICS
 from hkweb3.graph.config import StoreConfig
@@ -98,9 +108,10 @@ TOP = 20
 HEARTBEAT = 60.0  # seconds between progress lines of a long exact computation
 METRICS = ("degree", "in_degree", "pagerank", "eigenvector", "closeness", "betweenness")
 PATH_METRICS = ("closeness", "betweenness")
-STEPS = ("load", "pull", "view", *METRICS, "communities", "brokers")
-LABELS = {"load": "load (Store.write)", "pull": "pull (from_store)",
-          "view": "view (simple_view)", "communities": "communities (Louvain)",
+STEPS = ("load", "pull", "multigraph", "view", *METRICS, "communities", "brokers")
+LABELS = {"load": "load (Store.write)", "pull": "pull (read_store)",
+          "multigraph": "multigraph (from pull)", "view": "view (weighted_view)",
+          "communities": "communities (Louvain)",
           "brokers": "brokers Bank->Platform"}
 
 
@@ -238,7 +249,7 @@ def load(store: Store, graph: bench_queries.Synthetic) -> int:
     return calls
 
 
-def store_phase(n: int, run: SizeRun, args: argparse.Namespace) -> nx.MultiDiGraph:
+def store_phase(n: int, run: SizeRun, args: argparse.Namespace) -> Facts:
     print(f"  generating {n:,} entities, ~{round(n * args.edges_per_node):,} relations "
           f"(seed {args.seed}) ...", flush=True)
     seconds, graph = timed(lambda: generate(n, args))
@@ -262,25 +273,29 @@ def store_phase(n: int, run: SizeRun, args: argparse.Namespace) -> nx.MultiDiGra
                   f"({rows / seconds:,.0f} rows/s)", flush=True)
             entities, relations = len(graph.entities), len(graph.relations)
             del graph  # the pydantic rows are no longer needed; free them before the pull
-            seconds, g = timed(lambda: from_store(store))
+            seconds, facts = timed(lambda: read_store(store))
             run.seconds["pull"] = seconds
-            run.pulled_nodes, run.pulled_edges = g.number_of_nodes(), g.number_of_edges()
-            run.stored_edges = relations
-            print(f"  pull: {seconds:.2f} s, {run.pulled_nodes:,} nodes, "
-                  f"{run.pulled_edges:,} edges", flush=True)
-            if run.pulled_nodes != entities:
-                raise BenchError(f"from_store returned {run.pulled_nodes:,} nodes, the store "
-                                 f"holds {entities:,} entities")
-            if run.pulled_edges != relations:
-                # Not fatal: the metrics still run on what was pulled, but say so.
-                note = (f"WARNING: from_store returned {run.pulled_edges:,} edges for "
-                        f"{relations:,} stored relations")
-                run.notes.append(note)
-                print(f"  {note}", flush=True)
-    return g
+            print(f"  pull: {seconds:.2f} s", flush=True)
+    seconds, g = timed(facts.multigraph)
+    run.seconds["multigraph"] = seconds
+    run.pulled_nodes, run.pulled_edges = g.number_of_nodes(), g.number_of_edges()
+    run.stored_edges = relations
+    del g
+    print(f"  multigraph: {seconds:.2f} s, {run.pulled_nodes:,} nodes, "
+          f"{run.pulled_edges:,} edges", flush=True)
+    if run.pulled_nodes != entities:
+        raise BenchError(f"read_store returned {run.pulled_nodes:,} nodes, the store "
+                         f"holds {entities:,} entities")
+    if run.pulled_edges != relations:
+        # Not fatal: the metrics still run on what was pulled, but say so.
+        note = (f"WARNING: read_store returned {run.pulled_edges:,} edges for "
+                f"{relations:,} stored relations")
+        run.notes.append(note)
+        print(f"  {note}", flush=True)
+    return facts
 
 
-def analysis_phase(g: nx.MultiDiGraph, run: SizeRun, previous: SizeRun | None,
+def analysis_phase(g: Facts, run: SizeRun, previous: SizeRun | None,
                    args: argparse.Namespace) -> None:
     def step(name: str, function: Callable[[], Any]) -> Any:
         guess = estimate(name, run, previous)
@@ -297,9 +312,9 @@ def analysis_phase(g: nx.MultiDiGraph, run: SizeRun, previous: SizeRun | None,
         run.seconds[name] = seconds
         return result
 
-    view = step("view", lambda: simple_view(g, directed=False, weight="sources"))
+    view = step("view", lambda: weighted_view(g, directed=False, weight="sources"))
     if view is not None:
-        print(f"  view: {run.seconds['view']:.2f} s ({view.number_of_edges():,} linked pairs)",
+        print(f"  view: {run.seconds['view']:.2f} s ({view.matrix.nnz // 2:,} linked pairs)",
               flush=True)
     del view
     for metric in METRICS:
@@ -350,7 +365,7 @@ def accuracy(method: str, pivots: int | None, seconds: float, exact: dict[str, f
                     sum(errors) / len(errors), float(rho), overlap)
 
 
-def compare(g: nx.MultiDiGraph, run: SizeRun, sweep: Sequence[int]) -> Comparison:
+def compare(g: Facts, run: SizeRun, sweep: Sequence[int]) -> Comparison:
     """Exact against sampled; the library's own results (``PIVOTS``) are taken from ``run``
     when it computed them (their time then includes building the view)."""
     # The library's defaults: betweenness and closeness count hops unless given a weight.
