@@ -70,7 +70,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
-import random
 import sys
 import threading
 import time
@@ -93,7 +92,13 @@ from hkweb3.graph.analysis import (
     simple_view,
     weighted_view,
 )
-from hkweb3.graph.analysis.centrality import EXACT_LIMIT, PIVOTS, SEED, closeness_from
+from hkweb3.graph.analysis.centrality import (
+    EXACT_LIMIT,
+    PIVOTS,
+    SEED,
+    closeness_from,
+    sample_sources,
+)
 from hkweb3.graph.analysis.centrality import METRICS as LIBRARY_METRICS
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.models import GraphBatch
@@ -350,9 +355,7 @@ def ranked(values: dict[str, float]) -> list[str]:
 
 def library_closeness(view: nx.Graph, pivots: int, weighted: bool) -> dict[str, float]:
     """Closeness from ``pivots`` sources drawn as the library draws them."""
-    nodes = sorted(view, key=str)
-    return closeness_from(view, random.Random(SEED).sample(nodes, min(pivots, len(nodes))),
-                          weighted=weighted)
+    return closeness_from(view, sample_sources(list(view), pivots), weighted=weighted)
 
 
 def accuracy(method: str, pivots: int | None, seconds: float, exact: dict[str, float],

@@ -185,8 +185,8 @@ def networkx_scores(view, metric, weighted):
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize(("metric", "directed", "weight"), [
     ("pagerank", True, "sources"), ("pagerank", False, "edges"), ("degree", False, "sources"),
-    ("in_degree", True, "edges"), ("out_degree", True, "sources"), ("closeness", False, "none"),
-    ("closeness", True, "sources"),
+    ("degree", True, "sources"), ("in_degree", True, "edges"), ("out_degree", True, "sources"),
+    ("closeness", False, "none"), ("closeness", True, "sources"),
 ])
 def test_matrix_metrics_equal_networkx_on_the_same_view(seed, metric, directed, weight):
     # Degree, PageRank and closeness run on the sparse matrix, not on NetworkX: same numbers.
@@ -194,6 +194,13 @@ def test_matrix_metrics_equal_networkx_on_the_same_view(seed, metric, directed, 
     expected = networkx_scores(reference_view(g, directed, weight), metric, weight != "none")
     ours = centrality(g, metric, directed=directed, weight=weight).as_dict()
     assert ours == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def test_a_scripts_float_weights_are_kept():
+    g = graph([("a", "b"), ("b", "c")])
+    g.edges["a", "b", "PARTNERS_WITH"]["sources"] = 0.5
+    assert analysis.simple_view(g, directed=False)["a"]["b"]["weight"] == 0.5
+    assert centrality(g, "degree").as_dict()["b"] == pytest.approx(1.5 / 2)
 
 
 def test_facts_as_read_score_as_their_multigraph_does():

@@ -97,7 +97,10 @@ class Metric:
 
 
 def _degree(view: WeightedView, weighted: bool, notes: list[str]) -> dict[str, float]:
-    # Undirected: the matrix is symmetric, so row sums are degrees.
+    # Undirected, the matrix is symmetric and its row sums are degrees; directed, a node's
+    # degree counts the links in and out.
+    if view.directed:
+        return _normalised(view, view.matrix.sum(axis=0) + view.matrix.sum(axis=1))
     return _normalised(view, view.matrix.sum(axis=1))
 
 
@@ -290,7 +293,7 @@ def centrality(
     ------
     QueryError
         For an unknown metric, a metric that needs direction on the undirected view, or an
-        eigenvector problem with no solution.
+        eigenvector or PageRank computation that does not converge.
     ValidationError
         For an unknown kind.
     """

@@ -53,8 +53,8 @@ class WeightedView:
     """A simple view as a matrix: ``matrix[i, j]`` is the weight of the link from
     ``nodes[i]`` to ``nodes[j]`` (symmetric when undirected; no self-loops), integers."""
 
-    nodes: list[str]
-    attributes: Mapping[str, Mapping[str, Any]]
+    nodes: list[Any]
+    attributes: Mapping[Any, Mapping[str, Any]]
     matrix: sparse.csr_array
     directed: bool
 
@@ -95,20 +95,22 @@ def weighted_view(g: Analysable, directed: bool, weight: str = "sources") -> Wei
     """
     if weight not in WEIGHTS:
         raise QueryError(f"unknown weight {weight!r} (choose from {', '.join(WEIGHTS)})")
-    attributes: Mapping[str, Mapping[str, Any]] = g.nodes
+    attributes: Mapping[Any, Mapping[str, Any]] = g.nodes
     nodes = list(attributes)
     index = {node: i for i, node in enumerate(nodes)}
     if isinstance(g, Facts):
         rows, cols, values = g.arrays(index)
     else:
-        triples = list(g.edges(data="sources", default=1))
-        rows = np.array([index[s] for s, _, _ in triples], dtype=np.int64)
-        cols = np.array([index[t] for _, t, _ in triples], dtype=np.int64)
-        values = np.array([w for _, _, w in triples], dtype=np.int64)
+        pairs = list(g.edges(data="sources", default=1))
+        rows = np.array([index[p[0]] for p in pairs], dtype=np.int64)
+        cols = np.array([index[p[1]] for p in pairs], dtype=np.int64)
+        # A script's graph may weigh facts by a float: keep whatever number it gives (and
+        # read it only when it is the weight).
+        values = np.asarray([p[2] for p in pairs]) if weight == "sources" else rows
+    if weight != "sources":
+        values = np.ones_like(rows)
     loops = rows == cols  # a self-loop says nothing about how an entity links to others
     rows, cols, values = rows[~loops], cols[~loops], values[~loops]
-    if weight != "sources":
-        values = np.ones_like(values)
     n = len(nodes)
     # Parallel facts between a pair add up (a sparse matrix sums duplicate entries).
     matrix = sparse.csr_array((values, (rows, cols)), shape=(n, n))
