@@ -27,8 +27,9 @@ measures
     ``EXACT_LIMIT`` nodes closeness and betweenness are estimated from ``PIVOTS`` seeded
     sample sources (the library's notes are printed). A step whose time, extrapolated from
     the previous size by its cost model (linear; path-based: sources x nodes, sources being
-    all nodes when exact, ``PIVOTS`` when sampled; brokers: banks x nodes), exceeds
-    ``--budget`` seconds (default 1200) is skipped and reported as "skipped: would take ~N min".
+    all nodes when exact, ``PIVOTS`` when sampled; brokers: banks x nodes, with banks sampled
+    above the library's limit as it samples them), exceeds ``--budget`` seconds (default
+    1200) is skipped and reported as "skipped: would take ~N min".
 
 Sampling accuracy: at the largest size that is above ``EXACT_LIMIT`` and at most 10,000 (so
 10,000 by default), exact betweenness (``nx.betweenness_centrality(view)``) on
@@ -92,6 +93,8 @@ from hkweb3.graph.analysis import (
     simple_view,
     weighted_view,
 )
+from hkweb3.graph.analysis.brokers import SAMPLED_SOURCES as BROKER_SAMPLE
+from hkweb3.graph.analysis.brokers import SOURCE_LIMIT as BROKER_LIMIT
 from hkweb3.graph.analysis.centrality import (
     EXACT_LIMIT,
     PIVOTS,
@@ -213,8 +216,9 @@ def cost(step: str, run: SizeRun) -> float:
     n = run.nodes
     if step in PATH_METRICS:
         return path_sources(n) * n * math.log(n)
-    if step == "brokers":
-        return max(run.banks, 1) * n
+    if step == "brokers":  # a search per bank, or per sampled bank above the library's limit
+        banks = run.banks if run.banks <= BROKER_LIMIT else BROKER_SAMPLE
+        return max(banks, 1) * n
     if step == "communities":
         return n * math.log(n)
     return float(n)
@@ -343,6 +347,9 @@ def analysis_phase(g: Facts, run: SizeRun, previous: SizeRun | None,
         top = ", ".join(f"{b.id} {b.share:.3g}" for b in result[:3])
         print(f"  brokers: {run.seconds['brokers']:.2f} s; {len(result):,} brokers "
               f"({run.banks:,} banks as sources); top: {top}", flush=True)
+        for note in result.notes:
+            print(f"    note: {note}", flush=True)
+            run.notes.append(note)
 
 
 # -- the sampling error --------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import networkx as nx
 from hkweb3.data import DOCUMENTS_DIR, REGISTRY_DIR
 from hkweb3.errors import QueryError
 from hkweb3.graph import analysis
-from hkweb3.graph.analysis import Broker, Community, GraphFilter, Ranking, Step
+from hkweb3.graph.analysis import Brokers, Community, GraphFilter, Ranking, Step
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
 from hkweb3.graph.cypher import EDGES_BETWEEN
@@ -288,9 +288,10 @@ def brokers(
     where: GraphFilter | None = None,
     source: Path | str | None = None,
     config: StoreConfig | None = None,
-) -> list[Broker]:
+) -> Brokers:
     """Entities on the shortest paths between entities of ``from_kinds`` and ``to_kinds``
-    (e.g. banks and trading platforms), most traffic first."""
+    (e.g. banks and trading platforms), most traffic first; ``notes`` says when a large first
+    group was sampled."""
     with _analysed(where, config, source, False) as (g, _store):
         return analysis.brokers(g, from_kinds, to_kinds, weight=weight, top=top)
 

@@ -511,6 +511,7 @@ def brokers_command(obj: dict, from_kinds, to_kinds, top, weight, fmt, **selecti
     found = api.brokers(
         list(from_kinds), list(to_kinds), top=top, weight=weight, config=obj["config"],
         **_selection(selection))
+    _notes(found.notes)
     _emit([b.as_row() for b in found], fmt, ["name", "kind", "score", "paths", "id"])
 
 

@@ -357,6 +357,29 @@ def test_brokers_between_banks_and_platforms_by_hand():
     assert "b1" not in found
 
 
+def test_brokers_sample_a_large_first_group(monkeypatch):
+    brokers_module = importlib.import_module("hkweb3.graph.analysis.brokers")
+    rng = nx.utils.create_py_random_state(4)
+    kinds = {f"b{i}": "Bank" for i in range(30)} | {f"p{i}": "TradingPlatform" for i in range(5)}
+    edges = [(bank, f"hub{rng.randrange(4)}") for bank in kinds if bank.startswith("b")]
+    edges += [(f"p{i}", f"hub{i % 4}") for i in range(5)] + [("hub0", "hub1"), ("hub1", "hub2"),
+                                                            ("hub2", "hub3")]
+    g = graph(edges, kinds)
+    exact = analysis.brokers(g, ["Bank"], ["TradingPlatform"])
+    assert exact.notes == []
+    monkeypatch.setattr(brokers_module, "SOURCE_LIMIT", 10)
+    monkeypatch.setattr(brokers_module, "SAMPLED_SOURCES", 30)  # every bank: the exact answer
+    assert analysis.brokers(g, ["Bank"], ["TradingPlatform"]) == exact
+    monkeypatch.setattr(brokers_module, "SAMPLED_SOURCES", 12)
+    sampled = analysis.brokers(g, ["Bank"], ["TradingPlatform"])
+    assert sampled.notes == ["brokers estimated from 12 of the 30 entities of Bank (seed 7)"]
+    assert sampled == analysis.brokers(g, ["Bank"], ["TradingPlatform"])  # seeded
+    # Scaled up, the estimate is of the size of the exact count, with the same top broker.
+    paths = {b.id: b.paths for b in exact}
+    assert all(0.3 * paths[b.id] < b.paths < 3 * paths[b.id] for b in sampled if b.id in paths)
+    assert sampled[0].id == exact[0].id
+
+
 def test_shortest_path_lists_the_facts_either_way():
     g = graph([("za", "hkma", "REGULATED_BY"), ("sfc", "hkma", "PARTNERS_WITH"),
                ("za", "osl", "PROVIDES_BANKING_TO"), ("osl", "sfc", "LICENSED_BY")])

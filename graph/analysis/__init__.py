@@ -21,7 +21,7 @@ Examples
 ['Bank of China (Hong Kong)', 'ZA Bank', 'HSBC']
 """
 
-from hkweb3.graph.analysis.brokers import Broker, brokers
+from hkweb3.graph.analysis.brokers import Broker, Brokers, brokers
 from hkweb3.graph.analysis.centrality import METRICS, Ranking, Score, centrality
 from hkweb3.graph.analysis.communities import Community, communities, membership
 from hkweb3.graph.analysis.load import (
@@ -40,8 +40,8 @@ from hkweb3.graph.analysis.views import WEIGHTS, WeightedView, simple_view, weig
 from hkweb3.graph.analysis.writeback import write_scores
 
 __all__ = [
-    "METRICS", "WEIGHTS", "Analysable", "Broker", "Community", "Facts", "GraphFilter", "Ranking",
-    "Score", "Step", "WeightedView", "brokers", "centrality", "communities", "ego", "from_dump",
-    "from_json", "from_store", "membership", "read_dump", "read_store", "resolve",
+    "METRICS", "WEIGHTS", "Analysable", "Broker", "Brokers", "Community", "Facts", "GraphFilter",
+    "Ranking", "Score", "Step", "WeightedView", "brokers", "centrality", "communities", "ego",
+    "from_dump", "from_json", "from_store", "membership", "read_dump", "read_store", "resolve",
     "shortest_path", "simple_view", "weighted_view", "write_scores",
 ]

@@ -8,6 +8,10 @@ score is the sum over pairs (``paths``) and that sum divided by the number of jo
 another bank and a platform. The view is undirected and unweighted by default: a link is a
 link, whichever way the fact points.
 
+Each member of the first group costs one shortest-path search over the whole graph. Above
+:data:`SOURCE_LIMIT` members, :data:`SAMPLED_SOURCES` of them, drawn with a seed, stand for
+all: their counts are scaled up by how many they stand for, and a note says so.
+
 Examples
 --------
 >>> import networkx as nx
@@ -22,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +36,10 @@ import networkx as nx
 from hkweb3.graph.analysis.load import Analysable
 from hkweb3.graph.analysis.views import simple_view
 from hkweb3.graph.schema import load_schema
+
+SOURCE_LIMIT = 1_000
+SAMPLED_SOURCES = 500
+SEED = 7
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,14 @@ class Broker:
                 "score": float(f"{self.share:.6g}"), "paths": float(f"{self.paths:.6g}")}
 
 
+class Brokers(list[Broker]):
+    """Brokers, best first (a plain list to iterate), with notes on how they were found."""
+
+    def __init__(self, found: Iterable[Broker] = (), notes: Iterable[str] = ()) -> None:
+        super().__init__(found)
+        self.notes = list(notes)
+
+
 def brokers(
     g: Analysable,
     from_kinds: Iterable[str],
@@ -55,7 +72,7 @@ def brokers(
     *,
     weight: str = "none",
     top: int | None = None,
-) -> list[Broker]:
+) -> Brokers:
     """Nodes on shortest paths between nodes of ``from_kinds`` and ``to_kinds``, best first.
 
     Raises
@@ -63,15 +80,22 @@ def brokers(
     ValidationError
         For an unknown kind.
     """
+    from_kinds, to_kinds = list(from_kinds), list(to_kinds)
     schema = load_schema()
     sources = _of_kinds(g, {k for name in from_kinds for k in schema.kinds_under(name)})
     targets = _of_kinds(g, {k for name in to_kinds for k in schema.kinds_under(name)})
     view = simple_view(g, directed=False, weight=weight)
     distance = None if weight == "none" else "distance"
+    searched, notes = sources, []
+    if len(sources) > SOURCE_LIMIT:
+        searched = sorted(random.Random(SEED).sample(sources, SAMPLED_SOURCES))
+        notes.append(f"brokers estimated from {SAMPLED_SOURCES:,} of the {len(sources):,} "
+                     f"entities of {', '.join(from_kinds)} (seed {SEED})")
     # NetworkX halves unnormalised betweenness on undirected graphs, as if every pair were
     # counted from both ends; subset pairs are counted from the source end only.
-    through = {node: 2 * value for node, value in nx.betweenness_centrality_subset(
-        view, sources, targets, normalized=False, weight=distance).items()}
+    scale = 2 * len(sources) / len(searched) if searched else 0.0
+    through = {node: scale * value for node, value in nx.betweenness_centrality_subset(
+        view, searched, targets, normalized=False, weight=distance).items()}
     joined = _joined_pairs(view, set(sources), set(targets))
     found = [
         Broker(node, g.nodes[node].get("name", node), g.nodes[node].get("kind"),
@@ -79,7 +103,7 @@ def brokers(
         for node, value in through.items() if value > 0
     ]
     found.sort(key=lambda b: (-b.paths, b.id))
-    return found[:top] if top is not None else found
+    return Brokers(found[:top] if top is not None else found, notes)
 
 
 def _of_kinds(g: Analysable, kinds: set[str]) -> list[str]:
