@@ -88,8 +88,9 @@ def brokers(
     distance = None if weight == "none" else "distance"
     searched, notes = sources, []
     if len(sources) > SOURCE_LIMIT:
-        searched = sorted(random.Random(SEED).sample(sources, SAMPLED_SOURCES))
-        notes.append(f"brokers estimated from {SAMPLED_SOURCES:,} of the {len(sources):,} "
+        searched = sorted(random.Random(SEED).sample(sources, min(SAMPLED_SOURCES,
+                                                                  len(sources))))
+        notes.append(f"brokers estimated from {len(searched):,} of the {len(sources):,} "
                      f"entities of {', '.join(from_kinds)} (seed {SEED})")
     # NetworkX halves unnormalised betweenness on undirected graphs, as if every pair were
     # counted from both ends; subset pairs are counted from the source end only.
