@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import random
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -211,7 +212,11 @@ def _eigenvector(wide: WeightedView, weighted: bool, notes: list[str]) -> dict[s
 def _principal(view: nx.Graph, notes: list[str]) -> dict[str, float]:
     # ARPACK (in SciPy) first: NetworkX's power iteration is Python, 30 s on 10,000 nodes.
     try:
-        return nx.eigenvector_centrality_numpy(view, weight="weight", max_iter=ARPACK_STEPS)
+        with warnings.catch_warnings():
+            # On a piece of two nodes SciPy warns that it uses its dense solver instead,
+            # which is right; the warning would only be noise on a user's terminal.
+            warnings.filterwarnings("ignore", "k >= N - 1", RuntimeWarning)
+            return nx.eigenvector_centrality_numpy(view, weight="weight", max_iter=ARPACK_STEPS)
     except (ArpackError, nx.NetworkXException, ValueError, TypeError) as exc:
         notes.append(f"eigenvector: the sparse eigensolver gave no answer ({_first_line(exc)});"
                      " used power iteration instead")
