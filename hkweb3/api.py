@@ -19,7 +19,7 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -32,13 +32,15 @@ from hkweb3.graph.conflicts import Conflict, find_conflicts
 from hkweb3.graph.cypher import EDGES_BETWEEN
 from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
 from hkweb3.graph.export import export as export_graph
-from hkweb3.graph.models import Evidence
+from hkweb3.graph.models import Entity, Evidence
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
-from hkweb3.loaders.ingest import DocumentResult, Ingester
 from hkweb3.loaders.registry import read_registry
 from hkweb3.queries.library import load_library, run_named
 from hkweb3.viz.html import render_html
+
+if TYPE_CHECKING:
+    from hkweb3.loaders.ingest import DocumentResult, Ingester
 
 
 def _config(config: StoreConfig | None) -> StoreConfig:
@@ -112,7 +114,7 @@ def build(
     with open_store(_config(config)) as store:
         store.setup_schema()
         counts: WriteCounts = store.write(batch)
-        ingester = Ingester(store, batch.entities)
+        ingester = _ingester(store, batch.entities)
         files = ingester.files([Path(documents or DOCUMENTS_DIR)])
         if on_files:
             on_files(len(files))
@@ -132,11 +134,18 @@ def ingest(
     entities = read_registry(registry or REGISTRY_DIR).entities
     with open_store(_config(config)) as store:
         store.setup_schema()
-        ingester = Ingester(store, entities)
+        ingester = _ingester(store, entities)
         files = ingester.files([Path(p) for p in paths])
         if on_files:
             on_files(len(files))
         return list(_each(ingester.run(files), progress))
+
+
+def _ingester(store: Store, entities: Iterable[Entity]) -> Ingester:
+    # spaCy takes about a second to import: only the commands that read documents pay it.
+    from hkweb3.loaders.ingest import Ingester
+
+    return Ingester(store, entities)
 
 
 def _each(results: Iterable[DocumentResult], progress) -> Iterator[DocumentResult]:

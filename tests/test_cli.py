@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import click
 import pytest
@@ -145,3 +147,11 @@ def test_bad_registry_exits_1_naming_the_file(cli_env, tmp_path, store):
     assert result.output.startswith(f"Error: {bad}:2: unknown kind 'Bnak' (known kinds: ")
     assert len(result.output.splitlines()) == 1
     assert store.stats() == {"nodes": {}, "edges": {}}
+
+
+def test_commands_that_read_no_documents_do_not_load_spacy():
+    # spaCy costs about a second at start-up; query, analysis and view commands never use it.
+    code = "import sys, hkweb3.cli; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"
