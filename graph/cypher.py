@@ -272,8 +272,7 @@ def statements(schema: Schema) -> Iterator[str]:
     yield from (ANALYSIS_GRAPH, EDGES_BETWEEN)
     yield conflict_index()
     yield refresh_conflicts(schema)
-    mention_type = next(e.name for e in schema.edges.values() if e.provenance)
-    yield analysis_mentions(schema.document_label, mention_type)
+    yield analysis_mentions(schema.document_label, schema.mention_type)
     for name in schema.scores:
         yield clear_score(name)
         yield set_score(name)

@@ -88,6 +88,11 @@ class Schema:
         return [k.name for k in self.kinds.values() if not k.abstract]
 
     @property
+    def mention_type(self) -> str:
+        """The provenance edge type: a document mentions an entity."""
+        return next(e.name for e in self.edges.values() if e.provenance)
+
+    @property
     def labels(self) -> list[str]:
         """Every label the store uses: the entity root, each kind, and documents."""
         return [ENTITY_LABEL, *self.kinds, self.document_label]

@@ -312,9 +312,8 @@ class Store:
             yield cypher.merge_relations(edge_type), rows
 
         if batch.mentions:
-            mention_type = next(e.name for e in schema.edges.values() if e.provenance)
             rows = [{"document": d, "entity": e} for d, e in sorted(set(batch.mentions))]
-            yield cypher.merge_mentions(schema.document_label, mention_type), rows
+            yield cypher.merge_mentions(schema.document_label, schema.mention_type), rows
 
     # -- reads -------------------------------------------------------------------------------
 

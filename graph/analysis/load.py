@@ -139,9 +139,8 @@ def read_store(store: Store, where: GraphFilter | None = None) -> Facts:
         mentions: list[dict[str, Any]] = []
         if where.mentions:
             schema = store.schema
-            mention_type = next(e.name for e in schema.edges.values() if e.provenance)
             mentions = store.read(
-                cypher.analysis_mentions(schema.document_label, mention_type)).rows
+                cypher.analysis_mentions(schema.document_label, schema.mention_type)).rows
         return Facts.select(nodes, groups, mentions, where)
 
 
@@ -288,7 +287,6 @@ class Facts:
             groups = [(source, [row for row in rows if where.in_period(row[4], row[5])])
                       for source, rows in groups]
         schema = load_schema()
-        mention_type = next(e.name for e in schema.edges.values() if e.provenance)
         mentioned: dict[str, list[Sequence[Any]]] = {}
         for m in mentions:
             if m["target"] not in kept:
@@ -296,7 +294,7 @@ class Facts:
             kept.setdefault(m["source"], {"name": m["name"], "kind": schema.document_label,
                                           "aliases": [], "sources": 1})
             mentioned.setdefault(m["source"], []).append(
-                (mention_type, m["target"], "", None, None, None, 1))
+                (schema.mention_type, m["target"], "", None, None, None, 1))
         groups.extend((doc, sorted(set(rows))) for doc, rows in sorted(mentioned.items()))
         return cls(dict(sorted(kept.items())), groups)
 

@@ -100,15 +100,16 @@ def weighted_view(g: Analysable, directed: bool, weight: str = "sources") -> Wei
     index = {node: i for i, node in enumerate(nodes)}
     if isinstance(g, Facts):
         rows, cols, values = g.arrays(index)
+        if weight != "sources":
+            values = np.ones_like(rows)
     else:
         pairs = list(g.edges(data="sources", default=1))
         rows = np.array([index[p[0]] for p in pairs], dtype=np.int64)
         cols = np.array([index[p[1]] for p in pairs], dtype=np.int64)
         # A script's graph may weigh facts by a float: keep whatever number it gives (and
         # read it only when it is the weight).
-        values = np.asarray([p[2] for p in pairs]) if weight == "sources" else rows
-    if weight != "sources":
-        values = np.ones_like(rows)
+        values = np.asarray([p[2] for p in pairs]) if weight == "sources" else \
+            np.ones_like(rows)
     loops = rows == cols  # a self-loop says nothing about how an entity links to others
     rows, cols, values = rows[~loops], cols[~loops], values[~loops]
     n = len(nodes)
