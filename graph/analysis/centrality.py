@@ -3,10 +3,10 @@
 Each metric runs on a simple view of the graph (see :mod:`~hkweb3.graph.analysis.views`),
 directed or undirected, weighted or not; by default the one that suits it (PageRank and
 in/out degree follow the direction of facts, the others ignore it; betweenness and closeness
-count hops, the others weigh links by their sources). Degree, PageRank and closeness run on
-the view's sparse matrix (SciPy; the numbers are NetworkX's, which the tests check), the
-others on its NetworkX graph. Ties are broken by id, so rankings
-repeat.
+count hops, the others weigh links by their sources). All but betweenness run on the view's
+sparse matrix (SciPy; the numbers are NetworkX's, which the tests check), betweenness on its
+NetworkX graph. Ties are broken by id, and eigenvector's solver starts from a fixed vector,
+so rankings repeat.
 
 Path-based metrics (betweenness, closeness) cost O(nodes x edges). Above
 :data:`EXACT_LIMIT` nodes they are estimated from :data:`PIVOTS` seeded sample sources
@@ -28,7 +28,6 @@ Examples
 from __future__ import annotations
 
 import random
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,8 +35,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import dijkstra
-from scipy.sparse.linalg import ArpackError
+from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.sparse.linalg import ArpackError, eigs
 
 from hkweb3.errors import QueryError
 from hkweb3.graph.analysis.load import Analysable
@@ -193,38 +192,65 @@ def _closeness_matrix(
     return dict(zip(nodes, scores.tolist(), strict=True))
 
 
-def _eigenvector(wide: WeightedView, weighted: bool, notes: list[str]) -> dict[str, float]:
-    view = wide.graph
-    parts = list(nx.weakly_connected_components(view) if view.is_directed()
-                 else nx.connected_components(view))
-    if len(parts) == 1:
-        return _principal(view, notes)
+def _eigenvector(view: WeightedView, weighted: bool, notes: list[str]) -> dict[str, float]:
+    count, labels = connected_components(view.matrix, directed=view.directed, connection="weak")
+    if count == 1:
+        return dict(zip(view.nodes, _principal(view.matrix, notes).tolist(), strict=True))
     # The leading eigenvector of a graph in pieces lives on one piece: the largest, in
     # practice. Scoring it alone keeps the fast solver, which refuses disconnected graphs.
-    main = max(parts, key=lambda part: (len(part), min(map(str, part))))
-    notes.append(f"eigenvector: the graph is in {len(parts):,} pieces; scored on the largest "
-                 f"({len(main):,} of {len(view):,} nodes), the rest score 0")
-    scores = dict.fromkeys(view, 0.0)
-    scores.update(_principal(view.subgraph(main), notes))
-    return scores
+    sizes = np.bincount(labels)
+    largest = sizes.max()
+    first: dict[int, str] = {}  # the smallest id (as text) in each largest piece breaks ties
+    for node, label in zip(view.nodes, labels.tolist(), strict=True):
+        if sizes[label] == largest:
+            first[label] = min(first.get(label, str(node)), str(node))
+    main = max(first, key=first.__getitem__)
+    members = np.flatnonzero(labels == main)
+    notes.append(f"eigenvector: the graph is in {count:,} pieces; scored on the largest "
+                 f"({len(members):,} of {len(view):,} nodes), the rest score 0")
+    scores = np.zeros(len(view))
+    scores[members] = _principal(view.matrix[members][:, members], notes)
+    return dict(zip(view.nodes, scores.tolist(), strict=True))
 
 
-def _principal(view: nx.Graph, notes: list[str]) -> dict[str, float]:
-    # ARPACK (in SciPy) first: NetworkX's power iteration is Python, 30 s on 10,000 nodes.
+def _principal(matrix: sparse.sparray, notes: list[str]) -> np.ndarray:
+    """The leading eigenvector of a connected graph's weighted adjacency ``matrix``, unit
+    length and positive, as ``nx.eigenvector_centrality_numpy`` scales it: a node scores
+    the sum of its in-neighbours' scores."""
+    a = sparse.csr_array(matrix, dtype=float).T
+    n = a.shape[0]
+    if connected_components(a, directed=True, connection="strong")[0] > 1:
+        # A directed graph's leading eigenvector is only unique when the graph is strongly
+        # connected; ARPACK may then land on any of several, so iterate from a uniform start.
+        notes.append("eigenvector: the directed view is not strongly connected; "
+                     "used power iteration")
+        return _power_iteration(a)
+    if n < 3:  # too small for ARPACK; power iteration settles in a step or two
+        return _power_iteration(a)
     try:
-        with warnings.catch_warnings():
-            # On a piece of two nodes SciPy warns that it uses its dense solver instead,
-            # which is right; the warning would only be noise on a user's terminal.
-            warnings.filterwarnings("ignore", "k >= N - 1", RuntimeWarning)
-            return nx.eigenvector_centrality_numpy(view, weight="weight", max_iter=ARPACK_STEPS)
-    except (ArpackError, nx.NetworkXException, ValueError, TypeError) as exc:
+        # ARPACK starts from a random vector unless given one, and its last digits (and
+        # whether it converges in time) then vary from run to run.
+        _, vectors = eigs(a, k=1, which="LR", maxiter=ARPACK_STEPS, tol=0, v0=np.ones(n))
+        leading = vectors[:, 0].real
+        return leading / (np.sign(leading.sum()) * np.linalg.norm(leading))
+    except ArpackError as exc:
         notes.append(f"eigenvector: the sparse eigensolver gave no answer ({_first_line(exc)});"
                      " used power iteration instead")
-    try:
-        return nx.eigenvector_centrality(view, max_iter=EIGENVECTOR_STEPS, weight="weight")
-    except nx.PowerIterationFailedConvergence:
-        raise QueryError(f"eigenvector centrality did not converge in {EIGENVECTOR_STEPS:,} "
-                         "steps on this graph; try pagerank, or the undirected view") from None
+    return _power_iteration(a)
+
+
+def _power_iteration(a: sparse.sparray) -> np.ndarray:
+    # NetworkX's eigenvector_centrality step for step (A + I from a uniform start), on a matrix.
+    n = a.shape[0]
+    x = np.repeat(1.0 / n, n)
+    for _ in range(EIGENVECTOR_STEPS):
+        last = x
+        x = last + a @ last
+        x = x / (np.linalg.norm(x) or 1.0)
+        if np.absolute(x - last).sum() < n * 1e-6:
+            return x
+    raise QueryError(f"eigenvector centrality did not converge in {EIGENVECTOR_STEPS:,} "
+                     "steps on this graph; try pagerank, or the undirected view")
 
 
 def _first_line(exc: BaseException) -> str:
