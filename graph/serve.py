@@ -22,7 +22,7 @@ from hkweb3.graph.embedded import (
     ROOT_USER,
     EmbeddedHome,
     ServerInfo,
-    free_port,
+    free_ports,
     write_state,
 )
 
@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # ArcadeDB writes ./log relative to the working directory: keep it inside the home.
     os.chdir(home.log_dir)
-    bolt_port, http_port = args.bolt_port or free_port(), args.http_port or free_port()
+    spare = free_ports(2)
+    bolt_port, http_port = args.bolt_port or spare[0], args.http_port or spare[1]
     try:
         server = _start_arcadedb(home, bolt_port, http_port)
     except Exception as exc:  # noqa: BLE001 - whatever it was, the starter must hear of it

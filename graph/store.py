@@ -511,7 +511,8 @@ def _schema_step(
 
     Two sessions creating the same ArcadeDB type at once (two commands setting up a new
     database) make one fail with ``TypeAlreadyExistsException``, which reaches the client as
-    a generic statement error; the type exists by then, so the step is tried again.
+    a generic statement error; the type exists by then, so the step is tried again, as it is
+    after a transient error (a concurrent schema change in the way).
     """
     for attempt in range(SCHEMA_RETRIES):
         try:
@@ -522,7 +523,7 @@ def _schema_step(
                 tx.run(query, parameters).consume()
                 tx.rollback()
             return
-        except neo4j_errors.ClientError:
+        except (neo4j_errors.ClientError, neo4j_errors.TransientError):
             if attempt == SCHEMA_RETRIES - 1:
                 raise
             time.sleep(0.1 * (attempt + 1))

@@ -43,7 +43,7 @@ def lint(queries: list[str]) -> list[list[dict]]:
         pytest.fail(f"Neo4j's parser is not installed: run `npm ci --prefix {LINT_DIR}`")
     payload = json.dumps([{"query": q, "parameters": parameters(q)} for q in queries])
     done = subprocess.run([node, str(LINT_DIR / "lint.mjs")], input=payload, text=True,
-                          capture_output=True, cwd=LINT_DIR, timeout=120, check=True)
+                          capture_output=True, cwd=LINT_DIR, timeout=600, check=True)
     return json.loads(done.stdout)
 
 

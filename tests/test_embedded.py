@@ -15,7 +15,7 @@ import pytest
 
 from hkweb3.errors import EmbeddedServerError
 from hkweb3.graph.config import StoreConfig
-from hkweb3.graph.embedded import EmbeddedHome
+from hkweb3.graph.embedded import START_TIMEOUT, EmbeddedHome
 from hkweb3.graph.models import Entity, GraphBatch
 from hkweb3.graph.store import open_store
 
@@ -31,7 +31,7 @@ def write_companies(home: EmbeddedHome, *ids: str) -> None:
         store.write(GraphBatch(entities=[Entity(id=i, name=i, kind="Company") for i in ids]))
 
 
-def wait_until_stopped(home: EmbeddedHome, seconds: float = 30) -> None:
+def wait_until_stopped(home: EmbeddedHome, seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while home.running() is not None and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -120,9 +120,9 @@ def test_two_processes_sharing_an_ephemeral_server(fresh_home):
     long_run = subprocess.Popen([sys.executable, "-c", script, str(fresh_home.path), "40"],
                                 stdout=subprocess.PIPE, text=True)
     short = subprocess.run([sys.executable, "-c", script, str(fresh_home.path), "1"],
-                           capture_output=True, text=True, timeout=120)
+                           capture_output=True, text=True, timeout=START_TIMEOUT + 120)
     assert short.stdout.strip() == "done", short.stderr
-    assert long_run.wait(timeout=120) == 0
+    assert long_run.wait(timeout=START_TIMEOUT + 120) == 0
     assert long_run.stdout.read().strip() == "done"
     wait_until_stopped(fresh_home)
 

@@ -12,7 +12,7 @@ def test_wheel_holds_one_package_with_its_data(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
          "--wheel-dir", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True, cwd=tmp_path,
+        check=True, capture_output=True, cwd=tmp_path, timeout=600,
     )
     (wheel,) = tmp_path.glob("hkweb3-*.whl")
     names = zipfile.ZipFile(wheel).namelist()

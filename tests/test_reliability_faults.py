@@ -16,7 +16,7 @@ import pytest
 from hkweb3.errors import StoreUnavailable
 from hkweb3.graph import store as store_module
 from hkweb3.graph.config import StoreConfig
-from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome, free_port
+from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome, free_ports
 from hkweb3.graph.models import Entity, GraphBatch
 from hkweb3.graph.store import RETRY_SECONDS, open_store
 from tests.reliability_support import (
@@ -130,7 +130,8 @@ def test_a_full_disk_fails_cleanly_and_a_rerun_after_freeing_space_finishes(tmp_
             assert one_error_line(err).startswith(
                 "Error: the store could not complete the transaction: ")
             # The ephemeral server stops with its last client, even with the disk full.
-            wait_for(lambda: server_lock_free(home), 60, "the server to stop")
+            # ArcadeDB may wait its flushAllPagesTimeout (60 s) for pages a full disk refuses.
+            wait_for(lambda: server_lock_free(home), 180, "the server to stop")
 
             (disk / "filler").unlink()
             home.start()  # kept up for the re-run and the comparison
@@ -184,8 +185,9 @@ def test_an_external_store_that_goes_away_mid_ingest_loses_nothing(tmp_path, con
     reference = reference_dump(config, 60, tmp_path)
     docs = write_documents(tmp_path / "docs", 60)
     external = EmbeddedHome(tmp_path / "external")
-    monkeypatch.setenv("HKWEB3_BOLT_PORT", str(free_port()))  # the same port after a restart
-    monkeypatch.setenv("HKWEB3_HTTP_PORT", str(free_port()))
+    bolt_port, http_port = free_ports(2)
+    monkeypatch.setenv("HKWEB3_BOLT_PORT", str(bolt_port))  # the same port after a restart
+    monkeypatch.setenv("HKWEB3_HTTP_PORT", str(http_port))
     unused = tmp_path / "unused-home"
     try:
         info = external.start()
