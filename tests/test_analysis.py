@@ -196,6 +196,50 @@ def test_matrix_metrics_equal_networkx_on_the_same_view(seed, metric, directed, 
     assert ours == pytest.approx(expected, rel=1e-9, abs=1e-12)
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("directed", [False, True])
+def test_betweenness_on_the_matrix_equals_networkx_exact_and_sampled(seed, directed,
+                                                                     monkeypatch):
+    g = random_multigraph(seed)
+    view = reference_view(g, directed, "none")
+    ours = centrality(g, "betweenness", directed=directed).as_dict()
+    assert ours == pytest.approx(nx.betweenness_centrality(view), rel=1e-9, abs=1e-12)
+    monkeypatch.setattr(centrality_module, "EXACT_LIMIT", 20)
+    monkeypatch.setattr(centrality_module, "PIVOTS", 15)
+    sampled = centrality(g, "betweenness", directed=directed)
+    assert "estimated from 15 sample sources" in sampled.notes[0]
+    expected = nx.betweenness_centrality(view, k=15, seed=centrality_module.SEED)
+    assert sampled.as_dict() == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("weight", ["none", "sources"])
+def test_brokers_count_what_networkx_counts_between_the_groups(weight):
+    g = random_multigraph(4)
+    banks, platforms = [f"n{i:02d}" for i in range(8)], [f"n{i:02d}" for i in range(8, 16)]
+    for node in banks:
+        g.nodes[node]["kind"] = "Bank"
+    for node in platforms:
+        g.nodes[node]["kind"] = "TradingPlatform"
+    view = reference_view(g, False, weight)
+    for _, _, d in view.edges(data=True):
+        d["distance"] = 1 / d["weight"]
+    # NetworkX counts each pair of an undirected graph as if from both ends, and halves.
+    expected = nx.betweenness_centrality_subset(view, banks, platforms, normalized=False,
+                                                weight=None if weight == "none" else "distance")
+    found = analysis.brokers(g, ["Bank"], ["TradingPlatform"], weight=weight)
+    assert {b.id: b.paths for b in found} == pytest.approx(
+        {node: 2 * value for node, value in expected.items() if value > 0})
+    joined = sum(1 for b in banks for p in platforms if nx.has_path(view, b, p))
+    assert all(b.share == pytest.approx(b.paths / joined) for b in found)
+    within = analysis.brokers(g, ["Bank"], ["Bank"], weight=weight)  # a group with itself
+    expected = nx.betweenness_centrality_subset(view, banks, banks, normalized=False,
+                                                weight=None if weight == "none" else "distance")
+    assert {b.id: b.paths for b in within} == pytest.approx(
+        {node: 2 * value for node, value in expected.items() if value > 0})
+    joined = sum(1 for b in banks for c in banks if b != c and nx.has_path(view, b, c))
+    assert all(b.share == pytest.approx(b.paths / joined) for b in within)
+
+
 def test_a_scripts_float_weights_are_kept():
     g = graph([("a", "b"), ("b", "c")])
     g.edges["a", "b", "PARTNERS_WITH"]["sources"] = 0.5

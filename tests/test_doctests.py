@@ -19,6 +19,7 @@ MODULES = [
     "hkweb3.loaders.extract",
     "hkweb3.graph.analysis.load",
     "hkweb3.graph.analysis.views",
+    "hkweb3.graph.analysis.betweenness",
     "hkweb3.graph.analysis.centrality",
     "hkweb3.graph.analysis.communities",
     "hkweb3.graph.analysis.brokers",

@@ -32,9 +32,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import numpy as np
+from scipy.sparse.csgraph import connected_components
 
+from hkweb3.graph.analysis.betweenness import dependencies
 from hkweb3.graph.analysis.load import Analysable
-from hkweb3.graph.analysis.views import simple_view
+from hkweb3.graph.analysis.views import WeightedView, weighted_view
 from hkweb3.graph.schema import load_schema
 
 SOURCE_LIMIT = 1_000
@@ -84,19 +87,16 @@ def brokers(
     schema = load_schema()
     sources = _of_kinds(g, {k for name in from_kinds for k in schema.kinds_under(name)})
     targets = _of_kinds(g, {k for name in to_kinds for k in schema.kinds_under(name)})
-    view = simple_view(g, directed=False, weight=weight)
-    distance = None if weight == "none" else "distance"
+    view = weighted_view(g, directed=False, weight=weight)
     searched, notes = sources, []
     if len(sources) > SOURCE_LIMIT:
         searched = sorted(random.Random(SEED).sample(sources, min(SAMPLED_SOURCES,
                                                                   len(sources))))
         notes.append(f"brokers estimated from {len(searched):,} of the {len(sources):,} "
                      f"entities of {', '.join(from_kinds)} (seed {SEED})")
-    # NetworkX halves unnormalised betweenness on undirected graphs, as if every pair were
-    # counted from both ends; subset pairs are counted from the source end only.
-    scale = 2 * len(sources) / len(searched) if searched else 0.0
-    through = {node: scale * value for node, value in nx.betweenness_centrality_subset(
-        view, searched, targets, normalized=False, weight=distance).items()}
+    scale = len(sources) / len(searched) if searched else 0.0
+    paths = _through(view, searched, targets, weighted=weight != "none")
+    through = {node: scale * value for node, value in paths.items()}
     joined = _joined_pairs(view, set(sources), set(targets))
     found = [
         Broker(node, g.nodes[node].get("name", node), g.nodes[node].get("kind"),
@@ -111,10 +111,26 @@ def _of_kinds(g: Analysable, kinds: set[str]) -> list[str]:
     return sorted(node for node, data in g.nodes.items() if data.get("kind") in kinds)
 
 
-def _joined_pairs(view: nx.Graph, sources: set[str], targets: set[str]) -> int:
+def _through(
+    view: WeightedView, sources: list[str], targets: list[str], weighted: bool
+) -> dict[str, float]:
+    """For each node, the shares of the shortest paths from ``sources`` to ``targets`` through
+    it, summed: each (source, target) pair counted once, from its source."""
+    if weighted:  # Dijkstra's algorithm, in NetworkX, which halves undirected sums
+        return {node: 2 * value for node, value in nx.betweenness_centrality_subset(
+            view.graph, sources, targets, normalized=False, weight="distance").items()}
+    index = {node: i for i, node in enumerate(view.nodes)}
+    found = dependencies(view.matrix, [index[s] for s in sources], [index[t] for t in targets])
+    return dict(zip(view.nodes, found.tolist(), strict=True))
+
+
+def _joined_pairs(view: WeightedView, sources: set[str], targets: set[str]) -> int:
     """How many (source, target) pairs of different nodes a path joins."""
-    joined = 0
-    for component in nx.connected_components(view):
-        inside = targets & component
-        joined += sum(len(inside - {s}) for s in sources & component)
-    return joined
+    count, labels = connected_components(view.matrix, directed=False)
+
+    def per_piece(group: set[str]) -> np.ndarray:
+        inside = np.fromiter((node in group for node in view.nodes), bool, len(view))
+        return np.bincount(labels[inside], minlength=count)
+
+    # Every source with every target in its piece, less each node paired with itself.
+    return int((per_piece(sources) * per_piece(targets)).sum() - len(sources & targets))

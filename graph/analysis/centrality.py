@@ -3,10 +3,10 @@
 Each metric runs on a simple view of the graph (see :mod:`~hkweb3.graph.analysis.views`),
 directed or undirected, weighted or not; by default the one that suits it (PageRank and
 in/out degree follow the direction of facts, the others ignore it; betweenness and closeness
-count hops, the others weigh links by their sources). All but betweenness run on the view's
-sparse matrix (SciPy; the numbers are NetworkX's, which the tests check), betweenness on its
-NetworkX graph. Ties are broken by id, and eigenvector's solver starts from a fixed vector,
-so rankings repeat.
+count hops, the others weigh links by their sources). They run on the view's sparse matrix
+(SciPy; the numbers are NetworkX's, which the tests check), except weighted betweenness, which
+runs on its NetworkX graph. Ties are broken by id, and eigenvector's solver starts from a fixed
+vector, so rankings repeat.
 
 Path-based metrics (betweenness, closeness) cost O(nodes x edges). Above
 :data:`EXACT_LIMIT` nodes they are estimated from :data:`PIVOTS` seeded sample sources
@@ -39,6 +39,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.sparse.linalg import ArpackError, eigs
 
 from hkweb3.errors import QueryError
+from hkweb3.graph.analysis.betweenness import dependencies
 from hkweb3.graph.analysis.load import Analysable
 from hkweb3.graph.analysis.views import WeightedView, weighted_view
 from hkweb3.graph.schema import load_schema
@@ -117,16 +118,27 @@ def _normalised(view: WeightedView, degrees: np.ndarray) -> dict[str, float]:
     return dict(zip(view.nodes, (degrees * scale).tolist(), strict=True))
 
 
-def _betweenness(wide: WeightedView, weighted: bool, notes: list[str]) -> dict[str, float]:
-    view = wide.graph
+def _betweenness(view: WeightedView, weighted: bool, notes: list[str]) -> dict[str, float]:
+    n = len(view)
     pivots = None
-    if len(view) > EXACT_LIMIT:
+    if n > EXACT_LIMIT:
         pivots = PIVOTS
         notes.append(f"betweenness estimated from {PIVOTS} sample sources (seed {SEED}): "
                      f"the graph has over {EXACT_LIMIT:,} nodes")
-    # Weighted paths need Dijkstra, three times slower in NetworkX than breadth-first search.
-    return nx.betweenness_centrality(view, k=pivots, weight="distance" if weighted else None,
-                                     seed=SEED)
+    if weighted:  # Dijkstra's algorithm, in NetworkX
+        return nx.betweenness_centrality(view.graph, k=pivots, weight="distance", seed=SEED)
+    # NetworkX's sample (the view's graph lists the nodes in this order) and its scaling:
+    # normalised, endpoints not counted, sources scaled apart from the other nodes.
+    sources = range(n) if pivots is None else random.Random(SEED).sample(range(n), pivots)
+    through = dependencies(view.matrix, sources)
+    if n > 2:  # a node lies between a source and one of the n - 2 others but itself
+        if pivots is None:
+            through /= (n - 1) * (n - 2)
+        else:
+            sampled = np.zeros(n, dtype=bool)
+            sampled[sources] = True
+            through /= np.where(sampled, pivots - 1, pivots) * (n - 2)
+    return dict(zip(view.nodes, through.tolist(), strict=True))
 
 
 def _closeness(view: WeightedView, weighted: bool, notes: list[str]) -> dict[str, float]:
