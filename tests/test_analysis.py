@@ -15,6 +15,7 @@ from hkweb3.cli import cli
 from hkweb3.errors import InputError, QueryError, ValidationError
 from hkweb3.graph import analysis
 from hkweb3.graph.analysis import GraphFilter, centrality, communities, from_dump
+from hkweb3.graph.analysis.betweenness import dependencies
 from hkweb3.graph.analysis.centrality import closeness_from
 from hkweb3.graph.store import open_store
 
@@ -210,6 +211,20 @@ def test_betweenness_on_the_matrix_equals_networkx_exact_and_sampled(seed, direc
     assert "estimated from 15 sample sources" in sampled.notes[0]
     expected = nx.betweenness_centrality(view, k=15, seed=centrality_module.SEED)
     assert sampled.as_dict() == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def test_betweenness_along_a_long_tail_and_the_callers_matrix_untouched():
+    # A tail of 60 nodes: 60 breadth-first levels, most of them one node wide.
+    h = nx.gnm_random_graph(40, 100, seed=6)
+    nx.add_path(h, [0, *range(40, 100)])
+    g = graph([(str(u), str(v)) for u, v in h.edges])
+    expected = nx.betweenness_centrality(h)
+    ours = centrality(g, "betweenness").as_dict()
+    assert ours == pytest.approx({str(n): v for n, v in expected.items()}, rel=1e-9, abs=1e-12)
+    weighted = nx.to_scipy_sparse_array(h, dtype=float) * 2.5
+    before = weighted.copy()
+    dependencies(weighted, [0, 1])
+    assert (weighted != before).nnz == 0
 
 
 @pytest.mark.parametrize("weight", ["none", "sources"])

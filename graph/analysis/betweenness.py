@@ -27,7 +27,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-# Sources searched together: a block costs about 6 arrays of nodes x columns floats.
+# Sources searched together. A block holds about 10 arrays of (nodes x sources) numbers at
+# its widest level: some 300 MB for 4,000,000 cells.
 BLOCK_CELLS = 4_000_000
 BLOCK_COLUMNS = 128
 
@@ -39,11 +40,8 @@ def dependencies(
     paths from that source to every other node (or to ``targets`` only) that pass through it.
     A link is any non-zero ``matrix[i, j]``, from ``i`` to ``j``; nodes are matrix positions.
     A source's dependency on itself is not counted; targets and sources may overlap."""
-    links = sparse.csr_array(matrix, dtype=float)
-    links.eliminate_zeros()
-    links.data[:] = 1.0
+    links = sparse.csr_array(matrix != 0, dtype=float)  # a copy: the caller's stays as it is
     n = links.shape[0]
-    inward = links.T.tocsr()  # inward @ block: what each node receives from its predecessors
     gain = np.ones((n, 1))
     if targets is not None:
         gain = np.zeros((n, 1))
@@ -51,39 +49,50 @@ def dependencies(
     width = max(1, min(BLOCK_COLUMNS, BLOCK_CELLS // max(n, 1)))
     total = np.zeros(n)
     for start in range(0, len(sources), width):
-        total += _block(links, inward, np.asarray(sources[start : start + width]), gain)
+        total += _block(links, np.asarray(sources[start : start + width]), gain)
     return total
 
 
-def _block(
-    links: sparse.csr_array, inward: sparse.csr_array, sources: np.ndarray, gain: np.ndarray
-) -> np.ndarray:
+def _block(links: sparse.csr_array, sources: np.ndarray, gain: np.ndarray) -> np.ndarray:
     n, columns = links.shape[0], np.arange(len(sources))
     # Out: breadth-first, a level at a time; sigma counts the shortest paths to each node.
+    # Each level touches only the rows of its nodes and of their neighbours, so a long thin
+    # path costs what it holds, not the whole graph once per level.
     sigma = np.zeros((n, len(sources)))
     sigma[sources, columns] = 1.0
     depth = np.full(sigma.shape, -1, dtype=np.int32)
     depth[sources, columns] = 0
-    frontier, deepest = sigma.copy(), 0
-    while True:
-        reached = inward @ frontier
-        reached[depth >= 0] = 0.0  # a node is on shortest paths only at its first level
+    rows = np.unique(sources)
+    frontier = sigma[rows]
+    steps = []  # per level: its nodes, the nodes they link to, and those links
+    while len(rows):
+        out = links[rows]
+        ahead = np.unique(out.indices)
+        step = out[:, ahead]
+        reached = step.T @ frontier
+        seen = depth[ahead]
+        reached[seen >= 0] = 0.0  # a node is on shortest paths only at its first level
         fresh = reached > 0
         if not fresh.any():
             break
-        deepest += 1
-        depth[fresh] = deepest
-        sigma += reached
-        frontier = reached
+        steps.append((rows, ahead, step))
+        seen[fresh] = len(steps)
+        depth[ahead] = seen
+        sigma[ahead] += reached
+        keep = fresh.any(axis=1)
+        rows, frontier = ahead[keep], reached[keep]
     # Back: a node at level d - 1 takes from each successor w at level d the share
     # sigma[v] / sigma[w] of w's own dependency, plus w itself if w is a target.
     delta = np.zeros(sigma.shape)
-    coefficient = np.empty(sigma.shape)
-    for level in range(deepest, 0, -1):
-        coefficient.fill(0.0)
-        np.divide(gain + delta, sigma, out=coefficient, where=depth == level)
-        taken = links @ coefficient
-        taken *= sigma
-        np.add(delta, taken, out=delta, where=depth == level - 1)
+    for level in range(len(steps), 0, -1):
+        rows, ahead, step = steps[level - 1]
+        coefficient = np.zeros((len(ahead), len(sources)))
+        np.divide(gain[ahead] + delta[ahead], sigma[ahead], out=coefficient,
+                  where=depth[ahead] == level)
+        taken = step @ coefficient
+        taken *= sigma[rows]
+        mine = delta[rows]
+        np.add(mine, taken, out=mine, where=depth[rows] == level - 1)
+        delta[rows] = mine
     delta[sources, columns] = 0.0
     return delta.sum(axis=1)

@@ -212,7 +212,8 @@ def _eigenvector(view: WeightedView, weighted: bool, notes: list[str]) -> dict[s
     # practice. Scoring it alone keeps the fast solver, which refuses disconnected graphs.
     sizes = np.bincount(labels)
     largest = sizes.max()
-    first: dict[int, str] = {}  # the smallest id (as text) in each largest piece breaks ties
+    # Between pieces of the same size, the one whose smallest id (as text) is greatest wins.
+    first: dict[int, str] = {}
     for node, label in zip(view.nodes, labels.tolist(), strict=True):
         if sizes[label] == largest:
             first[label] = min(first.get(label, str(node)), str(node))
