@@ -361,9 +361,7 @@ class Store:
         For large pulls (analysis): no conversion by :func:`to_plain` and no read-only gate,
         which is why it takes only statements of :mod:`hkweb3.graph.cypher`.
         """
-        with _translated(self.uri), self.driver.session(
-            database=self.database, default_access_mode=READ_ACCESS, fetch_size=STREAM_FETCH
-        ) as session:
+        with _translated(self.uri), self._session(READ_ACCESS, fetch_size=STREAM_FETCH) as session:
             yield from (record.values() for record in session.run(query, dict(parameters or {})))
 
     def kinds_of(self, ids: list[str]) -> dict[str, str]:
@@ -386,8 +384,8 @@ class Store:
                 edges[edge.name] = count
         return {"nodes": nodes, "edges": edges}
 
-    def _session(self, mode: str) -> neo4j.Session:
-        return self.driver.session(database=self.database, default_access_mode=mode)
+    def _session(self, mode: str, **options: Any) -> neo4j.Session:
+        return self.driver.session(database=self.database, default_access_mode=mode, **options)
 
 
 @contextlib.contextmanager
