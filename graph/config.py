@@ -17,12 +17,16 @@ class StoreConfig:
     """How to reach the graph store.
 
     With ``uri`` unset, hkweb3 uses (and if needed starts) the embedded server whose data
-    lives in ``home``. The password is kept out of ``repr`` so it never reaches a log.
+    lives in ``home``. On another server, ``read_user`` (a user with Neo4j's ``reader``
+    role) runs the reads, if given. Passwords are kept out of ``repr`` so they never reach
+    a log.
     """
 
     uri: str | None = None
     user: str | None = None
     password: str | None = field(default=None, repr=False)
+    read_user: str | None = None
+    read_password: str | None = field(default=None, repr=False)
     database: str | None = None
     home: Path = field(default_factory=lambda: default_home())
 
@@ -32,12 +36,15 @@ class StoreConfig:
 
     @classmethod
     def from_env(cls, **overrides: str | Path | None) -> StoreConfig:
-        """Read ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE`` and
-        ``HKWEB3_HOME``; a non-``None`` keyword argument (a CLI option) wins."""
+        """Read ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_READ_USER``,
+        ``NEO4J_READ_PASSWORD``, ``NEO4J_DATABASE`` and ``HKWEB3_HOME``; a non-``None``
+        keyword argument (a CLI option) wins."""
         values: dict[str, str | Path | None] = {
             "uri": os.environ.get("NEO4J_URI") or None,
             "user": os.environ.get("NEO4J_USER") or None,
             "password": os.environ.get("NEO4J_PASSWORD") or None,
+            "read_user": os.environ.get("NEO4J_READ_USER") or None,
+            "read_password": os.environ.get("NEO4J_READ_PASSWORD") or None,
             "database": os.environ.get("NEO4J_DATABASE") or None,
             "home": default_home(),
         }

@@ -4,12 +4,17 @@ The server runs in its own process (``python -m hkweb3.graph.serve``) so that th
 lives inside a CLI or a script. Everything it writes stays under one data directory::
 
     HOME/hkweb3-home.json   marks the directory as ours (a foreign one is refused)
-    HOME/password           root password, generated on first start, mode 0600
+    HOME/password           root password, generated on first start
+    HOME/reader-password    the read-only user's password, likewise
     HOME/server.json        pid and ports of the running server
     HOME/server.lock        held by the running server for its whole life
     HOME/start.lock         taken by whoever starts a server, so only one starts
     HOME/clients.lock       shared by the commands using a server started "for the command"
     HOME/arcadedb/          the database;  HOME/logs/  the server's logs
+
+The directory is private: mode 0700, and what hkweb3 and the server write in it 0600.
+Analysts' reads connect as ``reader``, a user of the server that may read records and do
+nothing else (no writes, no schema, no users, no files); writes connect as ``root``.
 
 Whether a server runs is decided by ``server.lock`` alone: the kernel frees it when the
 process dies, however it dies, so a ``server.json`` left by a crash is known to be stale.
@@ -42,6 +47,8 @@ from hkweb3.errors import EmbeddedServerError
 MARKER = "hkweb3-home.json"
 HOME_FORMAT = 1
 ROOT_USER = "root"
+#: The server's read-only user: reads records, nothing else (see hkweb3.graph.serve).
+READER_USER = "reader"
 DATABASE = "kg"
 # Names hkweb3 itself may leave in a home that is not marked yet (a concurrent first start).
 _OWN = (MARKER, "logs", ".marker-", ".probe-", ".secret-", "start.lock", "clients.lock",
@@ -57,7 +64,7 @@ class ServerInfo:
     bolt_port: int
     http_port: int
     database: str
-    mode: str  # "persistent" or "ephemeral"
+    mode: str  # "persistent", "ephemeral" or "stopping"
 
     @property
     def uri(self) -> str:
@@ -75,6 +82,10 @@ class EmbeddedHome:
     @property
     def password_file(self) -> Path:
         return self.path / "password"
+
+    @property
+    def reader_password_file(self) -> Path:
+        return self.path / "reader-password"
 
     @property
     def state_file(self) -> Path:
@@ -98,7 +109,7 @@ class EmbeddedHome:
         """
         marker = self.path / MARKER
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
+            self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not marker.exists():
                 if any(not p.name.startswith(_OWN) for p in self.path.iterdir()):
                     raise EmbeddedServerError(
@@ -110,7 +121,9 @@ class EmbeddedHome:
                                                  delete=False) as tmp:
                     tmp.write(json.dumps({"format": HOME_FORMAT}))
                 os.replace(tmp.name, marker)
-            self.log_dir.mkdir(exist_ok=True)
+            # Private whatever the umask: the graph and the server's logs are the user's.
+            self.path.chmod(0o700)
+            self.log_dir.mkdir(mode=0o700, exist_ok=True)
             with tempfile.TemporaryFile(dir=self.path, prefix=".probe-"):
                 pass  # proves the directory is writable
         except PermissionError:
@@ -137,9 +150,11 @@ class EmbeddedHome:
 
     def password(self) -> str:
         """The root password, generated (mode 0600) the first time it is asked for."""
-        if not self.password_file.exists():
-            _create_private(self.password_file, secrets.token_urlsafe(24))
-        return self.password_file.read_text().strip()
+        return _secret(self.password_file)
+
+    def reader_password(self) -> str:
+        """The read-only user's password, generated (mode 0600) the first time."""
+        return _secret(self.reader_password_file)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -189,10 +204,25 @@ class EmbeddedHome:
             clients = _flock(self.path / "clients.lock", fcntl.LOCK_SH)
             if stack is None:
                 with clients:
-                    yield self.running()
+                    yield self._usable()
             else:
                 stack.enter_context(clients)
-                yield self.running()
+                yield self._usable()
+
+    def _usable(self) -> ServerInfo | None:
+        """The running server, unless it is stopping: that one is waited for."""
+        info = self.running()
+        if info is None or info.mode != "stopping":
+            return info
+        deadline = time.monotonic() + START_TIMEOUT
+        while _is_locked(self.path / "server.lock"):
+            if time.monotonic() > deadline:
+                raise EmbeddedServerError(
+                    f"the embedded server (pid {info.pid}) is still stopping after "
+                    f"{START_TIMEOUT:.0f} s; try again, or `hkweb3 db stop`"
+                )
+            time.sleep(0.1)
+        return None
 
     def stop(self, timeout: float = 60.0) -> bool:
         """Stop the running server; return whether one was running."""
@@ -215,14 +245,17 @@ class EmbeddedHome:
     def _spawn(self, mode: str) -> ServerInfo:
         bolt_port = _port_setting("HKWEB3_BOLT_PORT")
         http_port = _port_setting("HKWEB3_HTTP_PORT")
-        self.password()  # generated here, so the server process never prints it
+        # Generated here, so the server process never prints them.
+        self.password()
+        self.reader_password()
         self.state_file.unlink(missing_ok=True)
-        log = (self.log_dir / "server.log").open("ab")
+        log = os.fdopen(_open_private(self.log_dir / "server.log", os.O_WRONLY | os.O_APPEND),
+                        "ab")
         command = [sys.executable, "-m", "hkweb3.graph.serve", "--home", str(self.path),
                    "--mode", mode, "--bolt-port", str(bolt_port), "--http-port", str(http_port)]
         process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            cwd=self.log_dir, start_new_session=True, close_fds=True,
+            cwd=self.log_dir, start_new_session=True, close_fds=True, umask=0o077,
         )
         log.close()
         return self._wait_for(lambda i: True, process.pid, process)
@@ -256,7 +289,8 @@ class EmbeddedHome:
 def write_state(home: EmbeddedHome, info: ServerInfo) -> None:
     """Publish the running server's state atomically (used by the server process)."""
     tmp = home.state_file.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(info)))
+    with os.fdopen(_open_private(tmp, os.O_WRONLY | os.O_TRUNC), "w") as handle:
+        handle.write(json.dumps(asdict(info)))
     tmp.replace(home.state_file)
 
 
@@ -298,6 +332,17 @@ def _port_setting(variable: str) -> int:
     return int(value)
 
 
+def _secret(path: Path) -> str:
+    if not path.exists():
+        _create_private(path, secrets.token_urlsafe(24))
+    return path.read_text().strip()
+
+
+def _open_private(path: Path, flags: int) -> int:
+    """Open (creating it with mode 0600 if need be) ``path``; return the descriptor."""
+    return os.open(path, flags | os.O_CREAT, 0o600)
+
+
 def _create_private(path: Path, text: str) -> None:
     """Create ``path`` (mode 0600) with ``text`` in one step; keep it if it already exists."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret-")  # mkstemp gives 0600
@@ -313,7 +358,7 @@ def _create_private(path: Path, text: str) -> None:
 def _is_locked(path: Path) -> bool:
     """Whether some process holds ``path`` locked (exclusively)."""
     try:
-        handle = path.open("a")
+        handle = os.fdopen(_open_private(path, os.O_RDWR | os.O_APPEND), "a")
     except OSError:
         return False
     with handle:
@@ -327,7 +372,7 @@ def _is_locked(path: Path) -> bool:
 
 @contextlib.contextmanager
 def _flock(path: Path, operation: int) -> Iterator[IO[str]]:
-    with path.open("a") as handle:
+    with os.fdopen(_open_private(path, os.O_RDWR | os.O_APPEND), "a") as handle:
         fcntl.flock(handle, operation)
         try:
             yield handle

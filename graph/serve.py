@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import json
 import os
 import signal
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from hkweb3.graph.embedded import (
     DATABASE,
+    READER_USER,
     ROOT_USER,
     EmbeddedHome,
     ServerInfo,
@@ -37,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bolt-port", type=int, default=0)
     parser.add_argument("--http-port", type=int, default=0)
     args = parser.parse_args(argv)
+    os.umask(0o077)  # the database and the logs are private to the user
     home = EmbeddedHome(args.home)
 
     server_lock = (home.path / "server.lock").open("a")
@@ -57,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     bolt_port, http_port = args.bolt_port or spare[0], args.http_port or spare[1]
     try:
         server = _start_arcadedb(home, bolt_port, http_port)
+        _grant_reader(server, home)
     except Exception as exc:  # noqa: BLE001 - whatever it was, the starter must hear of it
         return _fail(f"ArcadeDB failed to start: {' '.join(str(exc).split())[:300]}")
 
@@ -72,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         if mode[0] == "ephemeral" and _alone(clients):
             break  # keeps clients.lock until the server is gone: no client attaches meanwhile
 
+    # Clients that lose the server now are told it went away, not that they were refused.
+    write_state(home, ServerInfo(info.pid, bolt_port, http_port, DATABASE, "stopping"))
     server.stop()
     home.state_file.unlink(missing_ok=True)
     fcntl.flock(server_lock, fcntl.LOCK_UN)
@@ -83,7 +89,13 @@ def _start_arcadedb(home: EmbeddedHome, bolt_port: int, http_port: int):
     import arcadedb_embedded  # imported late: it is heavy and only this process needs it
     from arcadedb_embedded import jvm
 
-    jvm.start_jvm(heap_size=HEAP)
+    # No statement, the administrator's included, reads a file of this machine (the
+    # password files, the users file, /proc) or fetches a URL. LOAD CSV reads these two
+    # settings from the JVM's global configuration, not from the server's.
+    jvm.start_jvm(heap_size=HEAP, jvm_args=[
+        "-Darcadedb.opencypher.loadCsv.allowFileUrls=false",
+        "-Darcadedb.opencypher.loadCsv.allowRemoteUrls=false",
+    ])
     server = arcadedb_embedded.create_server(
         root_path=str(home.db_root),
         root_password=home.password(),
@@ -99,6 +111,29 @@ def _start_arcadedb(home: EmbeddedHome, bolt_port: int, http_port: int):
     )
     server.start()
     return server
+
+
+def _grant_reader(server, home: EmbeddedHome) -> None:
+    """Make sure the read-only user exists with the password in ``HOME/reader-password``
+    and may read every record of the graph database and do nothing else: no record writes,
+    no schema, no users (ArcadeDB checks these whatever the protocol), and so no LOAD CSV
+    from files, which needs the user administration right as well."""
+    import jpype
+
+    json_object = jpype.JClass("com.arcadedb.serializer.json.JSONObject")
+    security = server._java_server.getSecurity()
+    reader = {"access": [], "resultSetLimit": -1, "readTimeout": -1,
+              "types": {"*": {"access": ["readRecord"]}}}
+    security.saveGroup(DATABASE, READER_USER, json_object(json.dumps(reader)))
+    user = json.dumps({
+        "name": READER_USER,
+        "password": str(security.encodePassword(home.reader_password())),
+        "databases": {DATABASE: [READER_USER]},
+    })
+    if security.existsUser(READER_USER):
+        security.updateUser(json_object(user))
+    else:
+        security.createUser(json_object(user))
 
 
 def _alone(clients) -> bool:

@@ -2,10 +2,14 @@
 ``neo4j`` driver.
 
 Writes are batched ``UNWIND $rows ... MERGE`` by id, nodes before edges, and a
-:class:`~hkweb3.graph.models.GraphBatch` commits in one transaction. Reads run in READ
-access mode and are refused if they write: ArcadeDB does not enforce READ mode, so every
-read runs in an explicit transaction that is rolled back unless the server reports it as a
-read (``query_type == "r"``).
+:class:`~hkweb3.graph.models.GraphBatch` commits in one transaction.
+
+Reads are gated three times. The server is the gate that holds: reads run as a user that
+may only read (the embedded store's ``reader``; on Neo4j, a user with the ``reader`` role,
+see :class:`~hkweb3.graph.config.StoreConfig`). Before sending, statements that commit on
+their own or reach past the graph are refused by their form (:mod:`hkweb3.graph.gate`).
+And a read runs in READ access mode in a transaction that is rolled back unless the server
+reports it as a read (``query_type == "r"``), for a server set up with one user only.
 
 Examples
 --------
@@ -41,10 +45,10 @@ from hkweb3.errors import (
     StoreUnavailable,
     ValidationError,
 )
-from hkweb3.graph import cypher
+from hkweb3.graph import cypher, gate
 from hkweb3.graph.config import DEFAULT_USER, StoreConfig
 from hkweb3.graph.conflicts import single_claim
-from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
+from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
 from hkweb3.graph.models import Entity, Evidence, GraphBatch
 from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.values import to_plain
@@ -91,7 +95,11 @@ class QueryResult:
 
 
 class Store:
-    """A graph store behind a neo4j driver that the caller opened (and will close)."""
+    """A graph store behind neo4j drivers that the caller opened (and will close).
+
+    ``driver`` writes; ``reader``, if given, connects as a user that may only read and runs
+    every read. With ``read_only`` the store refuses to write before sending anything.
+    """
 
     def __init__(
         self,
@@ -100,8 +108,12 @@ class Store:
         schema: Schema | None = None,
         uri: str = "",
         alive: Callable[[], bool] | None = None,
+        reader: neo4j.Driver | None = None,
+        read_only: bool = False,
     ):
         self.driver = driver
+        self.reader = reader or driver
+        self.read_only = read_only
         self.database = database
         self.schema = schema or load_schema()
         self.uri = uri
@@ -112,8 +124,8 @@ class Store:
 
     def server_agent(self) -> str:
         """The server's own description, e.g. ``Neo4j/5.26.0 compatible (ArcadeDB ...)``."""
-        with _translated(self.uri):
-            return self.driver.get_server_info().agent
+        with self._translated():
+            return self.reader.get_server_info().agent
 
     def setup_schema(self) -> int:
         """Create the uniqueness constraint on ``id`` for every label, and make sure every
@@ -122,7 +134,8 @@ class Store:
         Returns the number of labels covered.
         """
         labels = self.schema.labels
-        with _translated(self.uri), self._session(WRITE_ACCESS) as session:
+        self._check_writable()
+        with self._translated(), self._session(WRITE_ACCESS) as session:
             for label in labels:
                 _schema_step(session, cypher.unique_constraint(label))
             _schema_step(session, cypher.published_index(self.schema.document_label))
@@ -252,11 +265,12 @@ class Store:
         to ``RETRY_SECONDS``: a collision with a concurrent writer (ArcadeDB raises
         ``ConstraintError`` where Neo4j would wait on a lock, or a transient "concurrent
         change" error) or a lost connection. A server known to be gone is not waited for."""
+        self._check_writable()
         deadline = time.monotonic() + RETRY_SECONDS
         attempt = 0
         while True:
             try:
-                with _translated(self.uri), self._session(WRITE_ACCESS) as session:
+                with self._translated(), self._session(WRITE_ACCESS) as session:
                     return session.execute_write(work)
             except StoreError as exc:
                 if not _transient(exc) or time.monotonic() > deadline or not self.alive():
@@ -333,8 +347,17 @@ class Store:
         self, query: str, parameters: Mapping[str, Any] | None = None, write: bool = False
     ) -> QueryResult:
         """Run one statement; with ``write=False`` it must be a read (see :meth:`read`)."""
+        if write:
+            self._check_writable()
+        else:
+            refused = gate.refusal(query)
+            if refused:
+                raise ReadOnlyViolation(
+                    f"reads cannot run {refused}; "
+                    "ask for write access explicitly (as the administrator) to run it"
+                )
         mode = WRITE_ACCESS if write else READ_ACCESS
-        with _translated(self.uri), self._session(mode) as session:
+        with self._translated(reading=not write), self._session(mode) as session:
             tx = session.begin_transaction()
             try:
                 result = tx.run(query, dict(parameters or {}))
@@ -361,7 +384,7 @@ class Store:
         For large pulls (analysis): no conversion by :func:`to_plain` and no read-only gate,
         which is why it takes only statements of :mod:`hkweb3.graph.cypher`.
         """
-        with _translated(self.uri), self._session(READ_ACCESS, fetch_size=STREAM_FETCH) as session:
+        with self._translated(), self._session(READ_ACCESS, fetch_size=STREAM_FETCH) as session:
             yield from (record.values() for record in session.run(query, dict(parameters or {})))
 
     def kinds_of(self, ids: list[str]) -> dict[str, str]:
@@ -385,12 +408,23 @@ class Store:
         return {"nodes": nodes, "edges": edges}
 
     def _session(self, mode: str, **options: Any) -> neo4j.Session:
-        return self.driver.session(database=self.database, default_access_mode=mode, **options)
+        driver = self.driver if mode == WRITE_ACCESS else self.reader
+        return driver.session(database=self.database, default_access_mode=mode, **options)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyViolation(
+                "this store was opened for reading; writes need it opened for writing"
+            )
+
+    def _translated(self, reading: bool = False) -> contextlib.AbstractContextManager[None]:
+        return _translated(self.uri, alive=self.alive, connected=True, reading=reading)
 
 
 @contextlib.contextmanager
-def open_store(config: StoreConfig | None = None) -> Iterator[Store]:
-    """Open the configured store for the length of the block.
+def open_store(config: StoreConfig | None = None, read_only: bool = False) -> Iterator[Store]:
+    """Open the configured store for the length of the block; with ``read_only``, as the
+    read-only user alone (nothing the store is asked can change it).
 
     With no URI configured this is the embedded server: a running one is reused, otherwise
     one is started and stops once no command needs it.
@@ -407,51 +441,89 @@ def open_store(config: StoreConfig | None = None) -> Iterator[Store]:
 
             def alive() -> bool:  # a killed embedded server does not come back on its port
                 running = home.running()
-                return running is not None and running.pid == info.pid
+                return running is not None and running.pid == info.pid and (
+                    running.mode != "stopping")
 
-            with _connected(info.uri, ROOT_USER, home.password(), info.database,
-                            alive) as store:
+            reader = (READER_USER, home.reader_password())
+            admin = None if read_only else (ROOT_USER, home.password())
+            with _connected(info.uri, admin, reader, info.database, alive) as store:
                 yield store
         return
-    with _connected(
-        config.uri or "", config.user or DEFAULT_USER, config.password or "", config.database
-    ) as store:
+    main = (config.user or DEFAULT_USER, config.password or "")
+    reader = (config.read_user, config.read_password or "") if config.read_user else main
+    with _connected(config.uri or "", None if read_only and reader != main else main,
+                    reader, config.database) as store:
+        store.read_only = read_only
         yield store
 
 
 @contextlib.contextmanager
 def _connected(
-    uri: str, user: str, password: str, database: str | None,
+    uri: str, admin: tuple[str, str] | None, reader: tuple[str, str], database: str | None,
     alive: Callable[[], bool] | None = None,
 ) -> Iterator[Store]:
+    """Drivers for ``admin`` (none for a read-only store) and ``reader`` (one driver when
+    the two are the same user)."""
     shown = _redact(uri)  # a password written into the URI is never printed
-    with _translated(shown, user):
+    with contextlib.ExitStack() as stack:
+        drivers = {auth: stack.enter_context(_driver(shown, uri, auth))
+                   for auth in dict.fromkeys(a for a in (admin, reader) if a is not None)}
+        yield Store(drivers[admin or reader], database=database, uri=shown, alive=alive,
+                    reader=drivers[reader], read_only=admin is None)
+
+
+@contextlib.contextmanager
+def _driver(shown: str, uri: str, auth: tuple[str, str]) -> Iterator[neo4j.Driver]:
+    with _translated(shown, auth[0]):
         try:
             # The driver does not retry by itself: Store._write_retrying does, and knows when
             # to stop (the driver would wait up to twice its limit for a server that is gone).
             driver = GraphDatabase.driver(
-                uri, auth=(user, password), connection_timeout=10, max_transaction_retry_time=0
+                uri, auth=auth, connection_timeout=10, max_transaction_retry_time=0
             )
         except ValueError as exc:  # e.g. "Invalid IPv6 URL" from urllib
             raise StoreError(f"bad store URI {shown!r}: {_first_line(exc)}") from None
     try:
-        with _translated(shown, user):
+        with _translated(shown, auth[0]):
             driver.verify_connectivity()
-        yield Store(driver, database=database, uri=shown, alive=alive)
+        yield driver
     finally:
         driver.close()
 
 
 @contextlib.contextmanager
-def _translated(uri: str, user: str | None = None) -> Iterator[None]:
-    """Turn driver exceptions into hkweb3's one-line errors (never echoing a password)."""
+def _translated(
+    uri: str, user: str | None = None, alive: Callable[[], bool] | None = None,
+    connected: bool = False, reading: bool = False,
+) -> Iterator[None]:
+    """Turn driver exceptions into hkweb3's one-line errors (never echoing a password).
+
+    ``connected`` says the credentials were accepted before: a refusal now means the
+    server is going away (ArcadeDB refuses logins while it stops) or its users changed.
+    ``reading`` says a refused statement ran on the read path.
+    """
     try:
         yield
     except neo4j_errors.AuthError:
+        if connected:
+            gone = alive is not None and not alive()
+            raise StoreUnavailable(
+                f"the store at {uri} went away: "
+                + ("its server stopped" if gone else
+                   "it refused the credentials it had accepted (is it stopping?)")
+                + "; run the command again"
+            ) from None
         raise AuthenticationFailed(
             f"the store at {uri} refused user {user or '?'!r}: wrong user or password "
             "(set NEO4J_USER and NEO4J_PASSWORD)"
         ) from None
+    except neo4j_errors.Forbidden as exc:
+        if reading:
+            raise ReadOnlyViolation(
+                f"the store refused: {_message(exc)} (reads run as a user that may only "
+                "read; ask for write access explicitly to change the graph)"
+            ) from exc
+        raise CypherError(f"the store refused: {_message(exc)}") from exc
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
         reason = re.search(r"reason (?:\[Errno \d+\] )?([^)]+)\)", str(exc))
         raise StoreUnavailable(
@@ -471,6 +543,8 @@ def _translated(uri: str, user: str | None = None) -> Iterator[None]:
             ) from exc
         if isinstance(exc, neo4j_errors.CypherSyntaxError):
             raise CypherError(f"Cypher syntax error: {_message(exc)}") from exc
+        if _UNKNOWN_CALLABLE.search(exc.message or ""):  # ArcadeDB reports it as a failure
+            raise CypherError(f"the store rejected the statement: {_message(exc)}") from exc
         if isinstance(exc, neo4j_errors.DatabaseError) or (exc.code or "").startswith(
                 "Neo.ClientError.Transaction."):  # ArcadeDB's code for a failed commit
             raise StoreError(
@@ -480,6 +554,9 @@ def _translated(uri: str, user: str | None = None) -> Iterator[None]:
         raise CypherError(f"the store rejected the statement: {_message(exc)}") from exc
     except neo4j_errors.DriverError as exc:
         raise StoreError(f"store error: {_first_line(exc)}") from exc
+
+
+_UNKNOWN_CALLABLE = re.compile(r"(?i)unknown (?:procedure|function)|no procedure with the name")
 
 
 def _message(exc: neo4j_errors.Neo4jError) -> str:

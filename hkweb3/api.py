@@ -30,7 +30,7 @@ from hkweb3.graph.analysis import Brokers, Community, GraphFilter, Ranking, Step
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
 from hkweb3.graph.cypher import EDGES_BETWEEN
-from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome
+from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
 from hkweb3.graph.export import export as export_graph
 from hkweb3.graph.models import Entity, Evidence
 from hkweb3.graph.schema import load_schema
@@ -73,6 +73,8 @@ def db_status(config: StoreConfig | None = None) -> dict[str, Any]:
         "user": ROOT_USER,
         "database": info.database if info else None,
         "password_file": str(home.password_file),
+        "read_user": READER_USER,
+        "read_password_file": str(home.reader_password_file),
         "data_dir": str(home.path),
         "pid": info.pid if info else None,
         "mode": info.mode if info else None,
@@ -163,7 +165,7 @@ def forget(document_ids: Iterable[str], config: StoreConfig | None = None) -> in
 
 def dump(config: StoreConfig | None = None) -> dict[str, list[dict[str, Any]]]:
     """The whole graph as plain data (the JSON export's shape)."""
-    with open_store(_config(config)) as store:
+    with open_store(_config(config), read_only=True) as store:
         return store.dump()
 
 
@@ -180,7 +182,7 @@ def conflicts(config: StoreConfig | None = None) -> list[Conflict]:
 
 def stats(config: StoreConfig | None = None) -> dict[str, dict[str, int]]:
     """Node counts by label and edge counts by type."""
-    with open_store(_config(config)) as store:
+    with open_store(_config(config), read_only=True) as store:
         return store.stats()
 
 
@@ -198,7 +200,7 @@ def run_query(
     library = load_library()
     if name not in library:
         raise QueryError(f"no query named {name!r}; `hkweb3 query` lists them")
-    with open_store(_config(config)) as store:
+    with open_store(_config(config), read_only=True) as store:
         return run_named(store, library[name], dict(parameters or {}))
 
 
@@ -208,8 +210,11 @@ def run_cypher(
     write: bool = False,
     config: StoreConfig | None = None,
 ) -> QueryResult:
-    """Run one Cypher statement; it must only read unless ``write`` is true."""
-    with open_store(_config(config)) as store:
+    """Run one Cypher statement; it must only read unless ``write`` is true.
+
+    A read runs as the store's read-only user, so the server itself refuses any change; a
+    write runs as the administrator."""
+    with open_store(_config(config), read_only=not write) as store:
         return store.execute(query, parameters, write=write)
 
 
@@ -241,7 +246,7 @@ def _analysed(
             raise QueryError("write-back needs the store; it cannot write to an exported file")
         yield analysis.read_dump(analysis.load.read_export(source), where), None
         return
-    with open_store(_config(config)) as store:
+    with open_store(_config(config), read_only=not write_back) as store:
         yield analysis.read_store(store, where), store
 
 
@@ -376,7 +381,7 @@ def viz(
     if source is not None:
         data = analysis.load.read_export(source)
     else:
-        with open_store(_config(config)) as store:
+        with open_store(_config(config), read_only=True) as store:
             data = store.dump()
     g = analysis.from_dump(data, GraphFilter(kinds=kinds))
     keep = set(g)
