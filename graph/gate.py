@@ -7,7 +7,8 @@ first, following the shapes of Neo4j 5's grammar (the ``command`` rule's alterna
 ``CALL {} IN TRANSACTIONS``, ``USING PERIODIC COMMIT``, ``LOAD CSV``):
 
 - administration and schema commands: users, roles, privileges, databases, aliases,
-  servers, indexes, constraints, ``SHOW``, ``TERMINATE``;
+  servers, settings, transactions, indexes and constraints (``SHOW INDEXES``, ``SHOW
+  CONSTRAINTS``, ``SHOW PROCEDURES`` and ``SHOW FUNCTIONS`` only read the schema, and pass);
 - subqueries in their own transactions, and periodic commit;
 - ``LOAD CSV``, which reads files or URLs rather than the graph.
 
@@ -49,6 +50,12 @@ _COMMANDS = {"ALTER", "DEALLOCATE", "DENY", "DROP", "DRYRUN", "ENABLE", "GRANT",
 _CREATE_COMMANDS = {"ALIAS", "BTREE", "COMPOSITE", "CONSTRAINT", "DATABASE", "FULLTEXT",
                     "INDEX", "LOOKUP", "OR", "POINT", "RANGE", "ROLE", "SERVER", "TEXT", "USER",
                     "VECTOR"}
+#: What a SHOW command may list on the read path: the schema, not users or settings.
+_SHOWN = {"CONSTRAINT", "CONSTRAINTS", "FUNCTION", "FUNCTIONS", "INDEX", "INDEXES",
+          "PROCEDURE", "PROCEDURES"}
+_SHOW_NOUNS = _SHOWN | {"ALIAS", "ALIASES", "DATABASE", "DATABASES", "PRIVILEGE", "PRIVILEGES",
+                        "ROLE", "ROLES", "SERVER", "SERVERS", "SETTING", "SETTINGS",
+                        "TRANSACTION", "TRANSACTIONS", "USER", "USERS"}
 #: Words that may stand before a statement: query options, EXPLAIN or PROFILE.
 _PREFIXES = {"CYPHER", "EXPLAIN", "PROFILE"}
 
@@ -79,6 +86,8 @@ def refusal(query: str) -> str | None:
     if first < len(words):
         head = words[first]
         nxt = words[first + 1] if first + 1 < len(words) else ""
+        if head == "SHOW" and _shown(words[first + 1:]) in _SHOWN:
+            return None
         if head in _COMMANDS or (head == "CREATE" and nxt in _CREATE_COMMANDS):
             return f"an administration or schema command ({head} {nxt})".rstrip()
         if head == "USING" and nxt == "PERIODIC":
@@ -111,6 +120,11 @@ def _statement_start(words: list[str]) -> int:
         else:
             return i
     return i
+
+
+def _shown(words: list[str]) -> str:
+    """What ``SHOW`` lists: the first noun after its qualifiers (``ALL``, ``UNIQUE``...)."""
+    return next((word for word in words if word in _SHOW_NOUNS), "")
 
 
 def _at(words: list[str], i: int) -> str:

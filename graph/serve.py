@@ -10,6 +10,7 @@ Lines that start with ``hkweb3-serve:`` are read back by the starter to explain 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import json
 import os
@@ -76,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         if mode[0] == "ephemeral" and _alone(clients):
             break  # keeps clients.lock until the server is gone: no client attaches meanwhile
 
-    # Clients that lose the server now are told it went away, not that they were refused.
-    write_state(home, ServerInfo(info.pid, bolt_port, http_port, DATABASE, "stopping"))
+    # Clients that lose the server now are told it went away, not that they were refused
+    # (best effort: on a full disk the server must still stop).
+    with contextlib.suppress(OSError):
+        write_state(home, ServerInfo(info.pid, bolt_port, http_port, DATABASE, "stopping"))
     server.stop()
     home.state_file.unlink(missing_ok=True)
     fcntl.flock(server_lock, fcntl.LOCK_UN)

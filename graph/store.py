@@ -520,8 +520,9 @@ def _translated(
     except neo4j_errors.Forbidden as exc:
         if reading:
             raise ReadOnlyViolation(
-                f"the store refused: {_message(exc)} (reads run as a user that may only "
-                "read; ask for write access explicitly to change the graph)"
+                "this statement writes to the graph; reads cannot change it (the store "
+                f"refused the read-only user: {_message(exc)}); ask for write access "
+                "explicitly to run it"
             ) from exc
         raise CypherError(f"the store refused: {_message(exc)}") from exc
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
