@@ -524,6 +524,11 @@ def _translated(
                 f"refused the read-only user: {_message(exc)}); ask for write access "
                 "explicitly to run it"
             ) from exc
+        if "LOAD CSV" in (exc.message or ""):
+            raise CypherError(
+                "the store refused: LOAD CSV from files and URLs is disabled in the embedded "
+                "store, so no statement can read the machine's files (its passwords among them)"
+            ) from exc
         raise CypherError(f"the store refused: {_message(exc)}") from exc
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
         reason = re.search(r"reason (?:\[Errno \d+\] )?([^)]+)\)", str(exc))
