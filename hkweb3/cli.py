@@ -112,6 +112,7 @@ def db_start(obj: dict, fmt: str) -> None:
     Example:
       $ hkweb3 db start
       $ cypher-shell -a bolt://127.0.0.1:PORT -u root -p "$(cat DATA_DIR/password)"
+      $ cypher-shell -a bolt://127.0.0.1:PORT -u reader -p "$(cat DATA_DIR/reader-password)"
     """
     _emit(_status_rows(api.db_start(obj["config"]), fmt), fmt)
 
@@ -331,12 +332,18 @@ def _split_param(item: str) -> tuple[str, str]:
 @click.option("-f", "--file", "file", type=click.File("r"), help="Read the statement from a file.")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter, used as $KEY. VALUE is read as JSON if it parses, else text.")
-@click.option("--write", is_flag=True, help="Allow a statement that changes the graph.")
+@click.option("--write", is_flag=True,
+              help="Run as the administrator: the statement may change the graph.")
 @format_option()
 @click.pass_obj
 def cypher(obj: dict, statement: str | None, file, params: tuple[str, ...], write: bool,
            fmt: str) -> None:
     """Run one Cypher statement of your own, read-only unless --write.
+
+    A read connects as a user the server allows to read and nothing else, so it cannot
+    change the graph, its schema or its users. Administration and schema commands,
+    CALL { } IN TRANSACTIONS and LOAD CSV are refused before they are sent (exit 2). No
+    statement, --write included, can read a file of this machine on the embedded store.
 
     \b
     Examples:
