@@ -10,6 +10,7 @@ MODULES = [
     "hkweb3.graph.models",
     "hkweb3.graph.values",
     "hkweb3.graph.conflicts",
+    "hkweb3.graph.gate",
     "hkweb3.graph.export",
     "hkweb3.output",
     "hkweb3.loaders.readers",
