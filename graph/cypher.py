@@ -190,6 +190,10 @@ RETRACT = (RETRACT_EDGE_EVIDENCE, DELETE_UNSUPPORTED_EDGES, RETRACT_ENTITY_SOURC
 DOCUMENT_HASHES = (
     "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.content_hash AS hash"
 )
+DOCUMENT_ORIGINS = (
+    "UNWIND $ids AS id MATCH (d:Document {id: id}) "
+    "RETURN d.id AS id, d.content_hash AS hash, d.path AS path, d.url AS url"
+)
 
 # -- dumping the graph -----------------------------------------------------------------------
 
@@ -266,7 +270,8 @@ def statements(schema: Schema) -> Iterator[str]:
             yield merge_relations(edge.name)
     yield MENTIONED_BY
     yield from RETRACT
-    yield from (DELETE_DOCUMENTS, DOCUMENT_HASHES, DUMP_ENTITIES, DUMP_EDGES, DUMP_DOCUMENTS)
+    yield from (DELETE_DOCUMENTS, DOCUMENT_HASHES, DOCUMENT_ORIGINS, DUMP_ENTITIES, DUMP_EDGES,
+                DUMP_DOCUMENTS)
     yield KINDS_OF
     yield ENTITY_BY_ID
     yield from (ANALYSIS_GRAPH, EDGES_BETWEEN)

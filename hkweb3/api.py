@@ -108,15 +108,19 @@ def build(
     documents: Path | str | None = None,
     progress: Callable[[DocumentResult], None] | None = None,
     on_files: Callable[[int], None] | None = None,
+    *,
+    replace: bool = False,
+    follow_links: bool = False,
 ) -> BuildReport:
     """Build the graph: the curated registry (whole or not at all), then every source
-    document (each whole or not at all). Safe to re-run: unchanged input changes nothing."""
+    document (each whole or not at all). Safe to re-run: unchanged input changes nothing.
+    ``replace`` and ``follow_links`` are as for :func:`ingest`."""
     batch = read_registry(registry or REGISTRY_DIR)
     batch.check()
     with open_store(_config(config)) as store:
         store.setup_schema()
         counts: WriteCounts = store.write(batch)
-        ingester = _ingester(store, batch.entities)
+        ingester = _ingester(store, batch.entities, replace, follow_links)
         files = ingester.files([Path(documents or DOCUMENTS_DIR)])
         if on_files:
             on_files(len(files))
@@ -130,24 +134,33 @@ def ingest(
     registry: Path | str | None = None,
     progress: Callable[[DocumentResult], None] | None = None,
     on_files: Callable[[int], None] | None = None,
+    *,
+    replace: bool = False,
+    follow_links: bool = False,
 ) -> list[DocumentResult]:
     """Ingest files or folders: each document is written whole or not at all, an unchanged
-    one is skipped, a changed one replaces its claims, a bad one is reported and skipped."""
+    one is skipped, a changed one replaces its claims, a bad one is reported and skipped.
+
+    Only regular files are read. A document whose id is taken by one from another file (and
+    URL) is refused unless ``replace``; a symbolic link out of the folder it is found in is
+    refused unless ``follow_links``. ``progress`` is called with each result as soon as it
+    is committed (what a run that fails midway has done)."""
     entities = read_registry(registry or REGISTRY_DIR).entities
     with open_store(_config(config)) as store:
         store.setup_schema()
-        ingester = _ingester(store, entities)
+        ingester = _ingester(store, entities, replace, follow_links)
         files = ingester.files([Path(p) for p in paths])
         if on_files:
             on_files(len(files))
         return list(_each(ingester.run(files), progress))
 
 
-def _ingester(store: Store, entities: Iterable[Entity]) -> Ingester:
+def _ingester(store: Store, entities: Iterable[Entity], replace: bool,
+              follow_links: bool) -> Ingester:
     # spaCy takes about a second to import: only the commands that read documents pay it.
     from hkweb3.loaders.ingest import Ingester
 
-    return Ingester(store, entities)
+    return Ingester(store, entities, replace=replace, follow_links=follow_links)
 
 
 def _each(results: Iterable[DocumentResult], progress) -> Iterator[DocumentResult]:

@@ -14,7 +14,7 @@ from hkweb3 import __version__, api
 from hkweb3.errors import HKWeb3Error
 from hkweb3.graph.analysis import METRICS, WEIGHTS, GraphFilter
 from hkweb3.graph.config import StoreConfig
-from hkweb3.output import FORMATS, write_rows
+from hkweb3.output import FORMATS, printable, write_rows
 
 EXIT_CODES = """\b
 Exit codes:
@@ -26,7 +26,7 @@ Exit codes:
 
 class _Failure(click.ClickException):
     def __init__(self, message: str, exit_code: int):
-        super().__init__(message)
+        super().__init__(printable(message))  # a file name may hold escape sequences
         self.exit_code = exit_code
 
 
@@ -152,26 +152,42 @@ def _status_rows(status: dict[str, Any], fmt: str) -> list[dict[str, Any]]:
 _SUMMARY_COLUMNS = ["document", "status", "words", "entities", "discovered", "relations"]
 
 
+def _replace_option() -> Callable:
+    return click.option(
+        "--replace", is_flag=True,
+        help="Let a document replace a stored one of the same id read from another file "
+             "(without it, that is refused and both files are named).")
+
+
+def _follow_links_option() -> Callable:
+    return click.option(
+        "--follow-links", is_flag=True,
+        help="Read symbolic links that lead out of the folder being ingested (and walk "
+             "linked folders); without it they are refused.")
+
+
 @cli.command()
 @click.option("--registry", type=click.Path(exists=True, path_type=Path),
               help="Registry folder or file [default: the registry shipped in data/].")
 @click.option("--documents", type=click.Path(exists=True, path_type=Path),
               help="Documents folder [default: the documents shipped in data/].")
+@_replace_option()
+@_follow_links_option()
 @format_option()
 @click.pass_obj
-def build(obj: dict, registry: Path | None, documents: Path | None, fmt: str) -> None:
+def build(obj: dict, registry: Path | None, documents: Path | None, replace: bool,
+          follow_links: bool, fmt: str) -> None:
     """Build the graph: the curated registry, then every source document.
 
     Safe to re-run: the same input gives the same graph, with nothing duplicated. A bad
     registry file is reported as FILE:LINE and nothing is written; a bad document is
     reported and skipped (exit 1), and the others still load.
     """
-    with _Progress("documents") as progress:
-        report = api.build(obj["config"], registry, documents, progress=progress.tick,
-                           on_files=progress.start)
-    _emit(report.as_rows(), fmt, ["document", "status", "entities", "relations"]
-          if fmt == "table" else None)
-    _fail_on_errors(report.documents)
+    columns = ["document", "status", "entities", "relations"] if fmt == "table" else None
+    with _Report(fmt, columns) as report:
+        built = api.build(obj["config"], registry, documents, progress=report.tick,
+                          on_files=report.start, replace=replace, follow_links=follow_links)
+        report.rows = built.as_rows()
 
 
 @cli.command()
@@ -179,9 +195,12 @@ def build(obj: dict, registry: Path | None, documents: Path | None, fmt: str) ->
                 type=click.Path(path_type=Path))
 @click.option("--registry", type=click.Path(exists=True, path_type=Path),
               help="Registry used to recognise entities [default: the shipped one].")
+@_replace_option()
+@_follow_links_option()
 @format_option()
 @click.pass_obj
-def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, fmt: str) -> None:
+def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: bool,
+           follow_links: bool, fmt: str) -> None:
     """Ingest documents (files or folders, walked recursively) into the graph.
 
     Reads .md/.txt (front matter optional), .html, .json and .yaml; finds registry
@@ -189,15 +208,22 @@ def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, fmt: str) 
     with its evidence (document, sentence, date). Each document is written whole or not at
     all; an unchanged one is skipped; a changed one replaces its earlier claims.
 
+    A document's id is its file name, or the 'id:' in its front matter. A file whose id
+    is taken by a document from another file (and URL) is refused, naming both: rename
+    it, or replace on purpose with --replace. Only regular files are read (FIFOs, devices
+    and sockets are refused), at most 5 MB each; symbolic links out of the folder are not
+    followed without --follow-links. If the run stops midway, what it committed is still
+    reported.
+
     \b
     Example:
       $ hkweb3 ingest news/ extra-article.html
+      $ hkweb3 ingest --replace corrected/report.md
     """
-    with _Progress("documents") as progress:
-        results = api.ingest(paths, obj["config"], registry, progress=progress.tick,
-                             on_files=progress.start)
-    _emit([r.as_row() for r in results], fmt, _SUMMARY_COLUMNS if fmt == "table" else None)
-    _fail_on_errors(results)
+    columns = _SUMMARY_COLUMNS if fmt == "table" else None
+    with _Report(fmt, columns) as report:
+        api.ingest(paths, obj["config"], registry, progress=report.tick, on_files=report.start,
+                   replace=replace, follow_links=follow_links)
 
 
 @cli.command()
@@ -244,36 +270,46 @@ def conflicts(obj: dict, fmt: str) -> None:
           ["subject", "claim", "holders", "sources"])
 
 
-class _Progress:
-    """A progress bar on stderr: sized once the files are known, ticked per document."""
+class _Report:
+    """The documents of a build or an ingest: a progress bar on stderr while they are read,
+    then their rows on stdout and each bad file's error on stderr (exit 1).
 
-    def __init__(self, label: str):
-        self.label = label
+    A run that stops midway (the store gone, an interrupt) still prints the rows of what it
+    committed before its own error."""
+
+    def __init__(self, fmt: str, columns: list[str] | None):
+        self.fmt = fmt
+        self.columns = columns
+        self.results: list[Any] = []
+        self.rows: list[dict[str, Any]] | None = None  # set for rows other than results'
         self.bar = None
 
     def start(self, total: int) -> None:
-        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
+        self.bar = click.progressbar(length=total, label="documents", file=sys.stderr,
                                      show_pos=True)
         self.bar.__enter__()
 
-    def tick(self, _result: object) -> None:
+    def tick(self, result: Any) -> None:
+        self.results.append(result)
         if self.bar is not None:
             self.bar.update(1)
 
-    def __enter__(self) -> _Progress:
+    def __enter__(self) -> _Report:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: Any) -> None:
         if self.bar is not None:
-            self.bar.__exit__(*exc)
-
-
-def _fail_on_errors(results) -> None:
-    errors = [r.error for r in results if r.status == "error"]
-    for error in errors:
-        click.echo(f"Error: {error}", err=True)
-    if errors:
-        sys.exit(1)
+            self.bar.__exit__(kind, *exc)
+        if kind is not None and not self.results:
+            return  # stopped before any document: the error says it all
+        rows = self.rows if self.rows is not None else [r.as_row() for r in self.results]
+        _emit(rows, self.fmt, self.columns)
+        sys.stdout.flush()  # the report first, then the errors
+        errors = [r.error for r in self.results if r.status == "error"]
+        for error in errors:
+            click.echo(f"Error: {printable(error)}", err=True)
+        if errors and kind is None:
+            sys.exit(1)
 
 
 @cli.command()

@@ -1,7 +1,8 @@
 """One row writer for every command: ``table``, ``json`` or ``csv``.
 
 Rows are dicts; nested values (lists, nodes, paths) print compactly in a table or CSV cell
-and as real JSON in ``json``.
+and as real JSON in ``json``. Control characters (a file name can hold a terminal escape
+sequence) never reach the terminal raw: see :func:`printable`.
 
 Examples
 --------
@@ -18,11 +19,39 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 FORMATS = ("table", "json", "csv")
 MAX_CELL = 80
+
+# What a terminal acts on or hides: C0 and C1 controls (ESC, CSI), line separators,
+# bidirectional overrides, and lone surrogates (a file name's undecodable bytes).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                          "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every control character shown as an escape, so that it prints on one
+    line and as written.
+
+    >>> print(printable("rep\x1b]0;owned\x07ort.md\n\udcff"))
+    rep\x1b]0;owned\x07ort.md\n\xff
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as Python decodes file names
+        return f"\\x{code - 0xDC00:02x}"
+    if code in _NAMED:
+        return _NAMED[code]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_NAMED = {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
 
 
 def write_rows(
@@ -34,7 +63,11 @@ def write_rows(
     """Write ``rows`` to ``out`` in format ``fmt`` (one of :data:`FORMATS`)."""
     columns = list(columns or _columns(rows))
     if fmt == "json":
-        out.write(json.dumps(list(rows), indent=2, ensure_ascii=False, default=str) + "\n")
+        text = json.dumps(list(rows), indent=2, ensure_ascii=False, default=str)
+        # JSON escapes C0 controls itself (a raw one is the indent's line break); the others
+        # only occur inside strings, where a \u escape keeps the value exact.
+        out.write(_UNPRINTABLE.sub(lambda m: m[0] if m[0] < " " else f"\\u{ord(m[0]):04x}",
+                                   text) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
@@ -62,7 +95,7 @@ def _cell(value: Any, limit: int | None = MAX_CELL) -> str:
         text = str(value).lower() if isinstance(value, bool) else str(value)
     else:
         text = json.dumps(value, ensure_ascii=False, default=str)
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     if limit and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text

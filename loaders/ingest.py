@@ -1,28 +1,34 @@
 """Ingesting documents into the store, one document per transaction.
 
 A document is read, extracted and written whole or not at all. An unchanged document (same
-content hash as stored) is skipped; a changed one replaces its earlier claims. A bad file is
-reported with its reason and the run goes on with the others.
+content hash as stored) is skipped; a changed one replaces its earlier claims, if it comes
+from the same file (or the same URL) as the stored one. Another file whose name or ``id:``
+gives the same id is refused, naming both, unless ``replace`` says to replace on purpose. A
+bad file is reported with its reason and the run goes on with the others.
 
 Examples
 --------
 >>> from hkweb3.graph.store import open_store
 >>> with open_store() as store:  # doctest: +SKIP
-...     for result in Ingester(store, registry_entities).run([Path("data/documents")]):
+...     ingester = Ingester(store, registry_entities)
+...     for result in ingester.run(ingester.files([Path("data/documents")])):
 ...         print(result.path, result.status)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hkweb3.errors import InputError, ValidationError
+from hkweb3.graph import cypher
 from hkweb3.graph.models import Entity
 from hkweb3.graph.store import Store
 from hkweb3.loaders.extract import Extractor
-from hkweb3.loaders.readers import find_documents, read_document
+from hkweb3.loaders.readers import SourceDocument, find_documents, read_document
 
 
 @dataclass
@@ -45,38 +51,50 @@ class DocumentResult:
 
 
 class Ingester:
-    """Reads, extracts and writes documents into ``store``."""
+    """Reads, extracts and writes documents into ``store``.
 
-    def __init__(self, store: Store, registry: Iterable[Entity]):
+    ``replace``: a document may replace a stored one of the same id from another file.
+    ``follow_links``: symbolic links out of the folder being ingested are read too.
+    """
+
+    def __init__(self, store: Store, registry: Iterable[Entity], *, replace: bool = False,
+                 follow_links: bool = False):
         self.store = store
         self.extractor = Extractor(registry)
+        self.replace = replace
+        self.follow_links = follow_links
+        self._folders: dict[Path, Path] = {}  # file -> the folder it was found in
 
     def files(self, paths: list[Path]) -> list[Path]:
         """The files ``run`` will read (raises InputError for a path that does not exist)."""
-        return list(find_documents(paths))
+        found = list(find_documents(paths, self.follow_links))
+        self._folders.update(found)
+        return [file for file, _ in found]
 
     def run(self, files: list[Path]) -> Iterator[DocumentResult]:
         """Ingest each file; yield its result as soon as it is committed."""
         seen: dict[str, Path] = {}
         for path in files:
             try:
-                source = read_document(path)
+                source = read_document(path, self._folders.get(path), self.follow_links)
                 if source.id in seen:
                     raise InputError(f"{path}: document id {source.id!r} is already used by "
                                      f"{seen[source.id]} in this run; rename one of them")
                 seen[source.id] = path
-                stored = self.store.document_hashes([source.id])
+                rows = self.store.read(cypher.DOCUMENT_ORIGINS, {"ids": [source.id]}).rows
+                stored = rows[0] if rows else None
                 result = DocumentResult(path=path, document=source.id, status="added",
                                         words=len(source.text.split()))
-                if stored.get(source.id) == source.content_hash:
+                if stored is not None and stored["hash"] == source.content_hash:
                     result.status = "unchanged"  # nothing to extract: the graph has it
                 else:
+                    if stored is not None:
+                        self._check_replaceable(path, source, stored)
+                        result.status = "replaced"
                     batch = self.extractor.run(source)
                     result.entities = len(batch.entities)
                     result.discovered = sum(e.discovered for e in batch.entities)
                     result.relations = len(batch.relations)
-                    if source.id in stored:
-                        result.status = "replaced"
                     # Earlier claims are withdrawn inside the write's own transaction even when
                     # none were seen: a concurrent run may have written another version since.
                     self.store.write(batch, retract=[source.id])
@@ -86,3 +104,20 @@ class Ingester:
                 result = DocumentResult(path=path, document=None, status="error",
                                         error=f"{path}: {exc}")
             yield result
+
+    def _check_replaceable(self, path: Path, source: SourceDocument,
+                           stored: Mapping[str, Any]) -> None:
+        """Refuse to replace a stored document from another origin (file and URL) unless
+        ``replace`` says so, and a registry citation always."""
+        taken = f"{path}: document id {source.id!r} is already taken by"
+        if stored["hash"] is None:  # only registry citations have no content
+            raise InputError(f"{taken} a registry citation; give this file another name or "
+                             "'id:'")
+        same_file = bool(stored["path"]) and (
+            os.path.realpath(stored["path"]) == os.path.realpath(source.path))
+        same_url = bool(source.url) and source.url == stored["url"]
+        if not (same_file or same_url or self.replace):
+            other = stored["path"] or stored["url"] or "a document with no file"
+            raise InputError(f"{taken} {other}, a different document; rename this file or "
+                             "give it another 'id:', or pass --replace to replace that one "
+                             "with it")

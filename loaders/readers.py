@@ -4,6 +4,11 @@ Each reader returns a :class:`SourceDocument`: the plain text to extract from, p
 metadata (title, outlet, url, published date). Problems raise :class:`InputError` naming the
 file: empty, binary, an encoding that cannot be detected, malformed front matter.
 
+Only regular files are read: a FIFO, device or socket is refused before it is opened (a FIFO
+would block for ever, ``/dev/zero`` never ends), and a symbolic link whose target lies
+outside the folder being ingested is not followed unless asked. At most ``MAX_BYTES`` are
+read, whatever the file's size claims to be.
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -20,7 +25,9 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -57,9 +64,11 @@ class SourceDocument:
         return Document.hash_text(self.text)
 
     def as_document(self) -> Document:
+        # The real, absolute path: where the document comes from, whatever the working
+        # folder or link it was named by (ingest compares it to tell documents apart).
         return Document(id=self.id, title=self.title, outlet=self.outlet, url=self.url,
                         published=self.published, content_hash=self.content_hash,
-                        path=str(self.path))
+                        path=os.path.realpath(self.path) if self.path else None)
 
 
 def slugify(text: str) -> str:
@@ -67,21 +76,68 @@ def slugify(text: str) -> str:
     return _SLUG_STRIP.sub("-", text.lower()).strip("-")
 
 
-def find_documents(paths: list[Path]) -> Iterator[Path]:
-    """Files to ingest under ``paths`` (folders walked recursively, in a stable order)."""
+def find_documents(
+    paths: list[Path], follow_links: bool = False
+) -> Iterator[tuple[Path, Path]]:
+    """``(file, folder)`` for each file to ingest under ``paths``, in a stable order: folders
+    are walked recursively (hidden entries skipped), and a file named on its own is its own
+    folder's. ``folder`` is what a symbolic link must stay inside (see :func:`read_document`).
+
+    Links to folders are walked only with ``follow_links``; one that leads outside the folder
+    is still yielded, so that reading it reports the link rather than skipping it silently.
+    """
     for path in paths:
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if file.is_file() and file.suffix.lower() in SUFFIXES and not _hidden(file, path):
-                    yield file
-        elif path.exists():
-            yield path
+            for file in _walk(path, follow_links):
+                yield file, path
+        elif os.path.lexists(path):
+            yield path, path.parent
         else:
             raise InputError(f"{path}: no such file or directory")
 
 
-def read_document(path: Path) -> SourceDocument:
+def _walk(folder: Path, follow_links: bool) -> list[Path]:
+    found: list[Path] = []
+    seen: set[str] = set()  # real paths of folders walked: a link back up is not a loop
+
+    def visit(directory: Path) -> None:
+        real = os.path.realpath(directory)
+        if real in seen:
+            return
+        seen.add(real)
+        try:
+            entries = list(os.scandir(directory))
+        except OSError as exc:
+            raise InputError(f"{directory}: cannot list folder: {exc.strerror}") from None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                visit(path)
+            elif entry.is_symlink() and entry.is_dir():
+                if follow_links:
+                    visit(path)
+                elif not _inside(os.path.realpath(path), folder):
+                    found.append(path)  # reported, not silently skipped
+            elif path.suffix.lower() in SUFFIXES:
+                found.append(path)  # FIFOs, devices and links too: reading refuses them
+
+    visit(folder)
+    return sorted(found)
+
+
+def _inside(real: str, folder: Path) -> bool:
+    root = os.path.realpath(folder)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def read_document(path: Path, folder: Path | None = None,
+                  follow_links: bool = False) -> SourceDocument:
     """Read one file by its suffix.
+
+    ``folder`` (default: the file's own) is where the file must really be: a symbolic link
+    out of it is refused unless ``follow_links``.
 
     Raises
     ------
@@ -89,10 +145,11 @@ def read_document(path: Path) -> SourceDocument:
         ``PATH: what is wrong``.
     """
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in SUFFIXES and not os.path.isdir(path):
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r} "
                          f"(expected one of {', '.join(sorted(SUFFIXES))})")
-    text = _decode(path)
+    text = _decode(path, _read_bytes(path, path.parent if folder is None else folder,
+                                     follow_links))
     if suffix in {".html", ".htm"}:
         return _read_html(path, text)
     if suffix == ".json":
@@ -105,15 +162,46 @@ def read_document(path: Path) -> SourceDocument:
 # -- bytes to text -------------------------------------------------------------------------
 
 
-def _decode(path: Path) -> str:
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def _read_bytes(path: Path, folder: Path, follow_links: bool) -> bytes:
+    """The file's bytes: a regular file's, at most ``MAX_BYTES`` of them."""
+    target = os.path.realpath(path)
+    if not follow_links and not _inside(target, folder):
+        raise InputError(f"{path}: symbolic link to {target}, outside "
+                         f"{os.path.realpath(folder)}; not followed (pass --follow-links to "
+                         "read it)")
     try:
-        size = path.stat().st_size
+        size = _check_regular(path, os.stat(target))  # before opening: opening a FIFO blocks
         if size > MAX_BYTES:
             raise InputError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit "
                              "for one document; split it")
-        data = path.read_bytes()
+        # O_NONBLOCK: if a FIFO took the file's place since, opening it still returns.
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            _check_regular(path, os.fstat(fd))
+            # The limit counts the bytes read: /proc files and growing files say less.
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: over the {MAX_BYTES:,}-byte limit for one document; "
+                         "split it")
+    return data
+
+
+def _check_regular(path: Path, status: os.stat_result) -> int:
+    """The size of a regular file; anything else is refused."""
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((name for test, name in _KINDS if test(status.st_mode)), "a special file")
+        raise InputError(f"{path}: {kind}, not a regular file; only regular files are read")
+    return status.st_size
+
+
+def _decode(path: Path, data: bytes) -> str:
     if not data.strip():
         raise InputError(f"{path}: empty file")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -258,10 +346,6 @@ def _strip_markdown(body: str) -> str:
     body = re.sub(r"^#{1,6}\s*", "", body, flags=re.M)  # headings become plain lines
     body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", body)  # links keep their text
     return re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", body)
-
-
-def _hidden(file: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in file.relative_to(root).parts)
 
 
 # -- HTML ----------------------------------------------------------------------------------

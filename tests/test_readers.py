@@ -98,7 +98,9 @@ def test_folders_are_walked_recursively_in_order_skipping_hidden(tmp_path):
     (tmp_path / ".git").mkdir()
     for name in ("b/2.md", "1.txt", ".git/x.md", "b/skip.png"):
         (tmp_path / name).write_text("x")
-    assert [p.relative_to(tmp_path).as_posix() for p in find_documents([tmp_path])] == [
-        "1.txt", "b/2.md"]
+    assert [(p.relative_to(tmp_path).as_posix(), folder)
+            for p, folder in find_documents([tmp_path])] == [
+        ("1.txt", tmp_path), ("b/2.md", tmp_path)]
+    assert list(find_documents([tmp_path / "1.txt"])) == [(tmp_path / "1.txt", tmp_path)]
     with pytest.raises(InputError, match="no such file"):
         list(find_documents([tmp_path / "missing"]))

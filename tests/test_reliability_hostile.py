@@ -423,7 +423,7 @@ def test_ten_thousand_files_are_listed_in_little_memory_and_read_one_at_a_time(
         (folder / f"doc-{i:05d}.md").write_text(f"Note {i}: ZA Bank provides accounts to OSL.\n")
 
     tracemalloc.start()
-    files = list(find_documents([docs]))
+    files = [file for file, _ in find_documents([docs])]
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert len(files) == 10_000
