@@ -50,7 +50,7 @@ class Watched:
         """Click a node where it is drawn, with the mouse."""
         x, y = self.js("""(id) => {
             const net = window.hkweb3.network;
-            const p = net.canvasToDOM(net.getPosition(id));
+            const p = net.canvasToDOM(net.getPosition(window.hkweb3.visId(id)));
             const box = document.getElementById("graph").getBoundingClientRect();
             return [box.left + p.x, box.top + p.y];
         }""", node_id)

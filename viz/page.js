@@ -1,13 +1,25 @@
 // hkweb3 graph page: draws the graph with vis-network and wires the search box, the kind
 // filters, neighbour highlighting and the details panel. Every text from the data is put
-// in with textContent (never innerHTML), and only http(s) URLs become links.
+// in with textContent (never innerHTML), and only http(s) URLs become links. Any string is
+// an id: "constructor" or "__proto__" included (lookups by id use Maps, never plain objects).
 "use strict";
 (function () {
   const read = (id) => JSON.parse(document.getElementById(id).textContent);
   const page = read("hkweb3-page");
-  const details = page.details;
-  const nodeItems = read("hkweb3-nodes");
-  const edgeItems = read("hkweb3-edges");
+  // JSON.parse makes every key an own property, "__proto__" too: Object.entries sees them.
+  const nodeDetails = new Map(Object.entries(page.details.nodes));
+  const edgeDetails = new Map(Object.entries(page.details.edges));
+  const documentDetails = new Map(Object.entries(page.details.documents));
+
+  // vis-network keeps its nodes in plain objects keyed by id, where an id such as
+  // "constructor" or "__proto__" finds Object.prototype's instead: such ids are handed to it
+  // behind a mark (and so are ids that start with the mark, to keep the mapping one-to-one).
+  const MARK = "\u2063";
+  const visId = (id) => (id in Object.prototype || id.startsWith(MARK) ? MARK + id : id);
+  const ourId = (id) => (id.startsWith(MARK) ? id.slice(1) : id);
+  const nodeItems = read("hkweb3-nodes").map((item) => ({ ...item, id: visId(item.id) }));
+  const edgeItems = read("hkweb3-edges").map((item) => ({ ...item, from: visId(item.from),
+                                                          to: visId(item.to) }));
   // Big graphs: vis-network measures every label on every drawing, even labels too small to
   // show (a third of the first drawing at 5,000 nodes). So their labels wait aside until
   // the view is zoomed in far enough to read them, and then go to what is in view.
@@ -25,7 +37,8 @@
   // What tests and scripts can read: drawn and stabilized turn true once each.
   const state = { drawn: false, stabilized: !page.physics || nodes.length === 0,
                   selected: null, highlighted: [], hiddenKinds: [] };
-  window.hkweb3 = { network, nodes, edges, state, find, select, setKindVisible };
+  // (``nodes``, ``edges`` and ``network`` know the nodes by ``visId(id)``.)
+  window.hkweb3 = { network, nodes, edges, state, find, select, setKindVisible, visId };
   network.once("afterDrawing", () => { state.drawn = true; });
   // Once laid out, the picture stays still: nodes stop drifting and dragging one moves
   // only that one.
@@ -90,7 +103,7 @@
   }
 
   function nodeName(id) {
-    return details.nodes[id] ? details.nodes[id].name : id;
+    return nodeDetails.has(id) ? nodeDetails.get(id).name : id;
   }
 
   // A button that selects a node or an edge (a reference inside the panel).
@@ -123,7 +136,7 @@
 
   // Title (linked when the URL is http(s)), outlet and date of a document.
   function citation(documentId, published) {
-    const doc = details.documents[documentId] || {};
+    const doc = documentDetails.get(documentId) || {};
     const p = el("p", null, "cite");
     p.append(link(doc.url, doc.title || documentId));
     const rest = [doc.outlet, published || doc.published].filter(Boolean);
@@ -145,9 +158,9 @@
   }
 
   function showNode(id) {
-    const node = details.nodes[id];
+    const node = nodeDetails.get(id);
     const swatch = el("span", null, "swatch");
-    swatch.style.background = baseColor.get(id);
+    swatch.style.background = baseColor.get(visId(id));
     const meta = el("p", null, "meta");
     meta.append(swatch, " " + node.kind + (node.discovered ? " · found in text" : "") +
                 " · " + page.sizeLabel + " " + Number(node.score).toPrecision(3));
@@ -173,15 +186,15 @@
     if (Object.keys(node.properties).length) {
       section("Properties", propertyList(node.properties));
     }
-    const connected = network.getConnectedEdges(id);
+    const connected = network.getConnectedEdges(visId(id));
     if (connected.length) {
       const ul = el("ul");
       for (const edge of edges.get(connected)) {
-        const outgoing = edge.from === id;
+        const outgoing = edge.from === visId(id);
         const li = el("li", outgoing ? "→ " : "← ");
-        li.append(ref(details.edges[edge.id].type, () => selectEdge(edge.id)), " ",
-                  nodeRef(outgoing ? edge.to : edge.from));
-        const count = details.edges[edge.id].evidence.length;
+        li.append(ref(edgeDetails.get(edge.id).type, () => selectEdge(edge.id)), " ",
+                  nodeRef(ourId(outgoing ? edge.to : edge.from)));
+        const count = edgeDetails.get(edge.id).evidence.length;
         li.append(el("span", " · " + count + (count === 1 ? " source" : " sources"), "meta"));
         ul.append(li);
       }
@@ -194,9 +207,9 @@
 
   function showEdge(id) {
     const edge = edges.get(id);
-    const info = details.edges[id];
+    const info = edgeDetails.get(id);
     const ends = el("p");
-    ends.append(nodeRef(edge.from), " → ", nodeRef(edge.to));
+    ends.append(nodeRef(ourId(edge.from)), " → ", nodeRef(ourId(edge.to)));
     panel.replaceChildren(el("h2", info.type), ends);
     if (Object.keys(info.properties).length) {
       section("Properties", propertyList(info.properties));
@@ -220,8 +233,8 @@
   const dimmedNodes = new Set();
   const dimmedEdges = new Set();
 
-  // Dim everything but ``id`` and its neighbours (nothing when id is null). Only items
-  // whose state changes are updated: a click stays quick on thousands of nodes.
+  // Dim everything but ``id`` (a vis id) and its neighbours (nothing when id is null). Only
+  // items whose state changes are updated: a click stays quick on thousands of nodes.
   function highlight(id) {
     const keepNodes = new Set(id === null ? nodes.getIds()
                                           : [id, ...network.getConnectedNodes(id)]);
@@ -244,21 +257,22 @@
     }
     nodes.update(nodeUpdates);
     edges.update(edgeUpdates);
-    state.highlighted = id === null ? [] : [...keepNodes].sort();
+    state.highlighted = id === null ? [] : [...keepNodes].map(ourId).sort();
   }
 
   // Select a node (showing its kind again if it was filtered out); ``focus`` also moves
   // the view to it, as a search does.
   function select(id, focus = false) {
-    if (!details.nodes[id]) return;
-    if (state.hiddenKinds.includes(kindOf.get(id))) setKindVisible(kindOf.get(id), true);
-    network.selectNodes([id]);
+    if (!nodeDetails.has(id)) return;
+    const drawn = visId(id);
+    if (state.hiddenKinds.includes(kindOf.get(drawn))) setKindVisible(kindOf.get(drawn), true);
+    network.selectNodes([drawn]);
     if (focus) {
-      network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+      network.focus(drawn, { scale: Math.max(network.getScale(), 1), animation: false });
       labelView();
     }
     state.selected = id;
-    highlight(id);
+    highlight(drawn);
     showNode(id);
   }
 
@@ -277,7 +291,7 @@
   }
 
   network.on("click", (params) => {
-    if (params.nodes.length) select(params.nodes[0]);
+    if (params.nodes.length) select(ourId(params.nodes[0]));
     else if (params.edges.length) selectEdge(params.edges[0]);
     else clearSelection();
   });
@@ -294,7 +308,7 @@
     edges.update(edges.get({ filter: (e) => (e.hidden === true) !== (isHidden(e.from) ||
                                                                     isHidden(e.to)) })
       .map((e) => ({ id: e.id, hidden: !e.hidden })));
-    if (state.selected !== null && isHidden(state.selected)) clearSelection();
+    if (state.selected !== null && isHidden(visId(state.selected))) clearSelection();
   }
 
   for (const box of document.querySelectorAll("#kinds input[data-kind]")) {
@@ -304,7 +318,7 @@
   // -- search -------------------------------------------------------------------------
 
   // Lower-cased names and aliases per node, in id order (ties go to the first).
-  const searchIndex = Object.entries(details.nodes).map(([id, node]) =>
+  const searchIndex = [...nodeDetails].map(([id, node]) =>
     [id, [node.name, ...node.aliases].map((name) => name.toLowerCase())]);
 
   // The best match for ``query``: an exact name or alias, else one that starts with it,
@@ -331,7 +345,7 @@
   // Suggestions are filled in on first use: thousands of options slow the page's opening.
   const input = document.getElementById("search-input");
   input.addEventListener("focus", () => {
-    const names = new Set(Object.values(details.nodes).flatMap((n) => [n.name, ...n.aliases]));
+    const names = new Set([...nodeDetails.values()].flatMap((n) => [n.name, ...n.aliases]));
     document.getElementById("search-names").append(...[...names].sort().map((name) => {
       const option = el("option");
       option.value = name;
