@@ -141,8 +141,8 @@ def ingest(
     """Ingest files or folders: each document is written whole or not at all, an unchanged
     one is skipped, a changed one replaces its claims, a bad one is reported and skipped.
 
-    Only regular files are read. A document whose id is taken by one from another file (and
-    URL) is refused unless ``replace``; a symbolic link out of the folder it is found in is
+    Only regular files are read. A document whose id is taken by one from another file is
+    refused unless ``replace``; a symbolic link out of the folder it is found in is
     refused unless ``follow_links``. ``progress`` is called with each result as soon as it
     is committed (what a run that fails midway has done)."""
     entities = read_registry(registry or REGISTRY_DIR).entities

@@ -209,8 +209,8 @@ def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: b
     all; an unchanged one is skipped; a changed one replaces its earlier claims.
 
     A document's id is its file name, or the 'id:' in its front matter. A file whose id
-    is taken by a document from another file (and URL) is refused, naming both: rename
-    it, or replace on purpose with --replace. Only regular files are read (FIFOs, devices
+    is taken by a document read from another file is refused, naming both: rename it, or
+    replace on purpose with --replace. Only regular files are read (FIFOs, devices
     and sockets are refused), at most 5 MB each; symbolic links out of the folder are not
     followed without --follow-links. If the run stops midway, what it committed is still
     reported.

@@ -1,8 +1,8 @@
 """Ingesting documents into the store, one document per transaction.
 
 A document is read, extracted and written whole or not at all. An unchanged document (same
-content hash as stored) is skipped; a changed one replaces its earlier claims, if it comes
-from the same file (or the same URL) as the stored one. Another file whose name or ``id:``
+content hash as stored) is skipped; a changed one replaces its earlier claims if it comes
+from the same file (its real path) as the stored one. Another file whose name or ``id:``
 gives the same id is refused, naming both, unless ``replace`` says to replace on purpose. A
 bad file is reported with its reason and the run goes on with the others.
 
@@ -107,16 +107,15 @@ class Ingester:
 
     def _check_replaceable(self, path: Path, source: SourceDocument,
                            stored: Mapping[str, Any]) -> None:
-        """Refuse to replace a stored document from another origin (file and URL) unless
-        ``replace`` says so, and a registry citation always."""
+        """Refuse to replace a stored document read from another file unless ``replace``
+        says so, and a registry citation always. (Not by URL: a stored URL can be an earlier
+        version's, as a replacing version without one leaves it in place.)"""
         taken = f"{path}: document id {source.id!r} is already taken by"
         if stored["hash"] is None:  # only registry citations have no content
             raise InputError(f"{taken} a registry citation; give this file another name or "
                              "'id:'")
-        same_file = bool(stored["path"]) and (
-            os.path.realpath(stored["path"]) == os.path.realpath(source.path))
-        same_url = bool(source.url) and source.url == stored["url"]
-        if not (same_file or same_url or self.replace):
+        same_file = bool(stored["path"]) and os.path.realpath(stored["path"]) == source.origin
+        if not (same_file or self.replace):
             other = stored["path"] or stored["url"] or "a document with no file"
             raise InputError(f"{taken} {other}, a different document; rename this file or "
                              "give it another 'id:', or pass --replace to replace that one "

@@ -63,12 +63,18 @@ class SourceDocument:
     def content_hash(self) -> str:
         return Document.hash_text(self.text)
 
+    @property
+    def origin(self) -> str | None:
+        """The file's real, absolute path, whatever working folder or link named it (ingest
+        compares it to tell documents apart); bytes that are not UTF-8 as ``\\xNN``."""
+        if self.path is None:
+            return None
+        return os.fsencode(os.path.realpath(self.path)).decode("utf-8", "backslashreplace")
+
     def as_document(self) -> Document:
-        # The real, absolute path: where the document comes from, whatever the working
-        # folder or link it was named by (ingest compares it to tell documents apart).
         return Document(id=self.id, title=self.title, outlet=self.outlet, url=self.url,
                         published=self.published, content_hash=self.content_hash,
-                        path=os.path.realpath(self.path) if self.path else None)
+                        path=self.origin)
 
 
 def slugify(text: str) -> str:

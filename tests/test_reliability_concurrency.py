@@ -26,9 +26,12 @@ from tests.reliability_support import (
 )
 
 
-def run_together(env: dict[str, str], *folders: Path) -> list[list[dict]]:
-    """``hkweb3 ingest FOLDER`` for each folder, all started at once; their JSON rows."""
-    processes = [hkweb3("ingest", str(folder), "--format", "json", env=env) for folder in folders]
+def run_together(env: dict[str, str], *folders: Path, options: tuple[str, ...] = ()
+                 ) -> list[list[dict]]:
+    """``hkweb3 ingest FOLDER OPTIONS`` for each folder, all started at once; their JSON
+    rows."""
+    processes = [hkweb3("ingest", str(folder), "--format", "json", *options, env=env)
+                 for folder in folders]
     try:
         outputs = [process.communicate(timeout=300) for process in processes]
     finally:
@@ -63,7 +66,8 @@ def test_two_versions_of_the_same_documents_at_once_leave_one_whole_version(stor
                                                                             cli_env, tmp_path):
     """Each document is written whole or not at all, even against a concurrent writer of
     another version: its stored claims are exactly those of the version whose hash is
-    stored, never a mixture (a mixture would then be reported 'unchanged' for ever)."""
+    stored, never a mixture (a mixture would then be reported 'unchanged' for ever). The
+    versions are files in two folders: --replace lets each replace the other."""
     old, new = tmp_path / "old", tmp_path / "new"
     write_documents(old, 40)
     new.mkdir()
@@ -71,7 +75,7 @@ def test_two_versions_of_the_same_documents_at_once_leave_one_whole_version(stor
         text = document_text(i + 1000).replace(f"Report {i + 1000}", f"Report {i}")
         (new / f"doc-{i:04d}.md").write_text(text)
 
-    run_together(cli_env, old, new)
+    run_together(cli_env, old, new, options=("--replace",))
 
     graph = canonical_dump(config)
     assert duplicates(graph) == []

@@ -95,6 +95,11 @@ def test_server_killed_mid_ingest_recovers_and_a_rerun_equals_a_clean_run(tmp_pa
     assert one_error_line(err).startswith(
         f"Error: cannot reach the store at bolt://127.0.0.1:{info.bolt_port} (")
     assert home.running() is None  # and its stale server.json is gone
+    # It still reports what it committed before the store went away (all but, at most, a
+    # commit whose answer the kill cut off).
+    reported = json.loads(out)
+    assert {row["status"] for row in reported} == {"added"}
+    assert len(reported) >= committed - 1
 
     # The next command starts a new server, which recovers the committed transactions; the
     # documents they hold are not extracted again.

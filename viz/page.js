@@ -14,12 +14,17 @@
   // vis-network keeps its nodes in plain objects keyed by id, where an id such as
   // "constructor" or "__proto__" finds Object.prototype's instead: such ids are handed to it
   // behind a mark (and so are ids that start with the mark, to keep the mapping one-to-one).
+  // (Ids are strings, as the keys of the details are: a number in a --graph file is too.)
   const MARK = "\u2063";
-  const visId = (id) => (id in Object.prototype || id.startsWith(MARK) ? MARK + id : id);
+  const visId = (id) => {
+    const text = String(id);
+    return text in Object.prototype || text.startsWith(MARK) ? MARK + text : text;
+  };
   const ourId = (id) => (id.startsWith(MARK) ? id.slice(1) : id);
   const nodeItems = read("hkweb3-nodes").map((item) => ({ ...item, id: visId(item.id) }));
   const edgeItems = read("hkweb3-edges").map((item) => ({ ...item, from: visId(item.from),
                                                           to: visId(item.to) }));
+
   // Big graphs: vis-network measures every label on every drawing, even labels too small to
   // show (a third of the first drawing at 5,000 nodes). So their labels wait aside until
   // the view is zoomed in far enough to read them, and then go to what is in view.
