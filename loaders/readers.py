@@ -154,8 +154,8 @@ def read_document(path: Path, folder: Path | None = None,
     if suffix not in SUFFIXES and not os.path.isdir(path):
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r} "
                          f"(expected one of {', '.join(sorted(SUFFIXES))})")
-    text = _decode(path, _read_bytes(path, path.parent if folder is None else folder,
-                                     follow_links))
+    text = _decode(path, read_bytes(path, path.parent if folder is None else folder,
+                                    follow_links))
     if suffix in {".html", ".htm"}:
         return _read_html(path, text)
     if suffix == ".json":
@@ -173,8 +173,9 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
           (stat.S_ISSOCK, "a socket"))
 
 
-def _read_bytes(path: Path, folder: Path, follow_links: bool) -> bytes:
-    """The file's bytes: a regular file's, at most ``MAX_BYTES`` of them."""
+def read_bytes(path: Path, folder: Path, follow_links: bool) -> bytes:
+    """The bytes of a regular file, at most ``MAX_BYTES`` of them, and not through a link out
+    of ``folder`` unless ``follow_links`` (raises InputError naming ``path``)."""
     target = os.path.realpath(path)
     if not follow_links and not _inside(target, folder):
         raise InputError(f"{path}: symbolic link to {target}, outside "

@@ -23,6 +23,7 @@ import yaml
 from hkweb3.errors import InputError, ValidationError
 from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
 from hkweb3.graph.schema import Schema, load_schema
+from hkweb3.loaders.readers import read_bytes
 
 REGISTRY_RULE = "registry"
 _SECTIONS = {"citations", "entities", "relations"}
@@ -99,12 +100,10 @@ def read_registry(path: Path | str, schema: Schema | None = None) -> GraphBatch:
 
 
 def _read(file: Path) -> dict[str, Any]:
-    try:
-        text = file.read_text(encoding="utf-8")
+    try:  # (a FIFO or a device is refused, as for documents; links are the curator's)
+        text = read_bytes(file, file.parent, follow_links=True).decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"{file}: not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"{file}: cannot read: {exc.strerror}") from None
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except RecursionError:

@@ -18,12 +18,14 @@ from click.testing import CliRunner, Result
 
 from hkweb3 import api
 from hkweb3.cli import cli
+from hkweb3.errors import InputError
 from hkweb3.graph import store as store_module
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.models import Document, GraphBatch
 from hkweb3.graph.store import open_store
 from hkweb3.loaders import readers
 from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.registry import read_registry
 from tests.reliability_support import (
     canonical_dump,
     cli_environment,
@@ -176,6 +178,15 @@ def test_special_files_in_a_folder_are_refused_and_the_others_load(kind, store, 
     expected = "a FIFO (named pipe)" if kind == "fifo" else f"a {kind}"
     assert results[2].error == (f"{odd}: {expected}, not a regular file; only regular files "
                                 "are read")
+
+
+def test_a_fifo_among_the_registry_files_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "banks.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError) as refused:
+        read_registry(tmp_path)
+    assert str(refused.value) == (f"{fifo}: a FIFO (named pipe), not a regular file; only "
+                                  "regular files are read")
 
 
 def test_a_link_to_dev_zero_fails_fast_with_one_line(cli_env, store, tmp_path):
@@ -375,3 +386,4 @@ def test_ids_named_like_javascript_properties_work_as_nodes(browser, cli_env, tm
         assert watched.errors == [] and watched.dialogs == [] and watched.stray_requests == []
     finally:
         watched.page.close()
+
