@@ -181,7 +181,9 @@ def build(obj: dict, registry: Path | None, documents: Path | None, replace: boo
 
     Safe to re-run: the same input gives the same graph, with nothing duplicated. A bad
     registry file is reported as FILE:LINE and nothing is written; a bad document is
-    reported and skipped (exit 1), and the others still load.
+    reported and skipped (exit 1), and the others still load. Documents are read as by
+    `ingest`: one whose id is taken by a document read from another file (the shipped
+    documents of an earlier install elsewhere, say) is refused unless --replace.
     """
     columns = ["document", "status", "entities", "relations"] if fmt == "table" else None
     with _Report(fmt, columns) as report:
@@ -210,8 +212,8 @@ def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: b
 
     A document's id is its file name, or the 'id:' in its front matter. A file whose id
     is taken by a document read from another file is refused, naming both: rename it, or
-    replace on purpose with --replace. Only regular files are read (FIFOs, devices
-    and sockets are refused), at most 5 MB each; symbolic links out of the folder are not
+    replace on purpose with --replace. Only regular files are read (FIFOs, devices and
+    sockets are refused), at most 5 MiB each; symbolic links out of the folder are not
     followed without --follow-links. If the run stops midway, what it committed is still
     reported.
 
