@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 
 from hkweb3 import api
 from hkweb3.cli import cli
+from hkweb3.data import REGISTRY_DIR
 from hkweb3.errors import InputError
 from hkweb3.graph import store as store_module
 from hkweb3.graph.config import StoreConfig
@@ -25,6 +26,7 @@ from hkweb3.graph.models import Document, GraphBatch
 from hkweb3.graph.store import open_store
 from hkweb3.loaders import readers
 from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.ingest import Ingester
 from hkweb3.loaders.registry import read_registry
 from tests.reliability_support import (
     canonical_dump,
@@ -205,18 +207,18 @@ def test_a_link_to_dev_zero_fails_fast_with_one_line(cli_env, store, tmp_path):
     assert time.monotonic() - started < 30
 
 
-def test_the_size_limit_counts_the_bytes_read_not_what_stat_says(store, config, tmp_path,
+def test_the_size_limit_counts_the_bytes_read_not_what_stat_says(store, tmp_path,
                                                                   monkeypatch):
+    ingester = Ingester(store, read_registry(REGISTRY_DIR).entities, follow_links=True)
     monkeypatch.setattr(readers, "MAX_BYTES", 4096)
     maps = tmp_path / "maps.md"
     maps.symlink_to("/proc/self/maps")  # a regular file of size 0 in stat, many KB to read
     assert os.stat(maps).st_size == 0
-    (result,) = api.ingest([maps], config, follow_links=True)
-    assert result.error == f"{maps}: over the 4,096-byte limit for one document; split it"
-
     exact = write(tmp_path, "exact.md", "ZA Bank banks OSL. " + "x" * (4096 - 20) + "\n")
     over = write(tmp_path, "over.md", exact.read_text() + "y")
-    assert [r.status for r in api.ingest([exact, over], config)] == ["added", "error"]
+    results = list(ingester.run([maps, exact, over]))
+    assert results[0].error == f"{maps}: over the 4,096-byte limit for one document; split it"
+    assert [r.status for r in results[1:]] == ["added", "error"]
 
 
 # -- row 12: links out of the folder --------------------------------------------------------
