@@ -74,7 +74,9 @@ def refresh_conflicts(schema: Schema) -> str:
 
 def merge_documents(label: str) -> str:
     """Create or update documents by id. Rows: ``{id, props}``."""
-    return f"UNWIND $rows AS row MERGE (d:{label} {{id: row.id}}) SET d += row.props"
+    # SET =, not +=: a new version of a document without a url or date must not keep the
+    # old version's.
+    return f"UNWIND $rows AS row MERGE (d:{label} {{id: row.id}}) SET d = row.props, d.id = row.id"
 
 
 def create_entities(labels: tuple[str, ...]) -> str:

@@ -58,6 +58,20 @@ def test_ingest_is_idempotent_and_a_changed_document_replaces_its_claims(store, 
     assert len(evidence) == 1 and "ZA Bank provides settlement accounts" in evidence[0]
 
 
+def test_a_new_version_without_a_url_or_outlet_keeps_none_of_the_old_ones(store, config,
+                                                                          tmp_path):
+    docs = tmp_path / "docs"
+    write(docs, "a.md", DOC_A)
+    api.ingest([docs], config)
+    write(docs, "a.md", "---\ntitle: ZA Bank banks OSL, corrected\n---\n"
+          "ZA Bank provides settlement accounts to OSL.\n")
+    assert [r.status for r in api.ingest([docs], config)] == ["replaced"]
+    [document] = store.read("MATCH (d:Document {id: 'a'}) RETURN d.title AS title, "
+                            "d.url AS url, d.outlet AS outlet, d.published AS published").rows
+    assert document == {"title": "ZA Bank banks OSL, corrected", "url": None, "outlet": None,
+                        "published": None}
+
+
 def test_a_bad_file_is_reported_and_the_others_still_load(store, config, cli_env, tmp_path):
     docs = tmp_path / "docs"
     write(docs, "a.md", DOC_A)
