@@ -86,6 +86,7 @@ from typing import Any
 
 import networkx as nx
 
+from hkweb3.errors import ExportError, QueryError
 from hkweb3.graph.schema import ENTITY_LABEL
 
 __all__ = [
@@ -143,15 +144,17 @@ def export(dump: Mapping[str, Any], fmt: str, out: Path) -> Path:
 
     Raises
     ------
-    ValueError
+    QueryError
         If ``fmt`` is not one of :data:`FORMATS` (the message lists them).
+    ExportError
+        If the graph cannot be written in that format.
 
     Examples
     --------
     >>> export({}, "xlsx", Path("graph.xlsx"))
     Traceback (most recent call last):
     ...
-    ValueError: unknown export format 'xlsx'; choose from json, graphml, csv
+    hkweb3.errors.QueryError: unknown export format 'xlsx'; choose from json, graphml, csv
     """
     writers: dict[str, Callable[[Mapping[str, Any], Path], Path]] = {
         "json": export_json,
@@ -159,7 +162,7 @@ def export(dump: Mapping[str, Any], fmt: str, out: Path) -> Path:
         "csv": export_csv,
     }
     if fmt not in writers:
-        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+        raise QueryError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     return writers[fmt](dump, Path(out))
 
 
@@ -246,7 +249,7 @@ def export_graphml(dump: Mapping[str, Any], out: Path) -> Path:
 
     Raises
     ------
-    ValueError
+    ExportError
         If a document has the same id as an entity (GraphML has one namespace of node ids).
 
     Examples
@@ -269,7 +272,7 @@ def export_graphml(dump: Mapping[str, Any], out: Path) -> Path:
     nodes, edges, documents = _sorted_nodes(dump), _sorted_edges(dump), _sorted_documents(dump)
     entity_ids = {node["id"] for node in nodes}
     if clash := sorted(entity_ids & {doc["id"] for doc in documents}):
-        raise ValueError(
+        raise ExportError(
             f"document id {clash[0]!r} is also an entity id; GraphML node ids must be unique"
         )
 
@@ -350,7 +353,7 @@ def export_csv(dump: Mapping[str, Any], out: Path) -> Path:
 
     Raises
     ------
-    ValueError
+    ExportError
         If an alias, source, label or list property value contains :data:`ARRAY_DELIMITER`.
 
     Examples
@@ -359,10 +362,11 @@ def export_csv(dump: Mapping[str, Any], out: Path) -> Path:
     >>> dump = {"nodes": [{"id": "za-bank", "name": "ZA Bank", "kind": "VirtualBank",
     ...                    "aliases": ["ZA", "ZA Bank | HK"]}]}
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     export_csv(dump, Path(tmp))
-    Traceback (most recent call last):
-    ...
-    ValueError: node 'za-bank' aliases: 'ZA Bank | HK' contains the array delimiter '|'
+    ...     try:
+    ...         export_csv(dump, Path(tmp))
+    ...     except ExportError as refused:
+    ...         print(refused)
+    node 'za-bank' aliases: 'ZA Bank | HK' contains the array delimiter '|'
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -571,7 +575,7 @@ def _array(values: Iterable[Any] | None, what: str) -> str:
     items = [_text(v) for v in values or ()]
     for item in items:
         if ARRAY_DELIMITER in item:
-            raise ValueError(f"{what}: {item!r} contains the array delimiter {ARRAY_DELIMITER!r}")
+            raise ExportError(f"{what}: {item!r} contains the array delimiter {ARRAY_DELIMITER!r}")
     return ARRAY_DELIMITER.join(items)
 
 

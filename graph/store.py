@@ -472,8 +472,16 @@ def _connected(
                     reader=drivers[reader], read_only=admin is None)
 
 
+#: The Bolt schemes; the driver's preview HTTP support needs packages hkweb3 does not use.
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 @contextlib.contextmanager
 def _driver(shown: str, uri: str, auth: tuple[str, str]) -> Iterator[neo4j.Driver]:
+    scheme = uri.partition("://")[0].lower() if "://" in uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise StoreError(f"bad store URI {shown!r}: hkweb3 speaks Bolt; use one of "
+                         f"{', '.join(s + '://' for s in BOLT_SCHEMES)}")
     with _translated(shown, auth[0]):
         try:
             # The driver does not retry by itself: Store._write_retrying does, and knows when

@@ -19,6 +19,15 @@ class InputError(HKWeb3Error):
     """A file given to hkweb3 cannot be read or parsed."""
 
 
+class ExportError(HKWeb3Error):
+    """The graph cannot be written in the format asked for (e.g. a value holding the CSV
+    array delimiter)."""
+
+
+class AnalysisError(HKWeb3Error):
+    """An analysis could not finish on this graph (e.g. a method did not converge)."""
+
+
 class QueryError(HKWeb3Error):
     """A named query or its parameters are wrong (unknown name, missing value, bad type)."""
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from hkweb3 import api
 from hkweb3.cli import cli
-from hkweb3.errors import InputError, QueryError, ValidationError
+from hkweb3.errors import AnalysisError, InputError, QueryError, ValidationError
 from hkweb3.graph import analysis
 from hkweb3.graph.analysis import GraphFilter, centrality, communities, from_dump
 from hkweb3.graph.analysis.betweenness import dependencies
@@ -374,7 +374,7 @@ def test_eigenvector_falls_back_and_says_so(monkeypatch):
     assert any("used power iteration instead" in note for note in ranking.notes)
     assert ranking.as_dict() == pytest.approx({str(n): v for n, v in expected.items()})
     monkeypatch.setattr(centrality_module, "EIGENVECTOR_STEPS", 1)  # nor power iteration
-    with pytest.raises(QueryError, match="did not converge in 1 steps"):
+    with pytest.raises(AnalysisError, match="did not converge in 1 steps"):
         centrality(g, "eigenvector", weight="none")
 
 

@@ -6,6 +6,7 @@ import json
 import networkx as nx
 import pytest
 
+from hkweb3.errors import ExportError, QueryError
 from hkweb3.graph import export as export_module
 from hkweb3.graph.export import (
     ARRAY_DELIMITER,
@@ -181,7 +182,7 @@ def test_graphml_is_byte_identical_across_runs(dump, tmp_path):
 
 def test_graphml_refuses_a_document_id_that_is_an_entity_id(dump, tmp_path):
     dump["documents"].append({"id": "osl", "title": "OSL"})
-    with pytest.raises(ValueError, match="document id 'osl' is also an entity id"):
+    with pytest.raises(ExportError, match="document id 'osl' is also an entity id"):
         export_graphml(dump, tmp_path / "graph.graphml")
 
 
@@ -285,7 +286,7 @@ def test_csv_is_byte_identical_across_runs(dump, tmp_path):
 
 def test_csv_refuses_an_array_item_holding_the_delimiter(dump, tmp_path):
     dump["nodes"][1]["aliases"] = ["OSL | BC Technology"]
-    with pytest.raises(ValueError, match=r"node 'osl' aliases: 'OSL \| BC Technology'"):
+    with pytest.raises(ExportError, match=r"node 'osl' aliases: 'OSL \| BC Technology'"):
         export_csv(dump, tmp_path)
 
 
@@ -324,7 +325,7 @@ def test_export_dispatches_on_format(dump, tmp_path, fmt):
 
 def test_unknown_format_is_refused_naming_the_valid_ones(dump, tmp_path):
     message = "unknown export format 'xml'; choose from json, graphml, csv"
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(QueryError, match=message):
         export(dump, "xml", tmp_path / "graph.xml")
     assert not (tmp_path / "graph.xml").exists()
 

@@ -5,7 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from hkweb3.errors import CypherError, ReadOnlyViolation, ValidationError
+from hkweb3.errors import CypherError, ReadOnlyViolation, StoreError, ValidationError
+from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
 from hkweb3.graph.store import open_store
 
@@ -187,3 +188,12 @@ def test_concurrent_writers_of_the_same_new_ids_make_no_duplicates(store, config
         results = list(pool.map(write, range(4)))
     assert sum(r.nodes_created for r in results) == 200
     assert store.read("MATCH (c:Company) RETURN count(c) AS n").rows == [{"n": 200}]
+
+
+@pytest.mark.parametrize("uri", ["http://127.0.0.1:7474", "https://example.org", "127.0.0.1",
+                                 "ftp://127.0.0.1"])
+def test_a_uri_that_is_not_bolt_is_a_one_line_store_error(uri):
+    with pytest.raises(StoreError) as refused, open_store(StoreConfig(uri=uri)):
+        pass
+    assert str(refused.value).startswith(f"bad store URI {uri!r}: hkweb3 speaks Bolt")
+    assert refused.value.exit_code == 3 and "\n" not in str(refused.value)

@@ -38,7 +38,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.sparse.linalg import ArpackError, eigs
 
-from hkweb3.errors import QueryError
+from hkweb3.errors import AnalysisError, QueryError
 from hkweb3.graph.analysis.betweenness import dependencies
 from hkweb3.graph.analysis.load import Analysable
 from hkweb3.graph.analysis.views import WeightedView, weighted_view
@@ -262,7 +262,7 @@ def _power_iteration(a: sparse.sparray) -> np.ndarray:
         x = x / (np.linalg.norm(x) or 1.0)
         if np.absolute(x - last).sum() < n * 1e-6:
             return x
-    raise QueryError(f"eigenvector centrality did not converge in {EIGENVECTOR_STEPS:,} "
+    raise AnalysisError(f"eigenvector centrality did not converge in {EIGENVECTOR_STEPS:,} "
                      "steps on this graph; try pagerank, or the undirected view")
 
 
@@ -303,7 +303,7 @@ def pagerank_matrix(
         x = alpha * (x @ a + sum(x[dangling]) * teleport) + (1 - alpha) * teleport
         if np.absolute(x - last).sum() < n * tol:
             return dict(zip(nodes, x.tolist(), strict=True))
-    raise QueryError(f"pagerank did not converge in {max_iter} steps")
+    raise AnalysisError(f"pagerank did not converge in {max_iter} steps")
 
 
 METRICS: dict[str, Metric] = {
