@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -246,17 +248,30 @@ def forget(obj: dict, documents: tuple[str, ...]) -> None:
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "graphml", "csv"]),
               default="json", show_default=True, help="Export format.")
-@click.option("--out", type=click.Path(path_type=Path), required=True,
-              help="File to write (a folder for csv).")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="File to write (a folder for csv); without it, JSON and GraphML go to "
+                   "standard output.")
 @click.pass_obj
-def export(obj: dict, fmt: str, out: Path) -> None:
+def export(obj: dict, fmt: str, out: Path | None) -> None:
     """Export the whole graph: JSON, GraphML, or CSV for `neo4j-admin database import`.
 
+    With --out, prints the path written; without, writes the graph itself to standard output.
+
     \b
-    Example:
+    Examples:
       $ hkweb3 export --format csv --out export/
+      $ hkweb3 export | jq '.nodes | length'
     """
-    click.echo(api.export(fmt, out, obj["config"]))
+    if out is not None:
+        click.echo(api.export(fmt, out, obj["config"]))
+        return
+    if fmt == "csv":
+        raise click.UsageError("csv is a folder of files: give it one with --out DIR")
+    with tempfile.TemporaryDirectory() as folder:
+        written = api.export(fmt, Path(folder) / f"graph.{fmt}", obj["config"])
+        with written.open("rb") as handle:
+            sys.stdout.flush()
+            shutil.copyfileobj(handle, sys.stdout.buffer)
 
 
 @cli.command()

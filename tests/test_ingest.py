@@ -151,3 +151,15 @@ def test_other_export_formats_write_files(store, config, tmp_path, fmt):
     api.ingest([docs], config)
     out = api.export(fmt, tmp_path / f"out-{fmt}", config)
     assert out.exists()
+
+
+def test_export_without_out_writes_the_graph_to_stdout(store, config, cli_env, tmp_path):
+    write(tmp_path / "docs", "a.md", DOC_A)
+    api.ingest([tmp_path / "docs"], config)
+    written = api.export("json", tmp_path / "graph.json", config).read_text()
+    result = CliRunner().invoke(cli, ["export"], env=cli_env)
+    assert result.exit_code == 0 and result.output == written
+    graphml = CliRunner().invoke(cli, ["export", "--format", "graphml"], env=cli_env)
+    assert graphml.exit_code == 0 and graphml.output.startswith("<?xml")
+    folder = CliRunner().invoke(cli, ["export", "--format", "csv"], env=cli_env)
+    assert folder.exit_code == 2 and "give it one with --out DIR" in folder.output
