@@ -86,12 +86,14 @@ class WriteCounts:
 
 @dataclass
 class QueryResult:
-    """Columns and rows of a query, values turned into plain Python (see ``to_plain``)."""
+    """Columns and rows of a query, values turned into plain Python (see ``to_plain``), and
+    notes for the reader (e.g. which entity a name was taken to mean)."""
 
     columns: list[str]
     rows: list[dict[str, Any]]
     query_type: str = "r"
     counters: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
 
 class Store:

@@ -371,6 +371,7 @@ def query(obj: dict, name: str | None, params: tuple[str, ...], fmt: str) -> Non
     values = dict(map(_split_param, params))
     result = api.run_query(name, values, obj["config"])
     _emit(result.rows, fmt, result.columns)
+    _notes(result.notes)
 
 
 def _split_param(item: str) -> tuple[str, str]:

@@ -195,16 +195,24 @@ def _kinds(name: str) -> list[str]:
 
 
 def run_named(store: Store, query: NamedQuery, values: dict[str, Any]) -> QueryResult:
-    """Run ``query`` read-only with ``values``, entities resolved to their ids."""
+    """Run ``query`` read-only with ``values``, entities resolved to their ids; the result's
+    notes say which entity each name or alias was taken to mean."""
     params = query.convert(values)
+    notes = []
     for param in query.params:
         if param.type == "entity" and params[param.name] is not None:
-            params[param.name] = resolve_entity(store, params[param.name])
-    return store.read(query.cypher, params)
+            given = params[param.name]
+            params[param.name], name = resolve_entity(store, given)
+            if params[param.name] != given:
+                notes.append(f"{param.name}: {given!r} is {name} (id {params[param.name]})")
+    result = store.read(query.cypher, params)
+    result.notes = notes
+    return result
 
 
-def resolve_entity(store: Store, ref: str) -> str:
-    """The id of the entity whose id, name or alias is ``ref``.
+def resolve_entity(store: Store, ref: str) -> tuple[str, str | None]:
+    """The id and name of the entity whose id, name or alias is ``ref`` (the name is not
+    looked up when ``ref`` is an id).
 
     Raises
     ------
@@ -213,11 +221,11 @@ def resolve_entity(store: Store, ref: str) -> str:
     """
     # An id is the common case and is found through the index; names and aliases are not.
     if store.read(ENTITY_BY_ID, {"id": ref}).rows:
-        return ref
+        return ref, None
     rows = store.read(load_library()[LOOKUP].cypher, {"ref": ref}).rows
     if not rows:
         raise QueryError(f"no entity has the id, name or alias {ref!r}")
     if rows[0]["exact"] or len(rows) == 1:
-        return rows[0]["id"]
+        return rows[0]["id"], rows[0]["name"]
     raise QueryError(f"{ref!r} is ambiguous: it names {', '.join(r['id'] for r in rows)}; "
                      "give an id")

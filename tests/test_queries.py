@@ -40,6 +40,16 @@ def test_platform_banks_of_hashkey_pro_by_alias(built):
     assert {"ZA Bank", "Bank of Communications (Hong Kong)"} <= banks
 
 
+def test_a_name_given_for_an_entity_says_which_entity_it_was_taken_to_mean(built):
+    by_alias = CliRunner().invoke(cli, ["query", "owners", "-p", "entity=Mox Bank"],
+                                  env={"HKWEB3_HOME": str(built.home)})
+    assert by_alias.exit_code == 0
+    assert by_alias.stderr == "note: entity: 'Mox Bank' is Mox Bank (id mox-bank)\n"
+    by_id = CliRunner().invoke(cli, ["query", "owners", "-p", "entity=mox-bank"],
+                               env={"HKWEB3_HOME": str(built.home)})
+    assert by_id.exit_code == 0 and by_id.stderr == ""
+
+
 def test_banks_serving_platforms(built):
     pairs = {(r["bank"], r["platform"]) for r in run(built, "banks-serving-platforms")}
     assert ("ZA Bank", "OSL") in pairs and ("ZA Bank", "HashKey Exchange") in pairs
