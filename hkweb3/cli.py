@@ -302,6 +302,8 @@ class _Report:
         self.bar = None
 
     def start(self, total: int) -> None:
+        if not sys.stderr.isatty():
+            return  # click would print the bare label once, a stray line in a log
         self.bar = click.progressbar(length=total, label="documents", file=sys.stderr,
                                      show_pos=True)
         self.bar.__enter__()
