@@ -163,3 +163,13 @@ def test_export_without_out_writes_the_graph_to_stdout(store, config, cli_env, t
     assert graphml.exit_code == 0 and graphml.output.startswith("<?xml")
     folder = CliRunner().invoke(cli, ["export", "--format", "csv"], env=cli_env)
     assert folder.exit_code == 2 and "give it one with --out DIR" in folder.output
+
+
+def test_a_run_logged_to_a_file_has_nothing_on_stderr(store, config, cli_env, tmp_path):
+    """The progress bar is for terminals: piped, stderr holds only errors (here none)."""
+    from tests.reliability_support import cli_environment, run_hkweb3
+
+    write(tmp_path / "docs", "a.md", DOC_A)
+    done = run_hkweb3("ingest", str(tmp_path / "docs"), env=cli_environment(**cli_env))
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.splitlines()[2].split()[:2] == ["a", "added"]
