@@ -48,7 +48,6 @@ from hkweb3.errors import (
 from hkweb3.graph import cypher, gate
 from hkweb3.graph.config import DEFAULT_USER, StoreConfig
 from hkweb3.graph.conflicts import single_claim
-from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
 from hkweb3.graph.models import Entity, Evidence, GraphBatch
 from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.values import to_plain
@@ -389,6 +388,11 @@ class Store:
         with self._translated(), self._session(READ_ACCESS, fetch_size=STREAM_FETCH) as session:
             yield from (record.values() for record in session.run(query, dict(parameters or {})))
 
+    def edges_between(self, a: str, b: str) -> list[dict[str, Any]]:
+        """Every fact joining entities ``a`` and ``b`` either way: ``source``, ``target``,
+        ``type`` and the edge's ``properties`` (evidence included)."""
+        return self.read(cypher.EDGES_BETWEEN, {"a": a, "b": b}).rows
+
     def kinds_of(self, ids: list[str]) -> dict[str, str]:
         """The kinds of those ``ids`` that exist in the store."""
         rows = self.read(cypher.KINDS_OF, {"ids": list(ids)}).rows
@@ -438,6 +442,10 @@ def open_store(config: StoreConfig | None = None, read_only: bool = False) -> It
     """
     config = config or StoreConfig.from_env()
     if config.embedded:
+        # Imported here: the embedded server's locks need fcntl, which a user of a remote
+        # Neo4j on Windows does not have.
+        from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
+
         home = EmbeddedHome(config.home)
         with home.lease() as info:
 

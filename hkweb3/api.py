@@ -29,7 +29,6 @@ from hkweb3.graph import analysis
 from hkweb3.graph.analysis import Brokers, Community, GraphFilter, Ranking, Step
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
-from hkweb3.graph.cypher import EDGES_BETWEEN
 from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
 from hkweb3.graph.export import export as export_graph
 from hkweb3.graph.models import Entity, Evidence
@@ -348,7 +347,7 @@ def _facts_with_evidence(store: Store, step: Step) -> list[dict[str, Any]]:
     # The analysis pull leaves evidence text behind (it is large); a path needs only a few.
     kept = {(f["source"], f["type"], f["target"], f.get("role")) for f in step.facts}
     facts = []
-    for row in store.read(EDGES_BETWEEN, {"a": step.source, "b": step.target}).rows:
+    for row in store.edges_between(step.source, step.target):
         props = row["properties"]
         if (row["source"], row["type"], row["target"], props.get("role")) not in kept:
             continue  # outside the filter's period

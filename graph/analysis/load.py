@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -42,7 +42,9 @@ from hkweb3.errors import InputError, QueryError
 from hkweb3.graph import cypher
 from hkweb3.graph.models import edge_key
 from hkweb3.graph.schema import load_schema
-from hkweb3.graph.store import Store
+
+if TYPE_CHECKING:  # analysis of an exported file needs neither the store nor its driver
+    from hkweb3.graph.store import Store
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,13 @@ same analysis twice leaves the same graph.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from hkweb3.errors import QueryError
 from hkweb3.graph import cypher
-from hkweb3.graph.store import Store
+
+if TYPE_CHECKING:
+    from hkweb3.graph.store import Store
 
 
 def write_scores(store: Store, name: str, scores: Mapping[str, float | int]) -> int:
