@@ -4,13 +4,12 @@ Every function takes an optional :class:`~hkweb3.graph.config.StoreConfig` (defa
 the environment, which means the embedded store unless ``NEO4J_URI`` is set) and returns
 plain data. Errors are :mod:`hkweb3.errors` exceptions.
 
-Examples
---------
->>> from hkweb3 import api
->>> api.build()  # doctest: +SKIP
-BuildReport(registry_entities=..., ...)
->>> api.stats()["nodes"]["Bank"]  # doctest: +SKIP
-12
+Examples (the store's contents vary, so these are not run as doctests)::
+
+    from hkweb3 import api
+    report = api.build()                 # BuildReport: the registry, then each document
+    api.stats()["nodes"]["Bank"]         # how many banks the graph holds
+    api.run_query("platform-banks", {"platform": "HashKey PRO"}).rows
 """
 
 from __future__ import annotations

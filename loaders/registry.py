@@ -7,8 +7,8 @@ citations; each citation becomes a Document node and each cite an Evidence entry
 Examples
 --------
 >>> from hkweb3.data import REGISTRY_DIR
->>> batch = read_registry(REGISTRY_DIR)  # doctest: +SKIP
->>> {e.id: e.kind for e in batch.entities}["za-bank"]  # doctest: +SKIP
+>>> batch = read_registry(REGISTRY_DIR)
+>>> {e.id: e.kind for e in batch.entities}["za-bank"]
 'VirtualBank'
 """
 

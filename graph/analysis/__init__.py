@@ -15,10 +15,15 @@
 
 Examples
 --------
->>> from hkweb3.graph.analysis import centrality, from_json
->>> g = from_json("graph.json")  # doctest: +SKIP
->>> [s.name for s in centrality(g, "pagerank", kinds=["Bank"], top=3).scores]  # doctest: +SKIP
-['Bank of China (Hong Kong)', 'ZA Bank', 'HSBC']
+>>> from hkweb3.graph.analysis import centrality, from_dump
+>>> banked = {"source": "za-bank", "type": "PROVIDES_BANKING_TO"}
+>>> g = from_dump({
+...     "nodes": [{"id": "za-bank", "name": "ZA Bank", "kind": "VirtualBank"},
+...               {"id": "osl", "name": "OSL", "kind": "TradingPlatform"},
+...               {"id": "hashkey", "name": "HashKey Exchange", "kind": "TradingPlatform"}],
+...     "edges": [{**banked, "target": "osl"}, {**banked, "target": "hashkey"}]})
+>>> [(s.name, s.score) for s in centrality(g, "degree", top=2).scores]
+[('ZA Bank', 1.0), ('HashKey Exchange', 0.5)]
 """
 
 from hkweb3.graph.analysis.brokers import Broker, Brokers, brokers
