@@ -355,7 +355,8 @@ class Store:
             if refused:
                 raise ReadOnlyViolation(
                     f"reads cannot run {refused}; "
-                    "ask for write access explicitly (as the administrator) to run it"
+                    "ask for write access explicitly (--write, or write=True) to run it as the "
+                    "administrator"
                 )
         mode = WRITE_ACCESS if write else READ_ACCESS
         with self._translated(reading=not write), self._session(mode) as session:
@@ -368,7 +369,7 @@ class Store:
                 if not write and summary.query_type != "r":
                     raise ReadOnlyViolation(
                         "this statement writes to the graph; reads cannot change it "
-                        "(ask for write access explicitly to run it)"
+                        "(ask for write access explicitly: --write, or write=True)"
                     )
                 tx.commit()
             finally:
@@ -540,7 +541,7 @@ def _translated(
             raise ReadOnlyViolation(
                 "this statement writes to the graph; reads cannot change it (the store "
                 f"refused the read-only user: {_message(exc)}); ask for write access "
-                "explicitly to run it"
+                "explicitly (--write, or write=True) to run it"
             ) from exc
         if "LOAD CSV" in (exc.message or ""):
             raise CypherError(

@@ -290,10 +290,10 @@ def test_hostile_registry_values_are_stored_verbatim_and_delete_nothing(store, c
     # Entity names given to named queries resolve as plain text, by name or alias.
     found = invoke(cli_env, "query", "find-entity", "-p", "ref=x'}) DETACH DELETE n //",
                    "--format", "json")
-    assert [row["id"] for row in json.loads(found.output)] == ["hostile-co"]
+    assert [row["id"] for row in json.loads(found.stdout)] == ["hostile-co"]
     owners = invoke(cli_env, "query", "owners", "-p", "entity=`Bank`", "--format", "json")
     assert owners.exit_code == 0, owners.output
-    assert [(row["holder"], row["share"]) for row in json.loads(owners.output)] == [
+    assert [(row["holder"], row["share"]) for row in json.loads(owners.stdout)] == [
         ("x'}) DETACH DELETE n //", "100%'}) DETACH DELETE r //")]
     assert canonical_dump(config) == graph
 
