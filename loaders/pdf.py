@@ -141,7 +141,7 @@ def _join_lines(lines: list[str]) -> str:
     lengths = sorted(len(line) for line in lines)
     full = lengths[int(0.9 * (len(lengths) - 1))]
     text = lines[0]
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in zip(lines, lines[1:], strict=False):
         if _HYPHEN_END.search(previous) and line[:1].islower():
             text = text[:-1] + line
         elif len(previous) >= 0.8 * full and not previous.endswith(":"):
