@@ -27,12 +27,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from bench_ingest import make_article, make_pools  # noqa: E402
-from pdfs import write_pdf  # noqa: E402
+from bench_ingest import make_article, make_pools
+from pdfs import write_pdf
 
-from hkweb3.data import REGISTRY_DIR  # noqa: E402
-from hkweb3.loaders.registry import read_registry  # noqa: E402
+from hkweb3.data import REGISTRY_DIR
+from hkweb3.loaders.registry import read_registry
 
 
 def read_pypdf(path: Path) -> list[str]:

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -250,12 +250,23 @@ def read_bytes(path: Path, folder: Path, follow_links: bool, limit: int | None =
         with os.fdopen(fd, "rb") as handle:
             _check_regular(path, os.fstat(fd))
             # The limit counts the bytes read: /proc files and growing files say less.
-            data = handle.read(limit + 1)
+            data = _read_at_most(handle, limit + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > limit:
         raise InputError(f"{path}: over the {limit:,}-byte limit for one document; split it")
     return data
+
+
+def _read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes, a megabyte at a time: one ``read(size)`` would allocate all of
+    ``size`` (100 MiB for a PDF) whatever the file holds."""
+    chunks: list[bytes] = []
+    left = size
+    while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _check_regular(path: Path, status: os.stat_result) -> int:

@@ -14,6 +14,7 @@ MODULES = [
     "hkweb3.graph.export",
     "hkweb3.output",
     "hkweb3.loaders.readers",
+    "hkweb3.loaders.pages",
     "hkweb3.loaders.cues",
     "hkweb3.loaders.mentions",
     "hkweb3.loaders.relations",
