@@ -683,7 +683,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if stage.words != extracted.words:
                 problems.append(f"{stage.name}: {stage.words:,} words ingested, "
                                 f"{extracted.words:,} extracted")
-    report([extraction, *stages, *pdf_stages], extracted, setup, args, agent,
+    documents = [stage for stage in stages if not stage.name.startswith("PDF")]
+    pdf_ingest = [stage for stage in stages if stage.name.startswith("PDF")]
+    report([extraction, *documents, *pdf_stages, *pdf_ingest], extracted, setup, args, agent,
            time.perf_counter() - wall, pdf_peak)
     if problems:
         print()

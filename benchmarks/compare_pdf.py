@@ -1,10 +1,11 @@
 """Which PDF library reads best and fastest: pypdf, pdfplumber and PyMuPDF, on the same PDFs.
 
-Writes real-looking PDFs (see ``pdfs.py``: running header and footer, justified text set word
-by word, hyphenated line ends, headings; one column and two) of news-like text, then reads
-each back with every library installed, page by page, and prints per library: milliseconds
-per page, and how much of the text came back right: the share of sentences found verbatim
-(whitespace collapsed, line-end hyphens joined) and the share of words in order (difflib).
+Writes real-looking PDFs (see ``pdfs.py``: running header and footer, justified text set
+word by word, hyphenated line ends, headings; one, two and three columns) of news-like text,
+then reads each back with every library installed, page by page, and prints per library:
+milliseconds per page, and how much of the text came back right: the share of sentences
+found verbatim (whitespace collapsed, line-end hyphens joined) and the share of words in
+order (difflib).
 
 hkweb3 ships pypdf; install the others to compare (``pip install pdfplumber pymupdf``).
 
@@ -71,12 +72,12 @@ def normal(text: str) -> str:
 
 
 def make_pdfs(folder: Path, pages: int, seed: int) -> list[tuple[Path, str, list[str]]]:
-    """(path, layout, paragraphs written) for a one-column and two two-column PDFs."""
+    """(path, layout, paragraphs written) for PDFs of one, two and three columns."""
     registry = read_registry(REGISTRY_DIR)
     rng = random.Random(seed)
     pools = make_pools(registry.entities, 50, rng)
     made = []
-    for i, columns in enumerate((1, 2, 1)):
+    for i, columns in enumerate((1, 2, 3)):
         written: list[str] = []
         page_list = []
         for _ in range(pages):

@@ -8,13 +8,15 @@ document id is the feed file's name and a hash of that identity, so a newer copy
 gives the same ids to the same items, and re-ingesting it adds only new or changed items.
 Items with no text and no title carry nothing and are left out.
 
-feedparser is given the file's bytes, never a name: it would fetch a URL.
+feedparser is handed the bytes as a stream: given bytes or a string, it first tries them
+as a URL to fetch or a file name to open.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import time
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,8 @@ from hkweb3.loaders.readers import SourceDocument
 def read(path: Path, data: bytes) -> list[SourceDocument]:
     """The documents of a feed file's items, in the feed's order."""
     try:
-        feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+        feed = feedparser.parse(io.BytesIO(data), sanitize_html=False,
+                                resolve_relative_uris=False)
     except Exception as exc:  # noqa: BLE001 - a parser crash is the file's problem here
         raise InputError(f"{path}: cannot parse feed: {' '.join(str(exc).split())[:200]}"
                          ) from None

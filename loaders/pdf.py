@@ -1,9 +1,10 @@
 """PDF documents: the text layer, page by page, read with pypdf.
 
-pypdf (BSD, pure Python) read every sentence of the generated circulars and reports back
-verbatim at 9-20 ms a page; pdfplumber merged the words of justified lines (86-91% of
-sentences) at 60-67 ms; PyMuPDF was as exact and ten times faster, but is AGPL and pulls in
-onnxruntime (``benchmarks/compare_pdf.py``; figures in the README).
+pypdf (BSD, pure Python) read back 99.8-100% of the sentences of generated circulars of
+one, two and three columns verbatim, at 10-34 ms a page. pdfplumber ran together the words
+of justified lines and mixed narrow columns (35-91% of sentences) at 140-150 ms; PyMuPDF was
+as exact and 5-10 times faster, but is AGPL and brings onnxruntime along
+(``benchmarks/compare_pdf.py``; the figures are in the README).
 
 What is done to the text:
 

@@ -200,7 +200,7 @@ def read_documents(path: Path, folder: Path | None = None,
         # Each library loads only when a file of its kind is read.
         module = importlib.import_module(f"hkweb3.loaders.{FORMAT_MODULES[suffix]}")
         data = read_bytes(path, folder, follow_links, MAX_FILE_BYTES)
-        if not data.strip():
+        if not data or data.isspace():
             raise InputError(f"{path}: empty file")
         return module.read(path, data)
     text = _decode(path, read_bytes(path, folder, follow_links))

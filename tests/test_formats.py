@@ -272,6 +272,14 @@ def test_an_atom_entry_reads_its_content_and_its_id_is_stable(tmp_path):
     assert read_documents(tmp_path / "wire.atom")[0].id == doc.id
 
 
+def test_a_feed_file_naming_another_file_is_not_taken_for_that_name(tmp_path):
+    """feedparser opens a string or bytes that name a file; the reader never lets it."""
+    (tmp_path / "real.rss").write_text(rss(ITEMS[:1]))
+    (tmp_path / "pointer.rss").write_text(str(tmp_path / "real.rss"))
+    with pytest.raises(InputError, match="not an RSS or Atom feed"):
+        read_documents(tmp_path / "pointer.rss")
+
+
 def test_an_xml_file_that_is_no_feed_is_one_line(tmp_path):
     path = tmp_path / "sitemap.xml"
     path.write_text("<?xml version='1.0'?><urlset><url><loc>x</loc></url></urlset>")
@@ -301,6 +309,19 @@ def test_a_docx_gives_its_paragraphs_and_its_table_cells(store, tmp_path):
         "Harbour Crest Bank", "HashKey Exchange", "The table lists the known accounts."]
     assert outcome(ingester(store).run([tmp_path / "partners.docx"])) == [
         ("partners", "added")]
+
+
+def test_a_docx_that_unpacks_to_more_than_the_limit_is_refused_unread(tmp_path,
+                                                                      monkeypatch):
+    from hkweb3.loaders import word
+
+    document = docx.Document()
+    document.add_paragraph("OSL is licensed by the SFC.")
+    document.save(tmp_path / "bomb.docx")
+    monkeypatch.setattr(word, "MAX_UNPACKED", 1000)  # as a zip bomb claims gigabytes
+    with pytest.raises(InputError, match=r"bomb.docx: unpacks to [\d,]+ bytes, over the "
+                                         r"1,000-byte limit$"):
+        read_document(tmp_path / "bomb.docx")
 
 
 def test_a_legacy_or_encrypted_word_file_is_one_line(tmp_path):
