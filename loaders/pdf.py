@@ -43,6 +43,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 _EDGE = 3  # lines at the top and at the bottom of a page that may be a running header/footer
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
+_SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", ")")
 _MONTH = ("(january|february|march|april|may|june|july|august|september|october|november|"
           "december)")
 _DATES = (re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})\b", re.I),
@@ -135,20 +136,24 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 
 
 def _join_lines(lines: list[str]) -> str:
-    """A page's lines as paragraphs: a line about as long as the page's longest lines goes on
-    into the next one; a shorter one (a paragraph's last, a heading) ends its paragraph."""
+    """A page's lines as paragraphs: a line ends one if it is short (a date), or shorter than
+    most and either ends a sentence (a paragraph's last line) or is followed by a capital (a
+    heading); others go on into the next line. (Narrow justified columns have lines of
+    uneven length; a break where a sentence ends anyway does no harm.)"""
     if not lines:
         return ""
     lengths = sorted(len(line) for line in lines)
-    full = lengths[int(0.9 * (len(lengths) - 1))]
+    # The longest line, or on a fuller page the 90th percentile (one long URL is no measure).
+    full = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 10 else lengths[-1]
     text = lines[0]
     for previous, line in zip(lines, lines[1:], strict=False):
         if _HYPHEN_END.search(previous) and line[:1].islower():
             text = text[:-1] + line
-        elif len(previous) >= 0.8 * full and not previous.endswith(":"):
-            text += " " + line
-        else:
+        elif len(previous) < 0.5 * full or (len(previous) < 0.8 * full and (
+                previous.endswith(_SENTENCE_END) or line[:1].isupper())):
             text += "\n" + line
+        else:
+            text += " " + line
     return text
 
 
