@@ -159,11 +159,16 @@ def truncated_pdf(path: Path) -> None:
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 
 
+def corrupt_pdf(path: Path) -> None:
+    path.write_bytes(b"%PDF-1.7\n" + random.Random(3).randbytes(5000) + b"\n%%EOF\n")
+
+
 @pytest.mark.parametrize("make, message", [
     (scanned_pdf, "no text layer (scanned?); only PDFs with text can be read (run a scan "
                   "through OCR first)"),
     (encrypted_pdf, "encrypted PDF that needs a password; save a copy without one"),
     (truncated_pdf, "truncated PDF (no end-of-file marker); get the whole file again"),
+    (corrupt_pdf, "corrupt PDF: startxref not found"),  # pypdf's words after "corrupt PDF"
 ])
 def test_a_pdf_that_cannot_be_read_is_one_line_and_writes_nothing(make, message, store,
                                                                   cli_env, tmp_path):
