@@ -16,6 +16,7 @@ from click.testing import CliRunner, Result
 from fpdf import FPDF
 from PIL import Image
 
+from hkweb3 import api
 from hkweb3.cli import cli
 from hkweb3.data import REGISTRY_DIR
 from hkweb3.errors import InputError
@@ -108,7 +109,7 @@ def test_a_pdf_is_read_without_its_running_header_and_footer(tmp_path):
         assert doc.text[start:].startswith(page[0]), number
 
 
-def test_the_facts_of_a_pdf_name_the_page_of_their_sentence(store, tmp_path):
+def test_the_facts_of_a_pdf_name_the_page_of_their_sentence(store, config, tmp_path):
     path = write_pdf(tmp_path / "briefing.pdf", PAGES)
     assert outcome(ingester(store).run([path])) == [("briefing", "added")]
     pages = {}
@@ -119,6 +120,8 @@ def test_the_facts_of_a_pdf_name_the_page_of_their_sentence(store, tmp_path):
     assert pages[("harbour-crest-bank", "PROVIDES_BANKING_TO", "osl")] == 1
     assert pages[("lumen-ridge-bank", "REGULATED_BY", "hkma")] == 2
     assert pages[("tobin-hale", "HOLDS_ROLE", "harbour-crest-bank")] == 3
+    (step,) = api.path("Harbour Crest Bank", "OSL", config=config)
+    assert [(e["document"], e["page"]) for e in step["evidence"]] == [("briefing", 1)]
 
 
 def test_a_word_hyphenated_across_lines_and_the_first_page_date_are_read(tmp_path):
