@@ -67,12 +67,15 @@ _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 class Evidence(_Model):
-    """Where a fact came from: a document, the sentence, its span, its date, the rule."""
+    """Where a fact came from: a document, the sentence, its span (and page), its date, the
+    rule."""
 
     document: str = Field(description="Id of the supporting document or registry citation.")
     sentence: str | None = None
     start: int | None = Field(default=None, ge=0, description="Character offset in the text.")
     end: int | None = Field(default=None, ge=0)
+    page: int | None = Field(default=None, ge=1,
+                             description="Page the span starts on, in a paged document (PDF).")
     published: dt.date | None = None
     rule: str = Field(description="The extractor rule, or 'registry' for curated facts.")
     confidence: Confidence = 1.0

@@ -33,6 +33,7 @@ from hkweb3.graph.export import export as export_graph
 from hkweb3.graph.models import Entity, Evidence
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
+from hkweb3.loaders.readers import describe_skipped
 from hkweb3.loaders.registry import read_registry
 from hkweb3.queries.library import load_library, run_named
 from hkweb3.viz.html import render_html
@@ -109,19 +110,18 @@ def build(
     *,
     replace: bool = False,
     follow_links: bool = False,
+    on_skipped: Callable[[list[str]], None] | None = None,
 ) -> BuildReport:
     """Build the graph: the curated registry (whole or not at all), then every source
     document (each whole or not at all). Safe to re-run: unchanged input changes nothing.
-    ``replace`` and ``follow_links`` are as for :func:`ingest`."""
+    ``replace``, ``follow_links`` and ``on_skipped`` are as for :func:`ingest`."""
     batch = read_registry(registry or REGISTRY_DIR)
     batch.check()
     with open_store(_config(config)) as store:
         store.setup_schema()
         counts: WriteCounts = store.write(batch)
         ingester = _ingester(store, batch.entities, replace, follow_links)
-        files = ingester.files([Path(documents or DOCUMENTS_DIR)])
-        if on_files:
-            on_files(len(files))
+        files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
         results = list(_each(ingester.run(files), progress))
     return BuildReport(counts.entities, counts.relations, counts.documents, results)
 
@@ -135,6 +135,7 @@ def ingest(
     *,
     replace: bool = False,
     follow_links: bool = False,
+    on_skipped: Callable[[list[str]], None] | None = None,
 ) -> list[DocumentResult]:
     """Ingest files or folders: each document is written whole or not at all, an unchanged
     one is skipped, a changed one replaces its claims, a bad one is reported and skipped.
@@ -142,14 +143,15 @@ def ingest(
     Only regular files are read. A document whose id is taken by one from another file is
     refused unless ``replace``; a symbolic link out of the folder it is found in is
     refused unless ``follow_links``. ``progress`` is called with each result as soon as it
-    is committed (what a run that fails midway has done)."""
+    is committed (what a run that fails midway has done); ``on_skipped`` with one line per
+    kind of file the folder walks left out (unsupported types, hidden entries), if any.
+
+    A feed file gives one result per item; PDF evidence names its page."""
     entities = read_registry(registry or REGISTRY_DIR).entities
     with open_store(_config(config)) as store:
         store.setup_schema()
         ingester = _ingester(store, entities, replace, follow_links)
-        files = ingester.files([Path(p) for p in paths])
-        if on_files:
-            on_files(len(files))
+        files = _found(ingester, [Path(p) for p in paths], on_files, on_skipped)
         return list(_each(ingester.run(files), progress))
 
 
@@ -159,6 +161,16 @@ def _ingester(store: Store, entities: Iterable[Entity], replace: bool,
     from hkweb3.loaders.ingest import Ingester
 
     return Ingester(store, entities, replace=replace, follow_links=follow_links)
+
+
+def _found(ingester: Ingester, paths: list[Path], on_files: Callable[[int], None] | None,
+           on_skipped: Callable[[list[str]], None] | None) -> list[Path]:
+    files = ingester.files(paths)
+    if on_skipped and ingester.skipped:
+        on_skipped(describe_skipped(ingester.skipped))
+    if on_files:
+        on_files(len(files))
+    return files
 
 
 def _each(results: Iterable[DocumentResult], progress) -> Iterator[DocumentResult]:

@@ -190,7 +190,8 @@ def build(obj: dict, registry: Path | None, documents: Path | None, replace: boo
     columns = ["document", "status", "entities", "relations"] if fmt == "table" else None
     with _Report(fmt, columns) as report:
         built = api.build(obj["config"], registry, documents, progress=report.tick,
-                          on_files=report.start, replace=replace, follow_links=follow_links)
+                          on_files=report.start, replace=replace, follow_links=follow_links,
+                          on_skipped=report.skip)
         report.rows = built.as_rows()
 
 
@@ -207,27 +208,33 @@ def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: b
            follow_links: bool, fmt: str) -> None:
     """Ingest documents (files or folders, walked recursively) into the graph.
 
-    Reads .md/.txt (front matter optional), .html, .json and .yaml; finds registry
-    entities and new organisations and people; writes the relations the text states, each
-    with its evidence (document, sentence, date). Each document is written whole or not at
-    all; an unchanged one is skipped; a changed one replaces its earlier claims.
+    Reads .md/.txt (front matter optional), .html, .json and .yaml; PDF (.pdf: the text
+    layer, without running headers and footers; a scan without one is refused); Word
+    (.docx: paragraphs and tables); and RSS/Atom feed files (.rss, .atom, .xml), one
+    document per item. Finds registry entities and new organisations and people; writes
+    the relations the text states, each with its evidence (document, sentence, date, and
+    page for a PDF). Each document is written whole or not at all; an unchanged one is
+    skipped; a changed one replaces its earlier claims. A folder's other files are
+    skipped, and counted by type on stderr.
 
-    A document's id is its file name, or the 'id:' in its front matter. A file whose id
-    is taken by a document read from another file is refused, naming both: rename it, or
-    replace on purpose with --replace. Only regular files are read (FIFOs, devices and
-    sockets are refused), at most 5 MiB each; symbolic links out of the folder are not
-    followed without --follow-links. If the run stops midway, what it committed is still
-    reported.
+    A document's id is its file name, or the 'id:' in its front matter; a feed item's is
+    the feed's name and a hash of its guid, so a newer copy of the feed adds only new or
+    changed items. A file whose id is taken by a document read from another file is
+    refused, naming both: rename it, or replace on purpose with --replace. Only regular
+    files are read (FIFOs, devices and sockets are refused), at most 5 MiB each (PDF,
+    .docx and feeds: 5 MiB of text per document, 100 MiB of file); symbolic links out of
+    the folder are not followed without --follow-links. If the run stops midway, what it
+    committed is still reported.
 
     \b
     Example:
-      $ hkweb3 ingest news/ extra-article.html
+      $ hkweb3 ingest news/ extra-article.html sfc-circular.pdf saved-feed.xml
       $ hkweb3 ingest --replace corrected/report.md
     """
     columns = _SUMMARY_COLUMNS if fmt == "table" else None
     with _Report(fmt, columns) as report:
         api.ingest(paths, obj["config"], registry, progress=report.tick, on_files=report.start,
-                   replace=replace, follow_links=follow_links)
+                   replace=replace, follow_links=follow_links, on_skipped=report.skip)
 
 
 @cli.command()
@@ -289,7 +296,8 @@ def conflicts(obj: dict, fmt: str) -> None:
 
 class _Report:
     """The documents of a build or an ingest: a progress bar on stderr while they are read,
-    then their rows on stdout and each bad file's error on stderr (exit 1).
+    then their rows on stdout, and on stderr what the folder walks skipped and each bad
+    file's error (exit 1).
 
     A run that stops midway (the store gone, an interrupt) still prints the rows of what it
     committed before its own error."""
@@ -300,6 +308,10 @@ class _Report:
         self.results: list[Any] = []
         self.rows: list[dict[str, Any]] | None = None  # set for rows other than results'
         self.bar = None
+        self.skipped: list[str] = []
+
+    def skip(self, lines: list[str]) -> None:
+        self.skipped = lines
 
     def start(self, total: int) -> None:
         if not sys.stderr.isatty():
@@ -323,7 +335,9 @@ class _Report:
             return  # stopped before any document: the error says it all
         rows = self.rows if self.rows is not None else [r.as_row() for r in self.results]
         _emit(rows, self.fmt, self.columns)
-        sys.stdout.flush()  # the report first, then the errors
+        sys.stdout.flush()  # the report first, then the notes and errors
+        for line in self.skipped:
+            click.echo(line, err=True)
         errors = [r.error for r in self.results if r.status == "error"]
         for error in errors:
             click.echo(f"Error: {printable(error)}", err=True)

@@ -1,6 +1,7 @@
 """Ingesting documents into the store, one document per transaction.
 
-A document is read, extracted and written whole or not at all. An unchanged document (same
+A document is read, extracted and written whole or not at all (a feed file holds one per
+item, each written on its own). An unchanged document (same
 content hash as stored) is skipped; a changed one replaces its earlier claims if it comes
 from the same file (its real path) as the stored one. Another file whose name or ``id:``
 gives the same id is refused, naming both, unless ``replace`` says to replace on purpose. A
@@ -18,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +30,8 @@ from hkweb3.graph import cypher
 from hkweb3.graph.models import Entity
 from hkweb3.graph.store import Store
 from hkweb3.loaders.extract import Extractor
-from hkweb3.loaders.readers import SourceDocument, find_documents, read_document
+from hkweb3.loaders.pages import with_pages
+from hkweb3.loaders.readers import SourceDocument, find_documents, read_documents
 
 
 @dataclass
@@ -64,46 +67,60 @@ class Ingester:
         self.replace = replace
         self.follow_links = follow_links
         self._folders: dict[Path, Path] = {}  # file -> the folder it was found in
+        self.skipped: Counter[str] = Counter()  # what folder walks left out, by suffix
 
     def files(self, paths: list[Path]) -> list[Path]:
-        """The files ``run`` will read (raises InputError for a path that does not exist)."""
-        found = list(find_documents(paths, self.follow_links))
+        """The files ``run`` will read (raises InputError for a path that does not exist);
+        what folder walks leave out is counted in ``skipped``."""
+        found = list(find_documents(paths, self.follow_links, self.skipped))
         self._folders.update(found)
         return [file for file, _ in found]
 
     def run(self, files: list[Path]) -> Iterator[DocumentResult]:
-        """Ingest each file; yield its result as soon as it is committed."""
+        """Ingest each document of each file (a feed holds several); yield its result as soon
+        as it is committed. A file that cannot be read gives one error result."""
         seen: dict[str, Path] = {}
         for path in files:
             try:
-                source = read_document(path, self._folders.get(path), self.follow_links)
-                if source.id in seen:
-                    raise InputError(f"{path}: document id {source.id!r} is already used by "
-                                     f"{seen[source.id]} in this run; rename one of them")
-                seen[source.id] = path
-                rows = self.store.read(cypher.DOCUMENT_ORIGINS, {"ids": [source.id]}).rows
-                stored = rows[0] if rows else None
-                result = DocumentResult(path=path, document=source.id, status="added",
-                                        words=len(source.text.split()))
-                if stored is not None and stored["hash"] == source.content_hash:
-                    result.status = "unchanged"  # nothing to extract: the graph has it
-                else:
-                    if stored is not None:
-                        self._check_replaceable(path, source, stored)
-                        result.status = "replaced"
-                    batch = self.extractor.run(source)
-                    result.entities = len(batch.entities)
-                    result.discovered = sum(e.discovered for e in batch.entities)
-                    result.relations = len(batch.relations)
-                    # Earlier claims are withdrawn inside the write's own transaction even when
-                    # none were seen: a concurrent run may have written another version since.
-                    self.store.write(batch, retract=[source.id])
+                sources = read_documents(path, self._folders.get(path), self.follow_links)
             except InputError as exc:
-                result = DocumentResult(path=path, document=None, status="error", error=str(exc))
-            except ValidationError as exc:  # store errors are not the file's fault: they stop
-                result = DocumentResult(path=path, document=None, status="error",
-                                        error=f"{path}: {exc}")
-            yield result
+                yield DocumentResult(path=path, document=None, status="error", error=str(exc))
+                continue
+            for source in sources:
+                yield self._ingest(path, source, seen)
+
+    def _ingest(self, path: Path, source: SourceDocument,
+                seen: dict[str, Path]) -> DocumentResult:
+        try:
+            if source.id in seen:
+                raise InputError(f"{path}: document id {source.id!r} is already used by "
+                                 f"{seen[source.id]} in this run; rename one of them")
+            seen[source.id] = path
+            rows = self.store.read(cypher.DOCUMENT_ORIGINS, {"ids": [source.id]}).rows
+            stored = rows[0] if rows else None
+            result = DocumentResult(path=path, document=source.id, status="added",
+                                    words=len(source.text.split()))
+            if stored is not None and stored["hash"] == source.content_hash:
+                result.status = "unchanged"  # nothing to extract: the graph has it
+                return result
+            if stored is not None:
+                self._check_replaceable(path, source, stored)
+                result.status = "replaced"
+            batch = self.extractor.run(source)
+            if source.pages:
+                batch = with_pages(batch, source.pages)
+            result.entities = len(batch.entities)
+            result.discovered = sum(e.discovered for e in batch.entities)
+            result.relations = len(batch.relations)
+            # Earlier claims are withdrawn inside the write's own transaction even when none
+            # were seen: a concurrent run may have written another version since.
+            self.store.write(batch, retract=[source.id])
+            return result
+        except InputError as exc:
+            return DocumentResult(path=path, document=None, status="error", error=str(exc))
+        except ValidationError as exc:  # store errors are not the file's fault: they stop
+            return DocumentResult(path=path, document=None, status="error",
+                                  error=f"{path}: {exc}")
 
     def _check_replaceable(self, path: Path, source: SourceDocument,
                            stored: Mapping[str, Any]) -> None:

@@ -1,13 +1,18 @@
-"""Read source documents: Markdown or text (front matter optional), HTML, JSON and YAML.
+"""Read source documents: Markdown or text (front matter optional), HTML, JSON and YAML
+here; PDF, Word (.docx) and RSS/Atom feeds in :mod:`~hkweb3.loaders.pdf`,
+:mod:`~hkweb3.loaders.word` and :mod:`~hkweb3.loaders.feeds`.
 
 Each reader returns a :class:`SourceDocument`: the plain text to extract from, plus its
-metadata (title, outlet, url, published date). Problems raise :class:`InputError` naming the
-file: empty, binary, an encoding that cannot be detected, malformed front matter.
+metadata (title, outlet, url, published date); a feed file gives one per item
+(:func:`read_documents`). Problems raise :class:`InputError` naming the file: empty,
+binary, an encoding that cannot be detected, malformed front matter.
 
 Only regular files are read: a FIFO, device or socket is refused before it is opened (a FIFO
 would block for ever, ``/dev/zero`` never ends), and a symbolic link whose target lies
 outside the folder being ingested is not followed unless asked. At most ``MAX_BYTES`` are
-read, whatever the file's size claims to be.
+read, whatever the file's size claims to be; PDF, Word and feed files may be larger (at most
+``MAX_FILE_BYTES``), as what counts for them is the text they hold: at most ``MAX_BYTES``
+of it (UTF-8) per document.
 
 Examples
 --------
@@ -24,24 +29,33 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import importlib
 import json
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
 from hkweb3.errors import InputError
 from hkweb3.graph.models import Document
 
-SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".json", ".yaml", ".yml"}
-#: Larger documents are refused rather than read whole into memory.
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".json", ".yaml", ".yml"}
+#: Files whose text a library takes out: suffix -> the module of ``hkweb3.loaders`` that reads.
+FORMAT_MODULES = {".pdf": "pdf", ".docx": "word", ".rss": "feeds", ".atom": "feeds",
+                  ".xml": "feeds"}
+SUFFIXES = TEXT_SUFFIXES | set(FORMAT_MODULES)
+#: Larger documents are refused rather than read whole into memory (for PDF, Word and feed
+#: files: the text taken out of them, per document).
 MAX_BYTES = 5 * 1024 * 1024
+#: PDF, Word and feed files: the bytes read, images and fonts included (a safety cap).
+MAX_FILE_BYTES = 100 * 1024 * 1024
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
@@ -58,6 +72,8 @@ class SourceDocument:
     outlet: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    #: Where each page starts in ``text`` (character offsets, ascending), for paged formats.
+    pages: tuple[int, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -83,7 +99,7 @@ def slugify(text: str) -> str:
 
 
 def find_documents(
-    paths: list[Path], follow_links: bool = False
+    paths: list[Path], follow_links: bool = False, skipped: Counter[str] | None = None
 ) -> Iterator[tuple[Path, Path]]:
     """``(file, folder)`` for each file to ingest under ``paths``, in a stable order: folders
     are walked recursively (hidden entries skipped), and a file named on its own is its own
@@ -91,10 +107,12 @@ def find_documents(
 
     Links to folders are walked only with ``follow_links``; one that leads outside the folder
     is still yielded, so that reading it reports the link rather than skipping it silently.
+    What a walk leaves out is counted in ``skipped``: by suffix (``".png"``, ``""`` for
+    none), and hidden entries as ``"hidden"`` (see :func:`describe_skipped`).
     """
     for path in paths:
         if path.is_dir():
-            for file in _walk(path, follow_links):
+            for file in _walk(path, follow_links, Counter() if skipped is None else skipped):
                 yield file, path
         elif os.path.lexists(path):
             yield path, path.parent
@@ -102,7 +120,27 @@ def find_documents(
             raise InputError(f"{path}: no such file or directory")
 
 
-def _walk(folder: Path, follow_links: bool) -> list[Path]:
+def describe_skipped(skipped: Counter[str]) -> list[str]:
+    """One line per kind of file a walk left out, with its count and why.
+
+    >>> describe_skipped(Counter({".png": 2, "": 1, "hidden": 1}))
+    ['skipped 1 file with no suffix: not a type hkweb3 reads', \
+'skipped 2 .png files: not a type hkweb3 reads', \
+"skipped 1 hidden file or folder: its name starts with '.'"]
+    """
+    lines = []
+    for kind, count in sorted(skipped.items(), key=lambda item: (item[0] == "hidden", item[0])):
+        files = "file" if count == 1 else "files"
+        if kind == "hidden":
+            lines.append(f"skipped {count} hidden {files} or folder{'s' * (count > 1)}: its "
+                         "name starts with '.'")
+        else:
+            what = f"{kind} {files}" if kind else f"{files} with no suffix"
+            lines.append(f"skipped {count} {what}: not a type hkweb3 reads")
+    return lines
+
+
+def _walk(folder: Path, follow_links: bool, skipped: Counter[str]) -> list[Path]:
     found: list[Path] = []
     seen: set[str] = set()  # real paths of folders walked: a link back up is not a loop
 
@@ -117,6 +155,7 @@ def _walk(folder: Path, follow_links: bool) -> list[Path]:
             raise InputError(f"{directory}: cannot list folder: {exc.strerror}") from None
         for entry in entries:
             if entry.name.startswith("."):
+                skipped["hidden"] += 1
                 continue
             path = Path(entry.path)
             if entry.is_dir(follow_symlinks=False):
@@ -128,6 +167,8 @@ def _walk(folder: Path, follow_links: bool) -> list[Path]:
                     found.append(path)  # reported, not silently skipped
             elif path.suffix.lower() in SUFFIXES:
                 found.append(path)  # FIFOs, devices and links too: reading refuses them
+            else:
+                skipped[path.suffix.lower()] += 1
 
     visit(folder)
     return sorted(found)
@@ -138,9 +179,9 @@ def _inside(real: str, folder: Path) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def read_document(path: Path, folder: Path | None = None,
-                  follow_links: bool = False) -> SourceDocument:
-    """Read one file by its suffix.
+def read_documents(path: Path, folder: Path | None = None,
+                   follow_links: bool = False) -> list[SourceDocument]:
+    """The documents one file holds: several for a feed (one per item), else one.
 
     ``folder`` (default: the file's own) is where the file must really be: a symbolic link
     out of it is refused unless ``follow_links``.
@@ -154,15 +195,31 @@ def read_document(path: Path, folder: Path | None = None,
     if suffix not in SUFFIXES and not os.path.isdir(path):
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r} "
                          f"(expected one of {', '.join(sorted(SUFFIXES))})")
-    text = _decode(path, read_bytes(path, path.parent if folder is None else folder,
-                                    follow_links))
+    folder = path.parent if folder is None else folder
+    if suffix in FORMAT_MODULES:
+        # Each library loads only when a file of its kind is read.
+        module = importlib.import_module(f"hkweb3.loaders.{FORMAT_MODULES[suffix]}")
+        data = read_bytes(path, folder, follow_links, MAX_FILE_BYTES)
+        if not data or data.isspace():
+            raise InputError(f"{path}: empty file")
+        return module.read(path, data)
+    text = _decode(path, read_bytes(path, folder, follow_links))
     if suffix in {".html", ".htm"}:
-        return _read_html(path, text)
+        return [_read_html(path, text)]
     if suffix == ".json":
-        return _read_record(path, _parse(path, text, json.loads, "JSON"))
+        return [_read_record(path, _parse(path, text, json.loads, "JSON"))]
     if suffix in {".yaml", ".yml"}:
-        return _read_record(path, _parse(path, text, yaml.safe_load, "YAML"))
-    return _read_markdown(path, text)
+        return [_read_record(path, _parse(path, text, yaml.safe_load, "YAML"))]
+    return [_read_markdown(path, text)]
+
+
+def read_document(path: Path, folder: Path | None = None,
+                  follow_links: bool = False) -> SourceDocument:
+    """Read a file that holds one document (as :func:`read_documents`; a feed is refused)."""
+    documents = read_documents(path, folder, follow_links)
+    if len(documents) != 1:
+        raise InputError(f"{path}: holds {len(documents)} documents, not one")
+    return documents[0]
 
 
 # -- bytes to text -------------------------------------------------------------------------
@@ -173,9 +230,11 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
           (stat.S_ISSOCK, "a socket"))
 
 
-def read_bytes(path: Path, folder: Path, follow_links: bool) -> bytes:
-    """The bytes of a regular file, at most ``MAX_BYTES`` of them, and not through a link out
-    of ``folder`` unless ``follow_links`` (raises InputError naming ``path``)."""
+def read_bytes(path: Path, folder: Path, follow_links: bool, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, at most ``limit`` (default ``MAX_BYTES``) of them, and not
+    through a link out of ``folder`` unless ``follow_links`` (raises InputError naming
+    ``path``)."""
+    limit = MAX_BYTES if limit is None else limit
     target = os.path.realpath(path)
     if not follow_links and not _inside(target, folder):
         raise InputError(f"{path}: symbolic link to {target}, outside "
@@ -183,21 +242,31 @@ def read_bytes(path: Path, folder: Path, follow_links: bool) -> bytes:
                          "read it)")
     try:
         size = _check_regular(path, os.stat(target))  # before opening: opening a FIFO blocks
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit "
+        if size > limit:
+            raise InputError(f"{path}: {size:,} bytes is over the {limit:,}-byte limit "
                              "for one document; split it")
         # O_NONBLOCK: if a FIFO took the file's place since, opening it still returns.
         fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
         with os.fdopen(fd, "rb") as handle:
             _check_regular(path, os.fstat(fd))
             # The limit counts the bytes read: /proc files and growing files say less.
-            data = handle.read(MAX_BYTES + 1)
+            data = _read_at_most(handle, limit + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: over the {MAX_BYTES:,}-byte limit for one document; "
-                         "split it")
+    if len(data) > limit:
+        raise InputError(f"{path}: over the {limit:,}-byte limit for one document; split it")
     return data
+
+
+def _read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes, a megabyte at a time: one ``read(size)`` would allocate all of
+    ``size`` (100 MiB for a PDF) whatever the file holds."""
+    chunks: list[bytes] = []
+    left = size
+    while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _check_regular(path: Path, status: os.stat_result) -> int:
@@ -214,11 +283,11 @@ def _decode(path: Path, data: bytes) -> str:
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return _clean(data.decode(encoding, errors="strict"))
+            return clean_text(data.decode(encoding, errors="strict"))
     if b"\x00" in data[:4096]:
         raise InputError(f"{path}: binary file, not text")
     try:
-        return _clean(data.decode("utf-8"))
+        return clean_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     declared = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", data[:4096], re.I)
@@ -228,7 +297,7 @@ def _decode(path: Path, data: bytes) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
         if _looks_like_text(text):
-            return _clean(text)
+            return clean_text(text)
     raise InputError(f"{path}: not UTF-8 and its encoding could not be detected; "
                      "convert it to UTF-8")
 
@@ -238,7 +307,8 @@ def _looks_like_text(text: str) -> bool:
     return controls <= len(text) // 1000
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """``\\r\\n`` as ``\\n``, other control characters than line breaks and tabs as spaces."""
     # Control characters other than line breaks and tabs carry nothing for extraction.
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text.replace("\r\n", "\n"))
 
@@ -266,7 +336,7 @@ def _read_markdown(path: Path, text: str) -> SourceDocument:
             raise InputError(f"{path}: front matter must be a mapping of fields")
         body = text[match.end():]
     body = _strip_markdown(body)
-    return _document(path, body, meta)
+    return document_from(path, body, meta)
 
 
 def _read_record(path: Path, record: Any) -> SourceDocument:
@@ -275,7 +345,7 @@ def _read_record(path: Path, record: Any) -> SourceDocument:
     body = record.get("text") or record.get("body") or record.get("content")
     if not isinstance(body, str) or not body.strip():
         raise InputError(f"{path}: record has no 'text' (or 'body') field")
-    return _document(path, body, record)
+    return document_from(path, body, record)
 
 
 def _read_html(path: Path, text: str) -> SourceDocument:
@@ -289,7 +359,19 @@ def _read_html(path: Path, text: str) -> SourceDocument:
             "outlet": parser.meta.get("og:site_name"),
             "url": parser.meta.get("og:url") or parser.canonical,
             "published": next((parser.meta[k] for k in _DATE_META if parser.meta.get(k)), None)}
-    return _document(path, parser.text(), meta)
+    return document_from(path, parser.text(), meta)
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of HTML (a page or a fragment), one line per block.
+
+    >>> html_to_text("<p>ZA Bank &amp; OSL</p><script>x()</script><p>signed.</p>")
+    'ZA Bank & OSL\\nsigned.'
+    """
+    parser = _ArticleParser()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
 
 
 def _parse(path: Path, text: str, parse, what: str) -> Any:
@@ -301,14 +383,16 @@ def _parse(path: Path, text: str, parse, what: str) -> Any:
         raise InputError(f"{path}: invalid {what}: {' '.join(str(exc).split())[:200]}") from None
 
 
-def _document(path: Path, body: str, meta: dict[str, Any]) -> SourceDocument:
+def document_from(path: Path, body: str, meta: dict[str, Any]) -> SourceDocument:
+    """A document of ``body`` and its metadata (``id``, ``title``, ``outlet``, ``url``,
+    ``published`` or ``date``), each checked; the id defaults to the file's stem."""
     for key in _META_FIELDS:
         # One value each: a YAML list or mapping is refused before it is turned into text
         # (a few hundred bytes of nested aliases expand to gigabytes: "billion laughs").
         if meta.get(key) is not None and not isinstance(meta[key], _SCALARS):
             raise InputError(f"{path}: field {key!r} must be a single value, "
                              f"not a {type(meta[key]).__name__}")
-    body = _clean(body).strip()  # again: JSON and YAML escapes can spell control characters
+    body = clean_text(body).strip()  # again: JSON and YAML escapes can spell control characters
     if not body:
         raise InputError(f"{path}: no text to read")
     doc_id = slugify(str(meta.get("id") or path.stem))
@@ -342,7 +426,7 @@ def _date(path: Path, value: Any) -> dt.date | None:
 
 def _text(value: Any) -> str | None:
     """A metadata value as one line of text (control characters dropped), or ``None``."""
-    return " ".join(_clean(str(value)).split()) or None if value is not None else None
+    return " ".join(clean_text(str(value)).split()) or None if value is not None else None
 
 
 def _first_line(body: str) -> str:

@@ -41,7 +41,7 @@ class Step:
         """One row per fact of this step: its ends by name, its type and its evidence."""
         rows = []
         for fact in self.facts:
-            evidence = [{k: e[k] for k in ("document", "sentence", "published") if e.get(k)}
+            evidence = [{k: e[k] for k in ("document", "page", "sentence", "published") if e.get(k)}
                         for e in fact.get("evidence") or []]
             rows.append({
                 "step": number,
