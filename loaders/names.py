@@ -1,0 +1,320 @@
+"""Names the registry does not know, found in a document and cleaned into entity names.
+
+Candidates come from the statistical NER (when the pipeline has one) and from the shape of
+the words (:class:`~hkweb3.loaders.mentions.Discoverer`: "... Bank", "CEO Jane Doe"). Each
+candidate is then cut down to a name with the lists in ``names.yaml``:
+
+- titles and roles before a name go ("Professor Jane Doe" -> "Jane Doe"; "CEO of Lumen
+  Group" -> "Lumen Group"; "Secretary for Trade" names no entity);
+- a list is never one name ("Lumen Capital and Harbour Crest Bank" -> two), nor is a
+  possessive phrase ("Lumen Bank's Project Tide" -> two);
+- registry mentions are cut out of a candidate (registry names win over NER);
+- a name seen only in a heading line is not taken;
+- an outlet's name (the document's ``outlet``, or a known outlet) is a MediaOutlet.
+
+Then the names of one document are grouped into entities: "Lumen Holdings Limited", "Lumen
+Ltd" and "Lumen" are one, a surname alone is the person named in full elsewhere, and a name
+that begins a longer one used in the document is that entity.
+
+Examples
+--------
+>>> clean_words(["Professor", "Jane", "Doe"])
+(1, 3)
+>>> clean_words(["Secretary", "for", "Trade"]) is None
+True
+>>> canonical("Lumen Holdings Limited") == canonical("Lumen Ltd.") == "lumen"
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span
+
+from hkweb3.loaders.mentions import _ORG_SUFFIXES, Discoverer, _org_kind
+from hkweb3.loaders.readers import slugify
+
+NAMES_FILE = Path(__file__).with_name("names.yaml")
+#: NER labels taken as names, with the kind they suggest (None: decided by the words).
+NER_LABELS = {"ORG": None, "PERSON": "Person", "PRODUCT": "Product", "EVENT": "Event",
+              "LAW": "Law", "FAC": None, "WORK_OF_ART": None}
+_LEGAL = {"limited", "ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.", "plc", "llc",
+          "holdings", "l.l.c.", "s.a.", "ag", "(hk)", "(hong", "kong)"}
+_LIST_WORDS = {",", "and", "&", ";", "/", "or"}
+_PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay"
+
+
+@dataclass(frozen=True)
+class NameData:
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    title_links: dict[str, str]
+    not_names: frozenset[str]
+    kind_words: dict[str, str]
+    kind_first_words: dict[str, str]
+    media: frozenset[str]
+
+
+@cache
+def name_data(path: Path = NAMES_FILE) -> NameData:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return NameData(
+        titles=frozenset(raw["titles"]),
+        title_modifiers=frozenset(raw["title_modifiers"]),
+        title_links=dict(raw["title_links"]),
+        not_names=frozenset(raw["not_names"]),
+        kind_words={w: kind for kind, words in raw["kind_words"].items() for w in words},
+        kind_first_words={w: kind for kind, words in raw["kind_first_words"].items()
+                          for w in words},
+        media=frozenset(canonical(m) for m in raw["media"]),
+    )
+
+
+def canonical(name: str) -> str:
+    """The key that makes "X Holdings Limited", "X Ltd" and "X" one entity."""
+    words = re.sub(r"[^\w&.()-]+", " ", name.lower().replace("’", "'")).split()
+    words = [w.strip(".,") or w for w in words]
+    while len(words) > 1 and (words[-1] in _LEGAL or words[-1].strip(".") in _LEGAL):
+        words.pop()
+    return " ".join(w.strip("().") for w in words).strip()
+
+
+def clean_words(words: list[str]) -> tuple[int, int] | None:
+    """The part of ``words`` that is a name, as ``(start, end)``, or None if none is: titles
+    and roles before the name are cut ("Chief Executive Jane Doe"), "<title> of X" keeps X,
+    "<title> for X" (a portfolio) and a name of titles alone are no name."""
+    data = name_data()
+    start, end = 0, len(words)
+    while end > start and words[end - 1] in {"'s", "’s", "'", "’", ",", ".", "-", "–"}:
+        end -= 1
+    while start < end and words[start].lower() in {"the", "a", "an"}:
+        start += 1
+    titled = start
+    while titled < end and words[titled].lower().strip(".,") in data.titles:
+        titled += 1
+    if all(w.lower() in data.title_modifiers for w in words[start:titled]):
+        titled = start  # "Financial Services Bureau": no title, a name
+    if titled > start and titled < end and words[titled].lower() in data.title_links:
+        if data.title_links[words[titled].lower()] == "portfolio":
+            return None
+        titled += 1
+        while titled < end and words[titled].lower() in {"the", "a", "an"}:
+            titled += 1
+    elif titled > start and titled < end and words[titled].lower() in {"and", "&"}:
+        return None  # "Chairman and CEO": titles only
+    if titled < end and all(_NAME_WORD.match(w) or w.lower() in {"of", "and", "&", "for",
+                                                                   "the", "de", "van", "von"}
+                            for w in words[titled:end]):
+        start = titled
+    elif titled > start:
+        return None  # a title followed by something that is not a name
+    if start >= end or words[start].lower() in data.not_names:
+        return None
+    if not any(_NAME_WORD.match(w) for w in words[start:end]):
+        return None
+    if end - start == 1 and (words[start].lower().strip(".") in data.not_names
+                             or words[start].lower() in data.kind_words
+                             or words[start].lower() in _ORG_SUFFIXES):
+        return None  # "Treasury", "Digital": a word that only ends names
+    while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def kind_of(name: str, label: str | None, outlet: str | None) -> str:
+    """A discovered name's kind: an outlet, then the name's words, then the NER label."""
+    data = name_data()
+    key = canonical(name)
+    if key in data.media or (outlet and key == canonical(outlet)):
+        return "MediaOutlet"
+    words = key.split()
+    if words and words[0] in data.kind_first_words:
+        return data.kind_first_words[words[0]]
+    if words and words[-1] in data.kind_words:
+        kind = data.kind_words[words[-1]]
+        return _org_kind(name) if kind in {"Bank", "TradingPlatform"} else kind
+    if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
+        return _org_kind(name)
+    if label == "PERSON" and all(_PERSON_WORD.match(w) for w in name.split()):
+        return "Person"
+    return NER_LABELS.get(label or "") or ("Person" if label == "PERSON" else "Company")
+
+
+class NameFinder:
+    """Candidate names: NER entities and shape matches, cleaned and cut around the registry's
+    mentions. Writes ``doc.spans["discovered"]`` (label: kind, ``kb_id``: entity id) and the
+    display names to ``doc._.entity_names``."""
+
+    def __init__(self, nlp):
+        self.shapes = Discoverer(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        registry = list(doc.spans["registry"])
+        taken = {i for s in registry if s.label_ != "Place" for i in range(s.start, s.end)}
+        headings = _heading_tokens(doc)
+        pieces: list[tuple[int, int, str | None]] = []
+        for start, end, label in self._candidates(doc, registry):
+            for s, e in _pieces(doc, start, end, taken):
+                pieces.append((s, e, label))
+        spans = []
+        for start, end, label in pieces:
+            words = [t.text for t in doc[start:end]]
+            cleaned = clean_words(words)
+            if cleaned is None:
+                continue
+            span = doc[start + cleaned[0]:start + cleaned[1]]
+            span = _strip_possessive(span)
+            if span is None:
+                continue
+            spans.append((span, label))
+        outside = {canonical(s.text) for s, _ in spans
+                   if not any(i in headings for i in range(s.start, s.end))}
+        chosen: dict[tuple[int, int], tuple[Span, str | None]] = {}
+        for span, label in sorted(spans, key=lambda x: (x[0].start, -len(x[0]))):
+            if any(i in headings for i in range(span.start, span.end)) and \
+                    canonical(span.text) not in outside:
+                continue
+            if any(span.start < e and s < span.end for s, e in chosen):
+                continue
+            chosen[span.start, span.end] = (span, label)
+        # Places inside a longer name give way ("Hong Kong" in "Hong Kong Web3 Festival").
+        inside = {i for s, _ in chosen.values() for i in range(s.start, s.end)}
+        doc.spans["registry"] = [s for s in registry if not (
+            s.label_ == "Place" and any(i in inside for i in range(s.start, s.end)))]
+        doc.spans["discovered"] = self._entities(doc, list(chosen.values()))
+        return doc
+
+    def _candidates(self, doc: Doc, registry: list[Span]) -> list[tuple[int, int, str | None]]:
+        found: list[tuple[int, int, str | None]] = []
+        if doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if ent.label_ in NER_LABELS:
+                    found.append((ent.start, ent.end, ent.label_))
+        known = [_as_mention(s) for s in registry if s.label_ != "Place"]
+        for m in self.shapes.run(doc, known):
+            label = "PERSON" if m.kind == "Person" else "ORG"
+            found.append((m.start, m.end, label))
+        return found
+
+    def _entities(self, doc: Doc, chosen: list[tuple[Span, str | None]]) -> list[Span]:
+        """Group the names into entities and label the spans with kind and id."""
+        names = doc._.entity_names
+        registry_names = {canonical(n): (s.kb_id_, s.label_) for s in doc.spans["registry"]
+                          for n in (s.text, names.get(s.kb_id_, ""))}
+        full: dict[str, tuple[str, str]] = {}  # canonical name -> (id, kind)
+        people: dict[str, str] = {}  # a person's first or last name -> their id
+        ordered = sorted(chosen, key=lambda x: -len(x[0]))  # long names first
+        for span, label in ordered:
+            key = canonical(span.text)
+            if key in full or key in registry_names:
+                continue
+            kind = kind_of(span.text, label, doc._.outlet)
+            if kind == "Person" and len(key.split()) < 2:
+                continue  # a single word is a person only as someone named in full
+            prefix = _prefix_owner(key, full, registry_names)
+            if prefix:
+                full[key] = prefix
+                continue
+            entity_id = slugify(key)
+            if not entity_id:
+                continue
+            full[key] = (entity_id, kind)
+            names.setdefault(entity_id, _display(span))
+            if kind == "Person":
+                parts = key.split()
+                people.setdefault(parts[-1], entity_id)
+                people.setdefault(parts[0], entity_id)
+        out = []
+        for span, _label in chosen:
+            key = canonical(span.text)
+            if key in registry_names:
+                entity_id, kind = registry_names[key]
+            elif key in full:
+                entity_id, kind = full[key]
+            elif key in people:
+                entity_id, kind = people[key], "Person"
+            else:
+                continue
+            out.append(Span(doc, span.start, span.end, label=kind, kb_id=entity_id))
+            doc._.surface.setdefault(entity_id, set()).add(" ".join(span.text.split()))
+        return out
+
+
+def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
+                  registry: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The entity whose longer name ``key`` begins ("Tiger" for "Tiger Brokers")."""
+    for other, owner in (*full.items(), *registry.items()):
+        if other.startswith(key + " ") and owner[1] != "Person":
+            return owner
+    return None
+
+
+def _display(span: Span) -> str:
+    return " ".join(span.text.split()).removesuffix("'s").removesuffix("’s").strip(" ,.")
+
+
+def _strip_possessive(span: Span) -> Span | None:
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return span.doc[span.start:end] if end > span.start else None
+
+
+def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:
+    """``doc[start:end]`` cut at line breaks, registry mentions, possessives and list
+    separators between two names."""
+    pieces, current = [], start
+    for i in range(start, end + 1):
+        cut = i == end or i in taken or "\n" in doc[i].text or doc[i].text in {"'s", "’s"}
+        if not cut and doc[i].text in _LIST_WORDS and i > current:
+            cut = _separates(doc, current, i, end)
+        if cut:
+            if i > current:
+                pieces.append((current, i))
+            current = i + 1
+    return pieces
+
+
+def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
+    """Whether the comma or "and" at ``i`` separates two names: a comma always (unless a
+    legal suffix follows: "Lumen, Inc."); an "and" after a word that ends organisation
+    names ("Lumen Capital and Harbour Bank"), unless "the" follows ("Financial Services and
+    the Treasury Bureau")."""
+    word = doc[i].text
+    after = doc[i + 1].lower_ if i + 1 < end else ""
+    if word in {",", ";", "/"}:
+        return after.strip(".") not in _LEGAL
+    if after in {"the", "of"}:
+        return False
+    return doc[i - 1].lower_ in _ORG_SUFFIXES and i + 1 < end
+
+
+def _heading_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines that are headings: short lines without a sentence's final stop."""
+    tokens: set[int] = set()
+    line: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and "\n" not in token.text:
+            line.append(token.i)
+            if "\n" not in token.whitespace_:
+                continue
+        if line:
+            words = [doc[i] for i in line if not doc[i].is_space]
+            if words and words[-1].text not in {".", "!", "?", ":", "\"", "”", "’"} \
+                    and len(words) <= 20:
+                tokens.update(line)
+        line = []
+    return tokens
+
+
+def _as_mention(span: Span):
+    from hkweb3.loaders.mentions import Mention
+
+    return Mention(span.start, span.end, span.start_char, span.end_char, span.text,
+                   span.kb_id_, span.label_, span.text, "registry")
