@@ -46,6 +46,8 @@ NER_LABELS = {"ORG": None, "PERSON": "Person", "PRODUCT": "Product", "EVENT": "E
 _LEGAL = {"limited", "ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.", "plc", "llc",
           "holdings", "l.l.c.", "s.a.", "ag", "(hk)", "(hong", "kong)"}
 _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
+_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d")  # "HKD6", "US$7", "E03"
+_WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay"
 
@@ -55,6 +57,8 @@ class NameData:
     titles: frozenset[str]
     title_modifiers: frozenset[str]
     title_links: dict[str, str]
+    glued_possessives: frozenset[str]
+    not_first: frozenset[str]
     not_names: frozenset[str]
     kind_words: dict[str, str]
     kind_first_words: dict[str, str]
@@ -68,6 +72,8 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         titles=frozenset(raw["titles"]),
         title_modifiers=frozenset(raw["title_modifiers"]),
         title_links=dict(raw["title_links"]),
+        glued_possessives=frozenset(raw["glued_possessives"]),
+        not_first=frozenset(raw["not_first"]),
         not_names=frozenset(raw["not_names"]),
         kind_words={w: kind for kind, words in raw["kind_words"].items() for w in words},
         kind_first_words={w: kind for kind, words in raw["kind_first_words"].items()
@@ -93,8 +99,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
     start, end = 0, len(words)
     while end > start and words[end - 1] in {"'s", "’s", "'", "’", ",", ".", "-", "–"}:
         end -= 1
-    while start < end and words[start].lower() in {"the", "a", "an"}:
-        start += 1
+    while start < end and (words[start].lower() in {"the", "a", "an"}
+                           or words[start][:1].islower() and not _NAME_WORD.match(words[start])):
+        start += 1  # "crypto exchange OKX": a description before the name
     titled = start
     while titled < end and words[titled].lower().strip(".,") in data.titles:
         titled += 1
@@ -114,14 +121,16 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
         start = titled
     elif titled > start:
         return None  # a title followed by something that is not a name
-    if start >= end or words[start].lower() in data.not_names:
+    if start >= end or words[start].lower() in data.not_first:
         return None
     if not any(_NAME_WORD.match(w) for w in words[start:end]):
         return None
     if end - start == 1 and (words[start].lower().strip(".") in data.not_names
                              or words[start].lower() in data.kind_words
-                             or words[start].lower() in _ORG_SUFFIXES):
-        return None  # "Treasury", "Digital": a word that only ends names
+                             or words[start].lower() in _ORG_SUFFIXES
+                             or _AMOUNT.match(words[start])
+                             or len(words[start]) <= 2):
+        return None  # "Treasury", "Digital", "HKD6", "JV": not a name alone
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
         end -= 1
     return (start, end) if end > start else None
@@ -156,22 +165,35 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         registry = list(doc.spans["registry"])
-        taken = {i for s in registry if s.label_ != "Place" for i in range(s.start, s.end)}
+        glued = name_data().glued_possessives
+        # A registry name is cut out of longer candidates, unless a possessive that belongs
+        # to the name comes first ("People's Bank of China" is not "Bank of China").
+        yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
+                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued}
+        taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
+                 for i in range(s.start, s.end)}
         headings = _heading_tokens(doc)
         pieces: list[tuple[int, int, str | None]] = []
+        exact = {(s.start, s.end) for s in registry}
         for start, end, label in self._candidates(doc, registry):
             for s, e in _pieces(doc, start, end, taken):
-                pieces.append((s, e, label))
+                s, e = _trim(doc, s, e)
+                if e > s and (s, e) not in exact:
+                    pieces.append((s, e, label))
+        people = {canonical(e.text) for e in doc.ents if e.label_ == "PERSON"} \
+            if doc.has_annotation("ENT_IOB") else set()
         spans = []
         for start, end, label in pieces:
-            words = [t.text for t in doc[start:end]]
+            words, bounds = _words(doc[start:end])
             cleaned = clean_words(words)
             if cleaned is None:
                 continue
-            span = doc[start + cleaned[0]:start + cleaned[1]]
+            span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
-            if span is None:
+            if span is None or _portfolio(span):
                 continue
+            if label is None and (canonical(span.text) in people or _titled(span)):
+                label = "PERSON"
             spans.append((span, label))
         outside = {canonical(s.text) for s, _ in spans
                    if not any(i in headings for i in range(s.start, s.end))}
@@ -186,7 +208,8 @@ class NameFinder:
         # Places inside a longer name give way ("Hong Kong" in "Hong Kong Web3 Festival").
         inside = {i for s, _ in chosen.values() for i in range(s.start, s.end)}
         doc.spans["registry"] = [s for s in registry if not (
-            s.label_ == "Place" and any(i in inside for i in range(s.start, s.end)))]
+            (s.label_ == "Place" or id(s) in yielding)
+            and any(i in inside for i in range(s.start, s.end)))]
         doc.spans["discovered"] = self._entities(doc, list(chosen.values()))
         return doc
 
@@ -200,6 +223,8 @@ class NameFinder:
         for m in self.shapes.run(doc, known):
             label = "PERSON" if m.kind == "Person" else "ORG"
             found.append((m.start, m.end, label))
+        if doc.has_annotation("TAG"):
+            found += [(start, end, None) for start, end in _proper_runs(doc)]
         return found
 
     def _entities(self, doc: Doc, chosen: list[tuple[Span, str | None]]) -> list[Span]:
@@ -246,6 +271,96 @@ class NameFinder:
         return out
 
 
+#: NER labels of things that are not entities of the graph (places are the registry's).
+_NOT_ENTITY_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
+                      "ORDINAL", "QUANTITY", "LANGUAGE"}
+#: Kinds whose names often join two words with "and" ("... and Exchange Commission").
+_ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event"}
+_CONNECTORS = {"of", "and", "&", "for", "de"}
+_ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT"}
+
+
+def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of proper nouns the NER left out ("Linklaters", "Gaorong Ventures"): two or more
+    words, or one that is written like a name (capitals inside: "OKX", "SlowMist") or that
+    stands as an argument of its clause. Words the NER calls a place, date or amount are
+    not names of the graph's entities."""
+    labelled = {(e.start, e.end) for e in doc.ents if e.label_ in _NOT_ENTITY_LABELS}
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() or doc[j].text == "-")
+            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and doc[j + 1].pos_ == "PROPN"
+                and doc[j + 1].text[:1].isupper())
+            # "Lumen Securities (Asia) Limited"
+            or (doc[j].text == "(" and j + 3 < n and doc[j + 2].text == ")"
+                and doc[j + 1].text[:1].isupper() and doc[j + 3].text[:1].isupper())
+            or (doc[j].text == ")" and doc[j - 2].text == "(")
+            or (doc[j - 1].text == "(" and doc[j].text[:1].isupper())
+        ):
+            j += 1
+        token = doc[j - 1]
+        if ((i, j) in labelled or (i - 1, j) in labelled) and not any(
+                c.isupper() for t in doc[i:j] for c in t.text[1:]):
+            pass  # a place, a date: not an entity of the graph ("BlackRock" is no place)
+        elif j - i > 1 or any(c.isupper() for c in token.text[1:]) or (
+                token.dep_ in _ARGUMENT and not token.is_sent_start):
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+#: Parts of speech that neither begin nor end a name ("Following OKX", "HSBC said").
+_NOT_IN_NAME = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "PUNCT",
+                "SPACE", "INTJ", "SYM"}
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    if not doc.has_annotation("TAG"):
+        return start, end
+    while start < end and doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "(":
+        start += 1
+    while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")":
+        end -= 1
+    return start, end
+
+
+def _portfolio(span: Span) -> bool:
+    """Whether ``span`` is a title's portfolio ("Secretary for Financial Services")."""
+    doc, data = span.doc, name_data()
+    return span.start >= 2 and data.title_links.get(doc[span.start - 1].lower_) == \
+        "portfolio" and doc[span.start - 2].lower_ in data.titles
+
+
+def _titled(span: Span) -> bool:
+    """Whether a title stands in apposition to the name ("Jane Doe, chief executive")."""
+    head = span.root
+    titles = name_data().titles
+    return all(_PERSON_WORD.match(t.text) for t in span) and any(
+        t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]
+        if t is not head)
+
+
+def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words of ``span`` with the tokens each covers: "Co-Founder" is one word."""
+    words: list[str] = []
+    bounds: list[tuple[int, int]] = []
+    for token in span:
+        glued = words and (token.text == "-" or span.doc[token.i - 1].text == "-") and \
+            not span.doc[token.i - 1].whitespace_
+        if glued:
+            words[-1] += token.text
+            bounds[-1] = (bounds[-1][0], token.i + 1)
+        else:
+            words.append(token.text)
+            bounds.append((token.i, token.i + 1))
+    return words, bounds
+
+
 def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
                   registry: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
     """The entity whose longer name ``key`` begins ("Tiger" for "Tiger Brokers")."""
@@ -271,7 +386,8 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
     separators between two names."""
     pieces, current = [], start
     for i in range(start, end + 1):
-        cut = i == end or i in taken or "\n" in doc[i].text or doc[i].text in {"'s", "’s"}
+        cut = i == end or i in taken or "\n" in doc[i].text or (
+            doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives)
         if not cut and doc[i].text in _LIST_WORDS and i > current:
             cut = _separates(doc, current, i, end)
         if cut:
@@ -290,9 +406,15 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
     after = doc[i + 1].lower_ if i + 1 < end else ""
     if word in {",", ";", "/"}:
         return after.strip(".") not in _LEGAL
-    if after in {"the", "of"}:
+    if after in {"the", "of"} or i + 1 >= end or word == "&":
         return False
-    return doc[i - 1].lower_ in _ORG_SUFFIXES and i + 1 < end
+    # "Lumen Capital and Harbour Bank" lists two names; "Securities and Futures Commission"
+    # and "Exchanges and Clearing" are one: each side of a list is a name of its own.
+    right = doc[i + 1:end]
+    if name_data().kind_words.get(right[-1].lower_) in _ONE_BODY:
+        return False  # "Securities and Exchange Commission", "Convention and Exhibition Centre"
+    # "Exchanges and Clearing", "Bitcoin and Ether": a plain word after "and" ends the name
+    return len(right) >= 2 or bool(_WRITTEN_AS_NAME.search(right.text))
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
