@@ -166,7 +166,8 @@ _ORG_SUFFIXES = [*_SUFFIX_KINDS, "group", "holdings", "insurance", "limited", "l
                  "capital", "labs", "securities", "financial", "partners", "ventures",
                  "fintech", "foundation", "brands", "digital", "markets", "investments",
                  "asset management", "management", "consulting", "telecom", "pay", "wallet",
-                 "clearing", "trust", "solutions", "services"]
+                 "clearing", "trust", "solutions", "services", "brokers", "brokerage", "finance",
+                 "international", "investment", "network", "networks", "systems", "global"]
 _PERSON_TITLES = ["chief executive", "ceo", "chairman", "chairwoman", "chair", "director",
                   "founder", "co-founder", "secretary", "mr.", "ms.", "mrs.", "dr.",
                   "professor", "minister", "governor", "president", "officer", "head",

@@ -34,7 +34,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from hkweb3.loaders.mentions import _ORG_SUFFIXES, Discoverer, _org_kind
 from hkweb3.loaders.readers import slugify
@@ -49,7 +49,7 @@ _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
 _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d")  # "HKD6", "US$7", "E03"
 _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
-_NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay"
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
 
 
 @dataclass(frozen=True)
@@ -234,10 +234,19 @@ class NameFinder:
                           for n in (s.text, names.get(s.kb_id_, ""))}
         full: dict[str, tuple[str, str]] = {}  # canonical name -> (id, kind)
         people: dict[str, str] = {}  # a person's first or last name -> their id
+        # "Lumen Bank (LB)": the abbreviation names the same entity.
+        starts = {s.start: s for s, _ in chosen}
+        short_for = {canonical(starts[s.end + 1].text): canonical(s.text)
+                     for s, _ in chosen if s.end + 2 < len(doc) and doc[s.end].text == "("
+                     and s.end + 1 in starts and doc[starts[s.end + 1].end].text == ")"}
         ordered = sorted(chosen, key=lambda x: -len(x[0]))  # long names first
         for span, label in ordered:
             key = canonical(span.text)
             if key in full or key in registry_names:
+                continue
+            long = short_for.get(key)
+            if long in full or long in registry_names:
+                full[key] = full.get(long) or registry_names[long]
                 continue
             kind = kind_of(span.text, label, doc._.outlet)
             if kind == "Person" and len(key.split()) < 2:
@@ -276,6 +285,7 @@ _NOT_ENTITY_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", 
                       "ORDINAL", "QUANTITY", "LANGUAGE"}
 #: Kinds whose names often join two words with "and" ("... and Exchange Commission").
 _ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event"}
+_NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"}
 _CONNECTORS = {"of", "and", "&", "for", "de"}
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT"}
 
@@ -283,35 +293,56 @@ _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dat
 def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     """Runs of proper nouns the NER left out ("Linklaters", "Gaorong Ventures"): two or more
     words, or one that is written like a name (capitals inside: "OKX", "SlowMist") or that
-    stands as an argument of its clause. Words the NER calls a place, date or amount are
-    not names of the graph's entities."""
+    stands as an argument of its clause. A run the NER calls a place, date or amount, or a
+    list of places, is not a name of the graph's entities."""
     labelled = {(e.start, e.end) for e in doc.ents if e.label_ in _NOT_ENTITY_LABELS}
+    kinds = name_data().kind_words
     runs, i, n = [], 0, len(doc)
     while i < n:
-        if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        if not _starts_name(doc[i]):
             i += 1
             continue
         j = i + 1
         while j < n and (
-            (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() or doc[j].text == "-")
-            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and doc[j + 1].pos_ == "PROPN"
-                and doc[j + 1].text[:1].isupper())
-            # "Lumen Securities (Asia) Limited"
+            _continues_name(doc[j]) or doc[j].text == "-"
+            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _starts_name(doc[j + 1]))
+            # "Lumen Securities (Asia) Limited", not "Lumen Bank (LB)"
             or (doc[j].text == "(" and j + 3 < n and doc[j + 2].text == ")"
-                and doc[j + 1].text[:1].isupper() and doc[j + 3].text[:1].isupper())
-            or (doc[j].text == ")" and doc[j - 2].text == "(")
-            or (doc[j - 1].text == "(" and doc[j].text[:1].isupper())
+                and doc[j + 1].text.istitle() and doc[j + 3].text[:1].isupper())
+            or (doc[j].text == ")" and doc[j - 2].text == "(" and doc[j - 1].text.istitle())
+            or (doc[j - 1].text == "(" and doc[j].text.istitle())
+            or (doc[j].like_num and len(doc[j].text) == 4)  # "Lumen Week 2025"
         ):
             j += 1
+        if i >= 2 and doc[i - 1].text == "-" and len(doc[i - 2].text) == 1 and \
+                doc[i - 2].is_lower and not doc[i - 2].whitespace_:
+            i -= 2  # "e-HKD"
+        elif i >= 1 and doc[i - 1].like_num and len(doc[i - 1].text) == 4:
+            i -= 1  # "2025 Lumen Festival"
         token = doc[j - 1]
-        if ((i, j) in labelled or (i - 1, j) in labelled) and not any(
+        named_kind = kinds.get(token.lower_)
+        if ((i, j) in labelled or (i - 1, j) in labelled) and named_kind is None and not any(
                 c.isupper() for t in doc[i:j] for c in t.text[1:]):
             pass  # a place, a date: not an entity of the graph ("BlackRock" is no place)
+        elif any(t.lower_ in _CONNECTORS for t in doc[i:j]) and all(
+                t.ent_type_ in {"GPE", "LOC"} for t in doc[i:j] if t.pos_ == "PROPN"):
+            pass  # "Hong Kong and Singapore": places listed
         elif j - i > 1 or any(c.isupper() for c in token.text[1:]) or (
                 token.dep_ in _ARGUMENT and not token.is_sent_start):
             runs.append((i, j))
         i = j
     return runs
+
+
+def _starts_name(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.pos_ == "PROPN" or (
+        not token.is_sent_start and token.pos_ not in _NOT_IN_NAME
+        and bool(_WRITTEN_AS_NAME.search(token.text))))
+
+
+def _continues_name(token: Token) -> bool:
+    """Inside a name, a capitalised word counts whatever its tag ("Web3" is tagged VERB)."""
+    return token.text[:1].isupper() and token.pos_ not in _NOT_IN_NAME - {"VERB"}
 
 
 #: Parts of speech that neither begin nor end a name ("Following OKX", "HSBC said").
@@ -363,9 +394,11 @@ def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:
 
 def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
                   registry: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
-    """The entity whose longer name ``key`` begins ("Tiger" for "Tiger Brokers")."""
+    """The organisation whose longer name ``key`` begins with only words such as "Group" or
+    "Brokers" after it ("Tiger" for "Tiger Brokers", not "Lumen" for "Lumen Pay Network")."""
     for other, owner in (*full.items(), *registry.items()):
-        if other.startswith(key + " ") and owner[1] != "Person":
+        if other.startswith(key + " ") and owner[1] not in _NOT_ORGANISATIONS and all(
+                w in _ORG_SUFFIXES or w in _LEGAL for w in other[len(key):].split()):
             return owner
     return None
 
@@ -386,7 +419,7 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
     separators between two names."""
     pieces, current = [], start
     for i in range(start, end + 1):
-        cut = i == end or i in taken or "\n" in doc[i].text or (
+        cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) or (
             doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives)
         if not cut and doc[i].text in _LIST_WORDS and i > current:
             cut = _separates(doc, current, i, end)
@@ -395,6 +428,16 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
                 pieces.append((current, i))
             current = i + 1
     return pieces
+
+
+def _abbreviation_bracket(doc: Doc, i: int) -> bool:
+    """A bracket around an abbreviation ("Lumen Bank (LB)") ends a name; one around a word of
+    the name ("Lumen Securities (Asia) Limited") does not."""
+    if doc[i].text == "(":
+        return not (i + 1 < len(doc) and doc[i + 1].text.istitle())
+    if doc[i].text == ")":
+        return not doc[i - 1].text.istitle()
+    return False
 
 
 def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
@@ -411,6 +454,10 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
     # "Lumen Capital and Harbour Bank" lists two names; "Securities and Futures Commission"
     # and "Exchanges and Clearing" are one: each side of a list is a name of its own.
     right = doc[i + 1:end]
+    while len(right) > 1 and right[-1].lower_ in _LEGAL:
+        right = right[:-1]
+    if all(t.ent_type_ in {"GPE", "LOC", "Place"} for t in doc[start:i]):
+        return False  # "Hong Kong and Shanghai Banking Corporation"
     if name_data().kind_words.get(right[-1].lower_) in _ONE_BODY:
         return False  # "Securities and Exchange Commission", "Convention and Exhibition Centre"
     # "Exchanges and Clearing", "Bitcoin and Ether": a plain word after "and" ends the name
