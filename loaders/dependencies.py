@@ -37,7 +37,9 @@ from hkweb3.loaders.mentions import Mention
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
-         "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right"}
+         "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
+         "self", "head", "poss", "modifier", "clause-subject"}
+_PLURAL_PRONOUNS = {"they", "we"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -55,6 +57,10 @@ class Pattern:
     target: tuple[str, ...]
     voice: str | None = None
     objects: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    with_child: frozenset[str] = frozenset()
+    pairwise: bool = False
     role: str | None = None
     source_kinds: tuple[str, ...] = ()
     target_kinds: tuple[str, ...] = ()
@@ -89,6 +95,10 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[list[
         out.append((Pattern(
             rule=item["rule"], edge=item["edge"], source=source, target=target,
             voice=trigger.get("voice"), objects=frozenset(trigger.get("object", [])),
+            after=frozenset(trigger.get("after", [])),
+            not_after=frozenset(trigger.get("not_after", [])),
+            with_child=frozenset(trigger.get("with_child", [])),
+            pairwise=bool(item.get("pairwise", False)),
             role=item.get("role"), source_kinds=tuple(item.get("source_kinds", [])),
             target_kinds=tuple(item.get("target_kinds", [])),
         ), token_patterns))
@@ -132,14 +142,21 @@ class DependencyRelations:
             trigger = doc[start]
             if not self._fits(pattern, trigger, end - start > 1):
                 continue
+            if end - start == 1 and start in at and "self" not in pattern.source + \
+                    pattern.target and at[start].how != "reference":
+                continue  # a word of a name ("Lumen Partners") is no trigger
             role = _role_text(pattern.role, trigger, at)
             if pattern.role and not role:
                 continue
             span = (start, end)
             sources = _mentions(_arguments(pattern.source, trigger, span, at), at)
             targets = _mentions(_arguments(pattern.target, trigger, span, at), at)
+            if pattern.pairwise:  # "A, B and C set up a joint venture": each pair
+                targets = sources
             for s in sources:
                 for t in targets:
+                    if pattern.pairwise and s.entity_id > t.entity_id:
+                        continue
                     if s.entity_id == t.entity_id or not self._kinds(pattern, s, t):
                         continue
                     properties = {"role": role} if role else {}
@@ -149,6 +166,13 @@ class DependencyRelations:
         if is_sequence:
             return True
         if pattern.voice and _voice(trigger) != pattern.voice:
+            return False
+        previous = trigger.nbor(-1).lower_ if trigger.i else ""
+        if (pattern.after and previous not in pattern.after) or previous in pattern.not_after:
+            return False
+        if pattern.with_child and not any(c.lower_ in pattern.with_child or
+                                          c.lemma_.lower() in pattern.with_child
+                                          for c in trigger.children):
             return False
         if pattern.objects:
             objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
@@ -218,7 +242,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         head = first
         while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
             head = head.head
-        return [head] if head is not first else []
+        return [head] if head.i != first.i else []
     if role == "attr-subject":
         if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
             return [s for s, _ in _subject(first.head)]
@@ -233,8 +257,22 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [o for c in _complement(t) for o in _owner(c, at)]
     if role == "owner":
         return _owner(t, at)
-    if role == "left":
-        return [doc[span[0] - 1]] if span[0] > 0 else []
+    if role == "self":
+        return [t]
+    if role == "head":
+        return [t.head] if t.head.i != t.i else []
+    if role == "poss":
+        return [c for c in t.children if c.dep_ == "poss"]
+    if role == "modifier":
+        return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
+    if role == "clause-subject":
+        verb = t
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        return [s for s, _ in _subject(verb)] if verb.pos_ in {"VERB", "AUX"} else []
+    if role == "left":  # "Lumen-backed", "Harbour-based": the name before the hyphen
+        left = span[0] - 1 - (span[0] > 1 and doc[span[0] - 1].text == "-")
+        return [doc[left]] if left >= 0 else []
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
     return []
@@ -252,11 +290,14 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
     it may be a list (a relative clause or participle describes its noun only)."""
     for _ in range(6):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects and subjects[0].lower_ in _PLURAL_PRONOUNS and verb.dep_ == "ccomp":
+            verb = verb.head  # "A and B said they had formed ...": they are A and B
+            continue
         if subjects:
-            return [(_antecedent(s), _antecedent(s) is s) for s in subjects]
+            return [(_antecedent(s), _antecedent(s).i == s.i) for s in subjects]
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
-        if verb.dep_ in {"xcomp", "conj", "acomp", "advcl"} and verb.head is not verb:
+        if verb.dep_ in {"xcomp", "conj", "acomp", "advcl"} and verb.head.i != verb.i:
             verb = verb.head
             continue
         return []
@@ -289,24 +330,26 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
     """The organisation a role noun belongs to: "... of Y", "Y's ...", "Y chief ...",
     asked of the noun first, then of the nouns listed with it ("founder and chairman of Y")."""
     group = [_conj_root(noun)]
-    group += [c for c in group[0].conjuncts if c is not group[0]]
-    for candidates in ([noun], [g for g in group if g is not noun]):
-        found = []
+    group += [c for c in group[0].conjuncts if c.i != group[0].i]
+    for candidates in ([noun], [g for g in group if g.i != noun.i]):
+        found, of = [], []
         for n in candidates:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
-                    found += [g for g in c.children if g.dep_ == "pobj"]
+                    of += [g for g in c.children if g.dep_ == "pobj"]
                 elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at:
                     found.append(c)
             # "HKMA Chief Executive Eddie Yue": the organisation may hang on the name.
             head = n
             while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
                 head = head.head
-            if head is not n:
+            if head.i != n.i:
                 found += [c for c in head.children
                           if c.dep_ in _MODIFIERS and c.i < n.i and c.i in at]
-        if found:
-            return found
+        # "HKEX head of listings": an organisation before the title owns it, and "of"
+        # then names a department.
+        if found or of:
+            return found or of
     return []
 
 
@@ -332,6 +375,9 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
+    compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
+    if compounds and t.pos_ == "NOUN":  # "the Lumen wallet app": Lumen
+        return [at[compounds[-1].i]]
     for c in t.children:
         # "backers such as A and B", "firms including A and B"
         if c.dep_ == "prep" and c.lower_ in _LISTING:

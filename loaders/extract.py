@@ -120,6 +120,9 @@ class Extractor:
             entities[entity_id] = self.registry[entity_id]  # a title's fixed organisation
         sentence_of = [sent for sent in doc.sents for _ in range(len(sent))]
         surface = doc._.surface or {}
+        # A place the registry lacks is kept only as the end of a relation ("Lumen-based").
+        mentions = [m for m in mentions if m.kind != "Place" or m.how == "registry"
+                    or m.entity_id in self.registry or m.entity_id in ends]
         for mention in mentions:
             if mention.entity_id in entities:
                 continue

@@ -42,7 +42,7 @@ from hkweb3.loaders.readers import slugify
 NAMES_FILE = Path(__file__).with_name("names.yaml")
 #: NER labels taken as names, with the kind they suggest (None: decided by the words).
 NER_LABELS = {"ORG": None, "PERSON": "Person", "PRODUCT": "Product", "EVENT": "Event",
-              "LAW": "Law", "FAC": None, "WORK_OF_ART": None}
+              "LAW": "Law", "FAC": None, "WORK_OF_ART": None, "GPE": "Place", "LOC": "Place"}
 _LEGAL = {"limited", "ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.", "plc", "llc",
           "holdings", "l.l.c.", "s.a.", "ag", "(hk)", "(hong", "kong)"}
 _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
@@ -63,6 +63,7 @@ class NameData:
     kind_words: dict[str, str]
     kind_first_words: dict[str, str]
     media: frozenset[str]
+    places: frozenset[str]
 
 
 @cache
@@ -79,6 +80,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         kind_first_words={w: kind for kind, words in raw["kind_first_words"].items()
                           for w in words},
         media=frozenset(canonical(m) for m in raw["media"]),
+        places=frozenset(canonical(p) for p in raw["places"]),
     )
 
 
@@ -142,6 +144,8 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     key = canonical(name)
     if key in data.media or (outlet and key == canonical(outlet)):
         return "MediaOutlet"
+    if key in data.places:
+        return "Place"
     words = key.split()
     if words and words[0] in data.kind_first_words:
         return data.kind_first_words[words[0]]
@@ -177,9 +181,12 @@ class NameFinder:
         exact = {(s.start, s.end) for s in registry}
         for start, end, label in self._candidates(doc, registry):
             for s, e in _pieces(doc, start, end, taken):
+                # A piece cut from a labelled span keeps the label only as its head (the last
+                # piece); "Lumen's Harbour Fund" labelled a place is no place.
+                whole = (s, e) == (start, end) or (e == end and label not in {"GPE", "LOC"})
                 s, e = _trim(doc, s, e)
                 if e > s and (s, e) not in exact:
-                    pieces.append((s, e, label))
+                    pieces.append((s, e, label if whole else None))
         people = {canonical(e.text) for e in doc.ents if e.label_ == "PERSON"} \
             if doc.has_annotation("ENT_IOB") else set()
         spans = []
@@ -194,6 +201,8 @@ class NameFinder:
                 continue
             if label is None and (canonical(span.text) in people or _titled(span)):
                 label = "PERSON"
+            elif label in {"GPE", "LOC"} and _WRITTEN_AS_NAME.search(span.text[1:]):
+                label = None  # "BlackRock" is no place, whatever the NER says
             spans.append((span, label))
         outside = {canonical(s.text) for s, _ in spans
                    if not any(i in headings for i in range(s.start, s.end))}
@@ -373,7 +382,7 @@ def _titled(span: Span) -> bool:
     titles = name_data().titles
     return all(_PERSON_WORD.match(t.text) for t in span) and any(
         t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]
-        if t is not head)
+        if t.i != head.i)
 
 
 def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:

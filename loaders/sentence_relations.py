@@ -98,7 +98,7 @@ class SentenceRelations:
                 match = title.pattern.search(written)
                 if not match or title.target not in self.registry:
                     continue
-                if mention is not mentions[0] and not written[: match.start()].strip(" ,'s"):
+                if mention is not mentions[0] and not written[: match.start()].strip(" ,'s()"):
                     break  # "HKMA Chief Executive Eddie Yue": the organisation is named
                 findings.append(Finding(mention.entity_id, "HOLDS_ROLE", title.target,
                                         "title-before-name", 0.8,
