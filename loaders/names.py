@@ -46,6 +46,7 @@ NER_LABELS = {"ORG": None, "PERSON": "Person", "PRODUCT": "Product", "EVENT": "E
 _LEGAL = {"limited", "ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.", "plc", "llc",
           "holdings", "l.l.c.", "s.a.", "ag", "(hk)", "(hong", "kong)"}
 _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
+_NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "le"}
 _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d")  # "HKD6", "US$7", "E03"
 _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
@@ -117,8 +118,12 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
             titled += 1
     elif titled > start and titled < end and words[titled].lower() in {"and", "&"}:
         return None  # "Chairman and CEO": titles only
-    if titled < end and all(_NAME_WORD.match(w) or w.lower() in {"of", "and", "&", "for",
-                                                                   "the", "de", "van", "von"}
+    for k in range(end - 1, titled, -1):  # "Crypto exchange OKX": the name is "OKX"
+        if words[k][:1].islower() and words[k] not in _NAME_LINKS and \
+                not _NAME_WORD.match(words[k]):
+            titled = k + 1
+            break
+    if titled < end and all(_NAME_WORD.match(w) or w.lower() in _NAME_LINKS
                             for w in words[titled:end]):
         start = titled
     elif titled > start:
@@ -201,7 +206,7 @@ class NameFinder:
                 continue
             if label is None and (canonical(span.text) in people or _titled(span)):
                 label = "PERSON"
-            elif label in {"GPE", "LOC"} and _WRITTEN_AS_NAME.search(span.text[1:]):
+            elif label in {"GPE", "LOC"} and not _known_place(span.text):
                 label = None  # "BlackRock" is no place, whatever the NER says
             spans.append((span, label))
         outside = {canonical(s.text) for s, _ in spans
@@ -296,7 +301,8 @@ _NOT_ENTITY_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", 
 _ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event"}
 _NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"}
 _CONNECTORS = {"of", "and", "&", "for", "de"}
-_ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT"}
+_ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT",
+             "poss", "compound"}
 
 
 def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -314,7 +320,13 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and (
             _continues_name(doc[j]) or doc[j].text == "-"
-            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _starts_name(doc[j + 1]))
+            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _starts_name(doc[j + 1])
+                # "Bank of China", but "Lumen HK of Lumen Group" names two
+                and (doc[j].lower_ != "of" or doc[j - 1].lower_ in kinds
+                     or doc[j - 1].lower_ in _ORG_SUFFIXES))
+            # "Lumen Web3 wallet": a product's name may end in a plain word for its kind
+            or (doc[j].is_lower and kinds.get(doc[j].lower_) == "Product"
+                and doc[j - 1].text[:1].isupper())
             # "Lumen Securities (Asia) Limited", not "Lumen Bank (LB)"
             or (doc[j].text == "(" and j + 3 < n and doc[j + 2].text == ")"
                 and doc[j + 1].text.istitle() and doc[j + 3].text[:1].isupper())
@@ -362,11 +374,18 @@ _NOT_IN_NAME = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if not doc.has_annotation("TAG"):
         return start, end
-    while start < end and doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "(":
-        start += 1
+    while start < end and (doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "("
+                           or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}):
+        start += 1  # "Crypto exchange OKX said": the capital is the sentence's
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")":
         end -= 1
     return start, end
+
+
+def _known_place(name: str) -> bool:
+    """A place of the gazetteer, or a name ending in a word such as "Square"."""
+    data, key = name_data(), canonical(name)
+    return key in data.places or data.kind_words.get(key.split()[-1] if key else "") == "Place"
 
 
 def _portfolio(span: Span) -> bool:
@@ -427,11 +446,17 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
     """``doc[start:end]`` cut at line breaks, registry mentions, possessives and list
     separators between two names."""
     pieces, current = [], start
+    listed = any(doc[k].text in {",", ";"} for k in range(start, end))
     for i in range(start, end + 1):
         cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) or (
             doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives)
+        if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end:
+            # "Bank of China" is one name, "Lumen HK of Lumen Group" two
+            left = doc[i - 1].lower_
+            cut = not (left in name_data().kind_words or left in _ORG_SUFFIXES
+                       or doc[i + 1].lower_ == "the")
         if not cut and doc[i].text in _LIST_WORDS and i > current:
-            cut = _separates(doc, current, i, end)
+            cut = listed and doc[i].lower_ in {"and", "or"} or _separates(doc, current, i, end)
         if cut:
             if i > current:
                 pieces.append((current, i))
@@ -469,8 +494,9 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
         return False  # "Hong Kong and Shanghai Banking Corporation"
     if name_data().kind_words.get(right[-1].lower_) in _ONE_BODY:
         return False  # "Securities and Exchange Commission", "Convention and Exhibition Centre"
-    # "Exchanges and Clearing", "Bitcoin and Ether": a plain word after "and" ends the name
-    return len(right) >= 2 or bool(_WRITTEN_AS_NAME.search(right.text))
+    # "Exchanges and Clearing": a word such as "Exchanges" keeps one more word in the name
+    left = doc[i - 1].lower_
+    return not (len(right) == 1 and (left in name_data().kind_words or left in _ORG_SUFFIXES))
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
