@@ -87,8 +87,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
         pos: list[str] = []
         sequence = trigger.get("token")
         if sequence is None:
-            lemmas = trigger["lemma"]
-            listed = sets[lemmas] if isinstance(lemmas, str) else [str(w) for w in lemmas]
+            listed = _words(trigger["lemma"], sets)
             # Capitalised titles ("Chief Executive Officer") are tagged PROPN, whose lemma
             # is the word itself: the lower-case word and its plural are looked up too.
             words = frozenset([*listed, *(w + "s" for w in listed)])
@@ -96,7 +95,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             pos = [pos] if isinstance(pos, str) else pos
         out.append((Pattern(
             rule=item["rule"], edge=item["edge"], source=source, target=target,
-            voice=trigger.get("voice"), objects=frozenset(trigger.get("object", [])),
+            voice=trigger.get("voice"), objects=frozenset(_words(trigger.get("object", []), sets)),
             after=frozenset(trigger.get("after", [])),
             not_after=frozenset(trigger.get("not_after", [])),
             with_child=frozenset(trigger.get("with_child", [])),
@@ -106,6 +105,11 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             words=words, pos=frozenset(pos),
         ), sequence))
     return tuple(out)
+
+
+def _words(value: str | list, sets: dict[str, list[str]]) -> list[str]:
+    """A word list, or the name of one of the file's ``lemmas`` sets."""
+    return sets[value] if isinstance(value, str) else [str(w) for w in value]
 
 
 def _roles(value: str | list[str], where: str) -> tuple[str, ...]:
@@ -291,9 +295,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [c for c in t.children if c.dep_ == "poss"]
     if role == "modifier":
         return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
-    if role == "clause-subject":
+    if role == "clause-subject":  # past participles and prepositions to the clause's verb
         verb = t
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        while (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"acl", "amod", "prep"}) \
+                and verb.head.i != verb.i:
             verb = verb.head
         return [s for s, _ in _subject(verb)] if verb.pos_ in {"VERB", "AUX"} else []
     if role == "left":  # "Lumen-backed", "Harbour-based": the name before the hyphen

@@ -58,6 +58,7 @@ class NameData:
     titles: frozenset[str]
     title_modifiers: frozenset[str]
     title_links: dict[str, str]
+    title_breaks: frozenset[str]
     glued_possessives: frozenset[str]
     not_first: frozenset[str]
     not_names: frozenset[str]
@@ -74,6 +75,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         titles=frozenset(raw["titles"]),
         title_modifiers=frozenset(raw["title_modifiers"]),
         title_links=dict(raw["title_links"]),
+        title_breaks=frozenset(raw["title_breaks"]),
         glued_possessives=frozenset(raw["glued_possessives"]),
         not_first=frozenset(raw["not_first"]),
         not_names=frozenset(raw["not_names"]),
@@ -147,11 +149,13 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     """A discovered name's kind: an outlet, then the name's words, then the NER label."""
     data = name_data()
     key = canonical(name)
+    words = key.split()
+    while len(words) > 1 and words[-1].isdigit():
+        words.pop()  # "Lumen Forum 2025" is a forum
     if key in data.media or (outlet and key == canonical(outlet)):
         return "MediaOutlet"
     if key in data.places:
         return "Place"
-    words = key.split()
     if words and words[0] in data.kind_first_words:
         return data.kind_first_words[words[0]]
     if words and words[-1] in data.kind_words:
@@ -159,9 +163,9 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
         return _org_kind(name) if kind in {"Bank", "TradingPlatform"} else kind
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
         return _org_kind(name)
-    if label == "PERSON" and all(_PERSON_WORD.match(w) for w in name.split()):
-        return "Person"
-    return NER_LABELS.get(label or "") or ("Person" if label == "PERSON" else "Company")
+    if label == "PERSON":  # "Lumen HK" tagged a person is written as no person's name
+        return "Person" if all(_PERSON_WORD.match(w) for w in name.split()) else "Company"
+    return NER_LABELS.get(label or "") or "Company"
 
 
 class NameFinder:
@@ -188,7 +192,8 @@ class NameFinder:
             for s, e in _pieces(doc, start, end, taken):
                 # A piece cut from a labelled span keeps the label only as its head (the last
                 # piece); "Lumen's Harbour Fund" labelled a place is no place.
-                whole = (s, e) == (start, end) or (e == end and label not in {"GPE", "LOC"})
+                whole = (s, e) == (start, end) or (
+                    e == end and label not in {"GPE", "LOC", "PERSON"})
                 s, e = _trim(doc, s, e)
                 if e > s and (s, e) not in exact:
                     pieces.append((s, e, label if whole else None))
@@ -252,7 +257,8 @@ class NameFinder:
         starts = {s.start: s for s, _ in chosen}
         short_for = {canonical(starts[s.end + 1].text): canonical(s.text)
                      for s, _ in chosen if s.end + 2 < len(doc) and doc[s.end].text == "("
-                     and s.end + 1 in starts and doc[starts[s.end + 1].end].text == ")"}
+                     and s.end + 1 in starts and len(starts[s.end + 1]) == 1
+                     and doc[s.end + 2].text == ")"}
         ordered = sorted(chosen, key=lambda x: -len(x[0]))  # long names first
         for span, label in ordered:
             key = canonical(span.text)
@@ -300,6 +306,8 @@ _NOT_ENTITY_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", 
 #: Kinds whose names often join two words with "and" ("... and Exchange Commission").
 _ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event"}
 _NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"}
+_PARTICIPLES = {"backed", "owned", "controlled", "led", "funded", "based", "listed", "run",
+                "operated", "headquartered", "founded"}
 _CONNECTORS = {"of", "and", "&", "for", "de"}
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT",
              "poss", "compound"}
@@ -314,6 +322,11 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     kinds = name_data().kind_words
     runs, i, n = [], 0, len(doc)
     while i < n:
+        if doc[i].text[:1].isupper() and i + 2 < n and doc[i + 1].text == "-" and \
+                doc[i + 2].lower_ in _PARTICIPLES and not doc[i].whitespace_:
+            runs.append((i, i + 1))  # "Lumen-backed": a name, however it is tagged
+            i += 1
+            continue
         if not _starts_name(doc[i]):
             i += 1
             continue
@@ -375,7 +388,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if not doc.has_annotation("TAG"):
         return start, end
     while start < end and (doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "("
-                           or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}):
+                           or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}
+                           and not (end == start + 1 and start + 1 < len(doc)
+                                    and doc[start + 1].text == "-")):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")":
         end -= 1
@@ -399,9 +414,10 @@ def _titled(span: Span) -> bool:
     """Whether a title stands in apposition to the name ("Jane Doe, chief executive")."""
     head = span.root
     titles = name_data().titles
-    return all(_PERSON_WORD.match(t.text) for t in span) and any(
+    before = span.doc[span.start - 1].lower_.strip(".") if span.start else ""
+    return all(_PERSON_WORD.match(t.text) for t in span) and (before in titles or any(
         t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]
-        if t.i != head.i)
+        if t.i != head.i))
 
 
 def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:
@@ -448,7 +464,8 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
     pieces, current = [], start
     listed = any(doc[k].text in {",", ";"} for k in range(start, end))
     for i in range(start, end + 1):
-        cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) or (
+        cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) \
+            or (i > current and doc[i].lower_ in name_data().title_breaks) or (
             doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives)
         if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end:
             # "Bank of China" is one name, "Lumen HK of Lumen Group" two

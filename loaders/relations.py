@@ -65,6 +65,7 @@ _NEW_CLAUSE = re.compile(
     r"^\s*(?:is|are|was|were|has|have|had|will|would|can|could|counts|owns|holds|operates|"
     r"runs|said|says|plans|became|remains|received|won|got|obtained)\b"
 )
+_ATTRIBUTION = re.compile(r"\b(?:according\s+to|reported\s+by|cited\s+by|told|citing)\s*$")
 #: How far apart two mentions may be (in characters) and still be related.
 MAX_GAP = 160
 
@@ -245,6 +246,8 @@ class RelationFinder:
                confidence: float) -> list[Finding]:
         norm = [_norm(part) for part in (before, between, after)]
         norm[1] = re.sub(r"\s*:\s*$", " ", norm[1])
+        if _ATTRIBUTION.search(norm[1]):
+            return []  # "..., according to Bloomberg": a source, not a party
         hits = []
         for cue in self.cues.cues:
             found = _apply(cue, *norm)
