@@ -40,6 +40,11 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject"}
 _PLURAL_PRONOUNS = {"they", "we"}
+#: Nouns for people: "Lumen co-founder Jane Doe" is Jane Doe, not Lumen.
+_TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "ceo",
+           "executive", "officer", "president", "director", "head", "partner", "secretary",
+           "manager", "governor", "minister", "engineer", "engineers", "analyst", "analysts",
+           "employee", "employees", "staff", "executives", "founders", "veteran", "veterans"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -253,21 +258,21 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "object":
         return [c for c in t.children if c.dep_ in {"dobj", "obj"}]
     if role == "by":
-        return [g for c in t.children if c.dep_ == "agent" for g in c.children
-                if g.dep_ == "pobj"]
+        return [_object(c) for c in t.children if c.dep_ == "agent" and _object(c)]
     if role.startswith("prep:"):
         word = role[5:]
         holders = [t, *(c for c in t.children if c.dep_ in {"dobj", "prt", "attr"})]
-        return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == word
-                for g in c.children if g.dep_ == "pobj"]
+        return [_object(c) for h in holders for c in h.children
+                if c.dep_ == "prep" and c.lower_ == word and _object(c)]
     if role == "dative":
         return [g for c in t.children if c.dep_ == "dative"
                 for g in ([c] if c.pos_ != "ADP" else c.children)] + \
             _role("prep:to", t, span, at)
     if role == "appos-head":
         return [first.head] if first.dep_ == "appos" else []
-    if role == "appos":
-        return [c for c in first.children if c.dep_ == "appos"]
+    if role == "appos":  # an "apposition" listing more names is a list, not a description
+        return [c for c in first.children if c.dep_ == "appos"
+                and not any(g.dep_ == "conj" for g in c.children)]
     if role == "compound-head":
         head = first
         while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
@@ -287,8 +292,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [o for c in _complement(t) for o in _owner(c, at)]
     if role == "owner":
         return _owner(t, at)
-    if role == "self":
-        return [t]
+    if role == "self":  # a word of a name: "Lumen Unit of Harbour Group"
+        return [t] if t.i in at else []
     if role == "head":
         return [t.head] if t.head.i != t.i else []
     if role == "poss":
@@ -307,6 +312,13 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
     return []
+
+
+def _object(preposition: Token) -> Token | None:
+    """A preposition's object: the last, where a bad parse gives several ("by Lumen
+    co-founder Jane Doe" hung as three objects of "by")."""
+    objects = [g for g in preposition.children if g.dep_ == "pobj"]
+    return objects[-1] if objects else None
 
 
 def _conj_root(t: Token) -> Token:
@@ -336,7 +348,12 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
 
 
 def _antecedent(t: Token) -> Token:
+    """What a relative pronoun stands for: the name just before ", which" (the parse may
+    hang the clause on an earlier noun of a list), else the noun the clause describes."""
     if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
+        before = t.i - 1 - (t.i > 0 and t.doc[t.i - 1].text == ",")
+        if before >= 0 and t.doc[before].pos_ == "PROPN":
+            return t.doc[before]
         return t.head.head
     return t
 
@@ -388,10 +405,20 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
     """The mentions the argument tokens stand for, lists expanded to their members."""
     out: dict[str, Mention] = {}
     for token, listable in tokens:
-        for t in [token, *(token.conjuncts if listable else ())]:
+        # A conjunct with a relative clause of its own (", and C, which ...") lists at the
+        # level above the clause the argument sits in.
+        conjuncts = [c for c in token.conjuncts if c.i > token.i and not _has_relative(c, at)
+                     or c.i < token.i] if listable else []
+        for t in [token, *conjuncts]:
             for m in _mention_of(t, at, depth=0):
                 out.setdefault(m.entity_id, m)
     return list(out.values())
+
+
+def _has_relative(t: Token, at: dict[int, Mention]) -> bool:
+    end = at[t.i].end if t.i in at else t.i + 1
+    doc = t.doc
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _RELATIVE
 
 
 def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
@@ -407,7 +434,7 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
     compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
-    if compounds and t.pos_ == "NOUN":  # "the Lumen wallet app": Lumen
+    if compounds and t.pos_ == "NOUN" and t.lower_ not in _TITLES:  # "the Lumen wallet": Lumen
         return [at[compounds[-1].i]]
     for c in t.children:
         # "backers such as A and B", "firms including A and B"

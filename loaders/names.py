@@ -306,6 +306,7 @@ _NOT_ENTITY_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", 
 #: Kinds whose names often join two words with "and" ("... and Exchange Commission").
 _ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event"}
 _NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"}
+_DEMONYM = re.compile(r"(?:ese|ian|ean|ish|an)$")  # "Chinese-funded", "Korean-owned"
 _PARTICIPLES = {"backed", "owned", "controlled", "led", "funded", "based", "listed", "run",
                 "operated", "headquartered", "founded"}
 _CONNECTORS = {"of", "and", "&", "for", "de"}
@@ -323,7 +324,9 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     runs, i, n = [], 0, len(doc)
     while i < n:
         if doc[i].text[:1].isupper() and i + 2 < n and doc[i + 1].text == "-" and \
-                doc[i + 2].lower_ in _PARTICIPLES and not doc[i].whitespace_:
+                doc[i + 2].lower_ in _PARTICIPLES and not doc[i].whitespace_ and \
+                doc[i].ent_type_ != "NORP" and not _DEMONYM.search(doc[i].text):
+            # "Chinese-funded" names no one
             runs.append((i, i + 1))  # "Lumen-backed": a name, however it is tagged
             i += 1
             continue
@@ -353,6 +356,8 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             i -= 2  # "e-HKD"
         elif i >= 1 and doc[i - 1].like_num and len(doc[i - 1].text) == 4:
             i -= 1  # "2025 Lumen Festival"
+        while j - 1 > i and doc[j - 1].text == "-":
+            j -= 1  # "Chinese-funded": the hyphen belongs to the next word
         token = doc[j - 1]
         named_kind = kinds.get(token.lower_)
         if ((i, j) in labelled or (i - 1, j) in labelled) and named_kind is None and not any(

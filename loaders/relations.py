@@ -37,7 +37,7 @@ from hkweb3.loaders.cues import Cue, Cues, ListCue, load_cues
 from hkweb3.loaders.mentions import Mention
 
 _COORDINATION = re.compile(
-    r"^\s*(?:,|;|,?\s*and|;\s*and|,?\s*or|&|,?\s*as\s+well\s+as|/)"
+    r"^\s*(?:,|;|,?\s*and|;\s*and|,?\s*or|&|/)"
     # "Xiaomi and financial group AMTD": a short lower-case description may follow
     r"(?:\s+(?!(?:is|was|are|were|has|have|had|by|to|of|for|with|in|on|at|its|their|the|a|an"
     r"|which|who|that|will|would|be|been|not)\b)[a-z][a-z-]*){0,2}\s*$"
