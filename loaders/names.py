@@ -209,8 +209,9 @@ class NameFinder:
             span = _strip_possessive(span)
             if span is None or _portfolio(span):
                 continue
-            if label is None and (canonical(span.text) in people or _titled(span)):
-                label = "PERSON"
+            if label in {None, "ORG"} and (label is None and canonical(span.text) in people
+                                           or _titled(span)):
+                label = "PERSON"  # "Jane Doe, chief executive of ...": a person
             elif label in {"GPE", "LOC"} and not _known_place(span.text):
                 label = None  # "BlackRock" is no place, whatever the NER says
             spans.append((span, label))
