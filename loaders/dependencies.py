@@ -12,7 +12,7 @@ Examples
 >>> doc = nlp("Lumen Bank, which opened in 2019, is controlled by Tidewater Group.")
 >>> from hkweb3.loaders.mentions import Mention
 >>> lumen = Mention(0, 2, 0, 10, "Lumen Bank", "lumen-bank", "Bank", "Lumen Bank", "discovered")
->>> tide = Mention(10, 12, 52, 67, "Tidewater Group", "tidewater-group", "Company",
+>>> tide = Mention(11, 13, 52, 67, "Tidewater Group", "tidewater-group", "Company",
 ...                "Tidewater Group", "discovered")
 >>> [(a.entity_id, edge, b.entity_id, rule) for a, edge, b, rule, _ in
 ...  DependencyRelations(nlp.vocab).run(doc, [lumen, tide])]
