@@ -38,8 +38,15 @@ from hkweb3.loaders.mentions import Mention
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
-         "self", "head", "poss", "modifier", "clause-subject"}
+         "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
+         "previous-name"}
 _PLURAL_PRONOUNS = {"they", "we"}
+#: Words a run of titles is made of ("Group Chairman and Chief Executive").
+_TITLE_RUN = {"group", "chief", "executive", "officer", "ceo", "chairman", "chairwoman",
+              "chair", "chairperson", "president", "vice", "deputy", "managing", "director",
+              "and", "&", "co-founder", "founder", "cfo", "coo", "cto", "head", "senior",
+              "general", "manager", "partner", "acting", "interim", "former",
+              "founding", "secretary", "governor", "commissioner", "-"}
 #: Nouns for people: "Lumen co-founder Jane Doe" is Jane Doe, not Lumen.
 _TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "ceo",
            "executive", "officer", "president", "director", "head", "partner", "secretary",
@@ -306,6 +313,19 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 and verb.head.i != verb.i:
             verb = verb.head
         return [s for s, _ in _subject(verb)] if verb.pos_ in {"VERB", "AUX"} else []
+    if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
+        k = (at[t.i].end if t.i in at else t.i + 1)
+        k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
+        return [doc[k]] if k < len(doc) and k in at else []
+    if role in {"next-name", "previous-name"}:
+        # "Lumen Group Chairman and CEO Jane Doe": names on either side of a run of titles,
+        # whatever the parse made of it
+        step = 1 if role == "next-name" else -1
+        k = (span[1] if step == 1 else span[0] - 1)
+        while 0 <= k < len(doc) and k not in at and (
+                doc[k].lower_ in _TITLE_RUN or doc[k].text in {"'s", "’s"}):
+            k += step
+        return [doc[k]] if 0 <= k < len(doc) and k in at else []
     if role == "left":  # "Lumen-backed", "Harbour-based": the name before the hyphen
         left = span[0] - 1 - (span[0] > 1 and doc[span[0] - 1].text == "-")
         return [doc[left]] if left >= 0 else []

@@ -110,6 +110,8 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
     titled = start
     while titled < end and words[titled].lower().strip(".,") in data.titles:
         titled += 1
+    if titled == end and titled > start:
+        return None  # "Group Managing Director": titles only
     if all(w.lower() in data.title_modifiers for w in words[start:titled]):
         titled = start  # "Financial Services Bureau": no title, a name
     if titled > start and titled < end and words[titled].lower() in data.title_links:
