@@ -64,6 +64,7 @@ class NameData:
     not_names: frozenset[str]
     kind_words: dict[str, str]
     kind_first_words: dict[str, str]
+    product_heads: frozenset[str]
     media: frozenset[str]
     places: frozenset[str]
 
@@ -82,6 +83,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         kind_words={w: kind for kind, words in raw["kind_words"].items() for w in words},
         kind_first_words={w: kind for kind, words in raw["kind_first_words"].items()
                           for w in words},
+        product_heads=frozenset(raw["product_heads"]),
         media=frozenset(canonical(m) for m in raw["media"]),
         places=frozenset(canonical(p) for p in raw["places"]),
     )
@@ -216,6 +218,8 @@ class NameFinder:
                 label = "PERSON"  # "Jane Doe, chief executive of ...": a person
             elif label in {"GPE", "LOC"} and not _known_place(span.text):
                 label = None  # "BlackRock" is no place, whatever the NER says
+            if label in {None, "ORG"} and _names_a_product(span):
+                label = "PRODUCT"
             spans.append((span, label))
         outside = {canonical(s.text) for s, _ in spans
                    if not any(i in headings for i in range(s.start, s.end))}
@@ -403,6 +407,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")":
         end -= 1
     return start, end
+
+
+def _names_a_product(span: Span) -> bool:
+    """"its Tide treasury platform": a name before a plain noun for a product (with at most
+    one word between) names that product."""
+    heads = name_data().product_heads
+    doc, end = span.doc, span.end
+    for k in (end, end + 1):
+        if k < len(doc) and doc[k].is_lower and doc[k].lemma_ in heads:
+            return k == end or doc[end].is_lower
+    return False
 
 
 def _known_place(name: str) -> bool:
