@@ -262,6 +262,8 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
 def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) -> list[Token]:
     doc = t.doc
     first = _conj_root(t)
+    if first.i in at:  # "with Lumen Bank and its subsidiaries": a list, not two titles
+        first = t
     if role == "object":
         return [c for c in t.children if c.dep_ in {"dobj", "obj"}]
     if role == "by":
