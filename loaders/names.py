@@ -138,7 +138,7 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
         return None
     if not any(_NAME_WORD.match(w) for w in words[start:end]):
         return None
-    if end - start == 1 and (words[start].lower().strip(".") in data.not_names
+    if end - start == 1 and (words[start].lower().strip(".-") in data.not_names
                              or words[start].lower() in data.kind_words
                              or words[start].lower() in _ORG_SUFFIXES
                              or _AMOUNT.match(words[start])
