@@ -46,7 +46,10 @@ _TITLE_RUN = {"group", "chief", "executive", "officer", "ceo", "chairman", "chai
               "chair", "chairperson", "president", "vice", "deputy", "managing", "director",
               "and", "&", "co-founder", "founder", "cfo", "coo", "cto", "head", "senior",
               "general", "manager", "partner", "acting", "interim", "former",
-              "founding", "secretary", "governor", "commissioner", "-"}
+              "founding", "secretary", "governor", "commissioner", "-", "operating",
+              "technology", "information", "investment", "risk", "compliance", "marketing",
+              "commercial", "strategy", "legal", "digital", "regional", "global", "associate",
+              "counsel", "markets", "capital"}
 #: Nouns for people: "Lumen co-founder Jane Doe" is Jane Doe, not Lumen.
 _TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "ceo",
            "executive", "officer", "president", "director", "head", "partner", "secretary",
@@ -218,6 +221,8 @@ class DependencyRelations:
             return False
         if pattern.objects:
             objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+            if trigger.dep_ == "acl":  # "a round led by ...": the round is the head
+                objects.append(trigger.head)
             if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
                        or ("MONEY" in pattern.objects and (o.ent_type_ == "MONEY" or o.like_num
                                                            or o.text[:1] in "$¥€£"))
@@ -254,6 +259,9 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
         listable = role in _LISTABLE or role.startswith("prep:")
         if role == "subject":
             found += _subject(trigger)
+            continue
+        if role == "clause-subject":
+            found += _subject(_clause_verb(trigger))
             continue
         found += [(t, listable) for t in _role(role, trigger, span, at)]
     return found
@@ -309,12 +317,6 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [c for c in t.children if c.dep_ == "poss"]
     if role == "modifier":
         return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
-    if role == "clause-subject":  # past participles and prepositions to the clause's verb
-        verb = t
-        while (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"acl", "amod", "prep"}) \
-                and verb.head.i != verb.i:
-            verb = verb.head
-        return [s for s, _ in _subject(verb)] if verb.pos_ in {"VERB", "AUX"} else []
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
         k = (at[t.i].end if t.i in at else t.i + 1)
         k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
@@ -324,9 +326,19 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # whatever the parse made of it
         step = 1 if role == "next-name" else -1
         k = (span[1] if step == 1 else span[0] - 1)
-        while 0 <= k < len(doc) and k not in at and (
-                doc[k].lower_ in _TITLE_RUN or doc[k].text in {"'s", "’s"}):
-            k += step
+        while 0 <= k < len(doc):
+            if k not in at and (doc[k].lower_ in _TITLE_RUN or doc[k].text in {"'s", "’s"}
+                                or step == 1 and (doc[k].lower_ == "of" or doc[k].is_lower
+                                                  and doc[k].is_alpha and k - span[1] < 4)):
+                k += step  # "head of research Jane Doe": the department stays in the title
+            elif step == -1 and k in at and at[k].kind == "Person" and at[k].start > 0 and \
+                    doc[at[k].start - 1].lower_ in _TITLE_RUN:
+                k = at[k].start - 1  # "Lumen's chief A, head B and director C": one owner
+            elif step == -1 and doc[k].text == "," and k - 1 in at and \
+                    at[k - 1].kind == "Person":
+                k -= 1
+            else:
+                break
         return [doc[k]] if 0 <= k < len(doc) and k in at else []
     if role == "left":  # "Lumen-backed", "Harbour-based": the name before the hyphen
         left = span[0] - 1 - (span[0] > 1 and doc[span[0] - 1].text == "-")
@@ -347,6 +359,15 @@ def _conj_root(t: Token) -> Token:
     while t.dep_ == "conj" and t.head.i < t.i:
         t = t.head
     return t
+
+
+def _clause_verb(t: Token) -> Token:
+    """The verb of the clause ``t`` belongs to, past participles and prepositions."""
+    verb = t
+    while (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"acl", "amod", "prep"}) \
+            and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _subject(verb: Token) -> list[tuple[Token, bool]]:

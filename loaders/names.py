@@ -65,6 +65,7 @@ class NameData:
     kind_words: dict[str, str]
     kind_first_words: dict[str, str]
     product_heads: frozenset[str]
+    kind_phrases: dict[str, str]
     media: frozenset[str]
     places: frozenset[str]
 
@@ -84,6 +85,8 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         kind_first_words={w: kind for kind, words in raw["kind_first_words"].items()
                           for w in words},
         product_heads=frozenset(raw["product_heads"]),
+        kind_phrases={canonical(p): kind for kind, phrases in raw["kind_phrases"].items()
+                      for p in phrases},
         media=frozenset(canonical(m) for m in raw["media"]),
         places=frozenset(canonical(p) for p in raw["places"]),
     )
@@ -160,6 +163,9 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
         return "MediaOutlet"
     if key in data.places:
         return "Place"
+    for phrase, kind in data.kind_phrases.items():
+        if f" {phrase} " in f" {key} ":
+            return kind
     if words and words[0] in data.kind_first_words:
         return data.kind_first_words[words[0]]
     if words and words[-1] in data.kind_words:

@@ -117,6 +117,21 @@ def triples(extractor, text):
         ("jointly hosted by two organisations",
          "The summit was jointly hosted by Tidewater Group and Orchid Capital.",
          {("orchid-capital", "PARTNERS_WITH", "tidewater-group")}),
+        ("titled people listed after one organisation",
+         "Tidewater Group's executive director Ada Lim, chief operating officer Omar Velez "
+         "and head of research Priya Raman attended.",
+         {("ada-lim", "HOLDS_ROLE", "tidewater-group"),
+          ("omar-velez", "HOLDS_ROLE", "tidewater-group"),
+          ("priya-raman", "HOLDS_ROLE", "tidewater-group")}),
+        ("a funding round led by investors",
+         "Kavlo Labs raised $12 million in a Series B round led by Tidewater Group and "
+         "Orchid Capital.",
+         {("tidewater-group", "OWNS", "kavlo-labs"), ("orchid-capital", "OWNS", "kavlo-labs")}),
+        ("a central bank's orders",
+         "Kavlo Labs and Orchid Pay halted their plans after orders from the People's Bank of "
+         "Ruritania.",
+         {("kavlo-labs", "REGULATED_BY", "people-s-bank-of-ruritania"),
+          ("orchid-pay", "REGULATED_BY", "people-s-bank-of-ruritania")}),
         ("speaking at an event",
          "At the Harbour Fintech Forum 2025, Priya Raman outlined her plans.",
          {("priya-raman", "SPOKE_AT", "harbour-fintech-forum-2025")}),
