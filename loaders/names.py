@@ -109,7 +109,7 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
     start, end = 0, len(words)
     while end > start and words[end - 1] in {"'s", "’s", "'", "’", ",", ".", "-", "–"}:
         end -= 1
-    while start < end and (words[start].lower() in {"the", "a", "an"}
+    while start < end and (words[start].lower() in {"the", "a", "an", "ex", "ex-", "-"}
                            or words[start][:1].islower() and not _NAME_WORD.match(words[start])):
         start += 1  # "crypto exchange OKX": a description before the name
     titled = start
@@ -454,8 +454,10 @@ def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:
     words: list[str] = []
     bounds: list[tuple[int, int]] = []
     for token in span:
-        glued = words and (token.text == "-" or span.doc[token.i - 1].text == "-") and \
-            not span.doc[token.i - 1].whitespace_
+        doc = span.doc
+        after_ex = token.i >= 2 and doc[token.i - 2].lower_ == "ex" and doc[token.i - 1].text == "-"
+        glued = words and (token.text == "-" or doc[token.i - 1].text == "-") and \
+            not doc[token.i - 1].whitespace_ and words[-1].lower() != "ex" and not after_ex
         if glued:
             words[-1] += token.text
             bounds[-1] = (bounds[-1][0], token.i + 1)
