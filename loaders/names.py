@@ -266,6 +266,11 @@ class NameFinder:
                           for n in (s.text, names.get(s.kb_id_, ""))}
         full: dict[str, tuple[str, str]] = {}  # canonical name -> (id, kind)
         people: dict[str, str] = {}  # a person's first or last name -> their id
+        for s in doc.spans["registry"]:
+            if s.label_ == "Person":
+                parts = canonical(s.text).split()
+                people.setdefault(parts[-1], s.kb_id_)
+                people.setdefault(parts[0], s.kb_id_)
         # "Lumen Bank (LB)": the abbreviation names the same entity.
         starts = {s.start: s for s, _ in chosen}
         short_for = {canonical(starts[s.end + 1].text): canonical(s.text)
@@ -283,7 +288,9 @@ class NameFinder:
                 continue
             kind = kind_of(span.text, label, doc._.outlet)
             if kind == "Person" and len(key.split()) < 2:
-                continue  # a single word is a person only as someone named in full
+                if key in people:
+                    continue  # a surname: the person named in full before
+                kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
             prefix = _prefix_owner(key, full, registry_names)
             if prefix:
                 full[key] = prefix
@@ -374,8 +381,10 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
         token = doc[j - 1]
         named_kind = kinds.get(token.lower_)
         if ((i, j) in labelled or (i - 1, j) in labelled) and named_kind is None and not any(
-                c.isupper() for t in doc[i:j] for c in t.text[1:]):
-            pass  # a place, a date: not an entity of the graph ("BlackRock" is no place)
+                c.isupper() for t in doc[i:j] for c in t.text[1:]) and (
+                j - i > 1 or _known_place(token.text) or token.ent_type_ not in {"GPE", "LOC"}):
+            pass  # a place, a date: not an entity of the graph (the small model calls many
+            # one-word firms places: a single word must be a place the gazetteer knows)
         elif any(t.lower_ in _CONNECTORS for t in doc[i:j]) and all(
                 t.ent_type_ in {"GPE", "LOC"} for t in doc[i:j] if t.pos_ == "PROPN"):
             pass  # "Hong Kong and Singapore": places listed

@@ -119,3 +119,15 @@ def test_a_registry_name_wins_over_the_ner():
     found = Extractor(registry).run(SourceDocument(
         id="d", path=None, title="t", text="Traders said Kestrel would list more tokens."))
     assert {e.id: e.kind for e in found.entities}["kestrel"] == "TradingPlatform"
+
+
+def test_a_surname_alone_is_the_person_named_in_full(extractor):
+    found = entities(extractor, "Omar Velez joined Kavlo Labs in May. Velez said the firm would "
+                                "grow, and Paul Chan agreed. Chan spoke later.")
+    assert "velez" not in found and "omar-velez" in found
+    assert "chan" not in found and "paul-chan" in found
+
+
+def test_a_single_word_the_ner_calls_a_person_is_kept_as_a_name(extractor):
+    found = entities(extractor, "Lumen Bank worked with Zyntrex and Kavlo on the pilot.")
+    assert {"zyntrex", "kavlo"} <= set(found)
