@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from hkweb3.graph.models import Entity, Evidence, GraphBatch, Relation
+from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import Mention, mentions_of
 from hkweb3.loaders.pipeline import load_pipeline
 from hkweb3.loaders.readers import SourceDocument
@@ -59,6 +60,10 @@ class Extractor:
         self.nlp = load_pipeline(self.registry.values(), model)
         self._rules = [(name, proc) for name, proc in self.nlp.pipeline
                        if name.startswith("hkweb3_")]
+        # The kind each discovered entity got first: a later document's context may suggest
+        # another ("Lumen" a person here, a firm there), and the store cannot relabel a node.
+        self._kinds: dict[str, str] = {}
+        self.schema = load_schema()
 
     def run(self, source: SourceDocument) -> GraphBatch:
         """Extract one document: its Document node, entities, relations and mentions."""
@@ -138,9 +143,13 @@ class Extractor:
                     evidence=[evidence])
                 continue
             forms = surface.get(mention.entity_id, set()) - {mention.name}
+            kind = self._kinds.setdefault(mention.entity_id, mention.kind)
             entities[mention.entity_id] = Entity(
-                id=mention.entity_id, name=mention.name, kind=mention.kind,
+                id=mention.entity_id, name=mention.name, kind=kind,
                 aliases=sorted(forms), discovered=True, evidence=[evidence])
+        # Relations whose ends no longer fit once kinds are settled are dropped.
+        relations = {key: r for key, r in relations.items() if self.schema.allows(
+            r.type, entities[r.source].kind, entities[r.target].kind)}
         batch = GraphBatch(
             documents=[source.as_document()],
             entities=list(entities.values()),

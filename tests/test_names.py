@@ -131,3 +131,16 @@ def test_a_surname_alone_is_the_person_named_in_full(extractor):
 def test_a_single_word_the_ner_calls_a_person_is_kept_as_a_name(extractor):
     found = entities(extractor, "Lumen Bank worked with Zyntrex and Kavlo on the pilot.")
     assert {"zyntrex", "kavlo"} <= set(found)
+
+
+def test_a_discovered_name_keeps_its_first_kind_in_later_documents():
+    """The store cannot relabel a node: a later document whose words suggest another kind
+    for the same id must not fail to load."""
+    later = SourceDocument(id="b", path=None, title="t", text="Velez Ward Ltd reported a profit.")
+    alone = Extractor(read_registry(REGISTRY_DIR).entities).run(later)
+    assert {e.id: e.kind for e in alone.entities}["velez-ward"] == "Company"
+
+    extractor = Extractor(read_registry(REGISTRY_DIR).entities)
+    extractor.run(SourceDocument(id="a", path=None, title="t",
+                                 text="Velez Ward, chief executive of Lumen Bank, said so."))
+    assert {e.id: e.kind for e in extractor.run(later).entities}["velez-ward"] == "Person"
