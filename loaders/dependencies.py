@@ -39,8 +39,9 @@ PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
-         "previous-name"}
+         "previous-name", "complement-for"}
 _PLURAL_PRONOUNS = {"they", "we"}
+_SERVICE_ROLES = {"custodian", "sub-custodian", "depositary", "trustee"}
 #: Words a run of titles is made of ("Group Chairman and Chief Executive").
 _TITLE_RUN = {"group", "chief", "executive", "officer", "ceo", "chairman", "chairwoman",
               "chair", "chairperson", "president", "vice", "deputy", "managing", "director",
@@ -249,7 +250,7 @@ def _voice(verb: Token) -> str:
 
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
-_LISTABLE = {"object", "by", "dative", "owner", "complement-of"}
+_LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for"}
 
 
 def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
@@ -307,6 +308,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return _complement(t)
     if role == "complement-of":
         return [o for c in _complement(t) for o in _owner(c, at)]
+    if role == "complement-for":
+        return [_object(p) for c in _complement(t) if c.lemma_ in _SERVICE_ROLES
+                for p in c.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
+                and _object(p)]
     if role == "owner":
         return _owner(t, at)
     if role == "self":  # a word of a name: "Lumen Unit of Harbour Group"
