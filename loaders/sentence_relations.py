@@ -81,7 +81,8 @@ class SentenceRelations:
             hit = Finding(source.entity_id, edge, target.entity_id, rule,
                           DEPENDENCY_CONFIDENCE, dict(properties))
             keep(n, self.cues._finding(source, target, hit, DEPENDENCY_CONFIDENCE))
-        doc._.relations = [(sentences[n], f) for n in sorted(found) for f in found[n].values()]
+        doc._.relations = [(sentences[n], f) for n in sorted(found)
+                           for f in _most_specific(list(found[n].values()))]
         return doc
 
     def _titles(self, text: str, sent: Span, mentions: list[Mention]) -> list[Finding]:
@@ -105,3 +106,11 @@ class SentenceRelations:
                                         {"role": canonical_role(title.role)}))
                 break
         return findings
+
+
+def _most_specific(findings: list[Finding]) -> list[Finding]:
+    """One sentence's findings without those another finding states with more detail: the
+    parse and the token cues may both find "A provides accounts to B", one with the service."""
+    detailed = {(f.source, f.edge_type, f.target) for f in findings if f.properties}
+    return [f for f in findings
+            if f.properties or (f.source, f.edge_type, f.target) not in detailed]
