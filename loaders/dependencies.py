@@ -39,7 +39,7 @@ PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
-         "previous-name", "complement-for"}
+         "previous-name", "complement-for", "sentence-regulator"}
 _PLURAL_PRONOUNS = {"they", "we"}
 _SERVICE_ROLES = {"custodian", "sub-custodian", "depositary", "trustee"}
 #: Words a run of titles is made of ("Group Chairman and Chief Executive").
@@ -322,6 +322,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [c for c in t.children if c.dep_ == "poss"]
     if role == "modifier":
         return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
+    if role == "sentence-regulator":  # "licensed under the SFC's regime": the one regulator
+        found = {at[k].entity_id: k for k in range(t.sent.start, t.sent.end)
+                 if k in at and at[k].kind == "Regulator"}
+        return [doc[found.popitem()[1]]] if len(found) == 1 else []
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
         k = (at[t.i].end if t.i in at else t.i + 1)
         k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}

@@ -148,6 +148,10 @@ def triples(extractor, text):
          "Tidewater Asset Management appointed Lumen Bank as custodian for the Tidewater "
          "Ether ETF.",
          {("lumen-bank", "CUSTODIAN_OF", "tidewater-ether-etf")}),
+        ("licensed without an agent, under a regulator's regime",
+         "Juniper Exchange and Kavlo Markets have been licensed to serve retail clients "
+         "since the SFC's regime began.",
+         {("juniper-exchange", "LICENSED_BY", "sfc"), ("kavlo-markets", "LICENSED_BY", "sfc")}),
         ("speaking at an event",
          "At the Harbour Fintech Forum 2025, Priya Raman outlined her plans.",
          {("priya-raman", "SPOKE_AT", "harbour-fintech-forum-2025")}),
