@@ -540,8 +540,7 @@ def references_component(nlp: Language):
     references = References(nlp)
 
     def run(doc: Doc, named: list[Span]) -> list[Span]:
-        how = {id(s): g for g in GROUPS for s in doc.spans.get(g, [])}
-        mentions = [_mention(s, how.get(id(s), "registry")) for s in named]
+        mentions = [_mention(s, "named") for s in named]  # references read kinds, not how
         return [_span(doc, m) for m in references.run(doc, mentions)]
 
     return run

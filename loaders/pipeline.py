@@ -45,11 +45,9 @@ from spacy.tokens import Doc, Span
 from hkweb3.errors import ConfigError
 from hkweb3.graph.models import Entity
 from hkweb3.loaders.mentions import (
-    GROUPS,
     RegistryMentions,
     abbreviations,
     blank_pipeline,
-    mentions_of,
     references_component,
     resolve_partial,
 )
@@ -163,9 +161,9 @@ class ReferencesComponent:
         named = [*doc.spans["registry"], *doc.spans["discovered"]]
         doc.spans["abbreviation"] = abbreviations(doc, named)
         doc.spans["reference"] = self.references(doc, [*named, *doc.spans["abbreviation"]])
-        ents = [s for s in [*doc.spans["registry"], *doc.spans["discovered"],
-                            *doc.spans["abbreviation"]]]
-        doc.ents = spacy.util.filter_spans(ents)
+        # Registry names first: on a tie, filter_spans keeps the earlier span.
+        doc.ents = spacy.util.filter_spans([*doc.spans["registry"], *doc.spans["discovered"],
+                                            *doc.spans["abbreviation"]])
         return doc
 
 
@@ -189,5 +187,4 @@ def _relations(nlp: Language, name: str, token_cues: bool) -> SentenceRelations:
     return SentenceRelations(nlp, token_cues)
 
 
-__all__ = ["DEFAULT_MODEL", "GROUPS", "RULE_ONLY", "load_pipeline", "mentions_of",
-           "model_name"]
+__all__ = ["DEFAULT_MODEL", "RULE_ONLY", "load_pipeline", "model_name"]
