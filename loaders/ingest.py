@@ -125,8 +125,8 @@ class Ingester:
     def _check_replaceable(self, path: Path, source: SourceDocument,
                            stored: Mapping[str, Any]) -> None:
         """Refuse to replace a stored document read from another file unless ``replace``
-        says so, and a registry citation always. (Not by URL: a stored URL can be an earlier
-        version's, as a replacing version without one leaves it in place.)"""
+        says so, and a registry citation always. (By path, not URL: an edit may change a
+        file's URL, and two files may cite one article.)"""
         taken = f"{path}: document id {source.id!r} is already taken by"
         if stored["hash"] is None:  # only registry citations have no content
             raise InputError(f"{taken} a registry citation; give this file another name or "

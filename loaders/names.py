@@ -1,0 +1,581 @@
+"""Names the registry does not know, found in a document and cleaned into entity names.
+
+Candidates come from the statistical NER (when the pipeline has one) and from the shape of
+the words (:class:`~hkweb3.loaders.mentions.Discoverer`: "... Bank", "CEO Jane Doe"). Each
+candidate is then cut down to a name with the lists in ``names.yaml``:
+
+- titles and roles before a name go ("Professor Jane Doe" -> "Jane Doe"; "CEO of Lumen
+  Group" -> "Lumen Group"; "Secretary for Trade" names no entity);
+- a list is never one name ("Lumen Capital and Harbour Crest Bank" -> two), nor is a
+  possessive phrase ("Lumen Bank's Project Tide" -> two);
+- registry mentions are cut out of a candidate (registry names win over NER);
+- a name seen only in a heading line is not taken;
+- an outlet's name (the document's ``outlet``, or a known outlet) is a MediaOutlet.
+
+Then the names of one document are grouped into entities: "Lumen Holdings Limited", "Lumen
+Ltd" and "Lumen" are one, a surname alone is the person named in full elsewhere, and a name
+that begins a longer one used in the document is that entity.
+
+Examples
+--------
+>>> clean_words(["Professor", "Jane", "Doe"])
+(1, 3)
+>>> clean_words(["Secretary", "for", "Trade"]) is None
+True
+>>> canonical("Lumen Holdings Limited") == canonical("Lumen Ltd.") == "lumen"
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from hkweb3.loaders.mentions import _ORG_SUFFIXES, Discoverer, _org_kind
+from hkweb3.loaders.readers import slugify
+
+NAMES_FILE = Path(__file__).with_name("names.yaml")
+#: NER labels taken as names, with the kind they suggest (None: decided by the words).
+NER_LABELS = {"ORG": None, "PERSON": "Person", "PRODUCT": "Product", "EVENT": "Event",
+              "LAW": "Law", "FAC": None, "WORK_OF_ART": None, "GPE": "Place", "LOC": "Place"}
+_LEGAL = {"limited", "ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.", "plc", "llc",
+          "holdings", "l.l.c.", "s.a.", "ag", "(hk)", "(hong", "kong)"}
+_LIST_WORDS = {",", "and", "&", ";", "/", "or"}
+_NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "le"}
+_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d")  # "HKD6", "US$7", "E03"
+_WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
+_PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
+
+
+@dataclass(frozen=True)
+class NameData:
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    title_links: dict[str, str]
+    title_breaks: frozenset[str]
+    glued_possessives: frozenset[str]
+    not_first: frozenset[str]
+    not_names: frozenset[str]
+    kind_words: dict[str, str]
+    kind_first_words: dict[str, str]
+    product_heads: frozenset[str]
+    kind_phrases: dict[str, str]
+    media: frozenset[str]
+    places: frozenset[str]
+
+
+@cache
+def name_data(path: Path = NAMES_FILE) -> NameData:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return NameData(
+        titles=frozenset(raw["titles"]),
+        title_modifiers=frozenset(raw["title_modifiers"]),
+        title_links=dict(raw["title_links"]),
+        title_breaks=frozenset(raw["title_breaks"]),
+        glued_possessives=frozenset(raw["glued_possessives"]),
+        not_first=frozenset(raw["not_first"]),
+        not_names=frozenset(raw["not_names"]),
+        kind_words={w: kind for kind, words in raw["kind_words"].items() for w in words},
+        kind_first_words={w: kind for kind, words in raw["kind_first_words"].items()
+                          for w in words},
+        product_heads=frozenset(raw["product_heads"]),
+        kind_phrases={canonical(p): kind for kind, phrases in raw["kind_phrases"].items()
+                      for p in phrases},
+        media=frozenset(canonical(m) for m in raw["media"]),
+        places=frozenset(canonical(p) for p in raw["places"]),
+    )
+
+
+def canonical(name: str) -> str:
+    """The key that makes "X Holdings Limited", "X Ltd" and "X" one entity."""
+    words = re.sub(r"[^\w&.()-]+", " ", name.lower().replace("’", "'")).split()
+    words = [w.strip(".,") or w for w in words]
+    while len(words) > 1 and (words[-1] in _LEGAL or words[-1].strip(".") in _LEGAL):
+        words.pop()
+    return " ".join(w.strip("().") for w in words).strip()
+
+
+def clean_words(words: list[str]) -> tuple[int, int] | None:
+    """The part of ``words`` that is a name, as ``(start, end)``, or None if none is: titles
+    and roles before the name are cut ("Chief Executive Jane Doe"), "<title> of X" keeps X,
+    "<title> for X" (a portfolio) and a name of titles alone are no name."""
+    data = name_data()
+    start, end = 0, len(words)
+    while end > start and words[end - 1] in {"'s", "’s", "'", "’", ",", ".", "-", "–"}:
+        end -= 1
+    while start < end and (words[start].lower() in {"the", "a", "an", "ex", "ex-", "-"}
+                           or words[start][:1].islower() and not _NAME_WORD.match(words[start])):
+        start += 1  # "crypto exchange OKX": a description before the name
+    titled = start
+    while titled < end and words[titled].lower().strip(".,") in data.titles:
+        titled += 1
+    if titled == end and titled > start:
+        return None  # "Group Managing Director": titles only
+    if all(w.lower() in data.title_modifiers for w in words[start:titled]):
+        titled = start  # "Financial Services Bureau": no title, a name
+    if titled > start and titled < end and words[titled].lower() in data.title_links:
+        if data.title_links[words[titled].lower()] == "portfolio":
+            return None
+        titled += 1
+        while titled < end and words[titled].lower() in {"the", "a", "an"}:
+            titled += 1
+    elif titled > start and titled < end and words[titled].lower() in {"and", "&"}:
+        return None  # "Chairman and CEO": titles only
+    for k in range(end - 1, titled, -1):  # "Crypto exchange OKX": the name is "OKX"
+        if words[k][:1].islower() and words[k] not in _NAME_LINKS and \
+                not _NAME_WORD.match(words[k]):
+            titled = k + 1
+            break
+    if titled < end and all(_NAME_WORD.match(w) or w.lower() in _NAME_LINKS
+                            for w in words[titled:end]):
+        start = titled
+    elif titled > start:
+        return None  # a title followed by something that is not a name
+    if start >= end or words[start].lower() in data.not_first:
+        return None
+    if not any(_NAME_WORD.match(w) for w in words[start:end]):
+        return None
+    if end - start == 1 and (words[start].lower().strip(".-") in data.not_names
+                             or words[start].lower() in data.kind_words
+                             or words[start].lower() in _ORG_SUFFIXES
+                             or _AMOUNT.match(words[start])
+                             or len(words[start]) <= 2):
+        return None  # "Treasury", "Digital", "HKD6", "JV": not a name alone
+    while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def kind_of(name: str, label: str | None, outlet: str | None) -> str:
+    """A discovered name's kind: an outlet, then the name's words, then the NER label."""
+    data = name_data()
+    key = canonical(name)
+    words = key.split()
+    while len(words) > 1 and words[-1].isdigit():
+        words.pop()  # "Lumen Forum 2025" is a forum
+    if key in data.media or (outlet and key == canonical(outlet)):
+        return "MediaOutlet"
+    if key in data.places:
+        return "Place"
+    for phrase, kind in data.kind_phrases.items():
+        if f" {phrase} " in f" {key} ":
+            return kind
+    if words and words[0] in data.kind_first_words:
+        return data.kind_first_words[words[0]]
+    if words and words[-1] in data.kind_words:
+        kind = data.kind_words[words[-1]]
+        return _org_kind(name) if kind in {"Bank", "TradingPlatform"} else kind
+    if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
+        return _org_kind(name)
+    if label == "PERSON":  # "Lumen HK" tagged a person is written as no person's name
+        return "Person" if all(_PERSON_WORD.match(w) for w in name.split()) else "Company"
+    return NER_LABELS.get(label or "") or "Company"
+
+
+class NameFinder:
+    """Candidate names: NER entities and shape matches, cleaned and cut around the registry's
+    mentions. Writes ``doc.spans["discovered"]`` (label: kind, ``kb_id``: entity id) and the
+    display names to ``doc._.entity_names``."""
+
+    def __init__(self, nlp):
+        self.shapes = Discoverer(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        registry = list(doc.spans["registry"])
+        glued = name_data().glued_possessives
+        # A registry name is cut out of longer candidates, unless a possessive that belongs
+        # to the name comes first ("People's Bank of China" is not "Bank of China").
+        yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
+                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued}
+        taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
+                 for i in range(s.start, s.end)}
+        headings = _heading_tokens(doc)
+        pieces: list[tuple[int, int, str | None]] = []
+        exact = {(s.start, s.end) for s in registry}
+        for start, end, label in self._candidates(doc, registry):
+            for s, e in _pieces(doc, start, end, taken):
+                # A piece cut from a labelled span keeps the label only as its head (the last
+                # piece); "Lumen's Harbour Fund" labelled a place is no place.
+                whole = (s, e) == (start, end) or (
+                    e == end and label not in {"GPE", "LOC", "PERSON"})
+                s, e = _trim(doc, s, e)
+                if e > s and (s, e) not in exact:
+                    pieces.append((s, e, label if whole else None))
+        people = {canonical(e.text) for e in doc.ents if e.label_ == "PERSON"} \
+            if doc.has_annotation("ENT_IOB") else set()
+        spans = []
+        for start, end, label in pieces:
+            words, bounds = _words(doc[start:end])
+            cleaned = clean_words(words)
+            if cleaned is None:
+                continue
+            span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
+            span = _strip_possessive(span)
+            if span is None or _portfolio(span):
+                continue
+            if label in {None, "ORG"} and (label is None and canonical(span.text) in people
+                                           or _titled(span)):
+                label = "PERSON"  # "Jane Doe, chief executive of ...": a person
+            elif label in {"GPE", "LOC"} and not _known_place(span.text):
+                label = None  # "BlackRock" is no place, whatever the NER says
+            if label in {None, "ORG"} and _names_a_product(span):
+                label = "PRODUCT"
+            spans.append((span, label))
+        outside = {canonical(s.text) for s, _ in spans
+                   if not any(i in headings for i in range(s.start, s.end))}
+        chosen: dict[tuple[int, int], tuple[Span, str | None]] = {}
+        for span, label in sorted(spans, key=lambda x: (x[0].start, -len(x[0]))):
+            if any(i in headings for i in range(span.start, span.end)) and \
+                    canonical(span.text) not in outside:
+                continue
+            if any(span.start < e and s < span.end for s, e in chosen):
+                continue
+            chosen[span.start, span.end] = (span, label)
+        # Places inside a longer name give way ("Hong Kong" in "Hong Kong Web3 Festival").
+        inside = {i for s, _ in chosen.values() for i in range(s.start, s.end)}
+        doc.spans["registry"] = [s for s in registry if not (
+            (s.label_ == "Place" or id(s) in yielding)
+            and any(i in inside for i in range(s.start, s.end)))]
+        doc.spans["discovered"] = self._entities(doc, list(chosen.values()))
+        return doc
+
+    def _candidates(self, doc: Doc, registry: list[Span]) -> list[tuple[int, int, str | None]]:
+        found: list[tuple[int, int, str | None]] = []
+        if doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if ent.label_ in NER_LABELS:
+                    found.append((ent.start, ent.end, ent.label_))
+        known = [_as_mention(s) for s in registry if s.label_ != "Place"]
+        for m in self.shapes.run(doc, known):
+            label = "PERSON" if m.kind == "Person" else "ORG"
+            found.append((m.start, m.end, label))
+        if doc.has_annotation("TAG"):
+            found += [(start, end, None) for start, end in _proper_runs(doc)]
+        return found
+
+    def _entities(self, doc: Doc, chosen: list[tuple[Span, str | None]]) -> list[Span]:
+        """Group the names into entities and label the spans with kind and id."""
+        names = doc._.entity_names
+        registry_names = {canonical(n): (s.kb_id_, s.label_) for s in doc.spans["registry"]
+                          for n in (s.text, names.get(s.kb_id_, ""))}
+        full: dict[str, tuple[str, str]] = {}  # canonical name -> (id, kind)
+        people: dict[str, str] = {}  # a person's first or last name -> their id
+        for s in doc.spans["registry"]:
+            if s.label_ == "Person":
+                parts = canonical(s.text).split()
+                people.setdefault(parts[-1], s.kb_id_)
+                people.setdefault(parts[0], s.kb_id_)
+        # "Lumen Bank (LB)": the abbreviation names the same entity.
+        starts = {s.start: s for s, _ in chosen}
+        short_for = {canonical(starts[s.end + 1].text): canonical(s.text)
+                     for s, _ in chosen if s.end + 2 < len(doc) and doc[s.end].text == "("
+                     and s.end + 1 in starts and len(starts[s.end + 1]) == 1
+                     and doc[s.end + 2].text == ")"}
+        ordered = sorted(chosen, key=lambda x: -len(x[0]))  # long names first
+        for span, label in ordered:
+            key = canonical(span.text)
+            if key in full or key in registry_names:
+                continue
+            long = short_for.get(key)
+            if long in full or long in registry_names:
+                full[key] = full.get(long) or registry_names[long]
+                continue
+            kind = kind_of(span.text, label, doc._.outlet)
+            if kind == "Person" and len(key.split()) < 2:
+                if key in people:
+                    continue  # a surname: the person named in full before
+                kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
+            prefix = _prefix_owner(key, full, registry_names)
+            if prefix:
+                full[key] = prefix
+                continue
+            entity_id = slugify(key)
+            if not entity_id:
+                continue
+            full[key] = (entity_id, kind)
+            names.setdefault(entity_id, _display(span))
+            if kind == "Person":
+                parts = key.split()
+                people.setdefault(parts[-1], entity_id)
+                people.setdefault(parts[0], entity_id)
+        out = []
+        for span, _label in chosen:
+            key = canonical(span.text)
+            if key in registry_names:
+                entity_id, kind = registry_names[key]
+            elif key in full:
+                entity_id, kind = full[key]
+            elif key in people:
+                entity_id, kind = people[key], "Person"
+            else:
+                continue
+            out.append(Span(doc, span.start, span.end, label=kind, kb_id=entity_id))
+            doc._.surface.setdefault(entity_id, set()).add(" ".join(span.text.split()))
+        return out
+
+
+#: NER labels of things that are not entities of the graph (places are the registry's).
+_NOT_ENTITY_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
+                      "ORDINAL", "QUANTITY", "LANGUAGE"}
+#: Kinds whose names often join two words with "and" ("... and Exchange Commission").
+_ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event"}
+_NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"}
+_DEMONYM = re.compile(r"(?:ese|ian|ean|ish|an)$")  # "Chinese-funded", "Korean-owned"
+_PARTICIPLES = {"backed", "owned", "controlled", "led", "funded", "based", "listed", "run",
+                "operated", "headquartered", "founded"}
+_CONNECTORS = {"of", "and", "&", "for", "de"}
+_ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT",
+             "poss", "compound"}
+
+
+def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of proper nouns the NER left out ("Linklaters", "Gaorong Ventures"): two or more
+    words, or one that is written like a name (capitals inside: "OKX", "SlowMist") or that
+    stands as an argument of its clause. A run the NER calls a place, date or amount, or a
+    list of places, is not a name of the graph's entities."""
+    labelled = {(e.start, e.end) for e in doc.ents if e.label_ in _NOT_ENTITY_LABELS}
+    kinds = name_data().kind_words
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if doc[i].text[:1].isupper() and i + 2 < n and doc[i + 1].text == "-" and \
+                doc[i + 2].lower_ in _PARTICIPLES and not doc[i].whitespace_ and \
+                doc[i].ent_type_ != "NORP" and not _DEMONYM.search(doc[i].text):
+            # "Chinese-funded" names no one
+            runs.append((i, i + 1))  # "Lumen-backed": a name, however it is tagged
+            i += 1
+            continue
+        if not _starts_name(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            _continues_name(doc[j]) or doc[j].text == "-"
+            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _starts_name(doc[j + 1])
+                # "Bank of China", but "Lumen HK of Lumen Group" names two
+                and (doc[j].lower_ != "of" or doc[j - 1].lower_ in kinds
+                     or doc[j - 1].lower_ in _ORG_SUFFIXES))
+            # "Lumen Web3 wallet": a product's name may end in a plain word for its kind
+            or (doc[j].is_lower and kinds.get(doc[j].lower_) == "Product"
+                and doc[j - 1].text[:1].isupper())
+            # "Lumen Securities (Asia) Limited", not "Lumen Bank (LB)"
+            or (doc[j].text == "(" and j + 3 < n and doc[j + 2].text == ")"
+                and doc[j + 1].text.istitle() and doc[j + 3].text[:1].isupper())
+            or (doc[j].text == ")" and doc[j - 2].text == "(" and doc[j - 1].text.istitle())
+            or (doc[j - 1].text == "(" and doc[j].text.istitle())
+            or (doc[j].like_num and len(doc[j].text) == 4)  # "Lumen Week 2025"
+        ):
+            j += 1
+        if i >= 2 and doc[i - 1].text == "-" and len(doc[i - 2].text) == 1 and \
+                doc[i - 2].is_lower and not doc[i - 2].whitespace_:
+            i -= 2  # "e-HKD"
+        elif i >= 1 and doc[i - 1].like_num and len(doc[i - 1].text) == 4:
+            i -= 1  # "2025 Lumen Festival"
+        while j - 1 > i and doc[j - 1].text == "-":
+            j -= 1  # "Chinese-funded": the hyphen belongs to the next word
+        token = doc[j - 1]
+        named_kind = kinds.get(token.lower_)
+        if ((i, j) in labelled or (i - 1, j) in labelled) and named_kind is None and not any(
+                c.isupper() for t in doc[i:j] for c in t.text[1:]) and (
+                j - i > 1 or _known_place(token.text) or token.ent_type_ not in {"GPE", "LOC"}):
+            pass  # a place, a date: not an entity of the graph (the small model calls many
+            # one-word firms places: a single word must be a place the gazetteer knows)
+        elif any(t.lower_ in _CONNECTORS for t in doc[i:j]) and all(
+                t.ent_type_ in {"GPE", "LOC"} for t in doc[i:j] if t.pos_ == "PROPN"):
+            pass  # "Hong Kong and Singapore": places listed
+        elif j - i > 1 or any(c.isupper() for c in token.text[1:]) or (
+                token.dep_ in _ARGUMENT and not token.is_sent_start):
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _starts_name(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.pos_ == "PROPN" or (
+        not token.is_sent_start and token.pos_ not in _NOT_IN_NAME
+        and bool(_WRITTEN_AS_NAME.search(token.text))))
+
+
+def _continues_name(token: Token) -> bool:
+    """Inside a name, a capitalised word counts whatever its tag ("Web3" is tagged VERB)."""
+    return token.text[:1].isupper() and token.pos_ not in _NOT_IN_NAME - {"VERB"}
+
+
+#: Parts of speech that neither begin nor end a name ("Following OKX", "HSBC said").
+_NOT_IN_NAME = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "PUNCT",
+                "SPACE", "INTJ", "SYM"}
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    if not doc.has_annotation("TAG"):
+        return start, end
+    while start < end and (doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "("
+                           or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}
+                           and not (end == start + 1 and start + 1 < len(doc)
+                                    and doc[start + 1].text == "-")):
+        start += 1  # "Crypto exchange OKX said": the capital is the sentence's
+    while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")":
+        end -= 1
+    return start, end
+
+
+def _names_a_product(span: Span) -> bool:
+    """"its Tide treasury platform": a name before a plain noun for a product (with at most
+    one word between) names that product."""
+    heads = name_data().product_heads
+    doc, end = span.doc, span.end
+    for k in (end, end + 1):
+        if k < len(doc) and doc[k].is_lower and doc[k].lemma_ in heads:
+            return k == end or doc[end].is_lower
+    return False
+
+
+def _known_place(name: str) -> bool:
+    """A place of the gazetteer, or a name ending in a word such as "Square"."""
+    data, key = name_data(), canonical(name)
+    return key in data.places or data.kind_words.get(key.split()[-1] if key else "") == "Place"
+
+
+def _portfolio(span: Span) -> bool:
+    """Whether ``span`` is a title's portfolio ("Secretary for Financial Services")."""
+    doc, data = span.doc, name_data()
+    return span.start >= 2 and data.title_links.get(doc[span.start - 1].lower_) == \
+        "portfolio" and doc[span.start - 2].lower_ in data.titles
+
+
+def _titled(span: Span) -> bool:
+    """Whether a title stands in apposition to the name ("Jane Doe, chief executive")."""
+    head = span.root
+    titles = name_data().titles
+    before = span.doc[span.start - 1].lower_.strip(".") if span.start else ""
+    return all(_PERSON_WORD.match(t.text) for t in span) and (before in titles or any(
+        t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]
+        if t.i != head.i))
+
+
+def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words of ``span`` with the tokens each covers: "Co-Founder" is one word."""
+    words: list[str] = []
+    bounds: list[tuple[int, int]] = []
+    for token in span:
+        doc = span.doc
+        after_ex = token.i >= 2 and doc[token.i - 2].lower_ == "ex" and doc[token.i - 1].text == "-"
+        glued = words and (token.text == "-" or doc[token.i - 1].text == "-") and \
+            not doc[token.i - 1].whitespace_ and words[-1].lower() != "ex" and not after_ex
+        if glued:
+            words[-1] += token.text
+            bounds[-1] = (bounds[-1][0], token.i + 1)
+        else:
+            words.append(token.text)
+            bounds.append((token.i, token.i + 1))
+    return words, bounds
+
+
+def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
+                  registry: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The organisation whose longer name ``key`` begins with only words such as "Group" or
+    "Brokers" after it ("Tiger" for "Tiger Brokers", not "Lumen" for "Lumen Pay Network")."""
+    for other, owner in (*full.items(), *registry.items()):
+        if other.startswith(key + " ") and owner[1] not in _NOT_ORGANISATIONS and all(
+                w in _ORG_SUFFIXES or w in _LEGAL for w in other[len(key):].split()):
+            return owner
+    return None
+
+
+def _display(span: Span) -> str:
+    return " ".join(span.text.split()).removesuffix("'s").removesuffix("’s").strip(" ,.")
+
+
+def _strip_possessive(span: Span) -> Span | None:
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return span.doc[span.start:end] if end > span.start else None
+
+
+def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:
+    """``doc[start:end]`` cut at line breaks, registry mentions, possessives and list
+    separators between two names."""
+    pieces, current = [], start
+    listed = any(doc[k].text in {",", ";"} for k in range(start, end))
+    for i in range(start, end + 1):
+        cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) \
+            or (i > current and doc[i].lower_ in name_data().title_breaks) or (
+            doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives)
+        if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end:
+            # "Bank of China" is one name, "Lumen HK of Lumen Group" two
+            left = doc[i - 1].lower_
+            cut = not (left in name_data().kind_words or left in _ORG_SUFFIXES
+                       or doc[i + 1].lower_ == "the")
+        if not cut and doc[i].text in _LIST_WORDS and i > current:
+            cut = listed and doc[i].lower_ in {"and", "or"} or _separates(doc, current, i, end)
+        if cut:
+            if i > current:
+                pieces.append((current, i))
+            current = i + 1
+    return pieces
+
+
+def _abbreviation_bracket(doc: Doc, i: int) -> bool:
+    """A bracket around an abbreviation ("Lumen Bank (LB)") ends a name; one around a word of
+    the name ("Lumen Securities (Asia) Limited") does not."""
+    if doc[i].text == "(":
+        return not (i + 1 < len(doc) and doc[i + 1].text.istitle())
+    if doc[i].text == ")":
+        return not doc[i - 1].text.istitle()
+    return False
+
+
+def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
+    """Whether the comma or "and" at ``i`` separates two names: a comma always (unless a
+    legal suffix follows: "Lumen, Inc."); an "and" after a word that ends organisation
+    names ("Lumen Capital and Harbour Bank"), unless "the" follows ("Financial Services and
+    the Treasury Bureau")."""
+    word = doc[i].text
+    after = doc[i + 1].lower_ if i + 1 < end else ""
+    if word in {",", ";", "/"}:
+        return after.strip(".") not in _LEGAL
+    if after in {"the", "of"} or i + 1 >= end or word == "&":
+        return False
+    # "Lumen Capital and Harbour Bank" lists two names; "Securities and Futures Commission"
+    # and "Exchanges and Clearing" are one: each side of a list is a name of its own.
+    right = doc[i + 1:end]
+    while len(right) > 1 and right[-1].lower_ in _LEGAL:
+        right = right[:-1]
+    if all(t.ent_type_ in {"GPE", "LOC", "Place"} for t in doc[start:i]):
+        return False  # "Hong Kong and Shanghai Banking Corporation"
+    if name_data().kind_words.get(right[-1].lower_) in _ONE_BODY:
+        return False  # "Securities and Exchange Commission", "Convention and Exhibition Centre"
+    # "Exchanges and Clearing": a word such as "Exchanges" keeps one more word in the name
+    left = doc[i - 1].lower_
+    return not (len(right) == 1 and (left in name_data().kind_words or left in _ORG_SUFFIXES))
+
+
+def _heading_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines that are headings: short lines without a sentence's final stop."""
+    tokens: set[int] = set()
+    line: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and "\n" not in token.text:
+            line.append(token.i)
+            if "\n" not in token.whitespace_:
+                continue
+        if line:
+            words = [doc[i] for i in line if not doc[i].is_space]
+            if words and words[-1].text not in {".", "!", "?", ":", "\"", "”", "’"} \
+                    and len(words) <= 20:
+                tokens.update(line)
+        line = []
+    return tokens
+
+
+def _as_mention(span: Span):
+    from hkweb3.loaders.mentions import Mention
+
+    return Mention(span.start, span.end, span.start_char, span.end_char, span.text,
+                   span.kb_id_, span.label_, span.text, "registry")

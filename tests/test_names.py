@@ -1,0 +1,146 @@
+"""Discovered names: titles, roles, lists, headings and outlets are not names; one entity per
+organisation however its legal form is written; registry entities keep their registry names."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hkweb3.data import REGISTRY_DIR
+from hkweb3.graph.models import Entity
+from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.names import canonical, clean_words, kind_of
+from hkweb3.loaders.readers import SourceDocument
+from hkweb3.loaders.registry import read_registry
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(read_registry(REGISTRY_DIR).entities)
+
+
+def entities(extractor, text, outlet=None):
+    source = SourceDocument(id="doc", path=Path("doc.md"), text=text, title="t",
+                            published=dt.date(2025, 3, 1), outlet=outlet)
+    return {e.id: e for e in extractor.run(source).entities}
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        (["Professor", "Mara", "Quill"], ["Mara", "Quill"]),
+        (["Investor", "Mara", "Quill"], ["Mara", "Quill"]),
+        (["Chief", "Executive", "Mara", "Quill"], ["Mara", "Quill"]),
+        (["CEO", "of", "Tidewater", "Group"], ["Tidewater", "Group"]),
+        (["Financial", "Services", "Bureau"], ["Financial", "Services", "Bureau"]),
+        (["Secretary", "for", "Trade", "and", "Industry"], None),
+        (["Chairman", "and", "CEO"], None),
+        (["Group", "Chief", "Executive"], None),
+        (["HKD6"], None),
+        (["Treasury"], None),
+    ],
+)
+def test_titles_and_roles_are_cut_from_names(words, name):
+    found = clean_words(words)
+    assert (None if found is None else words[found[0]:found[1]]) == name
+
+
+def test_legal_forms_share_one_key():
+    assert canonical("Kavlo Holdings Limited") == canonical("Kavlo Ltd.") == canonical("Kavlo")
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "kind"),
+    [("Harbour Crest Bank", None, "Bank"), ("Lumen Fintech Week 2026", None, "Event"),
+     ("Project Tide", None, "Initiative"), ("Tidewater Bitcoin ETF", None, "Product"),
+     ("Singapore", "ORG", "Place"), ("Reuters", "ORG", "MediaOutlet"),
+     ("Kavlo HK", "PERSON", "Company"), ("Mara Quill", "PERSON", "Person")],
+)
+def test_a_name_s_words_decide_its_kind_before_the_ner(name, label, kind):
+    assert kind_of(name, label, None) == kind
+
+
+def test_titles_before_people_are_not_part_of_their_names(extractor):
+    found = entities(extractor, "Professor Mara Quill met Investor Tobin Hale in Kowloon.")
+    assert {"mara-quill", "tobin-hale"} <= set(found)
+    assert not any("professor" in i or "investor" in i for i in found)
+
+
+def test_a_title_s_portfolio_is_no_organisation(extractor):
+    found = entities(extractor, "The Secretary for Commerce and Economic Development, Ada "
+                                "Lim, spoke on Friday.")
+    assert not any("commerce" in i for i in found)
+
+
+def test_a_list_is_never_one_name(extractor):
+    found = entities(extractor, "Deposits fled Silverline Capital and Signal Bank last year.")
+    assert {"silverline-capital", "signal-bank"} <= set(found)
+    assert not any("and" in i.split("-") for i in found)
+
+
+def test_an_organisation_and_its_officer_in_one_run_are_two(extractor):
+    found = entities(extractor, "Tidewater Group CEO Omar Velez declined to comment.")
+    assert found["tidewater-group"].kind == "Company"
+    assert found["omar-velez"].kind == "Person"
+
+
+def test_legal_forms_of_one_name_are_one_entity(extractor):
+    found = entities(extractor, "Kavlo Holdings Limited filed its accounts. Kavlo Ltd said "
+                                "profits rose, and Kavlo expects more growth.")
+    kavlo = [e for e in found.values() if e.id.startswith("kavlo")]
+    assert len(kavlo) == 1
+    assert {"Kavlo Holdings Limited", "Kavlo Ltd"} <= {kavlo[0].name, *kavlo[0].aliases}
+
+
+def test_an_outlet_is_a_media_outlet_not_a_company(extractor):
+    found = entities(extractor, "Harbour Ledger Daily learned that Lumen Bank will expand.",
+                     outlet="Harbour Ledger Daily")
+    assert found["harbour-ledger-daily"].kind == "MediaOutlet"
+
+
+def test_a_heading_is_not_a_name(extractor):
+    found = entities(extractor, "Lenders Return To Crypto As Rules Settle\n\nLumen Bank said "
+                                "it would open accounts for exchanges.")
+    assert "lumen-bank" in found
+    assert not any(i.startswith("lenders") or "rules" in i for i in found)
+
+
+def test_registry_entities_carry_their_registry_name_aliases_and_kind(extractor):
+    registry = {e.id: e for e in read_registry(REGISTRY_DIR).entities}
+    za = entities(extractor, "ZA Bank said demand was strong.")["za-bank"]
+    assert (za.name, za.kind, za.aliases) == (registry["za-bank"].name,
+                                              registry["za-bank"].kind,
+                                              registry["za-bank"].aliases)
+    assert not za.discovered
+
+
+def test_a_registry_name_wins_over_the_ner():
+    registry = [Entity(id="kestrel", name="Kestrel", kind="TradingPlatform")]
+    found = Extractor(registry).run(SourceDocument(
+        id="d", path=None, title="t", text="Traders said Kestrel would list more tokens."))
+    assert {e.id: e.kind for e in found.entities}["kestrel"] == "TradingPlatform"
+
+
+def test_a_surname_alone_is_the_person_named_in_full(extractor):
+    found = entities(extractor, "Omar Velez joined Kavlo Labs in May. Velez said the firm would "
+                                "grow, and Paul Chan agreed. Chan spoke later.")
+    assert "velez" not in found and "omar-velez" in found
+    assert "chan" not in found and "paul-chan" in found
+
+
+def test_a_single_word_the_ner_calls_a_person_is_kept_as_a_name(extractor):
+    found = entities(extractor, "Lumen Bank worked with Zyntrex and Kavlo on the pilot.")
+    assert {"zyntrex", "kavlo"} <= set(found)
+
+
+def test_a_discovered_name_keeps_its_first_kind_in_later_documents():
+    """The store cannot relabel a node: a later document whose words suggest another kind
+    for the same id must not fail to load."""
+    later = SourceDocument(id="b", path=None, title="t", text="Velez Ward Ltd reported a profit.")
+    alone = Extractor(read_registry(REGISTRY_DIR).entities).run(later)
+    assert {e.id: e.kind for e in alone.entities}["velez-ward"] == "Company"
+
+    extractor = Extractor(read_registry(REGISTRY_DIR).entities)
+    extractor.run(SourceDocument(id="a", path=None, title="t",
+                                 text="Velez Ward, chief executive of Lumen Bank, said so."))
+    assert {e.id: e.kind for e in extractor.run(later).entities}["velez-ward"] == "Person"
