@@ -335,8 +335,41 @@ def _read_markdown(path: Path, text: str) -> SourceDocument:
         if not isinstance(meta, dict):
             raise InputError(f"{path}: front matter must be a mapping of fields")
         body = text[match.end():]
-    body = _strip_markdown(body)
+    body = _strip_markdown(unwrap(body))
     return document_from(path, body, meta)
+
+
+#: A line at least this long that ends mid-sentence was wrapped by its writer, not ended.
+WRAP_WIDTH = 50
+_BLOCK_START = re.compile(r"\s*(?:[#>|*+•-]|\d+[.)]\s)")
+
+
+def unwrap(text: str) -> str:
+    r"""Hard-wrapped paragraphs joined into one line each, as the writer's editor showed them:
+    the extractor ends a sentence at every line break, and its statistical model reads a
+    break inside a sentence badly. A break is a wrap when the next line goes on in lower
+    case, or when a long line ends in a word or comma and the next line starts no heading,
+    list item or quote; blank lines, headings and short lines stay as they are.
+
+    >>> unwrap("Its chief executive Mara Quill said that demand\nwas strong.\n\n# Next")
+    'Its chief executive Mara Quill said that demand was strong.\n\n# Next'
+    >>> unwrap("A short heading\nThe first sentence.")
+    'A short heading\nThe first sentence.'
+    """
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        last, head = out[-1].rstrip(), line.lstrip()
+        wraps = bool(last and head) and not _BLOCK_START.match(out[-1]) and (
+            head[0].islower()
+            or (len(last) >= WRAP_WIDTH and (last[-1].isalpha() and last[-1].islower()
+                                             or last[-1] == ",")
+                and not _BLOCK_START.match(line)))
+        if wraps:
+            out[-1] = f"{last} {head}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _read_record(path: Path, record: Any) -> SourceDocument:

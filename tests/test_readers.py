@@ -104,3 +104,21 @@ def test_folders_are_walked_recursively_in_order_skipping_hidden(tmp_path):
     assert list(find_documents([tmp_path / "1.txt"])) == [(tmp_path / "1.txt", tmp_path)]
     with pytest.raises(InputError, match="no such file"):
         list(find_documents([tmp_path / "missing"]))
+
+
+def test_hard_wrapped_paragraphs_are_joined_but_headings_and_lists_kept(tmp_path):
+    path = tmp_path / "wrapped.md"
+    path.write_text(
+        "# Harbour Crest Bank courts platforms\n\n"
+        "Harbour Crest Bank provides settlement accounts to OSL, the lender said on\n"
+        "Tuesday. Its chief executive Mara Quill said that demand from the platforms\n"
+        "was strong.\n\n"
+        "Key points\n"
+        "- accounts for two platforms\n"
+        "- a third in talks\n")
+    text = read_document(path).text
+    assert text.splitlines() == [
+        "Harbour Crest Bank courts platforms", "",
+        "Harbour Crest Bank provides settlement accounts to OSL, the lender said on Tuesday. "
+        "Its chief executive Mara Quill said that demand from the platforms was strong.", "",
+        "Key points", "- accounts for two platforms", "- a third in talks"]
