@@ -305,3 +305,15 @@ def test_writes_only_the_output_file(tmp_path, monkeypatch):
     assert [p.name for p in out_dir.iterdir()] == ["graph.html"]
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
+
+
+def test_evidence_from_a_pdf_shows_its_page(browser, tmp_path):
+    graph = small_graph()
+    banking = next(e for e in graph["edges"] if e["type"] == "PROVIDES_BANKING_TO")
+    banking["evidence"] = [{**banking["evidence"][0], "page": 3}]
+    watched = open_graph(browser, render_html(graph, tmp_path / "pages.html", physics=False))
+    watched.click_node("za-bank")
+    watched.page.click("#panel button.ref >> text=PROVIDES_BANKING_TO")
+    assert "Example Wire · 2023-04-12 · page 3" in panel_text(watched)
+    assert_clean(watched)
+    watched.page.close()
