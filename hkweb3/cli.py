@@ -247,8 +247,9 @@ def forget(obj: dict, documents: tuple[str, ...]) -> None:
     are removed. Registry facts stay.
     """
     found = api.forget(documents, obj["config"])
-    click.echo(f"forgot {found} of {len(documents)} document(s)")
-    if found < len(documents):
+    click.echo(f"forgot {len(found)} of {len(documents)} document(s)")
+    if missing := sorted(set(documents) - set(found)):
+        click.echo(f"Error: not in the graph: {printable(', '.join(missing))}", err=True)
         sys.exit(1)
 
 

@@ -179,3 +179,10 @@ def test_export_prints_the_absolute_path_it_wrote(cli_env, store, tmp_path, monk
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["export", "--out", "graph.json"], env=cli_env)
     assert result.exit_code == 0 and result.stdout == f"{tmp_path / 'graph.json'}\n"
+
+
+def test_forget_names_the_documents_it_did_not_find(cli_env, store):
+    result = CliRunner().invoke(cli, ["forget", "no-such-document"], env=cli_env)
+    assert result.exit_code == 1
+    assert result.stdout == "forgot 0 of 1 document(s)\n"
+    assert result.stderr == "Error: not in the graph: no-such-document\n"
