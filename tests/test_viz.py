@@ -17,8 +17,6 @@ from hkweb3.viz import PHYSICS_MAX_NODES, render_html
 from hkweb3.viz.page_data import page_data
 from tests.viz_support import (
     BREAKOUT,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     EVIL,
     Watched,
     open_graph,
@@ -28,18 +26,6 @@ from tests.viz_support import (
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 DIM = "#eceff1"  # page.js's colour for nodes away from the selection
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (CI installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
