@@ -215,9 +215,9 @@ class Store:
 
         return self._write_retrying(work)
 
-    def forget(self, document_ids: Iterable[str]) -> int:
+    def forget(self, document_ids: Iterable[str]) -> list[str]:
         """Withdraw documents and their claims: evidence, edges and discovered entities that
-        nothing else supports any more. Returns how many of the documents existed."""
+        nothing else supports any more. Returns the ids that existed, sorted."""
         ids = sorted(set(document_ids))
         known = self.document_hashes(ids)
 
@@ -227,7 +227,7 @@ class Store:
             _refresh_conflicts(tx, self.schema, touched)
 
         self._write_retrying(work)
-        return len(known)
+        return sorted(known)
 
     def document_hashes(self, ids: Iterable[str]) -> dict[str, str | None]:
         """The stored content hash of each of ``ids`` that is in the store."""

@@ -180,8 +180,8 @@ def _each(results: Iterable[DocumentResult], progress) -> Iterator[DocumentResul
         yield result
 
 
-def forget(document_ids: Iterable[str], config: StoreConfig | None = None) -> int:
-    """Withdraw documents and every claim only they support; return how many existed."""
+def forget(document_ids: Iterable[str], config: StoreConfig | None = None) -> list[str]:
+    """Withdraw documents and every claim only they support; return the ids that existed."""
     with open_store(_config(config)) as store:
         return store.forget(document_ids)
 

@@ -247,8 +247,9 @@ def forget(obj: dict, documents: tuple[str, ...]) -> None:
     are removed. Registry facts stay.
     """
     found = api.forget(documents, obj["config"])
-    click.echo(f"forgot {found} of {len(documents)} document(s)")
-    if found < len(documents):
+    click.echo(f"forgot {len(found)} of {len(documents)} document(s)")
+    if missing := sorted(set(documents) - set(found)):
+        click.echo(f"Error: not in the graph: {printable(', '.join(missing))}", err=True)
         sys.exit(1)
 
 
@@ -270,7 +271,7 @@ def export(obj: dict, fmt: str, out: Path | None) -> None:
       $ hkweb3 export | jq '.nodes | length'
     """
     if out is not None:
-        click.echo(api.export(fmt, out, obj["config"]))
+        click.echo(api.export(fmt, out, obj["config"]).resolve())
         return
     if fmt == "csv":
         raise click.UsageError("csv is a folder of files: give it one with --out DIR")
@@ -334,6 +335,9 @@ class _Report:
         if kind is not None and not self.results:
             return  # stopped before any document: the error says it all
         rows = self.rows if self.rows is not None else [r.as_row() for r in self.results]
+        if self.fmt == "table":  # a file that gave no document is named by its path
+            rows = [{**row, "document": row.get("document") or row.get("file")}
+                    for row in rows]
         _emit(rows, self.fmt, self.columns)
         sys.stdout.flush()  # the report first, then the notes and errors
         for line in self.skipped:
@@ -399,7 +403,8 @@ def _split_param(item: str) -> tuple[str, str]:
 
 @cli.command()
 @click.argument("statement", required=False)
-@click.option("-f", "--file", "file", type=click.File("r"), help="Read the statement from a file.")
+@click.option("-f", "--file", "file", type=click.File("r"),
+              help="Read the statement from a file ('-' or a pipe: standard input).")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter, used as $KEY. VALUE is read as JSON if it parses, else text.")
 @click.option("--write", is_flag=True,
@@ -420,9 +425,13 @@ def cypher(obj: dict, statement: str | None, file, params: tuple[str, ...], writ
       $ hkweb3 cypher "MATCH (b:Bank) RETURN b.name AS bank ORDER BY bank"
       $ hkweb3 cypher "MATCH (e:Entity {id: \\$id}) RETURN e.name AS name" -p id=za-bank
     """
+    if statement is None and file is None and not sys.stdin.isatty():
+        file = sys.stdin  # `echo "MATCH ..." | hkweb3 cypher`
     if (statement is None) == (file is None):
-        raise click.UsageError("give a STATEMENT or --file, not both or neither")
+        raise click.UsageError("give a STATEMENT, --file, or the statement on standard input")
     query = statement if statement is not None else file.read()
+    if not query.strip():
+        raise click.UsageError("the statement is empty")
     result = api.run_cypher(query, _parse_params(params), write=write, config=obj["config"])
     _emit(result.rows, fmt, result.columns)
     if write and result.counters:

@@ -69,3 +69,18 @@ def fresh_home(tmp_path: Path) -> Iterator[EmbeddedHome]:
     embedded = EmbeddedHome(tmp_path / "home")
     yield embedded
     embedded.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    """Debian's Chromium, driven by Playwright (browser downloads do not work here)."""
+    from tests.viz_support import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (CI installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -155,3 +155,34 @@ def test_commands_that_read_no_documents_do_not_load_spacy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
+
+
+def test_cypher_reads_its_statement_from_standard_input(cli_env, store):
+    piped = CliRunner().invoke(cli, ["cypher", "--format", "csv"], env=cli_env,
+                               input="RETURN 1 + 1 AS two\n")
+    assert piped.exit_code == 0 and piped.stdout == "two\n2\n"
+    dash = CliRunner().invoke(cli, ["cypher", "-f", "-"], env=cli_env, input="RETURN 3 AS n")
+    assert dash.exit_code == 0 and "3" in dash.stdout
+    empty = CliRunner().invoke(cli, ["cypher"], env=cli_env, input="")
+    assert empty.exit_code == 2 and "the statement is empty" in empty.output
+
+
+def test_a_file_that_gives_no_document_is_named_in_the_table(cli_env, store, tmp_path):
+    (tmp_path / "empty.md").write_text("")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "empty.md")], env=cli_env)
+    assert result.exit_code == 1
+    [row] = [line for line in result.stdout.splitlines() if " error " in line]
+    assert row.startswith(str(tmp_path / "empty.md"))
+
+
+def test_export_prints_the_absolute_path_it_wrote(cli_env, store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["export", "--out", "graph.json"], env=cli_env)
+    assert result.exit_code == 0 and result.stdout == f"{tmp_path / 'graph.json'}\n"
+
+
+def test_forget_names_the_documents_it_did_not_find(cli_env, store):
+    result = CliRunner().invoke(cli, ["forget", "no-such-document"], env=cli_env)
+    assert result.exit_code == 1
+    assert result.stdout == "forgot 0 of 1 document(s)\n"
+    assert result.stderr == "Error: not in the graph: no-such-document\n"

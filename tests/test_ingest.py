@@ -94,7 +94,7 @@ def test_forget_removes_what_only_that_document_supported(store, config, tmp_pat
     write(docs, "a.md", DOC_A)
     write(docs, "b.md", DOC_B)
     api.ingest([docs], config)
-    assert api.forget(["a", "missing"], config) == 1
+    assert api.forget(["a", "missing"], config) == ["a"]
     ids = {r["id"] for r in store.read("MATCH (e:Entity) RETURN e.id AS id").rows}
     assert "mara-quill" not in ids  # discovered, and only "a" named her
     assert "harbour-crest-bank" in ids  # "b" names it too

@@ -10,7 +10,6 @@ import json
 import os
 import socket
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,7 +35,7 @@ from tests.reliability_support import (
     run_hkweb3,
     write_documents,
 )
-from tests.viz_support import CHROMIUM, CHROMIUM_ARGS, Watched, edge, node, open_graph
+from tests.viz_support import Watched, edge, node, open_graph
 
 ARTICLE = """---
 title: ZA Bank banks OSL
@@ -319,18 +318,6 @@ def test_control_characters_in_file_names_are_printed_escaped(store, config, cli
 
 ODD_IDS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf",
            "__defineGetter__", "\u2063constructor"]  # (the last: the page's own escape mark)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (CI installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def odd_graph() -> dict:

@@ -17,8 +17,6 @@ from hkweb3.viz import PHYSICS_MAX_NODES, render_html
 from hkweb3.viz.page_data import page_data
 from tests.viz_support import (
     BREAKOUT,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     EVIL,
     Watched,
     open_graph,
@@ -28,18 +26,6 @@ from tests.viz_support import (
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 DIM = "#eceff1"  # page.js's colour for nodes away from the selection
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (CI installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -305,3 +291,15 @@ def test_writes_only_the_output_file(tmp_path, monkeypatch):
     assert [p.name for p in out_dir.iterdir()] == ["graph.html"]
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
+
+
+def test_evidence_from_a_pdf_shows_its_page(browser, tmp_path):
+    graph = small_graph()
+    banking = next(e for e in graph["edges"] if e["type"] == "PROVIDES_BANKING_TO")
+    banking["evidence"] = [{**banking["evidence"][0], "page": 3}]
+    watched = open_graph(browser, render_html(graph, tmp_path / "pages.html", physics=False))
+    watched.click_node("za-bank")
+    watched.page.click("#panel button.ref >> text=PROVIDES_BANKING_TO")
+    assert "Example Wire · 2023-04-12 · page 3" in panel_text(watched)
+    assert_clean(watched)
+    watched.page.close()

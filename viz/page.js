@@ -139,12 +139,13 @@
     return dl;
   }
 
-  // Title (linked when the URL is http(s)), outlet and date of a document.
-  function citation(documentId, published) {
+  // Title (linked when the URL is http(s)), outlet, date and page of a document.
+  function citation(documentId, published, page) {
     const doc = documentDetails.get(documentId) || {};
     const p = el("p", null, "cite");
     p.append(link(doc.url, doc.title || documentId));
-    const rest = [doc.outlet, published || doc.published].filter(Boolean);
+    const rest = [doc.outlet, published || doc.published, page && "page " + page]
+      .filter(Boolean);
     if (rest.length) p.append(el("span", " · " + rest.join(" · ")));
     return p;
   }
@@ -222,7 +223,7 @@
     section("Evidence (" + info.evidence.length + ")", ...info.evidence.map((item) => {
       const box = el("div", null, "evidence");
       if (item.sentence) box.append(el("blockquote", item.sentence));
-      box.append(citation(item.document, item.published));
+      box.append(citation(item.document, item.published, item.page));
       const how = [item.rule, item.confidence !== undefined && "confidence " + item.confidence]
         .filter(Boolean);
       if (how.length) box.append(el("p", how.join(", "), "cite"));
