@@ -437,7 +437,8 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
                     of += [g for g in c.children if g.dep_ == "pobj"]
-                elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at:
+                elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at and \
+                        at[c.i].kind != "Place":  # "the Asia chairman of Y": a region
                     found.append(c)
             # "HKMA Chief Executive Eddie Yue": the organisation may hang on the name.
             head = n
@@ -445,7 +446,8 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                 head = head.head
             if head.i != n.i:
                 found += [c for c in head.children
-                          if c.dep_ in _MODIFIERS and c.i < n.i and c.i in at]
+                          if c.dep_ in _MODIFIERS and c.i < n.i and c.i in at
+                          and at[c.i].kind != "Place"]
         # "HKEX head of listings": an organisation before the title owns it, and "of"
         # then names a department.
         if found or of:
@@ -481,6 +483,12 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
         return _mention_of(t.head.head, at, depth + 1)
     if t.dep_ == "appos":  # "Y, a company founded by ...": the company is Y
+        # the name just before ", the firm ..." even where the parse hung the description
+        # on another noun ("a task handled by Y, the firm incubated by Z")
+        before = t.left_edge.i - 1
+        if before > 0 and t.doc[before].text == "," and before - 1 in at and \
+                t.head.i not in at:
+            return [at[before - 1]]
         return _mention_of(t.head, at, depth + 1)
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"

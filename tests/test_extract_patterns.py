@@ -28,6 +28,13 @@ def triples(extractor, text):
 @pytest.mark.parametrize(
     ("construction", "text", "expected"),
     [
+        ("a region before a role noun is not its organisation",
+         "Omar Velez, the Asia president of Tidewater Group, spoke on Friday.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
+        ("description after a name, parsed as apposition to an earlier noun",
+         "The audit was a task handled by Orchid Labs, the analytics firm incubated by "
+         "Tidewater Group.",
+         {("orchid-labs", "FOUNDED_BY", "tidewater-group")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
