@@ -39,7 +39,7 @@ PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
-         "previous-name", "complement-for", "sentence-regulator"}
+         "previous-name", "complement-for", "sentence-regulator", "support"}
 _PLURAL_PRONOUNS = {"they", "we"}
 _SERVICE_ROLES = {"custodian", "sub-custodian", "depositary", "trustee"}
 #: Words a run of titles is made of ("Group Chairman and Chief Executive").
@@ -250,7 +250,9 @@ def _voice(verb: Token) -> str:
 
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
-_LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for"}
+_LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support"}
+#: "with support from A and B", "with help from A", "assisted by A"
+_SUPPORT = {"support", "assistance", "help", "input"}
 
 
 def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
@@ -287,7 +289,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 for g in ([c] if c.pos_ != "ADP" else c.children)] + \
             _role("prep:to", t, span, at)
     if role == "appos-head":
-        return [first.head] if first.dep_ == "appos" else []
+        if first.dep_ != "appos":
+            return []
+        return [_described(first, at) or first.head]
     if role == "appos":  # an "apposition" listing more names is a list, not a description
         return [c for c in first.children if c.dep_ == "appos"
                 and not any(g.dep_ == "conj" for g in c.children)]
@@ -314,6 +318,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 and _object(p)]
     if role == "owner":
         return _owner(t, at)
+    if role == "support":  # "X led the team, with support from A and B": A and B
+        return [_object(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in _SUPPORT
+                for p in n.children if p.dep_ == "prep" and p.lower_ in {"from", "of", "by"}
+                and _object(p)]
     if role == "self":  # a word of a name: "Lumen Unit of Harbour Group"
         return [t] if t.i in at else []
     if role == "head":
@@ -355,6 +364,19 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
     return []
+
+
+def _described(appos: Token, at: dict[int, Mention]) -> Token | None:
+    """The name an apposition follows ("A, the unit of B", "A (AB), the unit of B"): the
+    description is of the name just before its comma, wherever the parse hung it."""
+    doc = appos.doc
+    k = appos.left_edge.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    k -= 1
+    if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
+        k -= 3  # "A (AB), the unit of B"
+    return doc[k] if k >= 0 and k in at else None
 
 
 def _object(preposition: Token) -> Token | None:
@@ -485,10 +507,9 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     if t.dep_ == "appos":  # "Y, a company founded by ...": the company is Y
         # the name just before ", the firm ..." even where the parse hung the description
         # on another noun ("a task handled by Y, the firm incubated by Z")
-        before = t.left_edge.i - 1
-        if before > 0 and t.doc[before].text == "," and before - 1 in at and \
-                t.head.i not in at:
-            return [at[before - 1]]
+        named = _described(t, at)
+        if named is not None:
+            return [at[named.i]]
         return _mention_of(t.head, at, depth + 1)
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"

@@ -237,6 +237,8 @@ class NameFinder:
             if any(span.start < e and s < span.end for s, e in chosen):
                 continue
             chosen[span.start, span.end] = (span, label)
+        _repeat(doc, chosen, taken)
+        chosen = dict(sorted(chosen.items()))
         # Places inside a longer name give way ("Hong Kong" in "Hong Kong Web3 Festival").
         inside = {i for s, _ in chosen.values() for i in range(s.start, s.end)}
         doc.spans["registry"] = [s for s in registry if not (
@@ -393,6 +395,32 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = j
     return runs
+
+
+def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
+            taken: set[int]) -> None:
+    """A name found once is the same name wherever the document writes it again, however the
+    model tagged it there ("Lumen advised the buyer. The Lumen team ...": the second "Lumen"
+    a modifier the model calls a nationality)."""
+    forms: dict[tuple[str, ...], str | None] = {}
+    for span, label in chosen.values():
+        if span.text[:1].isupper():
+            forms.setdefault(tuple(t.text for t in span), label)
+    used = {i for s, e in chosen for i in range(s, e)} | taken
+    for words, label in sorted(forms.items(), key=lambda x: -len(x[0])):
+        size = len(words)
+        for i in range(len(doc) - size + 1):
+            if doc[i].text != words[0] or any(k in used for k in range(i, i + size)):
+                continue
+            if tuple(t.text for t in doc[i:i + size]) != words:
+                continue
+            if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+                   for k in (i - 1, i + size)):
+                continue  # part of a longer name ("Lumen" in "Lumen Capital Partners")
+            if size == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN":
+                continue
+            chosen[i, i + size] = (doc[i:i + size], label)
+            used.update(range(i, i + size))
 
 
 def _starts_name(token: Token) -> bool:

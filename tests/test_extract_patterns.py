@@ -35,6 +35,25 @@ def triples(extractor, text):
          "The audit was a task handled by Orchid Labs, the analytics firm incubated by "
          "Tidewater Group.",
          {("orchid-labs", "FOUNDED_BY", "tidewater-group")}),
+        ("a name found once is the same name where the model mistags it",
+         "Brightwater Legal, Kessler and Marlowes advised the lenders. Partner Omar Velez "
+         "headed the Marlowes team.",
+         {("omar-velez", "HOLDS_ROLE", "marlowes")}),
+        ("people supporting the team a person led",
+         "Partner Omar Velez led the Harrow Legal team, with support from senior associate "
+         "Lena Ortiz.",
+         {("omar-velez", "HOLDS_ROLE", "harrow-legal"),
+          ("lena-ortiz", "HOLDS_ROLE", "harrow-legal")}),
+        ("people assisting a team in the passive",
+         "The Harrow Legal team was headed by partner Omar Velez, with assistance from "
+         "associate Lena Ortiz.",
+         {("omar-velez", "HOLDS_ROLE", "harrow-legal"),
+          ("lena-ortiz", "HOLDS_ROLE", "harrow-legal")}),
+        ("appositions in a list, one after a bracketed abbreviation",
+         "Orchid Pay, the payments unit of Tidewater Group, and Lumen Bank (LB), the Hong "
+         "Kong arm of Harbour Holdings, both applied for licences.",
+         {("orchid-pay", "SUBSIDIARY_OF", "tidewater-group"),
+          ("lumen-bank", "SUBSIDIARY_OF", "harbour")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
