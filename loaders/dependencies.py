@@ -39,7 +39,15 @@ PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
-         "previous-name", "complement-for", "sentence-regulator", "support"}
+         "previous-name", "complement-for", "sentence-regulator", "support", "round-owner"}
+#: Roles that may name an entity of an earlier sentence.
+CROSS_SENTENCE = {"round-owner"}
+_FUNDING = {"round", "financing", "funding", "fundraising", "fundraise", "raise",
+            "investment", "deal", "placement"}
+_RAISE = {"raise", "secure", "close", "land", "collect", "complete", "receive", "get",
+          "attract", "bag", "net", "announce"}
+_MONEY = {"money", "funding", "investment", "capital", "financing", "round", "million",
+          "billion", "fund", "funds"}
 _PLURAL_PRONOUNS = {"they", "we"}
 _SERVICE_ROLES = {"custodian", "sub-custodian", "depositary", "trustee"}
 #: Words a run of titles is made of ("Group Chairman and Chief Executive").
@@ -155,6 +163,9 @@ class DependencyRelations:
             if sequence is not None:
                 self.matcher.add(str(n), [sequence])
         self.schema = load_schema()
+        #: Rules whose ends may sit in different sentences (an earlier sentence's subject).
+        self.cross_sentence = {p.rule for p in self.patterns
+                               if CROSS_SENTENCE & {*p.source, *p.target}}
 
     def run(self, doc: Doc, mentions: list[Mention]
             ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
@@ -318,6 +329,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 and _object(p)]
     if role == "owner":
         return _owner(t, at)
+    if role == "round-owner":  # "the round was led by X": whose round it is
+        return _round_owner(t, at)
     if role == "support":  # "X led the team, with support from A and B": A and B
         return [_object(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
                 for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in _SUPPORT
@@ -364,6 +377,42 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
     return []
+
+
+def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
+    """The company whose funding round ``t`` (a verb or noun) speaks of: the round's owner
+    ("its round", "Lumen's round"), else the subject of the last sentence, this one or up to
+    three before, that says who raised money ("Lumen raised $5 million. The round was led
+    by ...")."""
+    near = [t, *t.children] + ([t.head] if t.dep_ in {"acl", "relcl"} else [])
+    rounds = [n for n in near if n.lemma_.lower() in _FUNDING]
+    rounds += [g for n in near for p in n.children if p.dep_ == "prep" and p.lower_ in
+               {"in", "of", "to"} for g in p.children if g.dep_ == "pobj"
+               and g.lemma_.lower() in _FUNDING]
+    if not rounds:
+        return []
+    for r in rounds:
+        owners = [c for c in r.children if c.dep_ == "poss" and c.i in at]
+        if owners:
+            return owners
+    doc = t.doc
+    first = doc[t.sent.start]
+    for _ in range(3):
+        if first.i == 0:
+            break
+        first = doc[first.i - 1].sent[0]
+    found: list[Token] = []
+    for v in doc[first.i:t.i]:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in _RAISE:
+            continue
+        objects = [c for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not any(o.lemma_.lower() in _MONEY or o.like_num or o.ent_type_ == "MONEY"
+                   or any(g.text[:1] in "$¥€£" for g in o.subtree) for o in objects):
+            continue
+        subjects = [s for s, _ in _subject(v) if s.i in at]
+        if len(subjects) == 1:
+            found = subjects
+    return found
 
 
 def _described(appos: Token, at: dict[int, Mention]) -> Token | None:

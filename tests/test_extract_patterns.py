@@ -54,6 +54,20 @@ def triples(extractor, text):
          "Kong arm of Harbour Holdings, both applied for licences.",
          {("orchid-pay", "SUBSIDIARY_OF", "tidewater-group"),
           ("lumen-bank", "SUBSIDIARY_OF", "harbour")}),
+        ("a place that is home to firms",
+         "Crowds walked past Harbour Square, which is home to Lumen Exchange and Orchid Bank, "
+         "on Friday.",
+         {("lumen-exchange", "LOCATED_IN", "harbour-square"),
+          ("orchid-bank", "LOCATED_IN", "harbour-square")}),
+        ("a funding round's investors named after the sentence saying who raised it",
+         "Lumen Pay said on Monday that it had raised $20 million from investors. The Series "
+         "B round was led by Tidewater Capital and Orchid Ventures. Other participants in the "
+         "round included Kestrel Partners.",
+         {("tidewater-capital", "OWNS", "lumen-pay"), ("orchid-ventures", "OWNS", "lumen-pay"),
+          ("kestrel-partners", "OWNS", "lumen-pay")}),
+        ("a round with its owner named by a possessive",
+         "Orchid Ventures led Lumen Pay's latest funding round, which closed in May.",
+         {("orchid-ventures", "OWNS", "lumen-pay")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
