@@ -69,6 +69,8 @@ _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "poss"}
 _LISTING = {"as", "including", "like", "include"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"}
 
 
 @dataclass(frozen=True)
@@ -341,7 +343,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "head":
         return [t.head] if t.head.i != t.i else []
     if role == "poss":
-        return [c for c in t.children if c.dep_ == "poss"]
+        owners = [c for c in t.children if c.dep_ == "poss"]
+        if not owners and t.dep_ == "appos" and (t.head.ent_type_ == "DATE"
+                                                 or t.head.lower_ in _MONTHS):
+            # "Lumen's May 2 launch of X": the parse hangs the noun on the date
+            owners = [c for c in t.head.children if c.dep_ == "poss"]
+        return owners
     if role == "modifier":
         return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
     if role == "sentence-regulator":  # "licensed under the SFC's regime": the one regulator

@@ -149,6 +149,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
         return None  # "Treasury", "Digital", "HKD6", "JV": not a name alone
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
         end -= 1
+    if end > start and words[start].lower().strip(".") in data.not_names and all(
+            w.strip(",").isdigit() or w == "," for w in words[start + 1:end]):
+        return None  # "June 3", "May 22, 2025": a date
     return (start, end) if end > start else None
 
 

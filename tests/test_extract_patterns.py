@@ -68,6 +68,10 @@ def triples(extractor, text):
         ("a round with its owner named by a possessive",
          "Orchid Ventures led Lumen Pay's latest funding round, which closed in May.",
          {("orchid-ventures", "OWNS", "lumen-pay")}),
+        ("a dated launch with the launcher's possessive before the date",
+         "The move follows Lumen Bank\u2019s June 3, 2024 launch of its Tide Deposit Service "
+         "for small businesses.",
+         {("lumen-bank", "LAUNCHED", "tide-deposit-service")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
