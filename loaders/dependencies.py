@@ -369,8 +369,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                                 or step == 1 and (doc[k].lower_ == "of" or doc[k].is_lower
                                                   and doc[k].is_alpha and k - span[1] < 4)):
                 k += step  # "head of research Jane Doe": the department stays in the title
+            elif step == -1 and k not in at and _department(doc, k):
+                k -= 1  # "director of enforcement A": the department stays in the title
             elif step == -1 and k in at and at[k].kind == "Person" and at[k].start > 0 and \
-                    doc[at[k].start - 1].lower_ in _TITLE_RUN:
+                    (doc[at[k].start - 1].lower_ in _TITLE_RUN
+                     or _department(doc, at[k].start - 1)):
                 k = at[k].start - 1  # "Lumen's chief A, head B and director C": one owner
             elif step == -1 and doc[k].text == "," and k - 1 in at and \
                     at[k - 1].kind == "Person":
@@ -420,6 +423,17 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
         if len(subjects) == 1:
             found = subjects
     return found
+
+
+def _department(doc: Doc, k: int) -> bool:
+    """Whether ``doc[k]`` is the "of" or a plain word of "director of enforcement", "head
+    of fintech unit": a title's department, read leftwards."""
+    word = doc[k]
+    if word.lower_ == "of":
+        return k > 0 and doc[k - 1].lower_ in _TITLE_RUN
+    return word.is_lower and word.is_alpha and any(
+        doc[j].lower_ == "of" and j > 0 and doc[j - 1].lower_ in _TITLE_RUN
+        for j in range(max(k - 3, 0), k))
 
 
 def _described(appos: Token, at: dict[int, Mention]) -> Token | None:
@@ -547,6 +561,20 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
     return list(out.values())
 
 
+def _semicolon_items(first: Token, at: dict[int, Mention]) -> list[Token]:
+    """The names that begin the later items of a list set off by semicolons ("including A,
+    a bank; B, a broker; and C, an exchange"), which the parse cannot join."""
+    doc = first.doc
+    found = []
+    for k in range(first.i + 1, first.sent.end - 1):
+        if doc[k].text != ";":
+            continue
+        j = k + 1 + (doc[k + 1].lower_ in {"and", "or", "plus"})
+        if j in at and at[j].start == j:
+            found.append(doc[j])
+    return found
+
+
 def _has_relative(t: Token, at: dict[int, Mention]) -> bool:
     end = at[t.i].end if t.i in at else t.i + 1
     doc = t.doc
@@ -570,14 +598,23 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
+    if t.pos_ in {"NOUN", "PROPN"} and (t.lower_ in _TITLES or t.lower_ in _TITLE_RUN):
+        # "by the Financial Secretary, Mr Jane Doe": the parse may hang the name elsewhere
+        k = t.right_edge.i + 1
+        if k + 1 < len(t.doc) and t.doc[k].text == ",":
+            k += 1 + (t.doc[k + 1].text in {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Dr."})
+            if k in at and at[k].kind == "Person" and at[k].start == k:
+                return [at[k]]
     compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
     if compounds and t.pos_ == "NOUN" and t.lower_ not in _TITLES:  # "the Lumen wallet": Lumen
         return [at[compounds[-1].i]]
     for c in t.children:
         # "backers such as A and B", "firms including A and B"
         if c.dep_ == "prep" and c.lower_ in _LISTING:
-            return [m for g in c.children if g.dep_ == "pobj"
-                    for x in [g, *g.conjuncts] for m in _mention_of(x, at, depth + 1)]
+            items = [g for g in c.children if g.dep_ == "pobj"]
+            return [m for x in [*items, *(x for g in items for x in g.conjuncts),
+                                *(x for g in items for x in _semicolon_items(g, at))]
+                    for m in _mention_of(x, at, depth + 1)]
     return []
 
 

@@ -160,6 +160,8 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     data = name_data()
     key = canonical(name)
     words = key.split()
+    dated = len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit() and \
+        words[-1][:2] in {"19", "20"}
     while len(words) > 1 and words[-1].isdigit():
         words.pop()  # "Lumen Forum 2025" is a forum
     if key in data.media or (outlet and key == canonical(outlet)):
@@ -174,6 +176,8 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     if words and words[-1] in data.kind_words:
         kind = data.kind_words[words[-1]]
         return _org_kind(name) if kind in {"Bank", "TradingPlatform"} else kind
+    if dated and words[-1] not in _ORG_SUFFIXES:
+        return "Event"  # "Harbour Summit Hong Kong 2026": a yearly event, no firm
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
         return _org_kind(name)
     if label == "PERSON":  # "Lumen HK" tagged a person is written as no person's name

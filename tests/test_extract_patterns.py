@@ -72,6 +72,22 @@ def triples(extractor, text):
          "The move follows Lumen Bank\u2019s June 3, 2024 launch of its Tide Deposit Service "
          "for small businesses.",
          {("lumen-bank", "LAUNCHED", "tide-deposit-service")}),
+        ("a speech by a title with the speaker's name after a comma, at a dated event",
+         "Following is the speech delivered yesterday (May 4) at Harbour Week 2024 by the "
+         "Chief Executive, Mrs Lena Ortiz:",
+         {("lena-ortiz", "SPOKE_AT", "harbour-week-2024")}),
+        ("a list whose items are set off by semicolons",
+         "Tidewater Group holds stakes in several firms, including Lumen Exchange, a licensed "
+         "trading venue; Orchid Labs, a studio and investor; and Kestrel Labs, the software "
+         "company behind a popular wallet.",
+         {("tidewater-group", "OWNS", "lumen-exchange"), ("tidewater-group", "OWNS", "orchid-labs"),
+          ("tidewater-group", "OWNS", "kestrel-labs")}),
+        ("one organisation for a list of titled people, titles with a department",
+         "Pictured: Tidewater Group's director of research Omar Velez, chief operating "
+         "officer Lena Ortiz and head of retail banking Tomas Greer.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-group"),
+          ("lena-ortiz", "HOLDS_ROLE", "tidewater-group"),
+          ("tomas-greer", "HOLDS_ROLE", "tidewater-group")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
