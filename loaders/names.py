@@ -47,7 +47,8 @@ _LEGAL = {"limited", "ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.",
           "holdings", "l.l.c.", "s.a.", "ag", "(hk)", "(hong", "kong)"}
 _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
 _NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "le"}
-_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d")  # "HKD6", "US$7", "E03"
+#: "HKD6", "US$7", "E03", "USD1.2bn"; not "W3ME" (a name written with a digit)
+_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?$")
 _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"

@@ -144,3 +144,20 @@ def test_a_discovered_name_keeps_its_first_kind_in_later_documents():
     extractor.run(SourceDocument(id="a", path=None, title="t",
                                  text="Velez Ward, chief executive of Lumen Bank, said so."))
     assert {e.id: e.kind for e in extractor.run(later).entities}["velez-ward"] == "Person"
+
+
+def test_a_name_written_with_a_digit_is_no_amount(extractor):
+    found = entities(extractor, "The meetup was organised by K3ZA, a media firm, and cost "
+                                "HKD6 million.")
+    assert "k3za" in found
+    assert not any(key.startswith("hkd") for key in found)
+
+
+def test_a_month_and_day_are_no_name(extractor):
+    found = entities(extractor, "The move follows Lumen Bank's June 3, 2024 launch of its app.")
+    assert not any(key.startswith("june") for key in found)
+
+
+def test_a_name_ending_in_a_year_is_an_event(extractor):
+    found = entities(extractor, "Speakers at Harbour Summit Hong Kong 2026 included Omar Velez.")
+    assert found["harbour-summit-hong-kong-2026"].kind == "Event"
