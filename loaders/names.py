@@ -177,6 +177,11 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     if words and words[-1] in data.kind_words:
         kind = data.kind_words[words[-1]]
         return _org_kind(name) if kind in {"Bank", "TradingPlatform"} else kind
+    if "of" in words[1:]:  # "Cyberspace Administration of China": the word before "of"
+        head = words[words.index("of", 1) - 1]
+        kind = data.kind_words.get(head)
+        if kind in {"Regulator", "GovernmentBody", "Association"}:
+            return kind
     if dated and words[-1] not in _ORG_SUFFIXES:
         return "Event"  # "Harbour Summit Hong Kong 2026": a yearly event, no firm
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):

@@ -88,6 +88,11 @@ def triples(extractor, text):
          {("omar-velez", "HOLDS_ROLE", "tidewater-group"),
           ("lena-ortiz", "HOLDS_ROLE", "tidewater-group"),
           ("tomas-greer", "HOLDS_ROLE", "tidewater-group")}),
+        ("orders from a body whose abbreviation the text defines later",
+         "Orchid Pay and Lumen Pay paused their plans following orders from MAN. Sources said "
+         "the firms got instructions from the Maritime Administration of Norland (MAN).",
+         {("orchid-pay", "REGULATED_BY", "maritime-administration-of-norland"),
+          ("lumen-pay", "REGULATED_BY", "maritime-administration-of-norland")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),

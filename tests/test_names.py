@@ -53,6 +53,8 @@ def test_legal_forms_share_one_key():
     ("name", "label", "kind"),
     [("Harbour Crest Bank", None, "Bank"), ("Lumen Fintech Week 2026", None, "Event"),
      ("Project Tide", None, "Initiative"), ("Tidewater Bitcoin ETF", None, "Product"),
+     ("Maritime Administration of Norland", "ORG", "GovernmentBody"),
+     ("Chamber of Digital Commerce", None, "Association"),
      ("Singapore", "ORG", "Place"), ("Reuters", "ORG", "MediaOutlet"),
      ("Kavlo HK", "PERSON", "Company"), ("Mara Quill", "PERSON", "Person")],
 )
