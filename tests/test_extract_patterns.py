@@ -93,6 +93,10 @@ def triples(extractor, text):
          "the firms got instructions from the Maritime Administration of Norland (MAN).",
          {("orchid-pay", "REGULATED_BY", "maritime-administration-of-norland"),
           ("lumen-pay", "REGULATED_BY", "maritime-administration-of-norland")}),
+        ("a bank rolling out an education centre",
+         "At the same time, Lumen Bank also rolled out the Digital Asset Investor Education "
+         "Centre.",
+         {("lumen-bank", "LAUNCHED", "digital-asset-investor-education-centre")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
@@ -236,3 +240,10 @@ def test_an_organisation_launching_a_product_is_not_confused_with_a_partner(extr
     found = triples(extractor, "Juniper Exchange opened in 2021. The platform has partnered "
                                "with Lumen Bank to offer custody.")
     assert not any(edge == "LAUNCHED" for _, edge, _ in found)
+
+
+def test_banks_such_as_name_members_only_of_a_scheme_in_their_own_sentence(extractor):
+    found = triples(extractor, "Lumen Bank rolled out the Digital Asset Investor Education "
+                               "Centre. Reports say the regulator leaned on major banks such "
+                               "as Orchid Bank and Kestrel Bank to take on crypto clients.")
+    assert not any(edge == "MEMBER_OF" for _, edge, _ in found)

@@ -55,6 +55,8 @@ def test_legal_forms_share_one_key():
      ("Project Tide", None, "Initiative"), ("Tidewater Bitcoin ETF", None, "Product"),
      ("Maritime Administration of Norland", "ORG", "GovernmentBody"),
      ("Chamber of Digital Commerce", None, "Association"),
+     ("Harbour Retail Investor Education Centre", None, "Initiative"),
+     ("Lumen Convention Centre", None, "Place"),
      ("Singapore", "ORG", "Place"), ("Reuters", "ORG", "MediaOutlet"),
      ("Kavlo HK", "PERSON", "Company"), ("Mara Quill", "PERSON", "Person")],
 )
