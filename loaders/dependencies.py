@@ -487,6 +487,10 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
         if verb.dep_ in {"xcomp", "conj", "acomp", "advcl"} and verb.head.i != verb.i:
             verb = verb.head
             continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+                verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # "X takes pride in being based in Y", "after being sold"
+            continue
         return []
     return []
 

@@ -97,6 +97,12 @@ def triples(extractor, text):
          "At the same time, Lumen Bank also rolled out the Digital Asset Investor Education "
          "Centre.",
          {("lumen-bank", "LAUNCHED", "digital-asset-investor-education-centre")}),
+        ("the subject of a gerund after a preposition is the clause's",
+         "We feel very encouraged, and Lumen Labs takes pride in being based in Singapore.",
+         {("lumen-labs", "LOCATED_IN", "singapore")}),
+        ("a place and a firm noun before the name",
+         "The round was led by digital asset-focused U.S. fund Kestrel Capital Partners.",
+         {("kestrel-capital-partners", "LOCATED_IN", "united-states")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
