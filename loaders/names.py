@@ -230,7 +230,7 @@ class NameFinder:
                 continue
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
-            if span is None or _portfolio(span):
+            if span is None or _portfolio(span) or _class_of_things(span):
                 continue
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
                                            or _titled(span)):
@@ -480,6 +480,25 @@ def _known_place(name: str) -> bool:
     """A place of the gazetteer, or a name ending in a word such as "Square"."""
     data, key = name_data(), canonical(name)
     return key in data.places or data.kind_words.get(key.split()[-1] if key else "") == "Place"
+
+
+#: Generic nouns for a class of licensed firms ("Hong Kong VASP", "SFC VATPs"). (A class of
+#: products, "Spot VA ETFs", is annotated as a product and kept.)
+_CLASS_NOUNS = {"vasp", "vasps", "vatp", "vatps"}
+#: Words that describe such a class without naming an issuer.
+_CLASS_WORDS = {"va", "vas", "spot", "futures", "crypto", "virtual", "asset", "assets",
+                "digital", "bitcoin", "ether", "ethereum", "btc", "eth", "new", "licensed",
+                "leveraged", "inverse", "sfc", "hk"}
+
+
+def _class_of_things(span: Span) -> bool:
+    """Whether ``span`` names a class of firms, not one: a generic noun ("VASP") after words
+    that describe it or a place ("Hong Kong VASP", "licensed VATPs")."""
+    words = canonical(span.text).split()
+    if len(words) < 2 or words[-1] not in _CLASS_NOUNS:
+        return False
+    rest = " ".join(words[:-1])
+    return _known_place(rest) or all(w in _CLASS_WORDS for w in words[:-1])
 
 
 def _portfolio(span: Span) -> bool:

@@ -165,3 +165,10 @@ def test_a_month_and_day_are_no_name(extractor):
 def test_a_name_ending_in_a_year_is_an_event(extractor):
     found = entities(extractor, "Speakers at Harbour Summit Hong Kong 2026 included Omar Velez.")
     assert found["harbour-summit-hong-kong-2026"].kind == "Event"
+
+
+def test_a_class_of_licensed_firms_is_no_name(extractor):
+    found = entities(extractor, "Orchid Pay withdrew its Hong Kong VASP application, and the "
+                                "Lumen Bitcoin ETF opened on Monday.")
+    assert not any("vasp" in key for key in found)
+    assert "lumen-bitcoin-etf" in found
