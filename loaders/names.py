@@ -230,7 +230,8 @@ class NameFinder:
                 continue
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
-            if span is None or _portfolio(span) or _class_of_things(span):
+            if span is None or _portfolio(span) or _class_of_things(span) or \
+                    _department(span):
                 continue
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
                                            or _titled(span)):
@@ -499,6 +500,25 @@ def _class_of_things(span: Span) -> bool:
         return False
     rest = " ".join(words[:-1])
     return _known_place(rest) or all(w in _CLASS_WORDS for w in words[:-1])
+
+
+_DEPARTMENT_TITLES = {"head", "director", "manager", "chief", "officer", "president",
+                      "vice-president", "lead", "vp", "heads", "directors"}
+_DEPARTMENT_WORDS = {"development", "research", "products", "product", "operations", "sales",
+                     "markets", "strategy", "technology", "engineering", "compliance",
+                     "policy", "innovation", "enforcement", "trading", "investments",
+                     "partnerships", "communications", "marketing", "finance", "risk",
+                     "listing", "listings", "payments", "relations", "affairs", "solutions",
+                     "services", "banking", "custody", "treasury", "supervision", "design"}
+
+
+def _department(span: Span) -> bool:
+    """Whether ``span`` is a department after a title ("head of Product Development")."""
+    doc = span.doc
+    words = canonical(span.text).split()
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+        doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
+        words[-1] in _DEPARTMENT_WORDS
 
 
 def _portfolio(span: Span) -> bool:

@@ -172,3 +172,10 @@ def test_a_class_of_licensed_firms_is_no_name(extractor):
                                 "Lumen Bitcoin ETF opened on Monday.")
     assert not any("vasp" in key for key in found)
     assert "lumen-bitcoin-etf" in found
+
+
+def test_a_department_after_a_title_is_no_name(extractor):
+    found = entities(extractor, "Omar Velez, Lumen Exchange head of Digital Product "
+                                "Development, said demand was strong.")
+    assert "omar-velez" in found
+    assert not any("development" in key for key in found)
