@@ -39,7 +39,11 @@ PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
-         "previous-name", "complement-for", "sentence-regulator", "support", "round-owner"}
+         "previous-name", "complement-for", "sentence-regulator", "support", "round-owner",
+         "regional-left"}
+#: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
+_REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
+             "taiwan", "macau", "china"}
 #: Roles that may name an entity of an earlier sentence.
 CROSS_SENTENCE = {"round-owner"}
 _FUNDING = {"round", "financing", "funding", "fundraising", "fundraise", "raise",
@@ -384,6 +388,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "left":  # "Lumen-backed", "Harbour-based": the name before the hyphen
         left = span[0] - 1 - (span[0] > 1 and doc[span[0] - 1].text == "-")
         return [doc[left]] if left >= 0 else []
+    if role == "regional-left":  # "Lumen HK of Lumen Group": a regional arm's name
+        k = span[0] - 1
+        return [doc[k]] if k >= 0 and k in at and at[k].end == k + 1 and \
+            doc[k].lower_ in _REGIONAL and at[k].end - at[k].start > 1 else []
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
     return []
@@ -534,7 +542,8 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
                     of += [g for g in c.children if g.dep_ == "pobj"]
                 elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at and \
-                        at[c.i].kind != "Place":  # "the Asia chairman of Y": a region
+                        at[c.i].kind != "Place" and not (n.i in at and at[c.i] is at[n.i]):
+                    # "the Asia chairman of Y": a region; "Lumen Unit of Y": its own name
                     found.append(c)
             # "HKMA Chief Executive Eddie Yue": the organisation may hang on the name.
             head = n

@@ -103,6 +103,13 @@ def triples(extractor, text):
         ("a place and a firm noun before the name",
          "The round was led by digital asset-focused U.S. fund Kestrel Capital Partners.",
          {("kestrel-capital-partners", "LOCATED_IN", "united-states")}),
+        ("a unit whose own name holds the unit noun",
+         "The bonds settle on a ledger run by the Central Clearing Unit of the Hong Kong "
+         "Monetary Authority (HKMA).",
+         {("central-clearing-unit", "SUBSIDIARY_OF", "hkma")}),
+        ("a regional arm's name followed by 'of' its parent",
+         "Significantly, Lumen HK of Kestrel Group has withdrawn its application.",
+         {("lumen-hk", "SUBSIDIARY_OF", "kestrel-group")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
