@@ -231,7 +231,7 @@ class NameFinder:
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
-                    _department(span):
+                    _department(span) or _credit(span):
                 continue
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
                                            or _titled(span)):
@@ -519,6 +519,20 @@ def _department(span: Span) -> bool:
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
         words[-1] in _DEPARTMENT_WORDS
+
+
+_CREDITS = {"photo", "photos", "photograph", "photographs", "image", "images", "picture",
+            "pictures", "credit", "video", "illustration"}
+
+
+def _credit(span: Span) -> bool:
+    """Whether ``span`` is a picture credit ("Photo: Jane Doe", "(JANE DOE / LUMEN DAILY)"),
+    which names who took a picture, not anyone the text is about."""
+    doc, start, end = span.doc, span.start, span.end
+    if start >= 2 and doc[start - 1].text == ":" and doc[start - 2].lower_ in _CREDITS:
+        return True
+    return start >= 1 and doc[start - 1].text == "(" and end < len(doc) and \
+        doc[end].text == "/" and span.text.isupper()
 
 
 def _portfolio(span: Span) -> bool:

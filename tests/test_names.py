@@ -179,3 +179,11 @@ def test_a_department_after_a_title_is_no_name(extractor):
                                 "Development, said demand was strong.")
     assert "omar-velez" in found
     assert not any("development" in key for key in found)
+
+
+def test_a_picture_credit_is_no_entity(extractor):
+    found = entities(extractor, "Omar Velez spoke at the launch of the Lumen Bank app on "
+                                "Tuesday. Photo: Lena Ortiz. Crowds walk past Harbour Square "
+                                "on Monday. (TOMAS GREER / LUMEN DAILY)")
+    assert "omar-velez" in found
+    assert not any(key in found for key in ("lena-ortiz", "tomas-greer"))
