@@ -150,6 +150,8 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
         return None  # "Treasury", "Digital", "HKD6", "JV": not a name alone
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
         end -= 1
+    while end - start > 1 and words[end - 1].lower() in {"phase", "tranche"}:
+        end -= 1  # "Lumen Pilot Programme Phase 2": the programme
     if end > start and words[start].lower().strip(".") in data.not_names and all(
             w.strip(",").isdigit() or w == "," for w in words[start + 1:end]):
         return None  # "June 3", "May 22, 2025": a date

@@ -38,6 +38,9 @@ def entities(extractor, text, outlet=None):
         (["Group", "Chief", "Executive"], None),
         (["HKD6"], None),
         (["Treasury"], None),
+        (["Tide", "Pilot", "Programme", "Phase"], ["Tide", "Pilot", "Programme"]),
+        (["W3ZA"], ["W3ZA"]),
+        (["June", "3"], None),
     ],
 )
 def test_titles_and_roles_are_cut_from_names(words, name):
