@@ -663,7 +663,9 @@ def _heading_tokens(doc: Doc) -> set[int]:
                 continue
         if line:
             words = [doc[i] for i in line if not doc[i].is_space]
-            if words and words[-1].text not in {".", "!", "?", ":", "\"", "”", "’"} \
+            byline = len(words) >= 2 and words[0].text in {"By", "BY"}  # "By Lumen Daily"
+            if words and not byline and words[-1].text not in {".", "!", "?", ":", "\"",
+                                                                "”", "’"} \
                     and len(words) <= 20:
                 tokens.update(line)
         line = []

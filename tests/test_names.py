@@ -190,3 +190,10 @@ def test_a_picture_credit_is_no_entity(extractor):
                                 "on Monday. (TOMAS GREER / LUMEN DAILY)")
     assert "omar-velez" in found
     assert not any(key in found for key in ("lena-ortiz", "tomas-greer"))
+
+
+def test_a_byline_is_no_heading(extractor):
+    found = entities(extractor, "Lumen Bank opens its doors\n\nBy Xinhua\n\nOrchid Bank opened "
+                                "on Monday in Kowloon.")
+    assert found["xinhua"].kind == "MediaOutlet"
+    assert "lumen-bank" not in found
