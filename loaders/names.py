@@ -128,13 +128,16 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
             titled += 1
     elif titled > start and titled < end and words[titled].lower() in {"and", "&"}:
         return None  # "Chairman and CEO": titles only
-    for k in range(end - 1, titled, -1):  # "Crypto exchange OKX": the name is "OKX"
+    # "Lumen Web3 wallet": a product's name may end in a plain word for its kind
+    last = end - 1 if end - start > 1 and words[end - 1] in _PRODUCT_ENDS and \
+        words[end - 2][:1].isupper() else end
+    for k in range(last - 1, titled, -1):  # "Crypto exchange OKX": the name is "OKX"
         if words[k][:1].islower() and words[k] not in _NAME_LINKS and \
                 not _NAME_WORD.match(words[k]):
             titled = k + 1
             break
-    if titled < end and all(_NAME_WORD.match(w) or w.lower() in _NAME_LINKS
-                            for w in words[titled:end]):
+    if titled < last and all(_NAME_WORD.match(w) or w.lower() in _NAME_LINKS
+                             for w in words[titled:last]):
         start = titled
     elif titled > start:
         return None  # a title followed by something that is not a name
@@ -207,7 +210,7 @@ class NameFinder:
         # A registry name is cut out of longer candidates, unless a possessive that belongs
         # to the name comes first ("People's Bank of China" is not "Bank of China").
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
-                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued}
+                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         headings = _heading_tokens(doc)
@@ -512,6 +515,23 @@ _DEPARTMENT_WORDS = {"development", "research", "products", "product", "operatio
                      "partnerships", "communications", "marketing", "finance", "risk",
                      "listing", "listings", "payments", "relations", "affairs", "solutions",
                      "services", "banking", "custody", "treasury", "supervision", "design"}
+
+
+#: Plain words that end a product's name ("Lumen Web3 wallet"); not "stablecoin" or "token",
+#: which follow a project or a place ("Hong Kong stablecoin plans").
+_PRODUCT_ENDS = {"wallet", "app", "card"}
+
+
+def _product_of(span: Span) -> bool:
+    """Whether a registry organisation's name begins a product's ("Lumen Web3 wallet",
+    "Lumen Pay app"): a capitalised word, then a plain word for a product."""
+    if span.label_ in {"Place", "Person"}:
+        return False
+    doc, k = span.doc, span.end
+    while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_sent_start and \
+            doc[k].pos_ not in _NOT_IN_NAME:
+        k += 1
+    return span.end < k < len(doc) and doc[k].text in _PRODUCT_ENDS
 
 
 def _department(span: Span) -> bool:

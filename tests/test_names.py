@@ -41,6 +41,8 @@ def entities(extractor, text, outlet=None):
         (["Tide", "Pilot", "Programme", "Phase"], ["Tide", "Pilot", "Programme"]),
         (["W3ZA"], ["W3ZA"]),
         (["June", "3"], None),
+        (["Lumen", "Web3", "wallet"], ["Lumen", "Web3", "wallet"]),
+        (["crypto", "exchange", "Lumen"], ["Lumen"]),
     ],
 )
 def test_titles_and_roles_are_cut_from_names(words, name):
@@ -197,3 +199,10 @@ def test_a_byline_is_no_heading(extractor):
                                 "on Monday in Kowloon.")
     assert found["xinhua"].kind == "MediaOutlet"
     assert "lumen-bank" not in found
+
+
+def test_a_product_named_after_its_maker_ends_in_a_plain_word(extractor):
+    found = entities(extractor, "The exchange reminded clients that its self-custody Lumen "
+                                "Web3 wallet will keep working, and Orchid Pay plans stay on "
+                                "hold.")
+    assert found["lumen-web3-wallet"].kind == "Product"
