@@ -159,7 +159,7 @@ def reference_line(scorer: str, gold: str, export: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    files = readable(list(find_documents(args.corpus)))
+    files = readable([f for f, _ in find_documents(args.corpus)])
     if args.rule_only:
         os.environ["HKWEB3_SPACY_MODEL"] = RULE_ONLY
     with tempfile.TemporaryDirectory(prefix="hkweb3-bench-export-") as tmp:

@@ -58,6 +58,8 @@ class ListCue:
     after: re.Pattern[str] | None
     pairwise: bool
     target: tuple[str, ...]
+    #: whether the target may be named in the sentences before (else in this one)
+    context: bool = True
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ def _load(path: Path, schema: Schema) -> Cues:
             after=compile_(item.get("after"), item["rule"]),
             pairwise=bool(item.get("pairwise", False)),
             target=tuple(item.get("target") or ()),
+            context=bool(item.get("context", True)),
         )
         for item in raw.pop("lists", None) or []
     )

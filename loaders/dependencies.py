@@ -39,7 +39,19 @@ PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
-         "previous-name", "complement-for", "sentence-regulator"}
+         "previous-name", "complement-for", "sentence-regulator", "support", "round-owner",
+         "regional-left"}
+#: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
+_REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
+             "taiwan", "macau", "china"}
+#: Roles that may name an entity of an earlier sentence.
+CROSS_SENTENCE = {"round-owner"}
+_FUNDING = {"round", "financing", "funding", "fundraising", "fundraise", "raise",
+            "investment", "deal", "placement"}
+_RAISE = {"raise", "secure", "close", "land", "collect", "complete", "receive", "get",
+          "attract", "bag", "net", "announce"}
+_MONEY = {"money", "funding", "investment", "capital", "financing", "round", "million",
+          "billion", "fund", "funds"}
 _PLURAL_PRONOUNS = {"they", "we"}
 _SERVICE_ROLES = {"custodian", "sub-custodian", "depositary", "trustee"}
 #: Words a run of titles is made of ("Group Chairman and Chief Executive").
@@ -61,6 +73,8 @@ _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "poss"}
 _LISTING = {"as", "including", "like", "include"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"}
 
 
 @dataclass(frozen=True)
@@ -155,6 +169,9 @@ class DependencyRelations:
             if sequence is not None:
                 self.matcher.add(str(n), [sequence])
         self.schema = load_schema()
+        #: Rules whose ends may sit in different sentences (an earlier sentence's subject).
+        self.cross_sentence = {p.rule for p in self.patterns
+                               if CROSS_SENTENCE & {*p.source, *p.target}}
 
     def run(self, doc: Doc, mentions: list[Mention]
             ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
@@ -250,7 +267,9 @@ def _voice(verb: Token) -> str:
 
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
-_LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for"}
+_LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support"}
+#: "with support from A and B", "with help from A", "assisted by A"
+_SUPPORT = {"support", "assistance", "help", "input"}
 
 
 def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
@@ -287,7 +306,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 for g in ([c] if c.pos_ != "ADP" else c.children)] + \
             _role("prep:to", t, span, at)
     if role == "appos-head":
-        return [first.head] if first.dep_ == "appos" else []
+        if first.dep_ != "appos":
+            return []
+        return [_described(first, at) or first.head]
     if role == "appos":  # an "apposition" listing more names is a list, not a description
         return [c for c in first.children if c.dep_ == "appos"
                 and not any(g.dep_ == "conj" for g in c.children)]
@@ -314,12 +335,24 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 and _object(p)]
     if role == "owner":
         return _owner(t, at)
+    if role == "round-owner":  # "the round was led by X": whose round it is
+        return _round_owner(t, at)
+    if role == "support":  # "X led the team, with support from A and B": A and B
+        return [_object(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in _SUPPORT
+                for p in n.children if p.dep_ == "prep" and p.lower_ in {"from", "of", "by"}
+                and _object(p)]
     if role == "self":  # a word of a name: "Lumen Unit of Harbour Group"
         return [t] if t.i in at else []
     if role == "head":
         return [t.head] if t.head.i != t.i else []
     if role == "poss":
-        return [c for c in t.children if c.dep_ == "poss"]
+        owners = [c for c in t.children if c.dep_ == "poss"]
+        if not owners and t.dep_ == "appos" and (t.head.ent_type_ == "DATE"
+                                                 or t.head.lower_ in _MONTHS):
+            # "Lumen's May 2 launch of X": the parse hangs the noun on the date
+            owners = [c for c in t.head.children if c.dep_ == "poss"]
+        return owners
     if role == "modifier":
         return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
     if role == "sentence-regulator":  # "licensed under the SFC's regime": the one regulator
@@ -340,8 +373,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                                 or step == 1 and (doc[k].lower_ == "of" or doc[k].is_lower
                                                   and doc[k].is_alpha and k - span[1] < 4)):
                 k += step  # "head of research Jane Doe": the department stays in the title
+            elif step == -1 and k not in at and _department(doc, k):
+                k -= 1  # "director of enforcement A": the department stays in the title
             elif step == -1 and k in at and at[k].kind == "Person" and at[k].start > 0 and \
-                    doc[at[k].start - 1].lower_ in _TITLE_RUN:
+                    (doc[at[k].start - 1].lower_ in _TITLE_RUN
+                     or _department(doc, at[k].start - 1)):
                 k = at[k].start - 1  # "Lumen's chief A, head B and director C": one owner
             elif step == -1 and doc[k].text == "," and k - 1 in at and \
                     at[k - 1].kind == "Person":
@@ -352,9 +388,73 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "left":  # "Lumen-backed", "Harbour-based": the name before the hyphen
         left = span[0] - 1 - (span[0] > 1 and doc[span[0] - 1].text == "-")
         return [doc[left]] if left >= 0 else []
+    if role == "regional-left":  # "Lumen HK of Lumen Group": a regional arm's name
+        k = span[0] - 1
+        return [doc[k]] if k >= 0 and k in at and at[k].end == k + 1 and \
+            doc[k].lower_ in _REGIONAL and at[k].end - at[k].start > 1 else []
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
     return []
+
+
+def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
+    """The company whose funding round ``t`` (a verb or noun) speaks of: the round's owner
+    ("its round", "Lumen's round"), else the subject of the last sentence, this one or up to
+    three before, that says who raised money ("Lumen raised $5 million. The round was led
+    by ...")."""
+    near = [t, *t.children] + ([t.head] if t.dep_ in {"acl", "relcl"} else [])
+    rounds = [n for n in near if n.lemma_.lower() in _FUNDING]
+    rounds += [g for n in near for p in n.children if p.dep_ == "prep" and p.lower_ in
+               {"in", "of", "to"} for g in p.children if g.dep_ == "pobj"
+               and g.lemma_.lower() in _FUNDING]
+    if not rounds:
+        return []
+    for r in rounds:
+        owners = [c for c in r.children if c.dep_ == "poss" and c.i in at]
+        if owners:
+            return owners
+    doc = t.doc
+    first = doc[t.sent.start]
+    for _ in range(3):
+        if first.i == 0:
+            break
+        first = doc[first.i - 1].sent[0]
+    found: list[Token] = []
+    for v in doc[first.i:t.i]:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in _RAISE:
+            continue
+        objects = [c for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not any(o.lemma_.lower() in _MONEY or o.like_num or o.ent_type_ == "MONEY"
+                   or any(g.text[:1] in "$¥€£" for g in o.subtree) for o in objects):
+            continue
+        subjects = [s for s, _ in _subject(v) if s.i in at]
+        if len(subjects) == 1:
+            found = subjects
+    return found
+
+
+def _department(doc: Doc, k: int) -> bool:
+    """Whether ``doc[k]`` is the "of" or a plain word of "director of enforcement", "head
+    of fintech unit": a title's department, read leftwards."""
+    word = doc[k]
+    if word.lower_ == "of":
+        return k > 0 and doc[k - 1].lower_ in _TITLE_RUN
+    return word.is_lower and word.is_alpha and any(
+        doc[j].lower_ == "of" and j > 0 and doc[j - 1].lower_ in _TITLE_RUN
+        for j in range(max(k - 3, 0), k))
+
+
+def _described(appos: Token, at: dict[int, Mention]) -> Token | None:
+    """The name an apposition follows ("A, the unit of B", "A (AB), the unit of B"): the
+    description is of the name just before its comma, wherever the parse hung it."""
+    doc = appos.doc
+    k = appos.left_edge.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    k -= 1
+    if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
+        k -= 3  # "A (AB), the unit of B"
+    return doc[k] if k >= 0 and k in at else None
 
 
 def _object(preposition: Token) -> Token | None:
@@ -394,6 +494,10 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             return [(verb.head, False)]
         if verb.dep_ in {"xcomp", "conj", "acomp", "advcl"} and verb.head.i != verb.i:
             verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+                verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # "X takes pride in being based in Y", "after being sold"
             continue
         return []
     return []
@@ -437,7 +541,9 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
                     of += [g for g in c.children if g.dep_ == "pobj"]
-                elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at:
+                elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at and \
+                        at[c.i].kind != "Place" and not (n.i in at and at[c.i] is at[n.i]):
+                    # "the Asia chairman of Y": a region; "Lumen Unit of Y": its own name
                     found.append(c)
             # "HKMA Chief Executive Eddie Yue": the organisation may hang on the name.
             head = n
@@ -445,7 +551,8 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                 head = head.head
             if head.i != n.i:
                 found += [c for c in head.children
-                          if c.dep_ in _MODIFIERS and c.i < n.i and c.i in at]
+                          if c.dep_ in _MODIFIERS and c.i < n.i and c.i in at
+                          and at[c.i].kind != "Place"]
         # "HKEX head of listings": an organisation before the title owns it, and "of"
         # then names a department.
         if found or of:
@@ -467,6 +574,20 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
     return list(out.values())
 
 
+def _semicolon_items(first: Token, at: dict[int, Mention]) -> list[Token]:
+    """The names that begin the later items of a list set off by semicolons ("including A,
+    a bank; B, a broker; and C, an exchange"), which the parse cannot join."""
+    doc = first.doc
+    found = []
+    for k in range(first.i + 1, first.sent.end - 1):
+        if doc[k].text != ";":
+            continue
+        j = k + 1 + (doc[k + 1].lower_ in {"and", "or", "plus"})
+        if j in at and at[j].start == j:
+            found.append(doc[j])
+    return found
+
+
 def _has_relative(t: Token, at: dict[int, Mention]) -> bool:
     end = at[t.i].end if t.i in at else t.i + 1
     doc = t.doc
@@ -481,18 +602,32 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
         return _mention_of(t.head.head, at, depth + 1)
     if t.dep_ == "appos":  # "Y, a company founded by ...": the company is Y
+        # the name just before ", the firm ..." even where the parse hung the description
+        # on another noun ("a task handled by Y, the firm incubated by Z")
+        named = _described(t, at)
+        if named is not None:
+            return [at[named.i]]
         return _mention_of(t.head, at, depth + 1)
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
+    if t.pos_ in {"NOUN", "PROPN"} and (t.lower_ in _TITLES or t.lower_ in _TITLE_RUN):
+        # "by the Financial Secretary, Mr Jane Doe": the parse may hang the name elsewhere
+        k = t.right_edge.i + 1
+        if k + 1 < len(t.doc) and t.doc[k].text == ",":
+            k += 1 + (t.doc[k + 1].text in {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Dr."})
+            if k in at and at[k].kind == "Person" and at[k].start == k:
+                return [at[k]]
     compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
     if compounds and t.pos_ == "NOUN" and t.lower_ not in _TITLES:  # "the Lumen wallet": Lumen
         return [at[compounds[-1].i]]
     for c in t.children:
         # "backers such as A and B", "firms including A and B"
         if c.dep_ == "prep" and c.lower_ in _LISTING:
-            return [m for g in c.children if g.dep_ == "pobj"
-                    for x in [g, *g.conjuncts] for m in _mention_of(x, at, depth + 1)]
+            items = [g for g in c.children if g.dep_ == "pobj"]
+            return [m for x in [*items, *(x for g in items for x in g.conjuncts),
+                                *(x for g in items for x in _semicolon_items(g, at))]
+                    for m in _mention_of(x, at, depth + 1)]
     return []
 
 

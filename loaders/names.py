@@ -47,7 +47,8 @@ _LEGAL = {"limited", "ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.",
           "holdings", "l.l.c.", "s.a.", "ag", "(hk)", "(hong", "kong)"}
 _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
 _NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "le"}
-_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d")  # "HKD6", "US$7", "E03"
+#: "HKD6", "US$7", "E03", "USD1.2bn"; not "W3ME" (a name written with a digit)
+_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?$")
 _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
@@ -127,13 +128,16 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
             titled += 1
     elif titled > start and titled < end and words[titled].lower() in {"and", "&"}:
         return None  # "Chairman and CEO": titles only
-    for k in range(end - 1, titled, -1):  # "Crypto exchange OKX": the name is "OKX"
+    # "Lumen Web3 wallet": a product's name may end in a plain word for its kind
+    last = end - 1 if end - start > 1 and words[end - 1] in _PRODUCT_ENDS and \
+        words[end - 2][:1].isupper() else end
+    for k in range(last - 1, titled, -1):  # "Crypto exchange OKX": the name is "OKX"
         if words[k][:1].islower() and words[k] not in _NAME_LINKS and \
                 not _NAME_WORD.match(words[k]):
             titled = k + 1
             break
-    if titled < end and all(_NAME_WORD.match(w) or w.lower() in _NAME_LINKS
-                            for w in words[titled:end]):
+    if titled < last and all(_NAME_WORD.match(w) or w.lower() in _NAME_LINKS
+                             for w in words[titled:last]):
         start = titled
     elif titled > start:
         return None  # a title followed by something that is not a name
@@ -149,6 +153,11 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
         return None  # "Treasury", "Digital", "HKD6", "JV": not a name alone
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
         end -= 1
+    while end - start > 1 and words[end - 1].lower() in {"phase", "tranche"}:
+        end -= 1  # "Lumen Pilot Programme Phase 2": the programme
+    if end > start and words[start].lower().strip(".") in data.not_names and all(
+            w.strip(",").isdigit() or w == "," for w in words[start + 1:end]):
+        return None  # "June 3", "May 22, 2025": a date
     return (start, end) if end > start else None
 
 
@@ -157,6 +166,8 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     data = name_data()
     key = canonical(name)
     words = key.split()
+    dated = len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit() and \
+        words[-1][:2] in {"19", "20"}
     while len(words) > 1 and words[-1].isdigit():
         words.pop()  # "Lumen Forum 2025" is a forum
     if key in data.media or (outlet and key == canonical(outlet)):
@@ -171,6 +182,13 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     if words and words[-1] in data.kind_words:
         kind = data.kind_words[words[-1]]
         return _org_kind(name) if kind in {"Bank", "TradingPlatform"} else kind
+    if "of" in words[1:]:  # "Cyberspace Administration of China": the word before "of"
+        head = words[words.index("of", 1) - 1]
+        kind = data.kind_words.get(head)
+        if kind in {"Regulator", "GovernmentBody", "Association"}:
+            return kind
+    if dated and words[-1] not in _ORG_SUFFIXES:
+        return "Event"  # "Harbour Summit Hong Kong 2026": a yearly event, no firm
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
         return _org_kind(name)
     if label == "PERSON":  # "Lumen HK" tagged a person is written as no person's name
@@ -192,7 +210,7 @@ class NameFinder:
         # A registry name is cut out of longer candidates, unless a possessive that belongs
         # to the name comes first ("People's Bank of China" is not "Bank of China").
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
-                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued}
+                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         headings = _heading_tokens(doc)
@@ -217,7 +235,8 @@ class NameFinder:
                 continue
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
-            if span is None or _portfolio(span):
+            if span is None or _portfolio(span) or _class_of_things(span) or \
+                    _department(span) or _credit(span):
                 continue
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
                                            or _titled(span)):
@@ -237,6 +256,8 @@ class NameFinder:
             if any(span.start < e and s < span.end for s, e in chosen):
                 continue
             chosen[span.start, span.end] = (span, label)
+        _repeat(doc, chosen, taken)
+        chosen = dict(sorted(chosen.items()))
         # Places inside a longer name give way ("Hong Kong" in "Hong Kong Web3 Festival").
         inside = {i for s, _ in chosen.values() for i in range(s.start, s.end)}
         doc.spans["registry"] = [s for s in registry if not (
@@ -395,6 +416,32 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
+            taken: set[int]) -> None:
+    """A name found once is the same name wherever the document writes it again, however the
+    model tagged it there ("Lumen advised the buyer. The Lumen team ...": the second "Lumen"
+    a modifier the model calls a nationality)."""
+    forms: dict[tuple[str, ...], str | None] = {}
+    for span, label in chosen.values():
+        if span.text[:1].isupper():
+            forms.setdefault(tuple(t.text for t in span), label)
+    used = {i for s, e in chosen for i in range(s, e)} | taken
+    for words, label in sorted(forms.items(), key=lambda x: -len(x[0])):
+        size = len(words)
+        for i in range(len(doc) - size + 1):
+            if doc[i].text != words[0] or any(k in used for k in range(i, i + size)):
+                continue
+            if tuple(t.text for t in doc[i:i + size]) != words:
+                continue
+            if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+                   for k in (i - 1, i + size)):
+                continue  # part of a longer name ("Lumen" in "Lumen Capital Partners")
+            if size == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN":
+                continue
+            chosen[i, i + size] = (doc[i:i + size], label)
+            used.update(range(i, i + size))
+
+
 def _starts_name(token: Token) -> bool:
     return token.text[:1].isupper() and (token.pos_ == "PROPN" or (
         not token.is_sent_start and token.pos_ not in _NOT_IN_NAME
@@ -439,6 +486,75 @@ def _known_place(name: str) -> bool:
     """A place of the gazetteer, or a name ending in a word such as "Square"."""
     data, key = name_data(), canonical(name)
     return key in data.places or data.kind_words.get(key.split()[-1] if key else "") == "Place"
+
+
+#: Generic nouns for a class of licensed firms ("Hong Kong VASP", "SFC VATPs"). (A class of
+#: products, "Spot VA ETFs", is annotated as a product and kept.)
+_CLASS_NOUNS = {"vasp", "vasps", "vatp", "vatps"}
+#: Words that describe such a class without naming an issuer.
+_CLASS_WORDS = {"va", "vas", "spot", "futures", "crypto", "virtual", "asset", "assets",
+                "digital", "bitcoin", "ether", "ethereum", "btc", "eth", "new", "licensed",
+                "leveraged", "inverse", "sfc", "hk"}
+
+
+def _class_of_things(span: Span) -> bool:
+    """Whether ``span`` names a class of firms, not one: a generic noun ("VASP") after words
+    that describe it or a place ("Hong Kong VASP", "licensed VATPs")."""
+    words = canonical(span.text).split()
+    if len(words) < 2 or words[-1] not in _CLASS_NOUNS:
+        return False
+    rest = " ".join(words[:-1])
+    return _known_place(rest) or all(w in _CLASS_WORDS for w in words[:-1])
+
+
+_DEPARTMENT_TITLES = {"head", "director", "manager", "chief", "officer", "president",
+                      "vice-president", "lead", "vp", "heads", "directors"}
+_DEPARTMENT_WORDS = {"development", "research", "products", "product", "operations", "sales",
+                     "markets", "strategy", "technology", "engineering", "compliance",
+                     "policy", "innovation", "enforcement", "trading", "investments",
+                     "partnerships", "communications", "marketing", "finance", "risk",
+                     "listing", "listings", "payments", "relations", "affairs", "solutions",
+                     "services", "banking", "custody", "treasury", "supervision", "design"}
+
+
+#: Plain words that end a product's name ("Lumen Web3 wallet"); not "stablecoin" or "token",
+#: which follow a project or a place ("Hong Kong stablecoin plans").
+_PRODUCT_ENDS = {"wallet", "app", "card"}
+
+
+def _product_of(span: Span) -> bool:
+    """Whether a registry organisation's name begins a product's ("Lumen Web3 wallet",
+    "Lumen Pay app"): a capitalised word, then a plain word for a product."""
+    if span.label_ in {"Place", "Person"}:
+        return False
+    doc, k = span.doc, span.end
+    while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_sent_start and \
+            doc[k].pos_ not in _NOT_IN_NAME:
+        k += 1
+    return span.end < k < len(doc) and doc[k].text in _PRODUCT_ENDS
+
+
+def _department(span: Span) -> bool:
+    """Whether ``span`` is a department after a title ("head of Product Development")."""
+    doc = span.doc
+    words = canonical(span.text).split()
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+        doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
+        words[-1] in _DEPARTMENT_WORDS
+
+
+_CREDITS = {"photo", "photos", "photograph", "photographs", "image", "images", "picture",
+            "pictures", "credit", "video", "illustration"}
+
+
+def _credit(span: Span) -> bool:
+    """Whether ``span`` is a picture credit ("Photo: Jane Doe", "(JANE DOE / LUMEN DAILY)"),
+    which names who took a picture, not anyone the text is about."""
+    doc, start, end = span.doc, span.start, span.end
+    if start >= 2 and doc[start - 1].text == ":" and doc[start - 2].lower_ in _CREDITS:
+        return True
+    return start >= 1 and doc[start - 1].text == "(" and end < len(doc) and \
+        doc[end].text == "/" and span.text.isupper()
 
 
 def _portfolio(span: Span) -> bool:
@@ -567,7 +683,9 @@ def _heading_tokens(doc: Doc) -> set[int]:
                 continue
         if line:
             words = [doc[i] for i in line if not doc[i].is_space]
-            if words and words[-1].text not in {".", "!", "?", ":", "\"", "”", "’"} \
+            byline = len(words) >= 2 and words[0].text in {"By", "BY"}  # "By Lumen Daily"
+            if words and not byline and words[-1].text not in {".", "!", "?", ":", "\"",
+                                                                "”", "’"} \
                     and len(words) <= 20:
                 tokens.update(line)
         line = []

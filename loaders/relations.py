@@ -237,7 +237,7 @@ class RelationFinder:
 
     def _list_target(self, cue: ListCue, earlier: list[Mention],
                      context: list[Mention]) -> Mention | None:
-        for mention in reversed([*context, *earlier]):
+        for mention in reversed([*context, *earlier] if cue.context else earlier):
             if any(self.schema.is_a(mention.kind, kind) for kind in cue.target):
                 return mention
         return None

@@ -74,10 +74,13 @@ class SentenceRelations:
             recent.append(here)
             for finding in self._titles(text, sent, here):
                 keep(n, finding)
+        cross = self.dependencies.cross_sentence
         for source, edge, target, rule, properties in self.dependencies.run(doc, mentions):
             n = sentence_of[source.start]
             if sentence_of[target.start] != n:
-                continue
+                if rule not in cross:
+                    continue
+                n = max(n, sentence_of[target.start])  # the sentence that names the edge
             hit = Finding(source.entity_id, edge, target.entity_id, rule,
                           DEPENDENCY_CONFIDENCE, dict(properties))
             keep(n, self.cues._finding(source, target, hit, DEPENDENCY_CONFIDENCE))

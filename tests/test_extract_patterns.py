@@ -28,6 +28,88 @@ def triples(extractor, text):
 @pytest.mark.parametrize(
     ("construction", "text", "expected"),
     [
+        ("a region before a role noun is not its organisation",
+         "Omar Velez, the Asia president of Tidewater Group, spoke on Friday.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
+        ("description after a name, parsed as apposition to an earlier noun",
+         "The audit was a task handled by Orchid Labs, the analytics firm incubated by "
+         "Tidewater Group.",
+         {("orchid-labs", "FOUNDED_BY", "tidewater-group")}),
+        ("a name found once is the same name where the model mistags it",
+         "Brightwater Legal, Kessler and Marlowes advised the lenders. Partner Omar Velez "
+         "headed the Marlowes team.",
+         {("omar-velez", "HOLDS_ROLE", "marlowes")}),
+        ("people supporting the team a person led",
+         "Partner Omar Velez led the Harrow Legal team, with support from senior associate "
+         "Lena Ortiz.",
+         {("omar-velez", "HOLDS_ROLE", "harrow-legal"),
+          ("lena-ortiz", "HOLDS_ROLE", "harrow-legal")}),
+        ("people assisting a team in the passive",
+         "The Harrow Legal team was headed by partner Omar Velez, with assistance from "
+         "associate Lena Ortiz.",
+         {("omar-velez", "HOLDS_ROLE", "harrow-legal"),
+          ("lena-ortiz", "HOLDS_ROLE", "harrow-legal")}),
+        ("appositions in a list, one after a bracketed abbreviation",
+         "Orchid Pay, the payments unit of Tidewater Group, and Lumen Bank (LB), the Hong "
+         "Kong arm of Harbour Holdings, both applied for licences.",
+         {("orchid-pay", "SUBSIDIARY_OF", "tidewater-group"),
+          ("lumen-bank", "SUBSIDIARY_OF", "harbour")}),
+        ("a place that is home to firms",
+         "Crowds walked past Harbour Square, which is home to Lumen Exchange and Orchid Bank, "
+         "on Friday.",
+         {("lumen-exchange", "LOCATED_IN", "harbour-square"),
+          ("orchid-bank", "LOCATED_IN", "harbour-square")}),
+        ("a funding round's investors named after the sentence saying who raised it",
+         "Lumen Pay said on Monday that it had raised $20 million from investors. The Series "
+         "B round was led by Tidewater Capital and Orchid Ventures. Other participants in the "
+         "round included Kestrel Partners.",
+         {("tidewater-capital", "OWNS", "lumen-pay"), ("orchid-ventures", "OWNS", "lumen-pay"),
+          ("kestrel-partners", "OWNS", "lumen-pay")}),
+        ("a round with its owner named by a possessive",
+         "Orchid Ventures led Lumen Pay's latest funding round, which closed in May.",
+         {("orchid-ventures", "OWNS", "lumen-pay")}),
+        ("a dated launch with the launcher's possessive before the date",
+         "The move follows Lumen Bank\u2019s June 3, 2024 launch of its Tide Deposit Service "
+         "for small businesses.",
+         {("lumen-bank", "LAUNCHED", "tide-deposit-service")}),
+        ("a speech by a title with the speaker's name after a comma, at a dated event",
+         "Following is the speech delivered yesterday (May 4) at Harbour Week 2024 by the "
+         "Chief Executive, Mrs Lena Ortiz:",
+         {("lena-ortiz", "SPOKE_AT", "harbour-week-2024")}),
+        ("a list whose items are set off by semicolons",
+         "Tidewater Group holds stakes in several firms, including Lumen Exchange, a licensed "
+         "trading venue; Orchid Labs, a studio and investor; and Kestrel Labs, the software "
+         "company behind a popular wallet.",
+         {("tidewater-group", "OWNS", "lumen-exchange"), ("tidewater-group", "OWNS", "orchid-labs"),
+          ("tidewater-group", "OWNS", "kestrel-labs")}),
+        ("one organisation for a list of titled people, titles with a department",
+         "Pictured: Tidewater Group's director of research Omar Velez, chief operating "
+         "officer Lena Ortiz and head of retail banking Tomas Greer.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-group"),
+          ("lena-ortiz", "HOLDS_ROLE", "tidewater-group"),
+          ("tomas-greer", "HOLDS_ROLE", "tidewater-group")}),
+        ("orders from a body whose abbreviation the text defines later",
+         "Orchid Pay and Lumen Pay paused their plans following orders from MAN. Sources said "
+         "the firms got instructions from the Maritime Administration of Norland (MAN).",
+         {("orchid-pay", "REGULATED_BY", "maritime-administration-of-norland"),
+          ("lumen-pay", "REGULATED_BY", "maritime-administration-of-norland")}),
+        ("a bank rolling out an education centre",
+         "At the same time, Lumen Bank also rolled out the Digital Asset Investor Education "
+         "Centre.",
+         {("lumen-bank", "LAUNCHED", "digital-asset-investor-education-centre")}),
+        ("the subject of a gerund after a preposition is the clause's",
+         "We feel very encouraged, and Lumen Labs takes pride in being based in Singapore.",
+         {("lumen-labs", "LOCATED_IN", "singapore")}),
+        ("a place and a firm noun before the name",
+         "The round was led by digital asset-focused U.S. fund Kestrel Capital Partners.",
+         {("kestrel-capital-partners", "LOCATED_IN", "united-states")}),
+        ("a unit whose own name holds the unit noun",
+         "The bonds settle on a ledger run by the Central Clearing Unit of the Hong Kong "
+         "Monetary Authority (HKMA).",
+         {("central-clearing-unit", "SUBSIDIARY_OF", "hkma")}),
+        ("a regional arm's name followed by 'of' its parent",
+         "Significantly, Lumen HK of Kestrel Group has withdrawn its application.",
+         {("lumen-hk", "SUBSIDIARY_OF", "kestrel-group")}),
         ("relative clause between subject and verb",
          "Lumen Bank, which opened its doors in 2019, is controlled by Tidewater Group.",
          {("lumen-bank", "CONTROLLED_BY", "tidewater-group")}),
@@ -171,3 +253,10 @@ def test_an_organisation_launching_a_product_is_not_confused_with_a_partner(extr
     found = triples(extractor, "Juniper Exchange opened in 2021. The platform has partnered "
                                "with Lumen Bank to offer custody.")
     assert not any(edge == "LAUNCHED" for _, edge, _ in found)
+
+
+def test_banks_such_as_name_members_only_of_a_scheme_in_their_own_sentence(extractor):
+    found = triples(extractor, "Lumen Bank rolled out the Digital Asset Investor Education "
+                               "Centre. Reports say the regulator leaned on major banks such "
+                               "as Orchid Bank and Kestrel Bank to take on crypto clients.")
+    assert not any(edge == "MEMBER_OF" for _, edge, _ in found)

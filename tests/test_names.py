@@ -38,6 +38,11 @@ def entities(extractor, text, outlet=None):
         (["Group", "Chief", "Executive"], None),
         (["HKD6"], None),
         (["Treasury"], None),
+        (["Tide", "Pilot", "Programme", "Phase"], ["Tide", "Pilot", "Programme"]),
+        (["W3ZA"], ["W3ZA"]),
+        (["June", "3"], None),
+        (["Lumen", "Web3", "wallet"], ["Lumen", "Web3", "wallet"]),
+        (["crypto", "exchange", "Lumen"], ["Lumen"]),
     ],
 )
 def test_titles_and_roles_are_cut_from_names(words, name):
@@ -53,6 +58,10 @@ def test_legal_forms_share_one_key():
     ("name", "label", "kind"),
     [("Harbour Crest Bank", None, "Bank"), ("Lumen Fintech Week 2026", None, "Event"),
      ("Project Tide", None, "Initiative"), ("Tidewater Bitcoin ETF", None, "Product"),
+     ("Maritime Administration of Norland", "ORG", "GovernmentBody"),
+     ("Chamber of Digital Commerce", None, "Association"),
+     ("Harbour Retail Investor Education Centre", None, "Initiative"),
+     ("Lumen Convention Centre", None, "Place"),
      ("Singapore", "ORG", "Place"), ("Reuters", "ORG", "MediaOutlet"),
      ("Kavlo HK", "PERSON", "Company"), ("Mara Quill", "PERSON", "Person")],
 )
@@ -144,3 +153,56 @@ def test_a_discovered_name_keeps_its_first_kind_in_later_documents():
     extractor.run(SourceDocument(id="a", path=None, title="t",
                                  text="Velez Ward, chief executive of Lumen Bank, said so."))
     assert {e.id: e.kind for e in extractor.run(later).entities}["velez-ward"] == "Person"
+
+
+def test_a_name_written_with_a_digit_is_no_amount(extractor):
+    found = entities(extractor, "The meetup was organised by K3ZA, a media firm, and cost "
+                                "HKD6 million.")
+    assert "k3za" in found
+    assert not any(key.startswith("hkd") for key in found)
+
+
+def test_a_month_and_day_are_no_name(extractor):
+    found = entities(extractor, "The move follows Lumen Bank's June 3, 2024 launch of its app.")
+    assert not any(key.startswith("june") for key in found)
+
+
+def test_a_name_ending_in_a_year_is_an_event(extractor):
+    found = entities(extractor, "Speakers at Harbour Summit Hong Kong 2026 included Omar Velez.")
+    assert found["harbour-summit-hong-kong-2026"].kind == "Event"
+
+
+def test_a_class_of_licensed_firms_is_no_name(extractor):
+    found = entities(extractor, "Orchid Pay withdrew its Hong Kong VASP application, and the "
+                                "Lumen Bitcoin ETF opened on Monday.")
+    assert not any("vasp" in key for key in found)
+    assert "lumen-bitcoin-etf" in found
+
+
+def test_a_department_after_a_title_is_no_name(extractor):
+    found = entities(extractor, "Omar Velez, Lumen Exchange head of Digital Product "
+                                "Development, said demand was strong.")
+    assert "omar-velez" in found
+    assert not any("development" in key for key in found)
+
+
+def test_a_picture_credit_is_no_entity(extractor):
+    found = entities(extractor, "Omar Velez spoke at the launch of the Lumen Bank app on "
+                                "Tuesday. Photo: Lena Ortiz. Crowds walk past Harbour Square "
+                                "on Monday. (TOMAS GREER / LUMEN DAILY)")
+    assert "omar-velez" in found
+    assert not any(key in found for key in ("lena-ortiz", "tomas-greer"))
+
+
+def test_a_byline_is_no_heading(extractor):
+    found = entities(extractor, "Lumen Bank opens its doors\n\nBy Xinhua\n\nOrchid Bank opened "
+                                "on Monday in Kowloon.")
+    assert found["xinhua"].kind == "MediaOutlet"
+    assert "lumen-bank" not in found
+
+
+def test_a_product_named_after_its_maker_ends_in_a_plain_word(extractor):
+    found = entities(extractor, "The exchange reminded clients that its self-custody Lumen "
+                                "Web3 wallet will keep working, and Orchid Pay plans stay on "
+                                "hold.")
+    assert found["lumen-web3-wallet"].kind == "Product"
