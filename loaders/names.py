@@ -528,10 +528,16 @@ def _product_of(span: Span) -> bool:
     if span.label_ in {"Place", "Person"}:
         return False
     doc, k = span.doc, span.end
-    while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_sent_start and \
+    # A product's own words are few; the bound keeps a long run of capitalised names linear.
+    stop = min(len(doc), span.end + _PRODUCT_WORDS)
+    while k < stop and doc[k].text[:1].isupper() and not doc[k].is_sent_start and \
             doc[k].pos_ not in _NOT_IN_NAME:
         k += 1
     return span.end < k < len(doc) and doc[k].text in _PRODUCT_ENDS
+
+
+#: The most capitalised words between a maker's name and a product word ("Web3", "Pay").
+_PRODUCT_WORDS = 4
 
 
 def _department(span: Span) -> bool:
