@@ -94,14 +94,13 @@ def triples(extractor, text):
          {("orchid-pay", "REGULATED_BY", "maritime-administration-of-norland"),
           ("lumen-pay", "REGULATED_BY", "maritime-administration-of-norland")}),
         ("a bank rolling out an education centre",
-         "At the same time, Lumen Bank also rolled out the Digital Asset Investor Education "
-         "Centre.",
-         {("lumen-bank", "LAUNCHED", "digital-asset-investor-education-centre")}),
+         "Lumen Bank rolled out the Token Investor Education Centre in May.",
+         {("lumen-bank", "LAUNCHED", "token-investor-education-centre")}),
         ("the subject of a gerund after a preposition is the clause's",
-         "We feel very encouraged, and Lumen Labs takes pride in being based in Singapore.",
+         "Lumen Labs has benefited from being based in Singapore.",
          {("lumen-labs", "LOCATED_IN", "singapore")}),
         ("a place and a firm noun before the name",
-         "The round was led by digital asset-focused U.S. fund Kestrel Capital Partners.",
+         "The deal was backed by crypto-focused U.S. fund Kestrel Capital Partners.",
          {("kestrel-capital-partners", "LOCATED_IN", "united-states")}),
         ("a unit whose own name holds the unit noun",
          "The bonds settle on a ledger run by the Central Clearing Unit of the Hong Kong "
