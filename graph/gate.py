@@ -110,8 +110,7 @@ def _statement_start(words: list[str]) -> int:
             i += 1
             # CYPHER's options: a version number and key=value pairs.
             while i < len(words) and (words[i] == "=" or _at(words, i + 1) == "="
-                                      or _at(words, i - 1) == "=" or words[i] == "0"
-                                      or words[i] == "."):
+                                      or _at(words, i - 1) == "=" or words[i] == "0"):
                 i += 1
         elif word == "USE":
             i += 2  # USE and a name (dotted names: the dots and parts that follow)

@@ -462,9 +462,8 @@ def open_store(config: StoreConfig | None = None, read_only: bool = False) -> It
         return
     main = (config.user or DEFAULT_USER, config.password or "")
     reader = (config.read_user, config.read_password or "") if config.read_user else main
-    with _connected(config.uri or "", None if read_only and reader != main else main,
-                    reader, config.database) as store:
-        store.read_only = read_only
+    with _connected(config.uri or "", None if read_only else main, reader,
+                    config.database) as store:
         yield store
 
 
