@@ -40,7 +40,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
          "previous-name", "complement-for", "sentence-regulator", "support", "round-owner",
-         "regional-left"}
+         "regional-left", "pobj", "with-host", "adjacent-name", "fixed"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -68,6 +68,9 @@ _TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chai
            "executive", "officer", "president", "director", "head", "partner", "secretary",
            "manager", "governor", "minister", "engineer", "engineers", "analyst", "analysts",
            "employee", "employees", "staff", "executives", "founders", "veteran", "veterans"}
+#: Words a name may end in that the name found may leave out ("Lumen Bank" as "Lumen").
+_NAME_ENDINGS = {"bank", "group", "holdings", "limited", "ltd", "company", "corporation"}
+_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Professor"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -96,6 +99,8 @@ class Pattern:
     target_kinds: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()  # trigger lemmas (and their lower-case forms)
     pos: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    organisation: str | None = None  # the registry entity of the role ``fixed``
 
 
 @cache
@@ -133,6 +138,8 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             role=item.get("role"), source_kinds=tuple(item.get("source_kinds", [])),
             target_kinds=tuple(item.get("target_kinds", [])),
             words=words, pos=frozenset(pos),
+            complements=frozenset(_words(trigger.get("complement", []), sets)),
+            organisation=item.get("organisation"),
         ), sequence))
     return tuple(out)
 
@@ -172,6 +179,13 @@ class DependencyRelations:
         #: Rules whose ends may sit in different sentences (an earlier sentence's subject).
         self.cross_sentence = {p.rule for p in self.patterns
                                if CROSS_SENTENCE & {*p.source, *p.target}}
+        #: The registry's kinds, for patterns whose organisation is fixed ("Financial
+        #: Secretary X" holds a role at the government); such a pattern needs its entity.
+        self.kinds: dict[str, str] = {}
+
+    def add_entities(self, kinds: dict[str, str]) -> None:
+        """The registry's entity ids and kinds."""
+        self.kinds = kinds
 
     def run(self, doc: Doc, mentions: list[Mention]
             ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
@@ -202,7 +216,8 @@ class DependencyRelations:
     def _relations(self, pattern: Pattern, doc: Doc, start: int, end: int,
                    at: dict[int, Mention]
                    ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
-        trigger = doc[start]
+        # A token sequence's roles are asked of its syntactic head ("Financial Secretary").
+        trigger = doc[start:end].root if end - start > 1 else doc[start]
         if not self._fits(pattern, trigger, end - start > 1):
             return
         if end - start == 1 and start in at and "self" not in pattern.source + \
@@ -213,7 +228,10 @@ class DependencyRelations:
             return
         span = (start, end)
         sources = _mentions(_arguments(pattern.source, trigger, span, at), at)
-        targets = _mentions(_arguments(pattern.target, trigger, span, at), at)
+        if pattern.target == ("fixed",):
+            targets = self._fixed(pattern, doc, span, at)
+        else:
+            targets = _mentions(_arguments(pattern.target, trigger, span, at), at)
         if pattern.pairwise:  # "A, B and C set up a joint venture": each pair
             targets = sources
         for s in sources:
@@ -225,9 +243,27 @@ class DependencyRelations:
                 properties = {"role": role} if role else {}
                 yield s, pattern.edge, t, pattern.rule, properties
 
+    def _fixed(self, pattern: Pattern, doc: Doc, span: tuple[int, int],
+               at: dict[int, Mention]) -> list[Mention]:
+        """The pattern's fixed organisation, unless the text names another right before the
+        title ("HKMA Chief Executive X" works at the HKMA, not the government)."""
+        kind = self.kinds.get(pattern.organisation or "")
+        k = span[0] - 1
+        k -= k >= 0 and doc[k].text in {"'s", "’s", "'"}
+        if k >= 3 and doc[k].text == ")" and doc[k - 2].text == "(":
+            k -= 3  # "Lumen Commission (LC) Chief Executive"
+        if kind is None or k >= 0 and k in at and self.schema.is_a(at[k].kind, "Organization"):
+            return []
+        title = doc[span[0]:span[1]]
+        return [Mention(span[0], span[1], title.start_char, title.end_char, title.text,
+                        pattern.organisation or "", kind, title.text, "title")]
+
     def _fits(self, pattern: Pattern, trigger: Token, is_sequence: bool) -> bool:
         if is_sequence:
             return True
+        if pattern.complements and not any(c.lemma_.lower() in pattern.complements
+                                           for c in _complement(trigger)):
+            return False
         if pattern.voice and _voice(trigger) != pattern.voice:
             return False
         previous = trigger.nbor(-1).lower_ if trigger.i else ""
@@ -267,7 +303,8 @@ def _voice(verb: Token) -> str:
 
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
-_LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support"}
+_LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
+             "pobj"}
 #: "with support from A and B", "with help from A", "assisted by A"
 _SUPPORT = {"support", "assistance", "help", "input"}
 
@@ -305,8 +342,17 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [g for c in t.children if c.dep_ == "dative"
                 for g in ([c] if c.pos_ != "ADP" else c.children)] + \
             _role("prep:to", t, span, at)
+    if role == "pobj":  # "the firm behind X", "together with X": the preposition's object
+        return [g for g in doc[span[1] - 1].children if g.dep_ == "pobj"]
+    if role == "with-host":  # "X did ..., with Y acting as ...": X
+        return [s for s, _ in _subject(t.head.head)] \
+            if t.dep_ in {"pcomp", "pobj", "advcl"} and t.head.lower_ == "with" else []
+    if role == "adjacent-name":  # "Financial Secretary Jane Doe", "... Secretary, Ms Jane Doe"
+        k = span[1] + (span[1] < len(doc) and doc[span[1]].text == ",")
+        k += k < len(doc) and doc[k].text in _HONORIFICS
+        return [doc[k]] if k in at and at[k].start == k and at[k].kind == "Person" else []
     if role == "appos-head":
-        if first.dep_ != "appos":
+        if first.dep_ != "appos" or _list_item(first, at):
             return []
         return [_described(first, at) or first.head]
     if role == "appos":  # an "apposition" listing more names is a list, not a description
@@ -318,6 +364,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             head = head.head
         return [head] if head.i != first.i else []
     if role == "attr-subject":
+        if first.pos_ == "NUM":  # "was chief of A from 2009 to 2019 and a director of B":
+            first = next((a for a in first.ancestors if a.dep_ in {"attr", "oprd"}), first)
         if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
             return [s for s, _ in _subject(first.head)]
         return []
@@ -382,6 +430,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             elif step == -1 and doc[k].text == "," and k - 1 in at and \
                     at[k - 1].kind == "Person":
                 k -= 1
+            elif step == -1 and k not in at and doc[k].text == ")" and k >= 3 and \
+                    doc[k - 2].text == "(" and k - 3 in at:
+                k -= 3  # "Lumen Commission (LC) Chairman Jane Doe": the name, not its short form
             else:
                 break
         return [doc[k]] if 0 <= k < len(doc) and k in at else []
@@ -568,10 +619,21 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
         # level above the clause the argument sits in.
         conjuncts = [c for c in token.conjuncts if c.i > token.i and not _has_relative(c, at)
                      or c.i < token.i] if listable else []
+        if listable:
+            conjuncts += [g for c in token.children if c.dep_ == "appos" and _list_item(c, at)
+                          for g in c.conjuncts if g.i in at]
         for t in [token, *conjuncts]:
             for m in _mention_of(t, at, depth=0):
                 out.setdefault(m.entity_id, m)
     return list(out.values())
+
+
+def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
+    """Whether an "apposition" is one item of a list of names ("owned by A, B's arm and
+    C"): a name is joined to it by "and", so it describes nothing."""
+    children = list(appos.children)
+    return any(c.dep_ == "cc" for c in children) and \
+        any(c.dep_ == "conj" and c.i in at for c in children)
 
 
 def _semicolon_items(first: Token, at: dict[int, Mention]) -> list[Token]:
@@ -615,12 +677,13 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         # "by the Financial Secretary, Mr Jane Doe": the parse may hang the name elsewhere
         k = t.right_edge.i + 1
         if k + 1 < len(t.doc) and t.doc[k].text == ",":
-            k += 1 + (t.doc[k + 1].text in {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Dr."})
+            k += 1 + (t.doc[k + 1].text in _HONORIFICS)
             if k in at and at[k].kind == "Person" and at[k].start == k:
                 return [at[k]]
     compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
-    if compounds and t.pos_ == "NOUN" and t.lower_ not in _TITLES:  # "the Lumen wallet": Lumen
-        return [at[compounds[-1].i]]
+    if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES
+                      or t.lower_ in _NAME_ENDINGS and compounds[-1].i == t.i - 1):
+        return [at[compounds[-1].i]]  # "the Lumen wallet", "Lumen Bank" found as "Lumen"
     for c in t.children:
         # "backers such as A and B", "firms including A and B"
         if c.dep_ == "prep" and c.lower_ in _LISTING:

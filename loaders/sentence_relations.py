@@ -42,7 +42,9 @@ class SentenceRelations:
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """The registry's ids: a title's fixed organisation must be one of them."""
-        self.registry = {e.id for e in entities}
+        kinds = {e.id: e.kind for e in entities}
+        self.registry = set(kinds)
+        self.dependencies.add_entities(kinds)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
