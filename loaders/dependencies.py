@@ -368,6 +368,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             first = next((a for a in first.ancestors if a.dep_ in {"attr", "oprd"}), first)
         if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
             return [s for s, _ in _subject(first.head)]
+        if first.i != t.i and first.lemma_ in _COPULA:  # "who was A and a director of B"
+            return [s for s, _ in _subject(first)]
         return []
     if role == "attr":
         if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA:

@@ -28,6 +28,34 @@ def triples(extractor, text):
 @pytest.mark.parametrize(
     ("construction", "text", "expected"),
     [
+        ("a title after a name that says whose post it is",
+         "Omar Velez, acting secretary for Financial Services and the Treasury, spoke on "
+         "Monday.",
+         {("omar-velez", "HOLDS_ROLE", "hksar-government")}),
+        ("an organisation with its short form in brackets before a title and a name",
+         "The paper said Tidewater Commission (TC) Chairman Omar Velez had resigned.",
+         {("omar-velez", "CHAIRS", "tidewater-commission")}),
+        ("the firm behind a product, in apposition",
+         "Tidewater Group, the software firm behind the Lumen Wallet app, opened an office.",
+         {("tidewater-group", "OPERATES", "lumen-wallet-app")}),
+        ("one firm's unit named with a possessive",
+         "The audit was run by Harbour Holdings's Kestrel Ventures last year.",
+         {("kestrel-ventures", "SUBSIDIARY_OF", "harbour")}),
+        ("doing something together with another firm",
+         "Lumen Bank is testing a payment service together with Orchid Pay.",
+         {("lumen-bank", "PARTNERS_WITH", "orchid-pay")}),
+        ("a client named in a with-phrase after the main clause",
+         "Lumen Bank completed its first transfer in May, with Orchid Pay acting as pioneer "
+         "customer.",
+         {("lumen-bank", "PROVIDES_BANKING_TO", "orchid-pay")}),
+        ("a list of owners whose middle item is described, not named",
+         "Kestrel Bank is owned by Orchid Group, Harbour Holdings's payments arm and "
+         "Tidewater Capital.",
+         {("orchid-group", "OWNS", "kestrel-bank"), ("tidewater-capital", "OWNS", "kestrel-bank")}),
+        ("a second role after a span of years, joined by and",
+         "Kestrel Labs was set up by Omar Velez, who was chief executive of Orchid Group between "
+         "2009 and 2019 and a former vice chairman of Tidewater Bank.",
+         {("omar-velez", "HOLDS_ROLE", "tidewater-bank")}),
         ("a region before a role noun is not its organisation",
          "Omar Velez, the Asia president of Tidewater Group, spoke on Friday.",
          {("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
@@ -259,3 +287,15 @@ def test_banks_such_as_name_members_only_of_a_scheme_in_their_own_sentence(extra
                                "Centre. Reports say the regulator leaned on major banks such "
                                "as Orchid Bank and Kestrel Bank to take on crypto clients.")
     assert not any(edge == "MEMBER_OF" for _, edge, _ in found)
+
+
+def test_a_described_item_of_a_list_is_no_subsidiary_of_the_item_before(extractor):
+    found = triples(extractor, "Kestrel Bank is owned by Orchid Group, Harbour Holdings's "
+                               "payments arm and Tidewater Capital.")
+    assert not any(edge == "SUBSIDIARY_OF" and source == "orchid-group"
+                   for source, edge, _ in found)
+
+
+def test_a_title_after_a_named_organisation_is_that_organisation_s(extractor):
+    found = triples(extractor, "Tidewater Commission (TC) Chief Executive Omar Velez spoke.")
+    assert ("omar-velez", "HOLDS_ROLE", "hksar-government") not in found
