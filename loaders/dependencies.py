@@ -40,7 +40,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
          "previous-name", "complement-for", "sentence-regulator", "support", "round-owner",
-         "regional-left", "pobj", "with-host", "adjacent-name", "fixed"}
+         "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
+         "recent-regulator", "among-object", "subject-list"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -62,7 +63,7 @@ _TITLE_RUN = {"group", "chief", "executive", "officer", "ceo", "chairman", "chai
               "founding", "secretary", "governor", "commissioner", "-", "operating",
               "technology", "information", "investment", "risk", "compliance", "marketing",
               "commercial", "strategy", "legal", "digital", "regional", "global", "associate",
-              "counsel", "markets", "capital"}
+              "counsel", "markets", "capital", "co"}
 #: Nouns for people: "Lumen co-founder Jane Doe" is Jane Doe, not Lumen.
 _TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "ceo",
            "executive", "officer", "president", "director", "head", "partner", "secretary",
@@ -101,6 +102,7 @@ class Pattern:
     pos: frozenset[str] = frozenset()
     complements: frozenset[str] = frozenset()
     organisation: str | None = None  # the registry entity of the role ``fixed``
+    last: bool = False  # a token sequence's roles are asked of its last token
 
 
 @cache
@@ -139,7 +141,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             target_kinds=tuple(item.get("target_kinds", [])),
             words=words, pos=frozenset(pos),
             complements=frozenset(_words(trigger.get("complement", []), sets)),
-            organisation=item.get("organisation"),
+            organisation=item.get("organisation"), last=trigger.get("head") == "last",
         ), sequence))
     return tuple(out)
 
@@ -217,7 +219,7 @@ class DependencyRelations:
                    at: dict[int, Mention]
                    ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
         # A token sequence's roles are asked of its syntactic head ("Financial Secretary").
-        trigger = doc[start:end].root if end - start > 1 else doc[start]
+        trigger = doc[end - 1] if pattern.last else doc[start:end].root
         if not self._fits(pattern, trigger, end - start > 1):
             return
         if end - start == 1 and start in at and "self" not in pattern.source + \
@@ -304,7 +306,7 @@ def _voice(verb: Token) -> str:
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
 _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
-             "pobj"}
+             "pobj", "predicate", "among-object", "subject-list"}
 #: "with support from A and B", "with help from A", "assisted by A"
 _SUPPORT = {"support", "assistance", "help", "input"}
 
@@ -330,9 +332,19 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if first.i in at:  # "with Lumen Bank and its subsidiaries": a list, not two titles
         first = t
     if role == "object":
-        return [c for c in t.children if c.dep_ in {"dobj", "obj"}]
-    if role == "by":
-        return [_object(c) for c in t.children if c.dep_ == "agent" and _object(c)]
+        objects = [c for c in t.children if c.dep_ in {"dobj", "obj"}]
+        if not objects and t.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in t.children):
+            # "the sandbox it operates": the noun before the clause, wherever the parse
+            # hung the clause
+            before = doc[t.left_edge.i - 1] if t.left_edge.i else t.head
+            objects = [before if before.pos_ in {"NOUN", "PROPN"} else t.head]
+        return objects
+    if role == "by":  # the agent, or a "by" the parse hung on the object ("granted a
+        # licence by Y")
+        return [_object(c) for h in [t, *(c for c in t.children if c.dep_ == "dobj")]
+                for c in h.children if (c.dep_ == "agent" or h is not t and c.dep_ == "prep"
+                                        and c.lower_ == "by") and _object(c)]
     if role.startswith("prep:"):
         word = role[5:]
         holders = [t, *(c for c in t.children if c.dep_ in {"dobj", "prt", "attr"})]
@@ -342,6 +354,20 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [g for c in t.children if c.dep_ == "dative"
                 for g in ([c] if c.pos_ != "ADP" else c.children)] + \
             _role("prep:to", t, span, at)
+    if role == "predicate":  # "the licensees are A and B", "the batch comprises A and B"
+        verb = first.head if first.dep_ in _SUBJECTS else None
+        return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
+            if verb is not None else []
+    if role == "recent-regulator":  # the regulator of this sentence, else of the last two
+        return _recent_regulator(t, at)
+    if role == "among-object":  # "X counts A and B among its shareholders": A and B
+        if t.dep_ != "pobj" or t.head.lower_ != "among":
+            return []
+        return [c for c in t.head.head.children if c.dep_ in {"dobj", "obj"}]
+    if role == "subject-list":  # "A, B and C are partners in X": the whole list
+        if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
+            return [s for s, _ in _subject(first.head)]
+        return []
     if role == "pobj":  # "the firm behind X", "together with X": the preposition's object
         return [g for g in doc[span[1] - 1].children if g.dep_ == "pobj"]
     if role == "with-host":  # "X did ..., with Y acting as ...": X
@@ -448,6 +474,25 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
     return []
+
+
+def _recent_regulator(t: Token, at: dict[int, Mention]) -> list[Token]:
+    """The one regulator the sentence of ``t`` names, else the last one named in the two
+    sentences before ("The HKMA granted licences to four firms. The latest batch is ...")."""
+    doc = t.doc
+    here = {at[k].entity_id: k for k in range(t.sent.start, t.sent.end)
+            if k in at and at[k].kind == "Regulator"}
+    if len(here) == 1:
+        return [doc[here.popitem()[1]]]
+    if here:
+        return []
+    first = doc[t.sent.start]
+    for _ in range(2):
+        if first.i == 0:
+            break
+        first = doc[first.i - 1].sent[0]
+    earlier = [k for k in range(first.i, t.sent.start) if k in at and at[k].kind == "Regulator"]
+    return [doc[earlier[-1]]] if earlier else []
 
 
 def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
@@ -594,6 +639,10 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
                     of += [g for g in c.children if g.dep_ == "pobj"]
+                elif c.dep_ == "poss" and c.lower_ == "whose":
+                    # "Y, the firm whose chief executive is X": the noun the clause describes
+                    clause = next((a for a in n.ancestors if a.dep_ == "relcl"), None)
+                    found += [clause.head] if clause is not None else []
                 elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at and \
                         at[c.i].kind != "Place" and not (n.i in at and at[c.i] is at[n.i]):
                     # "the Asia chairman of Y": a region; "Lumen Unit of Y": its own name
@@ -670,8 +719,26 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         # on another noun ("a task handled by Y, the firm incubated by Z")
         named = _described(t, at)
         if named is not None:
+            if t.tag_ in {"NNS", "NNPS"}:  # "A and B, the two platforms licensed by ..."
+                first = _conj_root(named)
+                return [at[x.i] for x in [first, *first.conjuncts] if x.i in at]
             return [at[named.i]]
         return _mention_of(t.head, at, depth + 1)
+    if t.pos_ == "NOUN" and t.i not in at:
+        named = _described(t, at)
+        if named is not None and named.head.i == t.head.i and named.dep_ == "dep":
+            return [at[named.i]]  # "Y, the operator run by Z, plans": an apposition misparsed
+        if t.dep_ == "pobj" and t.head.lower_ in {"among", "in", "of"}:
+            # "X was among the first platforms licensed by Y", "X was in the first group
+            # of banks authorised by Y", "X is one of the banks ...": X
+            holder = t.head.head
+            if t.head.lower_ == "of" and holder.dep_ == "pobj" and \
+                    holder.head.lower_ in {"among", "in"}:
+                holder = holder.head.head
+            elif t.head.lower_ == "of" and holder.lower_ == "one":
+                holder = holder.head
+            if holder.lemma_ in _COPULA and holder.pos_ in {"AUX", "VERB"}:
+                return [m for s, _ in _subject(holder) for m in _mention_of(s, at, depth + 1)]
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
