@@ -41,12 +41,13 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
          "previous-name", "complement-for", "sentence-regulator", "support", "round-owner",
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
-         "recent-regulator", "among-object", "subject-list"}
+         "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
+         "recent-initiative", "antecedent", "inside"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
 #: Roles that may name an entity of an earlier sentence.
-CROSS_SENTENCE = {"round-owner"}
+CROSS_SENTENCE = {"round-owner", "recent-regulator", "recent-initiative"}
 _FUNDING = {"round", "financing", "funding", "fundraising", "fundraise", "raise",
             "investment", "deal", "placement"}
 _RAISE = {"raise", "secure", "close", "land", "collect", "complete", "receive", "get",
@@ -306,7 +307,7 @@ def _voice(verb: Token) -> str:
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
 _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
-             "pobj", "predicate", "among-object", "subject-list"}
+             "pobj", "predicate", "among-object", "subject-list", "noun"}
 #: "with support from A and B", "with help from A", "assisted by A"
 _SUPPORT = {"support", "assistance", "help", "input"}
 
@@ -355,11 +356,28 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 for g in ([c] if c.pos_ != "ADP" else c.children)] + \
             _role("prep:to", t, span, at)
     if role == "predicate":  # "the licensees are A and B", "the batch comprises A and B"
+        if first.dep_ == "acl":  # "banks taking part include A and B"
+            first = first.head
         verb = first.head if first.dep_ in _SUBJECTS else None
         return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
             if verb is not None else []
     if role == "recent-regulator":  # the regulator of this sentence, else of the last two
-        return _recent_regulator(t, at)
+        return _recent(t, at, "Regulator")
+    if role == "recent-initiative":
+        return _recent(t, at, "Initiative")
+    if role == "colon-list":  # "relies on two banks: A and B", "participants were named: A; B"
+        colons = [c for h in (t, t.head, _clause_verb(t)) for c in h.children if c.text == ":"]
+        return _colon_items(colons[0], at) if colons else []
+    if role == "antecedent":  # "A, B and C, which the regulator licensed": A, B and C
+        k = span[0] - 1
+        if k < 1 or doc[k].text != "," or k - 1 not in at:
+            return []
+        named = _conj_root(doc[k - 1])
+        return [x for x in [named, *named.conjuncts] if x.i in at] or [doc[k - 1]]
+    if role == "inside":  # the names inside a token-sequence trigger
+        return [doc[k] for k in range(*span) if k in at and at[k].start == k]
+    if role == "noun":  # the trigger noun, as a mention stands for it ("X is among the
+        return [t]      # participants": X)
     if role == "among-object":  # "X counts A and B among its shareholders": A and B
         if t.dep_ != "pobj" or t.head.lower_ != "among":
             return []
@@ -476,12 +494,39 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     return []
 
 
-def _recent_regulator(t: Token, at: dict[int, Mention]) -> list[Token]:
-    """The one regulator the sentence of ``t`` names, else the last one named in the two
-    sentences before ("The HKMA granted licences to four firms. The latest batch is ...")."""
+def _colon_items(colon: Token, at: dict[int, Mention]) -> list[Token]:
+    """The names listed after a colon, by commas, semicolons and "and": the descriptions
+    (", the unit of X") and relative clauses (", which ...") between them skipped, up to the
+    sentence's end or a verb of the sentence's own ("...: A and B, the two largest, said")."""
+    doc = colon.doc
+    found: list[Token] = []
+    skipping = False
+    k = colon.i + 1
+    while k < colon.sent.end:
+        word = doc[k]
+        if word.text in {",", ";"}:
+            after = doc[k + 1] if k + 1 < colon.sent.end else word
+            skipping = after.lower_ in _RELATIVE or after.lower_ in {"the", "a", "an"}
+        elif word.lower_ in {"and", "or"}:
+            skipping = False
+        elif k in at and not skipping:
+            found.append(doc[at[k].start])
+            k = at[k].end
+            continue
+        elif not skipping and word.pos_ in {"VERB", "AUX"} and word.dep_ not in {"amod",
+                                                                                   "compound"}:
+            break
+        k += 1
+    return found
+
+
+def _recent(t: Token, at: dict[int, Mention], kind: str) -> list[Token]:
+    """The one entity of ``kind`` the sentence of ``t`` names, else the last one named in
+    the two sentences before ("The HKMA granted licences to four firms. The latest batch
+    comprises ...")."""
     doc = t.doc
     here = {at[k].entity_id: k for k in range(t.sent.start, t.sent.end)
-            if k in at and at[k].kind == "Regulator"}
+            if k in at and at[k].kind == kind}
     if len(here) == 1:
         return [doc[here.popitem()[1]]]
     if here:
@@ -491,7 +536,7 @@ def _recent_regulator(t: Token, at: dict[int, Mention]) -> list[Token]:
         if first.i == 0:
             break
         first = doc[first.i - 1].sent[0]
-    earlier = [k for k in range(first.i, t.sent.start) if k in at and at[k].kind == "Regulator"]
+    earlier = [k for k in range(first.i, t.sent.start) if k in at and at[k].kind == kind]
     return [doc[earlier[-1]]] if earlier else []
 
 
@@ -666,13 +711,18 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
     """The mentions the argument tokens stand for, lists expanded to their members."""
     out: dict[str, Mention] = {}
     for token, listable in tokens:
+        doc = token.doc
         # A conjunct with a relative clause of its own (", and C, which ...") lists at the
         # level above the clause the argument sits in.
         conjuncts = [c for c in token.conjuncts if c.i > token.i and not _has_relative(c, at)
                      or c.i < token.i] if listable else []
         if listable:
-            conjuncts += [g for c in token.children if c.dep_ == "appos" and _list_item(c, at)
-                          for g in c.conjuncts if g.i in at]
+            # "A, B's arm and C": a described item parsed as apposition
+            conjuncts += [g for c in token.children if c.dep_ == "appos" and c.i not in at
+                          and _list_item(c, at) for g in c.conjuncts if g.i in at]
+            # "A, B, C and D Ltd": earlier items parsed as modifiers of the last
+            conjuncts += [c for c in token.children if c.dep_ == "nmod" and c.i in at
+                          and at[c.i].end < len(doc) and doc[at[c.i].end].lower_ in {",", "and"}]
         for t in [token, *conjuncts]:
             for m in _mention_of(t, at, depth=0):
                 out.setdefault(m.entity_id, m)
@@ -683,7 +733,8 @@ def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
     """Whether an "apposition" is one item of a list of names ("owned by A, B's arm and
     C"): a name is joined to it by "and", so it describes nothing."""
     children = list(appos.children)
-    return any(c.dep_ == "cc" for c in children) and \
+    doc = appos.doc
+    return any(c.dep_ == "cc" and doc[c.i - 1].text != "," for c in children) and \
         any(c.dep_ == "conj" and c.i in at for c in children)
 
 
@@ -725,8 +776,11 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
             return [at[named.i]]
         return _mention_of(t.head, at, depth + 1)
     if t.pos_ == "NOUN" and t.i not in at:
+        colons = [c for c in t.children if c.text == ":"]
+        if colons and t.tag_ == "NNS":  # "the three platforms it had licensed: A, B and C"
+            return [at[x.i] for x in _colon_items(colons[0], at)]
         named = _described(t, at)
-        if named is not None and named.head.i == t.head.i and named.dep_ == "dep":
+        if named is not None and named.head.i == t.head.i and named.dep_ in {"dep", "nsubj"}:
             return [at[named.i]]  # "Y, the operator run by Z, plans": an apposition misparsed
         if t.dep_ == "pobj" and t.head.lower_ in {"among", "in", "of"}:
             # "X was among the first platforms licensed by Y", "X was in the first group
