@@ -104,6 +104,7 @@ class Pattern:
     complements: frozenset[str] = frozenset()
     organisation: str | None = None  # the registry entity of the role ``fixed``
     last: bool = False  # a token sequence's roles are asked of its last token
+    service: str | None = None  # the role whose noun phrase names the service given
 
 
 @cache
@@ -143,6 +144,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             words=words, pos=frozenset(pos),
             complements=frozenset(_words(trigger.get("complement", []), sets)),
             organisation=item.get("organisation"), last=trigger.get("head") == "last",
+            service=item.get("service"),
         ), sequence))
     return tuple(out)
 
@@ -230,6 +232,8 @@ class DependencyRelations:
         if pattern.role and not role:
             return
         span = (start, end)
+        service = next((words for noun in _role(pattern.service, trigger, span, at)
+                        if (words := _role_phrase(noun, at))), "") if pattern.service else ""
         sources = _mentions(_arguments(pattern.source, trigger, span, at), at)
         if pattern.target == ("fixed",):
             targets = self._fixed(pattern, doc, span, at)
@@ -244,6 +248,8 @@ class DependencyRelations:
                 if s.entity_id == t.entity_id or not self._kinds(pattern, s, t):
                     continue
                 properties = {"role": role} if role else {}
+                if service:
+                    properties["service"] = service
                 yield s, pattern.edge, t, pattern.rule, properties
 
     def _fixed(self, pattern: Pattern, doc: Doc, span: tuple[int, int],

@@ -7,8 +7,9 @@ evidence: the document, the sentence, its character span, the published date, th
 confidence. Registry entities keep their registry name, aliases and kind; a discovered one
 carries every form the document wrote it in as aliases.
 
-A document over ``LONG_TEXT`` characters is extracted with the pipeline's rule components
-only: the parser and NER need about 1 GB of memory per 100,000 characters.
+A document over ``LONG_TEXT`` characters is parsed in pieces cut at line breaks (the parser
+and NER need about 1 GB of memory per 100,000 characters), joined back into one ``Doc``
+before hkweb3's own components run over it whole.
 
 Examples
 --------
@@ -37,7 +38,7 @@ from hkweb3.loaders.mentions import Mention, mentions_of
 from hkweb3.loaders.pipeline import load_pipeline
 from hkweb3.loaders.readers import SourceDocument
 
-#: Longer texts skip the statistical components (see the module docstring).
+#: Longer texts are parsed in pieces of at most this many characters (see the module docstring).
 LONG_TEXT = 100_000
 #: Documents per ``nlp.pipe`` batch.
 BATCH_SIZE = 16
@@ -58,8 +59,13 @@ class Extractor:
     def __init__(self, registry: Iterable[Entity], model: str | None = None):
         self.registry = {e.id: e for e in registry}
         self.nlp = load_pipeline(self.registry.values(), model)
-        self._rules = [(name, proc) for name, proc in self.nlp.pipeline
-                       if name.startswith("hkweb3_")]
+        # The components that run on pieces of a long text (sentences and the model's), and
+        # those that need it whole (mentions, references, relations).
+        names = [name for name, _ in self.nlp.pipeline]
+        whole = next(n for n, name in enumerate(names)
+                     if name.startswith("hkweb3_") and name != "hkweb3_sentences")
+        self._pieces = self.nlp.pipeline[:whole]
+        self._whole = self.nlp.pipeline[whole:]
         # The kind each discovered entity got first: a later document's context may suggest
         # another ("Lumen" a person here, a firm there), and the store cannot relabel a node.
         self._kinds: dict[str, str] = {}
@@ -84,17 +90,25 @@ class Extractor:
         short = [d for d in docs if len(d.text) <= LONG_TEXT]
         done = {id(d): d for d in self.nlp.pipe(short, batch_size=BATCH_SIZE)}
         for source, doc in zip(sources, docs, strict=True):
-            yield self._graph(source, done.get(id(doc)) or self._rules_only(doc))
+            yield self._graph(source, done.get(id(doc)) or self._long(doc))
 
     def _make_doc(self, source: SourceDocument) -> Doc:
         doc = self.nlp.make_doc(source.text)
         doc._.outlet = source.outlet
         return doc
 
-    def _rules_only(self, doc: Doc) -> Doc:
-        for _, proc in self._rules:
-            doc = proc(doc)
-        return doc
+    def _long(self, doc: Doc) -> Doc:
+        pieces = []
+        for text in _pieces(doc.text, LONG_TEXT):
+            piece = self.nlp.make_doc(text)
+            for _, proc in self._pieces:
+                piece = proc(piece)
+            pieces.append(piece)
+        whole = Doc.from_docs(pieces, ensure_whitespace=False)
+        whole._.outlet = doc._.outlet
+        for _, proc in self._whole:
+            whole = proc(whole)
+        return whole
 
     def mentions(self, text: str) -> tuple[Doc, list[Mention]]:
         """The processed doc of ``text`` and every mention found in it, in text order."""
@@ -158,3 +172,23 @@ class Extractor:
         )
         batch.check()
         return batch
+
+
+def _pieces(text: str, limit: int) -> Iterator[str]:
+    r"""``text`` cut into pieces of at most ``limit`` characters, at line breaks where a line
+    fits (else at a space), each piece keeping its trailing whitespace so that the pieces
+    join back into ``text``.
+
+    >>> list(_pieces("one two\nthree\nfour", 9))
+    ['one two\n', 'three\n', 'four']
+    """
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        if cut < start:
+            cut = text.rfind(" ", start, start + limit)
+        cut = start + limit if cut < start else cut + 1
+        yield text[start:cut]
+        start = cut
+    if start < len(text):
+        yield text[start:]

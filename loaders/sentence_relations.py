@@ -1,81 +1,78 @@
 """The relations component: each sentence's typed relations, written to ``doc._.relations``.
 
-Three sources, merged per sentence (one finding per edge and property set, the most
-confident kept):
+Relations come from one place, the dependency patterns of ``patterns.yaml``
+(:mod:`hkweb3.loaders.dependencies`), so the pipeline finds relations only when it parses
+(the rule-only pipeline finds mentions, not relations). Each finding is checked against the
+schema (the kinds of its two ends) and its role written one way ("former chief executive" is
+the role "chief executive", no longer held); one finding per edge and property set is kept.
 
-- the dependency patterns (:mod:`hkweb3.loaders.dependencies`), when the pipeline parses;
-- the token cues between adjacent mentions (:mod:`hkweb3.loaders.relations`), which also
-  relate whole lists ("a joint venture of A, B and C");
-- titles before a person's name that name a fixed organisation ("Financial Secretary X").
+``doc._.relations`` is a list of ``(sentence, Finding)``; ``sentence`` is the Span that
+states the relation.
 
-``doc._.relations`` is a list of ``(sentence, Finding)``; ``sentence`` is the Span.
+Examples
+--------
+>>> from hkweb3.graph.models import Entity
+>>> from hkweb3.loaders.pipeline import load_pipeline
+>>> nlp = load_pipeline([Entity(id="za-bank", name="ZA Bank", kind="VirtualBank"),
+...                      Entity(id="zhongan", name="ZhongAn", kind="Company")])
+>>> doc = nlp("ZA Bank, which opened in 2020, is controlled by ZhongAn.")
+>>> [(f.source, f.edge_type, f.target, f.rule) for _, f in doc._.relations]
+[('za-bank', 'CONTROLLED_BY', 'zhongan', 'controlled-by')]
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from hkweb3.graph.conflicts import canonical_role
 from hkweb3.graph.models import Entity
-from hkweb3.loaders.cues import load_cues
+from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.dependencies import DependencyRelations
 from hkweb3.loaders.mentions import Mention, mentions_of
-from hkweb3.loaders.relations import Finding, RelationFinder, canonical_role
 
-#: Kinds mentioned in passing ("the Hong Kong lender") that stand between the mentions the
-#: token cues join; the cues skip them (the parse does not need to).
-_BACKGROUND = {"Place"}
-DEPENDENCY_CONFIDENCE = 0.8
+CONFIDENCE = 0.8
+#: Words before a role that say whether it is still held.
+_PAST = {"former", "then", "outgoing", "previous", "ex-"}
+_PRESENT = {"current", "new", "incoming", "interim", "acting"}
+
+
+@dataclass
+class Finding:
+    """A relation found in a sentence, before it becomes a Relation."""
+
+    source: str
+    edge_type: str
+    target: str
+    rule: str
+    confidence: float
+    properties: dict[str, str | bool] = field(default_factory=dict)
 
 
 class SentenceRelations:
-    """Finds every sentence's relations (see the module docstring)."""
+    """Finds every sentence's relations (see the module docstring).
 
-    def __init__(self, nlp: Language, token_cues: bool):
-        self.cues = RelationFinder()
-        self.token_cues = token_cues
+    ``token_cues`` is the setting of the regex cues this component ran before the patterns
+    covered what they found; it is accepted for the pipeline's factory config and has no
+    effect.
+    """
+
+    def __init__(self, nlp: Language, token_cues: bool = False):
         self.dependencies = DependencyRelations(nlp.vocab)
-        self.titles = load_cues().titles
-        self.registry: set[str] = set()
+        self.schema = load_schema()
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
-        """The registry's ids: a title's fixed organisation must be one of them."""
-        kinds = {e.id: e.kind for e in entities}
-        self.registry = set(kinds)
-        self.dependencies.add_entities(kinds)
+        """The registry's ids and kinds: a title's fixed organisation must be one of them."""
+        self.dependencies.add_entities({e.id: e.kind for e in entities})
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
         sentences = list(doc.sents)
         sentence_of = [n for n, sent in enumerate(sentences) for _ in range(len(sent))]
-        by_sentence: dict[int, list[Mention]] = {}
-        for m in mentions:
-            by_sentence.setdefault(sentence_of[m.start], []).append(m)
         found: dict[int, dict[tuple, Finding]] = {}
-
-        def keep(n: int, finding: Finding | None) -> None:
-            if finding is None:
-                return
-            key = (finding.source, finding.edge_type, finding.target,
-                   str(sorted(finding.properties.items())))
-            here = found.setdefault(n, {})
-            if key not in here or here[key].confidence < finding.confidence:
-                here[key] = finding
-
-        text = doc.text
-        recent: list[list[Mention]] = []
-        for n, sent in enumerate(sentences):
-            here = [m for m in by_sentence.get(n, []) if m.kind not in _BACKGROUND]
-            context = [m for previous in recent[-2:] for m in previous]
-            if self.token_cues:
-                for finding in self.cues.run(text, sent.start_char, sent.end_char, here,
-                                             context):
-                    keep(n, finding)
-            recent.append(here)
-            for finding in self._titles(text, sent, here):
-                keep(n, finding)
         cross = self.dependencies.cross_sentence
         for source, edge, target, rule, properties in self.dependencies.run(doc, mentions):
             n = sentence_of[source.start]
@@ -83,39 +80,39 @@ class SentenceRelations:
                 if rule not in cross:
                     continue
                 n = max(n, sentence_of[target.start])  # the sentence that names the edge
-            hit = Finding(source.entity_id, edge, target.entity_id, rule,
-                          DEPENDENCY_CONFIDENCE, dict(properties))
-            keep(n, self.cues._finding(source, target, hit, DEPENDENCY_CONFIDENCE))
+            finding = self._finding(source, target, Finding(
+                source.entity_id, edge, target.entity_id, rule, CONFIDENCE, dict(properties)))
+            if finding is None:
+                continue
+            key = (finding.source, finding.edge_type, finding.target,
+                   str(sorted(finding.properties.items())))
+            found.setdefault(n, {}).setdefault(key, finding)
         doc._.relations = [(sentences[n], f) for n in sorted(found)
-                           for f in _most_specific(list(found[n].values()))]
+                           for f in found[n].values()]
         return doc
 
-    def _titles(self, text: str, sent: Span, mentions: list[Mention]) -> list[Finding]:
-        """Government titles before a name: "Financial Secretary Paul Chan"."""
-        findings = []
-        previous_end = sent.start_char
-        for mention in mentions:
-            prefix = text[previous_end:mention.start_char]
-            previous_end = mention.end_char
-            if mention.kind != "Person":
+    def _finding(self, source: Mention, target: Mention, hit: Finding) -> Finding | None:
+        """``hit`` if the schema allows it between these two ends, its role written one
+        way; None otherwise (a role relation without a role is none)."""
+        if source.entity_id == target.entity_id or \
+                not self.schema.allows(hit.edge_type, source.kind, target.kind):
+            return None
+        properties: dict[str, str | bool] = {}
+        for name, value in hit.properties.items():
+            if not isinstance(value, str):
+                properties[name] = value
                 continue
-            written = " ".join(prefix.split())  # titles say themselves whether case matters
-            for title in self.titles:
-                match = title.pattern.search(written)
-                if not match or title.target not in self.registry:
-                    continue
-                if mention is not mentions[0] and not written[: match.start()].strip(" ,'s()"):
-                    break  # "HKMA Chief Executive Eddie Yue": the organisation is named
-                findings.append(Finding(mention.entity_id, "HOLDS_ROLE", title.target,
-                                        "title-before-name", 0.8,
-                                        {"role": canonical_role(title.role)}))
-                break
-        return findings
-
-
-def _most_specific(findings: list[Finding]) -> list[Finding]:
-    """One sentence's findings without those another finding states with more detail: the
-    parse and the token cues may both find "A provides accounts to B", one with the service."""
-    detailed = {(f.source, f.edge_type, f.target) for f in findings if f.properties}
-    return [f for f in findings
-            if f.properties or (f.source, f.edge_type, f.target) not in detailed]
+            value = " ".join(value.split()).strip(" ,")
+            if name == "role":
+                qualifier, _, rest = value.partition(" ")
+                if qualifier.lower() in _PAST and rest:
+                    value, properties["current"] = rest, False
+                elif qualifier.lower() in _PRESENT and rest:
+                    value = rest
+                value = canonical_role(value)
+            if value:
+                properties[name] = value
+        if hit.edge_type == "HOLDS_ROLE" and "role" not in properties:
+            return None
+        return Finding(hit.source, hit.edge_type, hit.target, hit.rule, hit.confidence,
+                       properties)

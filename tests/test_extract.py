@@ -95,3 +95,17 @@ def test_hostile_names_stay_plain_text(extractor):
     text = "Evil}) DETACH DELETE n // Group is controlled by <script>alert(1)</script> Holdings."
     batch = extract(extractor, text)
     assert all(e.id == e.id.lower() and " " not in e.id for e in batch.entities)
+
+
+def test_a_text_too_long_for_one_parse_gives_what_the_whole_parse_gives(extractor,
+                                                                        monkeypatch):
+    import hkweb3.loaders.extract as extract
+
+    text = ("Lumen Bank provides settlement accounts to Orchid Exchange.\n\n"
+            "Orchid Exchange, which opened in 2019, is controlled by Tidewater Group.\n") * 6
+    source = SourceDocument(id="long", path=None, title="t", text=text)
+    whole = extractor.run(source)
+    monkeypatch.setattr(extract, "LONG_TEXT", 200)
+    pieces = extractor.run(source)
+    assert len(whole.relations) == 2
+    assert [r.model_dump() for r in pieces.relations] == [r.model_dump() for r in whole.relations]
