@@ -42,7 +42,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "previous-name", "complement-for", "sentence-regulator", "support", "round-owner",
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
-         "recent-initiative", "antecedent", "inside"}
+         "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -232,8 +232,10 @@ class DependencyRelations:
         if pattern.role and not role:
             return
         span = (start, end)
-        service = next((words for noun in _role(pattern.service, trigger, span, at)
-                        if (words := _role_phrase(noun, at))), "") if pattern.service else ""
+        # the service's noun phrase; the noun alone where the tagger took it for a verb
+        service = next((_role_phrase(noun, at) or noun.text
+                        for noun in _role(pattern.service, trigger, span, at)
+                        if noun.i not in at), "") if pattern.service else ""
         sources = _mentions(_arguments(pattern.source, trigger, span, at), at)
         if pattern.target == ("fixed",):
             targets = self._fixed(pattern, doc, span, at)
@@ -313,7 +315,7 @@ def _voice(verb: Token) -> str:
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
 _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
-             "pobj", "predicate", "among-object", "subject-list", "noun"}
+             "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after"}
 #: "with support from A and B", "with help from A", "assisted by A"
 _SUPPORT = {"support", "assistance", "help", "input"}
 
@@ -327,7 +329,15 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
             found += _subject(trigger)
             continue
         if role == "clause-subject":
-            found += _subject(_clause_verb(trigger))
+            verb = _clause_verb(trigger)
+            subjects = _subject(verb)
+            # "X lets clients trade through a partnership with Y": the clause's subject is no
+            # name, so the clause above it speaks
+            while subjects and not any(_mention_of(s, at, 0) for s, _ in subjects) and \
+                    verb.dep_ in {"ccomp", "xcomp", "advcl"} and verb.head.i != verb.i:
+                verb = _clause_verb(verb.head)
+                subjects = _subject(verb)
+            found += subjects
             continue
         found += [(t, listable) for t in _role(role, trigger, span, at)]
     return found
@@ -382,6 +392,17 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [x for x in [named, *named.conjuncts] if x.i in at] or [doc[k - 1]]
     if role == "inside":  # the names inside a token-sequence trigger
         return [doc[k] for k in range(*span) if k in at and at[k].start == k]
+    if role == "listed-after":  # "... hosts 500 firms, including A; B; and C": A, B, C
+        for k in range(span[1], t.sent.end):
+            if doc[k].lower_ in _LISTING and doc[k].dep_ == "prep":
+                items = [g for g in doc[k].children if g.dep_ == "pobj"]
+                return [*items, *(x for g in items for x in _semicolon_items(g, at))]
+        return []
+    if role == "sentence-start":  # the name that opens the sentence, a few words before
+        k = t.sent.start
+        while k < span[0] and (doc[k].is_punct or doc[k].is_space or doc[k].lower_ == "the"):
+            k += 1  # a bullet's dash, an article
+        return [doc[k]] if k in at and at[k].start == k and span[0] - at[k].end <= 3 else []
     if role == "noun":  # the trigger noun, as a mention stands for it ("X is among the
         return [t]      # participants": X)
     if role == "among-object":  # "X counts A and B among its shareholders": A and B

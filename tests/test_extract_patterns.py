@@ -56,6 +56,103 @@ def triples(extractor, text):
          "Kestrel Labs was set up by Omar Velez, who was chief executive of Orchid Group between "
          "2009 and 2019 and a former vice chairman of Tidewater Bank.",
          {("omar-velez", "HOLDS_ROLE", "tidewater-bank")}),
+        ("an organisation's co-founder before the name",
+         "Kestrel Data was set up by Orchid Group co-founder Omar Velez.",
+         {("orchid-group", "FOUNDED_BY", "omar-velez")}),
+        ("an organisation chaired by a person",
+         "The Harbour Fintech Society is chaired by Omar Velez, a former banker.",
+         {("omar-velez", "CHAIRS", "harbour-fintech-society")}),
+        ("a company counting firms among its shareholders",
+         "Kestrel Bank counts Orchid Group, Tidewater Capital and Vantor Labs among its "
+         "shareholders.",
+         {("orchid-group", "OWNS", "kestrel-bank"), ("tidewater-capital", "OWNS", "kestrel-bank"),
+          ("vantor-labs", "OWNS", "kestrel-bank")}),
+        ("a trading platform launched by a group",
+         "Lumen Exchange, the trading platform being launched by Orchid Group, opens in May.",
+         {("orchid-group", "LAUNCHED", "lumen-exchange")}),
+        ("a bank providing a client with services",
+         "Kestrel Bank began providing Lumen Exchange with settlement accounts in 2022.",
+         {("kestrel-bank", "PROVIDES_BANKING_TO", "lumen-exchange")}),
+        ("a bank handling deposits for clients",
+         "Since March, Kestrel Bank has been handling fiat deposits for Lumen Exchange and "
+         "Orchid Exchange.",
+         {("kestrel-bank", "PROVIDES_BANKING_TO", "lumen-exchange"),
+          ("kestrel-bank", "PROVIDES_BANKING_TO", "orchid-exchange")}),
+        ("a client relying on banks listed after a colon",
+         "Lumen Exchange will rely on two banks for its clients' deposits: Kestrel Bank and "
+         "Orchid Bank.",
+         {("kestrel-bank", "PROVIDES_BANKING_TO", "lumen-exchange"),
+          ("orchid-bank", "PROVIDES_BANKING_TO", "lumen-exchange")}),
+        ("a regulator clearing platforms",
+         "On Monday the SFC cleared Lumen Exchange and Orchid Exchange to serve retail "
+         "investors.",
+         {("lumen-exchange", "LICENSED_BY", "sfc"), ("orchid-exchange", "LICENSED_BY", "sfc")}),
+        ("the newest licensees named in the sentence after the regulator",
+         "The SFC handed out two more licences on Friday. The new licensees are Lumen Exchange "
+         "and Orchid Exchange.",
+         {("lumen-exchange", "LICENSED_BY", "sfc"), ("orchid-exchange", "LICENSED_BY", "sfc")}),
+        ("a list, then a relative clause saying which regulator licensed it",
+         "The newcomers join Lumen Bank, Orchid Bank and Kestrel Bank, which the HKMA licensed "
+         "last year.",
+         {("lumen-bank", "LICENSED_BY", "hkma"), ("kestrel-bank", "LICENSED_BY", "hkma")}),
+        ("a licence granted by a regulator, the agent hung on the licence",
+         "Kestrel Bank was granted a banking licence by the HKMA in 2021.",
+         {("kestrel-bank", "LICENSED_BY", "hkma")}),
+        ("a joint venture between two firms",
+         "Lumen Pay is a joint venture between Orchid Group and Tidewater Capital.",
+         {("orchid-group", "PARTNERS_WITH", "tidewater-capital")}),
+        ("a consortium formed by a list of firms",
+         "The sandbox admitted a consortium formed by Orchid Group, Tidewater Capital and "
+         "Vantor Labs.",
+         {("orchid-group", "PARTNERS_WITH", "tidewater-capital"),
+          ("orchid-group", "PARTNERS_WITH", "vantor-labs")}),
+        ("an event co-organised by two bodies",
+         "The forum, co-organised by Orchid Group and Tidewater Capital, drew 2,000 guests.",
+         {("orchid-group", "PARTNERS_WITH", "tidewater-capital")}),
+        ("firms that are partners in a venture",
+         "Orchid Group, Tidewater Capital and Vantor Labs are partners in Lumen Pay, a "
+         "joint venture.",
+         {("orchid-group", "PARTNERS_WITH", "tidewater-capital")}),
+        ("a partnership with a firm",
+         "Kestrel Bank now lets clients trade tokens through a partnership with Lumen Exchange.",
+         {("kestrel-bank", "PARTNERS_WITH", "lumen-exchange")}),
+        ("participants of a scheme listed after a colon",
+         "The HKMA runs the Harbour Token Sandbox. Three participants were named: Lumen Labs; "
+         "Orchid Pay; and Kestrel Data.",
+         {("lumen-labs", "MEMBER_OF", "harbour-token-sandbox"),
+          ("kestrel-data", "MEMBER_OF", "harbour-token-sandbox")}),
+        ("a firm among the participants of a scheme named before",
+         "The HKMA runs the Harbour Token Sandbox. Lumen Labs is also among the participants.",
+         {("lumen-labs", "MEMBER_OF", "harbour-token-sandbox")}),
+        ("banks taking part in a scheme named before",
+         "The HKMA runs the Harbour Token Sandbox. Banks taking part include Kestrel Bank and "
+         "Orchid Bank.",
+         {("kestrel-bank", "MEMBER_OF", "harbour-token-sandbox"),
+          ("orchid-bank", "MEMBER_OF", "harbour-token-sandbox")}),
+        ("a place that hosts firms, listed after including",
+         "Tidewater Hub at present hosts more than 500 start-ups, including Lumen Labs, a "
+         "payments firm; Orchid Pay, a wallet maker; and Kestrel Data.",
+         {("lumen-labs", "MEMBER_OF", "tidewater-hub"), ("kestrel-data", "MEMBER_OF",
+                                                          "tidewater-hub")}),
+        ("two platforms named before a plural description",
+         "Kestrel Bank supplies accounts to Lumen Exchange and Orchid Exchange, the only two "
+         "platforms licensed by the SFC.",
+         {("lumen-exchange", "LICENSED_BY", "sfc"), ("orchid-exchange", "LICENSED_BY", "sfc")}),
+        ("a firm among the first licensed by a regulator",
+         "Lumen Exchange, which is run by Orchid Group, was among the first platforms licensed "
+         "by the SFC.",
+         {("lumen-exchange", "LICENSED_BY", "sfc")}),
+        ("the scheme a regulator operates, as a relative clause without a pronoun",
+         "The HKMA on Tuesday revealed the second group of members in the stablecoin issuer "
+         "sandbox it operates.",
+         {("hkma", "OPERATES", "hkma-stablecoin-issuer-sandbox")}),
+        ("an organisation whose chief executive is named",
+         "Kestrel Bank, whose chief executive is Omar Velez, has 40 branches.",
+         {("omar-velez", "HOLDS_ROLE", "kestrel-bank")}),
+        ("platforms a regulator licensed, listed after a colon",
+         "They join the three venues the SFC had already licensed: Lumen Exchange, Orchid "
+         "Exchange, which is run by Tidewater Group, and Kestrel Exchange.",
+         {("lumen-exchange", "LICENSED_BY", "sfc"), ("kestrel-exchange", "LICENSED_BY", "sfc")}),
         ("a region before a role noun is not its organisation",
          "Omar Velez, the Asia president of Tidewater Group, spoke on Friday.",
          {("omar-velez", "HOLDS_ROLE", "tidewater-group")}),
@@ -299,3 +396,11 @@ def test_a_described_item_of_a_list_is_no_subsidiary_of_the_item_before(extracto
 def test_a_title_after_a_named_organisation_is_that_organisation_s(extractor):
     found = triples(extractor, "Tidewater Commission (TC) Chief Executive Omar Velez spoke.")
     assert ("omar-velez", "HOLDS_ROLE", "hksar-government") not in found
+
+
+def test_a_bank_s_service_is_kept_on_the_edge(extractor):
+    batch = extractor.run(SourceDocument(
+        id="doc", path=Path("doc.md"), title="t",
+        text="Kestrel Bank began providing Lumen Exchange with settlement accounts in 2022."))
+    assert [r.properties for r in batch.relations if r.type == "PROVIDES_BANKING_TO"] == \
+        [{"service": "settlement accounts"}]
