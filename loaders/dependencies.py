@@ -403,8 +403,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         while k < span[0] and (doc[k].is_punct or doc[k].is_space or doc[k].lower_ == "the"):
             k += 1  # a bullet's dash, an article
         return [doc[k]] if k in at and at[k].start == k and span[0] - at[k].end <= 3 else []
-    if role == "noun":  # the trigger noun, as a mention stands for it ("X is among the
-        return [t]      # participants": X)
+    if role == "noun":  # "X is among the participants": X, the name the noun stands for
+        return [t] if t.dep_ == "pobj" and t.head.lower_ == "among" else []
     if role == "among-object":  # "X counts A and B among its shareholders": A and B
         if t.dep_ != "pobj" or t.head.lower_ != "among":
             return []

@@ -7,9 +7,11 @@ evidence: the document, the sentence, its character span, the published date, th
 confidence. Registry entities keep their registry name, aliases and kind; a discovered one
 carries every form the document wrote it in as aliases.
 
-A document over ``LONG_TEXT`` characters is parsed in pieces cut at line breaks (the parser
+A document over ``LONG_TEXT`` characters is parsed in pieces of whole sentences (the parser
 and NER need about 1 GB of memory per 100,000 characters), joined back into one ``Doc``
-before hkweb3's own components run over it whole.
+before hkweb3's own components run over it whole. In such a document a "sentence" of over
+``LONG_SENTENCE`` tokens (a flattened table, a run of names, a line without a full stop) is
+not parsed: no prose is that long, and the parse of it would cost minutes and say nothing.
 
 Examples
 --------
@@ -40,6 +42,8 @@ from hkweb3.loaders.readers import SourceDocument
 
 #: Longer texts are parsed in pieces of at most this many characters (see the module docstring).
 LONG_TEXT = 100_000
+#: In a long text, sentences with more tokens than this are left unparsed.
+LONG_SENTENCE = 1_000
 #: Documents per ``nlp.pipe`` batch.
 BATCH_SIZE = 16
 
@@ -64,7 +68,8 @@ class Extractor:
         names = [name for name, _ in self.nlp.pipeline]
         whole = next(n for n, name in enumerate(names)
                      if name.startswith("hkweb3_") and name != "hkweb3_sentences")
-        self._pieces = self.nlp.pipeline[:whole]
+        self._sentences = self.nlp.pipeline[0][1]
+        self._pieces = self.nlp.pipeline[1:whole]
         self._whole = self.nlp.pipeline[whole:]
         # The kind each discovered entity got first: a later document's context may suggest
         # another ("Lumen" a person here, a firm there), and the store cannot relabel a node.
@@ -98,13 +103,15 @@ class Extractor:
         return doc
 
     def _long(self, doc: Doc) -> Doc:
+        sentences = self._sentences(self.nlp.make_doc(doc.text))
         pieces = []
-        for text in _pieces(doc.text, LONG_TEXT):
-            piece = self.nlp.make_doc(text)
-            for _, proc in self._pieces:
-                piece = proc(piece)
+        for start, end, parse in _pieces(sentences, LONG_TEXT, LONG_SENTENCE):
+            piece = self._sentences(self.nlp.make_doc(doc.text[start:end]))
+            if parse:
+                for _, proc in self._pieces:
+                    piece = proc(piece)
             pieces.append(piece)
-        whole = Doc.from_docs(pieces, ensure_whitespace=False)
+        whole = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
         whole._.outlet = doc._.outlet
         for _, proc in self._whole:
             whole = proc(whole)
@@ -174,21 +181,45 @@ class Extractor:
         return batch
 
 
-def _pieces(text: str, limit: int) -> Iterator[str]:
-    r"""``text`` cut into pieces of at most ``limit`` characters, at line breaks where a line
-    fits (else at a space), each piece keeping its trailing whitespace so that the pieces
-    join back into ``text``.
+def _pieces(doc: Doc, limit: int, longest: int) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, parse)`` character spans of ``doc`` that together cover its text: runs
+    of whole sentences, each under ``limit`` characters where its sentences allow; a
+    sentence of over ``longest`` tokens, cut at its full stops, gives spans of its own, those
+    still over ``longest`` tokens not to be parsed."""
+    start = end = 0
+    for first, last in _units(doc, longest):
+        unit_start, unit_end = doc[first].idx, _end(doc, last)
+        if last - first >= longest:
+            if end > start:
+                yield start, unit_start, True
+            yield unit_start, unit_end, False
+            start = end = unit_end
+            continue
+        if end > start and unit_end - start > limit:
+            yield start, unit_start, True
+            start = unit_start
+        end = unit_end
+    if end > start:
+        yield start, end, True
+    if end < len(doc.text):  # whitespace after the last token
+        yield end, len(doc.text), False
 
-    >>> list(_pieces("one two\nthree\nfour", 9))
-    ['one two\n', 'three\n', 'four']
-    """
-    start = 0
-    while len(text) - start > limit:
-        cut = text.rfind("\n", start, start + limit)
-        if cut < start:
-            cut = text.rfind(" ", start, start + limit)
-        cut = start + limit if cut < start else cut + 1
-        yield text[start:cut]
-        start = cut
-    if start < len(text):
-        yield text[start:]
+
+def _units(doc: Doc, longest: int) -> Iterator[tuple[int, int]]:
+    """Token ranges ``(first, last)`` of ``doc``'s sentences, those over ``longest`` tokens
+    cut after each full stop ("OSL. word word ..." where the splitter saw no new sentence)."""
+    for sent in doc.sents:
+        if len(sent) <= longest:
+            yield sent.start, sent.end - 1
+            continue
+        first = sent.start
+        for token in sent:
+            if token.text in {".", "!", "?", ";"} and token.i + 1 < sent.end:
+                yield first, token.i
+                first = token.i + 1
+        yield first, sent.end - 1
+
+
+def _end(doc: Doc, last: int) -> int:
+    """Where the text after token ``last`` begins (after its whitespace)."""
+    return doc[last].idx + len(doc[last].text_with_ws)

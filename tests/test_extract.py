@@ -109,3 +109,19 @@ def test_a_text_too_long_for_one_parse_gives_what_the_whole_parse_gives(extracto
     pieces = extractor.run(source)
     assert len(whole.relations) == 2
     assert [r.model_dump() for r in pieces.relations] == [r.model_dump() for r in whole.relations]
+
+
+def test_a_long_text_leaves_only_its_overlong_runs_unparsed(extractor, monkeypatch):
+    import hkweb3.loaders.extract as extract
+
+    monkeypatch.setattr(extract, "LONG_TEXT", 300)
+    monkeypatch.setattr(extract, "LONG_SENTENCE", 50)
+    text = ("Lumen Bank provides settlement accounts to Orchid Exchange. " + "row " * 400
+            + "\n\nOrchid Exchange, which opened in 2019, is controlled by Tidewater Group.\n")
+    batch = extractor.run(SourceDocument(id="long", path=None, title="t", text=text))
+    assert {(r.source, r.type, r.target) for r in batch.relations} == {
+        ("lumen-bank", "PROVIDES_BANKING_TO", "orchid-exchange"),
+        ("orchid-exchange", "CONTROLLED_BY", "tidewater-group")}
+    for relation in batch.relations:
+        for evidence in relation.evidence:
+            assert evidence.sentence == text[evidence.start:evidence.end].strip()
