@@ -15,6 +15,7 @@ Examples (the store's contents vary, so these are not run as doctests)::
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from hkweb3.data import DOCUMENTS_DIR, REGISTRY_DIR
-from hkweb3.errors import QueryError
-from hkweb3.graph import analysis
+from hkweb3.errors import InputError, QueryError
+from hkweb3.graph import analysis, judging
+from hkweb3.graph import review as reviewing
 from hkweb3.graph.analysis import Brokers, Community, GraphFilter, Ranking, Step
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
@@ -33,12 +35,15 @@ from hkweb3.graph.export import export as export_graph
 from hkweb3.graph.models import Entity, Evidence
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
+from hkweb3.loaders import judgements as judging_files
+from hkweb3.loaders.judgements import Judgement, Judgements, prepare_batch
 from hkweb3.loaders.readers import describe_skipped
 from hkweb3.loaders.registry import read_registry
 from hkweb3.queries.library import load_library, run_named
 from hkweb3.viz.html import render_html
 
 if TYPE_CHECKING:
+    from hkweb3.loaders.dry_run import Preview
     from hkweb3.loaders.ingest import DocumentResult, Ingester
 
 
@@ -94,6 +99,8 @@ class BuildReport:
     registry_relations: int
     citations: int
     documents: list[DocumentResult]
+    #: Judgements that name no entity of the built graph (``FILE:LINE: ...``).
+    judgement_errors: list[str] = dataclasses.field(default_factory=list)
 
     def as_rows(self) -> list[dict[str, Any]]:
         rows = [{"file": "data/registry", "document": "(registry)", "status": "loaded",
@@ -114,16 +121,23 @@ def build(
 ) -> BuildReport:
     """Build the graph: the curated registry (whole or not at all), then every source
     document (each whole or not at all). Safe to re-run: unchanged input changes nothing.
-    ``replace``, ``follow_links`` and ``on_skipped`` are as for :func:`ingest`."""
+    ``replace``, ``follow_links`` and ``on_skipped`` are as for :func:`ingest`.
+
+    The judgements (:func:`judgements`) are read first (a malformed or contradictory file
+    stops the build before anything is written) and applied to everything written, and to
+    what the store already holds; one naming no entity of the built graph is reported in
+    ``judgement_errors``."""
+    judged = judgements(config)
     batch = read_registry(registry or REGISTRY_DIR)
     batch.check()
     with open_store(_config(config)) as store:
         store.setup_schema()
-        counts: WriteCounts = store.write(batch)
-        ingester = _ingester(store, batch.entities, replace, follow_links)
+        counts: WriteCounts = store.write(prepare_batch(judged, store, batch))
+        ingester = _ingester(store, batch.entities, replace, follow_links, judged)
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
         results = list(_each(ingester.run(files), progress))
-    return BuildReport(counts.entities, counts.relations, counts.documents, results)
+        errors = _apply_stored(store, judged)
+    return BuildReport(counts.entities, counts.relations, counts.documents, results, errors)
 
 
 def ingest(
@@ -147,20 +161,22 @@ def ingest(
     kind of file the folder walks left out (unsupported types, hidden entries), if any.
 
     A feed file gives one result per item; PDF evidence names its page."""
+    judged = judgements(config)
     entities = read_registry(registry or REGISTRY_DIR).entities
     with open_store(_config(config)) as store:
         store.setup_schema()
-        ingester = _ingester(store, entities, replace, follow_links)
+        ingester = _ingester(store, entities, replace, follow_links, judged)
         files = _found(ingester, [Path(p) for p in paths], on_files, on_skipped)
         return list(_each(ingester.run(files), progress))
 
 
 def _ingester(store: Store, entities: Iterable[Entity], replace: bool,
-              follow_links: bool) -> Ingester:
+              follow_links: bool, judged: Judgements) -> Ingester:
     # spaCy takes about a second to import: only the commands that read documents pay it.
     from hkweb3.loaders.ingest import Ingester
 
-    return Ingester(store, entities, replace=replace, follow_links=follow_links)
+    return Ingester(store, entities, replace=replace, follow_links=follow_links,
+                    prepare=lambda batch: prepare_batch(judged, store, batch))
 
 
 def _found(ingester: Ingester, paths: list[Path], on_files: Callable[[int], None] | None,
@@ -239,6 +255,171 @@ def run_cypher(
     write runs as the administrator."""
     with open_store(_config(config), read_only=not write) as store:
         return store.execute(query, parameters, write=write)
+
+
+# -- reviewing and correcting the graph -------------------------------------------------------
+
+
+def judgement_files(config: StoreConfig | None = None) -> list[Path]:
+    """The judgements files, in the order they apply: the shipped graph's, then the
+    analyst's own in the data directory."""
+    return [judging_files.shipped_file(), judging_files.analyst_file(_config(config).home)]
+
+
+def judgements(config: StoreConfig | None = None) -> Judgements:
+    """Every judgement in force (see :mod:`hkweb3.loaders.judgements`); raises InputError
+    (``FILE:LINE``) for a malformed or contradictory file."""
+    return judging_files.read_judgements(judgement_files(config))
+
+
+def list_judgements(config: StoreConfig | None = None) -> list[dict[str, Any]]:
+    """Every judgement in force, with the file and line it is on."""
+    return [item.as_row() for item in judgements(config).items]
+
+
+def ingest_dry_run(
+    paths: Iterable[Path | str],
+    config: StoreConfig | None = None,
+    registry: Path | str | None = None,
+    on_files: Callable[[int], None] | None = None,
+    *,
+    replace: bool = False,
+    follow_links: bool = False,
+    on_skipped: Callable[[list[str]], None] | None = None,
+) -> Preview:
+    """What :func:`ingest` would add, writing nothing: each document's entities (new or
+    known, and those a judgement merges into another), and its facts with their sentences
+    and rules, in the export's shape (``Preview.as_dump``)."""
+    from hkweb3.loaders.dry_run import DryRun
+
+    judged = judgements(config)
+    entities = read_registry(registry or REGISTRY_DIR).entities
+    with open_store(_config(config), read_only=True) as store:
+        dry = DryRun(store, entities, judged, replace=replace, follow_links=follow_links)
+        files = _found(dry, [Path(p) for p in paths], on_files, on_skipped)
+        for _ in dry.run(files):
+            pass
+    return dry.preview
+
+
+def judge_same(refs: Sequence[str], config: StoreConfig | None = None) -> dict[str, Any]:
+    """Judge entities (ids, names or aliases) one: the first is kept, the others are merged
+    into it (edges, evidence, sources and mentions move; their names become its aliases).
+    Recorded in the analyst's judgements file and applied at once, in one transaction."""
+    if len(refs) < 2:
+        raise QueryError("judge same takes two or more entities")
+    with open_store(_config(config)) as store:
+        judged = judgements(config)
+        ids = [_resolve(store, judged, ref) for ref in refs]
+        kept = judged.canonical(ids[0])
+        if len({judged.canonical(i) for i in ids}) == 1:
+            raise InputError(f"{', '.join(refs)} are already one entity ({kept})")
+        rows = judging.stored_entities(store, {judged.canonical(i) for i in ids})
+        families = {load_schema().labels_for(r["kind"])[-2] for r in rows.values()}
+        if len(families) > 1:
+            raise InputError(f"{', '.join(refs)} are of different kinds "
+                             f"({', '.join(sorted(r['kind'] for r in rows.values()))}); "
+                             "only entities of one kind can be one")
+        item = _record(config, judged, Judgement("same", tuple(dict.fromkeys(ids))))
+
+        def apply() -> list[str]:
+            return judging.merge_entities(store, judged.canonical(kept), judged.group(kept))
+
+        merged = _applied(config, item, apply)
+    return {**item.as_row(), "kept": judged.canonical(kept), "merged": merged}
+
+
+def judge_different(a: str, b: str, config: StoreConfig | None = None) -> dict[str, Any]:
+    """Judge two entities different: ``review`` no longer proposes them, and a later
+    ``judge same`` for them is refused. Recorded in the analyst's judgements file."""
+    with open_store(_config(config), read_only=True) as store:
+        judged = judgements(config)
+        ids = (_resolve(store, judged, a), _resolve(store, judged, b))
+    if ids[0] == ids[1]:
+        raise InputError(f"{a} and {b} are one entity ({ids[0]})")
+    item = _record(config, judged, Judgement("different", ids))
+    _applied(config, item, lambda: None)
+    return item.as_row()
+
+
+def judge_reject(source: str, edge_type: str, target: str, *, document: str | None = None,
+                 role: str | None = None, config: StoreConfig | None = None) -> dict[str, Any]:
+    """Judge a fact wrong: it is removed now (only ``document``'s evidence for it, if given;
+    only the edge of that ``role``, if given) and never written again, whichever document
+    states it. Recorded in the analyst's judgements file; applied in one transaction."""
+    if edge_type not in load_schema().edges:
+        raise QueryError(f"unknown edge type {edge_type!r} (choose from "
+                         f"{', '.join(load_schema().edges)})")
+    with open_store(_config(config)) as store:
+        judged = judgements(config)
+        ends = (judged.canonical(_resolve(store, judged, source)),
+                judged.canonical(_resolve(store, judged, target)))
+        item = _record(config, judged, Judgement("reject", ends, type=edge_type,
+                                                 document=document, role=role))
+        changed = _applied(config, item, lambda: judging.reject_fact(store, item.fact))
+    return {**item.as_row(), "edges_changed": changed}
+
+
+def review(limit: int | None = 20, threshold: float | None = None,
+           config: StoreConfig | None = None) -> list[reviewing.Candidate]:
+    """What to review: likely duplicate entities (names equal but for punctuation or a
+    legal suffix, or a RapidFuzz score of ``threshold`` or more), then the facts with a
+    single source or a low confidence, weakest first; at most ``limit`` of each. Pairs
+    judged different are left out. Each carries the ``hkweb3 judge`` command accepting it."""
+    judged = judgements(config)
+    data = dump(config)
+    pairs = reviewing.duplicates(data["nodes"], judged.is_different, threshold=threshold)
+    facts = reviewing.weak_facts(data["edges"])
+    return pairs[:limit] + facts[:limit]
+
+
+def _resolve(store: Store, judged: Judgements, ref: str) -> str:
+    """The id of the entity ``ref`` names (an id, name or alias; or an id merged away)."""
+    if ref in judged.merged_ids():
+        return ref
+    from hkweb3.queries.library import resolve_entity
+
+    return resolve_entity(store, ref)[0]
+
+
+def _record(config: StoreConfig | None, judged: Judgements, item: Judgement) -> Judgement:
+    """``item`` placed at the end of the analyst's file (not yet written), checked against
+    every judgement in force (raises InputError naming that file and line)."""
+    file = judging_files.analyst_file(_config(config).home)
+    placed = dataclasses.replace(item, file=file, line=judging_files.next_line(file))
+    judged.add(placed)
+    return placed
+
+
+def _applied(config: StoreConfig | None, item: Judgement, apply: Callable[[], Any]) -> Any:
+    """Write ``item`` to the analyst's file, then apply it to the store; if that fails,
+    the file is put back as it was."""
+    file = judging_files.analyst_file(_config(config).home)
+    before = file.read_text(encoding="utf-8") if file.exists() else None
+    judging_files.append_judgement(file, item)
+    try:
+        return apply()
+    except BaseException:
+        judging_files.restore(file, before)
+        raise
+
+
+def _apply_stored(store: Store, judged: Judgements) -> list[str]:
+    """Apply the judgements to what the store already holds (a file edited by hand since the
+    last build); return one error per judgement naming no entity of the graph."""
+    merged = judged.merged_ids()
+    if merged:
+        present = judging.stored_entities(store, [*merged, *merged.values()])
+        for kept in sorted({merged[i] for i in merged if i in present}):
+            if kept in present:
+                judging.merge_entities(store, kept, judged.group(kept))
+    for reject in judged.rejects:
+        judging.reject_fact(store, reject.fact)
+    try:
+        judged.check_known(judging.known_ids(store))
+    except InputError as exc:
+        return [str(exc)]
+    return []
 
 
 # -- analysis (NetworkX) -------------------------------------------------------------------
