@@ -125,8 +125,9 @@ def build(
 
     The judgements (:func:`judgements`) are read first (a malformed or contradictory file
     stops the build before anything is written) and applied to everything written, and to
-    what the store already holds; one naming no entity of the built graph is reported in
-    ``judgement_errors``."""
+    what the store already holds. A shipped judgement naming no entity of the shipped graph
+    is reported in ``judgement_errors`` (the analyst's may name entities of documents
+    ingested later)."""
     judged = judgements(config)
     batch = read_registry(registry or REGISTRY_DIR)
     batch.check()
@@ -136,7 +137,8 @@ def build(
         ingester = _ingester(store, batch.entities, replace, follow_links, judged)
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
         results = list(_each(ingester.run(files), progress))
-        errors = _apply_stored(store, judged)
+        _apply_stored(store, judged)
+        errors = [] if registry or documents else _unknown_shipped(store, judged)
     return BuildReport(counts.entities, counts.relations, counts.documents, results, errors)
 
 
@@ -404,9 +406,9 @@ def _applied(config: StoreConfig | None, item: Judgement, apply: Callable[[], An
         raise
 
 
-def _apply_stored(store: Store, judged: Judgements) -> list[str]:
+def _apply_stored(store: Store, judged: Judgements) -> None:
     """Apply the judgements to what the store already holds (a file edited by hand since the
-    last build); return one error per judgement naming no entity of the graph."""
+    last build)."""
     merged = judged.merged_ids()
     if merged:
         present = judging.stored_entities(store, [*merged, *merged.values()])
@@ -415,8 +417,13 @@ def _apply_stored(store: Store, judged: Judgements) -> list[str]:
                 judging.merge_entities(store, kept, judged.group(kept))
     for reject in judged.rejects:
         judging.reject_fact(store, reject.fact)
+
+
+def _unknown_shipped(store: Store, judged: Judgements) -> list[str]:
+    """An error (``FILE:LINE``) for a shipped judgement naming no entity of the graph."""
+    shipped = Judgements(i for i in judged.items if i.file == judging_files.shipped_file())
     try:
-        judged.check_known(judging.known_ids(store))
+        shipped.check_known(judging.known_ids(store))
     except InputError as exc:
         return [str(exc)]
     return []
