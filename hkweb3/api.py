@@ -312,7 +312,7 @@ def judge_same(refs: Sequence[str], config: StoreConfig | None = None) -> dict[s
         raise QueryError("judge same takes two or more entities")
     with open_store(_config(config)) as store:
         judged = judgements(config)
-        ids = [_resolve(store, judged, ref) for ref in refs]
+        ids = [_resolve(store, judged, ref, config) for ref in refs]
         kept = judged.canonical(ids[0])
         if len({judged.canonical(i) for i in ids}) == 1:
             raise InputError(f"{', '.join(refs)} are already one entity ({kept})")
@@ -336,9 +336,9 @@ def judge_different(a: str, b: str, config: StoreConfig | None = None) -> dict[s
     ``judge same`` for them is refused. Recorded in the analyst's judgements file."""
     with open_store(_config(config), read_only=True) as store:
         judged = judgements(config)
-        ids = (_resolve(store, judged, a), _resolve(store, judged, b))
+        ids = (_resolve(store, judged, a, config), _resolve(store, judged, b, config))
     if ids[0] == ids[1]:
-        raise InputError(f"{a} and {b} are one entity ({ids[0]})")
+        raise InputError(f"{a} and {b} are the same entity ({ids[0]})")
     item = _record(config, judged, Judgement("different", ids))
     _applied(config, item, lambda: None)
     return item.as_row()
@@ -354,8 +354,8 @@ def judge_reject(source: str, edge_type: str, target: str, *, document: str | No
                          f"{', '.join(load_schema().edges)})")
     with open_store(_config(config)) as store:
         judged = judgements(config)
-        ends = (judged.canonical(_resolve(store, judged, source)),
-                judged.canonical(_resolve(store, judged, target)))
+        ends = (judged.canonical(_resolve(store, judged, source, config)),
+                judged.canonical(_resolve(store, judged, target, config)))
         item = _record(config, judged, Judgement("reject", ends, type=edge_type,
                                                  document=document, role=role))
         changed = _applied(config, item, lambda: judging.reject_fact(store, item.fact))
@@ -375,13 +375,20 @@ def review(limit: int | None = 20, threshold: float | None = None,
     return pairs[:limit] + facts[:limit]
 
 
-def _resolve(store: Store, judged: Judgements, ref: str) -> str:
-    """The id of the entity ``ref`` names (an id, name or alias; or an id merged away)."""
+def _resolve(store: Store, judged: Judgements, ref: str, config: StoreConfig | None) -> str:
+    """The id of the entity ``ref`` names (an id, name or alias; or an id merged away).
+
+    Raises InputError naming the analyst's file and the line the judgement would take."""
     if ref in judged.merged_ids():
         return ref
     from hkweb3.queries.library import resolve_entity
 
-    return resolve_entity(store, ref)[0]
+    try:
+        return resolve_entity(store, ref)[0]
+    except QueryError as exc:
+        file = judging_files.analyst_file(_config(config).home)
+        raise InputError(f"{file}:{judging_files.next_line(file)}: {exc}; the judgement was "
+                         "not recorded") from None
 
 
 def _record(config: StoreConfig | None, judged: Judgements, item: Judgement) -> Judgement:
