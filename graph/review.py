@@ -1,7 +1,8 @@
 """What an analyst should look at: likely duplicate entities and weakly supported facts.
 
 Two entities of one family of kinds (both organisations, both people, ...) are proposed as
-one when their names (or aliases) are equal once case and punctuation are set aside, or
+one when their names (or aliases) are equal once case, punctuation and spacing are set
+aside, or
 once a legal-form suffix is dropped ("Limited", "Ltd", "Inc": ``review.yaml``), or when
 RapidFuzz's ``token_sort_ratio`` of their names scores at least the threshold. A pair judged
 ``different`` is never proposed. Facts extraction wrote (not the registry's) are proposed
@@ -22,7 +23,7 @@ import functools
 import re
 import shlex
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,9 @@ from hkweb3.graph.schema import ENTITY_LABEL, Schema, load_schema
 
 RULES_FILE = Path(__file__).with_name("review.yaml")
 REGISTRY_RULE = "registry"
+#: Families larger than this are scored in blocks of names that start alike (see _blocks).
+BLOCK_ABOVE = 2000
+BLOCK_PREFIX = 3
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,11 @@ def _plain(name: str) -> str:
     """Lower case, accents and punctuation removed, spaces collapsed."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def _spaceless(name: str) -> str:
+    """The plain name without spaces: "Harbour Link" is "Harbourlink"."""
+    return _plain(name).replace(" ", "")
 
 
 def name_key(name: str, rules: Rules | None = None) -> str:
@@ -98,7 +107,7 @@ def duplicates(nodes: list[Mapping[str, Any]], apart: Callable[[str, str], bool]
     found: dict[tuple[str, str], tuple[str, float]] = {}
     for family in _families(nodes, schema).values():
         # Names equal but for punctuation first: a pair found so is not a suffix case.
-        for reason, key in (("punctuation", _plain),
+        for reason, key in (("punctuation", _spaceless),
                             ("legal suffix", functools.partial(name_key, rules=rules))):
             by_key: dict[str, set[str]] = {}
             for node in family:
@@ -109,13 +118,14 @@ def duplicates(nodes: list[Mapping[str, Any]], apart: Callable[[str, str], bool]
                     for b in sorted(ids):
                         if a < b:
                             found.setdefault((a, b), (reason, 100.0))
-        names = [name_key(n["name"], rules) for n in family]
-        scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio,
-                               score_cutoff=threshold, workers=1)
-        for i, j in zip(*scores.nonzero(), strict=True):
-            a, b = sorted((family[i]["id"], family[j]["id"]))
-            if a != b:
-                found.setdefault((a, b), ("fuzzy", float(scores[i, j])))
+        for block in _blocks(family, rules):
+            names = [name_key(n["name"], rules) for n in block]
+            scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=threshold, workers=1)
+            for i, j in zip(*scores.nonzero(), strict=True):
+                a, b = sorted((block[i]["id"], block[j]["id"]))
+                if a != b:
+                    found.setdefault((a, b), ("fuzzy", float(scores[i, j])))
     by_id = {n["id"]: n for n in nodes}
     candidates = []
     for (a, b), (reason, score) in found.items():
@@ -127,6 +137,20 @@ def duplicates(nodes: list[Mapping[str, Any]], apart: Callable[[str, str], bool]
             _command("same", keep["id"], other["id"]),
             {"keep": keep["id"], "merge": other["id"]}))
     return sorted(candidates, key=lambda c: (-c.score, c.item))
+
+
+def _blocks(family: list[Mapping[str, Any]],
+            rules: Rules) -> Iterator[list[Mapping[str, Any]]]:
+    """The groups whose names are scored pairwise: the whole family while it is small,
+    else the names that share their first ``BLOCK_PREFIX`` letters (a typo in the first
+    letters is then missed, but the work stays far below the square of the family)."""
+    if len(family) <= BLOCK_ABOVE:
+        yield family
+        return
+    blocks: dict[str, list[Mapping[str, Any]]] = {}
+    for node in family:
+        blocks.setdefault(name_key(node["name"], rules)[:BLOCK_PREFIX], []).append(node)
+    yield from blocks.values()
 
 
 def _families(nodes: Iterable[Mapping[str, Any]],

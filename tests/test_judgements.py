@@ -173,7 +173,7 @@ def test_different_stops_a_merge_review_proposed(judged_config, news):
     pair = [c for c in proposed
             if {c.details["keep"], c.details["merge"]} == {"harbourlink-digital",
                                                            "harbour-link-digital"}]
-    assert pair and pair[0].reason == "fuzzy"
+    assert pair and pair[0].reason == "punctuation"  # spacing apart, one name
     assert pair[0].command.startswith("hkweb3 judge same ")
     api.judge_different("harbourlink-digital", "harbour-link-digital", judged_config)
     after = [c for c in api.review(config=judged_config) if c.kind == "duplicate"]
