@@ -108,7 +108,8 @@ def duplicates(nodes: list[Mapping[str, Any]], apart: Callable[[str, str], bool]
     for family in _families(nodes, schema).values():
         # Names equal but for punctuation first: a pair found so is not a suffix case.
         for reason, key in (("punctuation", _spaceless),
-                            ("legal suffix", functools.partial(name_key, rules=rules))):
+                            ("legal suffix", lambda name: name_key(name, rules).replace(
+                                " ", ""))):
             by_key: dict[str, set[str]] = {}
             for node in family:
                 for name in {node["name"], *(node.get("aliases") or [])}:

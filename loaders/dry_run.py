@@ -52,7 +52,7 @@ class Preview:
                              "item": str(result.path), "rule": "", "confidence": None,
                              "sentence": ""})
         for node in self.nodes:
-            item = f"{node['name']} ({node['id']}, {node['kind']})"
+            item = f"{node['name']} ({node['id']})"
             if node.get("merges"):
                 item += f" <- {', '.join(node['merges'])}"
             rows.append({"document": node["document"], "element": "entity",

@@ -316,6 +316,8 @@ def _read_items(file: Path, schema: Schema) -> list[Judgement]:
         raise InputError(f"{file}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        if "stream end" in str(getattr(exc, "problem", "")):  # unclosed: where it opened
+            mark = getattr(exc, "context_mark", None) or mark
         line = f":{mark.line + 1}" if mark else ""
         raise InputError(f"{file}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") \
             from None
