@@ -262,8 +262,8 @@ class Judgements:
 def prepare_batch(judged: Judgements, store: Store, batch: GraphBatch) -> GraphBatch:
     """``batch`` with the judgements applied, the kept entities it lacks read from
     ``store``."""
-    if not judged.items:
-        return batch
+    if not judged.merged_ids() and not judged.rejects:
+        return batch  # ``different`` alone changes nothing that is written
     missing = {judged.canonical(e.id) for e in batch.entities} - {e.id for e in batch.entities}
     return judged.apply(batch, stored_entities(store, missing) if missing else {})
 
