@@ -388,6 +388,7 @@ def append_judgement(file: Path, item: Judgement) -> int:
 
 def _write_private(file: Path, text: str) -> None:
     """Replace ``file`` whole (never half-written), readable by its owner only."""
+    file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = file.with_name(f".{file.name}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
