@@ -38,7 +38,10 @@ _KIND_KEYS = {"extends", "abstract", "description", "color"}
 _EDGE_KEYS = {
     "source", "target", "key", "single", "symmetric", "provenance", "description",
     "single_roles",
+    "reading",
 }
+#: What ``{role}`` in a reading becomes when the edge names no role.
+UNNAMED_ROLE = "an officer"
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class EdgeType:
     symmetric: bool = False
     provenance: bool = False
     single_roles: tuple[str, ...] = ()
+    #: Plain words for a lay reader, subject first ("is licensed by"); may hold ``{role}``.
+    reading: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,19 @@ class Schema:
                 f"{edge_type} cannot end at a {target_kind} "
                 f"(allowed targets: {', '.join(edge.target)})"
             )
+
+    def reading(self, edge_type: str, role: str | None = None) -> str:
+        """How a lay reader says ``source <reading> target``: the type's ``reading``, with
+        ``{role}`` filled from ``role`` (the edge's role); the type's name if it has none.
+
+        >>> schema = load_schema()
+        >>> schema.reading("LICENSED_BY"), schema.reading("HOLDS_ROLE", "chief executive")
+        ('is licensed by', 'is chief executive of')
+        >>> schema.reading("HOLDS_ROLE")
+        'is an officer of'
+        """
+        text = self.edge(edge_type).reading or edge_type
+        return text.replace("{role}", str(role).strip() if role else UNNAMED_ROLE)
 
     def color(self, kind: str) -> str:
         """The display colour for a node of ``kind`` (documents included)."""
@@ -252,6 +270,7 @@ def _load(path: Path) -> Schema:
             symmetric=bool(spec.get("symmetric", False)),
             provenance=bool(spec.get("provenance", False)),
             single_roles=tuple(r.lower() for r in spec.get("single_roles") or ()),
+            reading=str(spec.get("reading", "")),
         )
     if not edges:
         raise fail("no edge_types defined")
