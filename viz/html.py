@@ -43,7 +43,7 @@ from typing import Any
 from markupsafe import Markup
 
 from hkweb3.viz.layout import spring_layout
-from hkweb3.viz.page_data import page_data
+from hkweb3.viz.page_data import page_data, pretty_date
 
 #: Above this many nodes, physics is off and the layout is computed in Python.
 PHYSICS_MAX_NODES = 1000
@@ -100,10 +100,7 @@ def render_html(
     if physics is None:
         physics = len(data.nodes) <= PHYSICS_MAX_NODES
     if not physics:
-        positions = spring_layout([n["id"] for n in data.nodes],
-                                  [(e["from"], e["to"]) for e in data.edges], seed=seed)
-        for node in data.nodes:
-            node["x"], node["y"] = positions[node["id"]]
+        _place_nodes(data.nodes, data.edges, seed)
 
     from pyvis.network import Network  # here, not at the top: see VIS_DIR
 
@@ -117,7 +114,11 @@ def render_html(
         "kinds": data.kinds,
         "data": {"physics": physics, "sizeLabel": size_label, "details": data.details,
                  "options": vis_options(physics, len(data.nodes), seed),
-                 "lazyLabels": len(data.nodes) > PHYSICS_MAX_NODES},
+                 "lazyLabels": len(data.nodes) > PHYSICS_MAX_NODES,
+                 "timeline": data.timeline, "title": title},
+        "data_date": pretty_date(data.timeline["dataDate"]) if data.timeline["dataDate"]
+        else None,
+        "has_places": any(n.get("hidden") for n in data.nodes),
         "vis_version": VIS_VERSION,
         **_assets(),
     }
@@ -127,6 +128,27 @@ def render_html(
     # pyvis only checks that ``name`` ends in .html; the file is written here.
     _write_atomically(out, net.generate_html(name="graph.html"))
     return out
+
+
+def _place_nodes(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], seed: int) -> None:
+    """Set ``x``/``y`` on every node: the layout is computed without the hidden nodes
+    (places), which would pull everything to themselves; each of those then sits at the
+    middle of its neighbours, to be found there when shown."""
+    shown = [n["id"] for n in nodes if not n.get("hidden")]
+    positions = spring_layout(shown, [(e["from"], e["to"]) for e in edges if not e.get("hidden")],
+                              seed=seed)
+    around: dict[str, list[tuple[int, int]]] = {}
+    for e in edges:
+        for end, other in ((e["from"], e["to"]), (e["to"], e["from"])):
+            if end not in positions and other in positions:
+                around.setdefault(end, []).append(positions[other])
+    for node in nodes:
+        if node["id"] in positions:
+            node["x"], node["y"] = positions[node["id"]]
+        else:
+            near = around.get(node["id"]) or [(0, 0)]
+            node["x"] = round(sum(p[0] for p in near) / len(near))
+            node["y"] = round(sum(p[1] for p in near) / len(near))
 
 
 def vis_options(physics: bool, nodes: int, seed: int) -> dict[str, Any]:
