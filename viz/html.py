@@ -47,6 +47,8 @@ from hkweb3.viz.page_data import page_data, pretty_date
 
 #: Above this many nodes, physics is off and the layout is computed in Python.
 PHYSICS_MAX_NODES = 1000
+#: Labels drawn smaller than this (pixels) are left out (vis-network's default).
+LABEL_THRESHOLD = 5
 VIZ_DIR = Path(__file__).resolve().parent
 TEMPLATE = "template.html"
 VIS_VERSION = "9.1.2"
@@ -115,7 +117,8 @@ def render_html(
         "data": {"physics": physics, "sizeLabel": size_label, "details": data.details,
                  "options": vis_options(physics, len(data.nodes), seed),
                  "lazyLabels": len(data.nodes) > PHYSICS_MAX_NODES,
-                 "timeline": data.timeline, "title": title},
+                 "timeline": data.timeline, "title": title,
+                 "labelThreshold": LABEL_THRESHOLD},
         "data_date": pretty_date(data.timeline["dataDate"]) if data.timeline["dataDate"]
         else None,
         "has_places": any(n.get("hidden") for n in data.nodes),
@@ -164,7 +167,10 @@ def vis_options(physics: bool, nodes: int, seed: int) -> dict[str, Any]:
                                  "avoidOverlap": 0.2},
             "stabilization": {"enabled": physics, "iterations": 1000, "updateInterval": 50},
         },
+        # Labels are measured even when too small to read (drawThreshold): the page moves
+        # them apart once laid out, then sets the threshold back (page.js, settle).
         "nodes": {"shape": "dot", "borderWidth": 1,
+                  "scaling": {"label": {"drawThreshold": 0 if not large else LABEL_THRESHOLD}},
                   "font": {"size": 14, "color": "#2b2b2b", "strokeWidth": 3,
                            "strokeColor": "#ffffff"}},
         "edges": {

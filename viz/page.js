@@ -68,6 +68,7 @@
       return;
     }
     compact(nodes.getIds({ filter: (n) => !n.hidden }));
+    network.setOptions({ nodes: { scaling: { label: { drawThreshold: page.labelThreshold } } } });
     // Fitted once drawn where they now are: the fit reads the boxes of the last drawing.
     network.once("afterDrawing", () => {
       network.fit({ animation: false });
@@ -93,7 +94,8 @@
     const view = document.getElementById("graph").getBoundingClientRect();
     let span = separate(boxes, view);
     for (let step = 0; step < 20; step++) {
-      const before = boxes.map((box) => [box.x, box.y]);
+      // (By id: separate() reorders the boxes.)
+      const before = new Map(boxes.map((box) => [box.id, [box.x, box.y]]));
       const cx = boxes.reduce((s, box) => s + box.x, 0) / boxes.length;
       const cy = boxes.reduce((s, box) => s + box.y, 0) / boxes.length;
       // Squeeze the long side harder, towards the shape of the view.
@@ -106,7 +108,7 @@
       const smaller = separate(boxes, view);
       if (smaller === null || smaller > span * 0.98) {
         if (smaller === null || smaller > span) {
-          boxes.forEach((box, i) => { [box.x, box.y] = before[i]; });
+          for (const box of boxes) [box.x, box.y] = before.get(box.id);
         }
         break;
       }
