@@ -301,14 +301,15 @@
   // -- the details panel --------------------------------------------------------------
 
   const panel = document.getElementById("panel");
+  // What the panel shows when nothing is selected: how to read the page.
+  const howto = document.getElementById("howto").cloneNode(true);
 
   function section(heading, ...content) {
     panel.append(el("h3", heading), ...content);
   }
 
   function clearPanel() {
-    panel.replaceChildren(el("p", "Click a dot or a line to read about it and see the " +
-                               "sources behind it.", "hint"));
+    panel.replaceChildren(howto.cloneNode(true));
   }
 
   // "ZA Bank banks for OSL": the subject, the reading (which opens the evidence) and the
@@ -348,10 +349,12 @@
     const facts = factsOf.get(id);
     if (facts.length) {
       const ul = el("ul");
+      // Facts that hold at the chosen date first, then by reading.
+      const key = (e) => [state.date && !edgeLive(e, state.date) ? 1 : 0,
+                          edgeDetails.get(e).reading];
       const ordered = [...facts].sort((a, b) => {
-        const x = edgeDetails.get(a).reading;
-        const y = edgeDetails.get(b).reading;
-        return x < y ? -1 : x > y ? 1 : 0;
+        const [x, y] = [key(a), key(b)];
+        return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0);
       });
       for (const edgeId of ordered) {
         const info = edgeDetails.get(edgeId);
@@ -756,6 +759,7 @@
     }, "image/png");
   }
   document.getElementById("save-png").addEventListener("click", exportPng);
+  document.getElementById("howto-button").addEventListener("click", clearSelection);
 
   window.addEventListener("hashchange", readAddress);
   readAddress();
