@@ -176,7 +176,8 @@ def vis_options(physics: bool, nodes: int, seed: int) -> dict[str, Any]:
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#a9b1ba", "highlight": "#2b2b2b", "hover": "#555555"},
-            "font": {"size": 9, "color": "#6b7280", "align": "middle", "strokeWidth": 2},
+            # Shown only along the selection's lines, so they can be large enough to read.
+            "font": {"size": 13, "color": "#3d444d", "align": "middle", "strokeWidth": 3},
             "smooth": False,
             "width": 1,
             "selectionWidth": 1.5,
