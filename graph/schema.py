@@ -34,14 +34,15 @@ _KIND_NAME = re.compile(r"^[A-Z][A-Za-z]*$")
 _EDGE_NAME = re.compile(r"^[A-Z][A-Z_]*[A-Z]$")
 _SCORE_NAME = re.compile(r"^[a-z][a-z_]*$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: Edge type fields written for readers, not checked by rules (see :meth:`Schema.reading`).
+_EDGE_TEXT_KEYS = {"reading"}
+#: What ``{role}`` in a reading becomes when the edge names no role.
+UNNAMED_ROLE = "an officer"
 _KIND_KEYS = {"extends", "abstract", "description", "color"}
 _EDGE_KEYS = {
     "source", "target", "key", "single", "symmetric", "provenance", "description",
     "single_roles",
-    "reading",
 }
-#: What ``{role}`` in a reading becomes when the edge names no role.
-UNNAMED_ROLE = "an officer"
 
 
 @dataclass(frozen=True)
@@ -67,13 +68,13 @@ class EdgeType:
     source: tuple[str, ...]
     target: tuple[str, ...]
     description: str
+    #: Plain words for a lay reader, subject first ("is licensed by"); may hold ``{role}``.
+    reading: str = ""
     key: tuple[str, ...] = ()
     single: bool = False
     symmetric: bool = False
     provenance: bool = False
     single_roles: tuple[str, ...] = ()
-    #: Plain words for a lay reader, subject first ("is licensed by"); may hold ``{role}``.
-    reading: str = ""
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ def _load(path: Path) -> Schema:
         spec = spec or {}
         if not _EDGE_NAME.match(str(name)):
             raise fail(f"edge type {name!r} is not UPPER_SNAKE_CASE")
-        if extra := set(spec) - _EDGE_KEYS:
+        if extra := set(spec) - _EDGE_KEYS - _EDGE_TEXT_KEYS:
             raise fail(f"edge type {name}: unknown field(s) {sorted(extra)}")
         for end in ("source", "target"):
             values = spec.get(end)
@@ -265,12 +266,12 @@ def _load(path: Path) -> Schema:
             source=tuple(spec["source"]),
             target=tuple(spec["target"]),
             description=str(spec.get("description", "")),
+            reading=str(spec.get("reading", "")),
             key=tuple(spec.get("key") or ()),
             single=bool(spec.get("single", False)),
             symmetric=bool(spec.get("symmetric", False)),
             provenance=bool(spec.get("provenance", False)),
             single_roles=tuple(r.lower() for r in spec.get("single_roles") or ()),
-            reading=str(spec.get("reading", "")),
         )
     if not edges:
         raise fail("no edge_types defined")

@@ -154,6 +154,8 @@ def _nodes(
         details[i] = {
             "name": name,
             "kind": kind,
+            # the Chinese name, shown beside the English one (registry's names_zh)
+            "name_zh": properties.get("name_zh"),
             "kindName": kind_words(kind),
             "place": i in places,
             "description": properties.pop("description", None),
