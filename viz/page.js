@@ -338,8 +338,7 @@
     meta.append(swatch, " " + node.kindName + (node.discovered ? " · found in text" : ""));
     meta.append(el("span", " · " + page.sizeLabel + " " + Number(node.score).toPrecision(3),
                    "detail"));
-    panel.replaceChildren(el("h2", node.name + (node.name_zh ? " · " + node.name_zh : "")),
-                          meta);
+    panel.replaceChildren(el("h2", node.name + (node.name_zh ? " · " + node.name_zh : "")), meta);
     if (node.description) panel.append(el("p", node.description));
 
     if (node.aliases.length) {

@@ -153,9 +153,9 @@ def _nodes(
         properties = _properties(node.get("properties"))
         details[i] = {
             "name": name,
-            "kind": kind,
             # the Chinese name, shown beside the English one (registry's names_zh)
-            "name_zh": properties.get("name_zh"),
+            "name_zh": (node.get("properties") or {}).get("name_zh"),
+            "kind": kind,
             "kindName": kind_words(kind),
             "place": i in places,
             "description": properties.pop("description", None),
