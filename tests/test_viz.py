@@ -516,3 +516,33 @@ def test_the_picture_saves_as_a_png(small):
                       " return [c.width, c.height]; }")
     assert width == canvas[0] and height > canvas[1]  # the view, and a caption under it
     assert len(saved) > 5000  # drawn on, not blank
+
+
+def test_play_steps_through_the_months_and_pauses(browser, shipped_page):
+    watched = open_graph(browser, shipped_page, "#date=2019-01-31&places=1")
+    assert watched.js("() => location.hash") == "#date=2019-01-31&places=1"  # both kept
+    watched.page.click("#play")  # from the first month of the data
+    watched.wait_for("() => hkweb3.state.date > '2009-03-31'")
+    watched.page.click("#play")  # pause
+    paused = watched.js("() => hkweb3.state.date")
+    assert watched.js("() => document.getElementById('play').textContent") == "▶"
+    watched.page.wait_for_timeout(400)
+    assert watched.js("() => hkweb3.state.date") == paused
+    assert watched.js("() => document.getElementById('date-label').textContent").startswith(
+        "as of ")
+    assert_clean(watched)
+    watched.page.close()
+
+
+def test_an_address_with_markup_is_only_text(browser, tmp_path):
+    out = render_html(small_graph(), tmp_path / "g.html", physics=False)
+    hostile = "#q=" + EVIL.replace(" ", "%20") + "&focus=__proto__&date=2024-13-99<b>"
+    watched = open_graph(browser, out, hostile)
+    # No node __proto__: the search finds the node so named, whose name is shown as text.
+    assert watched.js("() => [hkweb3.state.selected, hkweb3.state.date]") == ["evil", None]
+    assert watched.js("() => document.querySelector('#panel h2').textContent") == EVIL
+    assert watched.js("() => document.getElementById('search-input').value") == EVIL
+    assert watched.js("() => document.querySelectorAll('img, [onerror]').length") == 0
+    assert "date" not in watched.js("() => location.hash")  # the bad date dropped
+    assert_clean(watched)
+    watched.page.close()

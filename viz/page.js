@@ -602,7 +602,7 @@
   }
 
   // Show the graph as of ``day`` (ISO yyyy-mm-dd), or every fact whatever its date (null).
-  function setDate(day, write = true) {
+  function setDate(day) {
     state.date = day && ISO_DAY.test(day) ? day : null;
     if (state.date !== null) {
       const index = Math.min(Math.max(monthIndex(state.date) - firstMonth, 0), lastMonth - firstMonth);
@@ -615,7 +615,7 @@
     for (const [y, column] of yearBars) column.classList.toggle("now", y === year);
     restyle();
     refreshPanel();
-    if (write) writeAddress();
+    writeAddress();
   }
 
   slider.addEventListener("input", () => {
@@ -646,7 +646,9 @@
 
   // -- the address: #date=2024-06-30&focus=za-bank&q=ZA&places=1 ------------------------
 
+  let restoring = false;  // while the address is read, nothing writes it back
   function writeAddress() {
+    if (restoring) return;
     const params = new URLSearchParams();
     if (state.date) params.set("date", state.date);
     if (state.selected !== null) params.set("focus", state.selected);
@@ -663,14 +665,24 @@
 
   function readAddress() {
     const params = new URLSearchParams(location.hash.slice(1));
-    if (params.get("places") === "1") setPlacesVisible(true);
-    setDate(params.get("date"), false);
-    const query = params.get("q") || "";
-    state.query = query;
-    input.value = query;
-    const focus = params.get("focus");
-    const found = focus !== null && nodeDetails.has(focus) ? focus : query ? find(query) : null;
-    if (found !== null) select(found); else if (state.selected !== null) clearSelection();
+    restoring = true;
+    try {
+      const places = params.get("places") === "1";
+      if (placeKinds.length && places === state.hiddenKinds.includes(placeKinds[0])) {
+        setPlacesVisible(places);
+      }
+      setDate(params.get("date"));
+      const query = params.get("q") || "";
+      state.query = query;
+      input.value = query;
+      const focus = params.get("focus");
+      const found = focus !== null && nodeDetails.has(focus) ? focus
+                    : query ? find(query) : null;
+      if (found !== null) select(found); else if (state.selected !== null) clearSelection();
+    } finally {
+      restoring = false;
+    }
+    writeAddress();
   }
 
   // -- search -------------------------------------------------------------------------
