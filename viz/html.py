@@ -6,16 +6,22 @@ loads Bootstrap from a CDN whatever ``cdn_resources`` says. vis-network's script
 are read from the installed pyvis package and inlined, and a Content-Security-Policy
 forbids every fetch: the file opens from disk with no network request.
 
-Nodes are coloured by kind (the schema's colours, with a legend that filters by kind) and
-sized by a score; a search box finds a name or alias; clicking a node highlights its
-neighbours and shows its aliases, roles, connections and sources in a side panel, and
-clicking an edge shows its evidence (sentence, document, outlet, date, link). Text from
-documents is only ever set with ``textContent``, so a name like ``<img onerror=...>`` is
-shown, never run.
+The page is written for a lay reader: nodes are coloured by kind (the schema's colours,
+with a legend that filters by kind) and sized by a score; a line reads as a sentence from
+the schema's ``reading`` ("ZA Bank banks for OSL"), with its licence, service or role and
+its period, reports of one fact merged into one line; codes, scores and rules wait under
+"Details for specialists". Places are context: hidden (and left out of the layout) until
+their checkbox shows them. A timeline (histogram of facts per year, slider by month, play)
+fades what did not hold at the chosen date; the date, search and selection live in the
+address (``#date=2024-06-30&focus=za-bank``); "Save picture" downloads the view as PNG.
+Text from documents is only ever set with ``textContent``, so a name like
+``<img onerror=...>`` is shown, never run.
 
 Up to :data:`PHYSICS_MAX_NODES` nodes, vis-network's physics lays the graph out in the
 browser; above, it would freeze the page, so :func:`hkweb3.viz.layout.spring_layout`
-places the nodes in Python (seeded) and physics is off. The same input gives the same bytes.
+places the nodes in Python (seeded) and physics is off. Then, below that size, the page
+moves nodes apart until no two names overlap and fits the whole graph to the view. The
+same input gives the same bytes.
 
 Examples
 --------
