@@ -50,6 +50,8 @@ _NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "
 #: "HKD6", "US$7", "E03", "USD1.2bn"; not "W3ME" (a name written with a digit)
 _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?$")
 _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
+#: "RWAs", "DATs": an abbreviation in the plural names a class of things, not one
+_PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
 
@@ -149,8 +151,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                              or words[start].lower() in data.kind_words
                              or words[start].lower() in _ORG_SUFFIXES
                              or _AMOUNT.match(words[start])
+                             or _PLURAL_ABBREVIATION.match(words[start])
                              or len(words[start]) <= 2):
-        return None  # "Treasury", "Digital", "HKD6", "JV": not a name alone
+        return None  # "Treasury", "Digital", "HKD6", "JV", "RWAs": not a name alone
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
         end -= 1
     while end - start > 1 and words[end - 1].lower() in {"phase", "tranche"}:
@@ -214,6 +217,7 @@ class NameFinder:
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         headings = _heading_tokens(doc)
+        titles = _quoted_titles(doc)
         pieces: list[tuple[int, int, str | None]] = []
         exact = {(s.start, s.end) for s in registry}
         for start, end, label in self._candidates(doc, registry):
@@ -236,7 +240,8 @@ class NameFinder:
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
-                    _department(span) or _credit(span):
+                    _department(span) or _credit(span) or _common_noun(span) or \
+                    any(i in titles for i in range(span.start, span.end)):
                 continue
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
                                            or _titled(span)):
@@ -289,9 +294,8 @@ class NameFinder:
         people: dict[str, str] = {}  # a person's first or last name -> their id
         for s in doc.spans["registry"]:
             if s.label_ == "Person":
-                parts = canonical(s.text).split()
-                people.setdefault(parts[-1], s.kb_id_)
-                people.setdefault(parts[0], s.kb_id_)
+                _name_parts(people, canonical(names.get(s.kb_id_) or s.text), s.kb_id_)
+                _name_parts(people, canonical(s.text), s.kb_id_)
         # "Lumen Bank (LB)": the abbreviation names the same entity.
         starts = {s.start: s for s, _ in chosen}
         short_for = {canonical(starts[s.end + 1].text): canonical(s.text)
@@ -307,10 +311,10 @@ class NameFinder:
             if long in full or long in registry_names:
                 full[key] = full.get(long) or registry_names[long]
                 continue
+            if len(key.split()) == 1 and key in people:
+                continue  # a surname: the person named in full, whatever the NER called it
             kind = kind_of(span.text, label, doc._.outlet)
             if kind == "Person" and len(key.split()) < 2:
-                if key in people:
-                    continue  # a surname: the person named in full before
                 kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
             prefix = _prefix_owner(key, full, registry_names)
             if prefix:
@@ -322,9 +326,7 @@ class NameFinder:
             full[key] = (entity_id, kind)
             names.setdefault(entity_id, _display(span))
             if kind == "Person":
-                parts = key.split()
-                people.setdefault(parts[-1], entity_id)
-                people.setdefault(parts[0], entity_id)
+                _name_parts(people, key, entity_id)
         out = []
         for span, _label in chosen:
             key = canonical(span.text)
@@ -344,8 +346,9 @@ class NameFinder:
 #: NER labels of things that are not entities of the graph (places are the registry's).
 _NOT_ENTITY_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
                       "ORDINAL", "QUANTITY", "LANGUAGE"}
-#: Kinds whose names often join two words with "and" ("... and Exchange Commission").
-_ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event"}
+#: Kinds whose names often join two words with "and" ("... and Exchange Commission",
+#: "Anti-Money Laundering and Counter-Terrorist Financing Ordinance").
+_ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event", "Law"}
 _NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"}
 _DEMONYM = re.compile(r"(?:ese|ian|ean|ish|an)$")  # "Chinese-funded", "Korean-owned"
 _PARTICIPLES = {"backed", "owned", "controlled", "led", "funded", "based", "listed", "run",
@@ -416,6 +419,14 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+def _name_parts(people: dict[str, str], key: str, entity_id: str) -> None:
+    """Each word of a person's name may stand for them alone: the surname comes first or
+    last ("Jane Doe", "Chan Tai-man") or between ("John Lee Ka-chiu")."""
+    for part in key.split():
+        if len(part) > 1:
+            people.setdefault(part, entity_id)
+
+
 def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
             taken: set[int]) -> None:
     """A name found once is the same name wherever the document writes it again, however the
@@ -468,6 +479,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")":
         end -= 1
+    while start >= 2 and end > start and doc[start - 1].text == "-" and \
+            not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and \
+            doc[start - 2].text[:1].isupper():
+        start -= 2  # "Five-Year Plan": a name does not begin inside a hyphenated word
     return start, end
 
 
@@ -501,10 +516,54 @@ def _class_of_things(span: Span) -> bool:
     """Whether ``span`` names a class of firms, not one: a generic noun ("VASP") after words
     that describe it or a place ("Hong Kong VASP", "licensed VATPs")."""
     words = canonical(span.text).split()
+    doc, end = span.doc, span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
+            doc[end + 1].lower_ in _CLASS_NOUNS:
+        return True  # "Virtual Asset Service Provider (VASP)": the class, spelled out
     if len(words) < 2 or words[-1] not in _CLASS_NOUNS:
         return False
     rest = " ".join(words[:-1])
     return _known_place(rest) or all(w in _CLASS_WORDS for w in words[:-1])
+
+
+#: Determiners that make a capitalised word a common noun ("his Budget", "a Summit").
+_COMMON_DETERMINERS = {"his", "her", "its", "their", "our", "my", "your", "a", "an"}
+
+
+def _common_noun(span: Span) -> bool:
+    """Whether a one-word candidate is a common noun written with a capital: it takes a
+    possessive or an indefinite determiner ("his 2023-24 Budget"), which names do not."""
+    if len(span) != 1:
+        return False
+    return any(c.dep_ in {"poss", "det"} and c.lower_ in _COMMON_DETERMINERS
+               for c in span[0].children)
+
+
+def _quoted_titles(doc: Doc) -> set[int]:
+    """Tokens of a quoted title ("under the theme 'Rising with Resilience: Building a Safer
+    Future'"): title-case words in quotes with a verb or a colon among them, which is a work's
+    or a slogan's title, not a name. Spoken quotes are not in title case."""
+    tokens: set[int] = set()
+    opened: int | None = None
+    for token in doc:
+        if token.text in {"“", "‘"} or token.text == '"' and opened is None:
+            opened = token.i
+        elif token.text in {"”", "’", '"'} and opened is not None:
+            inside = doc[opened + 1:token.i]
+            words = [t for t in inside if t.is_alpha]
+            if len(words) >= 3 and all(t.text[:1].isupper() or t.lower_ in _TITLE_SMALL
+                                       for t in words) and any(
+                    t.pos_ in {"VERB", "AUX"} or t.text == ":" for t in inside):
+                tokens.update(range(opened, token.i + 1))
+            opened = None
+        elif "\n" in token.text:
+            opened = None
+    return tokens
+
+
+#: Short words a title-case line or quote writes in lower case.
+_TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at",
+                "by", "with", "from", "into", "as", "vs", "via", "over", "amid"}
 
 
 _DEPARTMENT_TITLES = {"head", "director", "manager", "chief", "officer", "president",
@@ -564,10 +623,18 @@ def _credit(span: Span) -> bool:
 
 
 def _portfolio(span: Span) -> bool:
-    """Whether ``span`` is a title's portfolio ("Secretary for Financial Services")."""
+    """Whether ``span`` is a title's portfolio ("Secretary for Financial Services"), or a
+    later part of a listed one ("Secretary for Innovation, Technology and Industry")."""
     doc, data = span.doc, name_data()
-    return span.start >= 2 and data.title_links.get(doc[span.start - 1].lower_) == \
-        "portfolio" and doc[span.start - 2].lower_ in data.titles
+    i = span.start
+    while i >= 2 and (doc[i - 1].text == "," or doc[i - 1].lower_ in {"and", "&"}) and \
+            doc[i - 2].text[:1].isupper():
+        i -= 2  # back over "Innovation, Technology and"
+        while i >= 1 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in \
+                data.titles:
+            i -= 1
+    return i >= 2 and data.title_links.get(doc[i - 1].lower_) == "portfolio" and \
+        doc[i - 2].lower_ in data.titles
 
 
 def _titled(span: Span) -> bool:
@@ -679,7 +746,8 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
-    """Tokens of lines that are headings: short lines without a sentence's final stop."""
+    """Tokens of lines that are headings: short lines without a sentence's final stop, or in
+    title case whatever their end ("A Fitting Close for the 2025 Lumen Week!")."""
     tokens: set[int] = set()
     line: list[int] = []
     for token in [*doc, None]:
@@ -690,12 +758,18 @@ def _heading_tokens(doc: Doc) -> set[int]:
         if line:
             words = [doc[i] for i in line if not doc[i].is_space]
             byline = len(words) >= 2 and words[0].text in {"By", "BY"}  # "By Lumen Daily"
-            if words and not byline and words[-1].text not in {".", "!", "?", ":", "\"",
-                                                                "”", "’"} \
-                    and len(words) <= 20:
+            if words and not byline and (words[-1].text not in {".", "!", "?", ":", "\"",
+                                                                 "”", "’"}
+                                         or _title_case(words)) and len(words) <= 20:
                 tokens.update(line)
         line = []
     return tokens
+
+
+def _title_case(words: list[Token]) -> bool:
+    alpha = [t for t in words if t.is_alpha]
+    return len(alpha) >= 4 and all(t.text[:1].isupper() or t.lower_ in _TITLE_SMALL
+                                   for t in alpha)
 
 
 def _as_mention(span: Span):
