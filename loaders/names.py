@@ -71,6 +71,7 @@ class NameData:
     kind_phrases: dict[str, str]
     media: frozenset[str]
     places: frozenset[str]
+    described_as: dict[str, str]
 
 
 @cache
@@ -92,6 +93,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
                       for p in phrases},
         media=frozenset(canonical(m) for m in raw["media"]),
         places=frozenset(canonical(p) for p in raw["places"]),
+        described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
     )
 
 
@@ -302,6 +304,11 @@ class NameFinder:
                      for s, _ in chosen if s.end + 2 < len(doc) and doc[s.end].text == "("
                      and s.end + 1 in starts and len(starts[s.end + 1]) == 1
                      and doc[s.end + 2].text == ")"}
+        described: dict[str, str] = {}
+        for span, _label in chosen:
+            kind = _described_kind(span)
+            if kind:
+                described.setdefault(canonical(span.text), kind)
         ordered = sorted(chosen, key=lambda x: -len(x[0]))  # long names first
         for span, label in ordered:
             key = canonical(span.text)
@@ -316,6 +323,8 @@ class NameFinder:
             kind = kind_of(span.text, label, doc._.outlet)
             if kind == "Person" and len(key.split()) < 2:
                 kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
+            if kind in _GENERIC_KINDS and key in described:
+                kind = described[key]  # "OKX, a crypto exchange": the text says its kind
             prefix = _prefix_owner(key, full, registry_names)
             if prefix:
                 full[key] = prefix
@@ -417,6 +426,30 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = j
     return runs
+
+
+#: Kinds a name's own words or the NER give when nothing more is known.
+_GENERIC_KINDS = {"Company", "Organization"}
+
+
+def _described_kind(span: Span) -> str | None:
+    """The kind a describing noun gives the name: in apposition ("OKX, a crypto exchange,"),
+    before it ("crypto exchange OKX") or as the complement of "is" ("OKX is an exchange");
+    the noun that heads the description decides ("an exchange operator" is no exchange)."""
+    described = name_data().described_as
+    root = span.root
+    doc = span.doc
+    nouns = [t for t in root.children if t.dep_ == "appos"]
+    if span.start and doc[span.start - 1].is_lower:
+        nouns.append(doc[span.start - 1])
+    if root.dep_ == "appos" and root.head.is_lower:
+        nouns.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [t for t in root.head.children if t.dep_ == "attr"]
+    for noun in nouns:
+        if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in described:
+            return described[noun.lemma_]
+    return None
 
 
 def _name_parts(people: dict[str, str], key: str, entity_id: str) -> None:

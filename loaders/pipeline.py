@@ -51,6 +51,7 @@ from hkweb3.loaders.mentions import (
     RegistryMentions,
     abbreviations,
     blank_pipeline,
+    keep_dotted_names,
     references_component,
     resolve_partial,
 )
@@ -102,6 +103,7 @@ def _build(name: str, entities: list[Entity]) -> Language:
                 f"spaCy pipeline {name!r} is not installed: run `bash .ci/setup` (it installs "
                 f"{DEFAULT_MODEL}), or set HKWEB3_SPACY_MODEL to an installed English "
                 f"pipeline, or to {RULE_ONLY!r} for the rule-only one") from None
+        keep_dotted_names(nlp)
         nlp.add_pipe("hkweb3_sentences", first=True)
         if "attribute_ruler" in nlp.pipe_names:
             _fast_attributes(nlp)
