@@ -389,7 +389,11 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and (
             _continues_name(doc[j]) or doc[j].text == "-"
-            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _starts_name(doc[j + 1])
+            # "... and Stored Value Facilities Ordinance": after a connector, a capital
+            # continues the name whatever its tag
+            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and (
+                _starts_name(doc[j + 1]) or _continues_name(doc[j + 1])
+                and not doc[j + 1].is_sent_start)
                 # "Bank of China", but "Lumen HK of Lumen Group" names two
                 and (doc[j].lower_ != "of" or doc[j - 1].lower_ in kinds
                      or doc[j - 1].lower_ in _ORG_SUFFIXES))
