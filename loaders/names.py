@@ -438,8 +438,10 @@ _GENERIC_KINDS = {"Company", "Organization"}
 
 def _described_kind(span: Span) -> str | None:
     """The kind a describing noun gives the name: in apposition ("OKX, a crypto exchange,"),
-    before it ("crypto exchange OKX") or as the complement of "is" ("OKX is an exchange");
-    the noun that heads the description decides ("an exchange operator" is no exchange)."""
+    before it ("crypto exchange OKX"), as the complement of "is" ("OKX is an exchange") or
+    introducing a list ("exchanges such as OKX and HTX"); the noun that heads the
+    description decides, with its modifier ("an exchange operator" is no exchange, a
+    "trading platform" is)."""
     described = name_data().described_as
     root = span.root
     doc = span.doc
@@ -450,9 +452,20 @@ def _described_kind(span: Span) -> str | None:
         nouns.append(root.head)
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in {"as", "including", "like"}:
+        # "platforms such as Lumen and Orchid": every name listed is one of them
+        noun = first.head.head
+        nouns.append(noun.head if noun.lower_ == "such" else noun)
     for noun in nouns:
-        if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_ in described:
-            return described[noun.lemma_]
+        if not (noun.is_lower and noun.pos_ == "NOUN"):
+            continue
+        modifiers = [c.lemma_ for c in noun.children if c.dep_ in {"compound", "amod"}]
+        for phrase in (*(f"{m} {noun.lemma_}" for m in modifiers), noun.lemma_):
+            if phrase in described:
+                return described[phrase]
     return None
 
 

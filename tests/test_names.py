@@ -287,3 +287,12 @@ def test_a_dotted_name_is_one_name(extractor):
                                 "application.")
     assert {"orchid-hk", "orchid-io"} <= set(found)
     assert "orchid" not in found
+
+
+def test_a_list_after_such_as_takes_the_kind_of_the_noun_before(extractor):
+    found = entities(extractor, "The regulator warned crypto exchanges such as Zentrax and "
+                                "Qorvex in March. Later Harbour Pay, a payments platform, and "
+                                "Bayline, a crypto trading platform, opened.")
+    assert found["zentrax"].kind == found["qorvex"].kind == "TradingPlatform"
+    assert found["bayline"].kind == "TradingPlatform"
+    assert found["harbour-pay"].kind == "Company"  # a platform for payments is no exchange
