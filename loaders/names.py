@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -97,6 +97,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
     )
 
 
+@lru_cache(maxsize=65536)
 def canonical(name: str) -> str:
     """The key that makes "X Holdings Limited", "X Ltd" and "X" one entity."""
     words = re.sub(r"[^\w&.()-]+", " ", name.lower().replace("’", "'")).split()
@@ -487,14 +488,18 @@ def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
         if span.text[:1].isupper():
             forms.setdefault(tuple(t.text for t in span), label)
     used = {i for s, e in chosen for i in range(s, e)} | taken
+    texts = [t.text for t in doc]
+    starts: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        starts.setdefault(text, []).append(i)
     for words, label in sorted(forms.items(), key=lambda x: -len(x[0])):
         size = len(words)
-        for i in range(len(doc) - size + 1):
-            if doc[i].text != words[0] or any(k in used for k in range(i, i + size)):
+        for i in starts.get(words[0], ()):
+            if i + size > len(doc) or any(k in used for k in range(i, i + size)):
                 continue
-            if tuple(t.text for t in doc[i:i + size]) != words:
+            if tuple(texts[i:i + size]) != words:
                 continue
-            if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+            if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and texts[k][:1].isupper()
                    for k in (i - 1, i + size)):
                 continue  # part of a longer name ("Lumen" in "Lumen Capital Partners")
             if size == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN":
