@@ -374,7 +374,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     stands as an argument of its clause. A run the NER calls a place, date or amount, or a
     list of places, is not a name of the graph's entities."""
     labelled = {(e.start, e.end) for e in doc.ents if e.label_ in _NOT_ENTITY_LABELS}
-    kinds = name_data().kind_words
+    kinds, glued = name_data().kind_words, name_data().glued_possessives
     runs, i, n = [], 0, len(doc)
     while i < n:
         if doc[i].text[:1].isupper() and i + 2 < n and doc[i + 1].text == "-" and \
@@ -384,12 +384,21 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, i + 1))  # "Lumen-backed": a name, however it is tagged
             i += 1
             continue
+        if doc[i].text[:1].isupper() and i >= 2 and doc[i - 1].text == "-" and \
+                doc[i - 2].lower_ == "ex" and not doc[i - 2].whitespace_ and \
+                not doc[i - 1].whitespace_ and not _starts_name(doc[i]):
+            runs.append((i, i + 1))  # "ex-Lumen staff": a former employer, however tagged
+            i += 1
+            continue
         if not _starts_name(doc[i]):
             i += 1
             continue
         j = i + 1
         while j < n and (
             _continues_name(doc[j]) or doc[j].text == "-"
+            # "People's Bank of China": a possessive that belongs to the name
+            or (doc[j].text in {"'s", "’s"} and doc[j - 1].lower_ in glued and j + 1 < n
+                and _starts_name(doc[j + 1]))
             # "... and Stored Value Facilities Ordinance": after a connector, a capital
             # continues the name whatever its tag
             or (doc[j].lower_ in _CONNECTORS and j + 1 < n and (

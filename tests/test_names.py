@@ -296,3 +296,11 @@ def test_a_list_after_such_as_takes_the_kind_of_the_noun_before(extractor):
     assert found["zentrax"].kind == found["qorvex"].kind == "TradingPlatform"
     assert found["bayline"].kind == "TradingPlatform"
     assert found["harbour-pay"].kind == "Company"  # a platform for payments is no exchange
+
+
+def test_a_possessive_inside_a_name_and_a_former_employer_are_names(extractor):
+    found = entities(extractor, "Officials of the People's Bank of Norland "
+                                "met staff from Lumen, a startup set up by ex-Orchid "
+                                "engineers.")
+    assert found["people-s-bank-of-norland"].kind == "Regulator"
+    assert "orchid" in found
