@@ -75,3 +75,13 @@ def test_a_dotted_name_is_one_token_and_ends_no_sentence():
     assert "Lumen.HK" in [t.text for t in doc]
     assert [s.text for s in doc.sents][0].startswith("Lumen.HK, the local arm")
     assert "closed" in [t.text for t in doc]  # a missing space after a stop still splits
+
+
+def test_the_ner_can_be_left_out_and_names_are_still_found(monkeypatch):
+    monkeypatch.setenv("HKWEB3_SPACY_NER", "off")
+    nlp = load_pipeline(REGISTRY)
+    assert "ner" not in nlp.pipe_names and "parser" in nlp.pipe_names
+    doc = nlp("The lender Tidewell Bank was licensed by the SFC, and Orchid Labs joined it.")
+    assert {s.kb_id_ for s in doc.spans["discovered"]} >= {"tidewell-bank", "orchid-labs"}
+    monkeypatch.setenv("HKWEB3_SPACY_NER", "on")
+    assert "ner" in load_pipeline(REGISTRY).pipe_names
