@@ -244,6 +244,7 @@ class NameFinder:
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span) or _credit(span) or _common_noun(span) or \
+                    _places_listed(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
@@ -601,6 +602,20 @@ def _common_noun(span: Span) -> bool:
         return False
     return any(c.dep_ in {"poss", "det"} and c.lower_ in _COMMON_DETERMINERS
                for c in span[0].children)
+
+
+def _places_listed(span: Span) -> bool:
+    """Whether ``span`` lists places ("Hong Kong & Macau", "Singapore and Tokyo"): a region
+    of a role or a market, not an organisation."""
+    parts, current = [], []
+    for token in span:
+        if token.lower_ in {"and", "&", "/", ","}:
+            parts.append(current)
+            current = []
+        else:
+            current.append(token.text)
+    parts.append(current)
+    return len(parts) > 1 and all(part and _known_place(" ".join(part)) for part in parts)
 
 
 def _quoted_titles(doc: Doc) -> set[int]:

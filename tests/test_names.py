@@ -304,3 +304,10 @@ def test_a_possessive_inside_a_name_and_a_former_employer_are_names(extractor):
                                 "engineers.")
     assert found["people-s-bank-of-norland"].kind == "Regulator"
     assert "orchid" in found
+
+
+def test_places_listed_are_no_organisation(extractor):
+    found = entities(extractor, "Omar Velez, Lumen Card general manager, Singapore & Macau, "
+                                "said the pilot would grow.")
+    assert "omar-velez" in found
+    assert not any("singapore" in key and "macau" in key for key in found)
