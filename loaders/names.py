@@ -350,7 +350,13 @@ class NameFinder:
             else:
                 continue
             out.append(Span(doc, span.start, span.end, label=kind, kb_id=entity_id))
-            doc._.surface.setdefault(entity_id, set()).add(" ".join(span.text.split()))
+            forms = doc._.surface.setdefault(entity_id, set())
+            forms.add(" ".join(span.text.split()))
+            if span.start and doc[span.start - 1].text == "The" and \
+                    not doc[span.start - 1].is_sent_start:
+                # "at the behest of The Lumen Exchange Limited": a capital "The" inside a
+                # sentence is part of the formal name, kept as a form of it
+                forms.add(" ".join(doc[span.start - 1:span.end].text.split()))
         return out
 
 

@@ -311,3 +311,11 @@ def test_places_listed_are_no_organisation(extractor):
                                 "said the pilot would grow.")
     assert "omar-velez" in found
     assert not any("singapore" in key and "macau" in key for key in found)
+
+
+def test_a_capital_the_inside_a_sentence_is_kept_as_a_form_of_the_name(extractor):
+    found = entities(extractor, "The filing was made for The Harbour Clearing House Limited "
+                                "and for the lender Orchid Bank.")
+    house = found["harbour-clearing-house"]
+    assert "The Harbour Clearing House Limited" in house.aliases
+    assert not any(a.startswith("the ") for a in found["orchid-bank"].aliases)
