@@ -56,8 +56,7 @@ def make_dump():
              "evidence": [EVIDENCE_1, EVIDENCE_2]},
             {"source": "za-bank", "target": "hash-blockchain", "type": "PROVIDES_BANKING_TO",
              "properties": {"service": "custody", "since": 2024},
-             # as the store keeps it: a JSON string
-             "evidence": [Evidence.model_validate(EVIDENCE_3).encode()]},
+             "evidence": [EVIDENCE_3]},
         ],
         "documents": [
             {"id": "doc-2", "title": "Custody, \"at last\"", "outlet": None, "url": None,

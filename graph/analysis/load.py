@@ -41,6 +41,7 @@ import numpy as np
 from hkweb3.errors import InputError, QueryError
 from hkweb3.graph import cypher
 from hkweb3.graph.models import edge_key
+from hkweb3.graph.periods import SINCE, UNTIL, Period
 from hkweb3.graph.schema import load_schema
 
 if TYPE_CHECKING:  # analysis of an exported file needs neither the store nor its driver
@@ -85,22 +86,9 @@ class GraphFilter:
         return sorted({schema.edge(name).name for name in self.edge_types})
 
     def in_period(self, since: Any, until: Any) -> bool:
-        """Whether an edge valid from ``since`` to ``until`` overlaps ``start``..``end``."""
-        if self.end is not None and since and _bound(since, low=True) > self.end.isoformat():
-            return False
-        return not (self.start is not None and until
-                    and _bound(until, low=False) < self.start.isoformat())
-
-
-def _bound(value: Any, low: bool) -> str:
-    """A partial ISO date as the first (``low``) or last day it can mean: 2023 -> 2023-01-01
-    or 2023-12-31, so that an edge ``until: 2023`` still counts in mid-2023."""
-    text = str(value)[:10]
-    if len(text) == 4:
-        return text + ("-01-01" if low else "-12-31")
-    if len(text) == 7:
-        return text + ("-01" if low else "-31")
-    return text
+        """Whether an edge valid from ``since`` to ``until`` (partial dates: an edge
+        ``until: 2023`` still counts in mid-2023) may overlap ``start``..``end``."""
+        return Period.of({SINCE: since, UNTIL: until}).meets(self.start, self.end)
 
 
 def from_store(store: Store, where: GraphFilter | None = None) -> nx.MultiDiGraph:
