@@ -16,11 +16,11 @@ the same graph twice gives identical bytes.
 CSV for neo4j-admin
 -------------------
 :func:`export_csv` writes three files with the ``neo4j-admin database import`` header
-conventions: ``nodes.csv`` (entities, ID space ``Entity``), ``documents.csv`` (ID space
-of the schema's document label, ``Document``, so a document may share an id with an entity) and ``relationships.csv``
-(between entities). An edge property column has the type the schema declares for it
-(``:boolean`` for a ``bool``, ``:double`` for a ``number``; text and partial dates are
-strings); other property columns are typed (``:long``, ``:double``, ``:boolean``,
+conventions: ``nodes.csv`` (entities, ID space ``Entity``), ``documents.csv`` (ID space of the
+schema's document label, ``Document``, so a document may share an id with an entity) and
+``relationships.csv`` (between entities). An edge property column has the type the schema
+declares for it (``:boolean`` for a ``bool``, ``:double`` for a ``number``; text and
+partial dates are strings); other property columns are typed (``:long``, ``:double``, ``:boolean``,
 ``:string[]``) when every value of the key has that type, and are plain strings otherwise.
 
 Array values (labels, aliases, sources, evidence, list properties) are joined with
