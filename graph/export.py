@@ -80,6 +80,7 @@ neo4j-admin database import full neo4j --nodes=export/nodes.csv --nodes=export/d
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -91,6 +92,7 @@ import pydantic
 
 from hkweb3.errors import ExportError, QueryError
 from hkweb3.graph.models import Evidence
+from hkweb3.graph.periods import Period
 from hkweb3.graph.schema import ENTITY_LABEL, load_schema
 
 __all__ = [
@@ -101,6 +103,7 @@ __all__ = [
     "export",
     "export_csv",
     "export_graphml",
+    "graph_as_of",
     "export_json",
     "import_command",
 ]
@@ -164,6 +167,20 @@ def export(dump: Mapping[str, Any], fmt: str, out: Path) -> Path:
     if fmt not in writers:
         raise QueryError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     return writers[fmt](dump, Path(out))
+
+
+def graph_as_of(dump: Mapping[str, Any], day: dt.date) -> dict[str, Any]:
+    """``dump`` as of ``day``: every entity and document, and the facts that may hold that
+    day (their period does not rule it out; undated facts stay).
+
+    >>> dump = {"edges": [
+    ...     {"source": "a", "type": "HOLDS_ROLE", "target": "b", "properties": {"until": "2022"}},
+    ...     {"source": "c", "type": "HOLDS_ROLE", "target": "b", "properties": {"since": "2023"}}]}
+    >>> [e["source"] for e in graph_as_of(dump, dt.date(2022, 6, 30))["edges"]]
+    ['a']
+    """
+    return {**dump, "edges": [e for e in dump.get("edges") or ()
+                              if Period.of(e.get("properties") or {}).holds_on(day)]}
 
 
 def export_json(dump: Mapping[str, Any], out: Path) -> Path:

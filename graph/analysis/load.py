@@ -57,7 +57,8 @@ class GraphFilter:
     ``without_kinds`` then drops nodes of those kinds (places, say, which link everything
     located in one city).
     ``start``/``end`` keep edges whose period (``since`` to ``until``) overlaps the range;
-    an edge with no dates is kept, as nothing says it falls outside. ``mentions`` adds
+    an edge with no dates is kept, as nothing says it falls outside. Both set to one day
+    give the graph as of that day (:meth:`as_of`). ``mentions`` adds
     documents as nodes (kind ``Document``) with their provenance edges.
     """
 
@@ -67,6 +68,15 @@ class GraphFilter:
     start: dt.date | None = None
     end: dt.date | None = None
     mentions: bool = False
+
+    @classmethod
+    def as_of(cls, day: dt.date, **options: Any) -> GraphFilter:
+        """The graph as of ``day``: the facts that may hold that day.
+
+        >>> GraphFilter.as_of(dt.date(2023, 6, 30)).in_period("2023-07", None)
+        False
+        """
+        return cls(start=day, end=day, **options)
 
     def concrete_kinds(self) -> list[str] | None:
         """The concrete kinds ``kinds`` stands for (schema errors name the bad kind)."""
