@@ -200,8 +200,8 @@ def read_dump(dump: Mapping[str, Any], where: GraphFilter | None = None) -> Fact
         props = e.get("properties") or {}
         key = edge_key(e["type"], props)
         by_source.setdefault(e["source"], {})[e["type"], e["target"], _multikey(e["type"], key)] = (
-            e["type"], e["target"], key, props.get("role"), props.get("since"),
-            props.get("until"), len(props.get("sources") or []), e.get("evidence") or ())
+            e["type"], e["target"], key, props.get("role"), props.get(SINCE),
+            props.get(UNTIL), len(props.get("sources") or []), e.get("evidence") or ())
     mentions = []
     if where.mentions:
         titles = {d["id"]: d.get("title") or d["id"] for d in dump.get("documents") or []}
