@@ -669,24 +669,33 @@ def _claim_subjects(schema: Schema, batch: GraphBatch) -> set[str]:
 
 def _refresh_conflicts(tx: neo4j.ManagedTransaction, schema: Schema, ids: set[str]) -> None:
     """Judge the claims of the subjects ``ids`` by the conflict rule, and keep the flags
-    ``conflicting-claims`` reads: on each claim in conflict, and on its subject."""
+    ``conflicting-claims`` reads: on each claim in conflict, and on its subject. Only flags
+    that change are written (most writes change none)."""
     if not ids:
         return
-    edges = [dict(r) for r in tx.run(cypher.claims_of(schema), ids=sorted(ids))]
+    subjects = sorted(ids)
+    names = cypher.claim_properties(schema)
+    edges = [{"source": r["source"], "type": r["type"], "target": r["target"], "key": r["key"],
+              "stored": (r["claim"], r["flag"]),
+              "properties": {name: r[name] for name in names if r[name] is not None}}
+             for r in tx.run(cypher.claims_of(schema), ids=subjects)]
     in_conflict = {(c.subject, c.claim, holder)
                    for c in find_conflicts(edges, schema) for holder in c.holders}
     flagged = {subject for subject, _, _ in in_conflict}
-    tx.run(cypher.flag_subjects(),
-           rows=[{"id": i, "flag": True if i in flagged else None} for i in sorted(ids)]
-           ).consume()
+    was_flagged = {r["id"] for r in tx.run(cypher.flagged_subjects(), ids=subjects)}
+    if changed := sorted(flagged ^ was_flagged):
+        tx.run(cypher.flag_subjects(),
+               rows=[{"id": i, "flag": True if i in flagged else None} for i in changed]
+               ).consume()
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for edge in edges:
         spec = schema.edge(edge["type"])
         claim = single_claim(spec.name, edge["properties"], schema)
         subject, holder = claim_ends(spec, edge["source"], edge["target"])
-        by_type[spec.name].append({
-            "source": edge["source"], "target": edge["target"], "key": edge["key"],
-            "claim": claim, "flag": True if (subject, claim, holder) in in_conflict else None})
+        flag = True if (subject, claim, holder) in in_conflict else None
+        if (claim, flag) != edge["stored"]:
+            by_type[spec.name].append({"source": edge["source"], "target": edge["target"],
+                                       "key": edge["key"], "claim": claim, "flag": flag})
     for edge_type, rows in by_type.items():
         tx.run(cypher.flag_claims(edge_type), rows=rows).consume()
 
