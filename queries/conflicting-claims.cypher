@@ -6,7 +6,7 @@
 // `claim` is the role in canonical form ("CEO" and "chief executive officer" are both
 // "chief executive"), or the type of a one-only fact.
 MATCH (o:Entity) WHERE o.claim_conflict = true
-MATCH (h:Entity)-[r]->(o)
+MATCH (o)<-[r]-(h:Entity)
 WHERE r.claim_conflict = true AND r.claim <> type(r)
 WITH o, r.claim AS claim, collect({holder: h.name, role: r.role, since: r.since, until: r.until,
                                    sources: r.sources}) AS claims

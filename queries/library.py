@@ -7,14 +7,15 @@ A header is a block of ``//`` comments at the top of the file::
     // param: platform entity = hashkey-exchange -- the platform (id, name or alias)
 
 A parameter has a type (``entity``, ``kind``, ``text``, ``int``, ``float``, ``date``,
-``list``), an optional default (``null`` allowed) and a description. A query that declares
-``asOf date = null`` can be asked for the graph as of a date (``hkweb3 query --as-of``): it
-keeps the facts whose period (``since``, ``until``: partial dates stored as ISO text) does
-not rule that day out. A ``kind`` becomes the
+``list``), an optional default (``null`` allowed) and a description. A ``kind`` becomes the
 list of concrete kinds it covers (``Bank`` covers ``VirtualBank``), for ``e.kind IN $kind``.
 Values arrive as text (from the CLI) or as Python values; an ``entity`` value may be an id,
 a name or an alias and is resolved to an id (by the index, else by the ``find-entity``
 query), so every query matches on the indexed id.
+
+A query that declares ``asOf date = null`` can be asked for the graph as of a date
+(``hkweb3 query --as-of``): it keeps the facts whose period (``since``, ``until``: partial
+dates stored as ISO text, compared at their own precision) does not rule that day out.
 
 Examples
 --------
