@@ -21,7 +21,7 @@ from hkweb3.graph import cypher
 from hkweb3.graph.conflicts import canonical_role
 from hkweb3.graph.models import Evidence
 from hkweb3.graph.schema import ENTITY_LABEL, Schema
-from hkweb3.graph.store import Store
+from hkweb3.graph.store import Store, refresh_conflicts
 
 #: The node property that lists the ids merged into an entity (its names are in ``aliases``).
 MERGED_FROM = "merged_from"
@@ -150,7 +150,7 @@ def merge_entities(store: Store, kept: str, group: list[str]) -> list[str]:
                rows=[{"document": d, "entity": kept} for d in documents]).consume()
         tx.run(UPDATE_KEPT, rows=[_kept_row(rows, kept, others, merged_from)]).consume()
         ends = {kept} | {e["source"] for e in moved} | {e["target"] for e in moved}
-        tx.run(cypher.refresh_conflicts(schema), ids=sorted(ends)).consume()
+        refresh_conflicts(tx, schema, ends)
         return others
 
     return store.transaction(work)
@@ -239,7 +239,7 @@ def reject_fact(store: Store, reject: Fact) -> int:
         for row in kept:
             tx.run(set_edges(row["type"]), rows=[row]).consume()
         if gone or kept:
-            tx.run(cypher.refresh_conflicts(schema), ids=[source, target]).consume()
+            refresh_conflicts(tx, schema, {source, target})
         return len(gone) + len(kept)
 
     return store.transaction(work)

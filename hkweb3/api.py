@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
 from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
 from hkweb3.graph.export import export as export_graph
+from hkweb3.graph.export import graph_as_of
 from hkweb3.graph.models import Entity, Evidence
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
@@ -210,9 +212,13 @@ def dump(config: StoreConfig | None = None) -> dict[str, list[dict[str, Any]]]:
         return store.dump()
 
 
-def export(fmt: str, out: Path | str, config: StoreConfig | None = None) -> Path:
-    """Write the graph as ``json``, ``graphml`` or ``csv`` (a folder for neo4j-admin)."""
-    return export_graph(dump(config), fmt, Path(out))
+def export(
+    fmt: str, out: Path | str, config: StoreConfig | None = None, as_of: dt.date | None = None
+) -> Path:
+    """Write the graph (as of ``as_of``, if given) as ``json``, ``graphml`` or ``csv`` (a
+    folder for neo4j-admin)."""
+    data = dump(config)
+    return export_graph(graph_as_of(data, as_of) if as_of else data, fmt, Path(out))
 
 
 def conflicts(config: StoreConfig | None = None) -> list[Conflict]:

@@ -18,6 +18,7 @@ from hkweb3.graph.analysis import METRICS, WEIGHTS, GraphFilter
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.export import export_json
 from hkweb3.output import FORMATS, printable, write_rows
+from hkweb3.queries.library import AS_OF
 
 EXIT_CODES = """\b
 Exit codes:
@@ -389,8 +390,11 @@ def forget(obj: dict, documents: tuple[str, ...]) -> None:
 @click.option("--out", type=click.Path(path_type=Path),
               help="File to write (a folder for csv); without it, JSON and GraphML go to "
                    "standard output.")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="Export the graph as of DATE: facts whose period rules DATE out are left "
+                   "out (undated facts stay).")
 @click.pass_obj
-def export(obj: dict, fmt: str, out: Path | None) -> None:
+def export(obj: dict, fmt: str, out: Path | None, as_of) -> None:
     """Export the whole graph: JSON, GraphML, or CSV for `neo4j-admin database import`.
 
     With --out, prints the path written; without, writes the graph itself to standard output.
@@ -399,14 +403,16 @@ def export(obj: dict, fmt: str, out: Path | None) -> None:
     Examples:
       $ hkweb3 export --format csv --out export/
       $ hkweb3 export | jq '.nodes | length'
+      $ hkweb3 export --as-of 2022-12-31 --out graph-2022.json
     """
+    day = as_of.date() if as_of else None
     if out is not None:
-        click.echo(api.export(fmt, out, obj["config"]).resolve())
+        click.echo(api.export(fmt, out, obj["config"], as_of=day).resolve())
         return
     if fmt == "csv":
         raise click.UsageError("csv is a folder of files: give it one with --out DIR")
     with tempfile.TemporaryDirectory() as folder:
-        written = api.export(fmt, Path(folder) / f"graph.{fmt}", obj["config"])
+        written = api.export(fmt, Path(folder) / f"graph.{fmt}", obj["config"], as_of=day)
         with written.open("rb") as handle:
             sys.stdout.flush()
             shutil.copyfileobj(handle, sys.stdout.buffer)
@@ -502,9 +508,12 @@ def stats(obj: dict, fmt: str) -> None:
 @click.argument("name", required=False)
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter of the query; entities may be given by id, name or alias.")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="The graph as of DATE: facts whose period rules DATE out are left out "
+                   "(for queries that declare asOf).")
 @format_option()
 @click.pass_obj
-def query(obj: dict, name: str | None, params: tuple[str, ...], fmt: str) -> None:
+def query(obj: dict, name: str | None, params: tuple[str, ...], as_of, fmt: str) -> None:
     """Run a named query from the library, or list the library.
 
     Every query runs read-only. Parameters not given take their defaults.
@@ -514,11 +523,14 @@ def query(obj: dict, name: str | None, params: tuple[str, ...], fmt: str) -> Non
       $ hkweb3 query
       $ hkweb3 query platform-banks --param platform="HashKey PRO"
       $ hkweb3 query control-chain -p entity=za-bank -p hops=2 --format json
+      $ hkweb3 query people-at -p org=za-bank --as-of 2023-06-30
     """
     if name is None:
         _emit(api.list_queries(), fmt, ["name", "description", "parameters"])
         return
-    values = dict(map(_split_param, params))
+    values: dict[str, Any] = dict(map(_split_param, params))
+    if as_of is not None:
+        values[AS_OF] = as_of.date()
     result = api.run_query(name, values, obj["config"])
     _emit(result.rows, fmt, result.columns)
     _notes(result.notes)
@@ -599,6 +611,9 @@ def _analysis_options(command: Callable) -> Callable:
                      help="Keep edges whose period reaches DATE or later (undated edges stay)."),
         click.option("--until", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
                      help="Keep edges whose period starts by DATE (undated edges stay)."),
+        click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+                     help="Analyse the graph as of DATE: facts whose period rules DATE out "
+                     "are left out (undated facts stay)."),
         click.option("--mentions", is_flag=True,
                      help="Add documents and their MENTIONS edges (provenance) to the graph."),
     ]
@@ -610,6 +625,10 @@ def _analysis_options(command: Callable) -> Callable:
 def _selection(options: dict[str, Any]) -> dict[str, Any]:
     """The ``where`` and ``source`` arguments of the API from the shared options."""
     since, until = options["since"], options["until"]
+    if options["as_of"] is not None:
+        if since or until:
+            raise click.UsageError("--as-of is one day: give it without --since or --until")
+        since = until = options["as_of"]
     where = GraphFilter(
         kinds=list(options["only_kinds"]) or None,
         without_kinds=list(options["without_kinds"]),

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from hkweb3.errors import InputError, ValidationError
-from hkweb3.graph import cypher
 from hkweb3.graph.models import Entity, GraphBatch
 from hkweb3.graph.store import Store
 from hkweb3.loaders.extract import Extractor
@@ -100,8 +99,7 @@ class Ingester:
                 raise InputError(f"{path}: document id {source.id!r} is already used by "
                                  f"{seen[source.id]} in this run; rename one of them")
             seen[source.id] = path
-            rows = self.store.read(cypher.DOCUMENT_ORIGINS, {"ids": [source.id]}).rows
-            stored = rows[0] if rows else None
+            stored = self.store.document_origins([source.id]).get(source.id)
             result = DocumentResult(path=path, document=source.id, status="added",
                                     words=len(source.text.split()))
             if stored is not None and stored["hash"] == source.content_hash:
