@@ -456,7 +456,7 @@ def document_from(path: Path, body: str, meta: dict[str, Any]) -> SourceDocument
         id=doc_id,
         path=path,
         text=body,
-        title=title[:300],
+        title=title[:300].rstrip(),
         outlet=_text(meta.get("outlet")),
         url=_text(meta.get("url")),
         published=_date(path, meta.get("published") or meta.get("date")),
