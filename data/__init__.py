@@ -1,7 +1,8 @@
-"""The data hkweb3 ships: the curated registry and the source documents (see README.md)."""
+"""The data hkweb3 ships: the curated registry, the register snapshots and the source documents (see README.md)."""
 
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent
 REGISTRY_DIR = DATA_DIR / "registry"
 DOCUMENTS_DIR = DATA_DIR / "documents"
+REGISTERS_DIR = DATA_DIR / "registers"

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from hkweb3.data import DOCUMENTS_DIR, REGISTRY_DIR
-from hkweb3.errors import QueryError
+from hkweb3.data import DOCUMENTS_DIR, REGISTERS_DIR, REGISTRY_DIR
+from hkweb3.errors import InputError, QueryError
 from hkweb3.graph import analysis
 from hkweb3.graph.analysis import Brokers, Community, GraphFilter, Ranking, Step
 from hkweb3.graph.config import StoreConfig
@@ -34,6 +34,13 @@ from hkweb3.graph.models import Entity, Evidence
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
 from hkweb3.loaders.readers import describe_skipped
+from hkweb3.loaders.registers import (
+    TABLE_SUFFIXES,
+    RegisterLoader,
+    known_mappings,
+    read_snapshot,
+    register_of,
+)
 from hkweb3.loaders.registry import read_registry
 from hkweb3.queries.library import load_library, run_named
 from hkweb3.viz.html import render_html
@@ -94,11 +101,12 @@ class BuildReport:
     registry_relations: int
     citations: int
     documents: list[DocumentResult]
+    registers: list[DocumentResult] = field(default_factory=list)
 
     def as_rows(self) -> list[dict[str, Any]]:
         rows = [{"file": "data/registry", "document": "(registry)", "status": "loaded",
                  "entities": self.registry_entities, "relations": self.registry_relations}]
-        return rows + [d.as_row() for d in self.documents]
+        return rows + [d.as_row() for d in (*self.registers, *self.documents)]
 
 
 def build(
@@ -121,9 +129,10 @@ def build(
         store.setup_schema()
         counts: WriteCounts = store.write(batch)
         ingester = _ingester(store, batch.entities, replace, follow_links)
+        loaded = list(_each(_load_registers(store, batch.entities, [REGISTERS_DIR]), progress))
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
         results = list(_each(ingester.run(files), progress))
-    return BuildReport(counts.entities, counts.relations, counts.documents, results)
+    return BuildReport(counts.entities, counts.relations, counts.documents, results, loaded)
 
 
 def ingest(
@@ -151,8 +160,65 @@ def ingest(
     with open_store(_config(config)) as store:
         store.setup_schema()
         ingester = _ingester(store, entities, replace, follow_links)
-        files = _found(ingester, [Path(p) for p in paths], on_files, on_skipped)
-        return list(_each(ingester.run(files), progress))
+        paths = [Path(p) for p in paths]
+        loaded = list(_each(_load_registers(store, entities, paths), progress))
+        mappings = known_mappings()
+        files = [f for f in _found(ingester, paths, on_files, on_skipped)
+                 if register_of(f, mappings) is None]
+        return loaded + list(_each(ingester.run(files), progress))
+
+
+# -- public registers -----------------------------------------------------------------------
+
+
+def registers(folder: Path | str | None = None) -> list[dict[str, Any]]:
+    """The known register mappings (``data/registers/*.yaml``, or ``folder``'s): name,
+    title, kind of the rows, edges each row yields, statuses, source page, snapshots."""
+    folder = Path(folder or REGISTERS_DIR)
+    rows = []
+    for name, mapping in known_mappings([folder]).items():
+        dates = sorted(p.stem.removeprefix(f"{name}-") for p in folder.iterdir()
+                       if p.suffix.lower() in TABLE_SUFFIXES and register_of(p, {}) == mapping)
+        rows.append({**mapping.as_row(), "snapshots": ", ".join(dates)})
+    return rows
+
+
+def _load_registers(store: Store, entities: Iterable[Entity],
+                    paths: list[Path]) -> Iterator[DocumentResult]:
+    """Load the register snapshots among ``paths`` (files, or folders walked for them), one
+    register per transaction; a snapshot that does not fit its mapping stops its register
+    whole (an error result) and the others go on."""
+    from hkweb3.loaders.ingest import DocumentResult
+
+    mappings = known_mappings()
+    found: dict[str, list[tuple[Path, Any]]] = {}
+    for path in paths:
+        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in candidates:
+            mapping = register_of(file, mappings) if file.is_file() else None
+            if mapping is not None:
+                found.setdefault(mapping.register, []).append((file, mapping))
+    loader = RegisterLoader(store, entities)
+    for name, files in sorted(found.items()):
+        try:
+            snapshots = sorted((read_snapshot(f, m) for f, m in files), key=lambda s: s.date)
+        except InputError as exc:
+            yield DocumentResult(path=files[0][0], document=None, status="error",
+                                 error=str(exc))
+            continue
+        hashes = store.document_hashes(s.document_id for s in snapshots)
+        if all(hashes.get(s.document_id) == loader.content_hash(s) for s in snapshots):
+            yield DocumentResult(path=snapshots[-1].path, document=name, status="unchanged")
+            continue
+        try:
+            counts = loader.load(snapshots)
+        except InputError as exc:
+            yield DocumentResult(path=snapshots[-1].path, document=None, status="error",
+                                 error=str(exc))
+            continue
+        yield DocumentResult(path=snapshots[-1].path, document=name, status="loaded",
+                             words=sum(len(s.rows) for s in snapshots),
+                             entities=counts["entities"], relations=counts["relations"])
 
 
 def _ingester(store: Store, entities: Iterable[Entity], replace: bool,

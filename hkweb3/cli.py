@@ -237,6 +237,31 @@ def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: b
                    replace=replace, follow_links=follow_links, on_skipped=report.skip)
 
 
+@cli.command("registers")
+@click.option("--folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of mappings and snapshots [default: data/registers].")
+@format_option()
+@click.pass_obj
+def registers_command(obj: dict, folder: Path | None, fmt: str) -> None:
+    """List the public registers hkweb3 can read, with the snapshots shipped for each.
+
+    A register is a table (CSV, or an HTML page with one or more <table>s) described by a
+    mapping, <register>.yaml: which column names the row's entity and its kind, which give
+    the status, the date and other properties, and which edges each row yields.
+    `ingest` recognises a snapshot by its name, <register>-YYYY-MM-DD.csv|.html, and a
+    mapping beside it or in data/registers; `build` loads the shipped ones. A newer
+    snapshot closes the facts it no longer lists (until = its date) and keeps the old
+    periods; a row that does not fit its mapping stops that register whole (exit 1).
+
+    \b
+    Example:
+      $ hkweb3 registers
+      $ hkweb3 ingest saved/sfc-vatp-2026-11-01.csv
+    """
+    _emit(api.registers(folder), fmt, ["register", "kind", "edges", "snapshots", "title"]
+          if fmt == "table" else None)
+
+
 @cli.command()
 @click.argument("documents", nargs=-1, required=True)
 @click.pass_obj
