@@ -37,6 +37,7 @@ from hkweb3.loaders.readers import describe_skipped
 from hkweb3.loaders.registers import (
     TABLE_SUFFIXES,
     RegisterLoader,
+    is_mapping,
     known_mappings,
     read_snapshot,
     register_of,
@@ -164,7 +165,7 @@ def ingest(
         loaded = list(_each(_load_registers(store, entities, paths), progress))
         mappings = known_mappings()
         files = [f for f in _found(ingester, paths, on_files, on_skipped)
-                 if register_of(f, mappings) is None]
+                 if register_of(f, mappings) is None and not is_mapping(f)]
         return loaded + list(_each(ingester.run(files), progress))
 
 

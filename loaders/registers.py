@@ -169,6 +169,18 @@ def known_mappings(folders: Iterable[Path] = (REGISTERS_DIR,)) -> dict[str, Mapp
     return found
 
 
+def is_mapping(path: Path) -> bool:
+    """Whether ``path`` is a register mapping (a YAML file whose ``register`` is its name),
+    which a folder walk must not read as a document."""
+    if path.suffix.lower() not in {".yaml", ".yml"}:
+        return False
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    return isinstance(data, dict) and data.get("register") == path.stem
+
+
 def register_of(path: Path, mappings: Mapping[str, Mapping_]) -> Mapping_ | None:
     """The mapping ``path`` is a snapshot of, by its name (``<register>-YYYY-MM-DD``), looking
     beside the file first; None if it is no register snapshot."""
@@ -354,6 +366,11 @@ class RegisterLoader:
                  for e in entities.values()]
         batch = GraphBatch(documents=all_docs, entities=named, relations=relations,
                            mentions=mentions)
+        missing = sorted({end for r in relations for end in (r.source, r.target)}
+                         - set(stored_kinds) - set(entities))
+        if missing:
+            raise InputError(f"{snapshots[-1].path}: {', '.join(missing)} not in the graph; "
+                             "load the registry first (`hkweb3 build`)")
         kinds = {**self._kinds, **stored_kinds}
         try:
             batch.check(known_kinds=kinds)
@@ -478,8 +495,16 @@ def _row_since(evidence: list[Evidence], column: str | None) -> dt.date | None:
     return min(found) if found else None
 
 
+_COMPANY_SUFFIX = re.compile(r"[\s,]+(?:company\s+)?(?:limited|ltd\.?|inc\.?)$", re.IGNORECASE)
+
+
 def _slug(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """An id for a new entity: its name without a company suffix, as a slug.
+
+    >>> _slug("Victory Fintech Company Limited")
+    'victory-fintech'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", _COMPANY_SUFFIX.sub("", name).lower()).strip("-")
     if not slug:
         raise InputError(f"{name!r} gives no id (no Latin letters or digits); add it to the "
                          "registry with an id")
