@@ -1,4 +1,5 @@
-"""The data hkweb3 ships: the curated registry, the register snapshots and the source documents (see README.md)."""
+"""The data hkweb3 ships: the curated registry, register snapshots and source documents
+(see README.md)."""
 
 from pathlib import Path
 

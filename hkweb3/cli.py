@@ -367,6 +367,9 @@ class _Report:
         sys.stdout.flush()  # the report first, then the notes and errors
         for line in self.skipped:
             click.echo(line, err=True)
+        for note in (getattr(r, "note", None) for r in self.results):
+            if note:  # a Chinese document: what the English pipeline did not read
+                click.echo(f"note: {printable(note)}", err=True)
         errors = [r.error for r in self.results if r.status == "error"]
         for error in errors:
             click.echo(f"Error: {printable(error)}", err=True)

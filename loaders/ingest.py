@@ -27,8 +27,9 @@ from typing import Any
 
 from hkweb3.errors import InputError, ValidationError
 from hkweb3.graph import cypher
-from hkweb3.graph.models import Entity
+from hkweb3.graph.models import Entity, Evidence, GraphBatch
 from hkweb3.graph.store import Store
+from hkweb3.loaders.chinese import ZH_NOTE, ChineseMentions, is_chinese
 from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.pages import with_pages
 from hkweb3.loaders.readers import SourceDocument, find_documents, read_documents
@@ -46,11 +47,12 @@ class DocumentResult:
     discovered: int = 0
     relations: int = 0
     error: str | None = None
+    note: str | None = None  # what the reader could not do (a Chinese text: entities only)
 
     def as_row(self) -> dict[str, object]:
         return {"file": str(self.path), "document": self.document, "status": self.status,
                 "words": self.words, "entities": self.entities, "discovered": self.discovered,
-                "relations": self.relations, "error": self.error}
+                "relations": self.relations, "error": self.error, "note": self.note}
 
 
 class Ingester:
@@ -63,7 +65,10 @@ class Ingester:
     def __init__(self, store: Store, registry: Iterable[Entity], *, replace: bool = False,
                  follow_links: bool = False):
         self.store = store
+        registry = list(registry)
         self.extractor = Extractor(registry)
+        self._registry = registry
+        self._chinese: ChineseMentions | None = None
         self.replace = replace
         self.follow_links = follow_links
         self._folders: dict[Path, Path] = {}  # file -> the folder it was found in
@@ -106,7 +111,12 @@ class Ingester:
             if stored is not None:
                 self._check_replaceable(path, source, stored)
                 result.status = "replaced"
-            batch = self.extractor.run(source)
+            if is_chinese(source.text):
+                batch = self._chinese_batch(source)
+                result.words = len(source.text)  # characters: Chinese has no spaces
+                result.note = f"{path}: {ZH_NOTE}"
+            else:
+                batch = self.extractor.run(source)
             if source.pages:
                 batch = with_pages(batch, source.pages)
             result.entities = len(batch.entities)
@@ -121,6 +131,20 @@ class Ingester:
         except ValidationError as exc:  # store errors are not the file's fault: they stop
             return DocumentResult(path=path, document=None, status="error",
                                   error=f"{path}: {exc}")
+
+    def _chinese_batch(self, source: SourceDocument) -> GraphBatch:
+        """A Chinese document: its node, stored with its language, and the known entities
+        it names (the English pipeline would misread it)."""
+        if self._chinese is None:
+            self._chinese = ChineseMentions(self._registry)
+        found = self._chinese.find(source.text)
+        named = {entity_id for entity_id, _, _ in found}
+        document = source.as_document().model_copy(update={"language": "zh"})
+        evidence = [Evidence(document=source.id, published=source.published, rule="zh-name")]
+        return GraphBatch(documents=[document],
+                          entities=[e.model_copy(update={"evidence": evidence})
+                                    for e in self._registry if e.id in named],
+                          mentions=[(source.id, entity_id) for entity_id in sorted(named)])
 
     def _check_replaceable(self, path: Path, source: SourceDocument,
                            stored: Mapping[str, Any]) -> None:
