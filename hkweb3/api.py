@@ -40,6 +40,7 @@ from hkweb3.loaders.registers import (
     is_mapping,
     known_mappings,
     read_snapshot,
+    register_entities,
     register_of,
 )
 from hkweb3.loaders.registry import read_registry
@@ -129,8 +130,9 @@ def build(
     with open_store(_config(config)) as store:
         store.setup_schema()
         counts: WriteCounts = store.write(batch)
-        ingester = _ingester(store, batch.entities, replace, follow_links)
         loaded = list(_each(_load_registers(store, batch.entities, [REGISTERS_DIR]), progress))
+        ingester = _ingester(store, _with_registers(store, batch.entities), replace,
+                             follow_links)
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
         results = list(_each(ingester.run(files), progress))
     return BuildReport(counts.entities, counts.relations, counts.documents, results, loaded)
@@ -160,9 +162,9 @@ def ingest(
     entities = read_registry(registry or REGISTRY_DIR).entities
     with open_store(_config(config)) as store:
         store.setup_schema()
-        ingester = _ingester(store, entities, replace, follow_links)
         paths = [Path(p) for p in paths]
         loaded = list(_each(_load_registers(store, entities, paths), progress))
+        ingester = _ingester(store, _with_registers(store, entities), replace, follow_links)
         mappings = known_mappings()
         files = [f for f in _found(ingester, paths, on_files, on_skipped)
                  if register_of(f, mappings) is None and not is_mapping(f)]
@@ -182,6 +184,13 @@ def registers(folder: Path | str | None = None) -> list[dict[str, Any]]:
                        if p.suffix.lower() in TABLE_SUFFIXES and register_of(p, {}) == mapping)
         rows.append({**mapping.as_row(), "snapshots": ", ".join(dates)})
     return rows
+
+
+def _with_registers(store: Store, entities: list[Entity]) -> list[Entity]:
+    """The registry's entities and those the stored registers added."""
+    known = {e.id for e in entities}
+    added = register_entities(store, known_mappings())
+    return [*entities, *(e for e in added if e.id not in known)]
 
 
 def _load_registers(store: Store, entities: Iterable[Entity],

@@ -484,6 +484,16 @@ class RegisterLoader:
         return {"documents": documents, "dates": dates, "facts": facts}
 
 
+def register_entities(store: Store, registers: Iterable[str]) -> list[Entity]:
+    """The entities the stored snapshots of ``registers`` name: known to the extractor
+    alongside the registry's, so a document naming a platform a register added resolves to
+    it instead of discovering it again (perhaps as another kind)."""
+    rows = store.read(cypher.REGISTER_ENTITIES,
+                      {"prefixes": [f"{name}-" for name in registers]}).rows
+    return [Entity(id=r["id"], name=r["name"], kind=r["kind"], aliases=r["aliases"] or [])
+            for r in rows]
+
+
 def _row_since(evidence: list[Evidence], column: str | None) -> dt.date | None:
     """The earliest date stored rows gave in the mapping's date column (the evidence keeps
     each row's cells as ``column: value``)."""

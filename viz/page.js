@@ -170,7 +170,7 @@
     const meta = el("p", null, "meta");
     meta.append(swatch, " " + node.kind + (node.discovered ? " · found in text" : "") +
                 " · " + page.sizeLabel + " " + Number(node.score).toPrecision(3));
-    panel.replaceChildren(el("h2", node.name), meta);
+    panel.replaceChildren(el("h2", node.name + (node.name_zh ? " · " + node.name_zh : "")), meta);
 
     if (node.aliases.length) {
       const ul = el("ul");

@@ -102,6 +102,8 @@ def _nodes(
                       "size": sizes[i]})
         details[i] = {
             "name": name,
+            # the Chinese name, shown beside the English one (registry's names_zh)
+            "name_zh": (node.get("properties") or {}).get("name_zh"),
             "kind": kind,
             "aliases": sorted(str(a) for a in node.get("aliases") or ()),
             "sources": list(node.get("sources") or ()),
