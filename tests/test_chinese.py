@@ -109,3 +109,22 @@ def test_chinese_names_of_an_unknown_id_are_refused(tmp_path):
                                          encoding="utf-8")
     with pytest.raises(InputError, match=r"names\.yaml:2: names_zh names unknown id 'nobody'"):
         read_registry(tmp_path)
+
+
+def test_the_html_search_finds_an_entity_by_its_chinese_name(registry, browser, tmp_path):
+    from hkweb3.viz import render_html
+    from tests.viz_support import node, open_graph
+
+    za, hkma = (next(e for e in registry.entities if e.id == i) for i in ("za-bank", "hkma"))
+    graph = {"nodes": [node(e.id, e.name, e.kind, aliases=e.aliases, properties=e.attributes)
+                       for e in (za, hkma)],
+             "edges": [], "documents": []}
+    watched = open_graph(browser, render_html(graph, tmp_path / "zh.html", physics=False))
+    for query, found in (("众安银行", "za-bank"), ("金管局", "hkma"), ("眾安銀行", "za-bank")):
+        watched.page.fill("#search-input", query)
+        watched.page.click("#search button")
+        assert watched.js("() => hkweb3.state.selected") == found
+    heading = watched.js("() => document.querySelector('#panel h2').textContent")
+    assert heading == "ZA Bank · 眾安銀行"  # the Chinese name beside the English one
+    assert watched.errors == [] and watched.stray_requests == []
+    watched.page.close()

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from hkweb3 import api
@@ -204,3 +205,12 @@ def test_registers_command_lists_the_mappings(cli_env):
                          "hkma-sandboxes", "hkex-va-etfs"}
     assert rows["sfc-vatp"]["snapshots"] == "2023-09-29, 2024-06-03, 2024-12-18, 2026-02-16"
     assert rows["hkex-va-etfs"]["edges"] == "CUSTODIAN_OF, ISSUES"
+
+
+def test_every_shipped_snapshot_cites_its_sources():
+    for mapping in sorted(REGISTERS_DIR.glob("*.yaml")):
+        sources = yaml.safe_load(mapping.read_text(encoding="utf-8")).get("sources") or {}
+        dates = {p.stem.removeprefix(f"{mapping.stem}-")
+                 for p in REGISTERS_DIR.glob(f"{mapping.stem}-*") if p.suffix != ".yaml"}
+        assert dates and dates == {str(d) for d in sources}, mapping.name
+        assert all(isinstance(s, str) and "http" in s for d in sources for s in sources[d])
