@@ -15,6 +15,7 @@ Examples (the store's contents vary, so these are not run as doctests)::
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,7 +131,8 @@ def build(
     with open_store(_config(config)) as store:
         store.setup_schema()
         counts: WriteCounts = store.write(batch)
-        loaded = list(_each(_load_registers(store, batch.entities, [REGISTERS_DIR]), progress))
+        loaded = list(_each(_load_registers(store, batch.entities,
+                                            _register_files([REGISTERS_DIR])), progress))
         ingester = _ingester(store, _with_registers(store, batch.entities), replace,
                              follow_links)
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
@@ -163,11 +165,12 @@ def ingest(
     with open_store(_config(config)) as store:
         store.setup_schema()
         paths = [Path(p) for p in paths]
-        loaded = list(_each(_load_registers(store, entities, paths), progress))
+        snapshots = _register_files(paths)
+        loaded = list(_each(_load_registers(store, entities, snapshots), progress))
         ingester = _ingester(store, _with_registers(store, entities), replace, follow_links)
-        mappings = known_mappings()
-        files = [f for f in _found(ingester, paths, on_files, on_skipped)
-                 if register_of(f, mappings) is None and not is_mapping(f)]
+        claimed = {file for found in snapshots.values() for file, _ in found}
+        files = [f for f in _found(ingester, paths, on_files, on_skipped, claimed)
+                 if f not in claimed and not is_mapping(f)]
         return loaded + list(_each(ingester.run(files), progress))
 
 
@@ -193,13 +196,9 @@ def _with_registers(store: Store, entities: list[Entity]) -> list[Entity]:
     return [*entities, *(e for e in added if e.id not in known)]
 
 
-def _load_registers(store: Store, entities: Iterable[Entity],
-                    paths: list[Path]) -> Iterator[DocumentResult]:
-    """Load the register snapshots among ``paths`` (files, or folders walked for them), one
-    register per transaction; a snapshot that does not fit its mapping stops its register
-    whole (an error result) and the others go on."""
-    from hkweb3.loaders.ingest import DocumentResult
-
+def _register_files(paths: list[Path]) -> dict[str, list[tuple[Path, Any]]]:
+    """The register snapshots among ``paths`` (files, or folders walked for them), by
+    register: ``(file, mapping)``."""
     mappings = known_mappings()
     found: dict[str, list[tuple[Path, Any]]] = {}
     for path in paths:
@@ -208,6 +207,15 @@ def _load_registers(store: Store, entities: Iterable[Entity],
             mapping = register_of(file, mappings) if file.is_file() else None
             if mapping is not None:
                 found.setdefault(mapping.register, []).append((file, mapping))
+    return found
+
+
+def _load_registers(store: Store, entities: Iterable[Entity],
+                    found: dict[str, list[tuple[Path, Any]]]) -> Iterator[DocumentResult]:
+    """Load register snapshots, one register per transaction; a snapshot that does not fit
+    its mapping stops its register whole (an error result) and the others go on."""
+    from hkweb3.loaders.ingest import DocumentResult
+
     loader = RegisterLoader(store, entities)
     for name, files in sorted(found.items()):
         try:
@@ -240,8 +248,14 @@ def _ingester(store: Store, entities: Iterable[Entity], replace: bool,
 
 
 def _found(ingester: Ingester, paths: list[Path], on_files: Callable[[int], None] | None,
-           on_skipped: Callable[[list[str]], None] | None) -> list[Path]:
+           on_skipped: Callable[[list[str]], None] | None,
+           claimed: set[Path] = frozenset()) -> list[Path]:
     files = ingester.files(paths)
+    for file in claimed:  # register snapshots were read, not skipped
+        suffix = file.suffix.lower()
+        if ingester.skipped[suffix] > 0:
+            ingester.skipped[suffix] -= 1
+    ingester.skipped += Counter()  # drops the kinds that went to zero
     if on_skipped and ingester.skipped:
         on_skipped(describe_skipped(ingester.skipped))
     if on_files:

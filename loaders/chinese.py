@@ -29,9 +29,6 @@ from collections.abc import Iterable
 from functools import cache
 
 import opencc
-import spacy
-from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
 
 from hkweb3.graph.models import Entity
 
@@ -93,6 +90,10 @@ class ChineseMentions:
     """Finds the known entities a Chinese text names, longest name first."""
 
     def __init__(self, entities: Iterable[Entity]):
+        # spaCy costs a second to import: only a run that meets a Chinese document pays it.
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
         self.nlp = spacy.blank("zh")  # the character segmenter: no download
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._ids: dict[str, str] = {}
@@ -116,4 +117,6 @@ class ChineseMentions:
             if _LATIN.match(span.text[-1]) and end < len(doc) and _LATIN.match(doc[end].text):
                 continue
             spans.append(span)
+        from spacy.util import filter_spans
+
         return [(self._ids[s.label_], s.start_char, s.end_char) for s in filter_spans(spans)]
