@@ -61,7 +61,7 @@ class EdgeSpec:
 
 
 @dataclass(frozen=True)
-class Mapping_:
+class RegisterMapping:
     """A register's mapping (``<register>.yaml``)."""
 
     register: str
@@ -96,7 +96,7 @@ class Mapping_:
 class Snapshot:
     """One dated table of a register, its rows keyed by column name."""
 
-    mapping: Mapping_
+    mapping: RegisterMapping
     path: Path
     date: dt.date
     rows: list[tuple[int, dict[str, str]]]  # (row number in the file, cells)
@@ -109,7 +109,7 @@ class Snapshot:
 # -- mappings ------------------------------------------------------------------------------
 
 
-def read_mapping(path: Path) -> Mapping_:
+def read_mapping(path: Path) -> RegisterMapping:
     """Read and check one mapping. Raises InputError naming the file and the key."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -150,7 +150,7 @@ def read_mapping(path: Path) -> Mapping_:
     statuses = {str(k).lower(): dict(v or {}) for k, v in (status.get("values") or {}).items()}
     if status and not (status.get("column") and statuses):
         raise InputError(f"{path}: 'status' needs a 'column' and its allowed 'values'")
-    return Mapping_(
+    return RegisterMapping(
         register=register, title=need("title"), publisher=need("publisher"), url=need("url"),
         kind=kind, name_column=need("name"), edges=tuple(edges),
         status_column=status.get("column"), statuses=statuses,
@@ -159,9 +159,9 @@ def read_mapping(path: Path) -> Mapping_:
     )
 
 
-def known_mappings(folders: Iterable[Path] = (REGISTERS_DIR,)) -> dict[str, Mapping_]:
+def known_mappings(folders: Iterable[Path] = (REGISTERS_DIR,)) -> dict[str, RegisterMapping]:
     """The mappings in ``folders`` (``*.yaml`` beside their snapshots), by register name."""
-    found: dict[str, Mapping_] = {}
+    found: dict[str, RegisterMapping] = {}
     for folder in folders:
         for path in sorted(Path(folder).glob("*.yaml")):
             mapping = read_mapping(path)
@@ -181,7 +181,7 @@ def is_mapping(path: Path) -> bool:
     return isinstance(data, dict) and data.get("register") == path.stem
 
 
-def register_of(path: Path, mappings: Mapping[str, Mapping_]) -> Mapping_ | None:
+def register_of(path: Path, mappings: Mapping[str, RegisterMapping]) -> RegisterMapping | None:
     """The mapping ``path`` is a snapshot of, by its name (``<register>-YYYY-MM-DD``), looking
     beside the file first; None if it is no register snapshot."""
     if path.suffix.lower() not in TABLE_SUFFIXES:
@@ -198,7 +198,7 @@ def register_of(path: Path, mappings: Mapping[str, Mapping_]) -> Mapping_ | None
 # -- tables --------------------------------------------------------------------------------
 
 
-def read_snapshot(path: Path, mapping: Mapping_) -> Snapshot:
+def read_snapshot(path: Path, mapping: RegisterMapping) -> Snapshot:
     """Read and check a snapshot against its mapping.
 
     Raises
@@ -268,7 +268,7 @@ def _html_tables(text: str) -> list[list[tuple[int, list[str]]]]:
     return tables
 
 
-def _check_row(path: Path, number: int, row: dict[str, str], mapping: Mapping_) -> None:
+def _check_row(path: Path, number: int, row: dict[str, str], mapping: RegisterMapping) -> None:
     def bad(column: str, problem: str) -> InputError:
         return InputError(f"{path}: row {number}: column {column!r}: {problem}")
 
@@ -449,7 +449,7 @@ class RegisterLoader:
         evidence = sorted(set(fact.relation.evidence), key=lambda e: (e.document, e.sentence))
         return fact.relation.model_copy(update={"properties": props, "evidence": evidence})
 
-    def _stored_facts(self, mapping: Mapping_) -> dict[str, Any]:
+    def _stored_facts(self, mapping: RegisterMapping) -> dict[str, Any]:
         """What the store holds of ``register``: its snapshot documents, their dates, and
         each edge its rows support with the snapshot dates that list it."""
         register = mapping.register
