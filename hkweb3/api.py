@@ -122,17 +122,21 @@ def build(
     replace: bool = False,
     follow_links: bool = False,
     on_skipped: Callable[[list[str]], None] | None = None,
+    registers: Path | str | None = None,
 ) -> BuildReport:
-    """Build the graph: the curated registry (whole or not at all), then every source
-    document (each whole or not at all). Safe to re-run: unchanged input changes nothing.
+    """Build the graph: the curated registry (whole or not at all), the public registers
+    (each whole or not at all), then every source document (each whole or not at all).
+    Safe to re-run: unchanged input changes nothing. The shipped registers load with the
+    shipped registry; with another ``registry``, only ``registers`` if given.
     ``replace``, ``follow_links`` and ``on_skipped`` are as for :func:`ingest`."""
     batch = read_registry(registry or REGISTRY_DIR)
     batch.check()
     with open_store(_config(config)) as store:
         store.setup_schema()
         counts: WriteCounts = store.write(batch)
-        loaded = list(_each(_load_registers(store, batch.entities,
-                                            _register_files([REGISTERS_DIR])), progress))
+        folder = registers or (REGISTERS_DIR if registry is None else None)
+        found = _register_files([Path(folder)]) if folder else {}
+        loaded = list(_each(_load_registers(store, batch.entities, found), progress))
         ingester = _ingester(store, _with_registers(store, batch.entities), replace,
                              follow_links)
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)

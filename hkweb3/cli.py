@@ -173,25 +173,30 @@ def _follow_links_option() -> Callable:
               help="Registry folder or file [default: the registry shipped in data/].")
 @click.option("--documents", type=click.Path(exists=True, path_type=Path),
               help="Documents folder [default: the documents shipped in data/].")
+@click.option("--registers", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of register mappings and snapshots [default: those shipped in "
+                   "data/, with the shipped registry only].")
 @_replace_option()
 @_follow_links_option()
 @format_option()
 @click.pass_obj
-def build(obj: dict, registry: Path | None, documents: Path | None, replace: bool,
-          follow_links: bool, fmt: str) -> None:
-    """Build the graph: the curated registry, then every source document.
+def build(obj: dict, registry: Path | None, documents: Path | None, registers: Path | None,
+          replace: bool, follow_links: bool, fmt: str) -> None:
+    """Build the graph: the curated registry, the public registers, then every document.
 
     Safe to re-run: the same input gives the same graph, with nothing duplicated. A bad
     registry file is reported as FILE:LINE and nothing is written; a bad document is
     reported and skipped (exit 1), and the others still load. Documents are read as by
     `ingest`: one whose id is taken by a document read from another file (the shipped
-    documents of an earlier install elsewhere, say) is refused unless --replace.
+    documents of an earlier install elsewhere, say) is refused unless --replace. A register
+    snapshot whose row does not fit its mapping stops that register (exit 1); see
+    `hkweb3 registers`.
     """
     columns = ["document", "status", "entities", "relations"] if fmt == "table" else None
     with _Report(fmt, columns) as report:
         built = api.build(obj["config"], registry, documents, progress=report.tick,
                           on_files=report.start, replace=replace, follow_links=follow_links,
-                          on_skipped=report.skip)
+                          on_skipped=report.skip, registers=registers)
         report.rows = built.as_rows()
 
 
