@@ -34,6 +34,10 @@ _KIND_NAME = re.compile(r"^[A-Z][A-Za-z]*$")
 _EDGE_NAME = re.compile(r"^[A-Z][A-Z_]*[A-Z]$")
 _SCORE_NAME = re.compile(r"^[a-z][a-z_]*$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: Edge type fields written for readers, not checked by rules (see :meth:`Schema.reading`).
+_EDGE_TEXT_KEYS = {"reading"}
+#: What ``{role}`` in a reading becomes when the edge names no role.
+UNNAMED_ROLE = "an officer"
 _KIND_KEYS = {"extends", "abstract", "description", "color"}
 _EDGE_KEYS = {
     "source", "target", "key", "single", "symmetric", "provenance", "description",
@@ -64,6 +68,8 @@ class EdgeType:
     source: tuple[str, ...]
     target: tuple[str, ...]
     description: str
+    #: Plain words for a lay reader, subject first ("is licensed by"); may hold ``{role}``.
+    reading: str = ""
     key: tuple[str, ...] = ()
     single: bool = False
     symmetric: bool = False
@@ -155,6 +161,19 @@ class Schema:
                 f"(allowed targets: {', '.join(edge.target)})"
             )
 
+    def reading(self, edge_type: str, role: str | None = None) -> str:
+        """How a lay reader says ``source <reading> target``: the type's ``reading``, with
+        ``{role}`` filled from ``role`` (the edge's role); the type's name if it has none.
+
+        >>> schema = load_schema()
+        >>> schema.reading("LICENSED_BY"), schema.reading("HOLDS_ROLE", "chief executive")
+        ('is licensed by', 'is chief executive of')
+        >>> schema.reading("HOLDS_ROLE")
+        'is an officer of'
+        """
+        text = self.edge(edge_type).reading or edge_type
+        return text.replace("{role}", str(role).strip() if role else UNNAMED_ROLE)
+
     def color(self, kind: str) -> str:
         """The display colour for a node of ``kind`` (documents included)."""
         if kind == self.document_label:
@@ -234,7 +253,7 @@ def _load(path: Path) -> Schema:
         spec = spec or {}
         if not _EDGE_NAME.match(str(name)):
             raise fail(f"edge type {name!r} is not UPPER_SNAKE_CASE")
-        if extra := set(spec) - _EDGE_KEYS:
+        if extra := set(spec) - _EDGE_KEYS - _EDGE_TEXT_KEYS:
             raise fail(f"edge type {name}: unknown field(s) {sorted(extra)}")
         for end in ("source", "target"):
             values = spec.get(end)
@@ -247,6 +266,7 @@ def _load(path: Path) -> Schema:
             source=tuple(spec["source"]),
             target=tuple(spec["target"]),
             description=str(spec.get("description", "")),
+            reading=str(spec.get("reading", "")),
             key=tuple(spec.get("key") or ()),
             single=bool(spec.get("single", False)),
             symmetric=bool(spec.get("symmetric", False)),

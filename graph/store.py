@@ -215,6 +215,11 @@ class Store:
 
         return self._write_retrying(work)
 
+    def transaction(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
+        """Run ``work(tx)`` in one write transaction (all or nothing), tried again after a
+        transient failure as :meth:`write` is; return what it returns."""
+        return self._write_retrying(work)
+
     def forget(self, document_ids: Iterable[str]) -> list[str]:
         """Withdraw documents and their claims: evidence, edges and discovered entities that
         nothing else supports any more. Returns the ids that existed, sorted."""

@@ -15,6 +15,7 @@ Examples (the store's contents vary, so these are not run as doctests)::
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,8 @@ import networkx as nx
 
 from hkweb3.data import DOCUMENTS_DIR, REGISTERS_DIR, REGISTRY_DIR
 from hkweb3.errors import InputError, QueryError
-from hkweb3.graph import analysis
+from hkweb3.graph import analysis, judging
+from hkweb3.graph import review as reviewing
 from hkweb3.graph.analysis import Brokers, Community, GraphFilter, Ranking, Step
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
@@ -34,6 +36,8 @@ from hkweb3.graph.export import export as export_graph
 from hkweb3.graph.models import Entity, Evidence
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
+from hkweb3.loaders import judgements as judging_files
+from hkweb3.loaders.judgements import Judgement, Judgements, prepare_batch
 from hkweb3.loaders.readers import describe_skipped
 from hkweb3.loaders.registers import (
     TABLE_SUFFIXES,
@@ -49,6 +53,7 @@ from hkweb3.queries.library import load_library, run_named
 from hkweb3.viz.html import render_html
 
 if TYPE_CHECKING:
+    from hkweb3.loaders.dry_run import Preview
     from hkweb3.loaders.ingest import DocumentResult, Ingester
 
 
@@ -104,6 +109,9 @@ class BuildReport:
     registry_relations: int
     citations: int
     documents: list[DocumentResult]
+    #: Judgements that name no entity of the built graph (``FILE:LINE: ...``).
+    judgement_errors: list[str] = dataclasses.field(default_factory=list)
+    #: The public registers, loaded after the registry and before the documents.
     registers: list[DocumentResult] = field(default_factory=list)
 
     def as_rows(self) -> list[dict[str, Any]]:
@@ -128,20 +136,30 @@ def build(
     (each whole or not at all), then every source document (each whole or not at all).
     Safe to re-run: unchanged input changes nothing. The shipped registers load with the
     shipped registry; with another ``registry``, only ``registers`` if given.
-    ``replace``, ``follow_links`` and ``on_skipped`` are as for :func:`ingest`."""
+    ``replace``, ``follow_links`` and ``on_skipped`` are as for :func:`ingest`.
+
+    The judgements (:func:`judgements`) are read first (a malformed or contradictory file
+    stops the build before anything is written) and applied to everything written, and to
+    what the store already holds. A shipped judgement naming no entity of the shipped graph
+    is reported in ``judgement_errors`` (the analyst's may name entities of documents
+    ingested later)."""
+    judged = judgements(config)
     batch = read_registry(registry or REGISTRY_DIR)
     batch.check()
     with open_store(_config(config)) as store:
         store.setup_schema()
-        counts: WriteCounts = store.write(batch)
+        counts: WriteCounts = store.write(prepare_batch(judged, store, batch))
         folder = registers or (REGISTERS_DIR if registry is None else None)
         found = _register_files([Path(folder)]) if folder else {}
         loaded = list(_each(_load_registers(store, batch.entities, found), progress))
         ingester = _ingester(store, _with_registers(store, batch.entities), replace,
-                             follow_links)
+                             follow_links, judged)
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
         results = list(_each(ingester.run(files), progress))
-    return BuildReport(counts.entities, counts.relations, counts.documents, results, loaded)
+        _apply_stored(store, judged)
+        errors = [] if registry or documents else _unknown_shipped(store, judged)
+    return BuildReport(counts.entities, counts.relations, counts.documents, results, errors,
+                       registers=loaded)
 
 
 def ingest(
@@ -165,13 +183,15 @@ def ingest(
     kind of file the folder walks left out (unsupported types, hidden entries), if any.
 
     A feed file gives one result per item; PDF evidence names its page."""
+    judged = judgements(config)
     entities = read_registry(registry or REGISTRY_DIR).entities
     with open_store(_config(config)) as store:
         store.setup_schema()
         paths = [Path(p) for p in paths]
         snapshots = _register_files(paths)
         loaded = list(_each(_load_registers(store, entities, snapshots), progress))
-        ingester = _ingester(store, _with_registers(store, entities), replace, follow_links)
+        ingester = _ingester(store, _with_registers(store, entities), replace, follow_links,
+                             judged)
         claimed = {file for found in snapshots.values() for file, _ in found}
         files = [f for f in _found(ingester, paths, on_files, on_skipped, claimed)
                  if f not in claimed and not is_mapping(f)]
@@ -244,22 +264,23 @@ def _load_registers(store: Store, entities: Iterable[Entity],
 
 
 def _ingester(store: Store, entities: Iterable[Entity], replace: bool,
-              follow_links: bool) -> Ingester:
+              follow_links: bool, judged: Judgements) -> Ingester:
     # spaCy takes about a second to import: only the commands that read documents pay it.
     from hkweb3.loaders.ingest import Ingester
 
-    return Ingester(store, entities, replace=replace, follow_links=follow_links)
+    return Ingester(store, entities, replace=replace, follow_links=follow_links,
+                    prepare=lambda batch: prepare_batch(judged, store, batch))
 
 
 def _found(ingester: Ingester, paths: list[Path], on_files: Callable[[int], None] | None,
            on_skipped: Callable[[list[str]], None] | None,
            claimed: set[Path] = frozenset()) -> list[Path]:
     files = ingester.files(paths)
-    for file in claimed:  # register snapshots were read, not skipped
-        suffix = file.suffix.lower()
-        if ingester.skipped[suffix] > 0:
-            ingester.skipped[suffix] -= 1
-    ingester.skipped += Counter()  # drops the kinds that went to zero
+    if claimed:  # register snapshots were read, not skipped
+        for file in claimed:
+            if ingester.skipped[file.suffix.lower()] > 0:
+                ingester.skipped[file.suffix.lower()] -= 1
+        ingester.skipped += Counter()  # drops the kinds that went to zero
     if on_skipped and ingester.skipped:
         on_skipped(describe_skipped(ingester.skipped))
     if on_files:
@@ -333,6 +354,183 @@ def run_cypher(
     write runs as the administrator."""
     with open_store(_config(config), read_only=not write) as store:
         return store.execute(query, parameters, write=write)
+
+
+# -- reviewing and correcting the graph -------------------------------------------------------
+
+
+def judgement_files(config: StoreConfig | None = None) -> list[Path]:
+    """The judgements files, in the order they apply: the shipped graph's, then the
+    analyst's own in the data directory."""
+    return [judging_files.shipped_file(), judging_files.analyst_file(_config(config).home)]
+
+
+def judgements(config: StoreConfig | None = None) -> Judgements:
+    """Every judgement in force (see :mod:`hkweb3.loaders.judgements`); raises InputError
+    (``FILE:LINE``) for a malformed or contradictory file."""
+    return judging_files.read_judgements(judgement_files(config))
+
+
+def list_judgements(config: StoreConfig | None = None) -> list[dict[str, Any]]:
+    """Every judgement in force, with the file and line it is on."""
+    return [item.as_row() for item in judgements(config).items]
+
+
+def ingest_dry_run(
+    paths: Iterable[Path | str],
+    config: StoreConfig | None = None,
+    registry: Path | str | None = None,
+    on_files: Callable[[int], None] | None = None,
+    *,
+    replace: bool = False,
+    follow_links: bool = False,
+    on_skipped: Callable[[list[str]], None] | None = None,
+) -> Preview:
+    """What :func:`ingest` would add, writing nothing: each document's entities (new or
+    known, and those a judgement merges into another), and its facts with their sentences
+    and rules, in the export's shape (``Preview.as_dump``)."""
+    from hkweb3.loaders.dry_run import DryRun
+
+    judged = judgements(config)
+    entities = read_registry(registry or REGISTRY_DIR).entities
+    with open_store(_config(config), read_only=True) as store:
+        dry = DryRun(store, entities, judged, replace=replace, follow_links=follow_links)
+        files = _found(dry, [Path(p) for p in paths], on_files, on_skipped)
+        for _ in dry.run(files):
+            pass
+    return dry.preview
+
+
+def judge_same(refs: Sequence[str], config: StoreConfig | None = None) -> dict[str, Any]:
+    """Judge entities (ids, names or aliases) one: the first is kept, the others are merged
+    into it (edges, evidence, sources and mentions move; their names become its aliases).
+    Recorded in the analyst's judgements file and applied at once, in one transaction."""
+    if len(refs) < 2:
+        raise QueryError("judge same takes two or more entities")
+    with open_store(_config(config)) as store:
+        judged = judgements(config)
+        ids = [_resolve(store, judged, ref, config) for ref in refs]
+        kept = judged.canonical(ids[0])
+        if len({judged.canonical(i) for i in ids}) == 1:
+            raise InputError(f"{', '.join(refs)} are already one entity ({kept})")
+        rows = judging.stored_entities(store, {judged.canonical(i) for i in ids})
+        families = {load_schema().labels_for(r["kind"])[-2] for r in rows.values()}
+        if len(families) > 1:
+            raise InputError(f"{', '.join(refs)} are of different kinds "
+                             f"({', '.join(sorted(r['kind'] for r in rows.values()))}); "
+                             "only entities of one kind can be one")
+        item = _record(config, judged, Judgement("same", tuple(dict.fromkeys(ids))))
+
+        def apply() -> list[str]:
+            return judging.merge_entities(store, judged.canonical(kept), judged.group(kept))
+
+        merged = _applied(config, item, apply)
+    return {**item.as_row(), "kept": judged.canonical(kept), "merged": merged}
+
+
+def judge_different(a: str, b: str, config: StoreConfig | None = None) -> dict[str, Any]:
+    """Judge two entities different: ``review`` no longer proposes them, and a later
+    ``judge same`` for them is refused. Recorded in the analyst's judgements file."""
+    with open_store(_config(config), read_only=True) as store:
+        judged = judgements(config)
+        ids = (_resolve(store, judged, a, config), _resolve(store, judged, b, config))
+    if ids[0] == ids[1]:
+        raise InputError(f"{a} and {b} are the same entity ({ids[0]})")
+    item = _record(config, judged, Judgement("different", ids))
+    _applied(config, item, lambda: None)
+    return item.as_row()
+
+
+def judge_reject(source: str, edge_type: str, target: str, *, document: str | None = None,
+                 role: str | None = None, config: StoreConfig | None = None) -> dict[str, Any]:
+    """Judge a fact wrong: it is removed now (only ``document``'s evidence for it, if given;
+    only the edge of that ``role``, if given) and never written again, whichever document
+    states it. Recorded in the analyst's judgements file; applied in one transaction."""
+    if edge_type not in load_schema().edges:
+        raise QueryError(f"unknown edge type {edge_type!r} (choose from "
+                         f"{', '.join(load_schema().edges)})")
+    with open_store(_config(config)) as store:
+        judged = judgements(config)
+        ends = (judged.canonical(_resolve(store, judged, source, config)),
+                judged.canonical(_resolve(store, judged, target, config)))
+        item = _record(config, judged, Judgement("reject", ends, type=edge_type,
+                                                 document=document, role=role))
+        changed = _applied(config, item, lambda: judging.reject_fact(store, item.fact))
+    return {**item.as_row(), "edges_changed": changed}
+
+
+def review(limit: int | None = 20, threshold: float | None = None,
+           config: StoreConfig | None = None) -> list[reviewing.Candidate]:
+    """What to review: likely duplicate entities (names equal but for punctuation or a
+    legal suffix, or a RapidFuzz score of ``threshold`` or more), then the facts with a
+    single source or a low confidence, weakest first; at most ``limit`` of each. Pairs
+    judged different are left out. Each carries the ``hkweb3 judge`` command accepting it."""
+    judged = judgements(config)
+    data = dump(config)
+    pairs = reviewing.duplicates(data["nodes"], judged.is_different, threshold=threshold)
+    facts = reviewing.weak_facts(data["edges"])
+    return pairs[:limit] + facts[:limit]
+
+
+def _resolve(store: Store, judged: Judgements, ref: str, config: StoreConfig | None) -> str:
+    """The id of the entity ``ref`` names (an id, name or alias; or an id merged away).
+
+    Raises InputError naming the analyst's file and the line the judgement would take."""
+    if ref in judged.merged_ids():
+        return ref
+    from hkweb3.queries.library import resolve_entity
+
+    try:
+        return resolve_entity(store, ref)[0]
+    except QueryError as exc:
+        file = judging_files.analyst_file(_config(config).home)
+        raise InputError(f"{file}:{judging_files.next_line(file)}: {exc}; the judgement was "
+                         "not recorded") from None
+
+
+def _record(config: StoreConfig | None, judged: Judgements, item: Judgement) -> Judgement:
+    """``item`` placed at the end of the analyst's file (not yet written), checked against
+    every judgement in force (raises InputError naming that file and line)."""
+    file = judging_files.analyst_file(_config(config).home)
+    placed = dataclasses.replace(item, file=file, line=judging_files.next_line(file))
+    judged.add(placed)
+    return placed
+
+
+def _applied(config: StoreConfig | None, item: Judgement, apply: Callable[[], Any]) -> Any:
+    """Write ``item`` to the analyst's file, then apply it to the store; if that fails,
+    the file is put back as it was."""
+    file = judging_files.analyst_file(_config(config).home)
+    before = file.read_text(encoding="utf-8") if file.exists() else None
+    judging_files.append_judgement(file, item)
+    try:
+        return apply()
+    except BaseException:
+        judging_files.restore(file, before)
+        raise
+
+
+def _apply_stored(store: Store, judged: Judgements) -> None:
+    """Apply the judgements to what the store already holds (a file edited by hand since the
+    last build)."""
+    merged = judged.merged_ids()
+    if merged:
+        present = judging.stored_entities(store, [*merged, *merged.values()])
+        for kept in sorted({merged[i] for i in merged if i in present}):
+            if kept in present:
+                judging.merge_entities(store, kept, judged.group(kept))
+    for reject in judged.rejects:
+        judging.reject_fact(store, reject.fact)
+
+
+def _unknown_shipped(store: Store, judged: Judgements) -> list[str]:
+    """An error (``FILE:LINE``) for a shipped judgement naming no entity of the graph."""
+    shipped = Judgements(i for i in judged.items if i.file == judging_files.shipped_file())
+    try:
+        shipped.check_known(judging.known_ids(store))
+    except InputError as exc:
+        return [str(exc)]
+    return []
 
 
 # -- analysis (NetworkX) -------------------------------------------------------------------

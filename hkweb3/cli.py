@@ -16,6 +16,7 @@ from hkweb3 import __version__, api
 from hkweb3.errors import HKWeb3Error
 from hkweb3.graph.analysis import METRICS, WEIGHTS, GraphFilter
 from hkweb3.graph.config import StoreConfig
+from hkweb3.graph.export import export_json
 from hkweb3.output import FORMATS, printable, write_rows
 
 EXIT_CODES = """\b
@@ -198,6 +199,10 @@ def build(obj: dict, registry: Path | None, documents: Path | None, registers: P
                           on_files=report.start, replace=replace, follow_links=follow_links,
                           on_skipped=report.skip, registers=registers)
         report.rows = built.as_rows()
+    for error in built.judgement_errors:
+        click.echo(f"Error: {printable(error)}", err=True)
+    if built.judgement_errors:
+        sys.exit(1)
 
 
 @cli.command()
@@ -207,10 +212,14 @@ def build(obj: dict, registry: Path | None, documents: Path | None, registers: P
               help="Registry used to recognise entities [default: the shipped one].")
 @_replace_option()
 @_follow_links_option()
+@click.option("--dry-run", is_flag=True,
+              help="Write nothing; print what each document would add: entities (new, "
+                   "known, merged by a judgement) and facts with their sentence and rule. "
+                   "JSON is the shape of `export`'s.")
 @format_option()
 @click.pass_obj
 def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: bool,
-           follow_links: bool, fmt: str) -> None:
+           follow_links: bool, dry_run: bool, fmt: str) -> None:
     """Ingest documents (files or folders, walked recursively) into the graph.
 
     Reads .md/.txt (front matter optional), .html, .json and .yaml; PDF (.pdf: the text
@@ -235,7 +244,11 @@ def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: b
     Example:
       $ hkweb3 ingest news/ extra-article.html sfc-circular.pdf saved-feed.xml
       $ hkweb3 ingest --replace corrected/report.md
+      $ hkweb3 ingest --dry-run news/          # what it would add; nothing is written
     """
+    if dry_run:
+        _dry_run(obj, paths, registry, replace, follow_links, fmt)
+        return
     columns = _SUMMARY_COLUMNS if fmt == "table" else None
     with _Report(fmt, columns) as report:
         api.ingest(paths, obj["config"], registry, progress=report.tick, on_files=report.start,
@@ -265,6 +278,123 @@ def registers_command(obj: dict, folder: Path | None, fmt: str) -> None:
     """
     _emit(api.registers(folder), fmt, ["register", "kind", "edges", "snapshots", "title"]
           if fmt == "table" else None)
+
+
+# -- reviewing and correcting the graph ---------------------------------------------------
+
+_DRY_RUN_COLUMNS = ["document", "element", "status", "item", "rule", "sentence"]
+
+
+def _dry_run(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: bool,
+             follow_links: bool, fmt: str) -> None:
+    skipped: list[str] = []
+    preview = api.ingest_dry_run(paths, obj["config"], registry, replace=replace,
+                                 follow_links=follow_links, on_skipped=skipped.extend)
+    if fmt == "json":
+        with tempfile.TemporaryDirectory() as folder:
+            written = export_json(preview.as_dump(), Path(folder) / "preview.json")
+            click.echo(written.read_text(encoding="utf-8"), nl=False)
+    else:
+        _emit(preview.as_rows(), fmt, _DRY_RUN_COLUMNS if fmt == "table" else None)
+    sys.stdout.flush()
+    for line in skipped:
+        click.echo(line, err=True)
+    errors = [r.error for r in preview.results if r.status == "error"]
+    for error in errors:
+        click.echo(f"Error: {printable(error)}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@cli.group(cls=_Group)
+def judge() -> None:
+    """Record an analyst's judgement and apply it to the graph at once.
+
+    Judgements live in YAML files: data/judgements.yaml ships with the graph,
+    and the data directory holds your own (DATA_DIR/judgements.yaml, written by these
+    commands). Every later build and ingest applies them, so the same input and the same
+    judgements always give the same graph. Entities are given by id, name or alias.
+
+    \b
+    Examples:
+      $ hkweb3 judge same "Harbourlink Digital Limited" "Harbourlink Digital"
+      $ hkweb3 judge different hashkey-group hashkey-exchange
+      $ hkweb3 judge reject boc-hk SUBSIDIARY_OF jd-com
+      $ hkweb3 judge list
+    """
+
+
+@judge.command("same")
+@click.argument("entities", nargs=-1, required=True)
+@format_option()
+@click.pass_obj
+def judge_same(obj: dict, entities: tuple[str, ...], fmt: str) -> None:
+    """ENTITIES are one entity: keep the first; merge the others into it.
+
+    Their edges, evidence, sources and document mentions move to the one kept (two facts
+    that become one keep the evidence of both); their names become its aliases, their ids
+    its merged_from. Refused if a judgement says they are different.
+    """
+    _emit([api.judge_same(entities, obj["config"])], fmt)
+
+
+@judge.command("different")
+@click.argument("a")
+@click.argument("b")
+@format_option()
+@click.pass_obj
+def judge_different(obj: dict, a: str, b: str, fmt: str) -> None:
+    """A and B are different entities: never merge them (review stops proposing it)."""
+    _emit([api.judge_different(a, b, obj["config"])], fmt)
+
+
+@judge.command("reject")
+@click.argument("source")
+@click.argument("edge_type", metavar="TYPE")
+@click.argument("target")
+@click.option("--document", help="Reject only this document's evidence for the fact.")
+@click.option("--role", help="Reject only the edge of this role (HOLDS_ROLE).")
+@format_option()
+@click.pass_obj
+def judge_reject(obj: dict, source: str, edge_type: str, target: str, document: str | None,
+                 role: str | None, fmt: str) -> None:
+    """The fact SOURCE -TYPE-> TARGET is wrong: remove it, and never write it again,
+    whichever document states it.
+
+    \b
+    Example:
+      $ hkweb3 judge reject boc-hk SUBSIDIARY_OF jd-com
+    """
+    _emit([api.judge_reject(source, edge_type, target, document=document, role=role,
+                            config=obj["config"])], fmt)
+
+
+@judge.command("list")
+@format_option()
+@click.pass_obj
+def judge_list(obj: dict, fmt: str) -> None:
+    """Every judgement in force, with its file and line (the shipped ones first)."""
+    _emit(api.list_judgements(obj["config"]), fmt, ["kind", "judgement", "file", "line"])
+
+
+@cli.command("review")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="At most this many duplicates, and as many facts.")
+@click.option("--threshold", type=click.FloatRange(0, 100),
+              help="RapidFuzz score (0-100) from which two names are proposed as one "
+                   "[default: graph/review.yaml's, 90].")
+@format_option()
+@click.pass_obj
+def review_command(obj: dict, limit: int, threshold: float | None, fmt: str) -> None:
+    """What to review: likely duplicate entities, then weakly supported facts.
+
+    Duplicates: names equal but for punctuation or a legal suffix (Limited, Ltd, Inc...),
+    or close by RapidFuzz; pairs judged different are left out. Facts: those extraction
+    wrote that a single document states, or with a low confidence, weakest first. Each
+    row ends with the `hkweb3 judge` command that accepts it.
+    """
+    rows = [c.as_row() for c in api.review(limit, threshold, obj["config"])]
+    _emit(rows, fmt, ["kind", "item", "reason", "score", "command"] if fmt == "table" else None)
 
 
 @cli.command()

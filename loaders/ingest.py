@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,12 +60,16 @@ class Ingester:
 
     ``replace``: a document may replace a stored one of the same id from another file.
     ``follow_links``: symbolic links out of the folder being ingested are read too.
+    ``prepare``: turns each extracted batch into what is written (the analysts'
+    judgements, see :mod:`hkweb3.loaders.judgements`).
     """
 
     def __init__(self, store: Store, registry: Iterable[Entity], *, replace: bool = False,
-                 follow_links: bool = False):
+                 follow_links: bool = False,
+                 prepare: Callable[[GraphBatch], GraphBatch] | None = None):
         self.store = store
         registry = list(registry)
+        self.prepare = prepare
         self.extractor = Extractor(registry)
         self._registry = registry
         self._chinese: ChineseMentions | None = None
@@ -119,18 +123,23 @@ class Ingester:
                 batch = self.extractor.run(source)
             if source.pages:
                 batch = with_pages(batch, source.pages)
+            if self.prepare is not None:
+                batch = self.prepare(batch)
             result.entities = len(batch.entities)
             result.discovered = sum(e.discovered for e in batch.entities)
             result.relations = len(batch.relations)
-            # Earlier claims are withdrawn inside the write's own transaction even when none
-            # were seen: a concurrent run may have written another version since.
-            self.store.write(batch, retract=[source.id])
+            self._commit(source, batch)
             return result
         except InputError as exc:
             return DocumentResult(path=path, document=None, status="error", error=str(exc))
         except ValidationError as exc:  # store errors are not the file's fault: they stop
             return DocumentResult(path=path, document=None, status="error",
                                   error=f"{path}: {exc}")
+
+    def _commit(self, source: SourceDocument, batch: GraphBatch) -> None:
+        # Earlier claims are withdrawn inside the write's own transaction even when none
+        # were seen: a concurrent run may have written another version since.
+        self.store.write(batch, retract=[source.id])
 
     def _chinese_batch(self, source: SourceDocument) -> GraphBatch:
         """A Chinese document: its node, stored with its language, and the known entities
