@@ -322,6 +322,7 @@ def statements(schema: Schema) -> Iterator[str]:
     for name in schema.scores:
         yield clear_score(name)
         yield set_score(name)
+    yield from (REGISTER_DOCUMENTS, REGISTER_EDGES, REGISTER_ENTITIES)
 
 
 def edge_end_labels(schema: Schema, edge_type: str) -> tuple[str, str]:
@@ -330,3 +331,20 @@ def edge_end_labels(schema: Schema, edge_type: str) -> tuple[str, str]:
     source = schema.document_label if edge.source == (schema.document_label,) else ENTITY_LABEL
     target = schema.document_label if edge.target == (schema.document_label,) else ENTITY_LABEL
     return source, target
+
+
+# -- public registers (loaders/registers.py) ------------------------------------------------
+
+REGISTER_DOCUMENTS = (
+    "MATCH (d:Document) WHERE d.id STARTS WITH $prefix RETURN properties(d) AS d"
+)
+REGISTER_EDGES = (
+    f"MATCH (d:Document)-[:MENTIONS]->(a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) "
+    "WHERE d.id IN $docs AND any(s IN r.sources WHERE s IN $docs) "
+    "RETURN DISTINCT a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props"
+)
+REGISTER_ENTITIES = (
+    f"MATCH (d:Document)-[:MENTIONS]->(e:{ENTITY_LABEL}) "
+    "WHERE any(p IN $prefixes WHERE d.id STARTS WITH p) AND NOT coalesce(e.discovered, false) "
+    "RETURN DISTINCT e.id AS id, e.name AS name, e.kind AS kind, e.aliases AS aliases"
+)

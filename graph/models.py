@@ -229,6 +229,8 @@ class Document(_Model):
     published: dt.date | None = None
     content_hash: str | None = None
     path: str | None = Field(default=None, description="Where it was read from, if a file.")
+    language: str | None = Field(default=None,
+                                 description="Set for a text not in English ('zh').")
 
     @field_validator("id")
     @classmethod

@@ -17,14 +17,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from hkweb3.data import DOCUMENTS_DIR, REGISTRY_DIR
+from hkweb3.data import DOCUMENTS_DIR, REGISTERS_DIR, REGISTRY_DIR
 from hkweb3.errors import InputError, QueryError
 from hkweb3.graph import analysis, judging
 from hkweb3.graph import review as reviewing
@@ -40,6 +41,15 @@ from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
 from hkweb3.loaders import judgements as judging_files
 from hkweb3.loaders.judgements import Judgement, Judgements, prepare_batch
 from hkweb3.loaders.readers import describe_skipped
+from hkweb3.loaders.registers import (
+    TABLE_SUFFIXES,
+    RegisterLoader,
+    is_mapping,
+    known_mappings,
+    read_snapshot,
+    register_entities,
+    register_of,
+)
 from hkweb3.loaders.registry import read_registry
 from hkweb3.queries.library import load_library, run_named
 from hkweb3.viz.html import render_html
@@ -103,11 +113,13 @@ class BuildReport:
     documents: list[DocumentResult]
     #: Judgements that name no entity of the built graph (``FILE:LINE: ...``).
     judgement_errors: list[str] = dataclasses.field(default_factory=list)
+    #: The public registers, loaded after the registry and before the documents.
+    registers: list[DocumentResult] = field(default_factory=list)
 
     def as_rows(self) -> list[dict[str, Any]]:
         rows = [{"file": "data/registry", "document": "(registry)", "status": "loaded",
                  "entities": self.registry_entities, "relations": self.registry_relations}]
-        return rows + [d.as_row() for d in self.documents]
+        return rows + [d.as_row() for d in (*self.registers, *self.documents)]
 
 
 def build(
@@ -120,9 +132,12 @@ def build(
     replace: bool = False,
     follow_links: bool = False,
     on_skipped: Callable[[list[str]], None] | None = None,
+    registers: Path | str | None = None,
 ) -> BuildReport:
-    """Build the graph: the curated registry (whole or not at all), then every source
-    document (each whole or not at all). Safe to re-run: unchanged input changes nothing.
+    """Build the graph: the curated registry (whole or not at all), the public registers
+    (each whole or not at all), then every source document (each whole or not at all).
+    Safe to re-run: unchanged input changes nothing. The shipped registers load with the
+    shipped registry; with another ``registry``, only ``registers`` if given.
     ``replace``, ``follow_links`` and ``on_skipped`` are as for :func:`ingest`.
 
     The judgements (:func:`judgements`) are read first (a malformed or contradictory file
@@ -136,12 +151,17 @@ def build(
     with open_store(_config(config)) as store:
         store.setup_schema()
         counts: WriteCounts = store.write(prepare_batch(judged, store, batch))
-        ingester = _ingester(store, batch.entities, replace, follow_links, judged)
+        folder = registers or (REGISTERS_DIR if registry is None else None)
+        found = _register_files([Path(folder)]) if folder else {}
+        loaded = list(_each(_load_registers(store, batch.entities, found), progress))
+        ingester = _ingester(store, _with_registers(store, batch.entities), replace,
+                             follow_links, judged)
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
         results = list(_each(ingester.run(files), progress))
         _apply_stored(store, judged)
         errors = [] if registry or documents else _unknown_shipped(store, judged)
-    return BuildReport(counts.entities, counts.relations, counts.documents, results, errors)
+    return BuildReport(counts.entities, counts.relations, counts.documents, results, errors,
+                       registers=loaded)
 
 
 def ingest(
@@ -169,9 +189,80 @@ def ingest(
     entities = read_registry(registry or REGISTRY_DIR).entities
     with open_store(_config(config)) as store:
         store.setup_schema()
-        ingester = _ingester(store, entities, replace, follow_links, judged)
-        files = _found(ingester, [Path(p) for p in paths], on_files, on_skipped)
-        return list(_each(ingester.run(files), progress))
+        paths = [Path(p) for p in paths]
+        snapshots = _register_files(paths)
+        loaded = list(_each(_load_registers(store, entities, snapshots), progress))
+        ingester = _ingester(store, _with_registers(store, entities), replace, follow_links,
+                             judged)
+        claimed = {file for found in snapshots.values() for file, _ in found}
+        files = [f for f in _found(ingester, paths, on_files, on_skipped, claimed)
+                 if f not in claimed and not is_mapping(f)]
+        return loaded + list(_each(ingester.run(files), progress))
+
+
+# -- public registers -----------------------------------------------------------------------
+
+
+def registers(folder: Path | str | None = None) -> list[dict[str, Any]]:
+    """The known register mappings (``data/registers/*.yaml``, or ``folder``'s): name,
+    title, kind of the rows, edges each row yields, statuses, source page, snapshots."""
+    folder = Path(folder or REGISTERS_DIR)
+    rows = []
+    for name, mapping in known_mappings([folder]).items():
+        dates = sorted(p.stem.removeprefix(f"{name}-") for p in folder.iterdir()
+                       if p.suffix.lower() in TABLE_SUFFIXES and register_of(p, {}) == mapping)
+        rows.append({**mapping.as_row(), "snapshots": ", ".join(dates)})
+    return rows
+
+
+def _with_registers(store: Store, entities: list[Entity]) -> list[Entity]:
+    """The registry's entities and those the stored registers added."""
+    known = {e.id for e in entities}
+    added = register_entities(store, known_mappings())
+    return [*entities, *(e for e in added if e.id not in known)]
+
+
+def _register_files(paths: list[Path]) -> dict[str, list[tuple[Path, Any]]]:
+    """The register snapshots among ``paths`` (files, or folders walked for them), by
+    register: ``(file, mapping)``."""
+    mappings = known_mappings()
+    found: dict[str, list[tuple[Path, Any]]] = {}
+    for path in paths:
+        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in candidates:
+            mapping = register_of(file, mappings) if file.is_file() else None
+            if mapping is not None:
+                found.setdefault(mapping.register, []).append((file, mapping))
+    return found
+
+
+def _load_registers(store: Store, entities: Iterable[Entity],
+                    found: dict[str, list[tuple[Path, Any]]]) -> Iterator[DocumentResult]:
+    """Load register snapshots, one register per transaction; a snapshot that does not fit
+    its mapping stops its register whole (an error result) and the others go on."""
+    from hkweb3.loaders.ingest import DocumentResult
+
+    loader = RegisterLoader(store, entities)
+    for name, files in sorted(found.items()):
+        try:
+            snapshots = sorted((read_snapshot(f, m) for f, m in files), key=lambda s: s.date)
+        except InputError as exc:
+            yield DocumentResult(path=files[0][0], document=None, status="error",
+                                 error=str(exc))
+            continue
+        hashes = store.document_hashes(s.document_id for s in snapshots)
+        if all(hashes.get(s.document_id) == loader.content_hash(s) for s in snapshots):
+            yield DocumentResult(path=snapshots[-1].path, document=name, status="unchanged")
+            continue
+        try:
+            counts = loader.load(snapshots)
+        except InputError as exc:
+            yield DocumentResult(path=snapshots[-1].path, document=None, status="error",
+                                 error=str(exc))
+            continue
+        yield DocumentResult(path=snapshots[-1].path, document=name, status="loaded",
+                             words=sum(len(s.rows) for s in snapshots),
+                             entities=counts["entities"], relations=counts["relations"])
 
 
 def _ingester(store: Store, entities: Iterable[Entity], replace: bool,
@@ -184,8 +275,14 @@ def _ingester(store: Store, entities: Iterable[Entity], replace: bool,
 
 
 def _found(ingester: Ingester, paths: list[Path], on_files: Callable[[int], None] | None,
-           on_skipped: Callable[[list[str]], None] | None) -> list[Path]:
+           on_skipped: Callable[[list[str]], None] | None,
+           claimed: set[Path] = frozenset()) -> list[Path]:
     files = ingester.files(paths)
+    if claimed:  # register snapshots were read, not skipped
+        for file in claimed:
+            if ingester.skipped[file.suffix.lower()] > 0:
+                ingester.skipped[file.suffix.lower()] -= 1
+        ingester.skipped += Counter()  # drops the kinds that went to zero
     if on_skipped and ingester.skipped:
         on_skipped(describe_skipped(ingester.skipped))
     if on_files:

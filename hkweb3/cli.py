@@ -175,25 +175,30 @@ def _follow_links_option() -> Callable:
               help="Registry folder or file [default: the registry shipped in data/].")
 @click.option("--documents", type=click.Path(exists=True, path_type=Path),
               help="Documents folder [default: the documents shipped in data/].")
+@click.option("--registers", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of register mappings and snapshots [default: those shipped in "
+                   "data/, with the shipped registry only].")
 @_replace_option()
 @_follow_links_option()
 @format_option()
 @click.pass_obj
-def build(obj: dict, registry: Path | None, documents: Path | None, replace: bool,
-          follow_links: bool, fmt: str) -> None:
-    """Build the graph: the curated registry, then every source document.
+def build(obj: dict, registry: Path | None, documents: Path | None, registers: Path | None,
+          replace: bool, follow_links: bool, fmt: str) -> None:
+    """Build the graph: the curated registry, the public registers, then every document.
 
     Safe to re-run: the same input gives the same graph, with nothing duplicated. A bad
     registry file is reported as FILE:LINE and nothing is written; a bad document is
     reported and skipped (exit 1), and the others still load. Documents are read as by
     `ingest`: one whose id is taken by a document read from another file (the shipped
-    documents of an earlier install elsewhere, say) is refused unless --replace.
+    documents of an earlier install elsewhere, say) is refused unless --replace. A register
+    snapshot whose row does not fit its mapping stops that register (exit 1); see
+    `hkweb3 registers`.
     """
     columns = ["document", "status", "entities", "relations"] if fmt == "table" else None
     with _Report(fmt, columns) as report:
         built = api.build(obj["config"], registry, documents, progress=report.tick,
                           on_files=report.start, replace=replace, follow_links=follow_links,
-                          on_skipped=report.skip)
+                          on_skipped=report.skip, registers=registers)
         report.rows = built.as_rows()
     for error in built.judgement_errors:
         click.echo(f"Error: {printable(error)}", err=True)
@@ -249,6 +254,31 @@ def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: b
     with _Report(fmt, columns) as report:
         api.ingest(paths, obj["config"], registry, progress=report.tick, on_files=report.start,
                    replace=replace, follow_links=follow_links, on_skipped=report.skip)
+
+
+@cli.command("registers")
+@click.option("--folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of mappings and snapshots [default: data/registers].")
+@format_option()
+@click.pass_obj
+def registers_command(obj: dict, folder: Path | None, fmt: str) -> None:
+    """List the public registers hkweb3 can read, with the snapshots shipped for each.
+
+    A register is a table (CSV, or an HTML page with one or more <table>s) described by a
+    mapping, <register>.yaml: which column names the row's entity and its kind, which give
+    the status, the date and other properties, and which edges each row yields.
+    `ingest` recognises a snapshot by its name, <register>-YYYY-MM-DD.csv|.html, and a
+    mapping beside it or in data/registers; `build` loads the shipped ones. A newer
+    snapshot closes the facts it no longer lists (until = its date) and keeps the old
+    periods; a row that does not fit its mapping stops that register whole (exit 1).
+
+    \b
+    Example:
+      $ hkweb3 registers
+      $ hkweb3 ingest saved/sfc-vatp-2026-11-01.csv
+    """
+    _emit(api.registers(folder), fmt, ["register", "kind", "edges", "snapshots", "title"]
+          if fmt == "table" else None)
 
 
 # -- reviewing and correcting the graph ---------------------------------------------------
@@ -478,6 +508,9 @@ class _Report:
         sys.stdout.flush()  # the report first, then the notes and errors
         for line in self.skipped:
             click.echo(line, err=True)
+        for note in (getattr(r, "note", None) for r in self.results):
+            if note:  # a Chinese document: what the English pipeline did not read
+                click.echo(f"note: {printable(note)}", err=True)
         errors = [r.error for r in self.results if r.status == "error"]
         for error in errors:
             click.echo(f"Error: {printable(error)}", err=True)

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from hkweb3.errors import InputError, ValidationError
-from hkweb3.graph.models import Entity, GraphBatch
+from hkweb3.graph.models import Entity, Evidence, GraphBatch
 from hkweb3.graph.store import Store
+from hkweb3.loaders.chinese import ZH_NOTE, ChineseMentions, is_chinese
 from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.pages import with_pages
 from hkweb3.loaders.readers import SourceDocument, find_documents, read_documents
@@ -45,11 +46,12 @@ class DocumentResult:
     discovered: int = 0
     relations: int = 0
     error: str | None = None
+    note: str | None = None  # what the reader could not do (a Chinese text: entities only)
 
     def as_row(self) -> dict[str, object]:
         return {"file": str(self.path), "document": self.document, "status": self.status,
                 "words": self.words, "entities": self.entities, "discovered": self.discovered,
-                "relations": self.relations, "error": self.error}
+                "relations": self.relations, "error": self.error, "note": self.note}
 
 
 class Ingester:
@@ -65,8 +67,11 @@ class Ingester:
                  follow_links: bool = False,
                  prepare: Callable[[GraphBatch], GraphBatch] | None = None):
         self.store = store
+        registry = list(registry)
         self.prepare = prepare
         self.extractor = Extractor(registry)
+        self._registry = registry
+        self._chinese: ChineseMentions | None = None
         self.replace = replace
         self.follow_links = follow_links
         self._folders: dict[Path, Path] = {}  # file -> the folder it was found in
@@ -108,7 +113,12 @@ class Ingester:
             if stored is not None:
                 self._check_replaceable(path, source, stored)
                 result.status = "replaced"
-            batch = self.extractor.run(source)
+            if is_chinese(source.text):
+                batch = self._chinese_batch(source)
+                result.words = len(source.text)  # characters: Chinese has no spaces
+                result.note = f"{path}: {ZH_NOTE}"
+            else:
+                batch = self.extractor.run(source)
             if source.pages:
                 batch = with_pages(batch, source.pages)
             if self.prepare is not None:
@@ -128,6 +138,20 @@ class Ingester:
         # Earlier claims are withdrawn inside the write's own transaction even when none
         # were seen: a concurrent run may have written another version since.
         self.store.write(batch, retract=[source.id])
+
+    def _chinese_batch(self, source: SourceDocument) -> GraphBatch:
+        """A Chinese document: its node, stored with its language, and the known entities
+        it names (the English pipeline would misread it)."""
+        if self._chinese is None:
+            self._chinese = ChineseMentions(self._registry)
+        found = self._chinese.find(source.text)
+        named = {entity_id for entity_id, _, _ in found}
+        document = source.as_document().model_copy(update={"language": "zh"})
+        evidence = [Evidence(document=source.id, published=source.published, rule="zh-name")]
+        return GraphBatch(documents=[document],
+                          entities=[e.model_copy(update={"evidence": evidence})
+                                    for e in self._registry if e.id in named],
+                          mentions=[(source.id, entity_id) for entity_id in sorted(named)])
 
     def _check_replaceable(self, path: Path, source: SourceDocument,
                            stored: Mapping[str, Any]) -> None:

@@ -17,7 +17,7 @@ from hkweb3.queries.library import load_library
 LINT_DIR = Path(__file__).parent / "cypher_lint"
 # The parameters each statement may use, declared so the linter does not flag them.
 PARAMETERS = {"rows": [], "ids": [], "id": "x", "docs": [], "kinds": [], "types": [], "a": "x",
-              "b": "x"}
+              "b": "x", "prefix": "x", "prefixes": []}
 EXAMPLES = {"entity": "x", "kind": ["Bank"], "text": "x", "int": 1, "float": 1.0,
             "date": "2024-01-01", "list": []}
 

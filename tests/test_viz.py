@@ -425,7 +425,8 @@ def test_an_address_with_date_and_focus_restores_that_view(browser, shipped_page
         == ["2024-06-30", "za-bank"]
     assert watched.js("() => document.getElementById('date-label').textContent") \
         == "as of 30 Jun 2024"
-    assert watched.js("() => document.querySelector('#panel h2').textContent") == "ZA Bank"
+    assert watched.js("() => document.querySelector('#panel h2').textContent") \
+        == "ZA Bank · 眾安銀行"  # with its Chinese name (data/registry/names-zh.yaml)
     assert watched.js("() => hkweb3.network.getSelectedNodes()") == ["za-bank"]
     assert "za-bank-crypto-trading" in watched.js("() => hkweb3.state.faded.nodes")  # Nov 2024
     assert "osl" in watched.js("() => hkweb3.state.highlighted")
