@@ -5,7 +5,7 @@ row's entity and of which kind, which columns give the status, the date and othe
 properties, and which edges each row yields. Its snapshots are tables named
 ``<register>-YYYY-MM-DD.csv`` (or ``.html``/``.htm``: every ``<table>`` on the page whose
 header has the mapped columns), the date being the day the table was read. The format is
-described in ``data/registers/README.md``.
+described in ``data/README.md`` (section "registers/").
 
 Snapshots are facts over time: an edge holds from the row's own date (else the first
 snapshot that lists it) until the first later snapshot that no longer lists it. A status
@@ -75,13 +75,15 @@ class RegisterMapping:
     statuses: dict[str, dict[str, Any]] = field(default_factory=dict)
     since_column: str | None = None
     property_columns: dict[str, str] = field(default_factory=dict)
+    attribute_columns: dict[str, str] = field(default_factory=dict)
     alias_columns: tuple[str, ...] = ()
     path: Path | None = None
 
     def columns(self) -> list[str]:
         """Every column the mapping reads (entity columns of edges included)."""
         named = [self.name_column, self.status_column, self.since_column,
-                 *self.property_columns.values(), *self.alias_columns]
+                 *self.property_columns.values(), *self.attribute_columns.values(),
+                 *self.alias_columns]
         for edge in self.edges:
             named += [end["column"] for end in (edge.source, edge.target) if isinstance(end, dict)]
         return list(dict.fromkeys(c for c in named if c))
@@ -155,6 +157,7 @@ def read_mapping(path: Path) -> RegisterMapping:
         kind=kind, name_column=need("name"), edges=tuple(edges),
         status_column=status.get("column"), statuses=statuses,
         since_column=data.get("since"), property_columns=dict(data.get("properties") or {}),
+        attribute_columns=dict(data.get("attributes") or {}),
         alias_columns=tuple(data.get("aliases") or ()), path=path,
     )
 
@@ -403,9 +406,11 @@ class RegisterLoader:
         evidence = Evidence(document=snapshot.document_id, sentence=f"row {number}: {cells}",
                             published=snapshot.date, rule=REGISTER_RULE)
         aliases = [row[c] for c in m.alias_columns if row[c]]
-        subject = self._entity(row[m.name_column], m.kind, evidence, aliases)
-        named = [subject]
+        attributes = {name: row[column] for name, column in m.attribute_columns.items()
+                      if row[column]}
         extra = {name: row[column] for name, column in m.property_columns.items() if row[column]}
+        subject = self._entity(row[m.name_column], m.kind, evidence, aliases, attributes)
+        named = [subject]
         for edge in m.edges:
             ends = []
             for end in (edge.source, edge.target):
@@ -425,16 +430,17 @@ class RegisterLoader:
                                 properties=props, evidence=[evidence])
             yield relation, row_since, named
 
-    def _entity(self, name: str, kind: str, evidence: Evidence, aliases: list[str]) -> Entity:
+    def _entity(self, name: str, kind: str, evidence: Evidence, aliases: list[str],
+                attributes: dict[str, str] | None = None) -> Entity:
         """The registry entity ``name`` (or one of ``aliases``) names, else a new one whose
         id is a slug of the name; the row's evidence supports it either way."""
         known = next((self._names[n.casefold()] for n in (name, *aliases)
                       if n.casefold() in self._names), None)
         if known is not None:
             return Entity(id=known, name=self._display[known], kind=self._kinds[known],
-                          evidence=[evidence])
+                          attributes=attributes or {}, evidence=[evidence])
         return Entity(id=_slug(name), name=name, kind=kind, aliases=aliases,
-                      evidence=[evidence])
+                      attributes=attributes or {}, evidence=[evidence])
 
     @staticmethod
     def _with_period(fact: _Fact, dates: list[dt.date]) -> Relation:
