@@ -43,33 +43,56 @@ def conflict_index() -> str:
             f"FOR (e:{ENTITY_LABEL}) ON (e.{CONFLICT_FLAG})")
 
 
-def refresh_conflicts(schema: Schema) -> str:
-    """Set the conflict flag on the entities ``$ids`` that are the subject of disagreeing
-    claims, and remove it from the others: two current holders of one single-holder role
-    (edges carry it as ``claim``), or two targets of a ``single`` edge type.
+def claims_of(schema: Schema) -> str:
+    """The claims whose subjects are ``$ids``: each edge of a single-holder type (the
+    schema's ``single`` and ``single_roles``) that claims something, with its key, the
+    claim and conflict flag it carries, and the properties of :func:`claim_properties`.
+    The store judges them by the one conflict rule (:mod:`hkweb3.graph.conflicts`)."""
+    arms = []
+    values = "".join(f", r.{name} AS {name}" for name in claim_properties(schema))
+    for edge in schema.single_holder_types:
+        # The subject is matched first, alone: ArcadeDB starts from the first node pattern
+        # (from the holder, a role's read scanned every person: 126 s for 2,000 subjects).
+        if edge.single_roles:  # the organisation is the subject, only some roles claim
+            match = (f"MATCH (h:{ENTITY_LABEL})-[r:{edge.name}]->(o) "
+                     "WHERE r.claim IS NOT NULL RETURN h.id AS source, o.id AS target")
+        else:
+            match = (f"MATCH (o)-[r:{edge.name}]->(h:{ENTITY_LABEL}) "
+                     "RETURN o.id AS source, h.id AS target")
+        arms.append(f"UNWIND $ids AS id MATCH (o:{ENTITY_LABEL} {{id: id}}) {match}, "
+                    f"'{edge.name}' AS type, r.key AS key, r.claim AS claim, "
+                    f"r.{CONFLICT_FLAG} AS flag{values}")
+    return " UNION ALL ".join(arms)
 
-    Kept up to date by every write, so that ``conflicting-claims`` starts from a handful of
-    flagged entities instead of reading every role in the graph. Linear in the subject's
-    edges (a hub is refreshed often).
-    """
-    parts = [f"UNWIND $ids AS id MATCH (o:{ENTITY_LABEL} {{id: id}})"]
-    tests = []
-    for number, edge in enumerate(e for e in schema.edges.values() if e.single_roles):
-        source, _ = edge_end_labels(schema, edge.name)
-        carried = "".join(f", most{i}" for i in range(number))
-        parts.append(
-            f"OPTIONAL MATCH (h:{source})-[r:{edge.name}]->(o) "
-            f"WHERE r.claim IS NOT NULL AND coalesce(r.current, true) "
-            f"WITH o{carried}, r.claim AS claim, count(DISTINCT h) AS holders "
-            f"WITH o{carried}, max(holders) AS most{number}"
-        )
-        tests.append(f"most{number} > 1")
-    for edge in schema.edges.values():
-        if edge.single:
-            _, target = edge_end_labels(schema, edge.name)
-            tests.append(f"COUNT {{ (o)-[:{edge.name}]->(:{target}) }} > 1")
-    parts.append(f"SET o.{CONFLICT_FLAG} = CASE WHEN {' OR '.join(tests)} THEN true END")
-    return " ".join(parts)
+
+def claim_properties(schema: Schema) -> list[str]:
+    """What judging a claim reads of an edge: the key properties of the single-holder types
+    (a role), the period, and the sources (not the evidence, which is large)."""
+    keys = {k for edge in schema.single_holder_types for k in edge.key}
+    return sorted(keys) + list(schema.period) + ["sources"]
+
+
+def flagged_subjects() -> str:
+    """Which of the entities ``$ids`` carry the conflict flag now."""
+    return (f"UNWIND $ids AS id MATCH (o:{ENTITY_LABEL} {{id: id}}) "
+            f"WHERE o.{CONFLICT_FLAG} = true RETURN o.id AS id")
+
+
+def flag_subjects() -> str:
+    """Set (``flag`` true) or remove (null) the conflict flag on entities. Rows: ``{id,
+    flag}``. Every write keeps it, so ``conflicting-claims`` starts from a handful of
+    flagged entities instead of reading every claim in the graph."""
+    return (f"UNWIND $rows AS row MATCH (o:{ENTITY_LABEL} {{id: row.id}}) "
+            f"SET o.{CONFLICT_FLAG} = row.flag")
+
+
+def flag_claims(edge_type: str) -> str:
+    """Set or remove the conflict flag on claims of ``edge_type``, and what each claims.
+    Rows: ``{source, target, key, claim, flag}``."""
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:{ENTITY_LABEL} {{id: row.source}})-[r:{edge_type} {{key: row.key}}]->"
+            f"(b:{ENTITY_LABEL} {{id: row.target}}) "
+            f"SET r.claim = row.claim, r.{CONFLICT_FLAG} = row.flag")
 
 
 def merge_documents(label: str) -> str:
@@ -156,46 +179,52 @@ def count_edges(edge_type: str, source_label: str, target_label: str) -> str:
     )
 
 
-# -- retracting a document's claims (each takes $docs, a list of document ids) -------------
+# -- documents and retracting their claims ---------------------------------------------------
+# Each retracting statement takes $rows of {doc, prefix}: a document id and how each of its
+# encoded evidence items starts (Evidence.prefix).
 
-MENTIONED_BY = (
-    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL}) "
-    "RETURN DISTINCT e.id AS id"
-)
-RETRACT_EDGE_EVIDENCE = (
-    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL})"
-    f"-[r]-(:{ENTITY_LABEL}) WHERE doc IN r.sources WITH DISTINCT doc, r "
-    "SET r.evidence = [x IN r.evidence WHERE NOT x STARTS WITH "
-    "('{\"document\":\"' + doc + '\",')], r.sources = [s IN r.sources WHERE s <> doc]"
-)
-DELETE_UNSUPPORTED_EDGES = (
-    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL})"
-    f"-[r]-(:{ENTITY_LABEL}) WHERE size(r.sources) = 0 WITH DISTINCT r DELETE r"
-)
-RETRACT_ENTITY_SOURCES = (
-    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL}) "
-    "SET e.sources = [s IN e.sources WHERE s <> doc]"
-)
-DELETE_UNSUPPORTED_ENTITIES = (
-    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[:MENTIONS]->(e:{ENTITY_LABEL}) "
-    f"WHERE e.discovered AND size(e.sources) = 0 AND NOT EXISTS {{ (e)-[]-(:{ENTITY_LABEL}) }} "
-    "DETACH DELETE e"
-)
-DELETE_MENTIONS = (
-    f"UNWIND $docs AS doc MATCH (d:Document {{id: doc}})-[m:MENTIONS]->(:{ENTITY_LABEL}) "
-    "DELETE m"
-)
-DELETE_DOCUMENTS = "UNWIND $docs AS doc MATCH (d:Document {id: doc}) DETACH DELETE d"
-RETRACT = (RETRACT_EDGE_EVIDENCE, DELETE_UNSUPPORTED_EDGES, RETRACT_ENTITY_SOURCES,
-           DELETE_UNSUPPORTED_ENTITIES, DELETE_MENTIONS)
 
-DOCUMENT_HASHES = (
-    "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.content_hash AS hash"
-)
-DOCUMENT_ORIGINS = (
-    "UNWIND $ids AS id MATCH (d:Document {id: id}) "
-    "RETURN d.id AS id, d.content_hash AS hash, d.path AS path, d.url AS url"
-)
+def mentioned_by(document_label: str, mention_type: str) -> str:
+    """The entities the documents ``$rows`` mention."""
+    return (f"UNWIND $rows AS row MATCH (d:{document_label} {{id: row.doc}})"
+            f"-[:{mention_type}]->(e:{ENTITY_LABEL}) RETURN DISTINCT e.id AS id")
+
+
+def retract(document_label: str, mention_type: str) -> tuple[str, ...]:
+    """Withdraw the claims of the documents ``$rows``, in order: their evidence on edges,
+    edges nothing supports any more, their sources on entities, discovered entities nothing
+    supports, their mentions."""
+    mentioned = (f"UNWIND $rows AS row MATCH (d:{document_label} {{id: row.doc}})"
+                 f"-[:{mention_type}]->(e:{ENTITY_LABEL})")
+    return (
+        f"{mentioned}-[r]-(:{ENTITY_LABEL}) WHERE row.doc IN r.sources WITH DISTINCT row, r "
+        "SET r.evidence = [x IN r.evidence WHERE NOT x STARTS WITH row.prefix], "
+        "r.sources = [s IN r.sources WHERE s <> row.doc]",
+        f"{mentioned}-[r]-(:{ENTITY_LABEL}) WHERE size(r.sources) = 0 WITH DISTINCT r DELETE r",
+        f"{mentioned} SET e.sources = [s IN e.sources WHERE s <> row.doc]",
+        f"{mentioned} WHERE e.discovered AND size(e.sources) = 0 "
+        f"AND NOT EXISTS {{ (e)-[]-(:{ENTITY_LABEL}) }} DETACH DELETE e",
+        f"UNWIND $rows AS row MATCH (d:{document_label} {{id: row.doc}})"
+        f"-[m:{mention_type}]->(:{ENTITY_LABEL}) DELETE m",
+    )
+
+
+def document_hashes(label: str) -> str:
+    """The stored content hash of the documents ``$ids``."""
+    return (f"UNWIND $ids AS id MATCH (d:{label} {{id: id}}) "
+            "RETURN d.id AS id, d.content_hash AS hash")
+
+
+def delete_documents(label: str) -> str:
+    """Delete the documents ``$ids``."""
+    return f"UNWIND $ids AS id MATCH (d:{label} {{id: id}}) DETACH DELETE d"
+
+
+def document_origins(label: str) -> str:
+    """Where the documents ``$ids`` came from: content hash, path and URL."""
+    return (f"UNWIND $ids AS id MATCH (d:{label} {{id: id}}) "
+            "RETURN d.id AS id, d.content_hash AS hash, d.path AS path, d.url AS url")
+
 
 # -- dumping the graph -----------------------------------------------------------------------
 
@@ -205,7 +234,12 @@ DUMP_EDGES = (
     "RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS properties "
     "ORDER BY source, type, target"
 )
-DUMP_DOCUMENTS = "MATCH (d:Document) RETURN d ORDER BY d.id"
+
+
+def dump_documents(label: str) -> str:
+    """Every document, by id."""
+    return f"MATCH (d:{label}) RETURN d ORDER BY d.id"
+
 
 KINDS_OF = (
     f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) RETURN n.id AS id, n.kind AS kind"
@@ -270,19 +304,25 @@ def statements(schema: Schema) -> Iterator[str]:
             yield merge_mentions(schema.document_label, edge.name)
         else:
             yield merge_relations(edge.name)
-    yield MENTIONED_BY
-    yield from RETRACT
-    yield from (DELETE_DOCUMENTS, DOCUMENT_HASHES, DOCUMENT_ORIGINS, DUMP_ENTITIES, DUMP_EDGES,
-                DUMP_DOCUMENTS)
+    yield mentioned_by(schema.document_label, schema.mention_type)
+    yield from retract(schema.document_label, schema.mention_type)
+    yield from (delete_documents(schema.document_label), document_hashes(schema.document_label),
+                document_origins(schema.document_label), DUMP_ENTITIES, DUMP_EDGES,
+                dump_documents(schema.document_label))
     yield KINDS_OF
     yield ENTITY_BY_ID
     yield from (ANALYSIS_GRAPH, EDGES_BETWEEN)
     yield conflict_index()
-    yield refresh_conflicts(schema)
+    yield claims_of(schema)
+    yield flagged_subjects()
+    yield flag_subjects()
+    for edge in schema.single_holder_types:
+        yield flag_claims(edge.name)
     yield analysis_mentions(schema.document_label, schema.mention_type)
     for name in schema.scores:
         yield clear_score(name)
         yield set_score(name)
+    yield from (REGISTER_DOCUMENTS, REGISTER_EDGES, REGISTER_ENTITIES)
 
 
 def edge_end_labels(schema: Schema, edge_type: str) -> tuple[str, str]:
@@ -291,3 +331,20 @@ def edge_end_labels(schema: Schema, edge_type: str) -> tuple[str, str]:
     source = schema.document_label if edge.source == (schema.document_label,) else ENTITY_LABEL
     target = schema.document_label if edge.target == (schema.document_label,) else ENTITY_LABEL
     return source, target
+
+
+# -- public registers (loaders/registers.py) ------------------------------------------------
+
+REGISTER_DOCUMENTS = (
+    "MATCH (d:Document) WHERE d.id STARTS WITH $prefix RETURN properties(d) AS d"
+)
+REGISTER_EDGES = (
+    f"MATCH (d:Document)-[:MENTIONS]->(a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) "
+    "WHERE d.id IN $docs AND any(s IN r.sources WHERE s IN $docs) "
+    "RETURN DISTINCT a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props"
+)
+REGISTER_ENTITIES = (
+    f"MATCH (d:Document)-[:MENTIONS]->(e:{ENTITY_LABEL}) "
+    "WHERE any(p IN $prefixes WHERE d.id STARTS WITH p) AND NOT coalesce(e.discovered, false) "
+    "RETURN DISTINCT e.id AS id, e.name AS name, e.kind AS kind, e.aliases AS aliases"
+)

@@ -8,7 +8,7 @@ A dump is plain data, in the same shape as the JSON export (which other tools re
      "documents": [{"id", "title", "outlet", "url", "published"}]}
 
 Property values are strings, numbers, booleans or lists of strings, dates are ISO strings,
-and each evidence item is a mapping (or its JSON string, as the store keeps it). The
+and each evidence item a mapping of :class:`~hkweb3.graph.models.Evidence`'s fields. The
 functions here never touch the store: they read the dump and write files. Output is sorted
 (nodes and documents by id, edges by source, type, target, then properties), so exporting
 the same graph twice gives identical bytes.
@@ -16,19 +16,21 @@ the same graph twice gives identical bytes.
 CSV for neo4j-admin
 -------------------
 :func:`export_csv` writes three files with the ``neo4j-admin database import`` header
-conventions: ``nodes.csv`` (entities, ID space ``Entity``), ``documents.csv`` (ID space
-``Document``, so a document may share an id with an entity) and ``relationships.csv``
-(between entities). Property columns are typed (``:long``, ``:double``, ``:boolean``,
+conventions: ``nodes.csv`` (entities, ID space ``Entity``), ``documents.csv`` (ID space of the
+schema's document label, ``Document``, so a document may share an id with an entity) and
+``relationships.csv`` (between entities). An edge property column has the type the schema
+declares for it (``:boolean`` for a ``bool``, ``:double`` for a ``number``; text and
+partial dates are strings); other property columns are typed (``:long``, ``:double``, ``:boolean``,
 ``:string[]``) when every value of the key has that type, and are plain strings otherwise.
 
 Array values (labels, aliases, sources, evidence, list properties) are joined with
 :data:`ARRAY_DELIMITER`, ``|``, rather than neo4j-admin's default ``;``: sentences and names
 often hold a ``;`` and rarely a ``|``. neo4j-admin must therefore be given
-``--array-delimiter='|'``. Each evidence item is compact JSON, its document first (as
-:meth:`hkweb3.graph.models.Evidence.encode` writes it), with any ``|`` inside written as the
+``--array-delimiter='|'``. Each evidence item is compact JSON, its document first
+(:meth:`hkweb3.graph.models.Evidence.encode`, the store's own encoding), with any ``|`` inside written as the
 JSON escape ``\\u007c``: items split cleanly and still decode to the original text. Other
 array items cannot be escaped (neo4j-admin has no escape for the array delimiter), so an
-alias, source or list value containing ``|`` is refused with a :class:`ValueError`. Fields
+alias, source or list value containing ``|`` is refused with an :class:`ExportError`. Fields
 are quoted by :mod:`csv` (an inner ``"`` doubled, as RFC 4180 has it), which neo4j-admin reads
 with ``--legacy-style-quoting`` left at its default, false.
 
@@ -78,6 +80,7 @@ neo4j-admin database import full neo4j --nodes=export/nodes.csv --nodes=export/d
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -85,19 +88,22 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pydantic
 
 from hkweb3.errors import ExportError, QueryError
-from hkweb3.graph.schema import ENTITY_LABEL
+from hkweb3.graph.models import Evidence
+from hkweb3.graph.periods import Period
+from hkweb3.graph.schema import ENTITY_LABEL, load_schema
 
 __all__ = [
     "ARRAY_DELIMITER",
     "CSV_FILES",
-    "DOCUMENT_LABEL",
     "FORMATS",
     "GRAPHML_LIST_SEPARATOR",
     "export",
     "export_csv",
     "export_graphml",
+    "graph_as_of",
     "export_json",
     "import_command",
 ]
@@ -110,9 +116,6 @@ ARRAY_DELIMITER = "|"
 
 #: The files :func:`export_csv` writes, in the order neo4j-admin should read them.
 CSV_FILES = ("nodes.csv", "documents.csv", "relationships.csv")
-
-#: The label (and, in GraphML, the ``kind``) of document nodes.
-DOCUMENT_LABEL = "Document"
 
 #: Joins list values in GraphML attributes, which hold one string each.
 GRAPHML_LIST_SEPARATOR = "; "
@@ -164,6 +167,20 @@ def export(dump: Mapping[str, Any], fmt: str, out: Path) -> Path:
     if fmt not in writers:
         raise QueryError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     return writers[fmt](dump, Path(out))
+
+
+def graph_as_of(dump: Mapping[str, Any], day: dt.date) -> dict[str, Any]:
+    """``dump`` as of ``day``: every entity and document, and the facts that may hold that
+    day (their period does not rule it out; undated facts stay).
+
+    >>> dump = {"edges": [
+    ...     {"source": "a", "type": "HOLDS_ROLE", "target": "b", "properties": {"until": "2022"}},
+    ...     {"source": "c", "type": "HOLDS_ROLE", "target": "b", "properties": {"since": "2023"}}]}
+    >>> [e["source"] for e in graph_as_of(dump, dt.date(2022, 6, 30))["edges"]]
+    ['a']
+    """
+    return {**dump, "edges": [e for e in dump.get("edges") or ()
+                              if Period.of(e.get("properties") or {}).holds_on(day)]}
 
 
 def export_json(dump: Mapping[str, Any], out: Path) -> Path:
@@ -276,11 +293,13 @@ def export_graphml(dump: Mapping[str, Any], out: Path) -> Path:
             f"document id {clash[0]!r} is also an entity id; GraphML node ids must be unique"
         )
 
+    document_label = load_schema().document_label
     node_types = _property_types(nodes, _NODE_FIELDS)
     for field in _DOCUMENT_FIELDS[1:]:  # one GraphML key per name: documents hold text there
         if node_types.get(field) in ("long", "double", "boolean"):
             node_types[field] = "string"
-    edge_types = _property_types(edges, (*_EDGE_FIELDS, *_GRAPHML_SKIPPED_EDGE_PROPERTIES))
+    edge_types = _property_types(edges, (*_EDGE_FIELDS, *_GRAPHML_SKIPPED_EDGE_PROPERTIES),
+                                 _declared_types())
     graph = nx.MultiDiGraph()
     for node in nodes:
         attrs: dict[str, Any] = {
@@ -294,14 +313,14 @@ def export_graphml(dump: Mapping[str, Any], out: Path) -> Path:
         attrs.update(_graphml_properties(node, node_types))
         graph.add_node(node["id"], **attrs)
     for doc in documents:
-        attrs = {"name": doc.get("title") or doc["id"], "kind": DOCUMENT_LABEL,
-                 "labels": DOCUMENT_LABEL}
+        attrs = {"name": doc.get("title") or doc["id"], "kind": document_label,
+                 "labels": document_label}
         for field in _DOCUMENT_FIELDS[1:]:
             if doc.get(field) is not None:
                 attrs[field] = str(doc[field])
         graph.add_node(doc["id"], **attrs)
     for edge in edges:
-        evidence = [_evidence_json(item) for item in edge.get("evidence") or ()]
+        evidence = _encoded_evidence(edge)
         attrs = {"type": edge["type"]}
         attrs.update(_graphml_properties(edge, edge_types))
         attrs["sources"] = GRAPHML_LIST_SEPARATOR.join(_edge_sources(edge))
@@ -392,11 +411,12 @@ def export_csv(dump: Mapping[str, Any], out: Path) -> Path:
         ])
     _write_csv(out / "nodes.csv", header, rows)
 
-    header = [f"id:ID({DOCUMENT_LABEL})", *_DOCUMENT_FIELDS[1:], ":LABEL"]
-    rows = [[*(_text(doc.get(f)) for f in _DOCUMENT_FIELDS), DOCUMENT_LABEL] for doc in documents]
+    label = load_schema().document_label
+    header = [f"id:ID({label})", *_DOCUMENT_FIELDS[1:], ":LABEL"]
+    rows = [[*(_text(doc.get(f)) for f in _DOCUMENT_FIELDS), label] for doc in documents]
     _write_csv(out / "documents.csv", header, rows)
 
-    edge_types = _property_types(edges, _EDGE_FIELDS)
+    edge_types = _property_types(edges, _EDGE_FIELDS, _declared_types())
     header = [
         f":START_ID({ENTITY_LABEL})", f":END_ID({ENTITY_LABEL})", ":TYPE",
         *_typed_columns(edge_types), "sources:string[]", "evidence:string[]",
@@ -404,8 +424,8 @@ def export_csv(dump: Mapping[str, Any], out: Path) -> Path:
     rows = []
     for edge in edges:
         what = f"edge {edge['source']} -{edge['type']}-> {edge['target']}"
-        evidence = [_evidence_json(item).replace(ARRAY_DELIMITER, _ESCAPED_DELIMITER)
-                    for item in edge.get("evidence") or ()]
+        evidence = [item.replace(ARRAY_DELIMITER, _ESCAPED_DELIMITER)
+                    for item in _encoded_evidence(edge)]
         rows.append([
             edge["source"],
             edge["target"],
@@ -475,19 +495,24 @@ def _labels(node: Mapping[str, Any]) -> list[str]:
 def _edge_sources(edge: Mapping[str, Any]) -> list[str]:
     if edge.get("sources"):
         return list(edge["sources"])
-    return sorted({_evidence_dict(item)["document"] for item in edge.get("evidence") or ()})
+    return sorted({item.document for item in _evidence(edge)})
 
 
-def _evidence_dict(item: Mapping[str, Any] | str) -> dict[str, Any]:
-    return json.loads(item) if isinstance(item, str) else dict(item)
+def _evidence(edge: Mapping[str, Any]) -> list[Evidence]:
+    """The edge's evidence items, each checked as :class:`Evidence`."""
+    try:
+        return [Evidence.model_validate(item) for item in edge.get("evidence") or ()]
+    except pydantic.ValidationError as exc:
+        error = exc.errors()[0]
+        place = ".".join(str(p) for p in error["loc"]) or "item"
+        raise ExportError(
+            f"edge {edge.get('source')} -{edge.get('type')}-> {edge.get('target')}: "
+            f"evidence {place}: {error['msg']}") from None
 
 
-def _evidence_json(item: Mapping[str, Any] | str) -> str:
-    """Compact JSON, the document first, then the other keys sorted (as the store writes)."""
-    data = _evidence_dict(item)
-    ordered = {"document": data.pop("document")}
-    ordered.update((k, data[k]) for k in sorted(data) if data[k] is not None)
-    return json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
+def _encoded_evidence(edge: Mapping[str, Any]) -> list[str]:
+    """Compact JSON, the document first (the store's encoding)."""
+    return [item.encode() for item in _evidence(edge)]
 
 
 def _text(value: Any) -> str:
@@ -499,16 +524,31 @@ def _text(value: Any) -> str:
 
 
 def _property_types(
-    items: Sequence[Mapping[str, Any]], fixed: Iterable[str]
+    items: Sequence[Mapping[str, Any]], fixed: Iterable[str],
+    declared: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Each property key seen (sorted, fixed names left out) and the type all its values fit."""
+    """Each property key seen (sorted, fixed names left out) and its column type: the one
+    ``declared`` gives it, else the type all its values fit."""
     values: dict[str, list[Any]] = {}
     skipped = set(fixed)
     for item in items:
         for name, value in (item.get("properties") or {}).items():
             if name not in skipped and value is not None:
                 values.setdefault(name, []).append(value)
-    return {name: _value_type(values[name]) for name in sorted(values)}
+    declared = declared or {}
+    return {name: declared.get(name) or _value_type(values[name]) for name in sorted(values)}
+
+
+#: The column type of each schema property type.
+_COLUMN_TYPES = {"text": "string", "partial date": "string", "bool": "boolean",
+                 "number": "double"}
+
+
+def _declared_types() -> dict[str, str]:
+    """The column type of every edge property the schema declares."""
+    schema = load_schema()
+    return {name: _COLUMN_TYPES[spec.type] for edge in schema.edges
+            for name, spec in schema.properties(edge).items()}
 
 
 def _value_type(values: list[Any]) -> str:

@@ -26,7 +26,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hkweb3.errors import ValidationError
-from hkweb3.graph.conflicts import canonical_role
+from hkweb3.graph.claims import canonical_role
+from hkweb3.graph.periods import Period
 from hkweb3.graph.schema import Schema, load_schema
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -103,6 +104,22 @@ class Evidence(_Model):
         """Inverse of :meth:`encode`."""
         return cls.model_validate_json(text)
 
+    @staticmethod
+    def prefix(document: str) -> str:
+        """How every encoded item of ``document`` starts, so that the store can find one
+        document's evidence among an edge's by a prefix test.
+
+        >>> Evidence(document="doc-1", rule="registry").encode().startswith(
+        ...     Evidence.prefix("doc-1"))
+        True
+        """
+        return _JSON.encode({"document": document})[:-1] + ","
+
+    def plain(self) -> dict[str, Any]:
+        """The evidence as plain data (an export's and a dump's form): dates as ISO text,
+        unknown fields left out."""
+        return self.model_dump(mode="json", exclude_none=True)
+
 
 _EVIDENCE_FIELDS = sorted(set(Evidence.model_fields) - {"document"})
 
@@ -160,10 +177,23 @@ class Relation(_Model):
         load_schema().edge(value)
         return value
 
-    @field_validator("properties", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _flat_properties(cls, values: dict[str, Any]) -> dict[str, Any]:
-        return _check_properties(values, "property")
+    def _declared_properties(cls, data: Any) -> Any:
+        """Properties are those the schema declares for the type, each of its type (a
+        partial date is kept as its ISO text, so it keeps its precision)."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("properties"), Mapping):
+            return data  # pydantic reports what is missing or of the wrong type
+        properties = _check_properties(data["properties"], "property")
+        edge_type = data.get("type")
+        if isinstance(edge_type, str) and edge_type in load_schema().edges:
+            properties = load_schema().check_properties(edge_type, properties)
+        return {**data, "properties": properties}
+
+    @property
+    def period(self) -> Period:
+        """When the fact held, as far as its properties say."""
+        return Period.of(self.properties)
 
     @property
     def key(self) -> str:
@@ -199,6 +229,8 @@ class Document(_Model):
     published: dt.date | None = None
     content_hash: str | None = None
     path: str | None = Field(default=None, description="Where it was read from, if a file.")
+    language: str | None = Field(default=None,
+                                 description="Set for a text not in English ('zh').")
 
     @field_validator("id")
     @classmethod

@@ -17,13 +17,16 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from hkweb3.errors import SchemaError, ValidationError
+from hkweb3.graph.periods import partial_date
 
 SCHEMA_FILE = Path(__file__).with_name("schema.yaml")
 
@@ -34,11 +37,61 @@ _KIND_NAME = re.compile(r"^[A-Z][A-Za-z]*$")
 _EDGE_NAME = re.compile(r"^[A-Z][A-Z_]*[A-Z]$")
 _SCORE_NAME = re.compile(r"^[a-z][a-z_]*$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: Edge type fields written for readers, not checked by rules (see :meth:`Schema.reading`).
+_EDGE_TEXT_KEYS = {"reading"}
+#: What ``{role}`` in a reading becomes when the edge names no role.
+UNNAMED_ROLE = "an officer"
 _KIND_KEYS = {"extends", "abstract", "description", "color"}
 _EDGE_KEYS = {
     "source", "target", "key", "single", "symmetric", "provenance", "description",
-    "single_roles",
+    "single_roles", "properties",
 }
+_PROPERTY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not text")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{value!r} is not true or false")
+    return value
+
+
+def _number(value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{value!r} is not a number")
+    return value
+
+
+#: The property types a schema may declare, each with the check that normalises a value.
+PROPERTY_TYPES: dict[str, Callable[[Any], Any]] = {
+    "text": _text,
+    "partial date": partial_date,
+    "bool": _bool,
+    "number": _number,
+}
+
+
+@dataclass(frozen=True)
+class PropertySpec:
+    """One declared edge property: its name, type (a key of :data:`PROPERTY_TYPES`) and
+    meaning."""
+
+    name: str
+    type: str
+    description: str = ""
+
+    def check(self, value: Any) -> Any:
+        """``value`` in its stored form (a partial date as its ISO text); raise
+        :class:`ValueError` saying what the value should be."""
+        try:
+            return PROPERTY_TYPES[self.type](value)
+        except ValueError as exc:
+            raise ValueError(f"property {self.name!r}: {exc} (declared {self.type})") from None
 
 
 @dataclass(frozen=True)
@@ -57,18 +110,28 @@ class EdgeType:
     """One type of edge and the kinds it may join.
 
     ``key`` names the properties that tell apart two edges of this type between the same
-    nodes; ``single`` marks types where one source should have one target at a time.
+    nodes; ``single`` marks types where one source should have one target at a time, and
+    ``single_roles`` the roles one person holds at a time (the organisation is the subject).
+    ``properties`` are those declared for this type alone (see :meth:`Schema.properties`).
     """
 
     name: str
     source: tuple[str, ...]
     target: tuple[str, ...]
     description: str
+    #: Plain words for a lay reader, subject first ("is licensed by"); may hold ``{role}``.
+    reading: str = ""
     key: tuple[str, ...] = ()
     single: bool = False
     symmetric: bool = False
     provenance: bool = False
     single_roles: tuple[str, ...] = ()
+    properties: dict[str, PropertySpec] = field(default_factory=dict)
+
+    @property
+    def single_holder(self) -> bool:
+        """Whether two claims of this type can disagree (a one-only fact or role)."""
+        return self.single or bool(self.single_roles)
 
 
 @dataclass(frozen=True)
@@ -80,6 +143,7 @@ class Schema:
     document_label: str = "Document"
     document_color: str = "#dddddd"
     scores: dict[str, str] = field(default_factory=dict)
+    period: dict[str, PropertySpec] = field(default_factory=dict)
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @property
@@ -96,6 +160,43 @@ class Schema:
     def labels(self) -> list[str]:
         """Every label the store uses: the entity root, each kind, and documents."""
         return [ENTITY_LABEL, *self.kinds, self.document_label]
+
+    @property
+    def single_holder_types(self) -> list[EdgeType]:
+        """The edge types whose claims may conflict, in file order."""
+        return [e for e in self.edges.values() if e.single_holder]
+
+    def properties(self, edge_type: str) -> dict[str, PropertySpec]:
+        """The properties an edge of ``edge_type`` may carry: its own, then the period.
+
+        >>> sorted(load_schema().properties("HOLDS_ROLE"))
+        ['current', 'role', 'since', 'until']
+        """
+        return {**self.edge(edge_type).properties, **self.period}
+
+    def check_properties(self, edge_type: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        """``values`` checked against ``edge_type``'s declared properties, in stored form.
+
+        >>> load_schema().check_properties("HOLDS_ROLE", {"role": "chair", "since": 2023})
+        {'role': 'chair', 'since': '2023'}
+
+        Raises
+        ------
+        ValidationError
+            Naming an undeclared property, or a value not of its declared type.
+        """
+        declared = self.properties(edge_type)
+        checked = {}
+        for name, value in values.items():
+            if name not in declared:
+                raise ValidationError(
+                    f"{edge_type} has no property {name!r} in the schema "
+                    f"(declared: {', '.join(declared)})")
+            try:
+                checked[name] = None if value is None else declared[name].check(value)
+            except ValueError as exc:
+                raise ValidationError(f"{edge_type}: {exc}") from None
+        return checked
 
     def kind(self, name: str) -> NodeKind:
         """Return the kind called ``name``; raise :class:`ValidationError` if there is none."""
@@ -154,6 +255,19 @@ class Schema:
                 f"{edge_type} cannot end at a {target_kind} "
                 f"(allowed targets: {', '.join(edge.target)})"
             )
+
+    def reading(self, edge_type: str, role: str | None = None) -> str:
+        """How a lay reader says ``source <reading> target``: the type's ``reading``, with
+        ``{role}`` filled from ``role`` (the edge's role); the type's name if it has none.
+
+        >>> schema = load_schema()
+        >>> schema.reading("LICENSED_BY"), schema.reading("HOLDS_ROLE", "chief executive")
+        ('is licensed by', 'is chief executive of')
+        >>> schema.reading("HOLDS_ROLE")
+        'is an officer of'
+        """
+        text = self.edge(edge_type).reading or edge_type
+        return text.replace("{role}", str(role).strip() if role else UNNAMED_ROLE)
 
     def color(self, kind: str) -> str:
         """The display colour for a node of ``kind`` (documents included)."""
@@ -234,7 +348,7 @@ def _load(path: Path) -> Schema:
         spec = spec or {}
         if not _EDGE_NAME.match(str(name)):
             raise fail(f"edge type {name!r} is not UPPER_SNAKE_CASE")
-        if extra := set(spec) - _EDGE_KEYS:
+        if extra := set(spec) - _EDGE_KEYS - _EDGE_TEXT_KEYS:
             raise fail(f"edge type {name}: unknown field(s) {sorted(extra)}")
         for end in ("source", "target"):
             values = spec.get(end)
@@ -242,16 +356,21 @@ def _load(path: Path) -> Schema:
                 raise fail(f"edge type {name}: {end} kinds are missing")
             if unknown := [v for v in values if v not in ends]:
                 raise fail(f"edge type {name}: {end} names unknown kind(s) {unknown}")
+        properties = _property_specs(spec.get("properties"), f"edge type {name}", fail)
+        if missing := [k for k in spec.get("key") or () if k not in properties]:
+            raise fail(f"edge type {name}: key names undeclared propert(ies) {missing}")
         edges[name] = EdgeType(
             name=name,
             source=tuple(spec["source"]),
             target=tuple(spec["target"]),
             description=str(spec.get("description", "")),
+            reading=str(spec.get("reading", "")),
             key=tuple(spec.get("key") or ()),
             single=bool(spec.get("single", False)),
             symmetric=bool(spec.get("symmetric", False)),
             provenance=bool(spec.get("provenance", False)),
             single_roles=tuple(r.lower() for r in spec.get("single_roles") or ()),
+            properties=properties,
         )
     if not edges:
         raise fail("no edge_types defined")
@@ -260,7 +379,12 @@ def _load(path: Path) -> Schema:
     if bad := [k for k in scores if not _SCORE_NAME.match(k)]:
         raise fail(f"score name(s) {bad} are not lower_snake_case")
 
+    period = _property_specs(raw.get("period"), "period", fail)
+    if clash := [(e.name, p) for e in edges.values() for p in e.properties if p in period]:
+        raise fail(f"edge properties {clash} are already declared in the period")
+
     return Schema(
+        period=period,
         kinds=kinds,
         edges=edges,
         document_label=document_label,
@@ -268,6 +392,25 @@ def _load(path: Path) -> Schema:
         scores=scores,
         _ancestors=ancestors,
     )
+
+
+def _property_specs(
+    raw: Any, where: str, fail: Callable[[str], SchemaError]
+) -> dict[str, PropertySpec]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise fail(f"{where}: properties are a mapping of name to {{type, description}}")
+    specs = {}
+    for name, spec in raw.items():
+        spec = spec if isinstance(spec, dict) else {"type": spec}
+        if not _PROPERTY_NAME.match(str(name)):
+            raise fail(f"{where}: property {name!r} is not lower_snake_case")
+        if spec.get("type") not in PROPERTY_TYPES:
+            raise fail(f"{where}: property {name} has type {spec.get('type')!r}; "
+                       f"use one of {', '.join(PROPERTY_TYPES)}")
+        specs[name] = PropertySpec(name, spec["type"], str(spec.get("description", "")))
+    return specs
 
 
 def _one_line(exc: BaseException) -> str:

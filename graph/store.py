@@ -46,8 +46,9 @@ from hkweb3.errors import (
     ValidationError,
 )
 from hkweb3.graph import cypher, gate
+from hkweb3.graph.claims import claim_ends, single_claim
 from hkweb3.graph.config import DEFAULT_USER, StoreConfig
-from hkweb3.graph.conflicts import single_claim
+from hkweb3.graph.conflicts import find_conflicts
 from hkweb3.graph.models import Entity, Evidence, GraphBatch
 from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.values import to_plain
@@ -177,9 +178,10 @@ class Store:
             if retracted:
                 # Only documents stored by now have claims to withdraw (a concurrent writer may
                 # have added one since the caller looked).
-                stored_docs = [r["id"] for r in tx.run(cypher.DOCUMENT_HASHES, ids=retracted)]
+                hashes = cypher.document_hashes(self.schema.document_label)
+                stored_docs = [r["id"] for r in tx.run(hashes, ids=retracted)]
                 if stored_docs:
-                    touched |= _retract(tx, stored_docs)
+                    touched |= _retract(tx, self.schema, stored_docs)
             # Inside the transaction, so a retry after a collision sees the winner's nodes.
             ids = [e.id for e in batch.entities]
             stored = {r["id"]: r["kind"] for r in tx.run(cypher.KINDS_OF, ids=ids)} if ids else {}
@@ -189,7 +191,7 @@ class Store:
                     summary = tx.run(query, rows=rows[start : start + batch_size]).consume()
                     nodes += summary.counters.nodes_created
                     relationships += summary.counters.relationships_created
-            _refresh_conflicts(tx, self.schema, touched)
+            refresh_conflicts(tx, self.schema, touched)
             return nodes, relationships
 
         counts.nodes_created, counts.relationships_created = self._write_retrying(work)
@@ -215,6 +217,11 @@ class Store:
 
         return self._write_retrying(work)
 
+    def transaction(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
+        """Run ``work(tx)`` in one write transaction (all or nothing), tried again after a
+        transient failure as :meth:`write` is; return what it returns."""
+        return self._write_retrying(work)
+
     def forget(self, document_ids: Iterable[str]) -> list[str]:
         """Withdraw documents and their claims: evidence, edges and discovered entities that
         nothing else supports any more. Returns the ids that existed, sorted."""
@@ -222,17 +229,22 @@ class Store:
         known = self.document_hashes(ids)
 
         def work(tx: neo4j.ManagedTransaction) -> None:
-            touched = _retract(tx, ids)
-            tx.run(cypher.DELETE_DOCUMENTS, docs=ids).consume()
-            _refresh_conflicts(tx, self.schema, touched)
+            touched = _retract(tx, self.schema, ids)
+            tx.run(cypher.delete_documents(self.schema.document_label), ids=ids).consume()
+            refresh_conflicts(tx, self.schema, touched)
 
         self._write_retrying(work)
         return sorted(known)
 
     def document_hashes(self, ids: Iterable[str]) -> dict[str, str | None]:
         """The stored content hash of each of ``ids`` that is in the store."""
-        rows = self.read(cypher.DOCUMENT_HASHES, {"ids": list(ids)}).rows
-        return {row["id"]: row["hash"] for row in rows}
+        query = cypher.document_hashes(self.schema.document_label)
+        return {row["id"]: row["hash"] for row in self.read(query, {"ids": list(ids)}).rows}
+
+    def document_origins(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Where each of the stored documents ``ids`` came from: ``{hash, path, url}``."""
+        query = cypher.document_origins(self.schema.document_label)
+        return {row.pop("id"): row for row in self.read(query, {"ids": list(ids)}).rows}
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """The whole graph as plain data: ``{"nodes", "edges", "documents"}`` (see
@@ -252,13 +264,14 @@ class Store:
         edges = []
         for row in self.read(cypher.DUMP_EDGES).rows:
             props = dict(row["properties"])
-            evidence = [Evidence.decode(e).model_dump(mode="json", exclude_none=True)
-                        for e in props.pop("evidence", None) or []]
-            props.pop("key", None)
-            props.pop("claim", None)  # the role in canonical form, derived
+            evidence = [Evidence.decode(e).plain() for e in props.pop("evidence", None) or []]
+            # the merge key, the claim and its conflict flag are derived, kept by the store
+            for derived in ("key", "claim", cypher.CONFLICT_FLAG):
+                props.pop(derived, None)
             edges.append({"source": row["source"], "target": row["target"], "type": row["type"],
                           "properties": props, "evidence": evidence})
-        documents = [row["d"]["properties"] for row in self.read(cypher.DUMP_DOCUMENTS).rows]
+        documents = [row["d"]["properties"]
+                     for row in self.read(cypher.dump_documents(self.schema.document_label)).rows]
         return {"nodes": nodes, "edges": edges, "documents": documents}
 
     def _write_retrying(self, work):
@@ -321,7 +334,7 @@ class Store:
                 "props": _props({**r.properties, "claim": single_claim(r.type, r.properties)}),
                 "evidence": sorted(ev.encode() for ev in r.evidence),
                 "documents": documents,
-                "prefixes": [f'{{"document":"{d}",' for d in documents],
+                "prefixes": [Evidence.prefix(d) for d in documents],
             })
         for edge_type, rows in by_type.items():
             yield cypher.merge_relations(edge_type), rows
@@ -635,12 +648,14 @@ def _transient(error: StoreError) -> bool:
         error.__cause__, (neo4j_errors.ConstraintError, neo4j_errors.TransientError))
 
 
-def _retract(tx: neo4j.ManagedTransaction, docs: list[str]) -> set[str]:
+def _retract(tx: neo4j.ManagedTransaction, schema: Schema, docs: list[str]) -> set[str]:
     """Withdraw the claims of ``docs``; return the entities they named (whose conflicts may
     have changed)."""
-    named = {r["id"] for r in tx.run(cypher.MENTIONED_BY, docs=docs)}
-    for query in cypher.RETRACT:
-        tx.run(query, docs=docs).consume()
+    rows = [{"doc": doc, "prefix": Evidence.prefix(doc)} for doc in docs]
+    label, mentions = schema.document_label, schema.mention_type
+    named = {r["id"] for r in tx.run(cypher.mentioned_by(label, mentions), rows=rows)}
+    for query in cypher.retract(label, mentions):
+        tx.run(query, rows=rows).consume()
     return named
 
 
@@ -657,9 +672,37 @@ def _claim_subjects(schema: Schema, batch: GraphBatch) -> set[str]:
     return subjects
 
 
-def _refresh_conflicts(tx: neo4j.ManagedTransaction, schema: Schema, ids: set[str]) -> None:
-    if ids:
-        tx.run(cypher.refresh_conflicts(schema), ids=sorted(ids)).consume()
+def refresh_conflicts(tx: neo4j.ManagedTransaction, schema: Schema, ids: set[str]) -> None:
+    """Judge the claims of the subjects ``ids`` by the conflict rule, and keep the flags
+    ``conflicting-claims`` reads: on each claim in conflict, and on its subject. Only flags
+    that change are written (most writes change none)."""
+    if not ids:
+        return
+    subjects = sorted(ids)
+    names = cypher.claim_properties(schema)
+    edges = [{"source": r["source"], "type": r["type"], "target": r["target"], "key": r["key"],
+              "stored": (r["claim"], r["flag"]),
+              "properties": {name: r[name] for name in names if r[name] is not None}}
+             for r in tx.run(cypher.claims_of(schema), ids=subjects)]
+    in_conflict = {(c.subject, c.claim, holder)
+                   for c in find_conflicts(edges, schema) for holder in c.holders}
+    flagged = {subject for subject, _, _ in in_conflict}
+    was_flagged = {r["id"] for r in tx.run(cypher.flagged_subjects(), ids=subjects)}
+    if changed := sorted(flagged ^ was_flagged):
+        tx.run(cypher.flag_subjects(),
+               rows=[{"id": i, "flag": True if i in flagged else None} for i in changed]
+               ).consume()
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for edge in edges:
+        spec = schema.edge(edge["type"])
+        claim = single_claim(spec.name, edge["properties"], schema)
+        subject, holder = claim_ends(spec, edge["source"], edge["target"])
+        flag = True if (subject, claim, holder) in in_conflict else None
+        if (claim, flag) != edge["stored"]:
+            by_type[spec.name].append({"source": edge["source"], "target": edge["target"],
+                                       "key": edge["key"], "claim": claim, "flag": flag})
+    for edge_type, rows in by_type.items():
+        tx.run(cypher.flag_claims(edge_type), rows=rows).consume()
 
 
 def _entity_row(e: Entity) -> dict[str, Any]:

@@ -15,30 +15,47 @@ Examples (the store's contents vary, so these are not run as doctests)::
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from hkweb3.data import DOCUMENTS_DIR, REGISTRY_DIR
-from hkweb3.errors import QueryError
-from hkweb3.graph import analysis
+from hkweb3.data import DOCUMENTS_DIR, REGISTERS_DIR, REGISTRY_DIR
+from hkweb3.errors import InputError, QueryError
+from hkweb3.graph import analysis, judging
+from hkweb3.graph import review as reviewing
 from hkweb3.graph.analysis import Brokers, Community, GraphFilter, Ranking, Step
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
 from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
 from hkweb3.graph.export import export as export_graph
+from hkweb3.graph.export import graph_as_of
 from hkweb3.graph.models import Entity, Evidence
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
+from hkweb3.loaders import judgements as judging_files
+from hkweb3.loaders.judgements import Judgement, Judgements, prepare_batch
 from hkweb3.loaders.readers import describe_skipped
+from hkweb3.loaders.registers import (
+    TABLE_SUFFIXES,
+    RegisterLoader,
+    is_mapping,
+    known_mappings,
+    read_snapshot,
+    register_entities,
+    register_of,
+)
 from hkweb3.loaders.registry import read_registry
 from hkweb3.queries.library import load_library, run_named
 from hkweb3.viz.html import render_html
 
 if TYPE_CHECKING:
+    from hkweb3.loaders.dry_run import Preview
     from hkweb3.loaders.ingest import DocumentResult, Ingester
 
 
@@ -94,11 +111,15 @@ class BuildReport:
     registry_relations: int
     citations: int
     documents: list[DocumentResult]
+    #: Judgements that name no entity of the built graph (``FILE:LINE: ...``).
+    judgement_errors: list[str] = dataclasses.field(default_factory=list)
+    #: The public registers, loaded after the registry and before the documents.
+    registers: list[DocumentResult] = field(default_factory=list)
 
     def as_rows(self) -> list[dict[str, Any]]:
         rows = [{"file": "data/registry", "document": "(registry)", "status": "loaded",
                  "entities": self.registry_entities, "relations": self.registry_relations}]
-        return rows + [d.as_row() for d in self.documents]
+        return rows + [d.as_row() for d in (*self.registers, *self.documents)]
 
 
 def build(
@@ -111,19 +132,36 @@ def build(
     replace: bool = False,
     follow_links: bool = False,
     on_skipped: Callable[[list[str]], None] | None = None,
+    registers: Path | str | None = None,
 ) -> BuildReport:
-    """Build the graph: the curated registry (whole or not at all), then every source
-    document (each whole or not at all). Safe to re-run: unchanged input changes nothing.
-    ``replace``, ``follow_links`` and ``on_skipped`` are as for :func:`ingest`."""
+    """Build the graph: the curated registry (whole or not at all), the public registers
+    (each whole or not at all), then every source document (each whole or not at all).
+    Safe to re-run: unchanged input changes nothing. The shipped registers load with the
+    shipped registry; with another ``registry``, only ``registers`` if given.
+    ``replace``, ``follow_links`` and ``on_skipped`` are as for :func:`ingest`.
+
+    The judgements (:func:`judgements`) are read first (a malformed or contradictory file
+    stops the build before anything is written) and applied to everything written, and to
+    what the store already holds. A shipped judgement naming no entity of the shipped graph
+    is reported in ``judgement_errors`` (the analyst's may name entities of documents
+    ingested later)."""
+    judged = judgements(config)
     batch = read_registry(registry or REGISTRY_DIR)
     batch.check()
     with open_store(_config(config)) as store:
         store.setup_schema()
-        counts: WriteCounts = store.write(batch)
-        ingester = _ingester(store, batch.entities, replace, follow_links)
+        counts: WriteCounts = store.write(prepare_batch(judged, store, batch))
+        folder = registers or (REGISTERS_DIR if registry is None else None)
+        found = _register_files([Path(folder)]) if folder else {}
+        loaded = list(_each(_load_registers(store, batch.entities, found), progress))
+        ingester = _ingester(store, _with_registers(store, batch.entities), replace,
+                             follow_links, judged)
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
         results = list(_each(ingester.run(files), progress))
-    return BuildReport(counts.entities, counts.relations, counts.documents, results)
+        _apply_stored(store, judged)
+        errors = [] if registry or documents else _unknown_shipped(store, judged)
+    return BuildReport(counts.entities, counts.relations, counts.documents, results, errors,
+                       registers=loaded)
 
 
 def ingest(
@@ -147,25 +185,104 @@ def ingest(
     kind of file the folder walks left out (unsupported types, hidden entries), if any.
 
     A feed file gives one result per item; PDF evidence names its page."""
+    judged = judgements(config)
     entities = read_registry(registry or REGISTRY_DIR).entities
     with open_store(_config(config)) as store:
         store.setup_schema()
-        ingester = _ingester(store, entities, replace, follow_links)
-        files = _found(ingester, [Path(p) for p in paths], on_files, on_skipped)
-        return list(_each(ingester.run(files), progress))
+        paths = [Path(p) for p in paths]
+        snapshots = _register_files(paths)
+        loaded = list(_each(_load_registers(store, entities, snapshots), progress))
+        ingester = _ingester(store, _with_registers(store, entities), replace, follow_links,
+                             judged)
+        claimed = {file for found in snapshots.values() for file, _ in found}
+        files = [f for f in _found(ingester, paths, on_files, on_skipped, claimed)
+                 if f not in claimed and not is_mapping(f)]
+        return loaded + list(_each(ingester.run(files), progress))
+
+
+# -- public registers -----------------------------------------------------------------------
+
+
+def registers(folder: Path | str | None = None) -> list[dict[str, Any]]:
+    """The known register mappings (``data/registers/*.yaml``, or ``folder``'s): name,
+    title, kind of the rows, edges each row yields, statuses, source page, snapshots."""
+    folder = Path(folder or REGISTERS_DIR)
+    rows = []
+    for name, mapping in known_mappings([folder]).items():
+        dates = sorted(p.stem.removeprefix(f"{name}-") for p in folder.iterdir()
+                       if p.suffix.lower() in TABLE_SUFFIXES and register_of(p, {}) == mapping)
+        rows.append({**mapping.as_row(), "snapshots": ", ".join(dates)})
+    return rows
+
+
+def _with_registers(store: Store, entities: list[Entity]) -> list[Entity]:
+    """The registry's entities and those the stored registers added."""
+    known = {e.id for e in entities}
+    added = register_entities(store, known_mappings())
+    return [*entities, *(e for e in added if e.id not in known)]
+
+
+def _register_files(paths: list[Path]) -> dict[str, list[tuple[Path, Any]]]:
+    """The register snapshots among ``paths`` (files, or folders walked for them), by
+    register: ``(file, mapping)``."""
+    mappings = known_mappings()
+    found: dict[str, list[tuple[Path, Any]]] = {}
+    for path in paths:
+        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in candidates:
+            mapping = register_of(file, mappings) if file.is_file() else None
+            if mapping is not None:
+                found.setdefault(mapping.register, []).append((file, mapping))
+    return found
+
+
+def _load_registers(store: Store, entities: Iterable[Entity],
+                    found: dict[str, list[tuple[Path, Any]]]) -> Iterator[DocumentResult]:
+    """Load register snapshots, one register per transaction; a snapshot that does not fit
+    its mapping stops its register whole (an error result) and the others go on."""
+    from hkweb3.loaders.ingest import DocumentResult
+
+    loader = RegisterLoader(store, entities)
+    for name, files in sorted(found.items()):
+        try:
+            snapshots = sorted((read_snapshot(f, m) for f, m in files), key=lambda s: s.date)
+        except InputError as exc:
+            yield DocumentResult(path=files[0][0], document=None, status="error",
+                                 error=str(exc))
+            continue
+        hashes = store.document_hashes(s.document_id for s in snapshots)
+        if all(hashes.get(s.document_id) == loader.content_hash(s) for s in snapshots):
+            yield DocumentResult(path=snapshots[-1].path, document=name, status="unchanged")
+            continue
+        try:
+            counts = loader.load(snapshots)
+        except InputError as exc:
+            yield DocumentResult(path=snapshots[-1].path, document=None, status="error",
+                                 error=str(exc))
+            continue
+        yield DocumentResult(path=snapshots[-1].path, document=name, status="loaded",
+                             words=sum(len(s.rows) for s in snapshots),
+                             entities=counts["entities"], relations=counts["relations"])
 
 
 def _ingester(store: Store, entities: Iterable[Entity], replace: bool,
-              follow_links: bool) -> Ingester:
+              follow_links: bool, judged: Judgements) -> Ingester:
     # spaCy takes about a second to import: only the commands that read documents pay it.
     from hkweb3.loaders.ingest import Ingester
 
-    return Ingester(store, entities, replace=replace, follow_links=follow_links)
+    return Ingester(store, entities, replace=replace, follow_links=follow_links,
+                    prepare=lambda batch: prepare_batch(judged, store, batch))
 
 
 def _found(ingester: Ingester, paths: list[Path], on_files: Callable[[int], None] | None,
-           on_skipped: Callable[[list[str]], None] | None) -> list[Path]:
+           on_skipped: Callable[[list[str]], None] | None,
+           claimed: set[Path] = frozenset()) -> list[Path]:
     files = ingester.files(paths)
+    if claimed:  # register snapshots were read, not skipped
+        for file in claimed:
+            if ingester.skipped[file.suffix.lower()] > 0:
+                ingester.skipped[file.suffix.lower()] -= 1
+        ingester.skipped += Counter()  # drops the kinds that went to zero
     if on_skipped and ingester.skipped:
         on_skipped(describe_skipped(ingester.skipped))
     if on_files:
@@ -192,9 +309,13 @@ def dump(config: StoreConfig | None = None) -> dict[str, list[dict[str, Any]]]:
         return store.dump()
 
 
-def export(fmt: str, out: Path | str, config: StoreConfig | None = None) -> Path:
-    """Write the graph as ``json``, ``graphml`` or ``csv`` (a folder for neo4j-admin)."""
-    return export_graph(dump(config), fmt, Path(out))
+def export(
+    fmt: str, out: Path | str, config: StoreConfig | None = None, as_of: dt.date | None = None
+) -> Path:
+    """Write the graph (as of ``as_of``, if given) as ``json``, ``graphml`` or ``csv`` (a
+    folder for neo4j-admin)."""
+    data = dump(config)
+    return export_graph(graph_as_of(data, as_of) if as_of else data, fmt, Path(out))
 
 
 def conflicts(config: StoreConfig | None = None) -> list[Conflict]:
@@ -239,6 +360,183 @@ def run_cypher(
     write runs as the administrator."""
     with open_store(_config(config), read_only=not write) as store:
         return store.execute(query, parameters, write=write)
+
+
+# -- reviewing and correcting the graph -------------------------------------------------------
+
+
+def judgement_files(config: StoreConfig | None = None) -> list[Path]:
+    """The judgements files, in the order they apply: the shipped graph's, then the
+    analyst's own in the data directory."""
+    return [judging_files.shipped_file(), judging_files.analyst_file(_config(config).home)]
+
+
+def judgements(config: StoreConfig | None = None) -> Judgements:
+    """Every judgement in force (see :mod:`hkweb3.loaders.judgements`); raises InputError
+    (``FILE:LINE``) for a malformed or contradictory file."""
+    return judging_files.read_judgements(judgement_files(config))
+
+
+def list_judgements(config: StoreConfig | None = None) -> list[dict[str, Any]]:
+    """Every judgement in force, with the file and line it is on."""
+    return [item.as_row() for item in judgements(config).items]
+
+
+def ingest_dry_run(
+    paths: Iterable[Path | str],
+    config: StoreConfig | None = None,
+    registry: Path | str | None = None,
+    on_files: Callable[[int], None] | None = None,
+    *,
+    replace: bool = False,
+    follow_links: bool = False,
+    on_skipped: Callable[[list[str]], None] | None = None,
+) -> Preview:
+    """What :func:`ingest` would add, writing nothing: each document's entities (new or
+    known, and those a judgement merges into another), and its facts with their sentences
+    and rules, in the export's shape (``Preview.as_dump``)."""
+    from hkweb3.loaders.dry_run import DryRun
+
+    judged = judgements(config)
+    entities = read_registry(registry or REGISTRY_DIR).entities
+    with open_store(_config(config), read_only=True) as store:
+        dry = DryRun(store, entities, judged, replace=replace, follow_links=follow_links)
+        files = _found(dry, [Path(p) for p in paths], on_files, on_skipped)
+        for _ in dry.run(files):
+            pass
+    return dry.preview
+
+
+def judge_same(refs: Sequence[str], config: StoreConfig | None = None) -> dict[str, Any]:
+    """Judge entities (ids, names or aliases) one: the first is kept, the others are merged
+    into it (edges, evidence, sources and mentions move; their names become its aliases).
+    Recorded in the analyst's judgements file and applied at once, in one transaction."""
+    if len(refs) < 2:
+        raise QueryError("judge same takes two or more entities")
+    with open_store(_config(config)) as store:
+        judged = judgements(config)
+        ids = [_resolve(store, judged, ref, config) for ref in refs]
+        kept = judged.canonical(ids[0])
+        if len({judged.canonical(i) for i in ids}) == 1:
+            raise InputError(f"{', '.join(refs)} are already one entity ({kept})")
+        rows = judging.stored_entities(store, {judged.canonical(i) for i in ids})
+        families = {load_schema().labels_for(r["kind"])[-2] for r in rows.values()}
+        if len(families) > 1:
+            raise InputError(f"{', '.join(refs)} are of different kinds "
+                             f"({', '.join(sorted(r['kind'] for r in rows.values()))}); "
+                             "only entities of one kind can be one")
+        item = _record(config, judged, Judgement("same", tuple(dict.fromkeys(ids))))
+
+        def apply() -> list[str]:
+            return judging.merge_entities(store, judged.canonical(kept), judged.group(kept))
+
+        merged = _applied(config, item, apply)
+    return {**item.as_row(), "kept": judged.canonical(kept), "merged": merged}
+
+
+def judge_different(a: str, b: str, config: StoreConfig | None = None) -> dict[str, Any]:
+    """Judge two entities different: ``review`` no longer proposes them, and a later
+    ``judge same`` for them is refused. Recorded in the analyst's judgements file."""
+    with open_store(_config(config), read_only=True) as store:
+        judged = judgements(config)
+        ids = (_resolve(store, judged, a, config), _resolve(store, judged, b, config))
+    if ids[0] == ids[1]:
+        raise InputError(f"{a} and {b} are the same entity ({ids[0]})")
+    item = _record(config, judged, Judgement("different", ids))
+    _applied(config, item, lambda: None)
+    return item.as_row()
+
+
+def judge_reject(source: str, edge_type: str, target: str, *, document: str | None = None,
+                 role: str | None = None, config: StoreConfig | None = None) -> dict[str, Any]:
+    """Judge a fact wrong: it is removed now (only ``document``'s evidence for it, if given;
+    only the edge of that ``role``, if given) and never written again, whichever document
+    states it. Recorded in the analyst's judgements file; applied in one transaction."""
+    if edge_type not in load_schema().edges:
+        raise QueryError(f"unknown edge type {edge_type!r} (choose from "
+                         f"{', '.join(load_schema().edges)})")
+    with open_store(_config(config)) as store:
+        judged = judgements(config)
+        ends = (judged.canonical(_resolve(store, judged, source, config)),
+                judged.canonical(_resolve(store, judged, target, config)))
+        item = _record(config, judged, Judgement("reject", ends, type=edge_type,
+                                                 document=document, role=role))
+        changed = _applied(config, item, lambda: judging.reject_fact(store, item.fact))
+    return {**item.as_row(), "edges_changed": changed}
+
+
+def review(limit: int | None = 20, threshold: float | None = None,
+           config: StoreConfig | None = None) -> list[reviewing.Candidate]:
+    """What to review: likely duplicate entities (names equal but for punctuation or a
+    legal suffix, or a RapidFuzz score of ``threshold`` or more), then the facts with a
+    single source or a low confidence, weakest first; at most ``limit`` of each. Pairs
+    judged different are left out. Each carries the ``hkweb3 judge`` command accepting it."""
+    judged = judgements(config)
+    data = dump(config)
+    pairs = reviewing.duplicates(data["nodes"], judged.is_different, threshold=threshold)
+    facts = reviewing.weak_facts(data["edges"])
+    return pairs[:limit] + facts[:limit]
+
+
+def _resolve(store: Store, judged: Judgements, ref: str, config: StoreConfig | None) -> str:
+    """The id of the entity ``ref`` names (an id, name or alias; or an id merged away).
+
+    Raises InputError naming the analyst's file and the line the judgement would take."""
+    if ref in judged.merged_ids():
+        return ref
+    from hkweb3.queries.library import resolve_entity
+
+    try:
+        return resolve_entity(store, ref)[0]
+    except QueryError as exc:
+        file = judging_files.analyst_file(_config(config).home)
+        raise InputError(f"{file}:{judging_files.next_line(file)}: {exc}; the judgement was "
+                         "not recorded") from None
+
+
+def _record(config: StoreConfig | None, judged: Judgements, item: Judgement) -> Judgement:
+    """``item`` placed at the end of the analyst's file (not yet written), checked against
+    every judgement in force (raises InputError naming that file and line)."""
+    file = judging_files.analyst_file(_config(config).home)
+    placed = dataclasses.replace(item, file=file, line=judging_files.next_line(file))
+    judged.add(placed)
+    return placed
+
+
+def _applied(config: StoreConfig | None, item: Judgement, apply: Callable[[], Any]) -> Any:
+    """Write ``item`` to the analyst's file, then apply it to the store; if that fails,
+    the file is put back as it was."""
+    file = judging_files.analyst_file(_config(config).home)
+    before = file.read_text(encoding="utf-8") if file.exists() else None
+    judging_files.append_judgement(file, item)
+    try:
+        return apply()
+    except BaseException:
+        judging_files.restore(file, before)
+        raise
+
+
+def _apply_stored(store: Store, judged: Judgements) -> None:
+    """Apply the judgements to what the store already holds (a file edited by hand since the
+    last build)."""
+    merged = judged.merged_ids()
+    if merged:
+        present = judging.stored_entities(store, [*merged, *merged.values()])
+        for kept in sorted({merged[i] for i in merged if i in present}):
+            if kept in present:
+                judging.merge_entities(store, kept, judged.group(kept))
+    for reject in judged.rejects:
+        judging.reject_fact(store, reject.fact)
+
+
+def _unknown_shipped(store: Store, judged: Judgements) -> list[str]:
+    """An error (``FILE:LINE``) for a shipped judgement naming no entity of the graph."""
+    shipped = Judgements(i for i in judged.items if i.file == judging_files.shipped_file())
+    try:
+        shipped.check_known(judging.known_ids(store))
+    except InputError as exc:
+        return [str(exc)]
+    return []
 
 
 # -- analysis (NetworkX) -------------------------------------------------------------------

@@ -16,7 +16,9 @@ from hkweb3 import __version__, api
 from hkweb3.errors import HKWeb3Error
 from hkweb3.graph.analysis import METRICS, WEIGHTS, GraphFilter
 from hkweb3.graph.config import StoreConfig
+from hkweb3.graph.export import export_json
 from hkweb3.output import FORMATS, printable, write_rows
+from hkweb3.queries.library import AS_OF
 
 EXIT_CODES = """\b
 Exit codes:
@@ -173,26 +175,35 @@ def _follow_links_option() -> Callable:
               help="Registry folder or file [default: the registry shipped in data/].")
 @click.option("--documents", type=click.Path(exists=True, path_type=Path),
               help="Documents folder [default: the documents shipped in data/].")
+@click.option("--registers", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of register mappings and snapshots [default: those shipped in "
+                   "data/, with the shipped registry only].")
 @_replace_option()
 @_follow_links_option()
 @format_option()
 @click.pass_obj
-def build(obj: dict, registry: Path | None, documents: Path | None, replace: bool,
-          follow_links: bool, fmt: str) -> None:
-    """Build the graph: the curated registry, then every source document.
+def build(obj: dict, registry: Path | None, documents: Path | None, registers: Path | None,
+          replace: bool, follow_links: bool, fmt: str) -> None:
+    """Build the graph: the curated registry, the public registers, then every document.
 
     Safe to re-run: the same input gives the same graph, with nothing duplicated. A bad
     registry file is reported as FILE:LINE and nothing is written; a bad document is
     reported and skipped (exit 1), and the others still load. Documents are read as by
     `ingest`: one whose id is taken by a document read from another file (the shipped
-    documents of an earlier install elsewhere, say) is refused unless --replace.
+    documents of an earlier install elsewhere, say) is refused unless --replace. A register
+    snapshot whose row does not fit its mapping stops that register (exit 1); see
+    `hkweb3 registers`.
     """
     columns = ["document", "status", "entities", "relations"] if fmt == "table" else None
     with _Report(fmt, columns) as report:
         built = api.build(obj["config"], registry, documents, progress=report.tick,
                           on_files=report.start, replace=replace, follow_links=follow_links,
-                          on_skipped=report.skip)
+                          on_skipped=report.skip, registers=registers)
         report.rows = built.as_rows()
+    for error in built.judgement_errors:
+        click.echo(f"Error: {printable(error)}", err=True)
+    if built.judgement_errors:
+        sys.exit(1)
 
 
 @cli.command()
@@ -202,10 +213,14 @@ def build(obj: dict, registry: Path | None, documents: Path | None, replace: boo
               help="Registry used to recognise entities [default: the shipped one].")
 @_replace_option()
 @_follow_links_option()
+@click.option("--dry-run", is_flag=True,
+              help="Write nothing; print what each document would add: entities (new, "
+                   "known, merged by a judgement) and facts with their sentence and rule. "
+                   "JSON is the shape of `export`'s.")
 @format_option()
 @click.pass_obj
 def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: bool,
-           follow_links: bool, fmt: str) -> None:
+           follow_links: bool, dry_run: bool, fmt: str) -> None:
     """Ingest documents (files or folders, walked recursively) into the graph.
 
     Reads .md/.txt (front matter optional), .html, .json and .yaml; PDF (.pdf: the text
@@ -230,11 +245,157 @@ def ingest(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: b
     Example:
       $ hkweb3 ingest news/ extra-article.html sfc-circular.pdf saved-feed.xml
       $ hkweb3 ingest --replace corrected/report.md
+      $ hkweb3 ingest --dry-run news/          # what it would add; nothing is written
     """
+    if dry_run:
+        _dry_run(obj, paths, registry, replace, follow_links, fmt)
+        return
     columns = _SUMMARY_COLUMNS if fmt == "table" else None
     with _Report(fmt, columns) as report:
         api.ingest(paths, obj["config"], registry, progress=report.tick, on_files=report.start,
                    replace=replace, follow_links=follow_links, on_skipped=report.skip)
+
+
+@cli.command("registers")
+@click.option("--folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of mappings and snapshots [default: data/registers].")
+@format_option()
+@click.pass_obj
+def registers_command(obj: dict, folder: Path | None, fmt: str) -> None:
+    """List the public registers hkweb3 can read, with the snapshots shipped for each.
+
+    A register is a table (CSV, or an HTML page with one or more <table>s) described by a
+    mapping, <register>.yaml: which column names the row's entity and its kind, which give
+    the status, the date and other properties, and which edges each row yields.
+    `ingest` recognises a snapshot by its name, <register>-YYYY-MM-DD.csv|.html, and a
+    mapping beside it or in data/registers; `build` loads the shipped ones. A newer
+    snapshot closes the facts it no longer lists (until = its date) and keeps the old
+    periods; a row that does not fit its mapping stops that register whole (exit 1).
+
+    \b
+    Example:
+      $ hkweb3 registers
+      $ hkweb3 ingest saved/sfc-vatp-2026-11-01.csv
+    """
+    _emit(api.registers(folder), fmt, ["register", "kind", "edges", "snapshots", "title"]
+          if fmt == "table" else None)
+
+
+# -- reviewing and correcting the graph ---------------------------------------------------
+
+_DRY_RUN_COLUMNS = ["document", "element", "status", "item", "rule", "sentence"]
+
+
+def _dry_run(obj: dict, paths: tuple[Path, ...], registry: Path | None, replace: bool,
+             follow_links: bool, fmt: str) -> None:
+    skipped: list[str] = []
+    preview = api.ingest_dry_run(paths, obj["config"], registry, replace=replace,
+                                 follow_links=follow_links, on_skipped=skipped.extend)
+    if fmt == "json":
+        with tempfile.TemporaryDirectory() as folder:
+            written = export_json(preview.as_dump(), Path(folder) / "preview.json")
+            click.echo(written.read_text(encoding="utf-8"), nl=False)
+    else:
+        _emit(preview.as_rows(), fmt, _DRY_RUN_COLUMNS if fmt == "table" else None)
+    sys.stdout.flush()
+    for line in skipped:
+        click.echo(line, err=True)
+    errors = [r.error for r in preview.results if r.status == "error"]
+    for error in errors:
+        click.echo(f"Error: {printable(error)}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@cli.group(cls=_Group)
+def judge() -> None:
+    """Record an analyst's judgement and apply it to the graph at once.
+
+    Judgements live in YAML files: data/judgements.yaml ships with the graph,
+    and the data directory holds your own (DATA_DIR/judgements.yaml, written by these
+    commands). Every later build and ingest applies them, so the same input and the same
+    judgements always give the same graph. Entities are given by id, name or alias.
+
+    \b
+    Examples:
+      $ hkweb3 judge same "Harbourlink Digital Limited" "Harbourlink Digital"
+      $ hkweb3 judge different hashkey-group hashkey-exchange
+      $ hkweb3 judge reject boc-hk SUBSIDIARY_OF jd-com
+      $ hkweb3 judge list
+    """
+
+
+@judge.command("same")
+@click.argument("entities", nargs=-1, required=True)
+@format_option()
+@click.pass_obj
+def judge_same(obj: dict, entities: tuple[str, ...], fmt: str) -> None:
+    """ENTITIES are one entity: keep the first; merge the others into it.
+
+    Their edges, evidence, sources and document mentions move to the one kept (two facts
+    that become one keep the evidence of both); their names become its aliases, their ids
+    its merged_from. Refused if a judgement says they are different.
+    """
+    _emit([api.judge_same(entities, obj["config"])], fmt)
+
+
+@judge.command("different")
+@click.argument("a")
+@click.argument("b")
+@format_option()
+@click.pass_obj
+def judge_different(obj: dict, a: str, b: str, fmt: str) -> None:
+    """A and B are different entities: never merge them (review stops proposing it)."""
+    _emit([api.judge_different(a, b, obj["config"])], fmt)
+
+
+@judge.command("reject")
+@click.argument("source")
+@click.argument("edge_type", metavar="TYPE")
+@click.argument("target")
+@click.option("--document", help="Reject only this document's evidence for the fact.")
+@click.option("--role", help="Reject only the edge of this role (HOLDS_ROLE).")
+@format_option()
+@click.pass_obj
+def judge_reject(obj: dict, source: str, edge_type: str, target: str, document: str | None,
+                 role: str | None, fmt: str) -> None:
+    """The fact SOURCE -TYPE-> TARGET is wrong: remove it, and never write it again,
+    whichever document states it.
+
+    \b
+    Example:
+      $ hkweb3 judge reject boc-hk SUBSIDIARY_OF jd-com
+    """
+    _emit([api.judge_reject(source, edge_type, target, document=document, role=role,
+                            config=obj["config"])], fmt)
+
+
+@judge.command("list")
+@format_option()
+@click.pass_obj
+def judge_list(obj: dict, fmt: str) -> None:
+    """Every judgement in force, with its file and line (the shipped ones first)."""
+    _emit(api.list_judgements(obj["config"]), fmt, ["kind", "judgement", "file", "line"])
+
+
+@cli.command("review")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="At most this many duplicates, and as many facts.")
+@click.option("--threshold", type=click.FloatRange(0, 100),
+              help="RapidFuzz score (0-100) from which two names are proposed as one "
+                   "[default: graph/review.yaml's, 90].")
+@format_option()
+@click.pass_obj
+def review_command(obj: dict, limit: int, threshold: float | None, fmt: str) -> None:
+    """What to review: likely duplicate entities, then weakly supported facts.
+
+    Duplicates: names equal but for punctuation or a legal suffix (Limited, Ltd, Inc...),
+    or close by RapidFuzz; pairs judged different are left out. Facts: those extraction
+    wrote that a single document states, or with a low confidence, weakest first. Each
+    row ends with the `hkweb3 judge` command that accepts it.
+    """
+    rows = [c.as_row() for c in api.review(limit, threshold, obj["config"])]
+    _emit(rows, fmt, ["kind", "item", "reason", "score", "command"] if fmt == "table" else None)
 
 
 @cli.command()
@@ -259,8 +420,11 @@ def forget(obj: dict, documents: tuple[str, ...]) -> None:
 @click.option("--out", type=click.Path(path_type=Path),
               help="File to write (a folder for csv); without it, JSON and GraphML go to "
                    "standard output.")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="Export the graph as of DATE: facts whose period rules DATE out are left "
+                   "out (undated facts stay).")
 @click.pass_obj
-def export(obj: dict, fmt: str, out: Path | None) -> None:
+def export(obj: dict, fmt: str, out: Path | None, as_of) -> None:
     """Export the whole graph: JSON, GraphML, or CSV for `neo4j-admin database import`.
 
     With --out, prints the path written; without, writes the graph itself to standard output.
@@ -269,14 +433,16 @@ def export(obj: dict, fmt: str, out: Path | None) -> None:
     Examples:
       $ hkweb3 export --format csv --out export/
       $ hkweb3 export | jq '.nodes | length'
+      $ hkweb3 export --as-of 2022-12-31 --out graph-2022.json
     """
+    day = as_of.date() if as_of else None
     if out is not None:
-        click.echo(api.export(fmt, out, obj["config"]).resolve())
+        click.echo(api.export(fmt, out, obj["config"], as_of=day).resolve())
         return
     if fmt == "csv":
         raise click.UsageError("csv is a folder of files: give it one with --out DIR")
     with tempfile.TemporaryDirectory() as folder:
-        written = api.export(fmt, Path(folder) / f"graph.{fmt}", obj["config"])
+        written = api.export(fmt, Path(folder) / f"graph.{fmt}", obj["config"], as_of=day)
         with written.open("rb") as handle:
             sys.stdout.flush()
             shutil.copyfileobj(handle, sys.stdout.buffer)
@@ -342,6 +508,9 @@ class _Report:
         sys.stdout.flush()  # the report first, then the notes and errors
         for line in self.skipped:
             click.echo(line, err=True)
+        for note in (getattr(r, "note", None) for r in self.results):
+            if note:  # a Chinese document: what the English pipeline did not read
+                click.echo(f"note: {printable(note)}", err=True)
         errors = [r.error for r in self.results if r.status == "error"]
         for error in errors:
             click.echo(f"Error: {printable(error)}", err=True)
@@ -372,9 +541,12 @@ def stats(obj: dict, fmt: str) -> None:
 @click.argument("name", required=False)
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter of the query; entities may be given by id, name or alias.")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="The graph as of DATE: facts whose period rules DATE out are left out "
+                   "(for queries that declare asOf).")
 @format_option()
 @click.pass_obj
-def query(obj: dict, name: str | None, params: tuple[str, ...], fmt: str) -> None:
+def query(obj: dict, name: str | None, params: tuple[str, ...], as_of, fmt: str) -> None:
     """Run a named query from the library, or list the library.
 
     Every query runs read-only. Parameters not given take their defaults.
@@ -384,11 +556,14 @@ def query(obj: dict, name: str | None, params: tuple[str, ...], fmt: str) -> Non
       $ hkweb3 query
       $ hkweb3 query platform-banks --param platform="HashKey PRO"
       $ hkweb3 query control-chain -p entity=za-bank -p hops=2 --format json
+      $ hkweb3 query people-at -p org=za-bank --as-of 2023-06-30
     """
     if name is None:
         _emit(api.list_queries(), fmt, ["name", "description", "parameters"])
         return
-    values = dict(map(_split_param, params))
+    values: dict[str, Any] = dict(map(_split_param, params))
+    if as_of is not None:
+        values[AS_OF] = as_of.date()
     result = api.run_query(name, values, obj["config"])
     _emit(result.rows, fmt, result.columns)
     _notes(result.notes)
@@ -469,6 +644,9 @@ def _analysis_options(command: Callable) -> Callable:
                      help="Keep edges whose period reaches DATE or later (undated edges stay)."),
         click.option("--until", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
                      help="Keep edges whose period starts by DATE (undated edges stay)."),
+        click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+                     help="Analyse the graph as of DATE: facts whose period rules DATE out "
+                     "are left out (undated facts stay)."),
         click.option("--mentions", is_flag=True,
                      help="Add documents and their MENTIONS edges (provenance) to the graph."),
     ]
@@ -480,6 +658,10 @@ def _analysis_options(command: Callable) -> Callable:
 def _selection(options: dict[str, Any]) -> dict[str, Any]:
     """The ``where`` and ``source`` arguments of the API from the shared options."""
     since, until = options["since"], options["until"]
+    if options["as_of"] is not None:
+        if since or until:
+            raise click.UsageError("--as-of is one day: give it without --since or --until")
+        since = until = options["as_of"]
     where = GraphFilter(
         kinds=list(options["only_kinds"]) or None,
         without_kinds=list(options["without_kinds"]),

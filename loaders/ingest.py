@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from hkweb3.errors import InputError, ValidationError
-from hkweb3.graph import cypher
-from hkweb3.graph.models import Entity
+from hkweb3.graph.models import Entity, Evidence, GraphBatch
 from hkweb3.graph.store import Store
+from hkweb3.loaders.chinese import ZH_NOTE, ChineseMentions, is_chinese
 from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.pages import with_pages
 from hkweb3.loaders.readers import SourceDocument, find_documents, read_documents
@@ -46,11 +46,12 @@ class DocumentResult:
     discovered: int = 0
     relations: int = 0
     error: str | None = None
+    note: str | None = None  # what the reader could not do (a Chinese text: entities only)
 
     def as_row(self) -> dict[str, object]:
         return {"file": str(self.path), "document": self.document, "status": self.status,
                 "words": self.words, "entities": self.entities, "discovered": self.discovered,
-                "relations": self.relations, "error": self.error}
+                "relations": self.relations, "error": self.error, "note": self.note}
 
 
 class Ingester:
@@ -58,12 +59,19 @@ class Ingester:
 
     ``replace``: a document may replace a stored one of the same id from another file.
     ``follow_links``: symbolic links out of the folder being ingested are read too.
+    ``prepare``: turns each extracted batch into what is written (the analysts'
+    judgements, see :mod:`hkweb3.loaders.judgements`).
     """
 
     def __init__(self, store: Store, registry: Iterable[Entity], *, replace: bool = False,
-                 follow_links: bool = False):
+                 follow_links: bool = False,
+                 prepare: Callable[[GraphBatch], GraphBatch] | None = None):
         self.store = store
+        registry = list(registry)
+        self.prepare = prepare
         self.extractor = Extractor(registry)
+        self._registry = registry
+        self._chinese: ChineseMentions | None = None
         self.replace = replace
         self.follow_links = follow_links
         self._folders: dict[Path, Path] = {}  # file -> the folder it was found in
@@ -96,8 +104,7 @@ class Ingester:
                 raise InputError(f"{path}: document id {source.id!r} is already used by "
                                  f"{seen[source.id]} in this run; rename one of them")
             seen[source.id] = path
-            rows = self.store.read(cypher.DOCUMENT_ORIGINS, {"ids": [source.id]}).rows
-            stored = rows[0] if rows else None
+            stored = self.store.document_origins([source.id]).get(source.id)
             result = DocumentResult(path=path, document=source.id, status="added",
                                     words=len(source.text.split()))
             if stored is not None and stored["hash"] == source.content_hash:
@@ -106,21 +113,45 @@ class Ingester:
             if stored is not None:
                 self._check_replaceable(path, source, stored)
                 result.status = "replaced"
-            batch = self.extractor.run(source)
+            if is_chinese(source.text):
+                batch = self._chinese_batch(source)
+                result.words = len(source.text)  # characters: Chinese has no spaces
+                result.note = f"{path}: {ZH_NOTE}"
+            else:
+                batch = self.extractor.run(source)
             if source.pages:
                 batch = with_pages(batch, source.pages)
+            if self.prepare is not None:
+                batch = self.prepare(batch)
             result.entities = len(batch.entities)
             result.discovered = sum(e.discovered for e in batch.entities)
             result.relations = len(batch.relations)
-            # Earlier claims are withdrawn inside the write's own transaction even when none
-            # were seen: a concurrent run may have written another version since.
-            self.store.write(batch, retract=[source.id])
+            self._commit(source, batch)
             return result
         except InputError as exc:
             return DocumentResult(path=path, document=None, status="error", error=str(exc))
         except ValidationError as exc:  # store errors are not the file's fault: they stop
             return DocumentResult(path=path, document=None, status="error",
                                   error=f"{path}: {exc}")
+
+    def _commit(self, source: SourceDocument, batch: GraphBatch) -> None:
+        # Earlier claims are withdrawn inside the write's own transaction even when none
+        # were seen: a concurrent run may have written another version since.
+        self.store.write(batch, retract=[source.id])
+
+    def _chinese_batch(self, source: SourceDocument) -> GraphBatch:
+        """A Chinese document: its node, stored with its language, and the known entities
+        it names (the English pipeline would misread it)."""
+        if self._chinese is None:
+            self._chinese = ChineseMentions(self._registry)
+        found = self._chinese.find(source.text)
+        named = {entity_id for entity_id, _, _ in found}
+        document = source.as_document().model_copy(update={"language": "zh"})
+        evidence = [Evidence(document=source.id, published=source.published, rule="zh-name")]
+        return GraphBatch(documents=[document],
+                          entities=[e.model_copy(update={"evidence": evidence})
+                                    for e in self._registry if e.id in named],
+                          mentions=[(source.id, entity_id) for entity_id in sorted(named)])
 
     def _check_replaceable(self, path: Path, source: SourceDocument,
                            stored: Mapping[str, Any]) -> None:

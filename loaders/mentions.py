@@ -88,9 +88,21 @@ def _sentences(doc: Doc) -> Doc:
     return doc
 
 
+#: "Gate.HK", "Lumen.AI": a name, a dot and a capitalised suffix, written without spaces. The
+#: tokenizer's rule for a missing space after a full stop would cut it in three (and end the
+#: sentence there).
+DOTTED_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")
+
+
+def keep_dotted_names(nlp: Language) -> None:
+    """Let ``nlp``'s tokenizer keep a dotted name ("Gate.HK") as one token."""
+    nlp.tokenizer.token_match = DOTTED_NAME.match
+
+
 def blank_pipeline() -> Language:
     """A blank English spaCy pipeline with hkweb3's sentence splitter."""
     nlp = spacy.blank("en")
+    keep_dotted_names(nlp)
     nlp.add_pipe("hkweb3_sentences")
     # spaCy refuses texts over 1,000,000 characters (its parser and NER need ~1 GB per
     # 100,000); this pipeline has neither, so any document the readers accept is allowed.

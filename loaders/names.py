@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -50,6 +50,8 @@ _NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "
 #: "HKD6", "US$7", "E03", "USD1.2bn"; not "W3ME" (a name written with a digit)
 _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?$")
 _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
+#: "RWAs", "DATs": an abbreviation in the plural names a class of things, not one
+_PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
 
@@ -69,6 +71,7 @@ class NameData:
     kind_phrases: dict[str, str]
     media: frozenset[str]
     places: frozenset[str]
+    described_as: dict[str, str]
 
 
 @cache
@@ -90,9 +93,11 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
                       for p in phrases},
         media=frozenset(canonical(m) for m in raw["media"]),
         places=frozenset(canonical(p) for p in raw["places"]),
+        described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
     )
 
 
+@lru_cache(maxsize=65536)
 def canonical(name: str) -> str:
     """The key that makes "X Holdings Limited", "X Ltd" and "X" one entity."""
     words = re.sub(r"[^\w&.()-]+", " ", name.lower().replace("’", "'")).split()
@@ -149,8 +154,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                              or words[start].lower() in data.kind_words
                              or words[start].lower() in _ORG_SUFFIXES
                              or _AMOUNT.match(words[start])
+                             or _PLURAL_ABBREVIATION.match(words[start])
                              or len(words[start]) <= 2):
-        return None  # "Treasury", "Digital", "HKD6", "JV": not a name alone
+        return None  # "Treasury", "Digital", "HKD6", "JV", "RWAs": not a name alone
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
         end -= 1
     while end - start > 1 and words[end - 1].lower() in {"phase", "tranche"}:
@@ -214,6 +220,7 @@ class NameFinder:
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         headings = _heading_tokens(doc)
+        titles = _quoted_titles(doc)
         pieces: list[tuple[int, int, str | None]] = []
         exact = {(s.start, s.end) for s in registry}
         for start, end, label in self._candidates(doc, registry):
@@ -236,7 +243,9 @@ class NameFinder:
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
-                    _department(span) or _credit(span):
+                    _department(span) or _credit(span) or _common_noun(span) or \
+                    _places_listed(span) or \
+                    any(i in titles for i in range(span.start, span.end)):
                 continue
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
                                            or _titled(span)):
@@ -289,15 +298,19 @@ class NameFinder:
         people: dict[str, str] = {}  # a person's first or last name -> their id
         for s in doc.spans["registry"]:
             if s.label_ == "Person":
-                parts = canonical(s.text).split()
-                people.setdefault(parts[-1], s.kb_id_)
-                people.setdefault(parts[0], s.kb_id_)
+                _name_parts(people, canonical(names.get(s.kb_id_) or s.text), s.kb_id_)
+                _name_parts(people, canonical(s.text), s.kb_id_)
         # "Lumen Bank (LB)": the abbreviation names the same entity.
         starts = {s.start: s for s, _ in chosen}
         short_for = {canonical(starts[s.end + 1].text): canonical(s.text)
                      for s, _ in chosen if s.end + 2 < len(doc) and doc[s.end].text == "("
                      and s.end + 1 in starts and len(starts[s.end + 1]) == 1
                      and doc[s.end + 2].text == ")"}
+        described: dict[str, str] = {}
+        for span, _label in chosen:
+            kind = _described_kind(span)
+            if kind:
+                described.setdefault(canonical(span.text), kind)
         ordered = sorted(chosen, key=lambda x: -len(x[0]))  # long names first
         for span, label in ordered:
             key = canonical(span.text)
@@ -307,11 +320,13 @@ class NameFinder:
             if long in full or long in registry_names:
                 full[key] = full.get(long) or registry_names[long]
                 continue
+            if len(key.split()) == 1 and key in people:
+                continue  # a surname: the person named in full, whatever the NER called it
             kind = kind_of(span.text, label, doc._.outlet)
             if kind == "Person" and len(key.split()) < 2:
-                if key in people:
-                    continue  # a surname: the person named in full before
                 kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
+            if kind in _GENERIC_KINDS and key in described:
+                kind = described[key]  # "OKX, a crypto exchange": the text says its kind
             prefix = _prefix_owner(key, full, registry_names)
             if prefix:
                 full[key] = prefix
@@ -322,9 +337,7 @@ class NameFinder:
             full[key] = (entity_id, kind)
             names.setdefault(entity_id, _display(span))
             if kind == "Person":
-                parts = key.split()
-                people.setdefault(parts[-1], entity_id)
-                people.setdefault(parts[0], entity_id)
+                _name_parts(people, key, entity_id)
         out = []
         for span, _label in chosen:
             key = canonical(span.text)
@@ -337,15 +350,22 @@ class NameFinder:
             else:
                 continue
             out.append(Span(doc, span.start, span.end, label=kind, kb_id=entity_id))
-            doc._.surface.setdefault(entity_id, set()).add(" ".join(span.text.split()))
+            forms = doc._.surface.setdefault(entity_id, set())
+            forms.add(" ".join(span.text.split()))
+            if span.start and doc[span.start - 1].text == "The" and \
+                    not doc[span.start - 1].is_sent_start:
+                # "at the behest of The Lumen Exchange Limited": a capital "The" inside a
+                # sentence is part of the formal name, kept as a form of it
+                forms.add(" ".join(doc[span.start - 1:span.end].text.split()))
         return out
 
 
 #: NER labels of things that are not entities of the graph (places are the registry's).
 _NOT_ENTITY_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
                       "ORDINAL", "QUANTITY", "LANGUAGE"}
-#: Kinds whose names often join two words with "and" ("... and Exchange Commission").
-_ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event"}
+#: Kinds whose names often join two words with "and" ("... and Exchange Commission",
+#: "Anti-Money Laundering and Counter-Terrorist Financing Ordinance").
+_ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event", "Law"}
 _NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"}
 _DEMONYM = re.compile(r"(?:ese|ian|ean|ish|an)$")  # "Chinese-funded", "Korean-owned"
 _PARTICIPLES = {"backed", "owned", "controlled", "led", "funded", "based", "listed", "run",
@@ -361,7 +381,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     stands as an argument of its clause. A run the NER calls a place, date or amount, or a
     list of places, is not a name of the graph's entities."""
     labelled = {(e.start, e.end) for e in doc.ents if e.label_ in _NOT_ENTITY_LABELS}
-    kinds = name_data().kind_words
+    kinds, glued = name_data().kind_words, name_data().glued_possessives
     runs, i, n = [], 0, len(doc)
     while i < n:
         if doc[i].text[:1].isupper() and i + 2 < n and doc[i + 1].text == "-" and \
@@ -371,13 +391,26 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, i + 1))  # "Lumen-backed": a name, however it is tagged
             i += 1
             continue
+        if doc[i].text[:1].isupper() and i >= 2 and doc[i - 1].text == "-" and \
+                doc[i - 2].lower_ == "ex" and not doc[i - 2].whitespace_ and \
+                not doc[i - 1].whitespace_ and not _starts_name(doc[i]):
+            runs.append((i, i + 1))  # "ex-Lumen staff": a former employer, however tagged
+            i += 1
+            continue
         if not _starts_name(doc[i]):
             i += 1
             continue
         j = i + 1
         while j < n and (
             _continues_name(doc[j]) or doc[j].text == "-"
-            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and _starts_name(doc[j + 1])
+            # "People's Bank of China": a possessive that belongs to the name
+            or (doc[j].text in {"'s", "’s"} and doc[j - 1].lower_ in glued and j + 1 < n
+                and _starts_name(doc[j + 1]))
+            # "... and Stored Value Facilities Ordinance": after a connector, a capital
+            # continues the name whatever its tag
+            or (doc[j].lower_ in _CONNECTORS and j + 1 < n and (
+                _starts_name(doc[j + 1]) or _continues_name(doc[j + 1])
+                and not doc[j + 1].is_sent_start)
                 # "Bank of China", but "Lumen HK of Lumen Group" names two
                 and (doc[j].lower_ != "of" or doc[j - 1].lower_ in kinds
                      or doc[j - 1].lower_ in _ORG_SUFFIXES))
@@ -416,6 +449,51 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+#: Kinds a name's own words or the NER give when nothing more is known.
+_GENERIC_KINDS = {"Company", "Organization"}
+
+
+def _described_kind(span: Span) -> str | None:
+    """The kind a describing noun gives the name: in apposition ("OKX, a crypto exchange,"),
+    before it ("crypto exchange OKX"), as the complement of "is" ("OKX is an exchange") or
+    introducing a list ("exchanges such as OKX and HTX"); the noun that heads the
+    description decides, with its modifier ("an exchange operator" is no exchange, a
+    "trading platform" is)."""
+    described = name_data().described_as
+    root = span.root
+    doc = span.doc
+    nouns = [t for t in root.children if t.dep_ == "appos"]
+    if span.start and doc[span.start - 1].is_lower:
+        nouns.append(doc[span.start - 1])
+    if root.dep_ == "appos" and root.head.is_lower:
+        nouns.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [t for t in root.head.children if t.dep_ == "attr"]
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in {"as", "including", "like"}:
+        # "platforms such as Lumen and Orchid": every name listed is one of them
+        noun = first.head.head
+        nouns.append(noun.head if noun.lower_ == "such" else noun)
+    for noun in nouns:
+        if not (noun.is_lower and noun.pos_ == "NOUN"):
+            continue
+        modifiers = [c.lemma_ for c in noun.children if c.dep_ in {"compound", "amod"}]
+        for phrase in (*(f"{m} {noun.lemma_}" for m in modifiers), noun.lemma_):
+            if phrase in described:
+                return described[phrase]
+    return None
+
+
+def _name_parts(people: dict[str, str], key: str, entity_id: str) -> None:
+    """Each word of a person's name may stand for them alone: the surname comes first or
+    last ("Jane Doe", "Chan Tai-man") or between ("John Lee Ka-chiu")."""
+    for part in key.split():
+        if len(part) > 1:
+            people.setdefault(part, entity_id)
+
+
 def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
             taken: set[int]) -> None:
     """A name found once is the same name wherever the document writes it again, however the
@@ -426,14 +504,18 @@ def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
         if span.text[:1].isupper():
             forms.setdefault(tuple(t.text for t in span), label)
     used = {i for s, e in chosen for i in range(s, e)} | taken
+    texts = [t.text for t in doc]
+    starts: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        starts.setdefault(text, []).append(i)
     for words, label in sorted(forms.items(), key=lambda x: -len(x[0])):
         size = len(words)
-        for i in range(len(doc) - size + 1):
-            if doc[i].text != words[0] or any(k in used for k in range(i, i + size)):
+        for i in starts.get(words[0], ()):
+            if i + size > len(doc) or any(k in used for k in range(i, i + size)):
                 continue
-            if tuple(t.text for t in doc[i:i + size]) != words:
+            if tuple(texts[i:i + size]) != words:
                 continue
-            if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+            if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and texts[k][:1].isupper()
                    for k in (i - 1, i + size)):
                 continue  # part of a longer name ("Lumen" in "Lumen Capital Partners")
             if size == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN":
@@ -468,6 +550,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")":
         end -= 1
+    while start >= 2 and end > start and doc[start - 1].text == "-" and \
+            not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and \
+            doc[start - 2].text[:1].isupper():
+        start -= 2  # "Five-Year Plan": a name does not begin inside a hyphenated word
     return start, end
 
 
@@ -501,10 +587,68 @@ def _class_of_things(span: Span) -> bool:
     """Whether ``span`` names a class of firms, not one: a generic noun ("VASP") after words
     that describe it or a place ("Hong Kong VASP", "licensed VATPs")."""
     words = canonical(span.text).split()
+    doc, end = span.doc, span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and \
+            doc[end + 1].lower_ in _CLASS_NOUNS:
+        return True  # "Virtual Asset Service Provider (VASP)": the class, spelled out
     if len(words) < 2 or words[-1] not in _CLASS_NOUNS:
         return False
     rest = " ".join(words[:-1])
     return _known_place(rest) or all(w in _CLASS_WORDS for w in words[:-1])
+
+
+#: Determiners that make a capitalised word a common noun ("his Budget", "a Summit").
+_COMMON_DETERMINERS = {"his", "her", "its", "their", "our", "my", "your", "a", "an"}
+
+
+def _common_noun(span: Span) -> bool:
+    """Whether a one-word candidate is a common noun written with a capital: it takes a
+    possessive or an indefinite determiner ("his 2023-24 Budget"), which names do not."""
+    if len(span) != 1:
+        return False
+    return any(c.dep_ in {"poss", "det"} and c.lower_ in _COMMON_DETERMINERS
+               for c in span[0].children)
+
+
+def _places_listed(span: Span) -> bool:
+    """Whether ``span`` lists places ("Hong Kong & Macau", "Singapore and Tokyo"): a region
+    of a role or a market, not an organisation."""
+    parts, current = [], []
+    for token in span:
+        if token.lower_ in {"and", "&", "/", ","}:
+            parts.append(current)
+            current = []
+        else:
+            current.append(token.text)
+    parts.append(current)
+    return len(parts) > 1 and all(part and _known_place(" ".join(part)) for part in parts)
+
+
+def _quoted_titles(doc: Doc) -> set[int]:
+    """Tokens of a quoted title ("under the theme 'Rising with Resilience: Building a Safer
+    Future'"): title-case words in quotes with a verb or a colon among them, which is a work's
+    or a slogan's title, not a name. Spoken quotes are not in title case."""
+    tokens: set[int] = set()
+    opened: int | None = None
+    for token in doc:
+        if token.text in {"“", "‘"} or token.text == '"' and opened is None:
+            opened = token.i
+        elif token.text in {"”", "’", '"'} and opened is not None:
+            inside = doc[opened + 1:token.i]
+            words = [t for t in inside if t.is_alpha]
+            if len(words) >= 3 and all(t.text[:1].isupper() or t.lower_ in _TITLE_SMALL
+                                       for t in words) and any(
+                    t.pos_ in {"VERB", "AUX"} or t.text == ":" for t in inside):
+                tokens.update(range(opened, token.i + 1))
+            opened = None
+        elif "\n" in token.text:
+            opened = None
+    return tokens
+
+
+#: Short words a title-case line or quote writes in lower case.
+_TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at",
+                "by", "with", "from", "into", "as", "vs", "via", "over", "amid"}
 
 
 _DEPARTMENT_TITLES = {"head", "director", "manager", "chief", "officer", "president",
@@ -564,10 +708,18 @@ def _credit(span: Span) -> bool:
 
 
 def _portfolio(span: Span) -> bool:
-    """Whether ``span`` is a title's portfolio ("Secretary for Financial Services")."""
+    """Whether ``span`` is a title's portfolio ("Secretary for Financial Services"), or a
+    later part of a listed one ("Secretary for Innovation, Technology and Industry")."""
     doc, data = span.doc, name_data()
-    return span.start >= 2 and data.title_links.get(doc[span.start - 1].lower_) == \
-        "portfolio" and doc[span.start - 2].lower_ in data.titles
+    i = span.start
+    while i >= 2 and (doc[i - 1].text == "," or doc[i - 1].lower_ in {"and", "&"}) and \
+            doc[i - 2].text[:1].isupper():
+        i -= 2  # back over "Innovation, Technology and"
+        while i >= 1 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in \
+                data.titles:
+            i -= 1
+    return i >= 2 and data.title_links.get(doc[i - 1].lower_) == "portfolio" and \
+        doc[i - 2].lower_ in data.titles
 
 
 def _titled(span: Span) -> bool:
@@ -679,7 +831,8 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
-    """Tokens of lines that are headings: short lines without a sentence's final stop."""
+    """Tokens of lines that are headings: short lines without a sentence's final stop, or in
+    title case whatever their end ("A Fitting Close for the 2025 Lumen Week!")."""
     tokens: set[int] = set()
     line: list[int] = []
     for token in [*doc, None]:
@@ -690,12 +843,18 @@ def _heading_tokens(doc: Doc) -> set[int]:
         if line:
             words = [doc[i] for i in line if not doc[i].is_space]
             byline = len(words) >= 2 and words[0].text in {"By", "BY"}  # "By Lumen Daily"
-            if words and not byline and words[-1].text not in {".", "!", "?", ":", "\"",
-                                                                "”", "’"} \
-                    and len(words) <= 20:
+            if words and not byline and (words[-1].text not in {".", "!", "?", ":", "\"",
+                                                                 "”", "’"}
+                                         or _title_case(words)) and len(words) <= 20:
                 tokens.update(line)
         line = []
     return tokens
+
+
+def _title_case(words: list[Token]) -> bool:
+    alpha = [t for t in words if t.is_alpha]
+    return len(alpha) >= 4 and all(t.text[:1].isupper() or t.lower_ in _TITLE_SMALL
+                                   for t in alpha)
 
 
 def _as_mention(span: Span):

@@ -41,6 +41,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import trafilatura
 import yaml
 
 from hkweb3.errors import InputError
@@ -382,6 +383,21 @@ def _read_record(path: Path, record: Any) -> SourceDocument:
 
 
 def _read_html(path: Path, text: str) -> SourceDocument:
+    """An HTML article: trafilatura takes out the article's text (no navigation, share
+    buttons, advertisements or related links) and its title, date, site name and address. A
+    page too short for it to find an article in is read as its visible text."""
+    try:
+        found = trafilatura.bare_extraction(
+            text, with_metadata=True, include_comments=False, include_tables=True,
+            deduplicate=False, favor_precision=True,
+            # the date the page states, never one guessed from the words of the text
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as exc:  # noqa: BLE001 - a parser's error must not crash an ingest
+        raise InputError(f"{path}: cannot parse HTML: {exc}") from None
+    if found is not None and found.text and found.text.strip():
+        body = "\n".join(_LIST_ITEM.sub("", line) for line in found.text.split("\n"))
+        return document_from(path, body, {"title": found.title, "outlet": found.sitename,
+                                          "url": found.url, "published": found.date})
     parser = _ArticleParser()
     try:
         parser.feed(text)
@@ -393,6 +409,10 @@ def _read_html(path: Path, text: str) -> SourceDocument:
             "url": parser.meta.get("og:url") or parser.canonical,
             "published": next((parser.meta[k] for k in _DATE_META if parser.meta.get(k)), None)}
     return document_from(path, parser.text(), meta)
+
+
+#: trafilatura writes a list item as "- item"; the text to extract from is the item.
+_LIST_ITEM = re.compile(r"^- (?=\S)")
 
 
 def html_to_text(html: str) -> str:
@@ -436,7 +456,7 @@ def document_from(path: Path, body: str, meta: dict[str, Any]) -> SourceDocument
         id=doc_id,
         path=path,
         text=body,
-        title=title[:300],
+        title=title[:300].rstrip(),
         outlet=_text(meta.get("outlet")),
         url=_text(meta.get("url")),
         published=_date(path, meta.get("published") or meta.get("date")),

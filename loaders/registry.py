@@ -23,10 +23,13 @@ import yaml
 from hkweb3.errors import InputError, ValidationError
 from hkweb3.graph.models import Document, Entity, Evidence, GraphBatch, Relation
 from hkweb3.graph.schema import Schema, load_schema
+from hkweb3.loaders.chinese import has_chinese, name_variants
 from hkweb3.loaders.readers import read_bytes
 
 REGISTRY_RULE = "registry"
-_SECTIONS = {"citations", "entities", "relations"}
+_SECTIONS = {"citations", "entities", "relations", "names_zh"}
+#: The entity attribute that holds the Chinese name shown beside the English one.
+NAME_ZH = "name_zh"
 
 
 class _LineDict(dict):
@@ -70,11 +73,13 @@ def read_registry(path: Path | str, schema: Schema | None = None) -> GraphBatch:
             _unique(doc.id, f"{file}:{item.line}", where)
             citations[doc.id] = doc
 
+    chinese = _chinese_names(raw)
     entities: list[Entity] = []
     aliases: dict[str, str] = {}
     for file, data in raw:
         for item in data.get("entities") or []:
-            entity = _build(Entity, _with_evidence(item, citations, file), file, item.line)
+            fields = _with_chinese(_with_evidence(item, citations, file), chinese)
+            entity = _build(Entity, fields, file, item.line)
             _unique(entity.id, f"{file}:{item.line}", where)
             for name in (entity.name, *entity.aliases):
                 owner = aliases.setdefault(name.casefold(), entity.id)
@@ -84,6 +89,9 @@ def read_registry(path: Path | str, schema: Schema | None = None) -> GraphBatch:
                         f"is already used by {owner!r}"
                     )
             entities.append(entity)
+    if unknown := sorted(set(chinese) - {e.id for e in entities}):
+        file, line, _ = chinese[unknown[0]]
+        raise InputError(f"{file}:{line}: names_zh names unknown id {unknown[0]!r}")
 
     relations: list[Relation] = []
     kinds = {e.id: e.kind for e in entities}
@@ -126,6 +134,34 @@ def _read(file: Path) -> dict[str, Any]:
             if not isinstance(item, dict):
                 raise InputError(f"{file}: every item of {section} must be a mapping")
     return data
+
+
+def _chinese_names(raw: list[tuple[Path, dict[str, Any]]]) -> dict[str, tuple[Path, int, list]]:
+    """``names_zh`` entries by entity id: ``(file, line, names)``, Traditional first."""
+    found: dict[str, tuple[Path, int, list]] = {}
+    for file, data in raw:
+        for item in data.get("names_zh") or []:
+            names = item.get("zh")
+            if not item.get("id") or not isinstance(names, list) or not names or not all(
+                    isinstance(n, str) and has_chinese(n) for n in names):
+                raise InputError(f"{file}:{item.line}: a names_zh entry is an 'id' and 'zh', "
+                                 "a list of Chinese names")
+            if item["id"] in found:
+                raise InputError(f"{file}:{item.line}: Chinese names of {item['id']!r} are "
+                                 f"already given at {found[item['id']][0]}:{found[item['id']][1]}")
+            found[item["id"]] = (file, item.line, names)
+    return found
+
+
+def _with_chinese(fields: dict, chinese: dict[str, tuple[Path, int, list]]) -> dict:
+    """The entity's fields with its Chinese names as aliases, in every form a reader may type
+    (see :func:`~hkweb3.loaders.chinese.name_variants`), and the first as ``name_zh``."""
+    if fields.get("id") not in chinese:
+        return fields
+    names = chinese[fields["id"]][2]
+    variants = sorted({v for name in names for v in name_variants(name)})
+    return {**fields, "aliases": [*(fields.get("aliases") or []), *variants],
+            "attributes": {**(fields.get("attributes") or {}), NAME_ZH: names[0]}}
 
 
 def _with_evidence(item: dict, citations: dict[str, Document], file: Path) -> dict:

@@ -1,17 +1,20 @@
 // name: conflicting-claims
-// description: Two or more current holders of a role one person holds at a time (CEO, chair) at one organisation, or two targets of a one-only fact (parent, place, chair), with the sources of each claim.
-// The store flags the subjects of such claims as it writes (claim_conflict), so this starts
-// from the few flagged entities; `claim` is the role in canonical form ("CEO" and "chief
-// executive officer" are both "chief executive"). `hkweb3 conflicts` also checks periods.
+// description: Claims that disagree: two holders at one time of a role one person holds at a time (CEO, chair) at one organisation, or of a one-only fact (parent, place, chair), with the period and sources of each claim.
+// The store judges claims as it writes, by the rule of `hkweb3 conflicts` (claims over
+// periods that do not overlap are a succession, not a conflict), and flags the subjects and
+// the claims in conflict (claim_conflict), so this starts from the few flagged entities.
+// `claim` is the role in canonical form ("CEO" and "chief executive officer" are both
+// "chief executive"), or the type of a one-only fact.
 MATCH (o:Entity) WHERE o.claim_conflict = true
-MATCH (p:Person)-[r:HOLDS_ROLE]->(o)
-WHERE r.claim IS NOT NULL AND coalesce(r.current, true)
-WITH o, r.claim AS claim, collect({holder: p.name, role: r.role, sources: r.sources}) AS claims
-WHERE size(claims) > 1
+MATCH (o)<-[r]-(h:Entity)
+WHERE r.claim_conflict = true AND r.claim <> type(r)
+WITH o, r.claim AS claim, collect({holder: h.name, role: r.role, since: r.since, until: r.until,
+                                   sources: r.sources}) AS claims
 RETURN o.name AS subject, claim, claims
 UNION ALL
 MATCH (o:Entity) WHERE o.claim_conflict = true
-MATCH (o)-[r:SUBSIDIARY_OF|CHAIRS|LOCATED_IN]->(t:Entity)
-WITH o, type(r) AS claim, collect({holder: t.name, sources: r.sources}) AS claims
-WHERE size(claims) > 1
+MATCH (o)-[r]->(t:Entity)
+WHERE r.claim_conflict = true AND r.claim = type(r)
+WITH o, r.claim AS claim, collect({holder: t.name, role: r.role, since: r.since, until: r.until,
+                                   sources: r.sources}) AS claims
 RETURN o.name AS subject, claim, claims

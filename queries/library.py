@@ -13,6 +13,10 @@ Values arrive as text (from the CLI) or as Python values; an ``entity`` value ma
 a name or an alias and is resolved to an id (by the index, else by the ``find-entity``
 query), so every query matches on the indexed id.
 
+A query that declares ``asOf date = null`` can be asked for the graph as of a date
+(``hkweb3 query --as-of``): it keeps the facts whose period (``since``, ``until``: partial
+dates stored as ISO text, compared at their own precision) does not rule that day out.
+
 Examples
 --------
 >>> library = load_library()
@@ -40,6 +44,8 @@ from hkweb3.graph.store import QueryResult, Store
 
 LIBRARY_DIR = Path(__file__).resolve().parent
 LOOKUP = "find-entity"
+#: The parameter a query declares to be asked "as of a date" (``hkweb3 query --as-of``).
+AS_OF = "asOf"
 TYPES = ("entity", "kind", "text", "int", "float", "date", "list")
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
@@ -113,6 +119,9 @@ class NamedQuery:
             For an unknown parameter, a missing required one, or a value of the wrong type.
         """
         known = {p.name: p for p in self.params}
+        if AS_OF in values and AS_OF not in known:
+            raise QueryError(f"query {self.name!r} cannot be asked as of a date: it declares "
+                             f"no {AS_OF} parameter")
         if unknown := sorted(set(values) - set(known)):
             raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} "
                              f"(parameters: {', '.join(known) or 'none'})")

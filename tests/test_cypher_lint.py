@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from hkweb3.graph import cypher
+from hkweb3.graph import cypher, judging
 from hkweb3.graph.schema import load_schema
 from hkweb3.queries.library import load_library
 
 LINT_DIR = Path(__file__).parent / "cypher_lint"
 # The parameters each statement may use, declared so the linter does not flag them.
 PARAMETERS = {"rows": [], "ids": [], "id": "x", "docs": [], "kinds": [], "types": [], "a": "x",
-              "b": "x"}
+              "b": "x", "prefix": "x", "prefixes": []}
 EXAMPLES = {"entity": "x", "kind": ["Bank"], "text": "x", "int": 1, "float": 1.0,
             "date": "2024-01-01", "list": []}
 
@@ -25,7 +25,8 @@ EXAMPLES = {"entity": "x", "kind": ["Bank"], "text": "x", "int": 1, "float": 1.0
 def statements() -> list[str]:
     """The store's statements and every named query of the library."""
     library = [q.cypher for q in load_library().values()]
-    return sorted(set(cypher.statements(load_schema())) | set(library))
+    judged = set(judging.statements(load_schema()))
+    return sorted(set(cypher.statements(load_schema())) | set(library) | judged)
 
 
 def parameters(query: str) -> dict:

@@ -15,6 +15,8 @@ MODULES = [
     "hkweb3.output",
     "hkweb3.loaders.readers",
     "hkweb3.loaders.registry",
+    "hkweb3.loaders.registers",
+    "hkweb3.loaders.chinese",
     "hkweb3.loaders.pages",
     "hkweb3.loaders.mentions",
     "hkweb3.loaders.extract",

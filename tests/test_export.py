@@ -56,8 +56,7 @@ def make_dump():
              "evidence": [EVIDENCE_1, EVIDENCE_2]},
             {"source": "za-bank", "target": "hash-blockchain", "type": "PROVIDES_BANKING_TO",
              "properties": {"service": "custody", "since": 2024},
-             # as the store keeps it: a JSON string
-             "evidence": [Evidence.model_validate(EVIDENCE_3).encode()]},
+             "evidence": [EVIDENCE_3]},
         ],
         "documents": [
             {"id": "doc-2", "title": "Custody, \"at last\"", "outlet": None, "url": None,
@@ -334,3 +333,21 @@ def test_docstring_examples():
     result = doctest.testmod(export_module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_evidence_must_be_evidence_mappings(tmp_path):
+    dump = make_dump()
+    dump["edges"][0]["evidence"] = [Evidence.model_validate(EVIDENCE_3).encode()]
+    with pytest.raises(ExportError, match="za-bank -PROVIDES_BANKING_TO-> osl: evidence"):
+        export_csv(dump, tmp_path)
+    dump["edges"][0]["evidence"] = [{"document": "doc-1"}]
+    with pytest.raises(ExportError, match="evidence rule: Field required"):
+        export_csv(dump, tmp_path)
+
+
+def test_edge_columns_have_the_type_the_schema_declares(tmp_path):
+    dump = make_dump()  # one edge says since 2024 (a number), the other "2023-04"
+    dump["edges"][1]["properties"]["current"] = True
+    out = export_csv(dump, tmp_path)
+    header = (out / "relationships.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "since," in header and "current:boolean" in header

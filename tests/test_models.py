@@ -91,3 +91,26 @@ def test_evidence_span_must_be_in_order():
 
 def test_document_hash_is_stable():
     assert Document.hash_text("abc") == Document.hash_text("abc") != Document.hash_text("abd")
+
+
+def test_a_relation_keeps_its_dates_at_their_precision():
+    rel = Relation(source="a", type="HOLDS_ROLE", target="b",
+                   properties={"role": "chair", "since": 2023, "until": dt.date(2024, 5, 2)})
+    assert rel.properties == {"role": "chair", "since": "2023", "until": "2024-05-02"}
+    assert (rel.period.since.precision, rel.period.until.precision) == ("year", "day")
+
+
+@pytest.mark.parametrize(("properties", "message"), [
+    ({"since": "2023-02-30"}, "'since': '2023-02-30' is not a date"),
+    ({"since": "April 2023"}, "is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+    ({"service": "custody"}, "LICENSED_BY has no property 'service'"),
+])
+def test_a_relation_property_must_be_declared_and_of_its_type(properties, message):
+    with pytest.raises(ValidationError, match=message):
+        Relation(source="a", type="LICENSED_BY", target="b", properties=properties)
+
+
+def test_evidence_prefix_is_how_its_encoding_starts():
+    ev = Evidence(document='odd"id', rule="registry")
+    assert ev.encode().startswith(Evidence.prefix('odd"id'))
+    assert not ev.encode().startswith(Evidence.prefix("odd"))

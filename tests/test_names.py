@@ -63,7 +63,10 @@ def test_legal_forms_share_one_key():
      ("Harbour Retail Investor Education Centre", None, "Initiative"),
      ("Lumen Convention Centre", None, "Place"),
      ("Singapore", "ORG", "Place"), ("Reuters", "ORG", "MediaOutlet"),
-     ("Kavlo HK", "PERSON", "Company"), ("Mara Quill", "PERSON", "Person")],
+     ("Kavlo HK", "PERSON", "Company"), ("Mara Quill", "PERSON", "Person"),
+     ("Northshore-Lumen Delta Area", "ORG", "Place"), ("Port Futures Committee", None,
+                                                       "GovernmentBody"),
+     ("Norland Wire News Agency", "ORG", "MediaOutlet"), ("Ten-Year Plan", None, "Initiative")],
 )
 def test_a_name_s_words_decide_its_kind_before_the_ner(name, label, kind):
     assert kind_of(name, label, None) == kind
@@ -206,3 +209,113 @@ def test_a_product_named_after_its_maker_ends_in_a_plain_word(extractor):
                                 "Web3 wallet will keep working, and Orchid Pay plans stay on "
                                 "hold.")
     assert found["lumen-web3-wallet"].kind == "Product"
+
+
+def test_a_surname_between_given_names_is_that_person():
+    """A Hong Kong name may put the surname in the middle ("Ada Leung Mei-lan"): the surname
+    alone later is still her, whatever the NER makes of it."""
+    registry = [Entity(id="ada-leung", name="Ada Leung Mei-lan", kind="Person")]
+    batch = Extractor(registry).run(SourceDocument(
+        id="d", path=None, title="t", text="Ada Leung Mei-lan opened the harbour forum on "
+        "Monday. Leung noted that payment firms had asked for clearer rules."))
+    assert {e.id for e in batch.entities} == {"ada-leung"}
+
+
+def test_a_name_does_not_begin_inside_a_hyphenated_word(extractor):
+    found = entities(extractor, "The council report leaned on the 15th Five-Year Plan for "
+                                "its targets.")
+    assert "year-plan" not in found
+    assert found["five-year-plan"].kind == "Initiative"
+
+
+def test_every_part_of_a_listed_portfolio_is_no_organisation(extractor):
+    found = entities(extractor, "The Secretary for Housing, Transport and Logistics, Ada Lim, "
+                                "opened the Lumen Bank branch.")
+    assert "lumen-bank" in found
+    assert not any(word in key for key in found for word in ("housing", "transport",
+                                                              "logistics"))
+
+
+def test_a_quoted_title_holds_no_names(extractor):
+    found = entities(extractor, "Orchid Bank hosted the meeting under the slogan \u201cBuilding "
+                                "Bridges: Shaping a Greener Tomorrow\u201d last spring.")
+    assert "orchid-bank" in found
+    assert not any("tomorrow" in key or "bridges" in key for key in found)
+
+
+def test_a_title_case_headline_is_a_heading_whatever_its_end(extractor):
+    found = entities(extractor, "Web3 in Motion \u2014 A Grand Farewell for the Harbour Token "
+                                "Fair!\n\nOrchid Bank opened a stand at the Harbour Token Fair "
+                                "on Monday.")
+    assert {"orchid-bank", "harbour-token-fair"} <= set(found)
+    assert not {"motion", "grand-farewell"} & set(found)
+
+
+def test_a_capitalised_common_noun_after_a_possessive_is_no_name(extractor):
+    found = entities(extractor, "Financial Secretary Ada Lim set out her 2025-26 Budget on "
+                                "Wednesday, with money for Orchid Labs.")
+    assert "ada-lim" in found
+    assert "budget" not in found
+
+
+def test_plural_abbreviations_and_spelled_out_classes_name_no_one(extractor):
+    found = entities(extractor, "Rules for SPVs and CDPs were set, said Lumen Bank. Orchid Pay "
+                                "asked for a Virtual Asset Trading Platform (VATP) licence.")
+    assert {"lumen-bank", "orchid-pay"} <= set(found)
+    assert not {"spvs", "cdps", "virtual-asset-trading-platform"} & set(found)
+
+
+def test_a_law_s_name_keeps_its_and(extractor):
+    found = entities(extractor, "Lawmakers amended the Payment Systems and Stored Value "
+                                "Facilities Ordinance last year.")
+    law = "payment-systems-and-stored-value-facilities-ordinance"
+    assert found[law].kind == "Law"
+    assert "payment-systems" not in found
+
+
+def test_a_describing_noun_gives_the_kind_the_name_does_not(extractor):
+    found = entities(extractor, "Last week Zentrax, a crypto exchange based in Kowloon, paused "
+                                "withdrawals. The lender Tidewell cut its rates. Traders said "
+                                "Bayline Capital, an exchange operator, sold shares.")
+    assert found["zentrax"].kind == "TradingPlatform"
+    assert found["tidewell"].kind == "Bank"
+    assert found["bayline-capital"].kind == "Company"  # the head noun, "operator", decides
+
+
+def test_a_dotted_name_is_one_name(extractor):
+    found = entities(extractor, "Later Orchid.HK, the local arm of Orchid.io, withdrew its "
+                                "application.")
+    assert {"orchid-hk", "orchid-io"} <= set(found)
+    assert "orchid" not in found
+
+
+def test_a_list_after_such_as_takes_the_kind_of_the_noun_before(extractor):
+    found = entities(extractor, "The regulator warned crypto exchanges such as Zentrax and "
+                                "Qorvex in March. Later Harbour Pay, a payments platform, and "
+                                "Bayline, a crypto trading platform, opened.")
+    assert found["zentrax"].kind == found["qorvex"].kind == "TradingPlatform"
+    assert found["bayline"].kind == "TradingPlatform"
+    assert found["harbour-pay"].kind == "Company"  # a platform for payments is no exchange
+
+
+def test_a_possessive_inside_a_name_and_a_former_employer_are_names(extractor):
+    found = entities(extractor, "Officials of the People's Bank of Norland "
+                                "met staff from Lumen, a startup set up by ex-Orchid "
+                                "engineers.")
+    assert found["people-s-bank-of-norland"].kind == "Regulator"
+    assert "orchid" in found
+
+
+def test_places_listed_are_no_organisation(extractor):
+    found = entities(extractor, "Omar Velez, Lumen Card general manager, Singapore & Macau, "
+                                "said the pilot would grow.")
+    assert "omar-velez" in found
+    assert not any("singapore" in key and "macau" in key for key in found)
+
+
+def test_a_capital_the_inside_a_sentence_is_kept_as_a_form_of_the_name(extractor):
+    found = entities(extractor, "The filing was made for The Harbour Clearing House Limited "
+                                "and for the lender Orchid Bank.")
+    house = found["harbour-clearing-house"]
+    assert "The Harbour Clearing House Limited" in house.aliases
+    assert not any(a.startswith("the ") for a in found["orchid-bank"].aliases)

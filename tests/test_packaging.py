@@ -20,6 +20,7 @@ def test_wheel_holds_one_package_with_its_data(tmp_path):
     for required in ("hkweb3/graph/schema.yaml", "hkweb3/graph/serve.py",
                      "hkweb3/loaders/registry.py", "hkweb3/data/registry/banks.yaml",
                      "hkweb3/graph/analysis/centrality.py", "hkweb3/viz/template.html",
+                     "hkweb3/data/judgements.yaml", "hkweb3/graph/review.yaml",
                      "hkweb3/viz/page.js", "hkweb3/viz/page.css"):
         assert required in names
     queries = {n for n in names if n.startswith("hkweb3/queries/") and n.endswith(".cypher")}

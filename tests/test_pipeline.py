@@ -48,3 +48,40 @@ def test_a_model_that_is_not_installed_is_a_one_line_error():
     message = str(error.value)
     assert "\n" not in message and "en_core_web_nonexistent" in message
     assert "HKWEB3_SPACY_MODEL" in message
+
+
+def test_the_attribute_rules_give_what_spacy_s_own_ruler_gives():
+    """The look-up that replaces the model's attribute matcher must set the same tags,
+    coarse tags, morphology and lemmas (rules with ``IN``, ``NOT_IN``, two tokens and a
+    later rule overriding an earlier one included)."""
+    import spacy
+
+    from hkweb3.loaders.pipeline import DEFAULT_MODEL as MODEL
+
+    text = ("There are two banks. I told you it wasn't ready, and they're gonna ask whether "
+            "the lender that Lumen owns has done so. Those who did were fined; he'd have "
+            "known. Y'all ain't done nothin' wrong.\n\n  Which of them is it?")
+    plain = spacy.load(MODEL, exclude=["senter"])(text)
+    ours = load_pipeline(REGISTRY)(text)
+    assert load_pipeline(REGISTRY).get_pipe("attribute_ruler").match.__module__ == \
+        "hkweb3.loaders.pipeline"
+    assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in ours] == \
+        [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in plain]
+
+
+def test_a_dotted_name_is_one_token_and_ends_no_sentence():
+    doc = load_pipeline(REGISTRY)("Lumen.HK, the local arm of Lumen.io, left. It closed.Then "
+                                  "OSL opened.")
+    assert "Lumen.HK" in [t.text for t in doc]
+    assert [s.text for s in doc.sents][0].startswith("Lumen.HK, the local arm")
+    assert "closed" in [t.text for t in doc]  # a missing space after a stop still splits
+
+
+def test_the_ner_can_be_left_out_and_names_are_still_found(monkeypatch):
+    monkeypatch.setenv("HKWEB3_SPACY_NER", "off")
+    nlp = load_pipeline(REGISTRY)
+    assert "ner" not in nlp.pipe_names and "parser" in nlp.pipe_names
+    doc = nlp("The lender Tidewell Bank was licensed by the SFC, and Orchid Labs joined it.")
+    assert {s.kb_id_ for s in doc.spans["discovered"]} >= {"tidewell-bank", "orchid-labs"}
+    monkeypatch.setenv("HKWEB3_SPACY_NER", "on")
+    assert "ner" in load_pipeline(REGISTRY).pipe_names

@@ -122,3 +122,72 @@ def test_hard_wrapped_paragraphs_are_joined_but_headings_and_lists_kept(tmp_path
         "Harbour Crest Bank provides settlement accounts to OSL, the lender said on Tuesday. "
         "Its chief executive Mara Quill said that demand from the platforms was strong.", "",
         "Key points", "- accounts for two platforms", "- a third in talks"]
+
+
+ARTICLE = """<!doctype html><html><head>
+<title>Lumen Bank opens tokenised deposits to firms | Harbour Ledger</title>
+<meta property="og:title" content="Lumen Bank opens tokenised deposits to firms">
+<meta property="og:site_name" content="Harbour Ledger">
+<meta property="og:url" content="https://harbour-ledger.example/lumen-deposits">
+<meta property="article:published_time" content="2025-06-03T08:00:00+08:00">
+</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/markets">Markets</a></li>
+<li><a href="/crypto">Crypto</a></li><li><a href="/subscribe">Subscribe now</a></li></ul></nav>
+</header>
+<div class="share"><a href="#">LinkedIn</a> <a href="#">Facebook</a> <a href="#">Copy link</a></div>
+<main><article>
+<h1>Lumen Bank opens tokenised deposits to firms</h1>
+<p>Lumen Bank said on Tuesday that corporate clients in Hong Kong can now move tokenised
+deposits between their own accounts at any hour, after a pilot with two trading firms ran
+for six months without a failed transfer.</p>
+<p>The lender built the service on its own ledger and settles each transfer in Hong Kong
+dollars; a version in US dollars is planned for the end of the year, a spokesperson said.</p>
+<div class="ad">Advertisement</div>
+<p>Orchid Pay, a payments firm that took part in the pilot, said the round-the-clock
+settlement let it pay merchants on weekends, which it could not do before.</p>
+<p>Regulators have encouraged banks to test tokenised money since 2023, and several lenders
+have run trials of their own with corporate clients and with one another.</p>
+</article></main>
+<aside><h3>Related stories</h3><ul><li><a href="/a">Ten things to know about stablecoins</a>
+</li><li><a href="/b">Why exchanges are moving to Kowloon</a></li></ul></aside>
+<footer><p>Copyright 2025 Harbour Ledger. All rights reserved.</p>
+<a href="/privacy">Privacy policy</a> <a href="/terms">Terms of use</a></footer>
+</body></html>"""
+
+
+def test_an_html_article_is_read_without_the_page_s_boilerplate(tmp_path):
+    path = tmp_path / "lumen-deposits.html"
+    path.write_text(ARTICLE)
+    doc = read_document(path)
+    assert (doc.title, doc.outlet, doc.url) == (
+        "Lumen Bank opens tokenised deposits to firms", "Harbour Ledger",
+        "https://harbour-ledger.example/lumen-deposits")
+    assert doc.published == dt.date(2025, 6, 3)
+    assert "Orchid Pay, a payments firm that took part in the pilot" in doc.text
+    assert "several lenders have run trials" in " ".join(doc.text.split())
+    for boilerplate in ("Subscribe now", "Copy link", "Advertisement", "Related stories",
+                        "Ten things to know", "All rights reserved", "Privacy policy"):
+        assert boilerplate not in doc.text
+
+
+def test_an_html_article_s_date_is_the_page_s_never_one_from_its_text(tmp_path):
+    path = tmp_path / "undated.html"
+    path.write_text(ARTICLE.replace('<meta property="article:published_time" '
+                                    'content="2025-06-03T08:00:00+08:00">', ""))
+    doc = read_document(path)
+    assert "since 2023" in doc.text
+    assert doc.published is None
+
+
+def test_an_html_page_too_short_for_an_article_is_read_as_its_text(tmp_path):
+    path = tmp_path / "note.html"
+    path.write_text("<html><body><p>OSL is licensed by the SFC.</p></body></html>")
+    assert read_document(path).text == "OSL is licensed by the SFC."
+
+
+def test_an_html_page_without_text_is_a_one_line_error(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><script>track()</script></head><body></body></html>")
+    with pytest.raises(InputError) as error:
+        read_document(path)
+    assert str(error.value).startswith(str(path)) and "\n" not in str(error.value)

@@ -65,6 +65,13 @@ def test_every_kind_has_a_colour(schema):
         ("node_kinds: {Bank: {}}\nedge_types: {OWNS: {source: [Bank]}}", "target kinds"),
         ("node_kinds: {Bank: {colour: '#ffffff'}}\nedge_types: {}", "unknown field"),
         ("node_kinds: [", "cannot read schema"),
+        ("node_kinds: {Bank: {}}\nedge_types: {OWNS: {source: [Bank], target: [Bank], "
+         "properties: {share: {type: percent}}}}", "type 'percent'"),
+        ("node_kinds: {Bank: {}}\nedge_types: {OWNS: {source: [Bank], target: [Bank], "
+         "key: [share]}}", "key names undeclared"),
+        ("node_kinds: {Bank: {}}\nedge_types: {OWNS: {source: [Bank], target: [Bank], "
+         "properties: {since: {type: text}}}}\nperiod: {since: {type: partial date}}",
+         "already declared in the period"),
     ],
 )
 def test_bad_schema_files_are_refused_with_the_reason(tmp_path: Path, text, message):
@@ -74,3 +81,28 @@ def test_bad_schema_files_are_refused_with_the_reason(tmp_path: Path, text, mess
         load_schema(path)
     assert message in str(error.value)
     assert str(path) in str(error.value)
+
+
+def test_every_edge_may_carry_the_period_and_declares_its_own_properties(schema):
+    for edge in schema.edges:
+        props = schema.properties(edge)
+        assert {"since": "partial date", "until": "partial date", "current": "bool"}.items() \
+            <= {name: spec.type for name, spec in props.items()}.items()
+        assert set(schema.edge(edge).key) <= set(props)
+    assert schema.properties("LICENSED_BY")["licence"].type == "text"
+    assert [e.name for e in schema.single_holder_types] == [
+        "SUBSIDIARY_OF", "HOLDS_ROLE", "CHAIRS", "LOCATED_IN"]
+
+
+def test_property_values_are_checked_against_their_declared_type(schema):
+    assert schema.check_properties("HOLDS_ROLE", {"role": "chair", "since": 2019,
+                                                  "until": "2023-04", "current": False}) == {
+        "role": "chair", "since": "2019", "until": "2023-04", "current": False}
+    with pytest.raises(ValidationError, match="HOLDS_ROLE has no property 'licence'"):
+        schema.check_properties("HOLDS_ROLE", {"licence": "VATP"})
+    with pytest.raises(ValidationError, match="'current': 'yes' is not true or false"):
+        schema.check_properties("HOLDS_ROLE", {"current": "yes"})
+    with pytest.raises(ValidationError, match="'since': '2023-13' is not a date"):
+        schema.check_properties("HOLDS_ROLE", {"since": "2023-13"})
+    with pytest.raises(ValidationError, match="'share': 51 is not text"):
+        schema.check_properties("OWNS", {"share": 51})

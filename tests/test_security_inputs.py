@@ -363,7 +363,7 @@ def test_ids_named_like_javascript_properties_work_as_nodes(browser, cli_env, tm
         # A reference in the panel selects the node it names; an edge shows its evidence.
         watched.page.click("#panel button.ref >> text=Name __proto__")
         assert watched.js("() => hkweb3.state.selected") == "__proto__"
-        watched.page.click("#panel button.ref >> text=PARTNERS_WITH >> nth=0")
+        watched.page.click("#panel button.ref >> text=works with >> nth=0")
         assert "Report on" in watched.js("() => document.querySelector('#panel .cite')"
                                          ".textContent")
         watched.page.fill("#search-input", "Name toString")

@@ -57,9 +57,11 @@ class Watched:
         self.page.mouse.click(x, y)
 
 
-def open_graph(browser: Browser, path: Path) -> Watched:
-    """Open ``path`` from disk in a new page and wait until the graph is drawn and laid out."""
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+def open_graph(browser: Browser, path: Path, fragment: str = "",
+               size: tuple[int, int] = (1400, 900)) -> Watched:
+    """Open ``path`` from disk (with ``fragment``, e.g. ``#date=2024-06-30``) in a new page of
+    ``size`` and wait until the graph is drawn and laid out."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     watched = Watched(page, path.as_uri())
 
     def route(route: Route) -> None:
@@ -77,7 +79,7 @@ def open_graph(browser: Browser, path: Path) -> Watched:
     page.on("pageerror", lambda exc: watched.errors.append(str(exc)))
     page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
     page.on("dialog", dialog)
-    page.goto(watched.url)
+    page.goto(watched.url + fragment)
     watched.wait_for("() => !!(window.hkweb3 && hkweb3.state.drawn && hkweb3.state.stabilized)")
     return watched
 

@@ -6,16 +6,22 @@ loads Bootstrap from a CDN whatever ``cdn_resources`` says. vis-network's script
 are read from the installed pyvis package and inlined, and a Content-Security-Policy
 forbids every fetch: the file opens from disk with no network request.
 
-Nodes are coloured by kind (the schema's colours, with a legend that filters by kind) and
-sized by a score; a search box finds a name or alias; clicking a node highlights its
-neighbours and shows its aliases, roles, connections and sources in a side panel, and
-clicking an edge shows its evidence (sentence, document, outlet, date, link). Text from
-documents is only ever set with ``textContent``, so a name like ``<img onerror=...>`` is
-shown, never run.
+The page is written for a lay reader: nodes are coloured by kind (the schema's colours,
+with a legend that filters by kind) and sized by a score; a line reads as a sentence from
+the schema's ``reading`` ("ZA Bank banks for OSL"), with its licence, service or role and
+its period, reports of one fact merged into one line; codes, scores and rules wait under
+"Details for specialists". Places are context: hidden (and left out of the layout) until
+their checkbox shows them. A timeline (histogram of facts per year, slider by month, play)
+fades what did not hold at the chosen date; the date, search and selection live in the
+address (``#date=2024-06-30&focus=za-bank``); "Save picture" downloads the view as PNG.
+Text from documents is only ever set with ``textContent``, so a name like
+``<img onerror=...>`` is shown, never run.
 
 Up to :data:`PHYSICS_MAX_NODES` nodes, vis-network's physics lays the graph out in the
 browser; above, it would freeze the page, so :func:`hkweb3.viz.layout.spring_layout`
-places the nodes in Python (seeded) and physics is off. The same input gives the same bytes.
+places the nodes in Python (seeded) and physics is off. Then, below that size, the page
+moves nodes apart until no two names overlap and fits the whole graph to the view. The
+same input gives the same bytes.
 
 Examples
 --------
@@ -43,10 +49,12 @@ from typing import Any
 from markupsafe import Markup
 
 from hkweb3.viz.layout import spring_layout
-from hkweb3.viz.page_data import page_data
+from hkweb3.viz.page_data import page_data, pretty_date
 
 #: Above this many nodes, physics is off and the layout is computed in Python.
 PHYSICS_MAX_NODES = 1000
+#: Labels drawn smaller than this (pixels) are left out (vis-network's default).
+LABEL_THRESHOLD = 5
 VIZ_DIR = Path(__file__).resolve().parent
 TEMPLATE = "template.html"
 VIS_VERSION = "9.1.2"
@@ -100,10 +108,7 @@ def render_html(
     if physics is None:
         physics = len(data.nodes) <= PHYSICS_MAX_NODES
     if not physics:
-        positions = spring_layout([n["id"] for n in data.nodes],
-                                  [(e["from"], e["to"]) for e in data.edges], seed=seed)
-        for node in data.nodes:
-            node["x"], node["y"] = positions[node["id"]]
+        _place_nodes(data.nodes, data.edges, seed)
 
     from pyvis.network import Network  # here, not at the top: see VIS_DIR
 
@@ -117,7 +122,12 @@ def render_html(
         "kinds": data.kinds,
         "data": {"physics": physics, "sizeLabel": size_label, "details": data.details,
                  "options": vis_options(physics, len(data.nodes), seed),
-                 "lazyLabels": len(data.nodes) > PHYSICS_MAX_NODES},
+                 "lazyLabels": len(data.nodes) > PHYSICS_MAX_NODES,
+                 "timeline": data.timeline, "title": title,
+                 "labelThreshold": LABEL_THRESHOLD},
+        "data_date": pretty_date(data.timeline["dataDate"]) if data.timeline["dataDate"]
+        else None,
+        "has_places": any(n.get("hidden") for n in data.nodes),
         "vis_version": VIS_VERSION,
         **_assets(),
     }
@@ -127,6 +137,27 @@ def render_html(
     # pyvis only checks that ``name`` ends in .html; the file is written here.
     _write_atomically(out, net.generate_html(name="graph.html"))
     return out
+
+
+def _place_nodes(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], seed: int) -> None:
+    """Set ``x``/``y`` on every node: the layout is computed without the hidden nodes
+    (places), which would pull everything to themselves; each of those then sits at the
+    middle of its neighbours, to be found there when shown."""
+    shown = [n["id"] for n in nodes if not n.get("hidden")]
+    positions = spring_layout(shown, [(e["from"], e["to"]) for e in edges if not e.get("hidden")],
+                              seed=seed)
+    around: dict[str, list[tuple[int, int]]] = {}
+    for e in edges:
+        for end, other in ((e["from"], e["to"]), (e["to"], e["from"])):
+            if end not in positions and other in positions:
+                around.setdefault(end, []).append(positions[other])
+    for node in nodes:
+        if node["id"] in positions:
+            node["x"], node["y"] = positions[node["id"]]
+        else:
+            near = around.get(node["id"]) or [(0, 0)]
+            node["x"] = round(sum(p[0] for p in near) / len(near))
+            node["y"] = round(sum(p[1] for p in near) / len(near))
 
 
 def vis_options(physics: bool, nodes: int, seed: int) -> dict[str, Any]:
@@ -142,13 +173,17 @@ def vis_options(physics: bool, nodes: int, seed: int) -> dict[str, Any]:
                                  "avoidOverlap": 0.2},
             "stabilization": {"enabled": physics, "iterations": 1000, "updateInterval": 50},
         },
+        # Labels are measured even when too small to read (drawThreshold): the page moves
+        # them apart once laid out, then sets the threshold back (page.js, settle).
         "nodes": {"shape": "dot", "borderWidth": 1,
+                  "scaling": {"label": {"drawThreshold": 0 if not large else LABEL_THRESHOLD}},
                   "font": {"size": 14, "color": "#2b2b2b", "strokeWidth": 3,
                            "strokeColor": "#ffffff"}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#a9b1ba", "highlight": "#2b2b2b", "hover": "#555555"},
-            "font": {"size": 9, "color": "#6b7280", "align": "middle", "strokeWidth": 2},
+            # Shown only along the selection's lines, so they can be large enough to read.
+            "font": {"size": 13, "color": "#3d444d", "align": "middle", "strokeWidth": 3},
             "smooth": False,
             "width": 1,
             "selectionWidth": 1.5,

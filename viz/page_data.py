@@ -1,11 +1,13 @@
 """What the HTML view shows, computed from a graph dump (the shape of ``Store.dump()``).
 
 :func:`page_data` sorts everything (so equal graphs give equal pages), drops edges whose
-ends are missing, and returns the vis-network items (nodes coloured by kind from the schema
-and sized by a score; edges labelled by type) plus the details the page's side panel shows:
-aliases, roles, properties, the evidence of each edge and the documents it cites. Nothing is
-escaped here: the page puts every text in with ``textContent``. Only URLs are filtered: a
-link is kept only if it is http(s) (:func:`safe_url`).
+ends are missing, merges edges that say the same thing (:func:`merge_facts`), and returns
+the vis-network items (nodes coloured by kind from the schema and sized by a score; places
+hidden until asked for) plus what the page shows of them: each fact's plain reading from the
+schema ("banks for"), what it names (licence, service, role), its period and all its
+evidence; aliases and properties; the documents cited; and the timeline (:func:`timeline`).
+Nothing is escaped here: the page puts every text in with ``textContent``. Only URLs are
+filtered: a link is kept only if it is http(s) (:func:`safe_url`).
 
 Examples
 --------
@@ -18,17 +20,22 @@ Examples
 >>> data = page_data(graph)
 >>> [(n["id"], n["color"], n["size"]) for n in data.nodes]
 [('osl', '#ff7f0e', 24.0), ('za-bank', '#4fa3e0', 24.0)]
->>> [(e["id"], e["from"], e["label"], e["to"]) for e in data.edges]
+>>> [(e["id"], e["from"], e["type"], e["to"]) for e in data.edges]
 [('e0', 'za-bank', 'PROVIDES_BANKING_TO', 'osl')]
+>>> data.details["edges"]["e0"]["reading"]
+'banks for'
 """
 
 from __future__ import annotations
 
+import calendar
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from hkweb3.errors import ValidationError
@@ -39,8 +46,10 @@ MIN_SIZE, MAX_SIZE = 8.0, 40.0
 LABEL_CHARS = 40
 #: Colour for a kind the schema does not know.
 UNKNOWN_COLOR = "#999999"
-#: Edge types that give a person a role at an organisation, and the role when none is named.
-ROLE_EDGES = {"HOLDS_ROLE": "a role", "CHAIRS": "chair"}
+#: Kinds drawn only on request: context, not actors (one place links to half the graph).
+PLACE_KINDS = {"Place"}
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T| )")
+_SMALL_WORDS = {"a", "an", "and", "the", "of", "for", "to", "in", "on"}
 #: Vis "roundness" added per extra edge between the same two nodes, so none hides another.
 PARALLEL_CURVE = 0.2
 
@@ -51,10 +60,12 @@ class PageData:
 
     nodes: list[dict[str, Any]]
     edges: list[dict[str, Any]]
-    #: ``[{"kind", "color", "count", "description"}]``, in schema order.
+    #: ``[{"kind", "name", "color", "count", "place", "description"}]``, in schema order.
     kinds: list[dict[str, Any]]
     #: ``{"nodes": {id: ...}, "edges": {edge id: ...}, "documents": {id: ...}}``.
     details: dict[str, dict[str, Any]]
+    #: See :func:`timeline`.
+    timeline: dict[str, Any]
 
 
 def page_data(
@@ -73,75 +84,199 @@ def page_data(
     if sizes is None:
         sizes = degree_scores(by_id, ((e["source"], e["target"]) for e in edges))
     scores = {i: _number(sizes.get(i)) for i in by_id}
-    vis_nodes, node_details = _nodes(by_id, scores, schema)
-    vis_edges, edge_details = _edges(edges, node_details)
     documents = {
         doc["id"]: {"title": doc.get("title"), "outlet": doc.get("outlet"),
                     "published": _plain(doc.get("published")), "url": safe_url(doc.get("url"))}
         for doc in sorted(graph.get("documents") or (), key=lambda d: d["id"])
     }
+    published = {i: str(d["published"]) for i, d in documents.items() if _day(d["published"])}
+    places = {i for i, n in by_id.items() if n.get("kind") in PLACE_KINDS}
+    vis_nodes, node_details = _nodes(by_id, scores, schema, places)
+    vis_edges, edge_details = _edges(edges, schema, places, published)
     return PageData(
         nodes=vis_nodes,
         edges=vis_edges,
         kinds=_legend(schema, Counter(n["kind"] for n in vis_nodes)),
         details={"nodes": node_details, "edges": edge_details, "documents": documents},
+        timeline=timeline(vis_edges, edge_details, node_details, published),
     )
 
 
+def timeline(
+    edges: list[dict[str, Any]], edge_details: Mapping[str, Mapping[str, Any]],
+    node_details: Mapping[str, Mapping[str, Any]], published: Mapping[str, str],
+) -> dict[str, Any]:
+    """What the page's timeline needs: each edge's first and last valid day, each node's
+    first day (its first fact, or its first source), facts begun per year, and the span
+    of dates with the data's date (its latest) at the end. None marks an open end."""
+    edge_spans = {e["id"]: [edge_details[e["id"]]["start"], edge_details[e["id"]]["end"]]
+                  for e in edges}
+    node_start: dict[str, str | None] = {}
+    for i, node in node_details.items():
+        days = [published[s] for s in node["sources"] if s in published]
+        node_start[i] = _day(min(days))[0] if days else None
+    for e in edges:
+        start = edge_spans[e["id"]][0]
+        for end in (e["from"], e["to"]):
+            if start and (node_start[end] is None or start < node_start[end]):
+                node_start[end] = start
+    years = Counter(span[0][:4] for span in edge_spans.values() if span[0])
+    days = sorted({d for span in edge_spans.values() for d in span if d}
+                  | {_day(d)[1] for d in published.values()}
+                  | {d for d in node_start.values() if d})
+    return {
+        "edges": edge_spans,
+        "nodes": node_start,
+        "years": [[int(y), n] for y, n in sorted(years.items())],
+        "first": days[0] if days else None,
+        "last": days[-1] if days else None,
+        "dataDate": max((_day(d)[1] for d in published.values()), default=None),
+    }
+
+
 def _nodes(
-    by_id: Mapping[str, Mapping[str, Any]], scores: Mapping[str, float], schema: Schema
+    by_id: Mapping[str, Mapping[str, Any]], scores: Mapping[str, float], schema: Schema,
+    places: set[str],
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """vis-network nodes (label, colour, size) and each node's details (roles left empty)."""
+    """vis-network nodes (label, colour, size; places hidden) and each node's details."""
     sizes = _sizes(scores)
     items, details = [], {}
     for i, node in by_id.items():
         kind = node.get("kind") or "?"
         name = str(node.get("name") or i)
         label = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
-        items.append({"id": i, "label": label, "kind": kind, "color": _color(schema, kind),
-                      "size": sizes[i]})
+        item = {"id": i, "label": label, "kind": kind, "color": _color(schema, kind),
+                "size": sizes[i]}
+        if i in places:
+            item["hidden"], item["physics"] = True, False
+        items.append(item)
+        properties = _properties(node.get("properties"))
         details[i] = {
             "name": name,
+            # the Chinese name, shown beside the English one (registry's names_zh)
+            "name_zh": (node.get("properties") or {}).get("name_zh"),
             "kind": kind,
+            "kindName": kind_words(kind),
+            "place": i in places,
+            "description": properties.pop("description", None),
             "aliases": sorted(str(a) for a in node.get("aliases") or ()),
             "sources": list(node.get("sources") or ()),
             "discovered": node.get("discovered"),
-            "properties": _properties(node.get("properties")),
+            "properties": properties,
             "score": scores[i],
-            "roles": [],
         }
     return items, details
 
 
 def _edges(
-    edges: list[Mapping[str, Any]], node_details: dict[str, dict[str, Any]]
+    edges: list[Mapping[str, Any]], schema: Schema, places: set[str],
+    published: Mapping[str, str],
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """vis-network edges (ids ``e0``, ``e1``, ... in order) and each edge's details; role
-    edges add a role to the details of both their ends."""
+    """vis-network edges (ids ``e0``, ``e1``, ... in order), one per fact once facts with the
+    same meaning are merged (:func:`merge_facts`), and each one's details: its reading, what
+    it names (licence, service, role), its period and all its sources."""
     items, details = [], {}
     parallel: dict[tuple[str, str], int] = defaultdict(int)
-    for number, edge in enumerate(edges):
+    for number, fact in enumerate(merge_facts(edges, schema)):
         eid = f"e{number}"
-        source, target, kind = edge["source"], edge["target"], edge["type"]
-        item = {"id": eid, "from": source, "to": target, "label": kind}
+        source, target, kind = fact.source, fact.target, fact.type
+        item: dict[str, Any] = {"id": eid, "from": source, "to": target, "type": kind}
         pair = (min(source, target), max(source, target))
         if parallel[pair]:
             item["smooth"] = {"type": "curvedCW", "roundness": PARALLEL_CURVE * parallel[pair]}
         parallel[pair] += 1
+        if _is_symmetric(schema, kind):
+            item["arrows"] = {"to": {"enabled": False}}
+        if source in places or target in places:
+            item["hidden"], item["physics"] = True, False
         items.append(item)
-        properties = _properties(edge.get("properties"))
+        evidence = _unique(_evidence(e) for edge in fact.edges for e in edge.get("evidence") or ())
+        sources: list[str] = []
+        properties: dict[str, Any] = {}
+        for edge in fact.edges:
+            props = _properties(edge.get("properties"))
+            sources += [s for s in props.pop("sources", []) if s not in sources]
+            for key, value in props.items():
+                properties.setdefault(key, value)
+        seen = sorted(d for d in [*(e.get("published") for e in evidence),
+                                  *(published.get(s) for s in sources)] if _day(d))
+        first, last = (_day(seen[0])[0], _day(seen[-1])[0]) if seen else (None, None)
+        start, end = _validity(fact.edges, first, last)
+        role_read = kind in schema.edges and "{role}" in schema.edges[kind].reading
         details[eid] = {
             "type": kind,
-            "sources": properties.pop("sources", []),
+            "reading": schema_reading(schema, kind, fact.qualifier if role_read else None),
+            # A role is in the reading already ("is chief executive of").
+            "qualifier": None if role_read else fact.qualifier,
+            "qualifierName": fact.qualifier_name,
+            "period": period_text(fact.edges),
+            "firstSeen": first,
+            "lastSeen": last,
+            "start": start,
+            "end": end,
+            "facts": len(fact.edges),
+            "sources": sources,
             "properties": properties,
-            "evidence": [_evidence(e) for e in edge.get("evidence") or ()],
+            "evidence": evidence,
         }
-        if kind in ROLE_EDGES:
-            role = str(properties.get("role") or ROLE_EDGES[kind])
-            when = {k: properties[k] for k in ("since", "until", "current") if k in properties}
-            node_details[source]["roles"].append({"role": role, "with": target, **when})
-            node_details[target]["roles"].append({"role": role, "with": source, **when})
     return items, details
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Edges between two entities that say the same thing, drawn as one line."""
+
+    source: str
+    type: str
+    target: str
+    #: The licence, service, role or share the edges name (None: none does).
+    qualifier: str | None
+    qualifier_name: str | None
+    edges: tuple[Mapping[str, Any], ...]
+
+
+def merge_facts(edges: Iterable[Mapping[str, Any]], schema: Schema) -> list[Fact]:
+    """Group edges that mean the same: same ends (either way round for a symmetric type),
+    same type, and the same licence, service or role up to small words and the name of what
+    it is ("virtual banking licence" and "virtual banking" are one licence). An edge naming
+    none joins the line of its ends when exactly one is named there, so a fact reported
+    once with its service and once without shows once.
+
+    >>> edges = [{"source": "za", "target": "hkma", "type": "LICENSED_BY", "properties": p}
+    ...          for p in ({"licence": "virtual banking licence"}, {"licence": "Virtual banking"},
+    ...                    {})]
+    >>> [(f.qualifier, len(f.edges)) for f in merge_facts(edges, load_schema())]
+    [('virtual banking licence', 3)]
+    """
+    groups: dict[tuple[str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    for edge in edges:
+        source, target, kind = edge["source"], edge["target"], edge["type"]
+        if _is_symmetric(schema, kind):
+            source, target = sorted((source, target))
+        groups[(source, kind, target)].append(edge)
+    facts = []
+    for (source, kind, target), group in groups.items():
+        name = _qualifier_name(schema, kind)
+        named: dict[frozenset[str], list[Mapping[str, Any]]] = {}
+        plain: list[Mapping[str, Any]] = []
+        for edge in group:
+            value = _qualifier(edge, name)
+            if value is None:
+                plain.append(edge)
+            else:
+                named.setdefault(_meaning(value, name), []).append(edge)
+        lines = list(named.values())
+        if len(lines) == 1:
+            lines[0] += plain
+        elif plain:
+            lines.append(plain)
+        for line in lines:
+            values = [v for v in (_qualifier(e, name) for e in line) if v is not None]
+            # The longest wording of the qualifier says the most.
+            qualifier = max(values, key=lambda v: (len(v), v)) if values else None
+            facts.append(Fact(source, kind, target, qualifier, name if values else None,
+                              tuple(line)))
+    return sorted(facts, key=lambda f: (f.source, f.type, f.target, f.qualifier or ""))
 
 
 def degree_scores(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, float]:
@@ -171,6 +306,115 @@ def safe_url(value: Any) -> str | None:
         return None
     url = value.strip()
     return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def schema_reading(schema: Schema, kind: str, role: str | None = None) -> str:
+    """The schema's reading of ``kind`` (its name if the schema does not know it)."""
+    try:
+        return schema.reading(kind, role)
+    except ValidationError:
+        return kind
+
+
+def period_text(edges: Iterable[Mapping[str, Any]]) -> str:
+    """When the edges say their fact held, in words ("" when none says).
+
+    >>> period_text([{"properties": {"since": "2009", "until": "2019-09-30"}}])
+    '2009 to 30 Sep 2019'
+    >>> period_text([{"properties": {"since": "2023-04", "current": True}}])
+    'since Apr 2023'
+    >>> period_text([{"properties": {"current": False}}])
+    'former'
+    """
+    props = [e.get("properties") or {} for e in edges]
+    since = sorted(str(p["since"]) for p in props if _day(p.get("since")))
+    until = sorted(str(p["until"]) for p in props if _day(p.get("until")))
+    current = {p.get("current") for p in props} - {None}
+    ended = bool(until) or current == {False}
+    if since and until:
+        return f"{pretty_date(since[0])} to {pretty_date(until[-1])}"
+    if since:
+        return f"since {pretty_date(since[0])}" + (", now ended" if ended else "")
+    if until:
+        return f"until {pretty_date(until[-1])}"
+    return "former" if ended else "current" if current == {True} else ""
+
+
+def pretty_date(value: str) -> str:
+    """A partial ISO date at its own precision: ``2023``, ``Apr 2023``, ``14 Apr 2023``."""
+    parts = str(value)[:10].split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = calendar.month_abbr[int(parts[1])]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def _day(value: Any) -> tuple[str, str] | None:
+    """The first and last day of a partial date (``2023``, ``2023-04``, ``2023-04-14``, or
+    a timestamp), as ISO text; None if ``value`` is not one."""
+    match = _PARTIAL_DATE.match(str(value)) if value not in (None, "") else None
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        if day:
+            return (date(int(year), int(month), int(day)).isoformat(),) * 2
+        if month:
+            last = calendar.monthrange(int(year), int(month))[1]
+            return f"{year}-{month}-01", date(int(year), int(month), last).isoformat()
+    except ValueError:
+        return None
+    return f"{year}-01-01", f"{year}-12-31"
+
+
+def _validity(edges: Iterable[Mapping[str, Any]], first: str | None,
+              last: str | None) -> tuple[str | None, str | None]:
+    """First and last day the fact held, for the timeline. It starts at the earliest
+    ``since``, else when first reported; it ends at the latest ``until``, else when last
+    reported if a source calls it former, else not at all (None)."""
+    starts, ends = [], []
+    for edge in edges:
+        props = edge.get("properties") or {}
+        since, until = _day(props.get("since")), _day(props.get("until"))
+        starts.append(since[0] if since else first)
+        ends.append(until[1] if until else last if props.get("current") is False else None)
+    start = None if None in starts else min(starts, default=None)
+    end = None if None in ends else max(ends, default=None)
+    return start, end
+
+
+def _is_symmetric(schema: Schema, kind: str) -> bool:
+    return kind in schema.edges and schema.edges[kind].symmetric
+
+
+def _qualifier_name(schema: Schema, kind: str) -> str | None:
+    """The property that says which licence, service or role an edge is about."""
+    key = schema.edges[kind].key if kind in schema.edges else ()
+    return key[0] if key else None
+
+
+def _qualifier(edge: Mapping[str, Any], name: str | None) -> str | None:
+    value = (edge.get("properties") or {}).get(name) if name else None
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text or None
+
+
+def _meaning(value: str, name: str | None) -> frozenset[str]:
+    """The words that carry a qualifier's meaning: lower case, without small words and the
+    name of what it is (a "licence" of a licence)."""
+    words = set(re.findall(r"\w+", value.lower())) - _SMALL_WORDS - {name}
+    return frozenset(words)
+
+
+def _unique(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence items once each (two edges may cite the same sentence), in order."""
+    seen, out = set(), []
+    for item in items:
+        key = json.dumps(item, sort_keys=True, ensure_ascii=False)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def _edge_order(edge: Mapping[str, Any]) -> tuple[str, str, str, str]:
@@ -210,9 +454,20 @@ def _color(schema: Schema, kind: str) -> str:
 def _legend(schema: Schema, counts: Mapping[str, int]) -> list[dict[str, Any]]:
     order = {kind: i for i, kind in enumerate(schema.kinds)}
     kinds = sorted(counts, key=lambda k: (order.get(k, len(order)), k))
-    return [{"kind": k, "color": _color(schema, k), "count": counts[k],
+    return [{"kind": k, "name": kind_words(k), "color": _color(schema, k), "count": counts[k],
+             "place": k in PLACE_KINDS,
              "description": schema.kinds[k].description if k in schema.kinds else ""}
             for k in kinds]
+
+
+def kind_words(kind: str) -> str:
+    """A kind's name as words for a lay reader.
+
+    >>> kind_words("VirtualBank"), kind_words("GovernmentBody")
+    ('Virtual bank', 'Government body')
+    """
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", kind).lower()
+    return words[:1].upper() + words[1:]
 
 
 def _plain(value: Any) -> Any:
