@@ -34,7 +34,8 @@ from rapidfuzz import fuzz, process
 from hkweb3.graph.schema import ENTITY_LABEL, Schema, load_schema
 
 RULES_FILE = Path(__file__).with_name("review.yaml")
-REGISTRY_RULE = "registry"
+# Rules of curated sources (the registry, public registers): their facts need no review.
+CURATED_RULES = frozenset({"registry", "register"})
 #: Families larger than this are scored in blocks of names that start alike (see _blocks).
 BLOCK_ABOVE = 2000
 BLOCK_PREFIX = 3
@@ -171,24 +172,40 @@ def _keep_first(node: Mapping[str, Any]) -> tuple:
             -len(node["name"]), node["id"])
 
 
+def weakness(evidence: Iterable[Mapping[str, Any]], rules: Rules | None = None) -> list[str]:
+    """Why a fact with this ``evidence`` needs review: one document alone supports it, or
+    its best evidence is below the low-confidence mark. None for a curated fact.
+
+    >>> weakness([{"document": "a", "rule": "passive-agent", "confidence": 0.6}])
+    ['single source', 'confidence 0.6']
+    >>> weakness([{"document": "registry", "rule": "registry", "confidence": 1.0}])
+    []
+    """
+    rules = rules or load_rules()
+    evidence = list(evidence)
+    if not evidence or any(e.get("rule") in CURATED_RULES for e in evidence):
+        return []
+    reasons = []
+    if len({e["document"] for e in evidence}) == 1:
+        reasons.append("single source")
+    confidence = max(float(e.get("confidence", 1.0)) for e in evidence)
+    if confidence < rules.low_confidence:
+        reasons.append(f"confidence {confidence:g}")
+    return reasons
+
+
 def weak_facts(edges: list[Mapping[str, Any]], rules: Rules | None = None) -> list[Candidate]:
     """Facts extraction wrote that one document alone supports or whose best evidence is
     below the low-confidence mark, the weakest first."""
     rules = rules or load_rules()
     candidates = []
     for edge in edges:
-        evidence = [e for e in edge.get("evidence") or [] if e.get("rule") != REGISTRY_RULE]
-        if not evidence or len(evidence) != len(edge.get("evidence") or []):
-            continue  # the registry's facts are curated
-        confidence = max(float(e.get("confidence", 1.0)) for e in evidence)
-        documents = sorted({e["document"] for e in evidence})
-        reasons = []
-        if len(documents) == 1:
-            reasons.append("single source")
-        if confidence < rules.low_confidence:
-            reasons.append(f"confidence {confidence:g}")
+        reasons = weakness(edge.get("evidence") or [], rules)
         if not reasons:
             continue
+        evidence = edge["evidence"]
+        confidence = max(float(e.get("confidence", 1.0)) for e in evidence)
+        documents = sorted({e["document"] for e in evidence})
         role = (edge.get("properties") or {}).get("role")
         fact = f"{edge['source']} -{edge['type']}-> {edge['target']}"
         command = _command("reject", edge["source"], edge["type"], edge["target"])

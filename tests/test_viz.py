@@ -485,6 +485,46 @@ def test_no_label_overlaps_another_and_the_whole_graph_fits(browser, shipped_pag
 # -- places, export -----------------------------------------------------------------------------
 
 
+def test_needs_review_leaves_only_the_weak_facts_standing_out(browser, tmp_path):
+    """One fact read from one article with low confidence, one from two articles, one from
+    the registry: only the first needs review, and the filter dims everything else."""
+    def said(document: str, confidence: float) -> dict:
+        return {"document": document, "sentence": "A sentence.", "published": "2024-01-02",
+                "rule": "passive-agent", "confidence": confidence}
+    curated = {"document": "registry", "sentence": "Curated.", "rule": "registry",
+               "confidence": 1.0}
+    graph = {"nodes": [node("za-bank", "ZA Bank", "VirtualBank"),
+                       node("osl", "OSL", "TradingPlatform"),
+                       node("sfc", "Securities and Futures Commission", "Regulator"),
+                       node("hashkey", "HashKey Exchange", "TradingPlatform")],
+             "edges": [edge("za-bank", "hashkey", "PROVIDES_BANKING_TO", said("doc-1", 0.6)),
+                       edge("za-bank", "osl", "PROVIDES_BANKING_TO", said("doc-1", 0.9),
+                            said("doc-2", 0.9)),
+                       edge("osl", "sfc", "LICENSED_BY", curated, licence="VATP")]}
+    data = page_data(graph)
+    assert sorted((e["from"], e["to"], data.details["edges"][e["id"]]["review"])
+                  for e in data.edges) == [
+        ("osl", "sfc", []), ("za-bank", "hashkey", ["single source", "confidence 0.6"]),
+        ("za-bank", "osl", [])]
+    watched = open_graph(browser, render_html(graph, tmp_path / "review.html", physics=False))
+    assert watched.page.inner_text("#review-count") == "1"
+    watched.page.check("#needs-review")
+    standing = """() => [hkweb3.edges.get({filter: (e) => !e.color || !e.color.color
+                                         || e.color.color !== '#eceff1'}).map((e) => e.id),
+                         hkweb3.nodes.get({filter: (n) => !n.color || !n.color.background
+                                         || n.color.background !== '#eceff1'})
+                         .map((n) => n.id).sort()]"""
+    weak = next(e["id"] for e in data.edges if e["to"] == "hashkey")
+    kept_edges, kept_nodes = watched.js(standing)
+    assert kept_edges == [weak]
+    assert kept_nodes == sorted(watched.js("(ids) => ids.map((id) => hkweb3.visId(id))",
+                                           ["hashkey", "za-bank"]))
+    watched.page.uncheck("#needs-review")
+    assert len(watched.js(standing)[0]) == 3
+    assert_clean(watched)
+    watched.page.close()
+
+
 def test_places_are_hidden_until_their_checkbox_shows_them(browser, tmp_path):
     graph = small_graph()
     graph["nodes"].append(node("hong-kong", "Hong Kong", "Place"))

@@ -45,7 +45,7 @@
   // layout is final (labels moved apart, the whole graph fitted to the view).
   const state = { drawn: false, stabilized: nodes.length === 0, selected: null,
                   highlighted: [], hiddenKinds: placeKinds, date: null, query: "",
-                  faded: { nodes: [], edges: [] }, exported: null };
+                  faded: { nodes: [], edges: [] }, exported: null, review: false };
   // (``nodes``, ``edges`` and ``network`` know the nodes by ``visId(id)``.)
   window.hkweb3 = { network, nodes, edges, state, find, select, selectEdge, setKindVisible,
                     setPlacesVisible, setDate, exportPng, visId };
@@ -391,6 +391,7 @@
     add(info.qualifierName ? info.qualifierName[0].toUpperCase() + info.qualifierName.slice(1)
                            : null, info.qualifier);
     add("When", info.period || "not stated in the sources");
+    if (info.review.length) add("Needs review", info.review.join("; "));
     if (info.firstSeen) {
       add("Reported", info.firstSeen === info.lastSeen ? prettyDay(info.firstSeen)
         : "first " + prettyDay(info.firstSeen) + ", last " + prettyDay(info.lastSeen));
@@ -432,8 +433,12 @@
   function restyle() {
     const day = state.date;
     const focus = state.selected === null ? null : visId(state.selected);
-    const keepNodes = focus === null ? null : new Set([focus, ...network.getConnectedNodes(focus)]);
-    const keepEdges = focus === null ? null : new Set(network.getConnectedEdges(focus));
+    let keepNodes = focus === null ? null : new Set([focus, ...network.getConnectedNodes(focus)]);
+    let keepEdges = focus === null ? null : new Set(network.getConnectedEdges(focus));
+    if (state.review) {  // only the facts to check, and their ends, stand out
+      keepEdges = new Set([...reviewEdges].filter((e) => !keepEdges || keepEdges.has(e)));
+      keepNodes = new Set([...keepEdges].flatMap((e) => network.getConnectedNodes(e)));
+    }
     const fadedNodes = [];
     const fadedEdges = [];
     const nodeUpdates = [];
@@ -451,7 +456,7 @@
       const faded = day !== null && !edgeLive(id, day);
       if (faded) fadedEdges.push(id);
       const style = faded ? "faded" : keepEdges && !keepEdges.has(id) ? "dim"
-                  : keepEdges ? "named" : "normal";
+                  : focus !== null ? "named" : "normal";
       if ((edgeStyle.get(id) || "normal") === style) continue;
       edgeStyle.set(id, style);
       // Lines carry their reading only around the selection: everywhere, they would cover
@@ -563,6 +568,14 @@
     box.addEventListener("change", () => setKindVisible(box.dataset.kind, box.checked));
   }
   if (placesBox) placesBox.addEventListener("change", () => setPlacesVisible(placesBox.checked));
+  const reviewEdges = new Set([...edgeDetails].filter(([, info]) => info.review.length)
+    .map(([id]) => id));
+  const reviewBox = document.getElementById("needs-review");
+  document.getElementById("review-count").textContent = String(reviewEdges.size);
+  reviewBox.addEventListener("change", () => {
+    state.review = reviewBox.checked;
+    restyle();
+  });
   const detailsBox = document.getElementById("show-details");
   detailsBox.addEventListener("change", () => {
     document.body.classList.toggle("show-details", detailsBox.checked);

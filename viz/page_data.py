@@ -39,6 +39,7 @@ from datetime import date
 from typing import Any
 
 from hkweb3.errors import ValidationError
+from hkweb3.graph.review import weakness
 from hkweb3.graph.schema import Schema, load_schema
 
 MIN_SIZE, MAX_SIZE = 8.0, 40.0
@@ -218,6 +219,8 @@ def _edges(
             "sources": sources,
             "properties": properties,
             "evidence": evidence,
+            # Why an analyst should check it (one source, low confidence); empty if not.
+            "review": weakness(evidence),
         }
     return items, details
 
