@@ -35,10 +35,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from hkweb3.errors import ValidationError
+from hkweb3.graph.periods import PartialDate
 from hkweb3.graph.review import weakness
 from hkweb3.graph.schema import Schema, load_schema
 
@@ -49,7 +49,6 @@ LABEL_CHARS = 40
 UNKNOWN_COLOR = "#999999"
 #: Kinds drawn only on request: context, not actors (one place links to half the graph).
 PLACE_KINDS = {"Place"}
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T| )")
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "for", "to", "in", "on"}
 #: Vis "roundness" added per extra edge between the same two nodes, so none hides another.
 PARALLEL_CURVE = 0.2
@@ -355,19 +354,13 @@ def pretty_date(value: str) -> str:
 def _day(value: Any) -> tuple[str, str] | None:
     """The first and last day of a partial date (``2023``, ``2023-04``, ``2023-04-14``, or
     a timestamp), as ISO text; None if ``value`` is not one."""
-    match = _PARTIAL_DATE.match(str(value)) if value not in (None, "") else None
-    if not match:
+    if value in (None, ""):
         return None
-    year, month, day = match.groups()
     try:
-        if day:
-            return (date(int(year), int(month), int(day)).isoformat(),) * 2
-        if month:
-            last = calendar.monthrange(int(year), int(month))[1]
-            return f"{year}-{month}-01", date(int(year), int(month), last).isoformat()
+        found = PartialDate.parse(str(value)[:10])
     except ValueError:
         return None
-    return f"{year}-01-01", f"{year}-12-31"
+    return found.earliest.isoformat(), found.latest.isoformat()
 
 
 def _validity(edges: Iterable[Mapping[str, Any]], first: str | None,
@@ -486,7 +479,7 @@ def _properties(values: Mapping[str, Any] | None) -> dict[str, Any]:
     return {str(k): _plain(v) for k, v in sorted((values or {}).items())}
 
 
-def _evidence(item: Mapping[str, Any] | str) -> dict[str, Any]:
-    """One evidence item (a mapping, or the JSON string the store keeps) as plain data."""
-    data = json.loads(item) if isinstance(item, str) else item
-    return {str(k): _plain(v) for k, v in sorted(data.items()) if v is not None}
+def _evidence(item: Mapping[str, Any]) -> dict[str, Any]:
+    """One evidence item (as ``Evidence.plain`` gives it: dumps and exports decode the
+    store's strings) as plain data."""
+    return {str(k): _plain(v) for k, v in sorted(item.items()) if v is not None}
