@@ -648,18 +648,19 @@ def path(
         steps = analysis.shortest_path(g, start, end, weight=weight)
         if store is not None:
             for step in steps:
-                step.facts = _facts_with_evidence(store, step)
+                step.facts = _facts_with_evidence(store, step, where or GraphFilter())
     return [row for number, step in enumerate(steps, 1) for row in step.as_rows(g, number)]
 
 
-def _facts_with_evidence(store: Store, step: Step) -> list[dict[str, Any]]:
+def _facts_with_evidence(store: Store, step: Step, where: GraphFilter) -> list[dict[str, Any]]:
     # The analysis pull leaves evidence text behind (it is large); a path needs only a few.
     kept = {(f["source"], f["type"], f["target"], f.get("role")) for f in step.facts}
     facts = []
     for row in store.edges_between(step.source, step.target):
         props = row["properties"]
-        if (row["source"], row["type"], row["target"], props.get("role")) not in kept:
-            continue  # outside the filter's period
+        if (row["source"], row["type"], row["target"], props.get("role")) not in kept \
+                or not where.in_period(props.get("since"), props.get("until")):
+            continue  # not on the path, or (a parallel fact) outside the filter's period
         evidence = [Evidence.decode(e).model_dump(mode="json", exclude_none=True)
                     for e in props.get("evidence") or []]
         facts.append({"source": row["source"], "target": row["target"], "type": row["type"],
