@@ -17,6 +17,7 @@ Examples
 --------
 >>> from hkweb3.graph.models import Entity
 >>> from hkweb3.loaders.readers import SourceDocument
+from hkweb3.loaders.sentence_relations import merge_periods
 >>> registry = [Entity(id="za-bank", name="ZA Bank", kind="VirtualBank"),
 ...             Entity(id="osl", name="OSL", kind="TradingPlatform")]
 >>> doc = SourceDocument(id="d1", path=None, title="t",
@@ -136,8 +137,10 @@ class Extractor:
                                 evidence=[evidence])
             key = (relation.source, relation.type, relation.target, relation.key)
             if key in relations:  # said twice: one edge, both sentences as evidence
-                old = relations[key]
-                relation = old.model_copy(update={"evidence": [*old.evidence, evidence]})
+                old = relations[key]  # and what each says of its period
+                relation = old.model_copy(update={
+                    "evidence": [*old.evidence, evidence],
+                    "properties": merge_periods(old.properties, relation.properties)})
             relations[key] = relation
 
         entities: dict[str, Entity] = {}
