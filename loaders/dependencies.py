@@ -1004,6 +1004,9 @@ def _read_dates(anchor: Token, words: PeriodWords, found: dict[str, set]) -> Non
 
 def _read_modifiers(anchor: Token, words: PeriodWords, found: dict[str, set]) -> None:
     """``current`` from the words before a role noun or the adverbs on a verb."""
+    doc, i = anchor.doc, anchor.i
+    if i >= 2 and doc[i - 1].text in {"-", "–"} and doc[i - 2].lower_ in words.past:
+        found[CURRENT].add(False)  # "ex-CEO", parsed as three words
     for child in anchor.children:
         word = child.lower_.strip("-")
         if anchor.pos_ in {"NOUN", "PROPN"} and child.i < anchor.i and child.dep_ in \
