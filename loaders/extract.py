@@ -17,7 +17,6 @@ Examples
 --------
 >>> from hkweb3.graph.models import Entity
 >>> from hkweb3.loaders.readers import SourceDocument
-from hkweb3.loaders.sentence_relations import merge_periods
 >>> registry = [Entity(id="za-bank", name="ZA Bank", kind="VirtualBank"),
 ...             Entity(id="osl", name="OSL", kind="TradingPlatform")]
 >>> doc = SourceDocument(id="d1", path=None, title="t",
@@ -40,6 +39,7 @@ from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import Mention, mentions_of
 from hkweb3.loaders.pipeline import load_pipeline
 from hkweb3.loaders.readers import SourceDocument
+from hkweb3.loaders.sentence_relations import merge_periods
 
 #: Longer texts are parsed in pieces of at most this many characters (see the module docstring).
 LONG_TEXT = 100_000

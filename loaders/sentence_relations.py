@@ -30,8 +30,8 @@ from spacy.tokens import Doc
 
 from hkweb3.graph.conflicts import canonical_role
 from hkweb3.graph.models import Entity
-from hkweb3.graph.schema import load_schema
 from hkweb3.graph.periods import CURRENT, SINCE, UNTIL
+from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.dependencies import DependencyRelations, load_period_words
 from hkweb3.loaders.mentions import Mention, mentions_of
 
