@@ -162,6 +162,7 @@ class PeriodWords:
     at: frozenset[str]
     starts: frozenset[tuple[str, str]]  # (lemma, particle or "")
     ends: frozenset[tuple[str, str]]
+    holds: frozenset[tuple[str, str]]
     past: frozenset[str]
     present: frozenset[str]
     past_adverbs: frozenset[str]
@@ -176,14 +177,18 @@ def load_period_words(path: Path = PERIODS_FILE) -> PeriodWords:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
 
     def words(name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw[name])
+        for word in raw[name]:
+            if not isinstance(word, str):  # YAML reads a bare on/no/yes as a boolean
+                raise SchemaError(f"{path}: {name}: {word!r} is not a word (quote it)")
+        return frozenset(w.lower() for w in raw[name])
 
     def verbs(name: str) -> frozenset[tuple[str, str]]:
-        return frozenset((*str(v).lower().split(" "), "")[:2] for v in raw[name])
+        return frozenset((*v.split(" "), "")[:2] for v in words(name))
 
     return PeriodWords(
         since=words("since"), start=words("from"), until=words("until"),
         between=words("between"), at=words("at"), starts=verbs("starts"), ends=verbs("ends"),
+        holds=verbs("holds"),
         past=words("past"), present=words("present"), past_adverbs=words("past_adverbs"),
         present_adverbs=words("present_adverbs"), perfect=words("perfect"),
         months={str(k).lower(): int(v) for k, v in raw["months"].items()})
@@ -925,6 +930,7 @@ def _role_phrase(noun: Token, at: dict[int, Mention]) -> str:
 #: Dependencies climbed from a trigger to the verb of its clause ("executive" in "has been
 #: chief executive since 2021", "as chief executive" in "served as chief executive until").
 _PERIOD_CLIMB = {"attr", "oprd", "pobj", "prep", "acomp", "dobj"}
+_NOUN_MODIFIERS = {"amod", "compound", "advmod", "nmod", "npadvmod", "det"}
 _MODALS = {"will", "would", "shall", "'ll", "may", "might", "could", "should", "to"}
 
 
@@ -973,11 +979,12 @@ def _read_dates(anchor: Token, words: PeriodWords, found: dict[str, set]) -> Non
             continue
         word = prep.lower_
         if word in words.between:
-            ends = [c for c in objects[0].children if c.dep_ == "conj"]
-            until = _date(ends[0], words) if len(ends) == 1 else None
-            if until is not None:
+            # "between 2009 and 2019 and a former chair of ...": the one date joined on
+            ends = [d for c in objects[0].children if c.dep_ == "conj"
+                    and (d := _date(c, words)) is not None]
+            if len(ends) == 1:
                 found[SINCE].add(date)
-                found[UNTIL].add(until)
+                found[UNTIL].add(ends[0])
         elif word in words.since:
             found[SINCE].add(date)
             if verb and _perfect(anchor, words):
@@ -1000,6 +1007,8 @@ def _read_dates(anchor: Token, words: PeriodWords, found: dict[str, set]) -> Non
             found[UNTIL].add(date)
     if verb and _verb_in(anchor, words.ends) and _past(anchor):
         found[CURRENT].add(False)  # "stepped down as chair"
+    if verb and _verb_in(anchor, words.holds) and anchor.tag_ in {"VBZ", "VBP"}:
+        found[CURRENT].add(True)  # "remains chair"
 
 
 def _read_modifiers(anchor: Token, words: PeriodWords, found: dict[str, set]) -> None:
@@ -1007,10 +1016,14 @@ def _read_modifiers(anchor: Token, words: PeriodWords, found: dict[str, set]) ->
     doc, i = anchor.doc, anchor.i
     if i >= 2 and doc[i - 1].text in {"-", "–"} and doc[i - 2].lower_ in words.past:
         found[CURRENT].add(False)  # "ex-CEO", parsed as three words
-    for child in anchor.children:
+    children = list(anchor.children)
+    if anchor.pos_ in {"NOUN", "PROPN"}:  # "Former Lumen Bank chief executive": any depth
+        children += [g for c in children if c.dep_ in _NOUN_MODIFIERS and c.i < anchor.i
+                     for g in c.subtree if g.i < c.i and g.dep_ in _NOUN_MODIFIERS]
+    for child in children:
         word = child.lower_.strip("-")
-        if anchor.pos_ in {"NOUN", "PROPN"} and child.i < anchor.i and child.dep_ in \
-                {"amod", "compound", "advmod", "nmod", "npadvmod", "det"}:
+        if anchor.pos_ in {"NOUN", "PROPN"} and child.i < anchor.i and \
+                child.dep_ in _NOUN_MODIFIERS:
             if word in words.past:
                 found[CURRENT].add(False)
             elif word in words.present or any(  # "the newly appointed chair"
