@@ -991,11 +991,8 @@ def _read_dates(anchor: Token, words: PeriodWords, found: dict[str, set]) -> Non
                 found[CURRENT].add(True)  # "has been chair since 2021"
         elif word in words.start:
             found[SINCE].add(date)
-            for end in anchor.children:  # "from 2015 to 2020", "to" on the verb or the date
-                if end.dep_ == "prep" and end.lower_ in {*words.until, "to"}:
-                    until = [_date(g, words) for g in end.children if g.dep_ == "pobj"]
-                    found[UNTIL].update(d for d in until if d)
-            for end in (c for o in objects for c in o.children):
+            # "from 2015 to 2020": "to" on the verb, on "from" or on the first date
+            for end in [*anchor.children, *prep.children, *objects[0].children]:
                 if end.dep_ == "prep" and end.lower_ in {*words.until, "to"}:
                     until = [_date(g, words) for g in end.children if g.dep_ == "pobj"]
                     found[UNTIL].update(d for d in until if d)
