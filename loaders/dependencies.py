@@ -165,6 +165,7 @@ class PeriodWords:
     holds: frozenset[tuple[str, str]]
     past: frozenset[str]
     present: frozenset[str]
+    told: frozenset[str]
     past_adverbs: frozenset[str]
     present_adverbs: frozenset[str]
     perfect: frozenset[str]
@@ -189,7 +190,8 @@ def load_period_words(path: Path = PERIODS_FILE) -> PeriodWords:
         since=words("since"), start=words("from"), until=words("until"),
         between=words("between"), at=words("at"), starts=verbs("starts"), ends=verbs("ends"),
         holds=verbs("holds"),
-        past=words("past"), present=words("present"), past_adverbs=words("past_adverbs"),
+        past=words("past"), present=words("present"), told=words("told"),
+        past_adverbs=words("past_adverbs"),
         present_adverbs=words("present_adverbs"), perfect=words("perfect"),
         months={str(k).lower(): int(v) for k, v in raw["months"].items()})
 

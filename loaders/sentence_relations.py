@@ -106,6 +106,8 @@ class SentenceRelations:
                     value, current = rest, False
                 elif qualifier in self.period_words.present and rest:
                     value, current = rest, True
+                elif qualifier in self.period_words.told and rest:
+                    value = rest
                 value = canonical_role(value)
             if value:
                 properties[name] = value
