@@ -102,6 +102,13 @@ VELEZ_TIDEWATER = ("omar-velez", "HOLDS_ROLE", "tidewater-bank")
         ("remains a role",
          "Omar Velez remains chief executive of Tidewater Bank.",
          VELEZ_TIDEWATER, {"current": True}),
+        ("a licence received in a month",
+         "Tidewater Exchange received its licence from the Securities and Futures Commission "
+         "in November 2022.",
+         ("tidewater-exchange", "LICENSED_BY", "sfc"), {"since": "2022-11"}),
+        ("a licence held since a day",
+         "Tidewater Exchange has held an SFC licence since 15 December 2020.",
+         ("tidewater-exchange", "LICENSED_BY", "sfc"), {"since": "2020-12-15", "current": True}),
         ("owned since a year, not a role",
          "Tidewater Bank has been owned by Orchid Group since 2020.",
          ("orchid-group", "OWNS", "tidewater-bank"), {"since": "2020", "current": True}),
