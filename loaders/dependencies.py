@@ -197,8 +197,10 @@ def load_period_words(path: Path = PERIODS_FILE) -> PeriodWords:
 
 
 def _words(value: str | list, sets: dict[str, list[str]]) -> list[str]:
-    """A word list, or the name of one of the file's ``lemmas`` sets."""
-    return sets[value] if isinstance(value, str) else [str(w) for w in value]
+    """A word list, or the name of one of the file's ``lemmas`` sets (also inside a list)."""
+    if isinstance(value, str):
+        return sets[value]
+    return [w for item in value for w in sets.get(str(item), [str(item)])]
 
 
 def _roles(value: str | list[str], where: str) -> tuple[str, ...]:
