@@ -3,7 +3,10 @@
 A pattern's trigger is found with spaCy's :class:`~spacy.matcher.Matcher` (a lemma set and a
 part of speech, or a short token sequence); its two ends are found by syntactic role from the
 trigger (subject, agent, apposition, owner of a role noun, ...: see the file's header), then
-mapped to the mentions the pipeline found, a list giving one edge per member.
+mapped to the mentions the pipeline found, a list giving one edge per member. Each edge
+also carries the period its own clause states ("since April 2023", "from 2015 to 2020",
+"stepped down in March 2024", "former"): :func:`period_of`, with the words of
+``periods.yaml``.
 
 Examples
 --------
