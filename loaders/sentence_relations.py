@@ -30,14 +30,12 @@ from spacy.tokens import Doc
 
 from hkweb3.graph.conflicts import canonical_role
 from hkweb3.graph.models import Entity
+from hkweb3.graph.periods import CURRENT, SINCE, UNTIL
 from hkweb3.graph.schema import load_schema
-from hkweb3.loaders.dependencies import DependencyRelations
+from hkweb3.loaders.dependencies import DependencyRelations, load_period_words
 from hkweb3.loaders.mentions import Mention, mentions_of
 
 CONFIDENCE = 0.8
-#: Words before a role that say whether it is still held.
-_PAST = {"former", "then", "outgoing", "previous", "ex-"}
-_PRESENT = {"current", "new", "incoming", "interim", "acting"}
 
 
 @dataclass
@@ -58,6 +56,7 @@ class SentenceRelations:
     def __init__(self, nlp: Language):
         self.dependencies = DependencyRelations(nlp.vocab)
         self.schema = load_schema()
+        self.period_words = load_period_words()
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """The registry's ids and kinds: a title's fixed organisation must be one of them."""
@@ -79,9 +78,10 @@ class SentenceRelations:
                 source.entity_id, edge, target.entity_id, rule, CONFIDENCE, dict(properties)))
             if finding is None:
                 continue
-            key = (finding.source, finding.edge_type, finding.target,
-                   str(sorted(finding.properties.items())))
-            found.setdefault(n, {}).setdefault(key, finding)
+            key = (finding.source, finding.edge_type, finding.target, str(sorted(
+                (k, v) for k, v in finding.properties.items() if k not in PERIOD)))
+            old = found.setdefault(n, {}).setdefault(key, finding)
+            old.properties = merge_periods(old.properties, finding.properties)
         doc._.relations = [(sentences[n], f) for n in sorted(found)
                            for f in found[n].values()]
         return doc
@@ -93,6 +93,7 @@ class SentenceRelations:
                 not self.schema.allows(hit.edge_type, source.kind, target.kind):
             return None
         properties: dict[str, str | bool] = {}
+        current: bool | None = None
         for name, value in hit.properties.items():
             if not isinstance(value, str):
                 properties[name] = value
@@ -100,14 +101,44 @@ class SentenceRelations:
             value = " ".join(value.split()).strip(" ,")
             if name == "role":
                 qualifier, _, rest = value.partition(" ")
-                if qualifier.lower() in _PAST and rest:
-                    value, properties["current"] = rest, False
-                elif qualifier.lower() in _PRESENT and rest:
+                qualifier = qualifier.lower().strip("-")
+                if qualifier in self.period_words.past and rest:
+                    value, current = rest, False
+                elif qualifier in self.period_words.present and rest:
+                    value, current = rest, True
+                elif qualifier in self.period_words.told and rest:
                     value = rest
                 value = canonical_role(value)
             if value:
                 properties[name] = value
+        if current is not None and properties.get(CURRENT, current) != current:
+            del properties[CURRENT]  # "former" and "has been ... since": no reading
+        elif current is not None:
+            properties[CURRENT] = current
         if hit.edge_type == "HOLDS_ROLE" and "role" not in properties:
             return None
         return Finding(hit.source, hit.edge_type, hit.target, hit.rule, hit.confidence,
                        properties)
+
+
+#: The properties of a period (the schema's ``period``).
+PERIOD = (SINCE, UNTIL, CURRENT)
+
+
+def merge_periods(old: dict[str, str | bool], new: dict[str, str | bool]
+                  ) -> dict[str, str | bool]:
+    """``old`` with the period values ``new`` adds; a value both give differently is
+    dropped (two readings of one fact, neither sure).
+
+    >>> merge_periods({"role": "chair"}, {"role": "chair", "since": "2021"})
+    {'role': 'chair', 'since': '2021'}
+    >>> merge_periods({"since": "2021", "current": True}, {"since": "2019"})
+    {'current': True}
+    """
+    merged = dict(old)
+    for name in PERIOD:
+        if name in new and name in old and new[name] != old[name]:
+            del merged[name]
+        elif name in new and name not in old:
+            merged[name] = new[name]
+    return merged
