@@ -7,7 +7,7 @@ Each statement is Neo4j 5 syntax, matches with labels, and is sent alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from hkweb3.graph.schema import ENTITY_LABEL, Schema
 
@@ -143,17 +143,22 @@ def update_entities() -> str:
     )
 
 
-def merge_relations(edge_type: str) -> str:
+def merge_relations(edge_type: str, fill: Sequence[str] = ()) -> str:
     """Create or update edges of one type, keyed by ``key``, replacing the evidence of the
-    documents in this batch. Rows: ``{source, target, key, props, evidence, prefixes,
-    documents}``."""
+    documents in this batch. Rows: ``{source, target, key, props, fill, evidence, prefixes,
+    documents}``: ``props`` are set; ``fill`` (of the property names ``fill``) only where the
+    edge has none yet, so a date read from text never replaces a curated one."""
+    # (props first: the store may read ``r`` as it was before this SET's ``+=``)
+    gaps = "".join(f", r.{name} = coalesce(row.props.{name}, r.{name}, row.fill.{name})"
+                   for name in fill)
     return (
         f"UNWIND $rows AS row "
         f"MATCH (a:{ENTITY_LABEL} {{id: row.source}}) "
         f"MATCH (b:{ENTITY_LABEL} {{id: row.target}}) "
         f"MERGE (a)-[r:{edge_type} {{key: row.key}}]->(b) "
-        "ON CREATE SET r += row.props, r.evidence = row.evidence, r.sources = row.documents "
-        f"ON MATCH SET r += row.props, {_MERGE_EVIDENCE}"
+        "ON CREATE SET r += row.props, r += row.fill, r.evidence = row.evidence, "
+        "r.sources = row.documents "
+        f"ON MATCH SET r += row.props{gaps}, {_MERGE_EVIDENCE}"
     )
 
 
@@ -303,7 +308,7 @@ def statements(schema: Schema) -> Iterator[str]:
         if edge.provenance:
             yield merge_mentions(schema.document_label, edge.name)
         else:
-            yield merge_relations(edge.name)
+            yield merge_relations(edge.name, sorted(schema.period))
     yield mentioned_by(schema.document_label, schema.mention_type)
     yield from retract(schema.document_label, schema.mention_type)
     yield from (delete_documents(schema.document_label), document_hashes(schema.document_label),

@@ -67,6 +67,11 @@ def _check_properties(values: Any, what: str) -> Any:
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
+#: The rules of curated sources (the registry, public registers): their facts need no review,
+#: and their dates win over dates read from text.
+CURATED_RULES = frozenset({"registry", "register"})
+
+
 class Evidence(_Model):
     """Where a fact came from: a document, the sentence, its span (and page), its date, the
     rule."""

@@ -31,11 +31,10 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
+from hkweb3.graph.models import CURATED_RULES
 from hkweb3.graph.schema import ENTITY_LABEL, Schema, load_schema
 
 RULES_FILE = Path(__file__).with_name("review.yaml")
-# Rules of curated sources (the registry, public registers): their facts need no review.
-CURATED_RULES = frozenset({"registry", "register"})
 #: Families larger than this are scored in blocks of names that start alike (see _blocks).
 BLOCK_ABOVE = 2000
 BLOCK_PREFIX = 3

@@ -49,7 +49,7 @@ from hkweb3.graph import cypher, gate
 from hkweb3.graph.claims import claim_ends, single_claim
 from hkweb3.graph.config import DEFAULT_USER, StoreConfig
 from hkweb3.graph.conflicts import find_conflicts
-from hkweb3.graph.models import Entity, Evidence, GraphBatch
+from hkweb3.graph.models import CURATED_RULES, Entity, Evidence, GraphBatch
 from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.values import to_plain
 
@@ -325,19 +325,25 @@ class Store:
             yield cypher.update_entities(), existing
 
         by_type: dict[str, list[dict]] = defaultdict(list)
+        period = sorted(schema.period)
         for r in batch.relations:
             documents = sorted({ev.document for ev in r.evidence})
+            props = {**r.properties, "claim": single_claim(r.type, r.properties)}
+            # A period read from text fills gaps; a curated source's period is set.
+            curated = any(ev.rule in CURATED_RULES for ev in r.evidence)
+            fill = {} if curated else {k: props.pop(k) for k in period if k in props}
             by_type[r.type].append({
                 "source": r.source,
                 "target": r.target,
                 "key": r.key,
-                "props": _props({**r.properties, "claim": single_claim(r.type, r.properties)}),
+                "props": _props(props),
+                "fill": _props(fill),
                 "evidence": sorted(ev.encode() for ev in r.evidence),
                 "documents": documents,
                 "prefixes": [Evidence.prefix(d) for d in documents],
             })
         for edge_type, rows in by_type.items():
-            yield cypher.merge_relations(edge_type), rows
+            yield cypher.merge_relations(edge_type, period), rows
 
         if batch.mentions:
             rows = [{"document": d, "entity": e} for d, e in sorted(set(batch.mentions))]

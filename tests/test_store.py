@@ -107,6 +107,28 @@ def test_edges_with_different_keys_are_kept_apart(store):
     assert roles == [{"role": "Chief Executive"}, {"role": "Deputy CEO"}]
 
 
+def test_a_period_read_from_text_fills_gaps_and_never_replaces_a_curated_one(store):
+    people = [Entity(id="norman-chan", name="Norman Chan", kind="Person"),
+              Entity(id="hkma", name="Hong Kong Monetary Authority", kind="Regulator")]
+
+    def role(rule: str, document: str, **period) -> GraphBatch:
+        said = Evidence(document=document, sentence="Norman Chan ran the HKMA.", rule=rule)
+        return GraphBatch(entities=people, relations=[Relation(
+            source="norman-chan", type="HOLDS_ROLE", target="hkma",
+            properties={"role": "chief executive", **period}, evidence=[said])])
+
+    def period() -> dict:
+        return store.read("MATCH (:Person)-[r:HOLDS_ROLE]->(:Regulator) RETURN r.since AS "
+                          "since, r.until AS until, r.current AS current").rows[0]
+
+    store.write(role("passive-agent", "article-1", until="2019", current=False))
+    assert period() == {"since": None, "until": "2019", "current": False}  # text, first
+    store.write(role("registry", "registry", since="2009-10-01", until="2019-09-30"))
+    assert period() == {"since": "2009-10-01", "until": "2019-09-30", "current": False}
+    store.write(role("appositive", "article-2", since="2010", until="2020", current=True))
+    assert period() == {"since": "2009-10-01", "until": "2019-09-30", "current": False}
+
+
 def test_a_write_through_the_read_path_is_refused_and_undone(store):
     store.write(sample_batch())
     with pytest.raises(ReadOnlyViolation):
