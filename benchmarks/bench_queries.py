@@ -190,7 +190,7 @@ ROLES = ("ceo", "chief executive", "chair", "director", "cto", "cfo", "complianc
 LICENCES = ("type 1", "type 4", "type 7", "type 9", "VATP", "banking licence",
             "virtual banking licence", "money service operator", "stored value facility",
             "stablecoin issuer")
-SHARES = (0.05, 0.1, 0.2, 0.25, 0.49, 0.51, 1.0)
+SHARES = ("5%", "10%", "20%", "25%", "49%", "51%", "100%")  # as reported: text
 
 SKEW = 2.0  # targets drawn at index int(len * u ** SKEW): the head of a pool is a hub
 CONFLICT_SHARE = 0.01  # second claims (conflicts) kept under this share of all single claims

@@ -107,7 +107,7 @@ EDGES: tuple[EdgeSpec, ...] = (
     EdgeSpec("HOLDS_ROLE", ("Person",), ORGANIZATIONS, 0.30, "works at", "role",
              ("ceo", "chair", "director", "cto", "cfo", "compliance officer", "board member")),
     EdgeSpec("OWNS", ORGANIZATIONS, ORGANIZATIONS, 0.15, "holds a stake in", "share",
-             (0.05, 0.1, 0.2, 0.25, 0.49, 0.51, 1.0)),
+             ("5%", "10%", "20%", "25%", "49%", "51%", "100%")),  # as reported: text
 )
 
 def kind_counts(n: int) -> dict[str, int]:
