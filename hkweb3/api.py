@@ -644,7 +644,13 @@ def path(
     it, each with its evidence (documents, sentences, dates)."""
     with _analysed(where, config, source, False) as (facts, store):
         g = facts.multigraph()
-        start, end = analysis.resolve(g, a), analysis.resolve(g, b)
+        try:
+            start, end = analysis.resolve(g, a), analysis.resolve(g, b)
+        except QueryError as exc:
+            if where is not None and where.with_places:
+                raise
+            raise QueryError(f"{exc} (places are left out unless asked for: "
+                             "--with-places, or where=GraphFilter(with_places=True))") from None
         steps = analysis.shortest_path(g, start, end, weight=weight)
         if store is not None:
             for step in steps:
@@ -685,6 +691,7 @@ def viz(
     size_by: str = "pagerank",
     max_nodes: int | None = None,
     title: str | None = None,
+    as_of: dt.date | None = None,
     source: Path | str | None = None,
     config: StoreConfig | None = None,
 ) -> Path:
@@ -693,6 +700,8 @@ def viz(
     ``focus`` (an id, name or alias) keeps its neighbourhood to ``depth`` hops; ``kinds``
     keeps entities of those kinds; ``max_nodes`` keeps the highest by ``size_by`` (a metric
     of :data:`hkweb3.graph.analysis.METRICS`, or ``none``), which also sizes the nodes.
+    ``as_of`` is the date the page's timeline opens at; every fact stays in the page, so
+    the reader can move on from there.
     """
     if size_by != "none" and size_by not in analysis.METRICS:
         raise QueryError(f"unknown size {size_by!r} (choose from none, "
@@ -704,7 +713,8 @@ def viz(
     else:
         with open_store(_config(config), read_only=True) as store:
             data = store.dump()
-    g = analysis.from_dump(data, GraphFilter(kinds=kinds))
+    # Places stay in the page (hidden until their checkbox shows them).
+    g = analysis.from_dump(data, GraphFilter(kinds=kinds, with_places=True))
     keep = set(g)
     center = None
     if focus is not None:
@@ -720,7 +730,8 @@ def viz(
         default_title += f", around {g.nodes[center]['name']}"
     return render_html(_part(data, keep), Path(out), title=title or default_title,
                        sizes={n: v for n, v in scores.items() if n in keep} or None,
-                       size_label=size_by if size_by != "none" else "degree")
+                       size_label=size_by if size_by != "none" else "degree",
+                       start_date=as_of)
 
 
 def _part(data: dict[str, Any], keep: set[str]) -> dict[str, Any]:

@@ -54,8 +54,9 @@ class GraphFilter:
 
     ``kinds`` and ``edge_types`` keep nodes of those kinds (a parent kind such as
     ``Organization`` means all its kinds) and edges of those types; ``None`` keeps all.
-    ``without_kinds`` then drops nodes of those kinds (places, say, which link everything
-    located in one city).
+    ``without_kinds`` then drops nodes of those kinds. Places (the schema's ``context``
+    kinds, which link everything located in one city) are left out too unless
+    ``with_places`` or ``kinds`` names them.
     ``start``/``end`` keep edges whose period (``since`` to ``until``) overlaps the range;
     an edge with no dates is kept, as nothing says it falls outside. Both set to one day
     give the graph as of that day (:meth:`as_of`). ``mentions`` adds
@@ -68,6 +69,7 @@ class GraphFilter:
     start: dt.date | None = None
     end: dt.date | None = None
     mentions: bool = False
+    with_places: bool = False
 
     @classmethod
     def as_of(cls, day: dt.date, **options: Any) -> GraphFilter:
@@ -82,6 +84,8 @@ class GraphFilter:
         """The concrete kinds ``kinds`` stands for (schema errors name the bad kind)."""
         schema = load_schema()
         dropped = {k for name in self.without_kinds for k in schema.kinds_under(name)}
+        if not self.with_places:
+            dropped |= set(schema.context_kinds) - set(self.kinds or ())
         if self.kinds is None and not dropped:
             return None
         kept = schema.concrete_kinds if self.kinds is None else \
