@@ -36,6 +36,7 @@ from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
 from hkweb3.graph.export import export as export_graph
 from hkweb3.graph.export import graph_as_of
 from hkweb3.graph.models import Entity, Evidence
+from hkweb3.graph.periods import SINCE, UNTIL
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
 from hkweb3.loaders import judgements as judging_files
@@ -654,18 +655,20 @@ def path(
         steps = analysis.shortest_path(g, start, end, weight=weight)
         if store is not None:
             for step in steps:
-                step.facts = _facts_with_evidence(store, step)
+                step.facts = _facts_with_evidence(store, step, where or GraphFilter())
     return [row for number, step in enumerate(steps, 1) for row in step.as_rows(g, number)]
 
 
-def _facts_with_evidence(store: Store, step: Step) -> list[dict[str, Any]]:
+def _facts_with_evidence(store: Store, step: Step, where: GraphFilter) -> list[dict[str, Any]]:
     # The analysis pull leaves evidence text behind (it is large); a path needs only a few.
     kept = {(f["source"], f["type"], f["target"], f.get("role")) for f in step.facts}
     facts = []
     for row in store.edges_between(step.source, step.target):
         props = row["properties"]
-        if (row["source"], row["type"], row["target"], props.get("role")) not in kept:
-            continue  # outside the filter's period
+        if (row["source"], row["type"], row["target"], props.get("role")) not in kept \
+                or not where.in_period(props.get(SINCE), props.get(UNTIL)):
+            continue  # of a type left out, or outside the filter's period (two services
+            # between one pair are two facts of one type, each with its own period)
         evidence = [Evidence.decode(e).model_dump(mode="json", exclude_none=True)
                     for e in props.get("evidence") or []]
         facts.append({"source": row["source"], "target": row["target"], "type": row["type"],
