@@ -716,7 +716,8 @@ def viz(
     else:
         with open_store(_config(config), read_only=True) as store:
             data = store.dump()
-    # Places stay in the page (hidden until their checkbox shows them).
+    # Places stay in the page (hidden until their checkbox shows them), but are scored as
+    # analysis scores by default, without them: they rank last for --max-nodes.
     g = analysis.from_dump(data, GraphFilter(kinds=kinds, with_places=True))
     keep = set(g)
     center = None
@@ -724,7 +725,9 @@ def viz(
         center = analysis.resolve(g, focus)
         keep = set(analysis.ego(g, center, depth))
     # Scores come from the whole graph, so a node is drawn the same size in every view.
-    scores = {} if size_by == "none" else analysis.centrality(g, size_by).as_dict()
+    scored = GraphFilter(kinds=kinds).kind_test()
+    actors = g.subgraph(n for n, kind in g.nodes(data="kind") if scored(kind))
+    scores = {} if size_by == "none" else analysis.centrality(actors, size_by).as_dict()
     if max_nodes is not None and len(keep) > max_nodes:
         ranked = sorted(keep, key=lambda n: (n != center, -scores.get(n, 0.0), n))
         keep = set(ranked[:max_nodes])
