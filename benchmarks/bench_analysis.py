@@ -15,8 +15,9 @@ loads
     ``Store.write`` in ``GraphBatch``es of 5,000 rows, and checks the created counts
     ("load": reported, no target);
 pulls
-    the graph with ``read_store(store)`` ("pull": the ``Facts`` that ``hkweb3 centrality`` and
-    the other API functions analyse), then makes its ``MultiDiGraph`` ("multigraph": what
+    the graph, places included, with ``read_store(store, GraphFilter(with_places=True))``
+    ("pull": the ``Facts`` that ``hkweb3 centrality`` and the other API functions analyse;
+    they leave places out by default), then makes its ``MultiDiGraph`` ("multigraph": what
     ``from_store`` and ``api.analysis_graph`` return to scripts, on top of the pull), and
     pulls it again as of one day (``GraphFilter.as_of``: "pull as of", what ``--as-of``
     reads; target: at most 1.2 times the unfiltered pull at 100,000 entities); the
@@ -289,10 +290,13 @@ def store_phase(n: int, run: SizeRun, args: argparse.Namespace) -> Facts:
                   f"({rows / seconds:,.0f} rows/s)", flush=True)
             entities, relations = len(graph.entities), len(graph.relations)
             del graph  # the pydantic rows are no longer needed; free them before the pull
-            seconds, facts = timed(lambda: read_store(store))
+            # Places too (analysis leaves them out by default): every entity is pulled.
+            whole = GraphFilter(with_places=True)
+            seconds, facts = timed(lambda: read_store(store, whole))
             run.seconds["pull"] = seconds
             print(f"  pull: {seconds:.2f} s", flush=True)
-            seconds, dated = timed(lambda: read_store(store, GraphFilter.as_of(AS_OF_DAY)))
+            seconds, dated = timed(lambda: read_store(store, GraphFilter.as_of(AS_OF_DAY,
+                                                                              with_places=True)))
             run.seconds["pull as of"] = seconds
             kept = dated.multigraph().number_of_edges()
             print(f"  pull as of {AS_OF_DAY}: {seconds:.2f} s, {kept:,} edges hold that day",

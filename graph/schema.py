@@ -41,7 +41,7 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EDGE_TEXT_KEYS = {"reading"}
 #: What ``{role}`` in a reading becomes when the edge names no role.
 UNNAMED_ROLE = "an officer"
-_KIND_KEYS = {"extends", "abstract", "description", "color"}
+_KIND_KEYS = {"extends", "abstract", "context", "description", "color"}
 _EDGE_KEYS = {
     "source", "target", "key", "single", "symmetric", "provenance", "description",
     "single_roles", "properties",
@@ -96,13 +96,18 @@ class PropertySpec:
 
 @dataclass(frozen=True)
 class NodeKind:
-    """One kind of node: its name, parent kind, and how to draw it."""
+    """One kind of node: its name, parent kind, and how to draw it.
+
+    ``context`` marks kinds that situate others rather than act (places): analysis and the
+    HTML view leave them out unless asked.
+    """
 
     name: str
     parent: str | None
     abstract: bool
     description: str
     color: str
+    context: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,16 @@ class Schema:
     def concrete_kinds(self) -> list[str]:
         """Kinds a node may have as its own kind (not abstract), in file order."""
         return [k.name for k in self.kinds.values() if not k.abstract]
+
+    @property
+    def context_kinds(self) -> list[str]:
+        """Concrete kinds marked ``context`` or descending from one, in file order.
+
+        >>> load_schema().context_kinds
+        ['Place']
+        """
+        marked = [k.name for k in self.kinds.values() if k.context]
+        return [k for k in self.concrete_kinds if any(self.is_a(k, m) for m in marked)]
 
     @property
     def mention_type(self) -> str:
@@ -319,6 +334,7 @@ def _load(path: Path) -> Schema:
             name=name,
             parent=spec.get("extends"),
             abstract=bool(spec.get("abstract", False)),
+            context=bool(spec.get("context", False)),
             description=str(spec.get("description", "")),
             color=color,
         )

@@ -36,6 +36,7 @@ from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
 from hkweb3.graph.export import export as export_graph
 from hkweb3.graph.export import graph_as_of
 from hkweb3.graph.models import Entity, Evidence
+from hkweb3.graph.periods import SINCE, UNTIL
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
 from hkweb3.loaders import judgements as judging_files
@@ -644,7 +645,13 @@ def path(
     it, each with its evidence (documents, sentences, dates)."""
     with _analysed(where, config, source, False) as (facts, store):
         g = facts.multigraph()
-        start, end = analysis.resolve(g, a), analysis.resolve(g, b)
+        try:
+            start, end = analysis.resolve(g, a), analysis.resolve(g, b)
+        except QueryError as exc:
+            if where is not None and where.with_places:
+                raise
+            raise QueryError(f"{exc} (places are left out unless asked for: "
+                             "--with-places, or where=GraphFilter(with_places=True))") from None
         steps = analysis.shortest_path(g, start, end, weight=weight)
         if store is not None:
             for step in steps:
@@ -659,8 +666,9 @@ def _facts_with_evidence(store: Store, step: Step, where: GraphFilter) -> list[d
     for row in store.edges_between(step.source, step.target):
         props = row["properties"]
         if (row["source"], row["type"], row["target"], props.get("role")) not in kept \
-                or not where.in_period(props.get("since"), props.get("until")):
-            continue  # not on the path, or (a parallel fact) outside the filter's period
+                or not where.in_period(props.get(SINCE), props.get(UNTIL)):
+            continue  # of a type left out, or outside the filter's period (two services
+            # between one pair are two facts of one type, each with its own period)
         evidence = [Evidence.decode(e).model_dump(mode="json", exclude_none=True)
                     for e in props.get("evidence") or []]
         facts.append({"source": row["source"], "target": row["target"], "type": row["type"],
@@ -686,6 +694,7 @@ def viz(
     size_by: str = "pagerank",
     max_nodes: int | None = None,
     title: str | None = None,
+    as_of: dt.date | None = None,
     source: Path | str | None = None,
     config: StoreConfig | None = None,
 ) -> Path:
@@ -694,6 +703,8 @@ def viz(
     ``focus`` (an id, name or alias) keeps its neighbourhood to ``depth`` hops; ``kinds``
     keeps entities of those kinds; ``max_nodes`` keeps the highest by ``size_by`` (a metric
     of :data:`hkweb3.graph.analysis.METRICS`, or ``none``), which also sizes the nodes.
+    ``as_of`` is the date the page's timeline opens at; every fact stays in the page, so
+    the reader can move on from there.
     """
     if size_by != "none" and size_by not in analysis.METRICS:
         raise QueryError(f"unknown size {size_by!r} (choose from none, "
@@ -705,14 +716,18 @@ def viz(
     else:
         with open_store(_config(config), read_only=True) as store:
             data = store.dump()
-    g = analysis.from_dump(data, GraphFilter(kinds=kinds))
+    # Places stay in the page (hidden until their checkbox shows them), but are scored as
+    # analysis scores by default, without them: they rank last for --max-nodes.
+    g = analysis.from_dump(data, GraphFilter(kinds=kinds, with_places=True))
     keep = set(g)
     center = None
     if focus is not None:
         center = analysis.resolve(g, focus)
         keep = set(analysis.ego(g, center, depth))
     # Scores come from the whole graph, so a node is drawn the same size in every view.
-    scores = {} if size_by == "none" else analysis.centrality(g, size_by).as_dict()
+    scored = GraphFilter(kinds=kinds).kind_test()
+    actors = g.subgraph(n for n, kind in g.nodes(data="kind") if scored(kind))
+    scores = {} if size_by == "none" else analysis.centrality(actors, size_by).as_dict()
     if max_nodes is not None and len(keep) > max_nodes:
         ranked = sorted(keep, key=lambda n: (n != center, -scores.get(n, 0.0), n))
         keep = set(ranked[:max_nodes])
@@ -721,7 +736,8 @@ def viz(
         default_title += f", around {g.nodes[center]['name']}"
     return render_html(_part(data, keep), Path(out), title=title or default_title,
                        sizes={n: v for n, v in scores.items() if n in keep} or None,
-                       size_label=size_by if size_by != "none" else "degree")
+                       size_label=size_by if size_by != "none" else "degree",
+                       start_date=as_of)
 
 
 def _part(data: dict[str, Any], keep: set[str]) -> dict[str, Any]:

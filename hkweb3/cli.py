@@ -637,7 +637,10 @@ def _analysis_options(command: Callable) -> Callable:
                      help="Analyse only entities of this kind (repeatable; parent kinds such "
                      "as Organization include their kinds)."),
         click.option("--without-kind", "without_kinds", multiple=True, metavar="KIND",
-                     help="Leave out entities of this kind (repeatable), e.g. Place."),
+                     help="Leave out entities of this kind (repeatable), e.g. Person."),
+        click.option("--with-places", is_flag=True,
+                     help="Include places (the schema's context kinds, such as Hong Kong), "
+                     "left out by default: they link everything located in one city."),
         click.option("--edge-type", "edge_types", multiple=True, metavar="TYPE",
                      help="Analyse only edges of this type (repeatable)."),
         click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
@@ -669,6 +672,7 @@ def _selection(options: dict[str, Any]) -> dict[str, Any]:
         start=since.date() if since else None,
         end=until.date() if until else None,
         mentions=options["mentions"],
+        with_places=options["with_places"],
     )
     return {"where": where, "source": options["source"]}
 
@@ -774,7 +778,7 @@ def brokers_command(obj: dict, from_kinds, to_kinds, top, weight, fmt, **selecti
 
     \b
     Example:
-      $ hkweb3 brokers --from Bank --to TradingPlatform --without-kind Place --top 10
+      $ hkweb3 brokers --from Bank --to TradingPlatform --top 10
     """
     found = api.brokers(
         list(from_kinds), list(to_kinds), top=top, weight=weight, config=obj["config"],
@@ -795,7 +799,8 @@ def path_command(obj: dict, a: str, b: str, weight, fmt, **selection) -> None:
     fact on it, with the documents and a sentence behind each (all evidence in JSON).
 
     The path ignores edge direction; each fact is shown in its own direction. With
-    --weight sources it prefers links that more documents support.
+    --weight sources it prefers links that more documents support. Places are left out
+    unless --with-places, as in the named query shortest-path.
 
     \b
     Example:
@@ -823,10 +828,13 @@ def path_command(obj: dict, a: str, b: str, weight, fmt, **selection) -> None:
 @click.option("--max-nodes", type=click.IntRange(min=1), metavar="N",
               help="Keep the N entities that score highest by --size-by.")
 @click.option("--title", help="Page title [default: names the focus, if any].")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="Open the page's timeline at DATE (facts not valid then fade); every "
+                   "fact stays in the page [default: all dates].")
 @click.option("--graph", "source", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Draw a file from `export --format json` instead of the store.")
 @click.pass_obj
-def viz_command(obj: dict, out: Path, focus, depth, kinds, size_by, max_nodes, title,
+def viz_command(obj: dict, out: Path, focus, depth, kinds, size_by, max_nodes, title, as_of,
                 source) -> None:
     """Write the graph as one HTML file to open in a browser, offline.
 
@@ -841,9 +849,11 @@ def viz_command(obj: dict, out: Path, focus, depth, kinds, size_by, max_nodes, t
       $ hkweb3 viz --out hkweb3.html
       $ hkweb3 viz --focus "ZA Bank" --depth 2 --out za-bank.html
       $ hkweb3 viz --kind Bank --kind TradingPlatform --kind Regulator --max-nodes 50
+      $ hkweb3 viz --as-of 2022-06-30 --out hk-2022.html
     """
     path = api.viz(out, focus=focus, depth=depth, kinds=list(kinds) or None, size_by=size_by,
-                   max_nodes=max_nodes, title=title, source=source, config=obj["config"])
+                   max_nodes=max_nodes, title=title, as_of=as_of.date() if as_of else None,
+                   source=source, config=obj["config"])
     click.echo(str(path.resolve()))
 
 

@@ -278,7 +278,7 @@ def test_facts_as_read_score_as_their_multigraph_does():
         "documents": [{"id": "d1", "title": "T"}],
     }
     import datetime as dt
-    for where in [GraphFilter(), GraphFilter(without_kinds=["Place"]),
+    for where in [GraphFilter(), GraphFilter(with_places=True),
                   GraphFilter(mentions=True), GraphFilter(end=dt.date(2021, 1, 1)),
                   GraphFilter(edge_types=["PROVIDES_BANKING_TO", "OWNS"])]:
         facts = analysis.read_dump(dump, where)
@@ -390,17 +390,25 @@ def test_filters_on_a_dump():
         ],
         "documents": [{"id": "d1", "title": "A report"}],
     }
-    whole = from_dump(dump)
+    whole = from_dump(dump, GraphFilter(with_places=True))
     assert whole.number_of_edges() == 2
     assert whole.edges["za", "osl", "PROVIDES_BANKING_TO"]["sources"] == 2
     assert set(from_dump(dump, GraphFilter(kinds=["Bank"]))) == {"za"}
-    assert set(from_dump(dump, GraphFilter(without_kinds=["Place"]))) == {"za", "osl"}
-    assert from_dump(dump, GraphFilter(edge_types=["LOCATED_IN"])).number_of_edges() == 1
+    assert set(from_dump(dump)) == {"za", "osl"}  # places are left out unless asked for
+    assert set(from_dump(dump, GraphFilter(without_kinds=["Bank"], with_places=True))) \
+        == {"osl", "hk"}
+    assert set(from_dump(dump, GraphFilter(kinds=["Place"]))) == {"hk"}
+    assert from_dump(dump, GraphFilter(edge_types=["LOCATED_IN"],
+                                       with_places=True)).number_of_edges() == 1
     # "until 2023" still holds in December 2023; "since 2023-05" not yet in April.
     import datetime as dt
-    assert from_dump(dump, GraphFilter(start=dt.date(2023, 12, 1))).number_of_edges() == 2
-    assert from_dump(dump, GraphFilter(start=dt.date(2024, 1, 1))).number_of_edges() == 1
-    assert from_dump(dump, GraphFilter(end=dt.date(2023, 4, 30))).number_of_edges() == 1
+
+    def dated(**period) -> int:
+        return from_dump(dump, GraphFilter(**period, with_places=True)).number_of_edges()
+
+    assert dated(start=dt.date(2023, 12, 1)) == 2
+    assert dated(start=dt.date(2024, 1, 1)) == 1
+    assert dated(end=dt.date(2023, 4, 30)) == 1
     with_docs = from_dump(dump, GraphFilter(mentions=True))
     assert with_docs.nodes["d1"]["kind"] == "Document"
     assert with_docs.has_edge("d1", "za", "MENTIONS")
@@ -553,8 +561,7 @@ def test_path_from_za_bank_to_the_sfc_carries_evidence(built):
 
 
 def test_banks_and_platforms_are_brokered_by_regulators(built):
-    found = api.brokers(["Bank"], ["TradingPlatform"], where=GraphFilter(without_kinds=["Place"]),
-                        config=built, top=5)
+    found = api.brokers(["Bank"], ["TradingPlatform"], config=built, top=5)
     assert "hkma" in {b.id for b in found}
 
 

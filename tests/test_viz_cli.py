@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from hkweb3 import api
 from hkweb3.cli import cli
+from hkweb3.graph.analysis import GraphFilter
 from hkweb3.graph.schema import load_schema
 from hkweb3.viz.page_data import merge_facts
 
@@ -52,7 +53,7 @@ def test_viz_focus_kinds_and_max_nodes_select(built, cli_env, tmp_path):
     assert invoke(cli_env, "viz", "--focus", "ZA Bank", "--depth", "1",
                   "--out", str(focus)).exit_code == 0
     around, edges = drawn(focus)
-    g = api.analysis_graph(config=built)
+    g = api.analysis_graph(GraphFilter(with_places=True), config=built)  # the page has them
     assert around == {"za-bank", *g.successors("za-bank"), *g.predecessors("za-bank")}
     assert all(e["from"] in around and e["to"] in around for e in edges)
 

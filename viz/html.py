@@ -12,8 +12,9 @@ the schema's ``reading`` ("ZA Bank banks for OSL"), with its licence, service or
 its period, reports of one fact merged into one line; codes, scores and rules wait under
 "Details for specialists". Places are context: hidden (and left out of the layout) until
 their checkbox shows them. A timeline (histogram of facts per year, slider by month, play)
-fades what did not hold at the chosen date; the date, search and selection live in the
-address (``#date=2024-06-30&focus=za-bank``); "Save picture" downloads the view as PNG.
+fades what did not hold at the chosen date (``start_date`` when the address names none);
+the date, search and selection live in the address (``#date=2024-06-30&focus=za-bank``);
+"Save picture" downloads the view as PNG.
 Text from documents is only ever set with ``textContent``, so a name like
 ``<img onerror=...>`` is shown, never run.
 
@@ -37,6 +38,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import secrets
@@ -75,6 +77,7 @@ def render_html(
     size_label: str = "degree",
     physics: bool | None = None,
     seed: int = 7,
+    start_date: dt.date | None = None,
 ) -> Path:
     """Write ``graph`` (the shape of ``Store.dump()``) to ``out`` as one HTML file.
 
@@ -97,6 +100,8 @@ def render_html(
         :data:`PHYSICS_MAX_NODES` nodes.
     seed : int
         Seeds both layouts, so the picture repeats.
+    start_date : date, optional
+        The date the timeline opens at when the address names none (default: all dates).
 
     Returns
     -------
@@ -124,7 +129,8 @@ def render_html(
                  "options": vis_options(physics, len(data.nodes), seed),
                  "lazyLabels": len(data.nodes) > PHYSICS_MAX_NODES,
                  "timeline": data.timeline, "title": title,
-                 "labelThreshold": LABEL_THRESHOLD},
+                 "labelThreshold": LABEL_THRESHOLD,
+                 "startDate": start_date.isoformat() if start_date else None},
         "data_date": pretty_date(data.timeline["dataDate"]) if data.timeline["dataDate"]
         else None,
         "has_places": any(n.get("hidden") for n in data.nodes),

@@ -663,7 +663,8 @@
   function writeAddress() {
     if (restoring) return;
     const params = new URLSearchParams();
-    if (state.date) params.set("date", state.date);
+    // "all": the reader chose every date over the page's start date, which a reload keeps.
+    if (state.date || page.startDate) params.set("date", state.date || "all");
     if (state.selected !== null) params.set("focus", state.selected);
     if (state.query) params.set("q", state.query);
     if (placeKinds.length && !state.hiddenKinds.includes(placeKinds[0])) params.set("places", "1");
@@ -684,7 +685,7 @@
       if (placeKinds.length && places === state.hiddenKinds.includes(placeKinds[0])) {
         setPlacesVisible(places);
       }
-      setDate(params.get("date"));
+      setDate(params.has("date") ? params.get("date") : page.startDate);
       const query = params.get("q") || "";
       state.query = query;
       input.value = query;

@@ -47,8 +47,6 @@ MIN_SIZE, MAX_SIZE = 8.0, 40.0
 LABEL_CHARS = 40
 #: Colour for a kind the schema does not know.
 UNKNOWN_COLOR = "#999999"
-#: Kinds drawn only on request: context, not actors (one place links to half the graph).
-PLACE_KINDS = {"Place"}
 _SMALL_WORDS = {"a", "an", "and", "the", "of", "for", "to", "in", "on"}
 #: Vis "roundness" added per extra edge between the same two nodes, so none hides another.
 PARALLEL_CURVE = 0.2
@@ -90,7 +88,8 @@ def page_data(
         for doc in sorted(graph.get("documents") or (), key=lambda d: d["id"])
     }
     published = {i: str(d["published"]) for i, d in documents.items() if _day(d["published"])}
-    places = {i for i, n in by_id.items() if n.get("kind") in PLACE_KINDS}
+    # Places (the schema's context kinds) are drawn only on request: one links half the graph.
+    places = {i for i, n in by_id.items() if n.get("kind") in schema.context_kinds}
     vis_nodes, node_details = _nodes(by_id, scores, schema, places)
     vis_edges, edge_details = _edges(edges, schema, places, published)
     return PageData(
@@ -451,7 +450,7 @@ def _legend(schema: Schema, counts: Mapping[str, int]) -> list[dict[str, Any]]:
     order = {kind: i for i, kind in enumerate(schema.kinds)}
     kinds = sorted(counts, key=lambda k: (order.get(k, len(order)), k))
     return [{"kind": k, "name": kind_words(k), "color": _color(schema, k), "count": counts[k],
-             "place": k in PLACE_KINDS,
+             "place": k in schema.context_kinds,
              "description": schema.kinds[k].description if k in schema.kinds else ""}
             for k in kinds]
 

@@ -54,8 +54,9 @@ class GraphFilter:
 
     ``kinds`` and ``edge_types`` keep nodes of those kinds (a parent kind such as
     ``Organization`` means all its kinds) and edges of those types; ``None`` keeps all.
-    ``without_kinds`` then drops nodes of those kinds (places, say, which link everything
-    located in one city).
+    ``without_kinds`` then drops nodes of those kinds. Places (the schema's ``context``
+    kinds, which link everything located in one city) are left out too unless
+    ``with_places`` or ``kinds`` names them.
     ``start``/``end`` keep edges whose period (``since`` to ``until``) overlaps the range;
     an edge with no dates is kept, as nothing says it falls outside. Both set to one day
     give the graph as of that day (:meth:`as_of`). ``mentions`` adds
@@ -68,6 +69,7 @@ class GraphFilter:
     start: dt.date | None = None
     end: dt.date | None = None
     mentions: bool = False
+    with_places: bool = False
 
     @classmethod
     def as_of(cls, day: dt.date, **options: Any) -> GraphFilter:
@@ -78,15 +80,35 @@ class GraphFilter:
         """
         return cls(start=day, end=day, **options)
 
-    def concrete_kinds(self) -> list[str] | None:
-        """The concrete kinds ``kinds`` stands for (schema errors name the bad kind)."""
+    def dropped_kinds(self) -> set[str]:
+        """The concrete kinds left out: ``without_kinds``, and places unless asked for."""
         schema = load_schema()
         dropped = {k for name in self.without_kinds for k in schema.kinds_under(name)}
+        if not self.with_places:
+            dropped |= set(schema.context_kinds) - set(self.kinds or ())
+        return dropped
+
+    def concrete_kinds(self) -> list[str] | None:
+        """The concrete kinds kept, ``None`` for all (schema errors name the bad kind)."""
+        schema = load_schema()
+        dropped = self.dropped_kinds()
         if self.kinds is None and not dropped:
             return None
         kept = schema.concrete_kinds if self.kinds is None else \
             {k for name in self.kinds for k in schema.kinds_under(name)}
         return sorted(set(kept) - dropped)
+
+    def kind_test(self) -> Callable[[Any], bool]:
+        """Whether a node of a kind is kept. With no ``kinds``, a kind the schema does not
+        know (in an edited export) is kept, as before places were left out."""
+        kinds = self.concrete_kinds()
+        if kinds is None:
+            return lambda kind: True
+        if self.kinds is None:
+            dropped = self.dropped_kinds()
+            return lambda kind: kind not in dropped
+        kept = set(kinds)
+        return lambda kind: kind in kept
 
     def types(self) -> list[str] | None:
         """``edge_types``, each checked against the schema."""
@@ -185,12 +207,12 @@ def collector_paused() -> Iterator[None]:
 def read_dump(dump: Mapping[str, Any], where: GraphFilter | None = None) -> Facts:
     """What :func:`from_dump` reads, before it becomes a NetworkX graph."""
     where = where or GraphFilter()
-    kinds, types = where.concrete_kinds(), where.types()
+    keeps, types = where.kind_test(), where.types()
     nodes = [
         Node(n["id"], n.get("name") or n["id"], n.get("kind"), n.get("aliases") or [],
              len(n.get("sources") or []))
         for n in dump.get("nodes") or []
-        if kinds is None or n.get("kind") in kinds
+        if keeps(n.get("kind"))
     ]
     # An edited export may list a fact twice; the MultiDiGraph keeps one (the last).
     by_source: dict[str, dict[tuple[str, str, str], Sequence[Any]]] = {}
