@@ -3,7 +3,10 @@
 A date in the graph may be a year (``2023``), a month (``2023-04``) or a day
 (``2023-04-14``); it is stored as that ISO text, so it sorts and keeps what was known.
 Parsing and the first and last day a partial date can mean come from ``edtf`` (the Library
-of Congress Extended Date/Time Format), not from padding strings.
+of Congress Extended Date/Time Format), not from padding strings; a full day, which is its
+own first and last day, is read by the standard library's ``date.fromisoformat``: edtf's
+grammar takes about a millisecond per date, and a large graph holds thousands of distinct
+days (the first pull as of a date over 150,000 facts took 14.7 s instead of 1.1 s).
 
 Every edge may carry a validity period (the schema's ``period``): ``since``, ``until`` and
 ``current``. Two questions are asked of periods, with opposite leanings:
@@ -28,6 +31,7 @@ datetime.date(2023, 2, 28)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +44,7 @@ from edtf.parser.edtf_exceptions import EDTFParseException
 SINCE, UNTIL, CURRENT = "since", "until", "current"
 
 _PRECISIONS = {4: "year", 7: "month", 10: "day"}
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # (fromisoformat alone also reads week dates)
 
 
 @dataclass(frozen=True)
@@ -100,8 +105,8 @@ def _parse(text: str) -> PartialDate:
     if len(text) not in _PRECISIONS:
         _refuse(text)
     try:
-        parse_edtf(text)
-    except EDTFParseException:
+        _bounds(text)
+    except (EDTFParseException, ValueError):
         _refuse(text)
     return PartialDate(text)
 
@@ -113,6 +118,9 @@ def _refuse(value: Any) -> PartialDate:
 
 @cache
 def _bounds(text: str) -> tuple[dt.date, dt.date]:
+    if _DAY.fullmatch(text):
+        day = dt.date.fromisoformat(text)
+        return day, day
     parsed = parse_edtf(text)
     low, high = parsed.lower_strict(), parsed.upper_strict()
     return dt.date(*low[:3]), dt.date(*high[:3])
