@@ -640,9 +640,10 @@ def path(
     where: GraphFilter | None = None,
     source: Path | str | None = None,
     config: StoreConfig | None = None,
-) -> list[dict[str, Any]]:
+) -> PathRows:
     """A shortest path between two entities (ids, names or aliases), one row per fact on
-    it, each with its evidence (documents, sentences, dates)."""
+    it, each with its evidence (documents, sentences, dates); the rows' ``notes`` say which
+    entity a name or alias was taken to mean."""
     with _analysed(where, config, source, False) as (facts, store):
         g = facts.multigraph()
         try:
@@ -656,7 +657,17 @@ def path(
         if store is not None:
             for step in steps:
                 step.facts = _facts_with_evidence(store, step, where or GraphFilter())
-    return [row for number, step in enumerate(steps, 1) for row in step.as_rows(g, number)]
+    rows = PathRows(row for number, step in enumerate(steps, 1) for row in step.as_rows(g, number))
+    rows.notes = [f"{end_name}: {given!r} is {g.nodes[node]['name']} (id {node})"
+                  for end_name, given, node in (("from", a, start), ("to", b, end))
+                  if given != node]
+    return rows
+
+
+class PathRows(list[dict[str, Any]]):
+    """The rows :func:`path` returns; ``notes`` says which entity each name was taken for."""
+
+    notes: list[str]
 
 
 def _facts_with_evidence(store: Store, step: Step, where: GraphFilter) -> list[dict[str, Any]]:

@@ -809,6 +809,7 @@ def path_command(obj: dict, a: str, b: str, weight, fmt, **selection) -> None:
     rows = api.path(a, b, weight=weight, config=obj["config"], **_selection(selection))
     _emit(rows, fmt, None if fmt == "json" else
           ["step", "source", "relation", "target", "documents", "sentence"])
+    _notes(rows.notes)
 
 
 # -- the HTML view ---------------------------------------------------------------------------

@@ -104,3 +104,15 @@ def test_cli_analysis_has_with_places(built, cli_env):
     assert "Hong Kong" not in path() and "Hong Kong" in path("--with-places")
     result = CliRunner().invoke(cli, ["path", "za-bank", "Hong Kong"], env=cli_env)
     assert result.exit_code != 0 and "--with-places" in result.output
+
+
+def test_path_says_which_entity_a_name_was_taken_for(built, cli_env):
+    result = CliRunner().invoke(cli, ["path", "ZA Bank", "SFC", "--format", "json"],
+                                env=cli_env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["source"] == "ZA Bank"
+    assert result.stderr.splitlines() == [
+        "note: from: 'ZA Bank' is ZA Bank (id za-bank)",
+        "note: to: 'SFC' is Securities and Futures Commission (id sfc)"]
+    by_id = CliRunner().invoke(cli, ["path", "za-bank", "sfc"], env=cli_env)
+    assert by_id.exit_code == 0 and by_id.stderr == ""
