@@ -21,7 +21,7 @@ from hkweb3.graph import cypher
 from hkweb3.graph.conflicts import canonical_role
 from hkweb3.graph.models import Evidence
 from hkweb3.graph.schema import ENTITY_LABEL, Schema
-from hkweb3.graph.store import Store, refresh_conflicts
+from hkweb3.graph.store import Store, refresh_conflicts, search_terms
 
 #: The node property that lists the ids merged into an entity (its names are in ``aliases``).
 MERGED_FROM = "merged_from"
@@ -207,7 +207,7 @@ def _kept_row(rows: Mapping[str, Mapping[str, Any]], kept: str, others: list[str
     aliases.discard(mine["name"])
     return {"id": kept, "aliases": sorted(aliases), "sources": sorted(sources),
             "discovered": discovered, "merged_from": sorted(merged - {kept}),
-            "search": [kept, mine["name"].lower(), *(a.lower() for a in sorted(aliases))]}
+            "search": search_terms(kept, mine["name"], sorted(aliases))}
 
 
 def reject_fact(store: Store, reject: Fact) -> int:

@@ -721,8 +721,13 @@ def _entity_row(e: Entity) -> dict[str, Any]:
         "aliases": list(e.aliases),
         "sources": sorted({ev.document for ev in e.evidence}),
         "discovered": e.discovered,
-        "search": [e.id, e.name.lower(), *(a.lower() for a in e.aliases)],
+        "search": search_terms(e.id, e.name, e.aliases),
     }
+
+
+def search_terms(entity_id: str, name: str, aliases: Iterable[str]) -> list[str]:
+    """What a lookup matches an entity by: its id, and its name and aliases in lower case."""
+    return [entity_id, name.lower(), *(a.lower() for a in aliases)]
 
 
 def _props(values: Mapping[str, Any]) -> dict[str, Any]:
