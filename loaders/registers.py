@@ -42,6 +42,7 @@ from hkweb3.graph import cypher
 from hkweb3.graph.models import SLUG, Document, Entity, Evidence, GraphBatch, Relation
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import Store
+from hkweb3.loaders.readers import slugify
 
 REGISTER_RULE = "register"
 TABLE_SUFFIXES = {".csv", ".html", ".htm"}
@@ -520,7 +521,7 @@ def _slug(name: str) -> str:
     >>> _slug("Victory Fintech Company Limited")
     'victory-fintech'
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", _COMPANY_SUFFIX.sub("", name).lower()).strip("-")
+    slug = slugify(_COMPANY_SUFFIX.sub("", name))
     if not slug:
         raise InputError(f"{name!r} gives no id (no Latin letters or digits); add it to the "
                          "registry with an id")
