@@ -59,6 +59,7 @@ from hkweb3.loaders.mentions import (
     resolve_partial,
 )
 from hkweb3.loaders.names import NameFinder
+from hkweb3.loaders.ner_windows import WindowedNER
 from hkweb3.loaders.readers import MAX_BYTES
 from hkweb3.loaders.sentence_relations import SentenceRelations
 
@@ -73,14 +74,19 @@ for _name, _default in (("outlet", None), ("entity_names", None), ("surface", No
         Doc.set_extension(_name, default=_default)
 
 
-#: ``HKWEB3_SPACY_NER`` values that leave the model's NER out (faster, names from the parse's
-#: proper nouns and the name shapes only).
-NER_OFF = {"off", "0", "false", "no"}
+#: ``HKWEB3_SPACY_NER`` values: where the model's NER runs. ``names``, the default: around
+#: the capitalised words the registry does not know (:mod:`hkweb3.loaders.ner_windows`);
+#: ``all``: over the whole text; ``off``: nowhere (names from the parse's proper nouns and
+#: the name shapes only).
+NER_MODES = ("names", "all", "off")
 
 
-def ner_wanted() -> bool:
-    """Whether the model's NER runs: yes unless ``HKWEB3_SPACY_NER`` says off."""
-    return os.environ.get("HKWEB3_SPACY_NER", "on").strip().lower() not in NER_OFF
+def ner_mode() -> str:
+    """Where the model's NER runs, from ``HKWEB3_SPACY_NER`` (see :data:`NER_MODES`)."""
+    mode = os.environ.get("HKWEB3_SPACY_NER", "names").strip().lower() or "names"
+    if mode not in NER_MODES:
+        raise ConfigError(f"HKWEB3_SPACY_NER={mode!r}: expected one of {', '.join(NER_MODES)}")
+    return mode
 
 
 def model_name(model: str | None = None) -> str:
@@ -98,7 +104,7 @@ def load_pipeline(entities: Iterable[Entity], model: str | None = None) -> Langu
     for each pair, so that every Extractor over the same registry shares it."""
     entities = list(entities)
     name = model_name(model)
-    ner = ner_wanted()
+    ner = ner_mode()
     key = (name, ner, tuple((e.id, e.name, e.kind, tuple(e.aliases)) for e in entities))
     with _LOCK:
         if key not in _CACHE:
@@ -106,12 +112,12 @@ def load_pipeline(entities: Iterable[Entity], model: str | None = None) -> Langu
         return _CACHE[key]
 
 
-def _build(name: str, entities: list[Entity], ner: bool = True) -> Language:
+def _build(name: str, entities: list[Entity], ner: str = "names") -> Language:
     if name == RULE_ONLY:
         nlp = blank_pipeline()
     else:
         try:
-            nlp = spacy.load(name, exclude=[*UNUSED, *(() if ner else ("ner",))])
+            nlp = spacy.load(name, exclude=[*UNUSED, *(("ner",) if ner == "off" else ())])
         except OSError:
             raise ConfigError(
                 f"spaCy pipeline {name!r} is not installed: run `bash .ci/setup` (it installs "
@@ -124,8 +130,11 @@ def _build(name: str, entities: list[Entity], ner: bool = True) -> Language:
         # The parser and NER need about 1 GB per 100,000 characters: ingest cuts longer texts
         # into pieces at paragraph breaks (see extract.py).
         nlp.max_length = MAX_BYTES
+    model_ner = nlp.remove_pipe("ner")[1] if ner == "names" and "ner" in nlp.pipe_names else None
     nlp.add_pipe("hkweb3_registry")
     nlp.get_pipe("hkweb3_registry").add_entities(entities)
+    if model_ner is not None:
+        nlp.add_pipe("hkweb3_ner").use(model_ner)
     nlp.add_pipe("hkweb3_names")
     nlp.add_pipe("hkweb3_references")
     nlp.add_pipe("hkweb3_relations")
@@ -264,6 +273,11 @@ def _registry(nlp: Language, name: str) -> RegistryComponent:
     return RegistryComponent(nlp)
 
 
+@Language.factory("hkweb3_ner", default_config={"margin": 4, "batch_size": 64})
+def _ner(nlp: Language, name: str, margin: int, batch_size: int) -> WindowedNER:
+    return WindowedNER(nlp, margin, batch_size)
+
+
 @Language.factory("hkweb3_names")
 def _names(nlp: Language, name: str) -> NamesComponent:
     return NamesComponent(nlp)
@@ -279,4 +293,4 @@ def _relations(nlp: Language, name: str) -> SentenceRelations:
     return SentenceRelations(nlp)
 
 
-__all__ = ["DEFAULT_MODEL", "RULE_ONLY", "load_pipeline", "model_name", "ner_wanted"]
+__all__ = ["DEFAULT_MODEL", "RULE_ONLY", "load_pipeline", "model_name", "ner_mode"]

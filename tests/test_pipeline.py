@@ -14,9 +14,10 @@ REGISTRY = [Entity(id="osl", name="OSL", kind="TradingPlatform"),
 def test_the_statistical_pipeline_runs_hkweb3_components_after_the_model():
     nlp = load_pipeline(REGISTRY)
     assert nlp.pipe_names[0] == "hkweb3_sentences"
-    assert nlp.pipe_names[-4:] == ["hkweb3_registry", "hkweb3_names", "hkweb3_references",
-                                   "hkweb3_relations"]
-    assert {"tagger", "parser", "ner"} <= set(nlp.pipe_names)
+    # the model's NER runs after the registry, only around names it does not know
+    assert nlp.pipe_names[-5:] == ["hkweb3_registry", "hkweb3_ner", "hkweb3_names",
+                                   "hkweb3_references", "hkweb3_relations"]
+    assert {"tagger", "parser"} <= set(nlp.pipe_names) and "ner" not in nlp.pipe_names
 
 
 def test_the_pipeline_is_built_once_per_model_and_registry():
@@ -83,5 +84,8 @@ def test_the_ner_can_be_left_out_and_names_are_still_found(monkeypatch):
     assert "ner" not in nlp.pipe_names and "parser" in nlp.pipe_names
     doc = nlp("The lender Tidewell Bank was licensed by the SFC, and Orchid Labs joined it.")
     assert {s.kb_id_ for s in doc.spans["discovered"]} >= {"tidewell-bank", "orchid-labs"}
-    monkeypatch.setenv("HKWEB3_SPACY_NER", "on")
+    monkeypatch.setenv("HKWEB3_SPACY_NER", "all")
     assert "ner" in load_pipeline(REGISTRY).pipe_names
+    monkeypatch.setenv("HKWEB3_SPACY_NER", "sometimes")
+    with pytest.raises(ConfigError, match="HKWEB3_SPACY_NER='sometimes': expected one of"):
+        load_pipeline(REGISTRY)
