@@ -19,8 +19,9 @@ Examples
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,9 @@ from hkweb3.loaders.chinese import ZH_NOTE, ChineseMentions, is_chinese
 from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.pages import with_pages
 from hkweb3.loaders.readers import SourceDocument, find_documents, read_documents
+
+#: Extracted documents that may wait for the writer before extraction pauses.
+AHEAD = 2
 
 
 @dataclass
@@ -86,19 +90,40 @@ class Ingester:
 
     def run(self, files: list[Path]) -> Iterator[DocumentResult]:
         """Ingest each document of each file (a feed holds several); yield its result as soon
-        as it is committed. A file that cannot be read gives one error result."""
-        seen: dict[str, Path] = {}
-        for path in files:
-            try:
-                sources = read_documents(path, self._folders.get(path), self.follow_links)
-            except InputError as exc:
-                yield DocumentResult(path=path, document=None, status="error", error=str(exc))
-                continue
-            for source in sources:
-                yield self._ingest(path, source, seen)
+        as it is committed. A file that cannot be read gives one error result.
 
-    def _ingest(self, path: Path, source: SourceDocument,
-                seen: dict[str, Path]) -> DocumentResult:
+        One thread writes while this one reads and extracts the next document: writing is
+        mostly waiting on the store, so the two overlap (about a third of an ingest's time).
+        Writes keep the documents' order, each in its own transaction, and at most
+        ``AHEAD`` extracted documents wait for theirs."""
+        seen: dict[str, Path] = {}
+        waiting: deque[Future[DocumentResult]] = deque()
+        writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hkweb3-write")
+        try:
+            for path in files:
+                try:
+                    sources = read_documents(path, self._folders.get(path), self.follow_links)
+                except InputError as exc:
+                    waiting.append(_done(DocumentResult(path=path, document=None,
+                                                        status="error", error=str(exc))))
+                    sources = []
+                for source in sources:
+                    step = self._extract(path, source, seen)
+                    waiting.append(writer.submit(self._write, *step) if isinstance(step, tuple)
+                                   else _done(step))
+                    while waiting and (waiting[0].done() or len(waiting) > AHEAD):
+                        yield waiting.popleft().result()
+            while waiting:
+                yield waiting.popleft().result()
+        finally:
+            # Stopped early (an error, Ctrl-C, a caller that stops reading): the write under
+            # way finishes whole, the ones not begun are dropped.
+            writer.shutdown(wait=True, cancel_futures=True)
+
+    def _extract(self, path: Path, source: SourceDocument, seen: dict[str, Path]
+                 ) -> DocumentResult | tuple[DocumentResult, SourceDocument, GraphBatch]:
+        """What ``source`` holds, with the result to complete once it is written; or the
+        final result when there is nothing to write (unchanged, or an error)."""
         try:
             if source.id in seen:
                 raise InputError(f"{path}: document id {source.id!r} is already used by "
@@ -121,6 +146,14 @@ class Ingester:
                 batch = self.extractor.run(source)
             if source.pages:
                 batch = with_pages(batch, source.pages)
+            return result, source, batch
+        except InputError as exc:
+            return DocumentResult(path=path, document=None, status="error", error=str(exc))
+
+    def _write(self, result: DocumentResult, source: SourceDocument,
+               batch: GraphBatch) -> DocumentResult:
+        # The judgements read the store, so they apply here, in the order of the writes.
+        try:
             if self.prepare is not None:
                 batch = self.prepare(batch)
             result.entities = len(batch.entities)
@@ -129,10 +162,11 @@ class Ingester:
             self._commit(source, batch)
             return result
         except InputError as exc:
-            return DocumentResult(path=path, document=None, status="error", error=str(exc))
+            return DocumentResult(path=result.path, document=None, status="error",
+                                  error=str(exc))
         except ValidationError as exc:  # store errors are not the file's fault: they stop
-            return DocumentResult(path=path, document=None, status="error",
-                                  error=f"{path}: {exc}")
+            return DocumentResult(path=result.path, document=None, status="error",
+                                  error=f"{result.path}: {exc}")
 
     def _commit(self, source: SourceDocument, batch: GraphBatch) -> None:
         # Earlier claims are withdrawn inside the write's own transaction even when none
@@ -168,3 +202,10 @@ class Ingester:
             raise InputError(f"{taken} {other}, a different document; rename this file or "
                              "give it another 'id:', or pass --replace to replace that one "
                              "with it")
+
+
+def _done(result: DocumentResult) -> Future[DocumentResult]:
+    """A result known now, queued behind the writes before it so results keep their order."""
+    future: Future[DocumentResult] = Future()
+    future.set_result(result)
+    return future

@@ -77,8 +77,12 @@ class WindowedNER:
         windows = list(name_windows(doc, known, self.margin))
         found = []
         if self.ner is not None and windows:
-            parts = self.ner.pipe((doc[a:b].as_doc() for a, b in windows),
-                                  batch_size=self.batch_size)
+            # as_doc converts the whole doc to an array unless given one: once, not per window
+            # (it edits its own rows of the array; windows do not overlap)
+            head = doc._get_array_attrs()
+            array = doc.to_array(head)
+            parts = self.ner.pipe((doc[a:b].as_doc(array_head=head, array=array)
+                                   for a, b in windows), batch_size=self.batch_size)
             for (start, _), part in zip(windows, parts, strict=True):
                 found.extend(Span(doc, start + e.start, start + e.end, label=e.label)
                              for e in part.ents)

@@ -127,6 +127,8 @@ def _build(name: str, entities: list[Entity], ner: str = "names") -> Language:
         nlp.add_pipe("hkweb3_sentences", first=True)
         if "attribute_ruler" in nlp.pipe_names:
             _fast_attributes(nlp)
+        if "lemmatizer" in nlp.pipe_names:
+            _indexed_lemmas(nlp)
         # The parser and NER need about 1 GB per 100,000 characters: ingest cuts longer texts
         # into pieces at paragraph breaks (see extract.py).
         nlp.max_length = MAX_BYTES
@@ -189,6 +191,20 @@ def _fast_attributes(nlp: Language) -> None:
                 for number, start, end in sorted(found)]
 
     ruler.match = match
+
+
+def _indexed_lemmas(nlp: Language) -> None:
+    """Make the rule lemmatizer's word lists sets.
+
+    It tests each form a suffix rule makes for membership in the list of known words of its
+    part of speech (thousands long), which was 14% of extraction time on new text (its cache
+    hides it on words seen before). A set answers the same, so the lemmas are the same."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return
+    index = lemmatizer.lookups.get_table("lemma_index", {})
+    for pos in list(index):
+        index[pos] = frozenset(index[pos])
 
 
 def _one_token_tests(pattern: list[dict]) -> tuple[dict[str, list], dict[str, list]] | None:

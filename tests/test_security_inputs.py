@@ -24,7 +24,6 @@ from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.models import Document, GraphBatch
 from hkweb3.graph.store import open_store
 from hkweb3.loaders import readers
-from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.ingest import Ingester
 from hkweb3.loaders.registry import read_registry
 from tests.reliability_support import (
@@ -257,20 +256,21 @@ def test_links_out_of_the_folder_are_refused_unless_asked(store, config, tmp_pat
 
 def test_a_run_that_stops_midway_still_reports_what_it_committed(fresh_home, tmp_path,
                                                                   monkeypatch):
-    """The server is killed (SIGKILL) while the third of five documents is extracted: the
-    report lists the two committed, then the one-line error, exit 3."""
+    """The server is killed (SIGKILL) as the third of five documents is to be written (the
+    next ones are being extracted meanwhile): the report lists the two committed, then the
+    one-line error, exit 3."""
     docs = write_documents(tmp_path / "docs", 5)
     fresh_home.start()
-    extract = Extractor.run
+    write = Ingester._commit
     seen: list[str] = []
 
-    def run(self: Extractor, source: readers.SourceDocument) -> GraphBatch:
+    def commit(self: Ingester, source: readers.SourceDocument, batch: GraphBatch) -> None:
         seen.append(source.id)
         if len(seen) == 3:
             kill_server(fresh_home)
-        return extract(self, source)
+        write(self, source, batch)
 
-    monkeypatch.setattr(Extractor, "run", run)
+    monkeypatch.setattr(Ingester, "_commit", commit)
     monkeypatch.setattr(store_module, "RETRY_SECONDS", 1.0)
     result = invoke({"HKWEB3_HOME": str(fresh_home.path)}, "ingest", docs, "--format", "json")
     assert result.exit_code == 3
