@@ -149,6 +149,8 @@ class Schema:
     document_color: str = "#dddddd"
     scores: dict[str, str] = field(default_factory=dict)
     period: dict[str, PropertySpec] = field(default_factory=dict)
+    #: Legal-form suffixes of organisation names, lower case (see graph/legal_forms.py).
+    legal_suffixes: tuple[str, ...] = ()
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @property
@@ -399,8 +401,13 @@ def _load(path: Path) -> Schema:
     if clash := [(e.name, p) for e in edges.values() for p in e.properties if p in period]:
         raise fail(f"edge properties {clash} are already declared in the period")
 
+    legal = (raw.get("names") or {}).get("legal_suffixes") or []
+    if not isinstance(legal, list) or not all(isinstance(s, str) and s.strip() for s in legal):
+        raise fail("names: legal_suffixes is a list of words")
+
     return Schema(
         period=period,
+        legal_suffixes=tuple(" ".join(s.lower().split()) for s in legal),
         kinds=kinds,
         edges=edges,
         document_label=document_label,

@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from hkweb3.graph.legal_forms import strip_legal_suffix
 from hkweb3.graph.models import Entity
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.readers import MAX_BYTES, slugify
@@ -112,9 +113,6 @@ def blank_pipeline() -> Language:
 
 # -- registry entities ---------------------------------------------------------------------
 
-_LEGAL_SUFFIX = re.compile(r",?\s+(?:co\.?,?\s+)?(?:ltd\.?|limited|inc\.?|plc)$", re.I)
-
-
 class RegistryMentions:
     """Registry entities found by name or alias, case- and punctuation-tolerant.
 
@@ -144,7 +142,7 @@ class RegistryMentions:
     def _variants(entity: Entity) -> set[str]:
         names = set()
         for name in (entity.name, *entity.aliases):
-            for variant in (name, re.sub(r"[()]", " ", name), _LEGAL_SUFFIX.sub("", name)):
+            for variant in (name, re.sub(r"[()]", " ", name), strip_legal_suffix(name)):
                 variant = " ".join(variant.split())
                 if len(variant) >= 2:
                     names.add(variant)

@@ -1,0 +1,76 @@
+"""Legal-form suffixes of organisation names ("Limited", "Ltd.", "Inc.", "Co., Ltd.").
+
+One list, the schema's ``names: legal_suffixes``, and the functions every reader of names
+uses to set them aside: the registry's mentions, the names found in documents, the ids of
+register rows and the review's duplicate pairs. A word is compared in lower case without
+punctuation ("L.L.C." is ``llc``); a suffix is dropped any number of times, longest first,
+and never leaves a name empty.
+
+Examples
+--------
+>>> strip_legal_suffix("Harbour Crest Securities Co., Ltd.")
+'Harbour Crest Securities'
+>>> strip_legal_suffix("Kestrel Digital Company Limited")
+'Kestrel Digital'
+>>> strip_legal_suffix("Meridian Science Parks Corporation")  # a public body's name
+'Meridian Science Parks Corporation'
+>>> strip_legal_suffix("Limited")
+'Limited'
+>>> is_legal_suffix("L.L.C."), is_legal_suffix("Holdings")
+(True, False)
+>>> legal_suffix_length(["kestrel", "company", "limited"])
+2
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from hkweb3.graph.schema import load_schema
+
+#: A word of a name: commas separate words as spaces do ("Lumen,Ltd").
+_WORD = re.compile(r"[^\s,]+")
+
+
+def _plain(word: str) -> str:
+    """``word`` as a suffix is compared: lower case, letters and digits only."""
+    return "".join(c for c in word.lower() if c.isalnum())
+
+
+@cache
+def _suffixes() -> tuple[tuple[str, ...], ...]:
+    """The schema's suffixes as tuples of plain words, longest first."""
+    entries = {tuple(_plain(w) for w in s.split()) for s in load_schema().legal_suffixes}
+    return tuple(sorted(entries, key=lambda e: (-len(e), e)))
+
+
+@cache
+def _one_word() -> frozenset[str]:
+    return frozenset(e[0] for e in _suffixes() if len(e) == 1)
+
+
+def is_legal_suffix(word: str) -> bool:
+    """Whether ``word`` alone is a legal form ("Ltd.", "inc", "L.L.C.")."""
+    return _plain(word) in _one_word()
+
+
+def legal_suffix_length(words: Sequence[str]) -> int:
+    """How many of the last ``words`` make one legal-form suffix (0 if none); never all
+    of them, as a name is never only its legal form."""
+    for entry in _suffixes():
+        n = len(entry)
+        if n < len(words) and tuple(_plain(w) for w in words[-n:]) == entry:
+            return n
+    return 0
+
+
+def strip_legal_suffix(name: str) -> str:
+    """``name`` without the legal-form suffixes it ends in, nor the comma before them."""
+    spans = [m.span() for m in _WORD.finditer(name)]
+    words = [name[start:end] for start, end in spans]
+    end = len(words)
+    while n := legal_suffix_length(words[:end]):
+        end -= n
+    return name if end == len(words) else name[:spans[end - 1][1]].rstrip(" ,")
