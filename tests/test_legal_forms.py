@@ -1,0 +1,64 @@
+"""One list of legal-form suffixes, used alike by every reader of names."""
+
+import pytest
+
+from hkweb3.graph.legal_forms import is_legal_suffix, legal_suffix_length, strip_legal_suffix
+from hkweb3.graph.review import name_key
+from hkweb3.graph.schema import SCHEMA_FILE, SchemaError, load_schema
+from hkweb3.loaders.names import canonical
+from hkweb3.loaders.registers import _slug
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("Quillon Robotics Limited", "Quillon Robotics"),
+    ("Quillon Robotics Ltd.", "Quillon Robotics"),
+    ("Quillon Robotics, Inc.", "Quillon Robotics"),
+    ("Quillon Robotics Co., Ltd.", "Quillon Robotics"),
+    ("Quillon Robotics Company Limited", "Quillon Robotics"),
+    ("Quillon Robotics Pte. Ltd.", "Quillon Robotics"),
+    ("Quillon Robotics L.L.C.", "Quillon Robotics"),
+    ("Quillon Robotics GmbH", "Quillon Robotics"),
+    ("Quillon Robotics,Ltd", "Quillon Robotics"),
+    # a name is never only its legal form
+    ("Limited", "Limited"),
+    ("Co. Ltd.", "Co."),
+    # words that name public bodies, or groups, are not legal forms
+    ("Tarnwick Science Parks Corporation", "Tarnwick Science Parks Corporation"),
+    ("Tarnwick Securities Clearing Company", "Tarnwick Securities Clearing Company"),
+    ("Quillon Holdings", "Quillon Holdings"),
+    ("Quillon Bank (Hong Kong) Limited", "Quillon Bank (Hong Kong)"),
+    # a legal word inside a name stays
+    ("Limited Edition Ventures", "Limited Edition Ventures"),
+])
+def test_strip_legal_suffix(name, plain):
+    assert strip_legal_suffix(name) == plain
+
+
+def test_is_legal_suffix_compares_plain_words():
+    assert all(is_legal_suffix(w) for w in ("Ltd.", "ltd", "INC", "S.A.", "plc", "Co.,"))
+    assert not any(is_legal_suffix(w) for w in ("Company", "Corporation", "Holdings", "Bank",
+                                                 ""))
+    assert legal_suffix_length(["Quillon", "Company", "Limited"]) == 2
+    assert legal_suffix_length(["Company", "Limited"]) == 1  # never the whole name
+    assert legal_suffix_length(["Quillon"]) == 0
+
+
+def test_every_reader_of_names_drops_the_same_suffixes():
+    """Register ids, the review's keys and the names found in documents agree."""
+    for name in ("Ostrava Ledger Company Limited", "Ostrava Ledger Co., Ltd.",
+                 "Ostrava Ledger Inc", "Ostrava Ledger PLC"):
+        assert _slug(name) == "ostrava-ledger"
+        assert name_key(name) == "ostrava ledger"
+        assert canonical(name) == "ostrava ledger"
+    # grouping names also sets aside a group's own endings, which are no legal form
+    assert canonical("Ostrava Ledger Holdings (HK) Limited") == "ostrava ledger"
+    assert _slug("Ostrava Ledger Holdings Limited") == "ostrava-ledger-holdings"
+
+
+def test_the_list_is_the_schemas(tmp_path):
+    assert "company limited" in load_schema().legal_suffixes
+    bad = tmp_path / "schema.yaml"
+    bad.write_text(SCHEMA_FILE.read_text(encoding="utf-8").replace(
+        "names:\n  legal_suffixes:", "names:\n  legal_suffixes: 3\n  old:"), encoding="utf-8")
+    with pytest.raises(SchemaError, match="legal_suffixes is a list of words"):
+        load_schema(bad)
