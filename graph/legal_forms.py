@@ -1,8 +1,9 @@
 """Legal-form suffixes of organisation names ("Limited", "Ltd.", "Inc.", "Co., Ltd.").
 
-One list, the schema's ``names: legal_suffixes``, and the functions every reader of names
-uses to set them aside: the registry's mentions, the names found in documents, the ids of
-register rows and the review's duplicate pairs. A word is compared in lower case without
+One list, the schema's ``names: legal_suffixes`` (with ``loose_suffixes``, words that end
+public bodies' names too, for comparing names only), and the functions every reader of
+names uses to set them aside: the registry's mentions, the names found in documents, the
+ids of register rows and the review's duplicate pairs. A word is compared in lower case without
 punctuation ("L.L.C." is ``llc``); a suffix is dropped any number of times, longest first,
 and never leaves a name empty.
 
@@ -14,6 +15,8 @@ Examples
 'Kestrel Digital'
 >>> strip_legal_suffix("Meridian Science Parks Corporation")  # a public body's name
 'Meridian Science Parks Corporation'
+>>> strip_legal_suffix("Meridian Robotics Corporation Limited", loose=True)
+'Meridian Robotics'
 >>> strip_legal_suffix("Limited")
 'Limited'
 >>> is_legal_suffix("L.L.C."), is_legal_suffix("Holdings")
@@ -40,9 +43,12 @@ def _plain(word: str) -> str:
 
 
 @cache
-def _suffixes() -> tuple[tuple[str, ...], ...]:
-    """The schema's suffixes as tuples of plain words, longest first."""
-    entries = {tuple(_plain(w) for w in s.split()) for s in load_schema().legal_suffixes}
+def _suffixes(loose: bool = False) -> tuple[tuple[str, ...], ...]:
+    """The schema's suffixes (with ``loose``, its loose ones too) as tuples of plain words,
+    longest first."""
+    schema = load_schema()
+    listed = (*schema.legal_suffixes, *(schema.loose_suffixes if loose else ()))
+    entries = {tuple(_plain(w) for w in s.split()) for s in listed}
     return tuple(sorted(entries, key=lambda e: (-len(e), e)))
 
 
@@ -56,21 +62,26 @@ def is_legal_suffix(word: str) -> bool:
     return _plain(word) in _one_word()
 
 
-def legal_suffix_length(words: Sequence[str]) -> int:
+def legal_suffix_length(words: Sequence[str], loose: bool = False) -> int:
     """How many of the last ``words`` make one legal-form suffix (0 if none); never all
-    of them, as a name is never only its legal form."""
-    for entry in _suffixes():
+    of them, as a name is never only its legal form. ``loose`` takes the schema's
+    ``loose_suffixes`` ("Corporation") too."""
+    entries = _suffixes(loose)
+    tail = tuple(_plain(w) for w in words[-len(entries[0]):]) if entries else ()
+    for entry in entries:
         n = len(entry)
-        if n < len(words) and tuple(_plain(w) for w in words[-n:]) == entry:
+        if n < len(words) and tail[len(tail) - n:] == entry:
             return n
     return 0
 
 
-def strip_legal_suffix(name: str) -> str:
-    """``name`` without the legal-form suffixes it ends in, nor the comma before them."""
+def strip_legal_suffix(name: str, loose: bool = False) -> str:
+    """``name`` without the legal-form suffixes it ends in, nor the comma before them;
+    ``loose`` (to compare two names, never to match or make an id) drops the words that end
+    bodies' names as well ("Corporation", "Company")."""
     spans = [m.span() for m in _WORD.finditer(name)]
     words = [name[start:end] for start, end in spans]
     end = len(words)
-    while n := legal_suffix_length(words[:end]):
+    while n := legal_suffix_length(words[:end], loose):
         end -= n
     return name if end == len(words) else name[:spans[end - 1][1]].rstrip(" ,")

@@ -67,9 +67,9 @@ def _spaceless(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """``name`` as compared: legal-form suffixes dropped (the schema's, see
-    :mod:`~hkweb3.graph.legal_forms`), then plain (see ``_plain``)."""
-    return _plain(strip_legal_suffix(name))
+    """``name`` as compared: legal-form suffixes dropped (the schema's, loose ones too:
+    see :mod:`~hkweb3.graph.legal_forms`), then plain (see ``_plain``)."""
+    return _plain(strip_legal_suffix(name, loose=True))
 
 
 @dataclass

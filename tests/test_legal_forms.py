@@ -3,8 +3,10 @@
 import pytest
 
 from hkweb3.graph.legal_forms import is_legal_suffix, legal_suffix_length, strip_legal_suffix
+from hkweb3.graph.models import Entity
 from hkweb3.graph.review import name_key
 from hkweb3.graph.schema import SCHEMA_FILE, SchemaError, load_schema
+from hkweb3.loaders.mentions import RegistryMentions, blank_pipeline
 from hkweb3.loaders.names import canonical
 from hkweb3.loaders.registers import _slug
 
@@ -41,6 +43,8 @@ def test_is_legal_suffix_compares_plain_words():
     assert legal_suffix_length(["Quillon", "Company", "Limited"]) == 2
     assert legal_suffix_length(["Company", "Limited"]) == 1  # never the whole name
     assert legal_suffix_length(["Quillon"]) == 0
+    assert legal_suffix_length(["Quillon", "Corporation"]) == 0
+    assert legal_suffix_length(["Quillon", "Corporation"], loose=True) == 1
 
 
 def test_every_reader_of_names_drops_the_same_suffixes():
@@ -50,6 +54,10 @@ def test_every_reader_of_names_drops_the_same_suffixes():
         assert _slug(name) == "ostrava-ledger"
         assert name_key(name) == "ostrava ledger"
         assert canonical(name) == "ostrava ledger"
+    # a word that ends public bodies' names too is set aside only to compare two names
+    assert name_key("Ostrava Ledger Corporation") == "ostrava ledger"
+    assert _slug("Ostrava Parks Corporation") == "ostrava-parks-corporation"
+    assert canonical("Ostrava Parks Corporation") == "ostrava parks corporation"
     # grouping names also sets aside a group's own endings, which are no legal form
     assert canonical("Ostrava Ledger Holdings (HK) Limited") == "ostrava ledger"
     assert _slug("Ostrava Ledger Holdings Limited") == "ostrava-ledger-holdings"
@@ -57,8 +65,21 @@ def test_every_reader_of_names_drops_the_same_suffixes():
 
 def test_the_list_is_the_schemas(tmp_path):
     assert "company limited" in load_schema().legal_suffixes
+    assert "corporation" in load_schema().loose_suffixes
     bad = tmp_path / "schema.yaml"
     bad.write_text(SCHEMA_FILE.read_text(encoding="utf-8").replace(
         "names:\n  legal_suffixes:", "names:\n  legal_suffixes: 3\n  old:"), encoding="utf-8")
     with pytest.raises(SchemaError, match="legal_suffixes is a list of words"):
         load_schema(bad)
+
+
+def test_a_registry_variant_never_takes_another_entitys_own_name():
+    """A name without its legal suffix that is another entity's name stays that entity's."""
+    finder = RegistryMentions(blank_pipeline(), [
+        Entity(id="brisa-bank", name="Brisa Bank", kind="Bank",
+               aliases=["Brisa Fintech Company Limited"]),
+        Entity(id="brisa-fintech", name="Brisa Fintech", kind="Company"),
+        Entity(id="ostrel", name="Ostrel Pay Limited", kind="Company")])
+    assert finder.lookup["Brisa Fintech"] == "brisa-fintech"
+    assert finder.lookup["Brisa Fintech Company Limited"] == "brisa-bank"
+    assert finder.lookup["Ostrel Pay"] == "ostrel"
