@@ -23,6 +23,8 @@ Examples
 (True, False)
 >>> legal_suffix_length(["kestrel", "company", "limited"])
 2
+>>> legal_stems("Kestrel Digital Company Limited")
+['Kestrel Digital Company', 'Kestrel Digital']
 """
 
 from __future__ import annotations
@@ -62,17 +64,18 @@ def is_legal_suffix(word: str) -> bool:
     return _plain(word) in _one_word()
 
 
-def legal_suffix_length(words: Sequence[str], loose: bool = False) -> int:
-    """How many of the last ``words`` make one legal-form suffix (0 if none); never all
-    of them, as a name is never only its legal form. ``loose`` takes the schema's
-    ``loose_suffixes`` ("Corporation") too."""
+def _endings(words: Sequence[str], loose: bool) -> list[int]:
+    """The lengths of the suffixes ``words`` end in, longest first; never all the words."""
     entries = _suffixes(loose)
     tail = tuple(_plain(w) for w in words[-len(entries[0]):]) if entries else ()
-    for entry in entries:
-        n = len(entry)
-        if n < len(words) and tail[len(tail) - n:] == entry:
-            return n
-    return 0
+    return [len(e) for e in entries if len(e) < len(words) and tail[len(tail) - len(e):] == e]
+
+
+def legal_suffix_length(words: Sequence[str], loose: bool = False) -> int:
+    """How many of the last ``words`` make one legal-form suffix, the longest (0 if none);
+    never all of them, as a name is never only its legal form. ``loose`` takes the
+    schema's ``loose_suffixes`` ("Corporation") too."""
+    return next(iter(_endings(words, loose)), 0)
 
 
 def strip_legal_suffix(name: str, loose: bool = False) -> str:
@@ -85,3 +88,19 @@ def strip_legal_suffix(name: str, loose: bool = False) -> str:
     while n := legal_suffix_length(words[:end], loose):
         end -= n
     return name if end == len(words) else name[:spans[end - 1][1]].rstrip(" ,")
+
+
+def legal_stems(name: str) -> list[str]:
+    """Every name ``name`` may be with legal-form suffixes added, longest first: what is
+    left once one or more of its suffixes are dropped (none if it ends in none)."""
+    spans = [m.span() for m in _WORD.finditer(name)]
+    words = [name[start:end] for start, end in spans]
+    ends: set[int] = set()
+    todo = [len(words)]
+    while todo:
+        end = todo.pop()
+        for n in _endings(words[:end], loose=False):
+            if end - n not in ends:
+                ends.add(end - n)
+                todo.append(end - n)
+    return [name[:spans[end - 1][1]].rstrip(" ,") for end in sorted(ends, reverse=True)]

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from hkweb3.graph.legal_forms import strip_legal_suffix
+from hkweb3.graph.legal_forms import legal_stems
 from hkweb3.graph.models import Entity
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.readers import MAX_BYTES, slugify
@@ -155,10 +155,10 @@ class RegistryMentions:
 
     @staticmethod
     def _variants(entity: Entity) -> set[str]:
-        """Its names without brackets, and without a legal suffix."""
+        """Its names without brackets, and without one or more legal suffixes."""
         names = set()
         for name in (entity.name, *entity.aliases):
-            for variant in (re.sub(r"[()]", " ", name), strip_legal_suffix(name)):
+            for variant in (re.sub(r"[()]", " ", name), *legal_stems(name)):
                 variant = " ".join(variant.split())
                 if len(variant) >= 2:
                     names.add(variant)
