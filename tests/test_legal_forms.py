@@ -2,7 +2,12 @@
 
 import pytest
 
-from hkweb3.graph.legal_forms import is_legal_suffix, legal_suffix_length, strip_legal_suffix
+from hkweb3.graph.legal_forms import (
+    is_legal_suffix,
+    legal_stems,
+    legal_suffix_length,
+    strip_legal_suffix,
+)
 from hkweb3.graph.models import Entity
 from hkweb3.graph.review import name_key
 from hkweb3.graph.schema import SCHEMA_FILE, SchemaError, load_schema
@@ -34,6 +39,15 @@ from hkweb3.loaders.registers import _slug
 ])
 def test_strip_legal_suffix(name, plain):
     assert strip_legal_suffix(name) == plain
+
+
+def test_legal_stems_are_every_name_a_suffix_may_have_been_added_to():
+    assert legal_stems("Quillon Robotics Company Limited") == [
+        "Quillon Robotics Company", "Quillon Robotics"]
+    assert legal_stems("Quillon Robotics Co., Ltd.") == ["Quillon Robotics Co.",
+                                                         "Quillon Robotics"]
+    assert legal_stems("Quillon Robotics") == []
+    assert legal_stems("Tarnwick Parks Corporation") == []
 
 
 def test_is_legal_suffix_compares_plain_words():
@@ -81,5 +95,6 @@ def test_a_registry_variant_never_takes_another_entitys_own_name():
         Entity(id="brisa-fintech", name="Brisa Fintech", kind="Company"),
         Entity(id="ostrel", name="Ostrel Pay Limited", kind="Company")])
     assert finder.lookup["Brisa Fintech"] == "brisa-fintech"
+    assert finder.lookup["Brisa Fintech Company"] == "brisa-bank"
     assert finder.lookup["Brisa Fintech Company Limited"] == "brisa-bank"
     assert finder.lookup["Ostrel Pay"] == "ostrel"
