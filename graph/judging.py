@@ -5,7 +5,8 @@ one keep the evidence and sources of both; one between the merged entities thems
 dropped), documents that mentioned them mention it, their names join its aliases and their
 ids its ``merged_from`` property, and they are deleted. ``reject`` removes a fact, or one
 document's evidence for it. Both leave the graph as a build that applies the judgement from
-the start would (:meth:`hkweb3.loaders.judgements.Judgements.apply`).
+the start would (:meth:`hkweb3.loaders.judgements.Judgements.apply`): both move edges and
+names by the one rule in :mod:`hkweb3.graph.merging`.
 """
 
 from __future__ import annotations
