@@ -5,7 +5,8 @@ one keep the evidence and sources of both; one between the merged entities thems
 dropped), documents that mentioned them mention it, their names join its aliases and their
 ids its ``merged_from`` property, and they are deleted. ``reject`` removes a fact, or one
 document's evidence for it. Both leave the graph as a build that applies the judgement from
-the start would (:meth:`hkweb3.loaders.judgements.Judgements.apply`).
+the start would (:meth:`hkweb3.loaders.judgements.Judgements.apply`): both move edges and
+names by the one rule in :mod:`hkweb3.graph.merging`.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ import neo4j
 from hkweb3.errors import InputError
 from hkweb3.graph import cypher
 from hkweb3.graph.conflicts import canonical_role
+from hkweb3.graph.merging import MovedEdge, merged_aliases, move_edges
 from hkweb3.graph.models import Evidence
 from hkweb3.graph.schema import ENTITY_LABEL, Schema
 from hkweb3.graph.store import Store, refresh_conflicts, search_terms
 
 #: The node property that lists the ids merged into an entity (its names are in ``aliases``).
 MERGED_FROM = "merged_from"
-
 
 
 @dataclass(frozen=True)
@@ -158,29 +159,25 @@ def merge_entities(store: Store, kept: str, group: list[str]) -> list[str]:
 
 def _moved_edges(edges: list[dict], others: set[str], kept: str, kind: str,
                  schema: Schema) -> list[dict]:
-    """The edges touching ``kept`` once ``others`` are merged into it, one per type, ends
-    and key, each with the evidence and sources of every edge it replaces."""
-    combined: dict[tuple[str, str, str, str], dict] = {}
-    for edge in sorted(edges, key=lambda e: (e["source"] in others, e["target"] in others)):
-        source = kept if edge["source"] in others else edge["source"]
-        target = kept if edge["target"] in others else edge["target"]
-        if source == target:
-            continue
+    """The stored edges touching ``kept`` once ``others`` are merged into it, as rows to
+    write (see :func:`~hkweb3.graph.merging.move_edges`). An edge the schema does not allow
+    at ``kept`` stops the merge: the analyst merged entities of two kinds."""
+    def fits(edge: MovedEdge, moved: MovedEdge) -> bool:
+        if (edge.source in others or edge.target in others) and not _allowed(
+                schema, edge.type, moved.source, moved.target, kept, kind):
+            raise InputError(f"{edge.source} -{edge.type}-> {edge.target} cannot move to "
+                             f"{kept}, a {kind}; merge entities of one kind")
+        return True
+
+    rows = []
+    for edge in edges:
         props = dict(edge["properties"])
         evidence, sources = props.pop("evidence", None) or [], props.pop("sources", None) or []
-        key = props.pop("key", "")
-        if (edge["source"] in others or edge["target"] in others) and not _allowed(
-                schema, edge["type"], source, target, kept, kind):
-            raise InputError(f"{edge['source']} -{edge['type']}-> {edge['target']} cannot "
-                             f"move to {kept}, a {kind}; merge entities of one kind")
-        slot = combined.setdefault((source, edge["type"], target, key), {
-            "source": source, "target": target, "type": edge["type"], "key": key,
-            "props": {}, "evidence": set(), "sources": set()})
-        slot["props"] = {**props, **slot["props"]}
-        slot["evidence"].update(evidence)
-        slot["sources"].update(sources)
-    return [{**slot, "evidence": sorted(slot["evidence"]), "sources": sorted(slot["sources"])}
-            for slot in combined.values()]
+        rows.append(MovedEdge(edge["source"], edge["type"], edge["target"],
+                              props.pop("key", ""), props, evidence, set(sources)))
+    return [{"source": e.source, "target": e.target, "type": e.type, "key": e.key,
+             "props": e.properties, "evidence": sorted(e.evidence), "sources": sorted(e.sources)}
+            for e in move_edges(rows, dict.fromkeys(others, kept), fits)]
 
 
 def _allowed(schema: Schema, edge_type: str, source: str, target: str, kept: str,
@@ -194,20 +191,19 @@ def _allowed(schema: Schema, edge_type: str, source: str, target: str, kept: str
 def _kept_row(rows: Mapping[str, Mapping[str, Any]], kept: str, others: list[str],
               merged_from: list[str]) -> dict[str, Any]:
     mine = rows[kept]
-    aliases = set(mine["aliases"] or [])
+    aliases = merged_aliases(mine["name"], mine["aliases"] or [],
+                             [(rows[o]["name"], rows[o]["aliases"] or []) for o in others])
     sources = set(mine["sources"] or [])
     merged = set(mine["merged_from"] or []) | set(merged_from)
     discovered = bool(mine["discovered"])
     for other in others:
         row = rows[other]
-        aliases |= {row["name"], *(row["aliases"] or [])}
         sources |= set(row["sources"] or [])
         merged |= set(row["merged_from"] or [])
         discovered = discovered and bool(row["discovered"])
-    aliases.discard(mine["name"])
-    return {"id": kept, "aliases": sorted(aliases), "sources": sorted(sources),
+    return {"id": kept, "aliases": aliases, "sources": sorted(sources),
             "discovered": discovered, "merged_from": sorted(merged - {kept}),
-            "search": search_terms(kept, mine["name"], sorted(aliases))}
+            "search": search_terms(kept, mine["name"], aliases)}
 
 
 def reject_fact(store: Store, reject: Fact) -> int:

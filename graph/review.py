@@ -3,7 +3,7 @@
 Two entities of one family of kinds (both organisations, both people, ...) are proposed as
 one when their names (or aliases) are equal once case, punctuation and spacing are set
 aside, or
-once a legal-form suffix is dropped ("Limited", "Ltd", "Inc": ``review.yaml``), or when
+once a legal-form suffix is dropped ("Limited", "Ltd", "Inc": the schema's ``names``), or when
 RapidFuzz's ``token_sort_ratio`` of their names scores at least the threshold. A pair judged
 ``different`` is never proposed. Facts extraction wrote (not the registry's) are proposed
 when one document alone states them or their best evidence has a low confidence, the weakest
@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
+from hkweb3.graph.legal_forms import strip_legal_suffix
 from hkweb3.graph.models import CURATED_RULES
 from hkweb3.graph.schema import ENTITY_LABEL, Schema, load_schema
 
@@ -44,7 +45,6 @@ BLOCK_PREFIX = 3
 class Rules:
     """The review's settings, from ``review.yaml``."""
 
-    legal_suffixes: tuple[str, ...]
     fuzzy_threshold: float
     low_confidence: float
 
@@ -52,8 +52,7 @@ class Rules:
 @functools.cache
 def load_rules(path: Path = RULES_FILE) -> Rules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    suffixes = sorted({_plain(s) for s in data["legal_suffixes"]}, key=lambda s: (-len(s), s))
-    return Rules(tuple(suffixes), float(data["fuzzy_threshold"]), float(data["low_confidence"]))
+    return Rules(float(data["fuzzy_threshold"]), float(data["low_confidence"]))
 
 
 def _plain(name: str) -> str:
@@ -67,18 +66,10 @@ def _spaceless(name: str) -> str:
     return _plain(name).replace(" ", "")
 
 
-def name_key(name: str, rules: Rules | None = None) -> str:
-    """``name`` as compared: plain (see ``_plain``), legal-form suffixes dropped."""
-    rules = rules or load_rules()
-    key = _plain(name)
-    dropped = True
-    while dropped:
-        dropped = False
-        for suffix in rules.legal_suffixes:
-            if key.endswith(" " + suffix):
-                key, dropped = key[: -len(suffix) - 1], True
-                break
-    return key
+def name_key(name: str) -> str:
+    """``name`` as compared: legal-form suffixes dropped (the schema's, loose ones too:
+    see :mod:`~hkweb3.graph.legal_forms`), then plain (see ``_plain``)."""
+    return _plain(strip_legal_suffix(name, loose=True))
 
 
 @dataclass
@@ -108,8 +99,7 @@ def duplicates(nodes: list[Mapping[str, Any]], apart: Callable[[str, str], bool]
     for family in _families(nodes, schema).values():
         # Names equal but for punctuation first: a pair found so is not a suffix case.
         for reason, key in (("punctuation", _spaceless),
-                            ("legal suffix", lambda name: name_key(name, rules).replace(
-                                " ", ""))):
+                            ("legal suffix", lambda name: name_key(name).replace(" ", ""))):
             by_key: dict[str, set[str]] = {}
             for node in family:
                 for name in {node["name"], *(node.get("aliases") or [])}:
@@ -119,8 +109,8 @@ def duplicates(nodes: list[Mapping[str, Any]], apart: Callable[[str, str], bool]
                     for b in sorted(ids):
                         if a < b:
                             found.setdefault((a, b), (reason, 100.0))
-        for block in _blocks(family, rules):
-            names = [name_key(n["name"], rules) for n in block]
+        for block in _blocks(family):
+            names = [name_key(n["name"]) for n in block]
             scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio,
                                    score_cutoff=threshold, workers=1)
             for i, j in zip(*scores.nonzero(), strict=True):
@@ -140,8 +130,7 @@ def duplicates(nodes: list[Mapping[str, Any]], apart: Callable[[str, str], bool]
     return sorted(candidates, key=lambda c: (-c.score, c.item))
 
 
-def _blocks(family: list[Mapping[str, Any]],
-            rules: Rules) -> Iterator[list[Mapping[str, Any]]]:
+def _blocks(family: list[Mapping[str, Any]]) -> Iterator[list[Mapping[str, Any]]]:
     """The groups whose names are scored pairwise: the whole family while it is small,
     else the names that share their first ``BLOCK_PREFIX`` letters (a typo in the first
     letters is then missed, but the work stays far below the square of the family)."""
@@ -150,7 +139,7 @@ def _blocks(family: list[Mapping[str, Any]],
         return
     blocks: dict[str, list[Mapping[str, Any]]] = {}
     for node in family:
-        blocks.setdefault(name_key(node["name"], rules)[:BLOCK_PREFIX], []).append(node)
+        blocks.setdefault(name_key(node["name"])[:BLOCK_PREFIX], []).append(node)
     yield from blocks.values()
 
 

@@ -149,6 +149,10 @@ class Schema:
     document_color: str = "#dddddd"
     scores: dict[str, str] = field(default_factory=dict)
     period: dict[str, PropertySpec] = field(default_factory=dict)
+    #: Legal-form suffixes of organisation names, lower case, and the words that end
+    #: bodies' names as well (see graph/legal_forms.py).
+    legal_suffixes: tuple[str, ...] = ()
+    loose_suffixes: tuple[str, ...] = ()
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @property
@@ -399,8 +403,17 @@ def _load(path: Path) -> Schema:
     if clash := [(e.name, p) for e in edges.values() for p in e.properties if p in period]:
         raise fail(f"edge properties {clash} are already declared in the period")
 
+    suffixes = {}
+    for name in ("legal_suffixes", "loose_suffixes"):
+        words = (raw.get("names") or {}).get(name) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip()
+                                                  for w in words):
+            raise fail(f"names: {name} is a list of words")
+        suffixes[name] = tuple(" ".join(w.lower().split()) for w in words)
+
     return Schema(
         period=period,
+        **suffixes,
         kinds=kinds,
         edges=edges,
         document_label=document_label,

@@ -41,7 +41,8 @@ import yaml
 
 from hkweb3.errors import InputError
 from hkweb3.graph.judging import Fact, stored_entities
-from hkweb3.graph.models import SLUG, Entity, GraphBatch, Relation
+from hkweb3.graph.merging import MovedEdge, merged_aliases, move_edges
+from hkweb3.graph.models import SLUG, Entity, Evidence, GraphBatch, Relation
 from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.store import Store
 
@@ -203,22 +204,23 @@ class Judgements:
                 base = Entity(id=kept, name=row["name"], kind=row["kind"],
                               discovered=bool(row.get("discovered")))
             entities[kept] = self._merged(base, entity, kept)
-        relations: dict[tuple[str, str, str, str], Relation] = {}
         rejects = self.rejects
-        for relation in batch.relations:
-            moved = self._moved(relation, entities, schema, rejects)
-            if moved is None:
-                continue
-            key = (moved.source, moved.type, moved.target, moved.key)
-            if key in relations:
-                old = relations[key]
-                moved = old.model_copy(update={
-                    "properties": {**moved.properties, **old.properties},
-                    "evidence": [*old.evidence, *moved.evidence]})
-            relations[key] = moved
+        unrejected = [(r, self._unrejected(r, rejects)) for r in batch.relations]
+
+        def fits(_edge: MovedEdge, moved: MovedEdge) -> bool:
+            # A fact extraction gave that no longer fits the kept entity's kind is left out
+            # (a judged merge of stored entities refuses it instead: graph/judging.py).
+            ends = entities.get(moved.source), entities.get(moved.target)
+            return not all(ends) or schema.allows(moved.type, ends[0].kind, ends[1].kind)
+
+        moved = move_edges([MovedEdge(r.source, r.type, r.target, r.key, r.properties, evidence)
+                            for r, evidence in unrejected if evidence],
+                           self.merged_ids(), fits)
+        relations = [Relation(source=e.source, type=e.type, target=e.target,
+                              properties=e.properties, evidence=e.evidence) for e in moved]
         mentions = sorted({(d, self.canonical(e)) for d, e in batch.mentions})
         return GraphBatch(documents=batch.documents, entities=list(entities.values()),
-                          relations=list(relations.values()), mentions=mentions)
+                          relations=relations, mentions=mentions)
 
     def _merged(self, base: Entity | None, entity: Entity, kept: str) -> Entity:
         group = self.group(kept)
@@ -231,32 +233,24 @@ class Judgements:
             aliases = set(entity.aliases) | ({entity.name} if entity.id != kept else set())
             return entity.model_copy(update={"id": kept, "attributes": attributes,
                                              "aliases": sorted(aliases)})
-        aliases = {*base.aliases, *entity.aliases, entity.name} - {base.name}
         return base.model_copy(update={
-            "aliases": sorted(aliases),
+            "aliases": merged_aliases(base.name, base.aliases, [(entity.name, entity.aliases)]),
             "attributes": {**attributes, **base.attributes},
             "description": base.description or entity.description,
             "discovered": base.discovered and entity.discovered,
             "evidence": [*base.evidence, *entity.evidence],
         })
 
-    def _moved(self, relation: Relation, entities: Mapping[str, Entity], schema: Schema,
-               rejects: list[Judgement]) -> Relation | None:
+    def _unrejected(self, relation: Relation, rejects: list[Judgement]) -> list[Evidence]:
+        """The evidence of ``relation`` that no ``reject`` rules out (the fact named with its
+        ends' kept ids)."""
         source, target = self.canonical(relation.source), self.canonical(relation.target)
-        if source == target:
-            return None  # a fact between two names of one entity says nothing
         evidence = list(relation.evidence)
         for reject in rejects:
             if reject.fact.matches(source, relation.type, target, relation.properties):
                 evidence = [e for e in evidence
                             if reject.document is not None and e.document != reject.document]
-        if not evidence:
-            return None
-        ends = entities.get(source), entities.get(target)
-        if all(ends) and not schema.allows(relation.type, ends[0].kind, ends[1].kind):
-            return None
-        return relation.model_copy(update={"source": source, "target": target,
-                                           "evidence": evidence})
+        return evidence
 
 
 def prepare_batch(judged: Judgements, store: Store, batch: GraphBatch) -> GraphBatch:

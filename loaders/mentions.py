@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from hkweb3.graph.legal_forms import legal_stems
 from hkweb3.graph.models import Entity
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.readers import MAX_BYTES, slugify
@@ -112,24 +113,30 @@ def blank_pipeline() -> Language:
 
 # -- registry entities ---------------------------------------------------------------------
 
-_LEGAL_SUFFIX = re.compile(r",?\s+(?:co\.?,?\s+)?(?:ltd\.?|limited|inc\.?|plc)$", re.I)
-
-
 class RegistryMentions:
     """Registry entities found by name or alias, case- and punctuation-tolerant.
 
     Each name also matches without its brackets ("Bank of Communications Hong Kong") and
-    without a legal suffix ("Hash Blockchain" for "Hash Blockchain Limited"); a variant that
-    two entities would share is dropped. Short all-capital aliases ("OSL", "SFC") match
+    without a legal suffix ("Hash Blockchain" for "Hash Blockchain Limited"); a name or
+    variant that two entities would share is dropped, and a variant never takes another
+    entity's own name. Short all-capital aliases ("OSL", "SFC") match
     case-sensitively, so ordinary words are not taken for them.
     """
 
     def __init__(self, nlp: Language, entities: Iterable[Entity]):
         self.entities = {e.id: e for e in entities}
         owners: dict[str, set[str]] = {}
+        variants: dict[str, set[str]] = {}
         for entity in self.entities.values():
-            for name in self._variants(entity):
+            own = self._names(entity)
+            for name in own:
                 owners.setdefault(name, set()).add(entity.id)
+            for name in self._variants(entity) - own:
+                variants.setdefault(name, set()).add(entity.id)
+        # A variant never takes another entity's own name: "Ping An OneConnect", a firm, is
+        # not the bank once licensed as "Ping An OneConnect Company Limited".
+        for name, ids in variants.items():
+            owners.setdefault(name, ids)
         self.lookup = {name: ids.pop() for name, ids in owners.items() if len(ids) == 1}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -141,10 +148,17 @@ class RegistryMentions:
                 self.folded.add(entity_id, [pattern])
 
     @staticmethod
+    def _names(entity: Entity) -> set[str]:
+        """The entity's name and aliases, spaces collapsed."""
+        names = {" ".join(name.split()) for name in (entity.name, *entity.aliases)}
+        return {name for name in names if len(name) >= 2}
+
+    @staticmethod
     def _variants(entity: Entity) -> set[str]:
+        """Its names without brackets, and without one or more legal suffixes."""
         names = set()
         for name in (entity.name, *entity.aliases):
-            for variant in (name, re.sub(r"[()]", " ", name), _LEGAL_SUFFIX.sub("", name)):
+            for variant in (re.sub(r"[()]", " ", name), *legal_stems(name)):
                 variant = " ".join(variant.split())
                 if len(variant) >= 2:
                     names.add(variant)

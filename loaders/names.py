@@ -36,6 +36,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from hkweb3.graph.legal_forms import is_legal_suffix, legal_suffix_length
 from hkweb3.loaders.mentions import _ORG_SUFFIXES, Discoverer, _org_kind
 from hkweb3.loaders.readers import slugify
 
@@ -43,8 +44,9 @@ NAMES_FILE = Path(__file__).with_name("names.yaml")
 #: NER labels taken as names, with the kind they suggest (None: decided by the words).
 NER_LABELS = {"ORG": None, "PERSON": "Person", "PRODUCT": "Product", "EVENT": "Event",
               "LAW": "Law", "FAC": None, "WORK_OF_ART": None, "GPE": "Place", "LOC": "Place"}
-_LEGAL = {"limited", "ltd", "ltd.", "inc", "inc.", "co", "co.", "corp", "corp.", "plc", "llc",
-          "holdings", "l.l.c.", "s.a.", "ag", "(hk)", "(hong", "kong)"}
+#: Words that end one group's names beside the legal forms ("Lumen Holdings (HK) Limited"
+#: is "Lumen"): grouping names is not making a legal name plain.
+_GROUP_ENDINGS = {"holdings", "(hk)", "(hong", "kong)"}
 _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
 _NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "le"}
 #: "HKD6", "US$7", "E03", "USD1.2bn"; not "W3ME" (a name written with a digit)
@@ -97,13 +99,23 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
     )
 
 
+def _ends_name(word: str) -> bool:
+    """Whether ``word`` (lower case) may end a name without adding to it: a legal form or a
+    group ending."""
+    return is_legal_suffix(word) or word in _GROUP_ENDINGS
+
+
+def _group_ending(words: list[str]) -> int:
+    return int(len(words) > 1 and words[-1] in _GROUP_ENDINGS)
+
+
 @lru_cache(maxsize=65536)
 def canonical(name: str) -> str:
     """The key that makes "X Holdings Limited", "X Ltd" and "X" one entity."""
     words = re.sub(r"[^\w&.()-]+", " ", name.lower().replace("’", "'")).split()
     words = [w.strip(".,") or w for w in words]
-    while len(words) > 1 and (words[-1] in _LEGAL or words[-1].strip(".") in _LEGAL):
-        words.pop()
+    while dropped := legal_suffix_length(words) or _group_ending(words):
+        del words[-dropped:]
     return " ".join(w.strip("().") for w in words).strip()
 
 
@@ -756,7 +768,7 @@ def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
     "Brokers" after it ("Tiger" for "Tiger Brokers", not "Lumen" for "Lumen Pay Network")."""
     for other, owner in (*full.items(), *registry.items()):
         if other.startswith(key + " ") and owner[1] not in _NOT_ORGANISATIONS and all(
-                w in _ORG_SUFFIXES or w in _LEGAL for w in other[len(key):].split()):
+                w in _ORG_SUFFIXES or _ends_name(w) for w in other[len(key):].split()):
             return owner
     return None
 
@@ -813,13 +825,13 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
     word = doc[i].text
     after = doc[i + 1].lower_ if i + 1 < end else ""
     if word in {",", ";", "/"}:
-        return after.strip(".") not in _LEGAL
+        return not _ends_name(after)
     if after in {"the", "of"} or i + 1 >= end or word == "&":
         return False
     # "Lumen Capital and Harbour Bank" lists two names; "Securities and Futures Commission"
     # and "Exchanges and Clearing" are one: each side of a list is a name of its own.
     right = doc[i + 1:end]
-    while len(right) > 1 and right[-1].lower_ in _LEGAL:
+    while len(right) > 1 and _ends_name(right[-1].lower_):
         right = right[:-1]
     if all(t.ent_type_ in {"GPE", "LOC", "Place"} for t in doc[start:i]):
         return False  # "Hong Kong and Shanghai Banking Corporation"

@@ -39,6 +39,7 @@ import yaml
 from hkweb3.data import REGISTERS_DIR
 from hkweb3.errors import InputError, ValidationError
 from hkweb3.graph import cypher
+from hkweb3.graph.legal_forms import strip_legal_suffix
 from hkweb3.graph.models import SLUG, Document, Entity, Evidence, GraphBatch, Relation
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import Store
@@ -512,16 +513,13 @@ def _row_since(evidence: list[Evidence], column: str | None) -> dt.date | None:
     return min(found) if found else None
 
 
-_COMPANY_SUFFIX = re.compile(r"[\s,]+(?:company\s+)?(?:limited|ltd\.?|inc\.?)$", re.IGNORECASE)
-
-
 def _slug(name: str) -> str:
-    """An id for a new entity: its name without a company suffix, as a slug.
+    """An id for a new entity: its name without a legal-form suffix, as a slug.
 
     >>> _slug("Victory Fintech Company Limited")
     'victory-fintech'
     """
-    slug = slugify(_COMPANY_SUFFIX.sub("", name))
+    slug = slugify(strip_legal_suffix(name))
     if not slug:
         raise InputError(f"{name!r} gives no id (no Latin letters or digits); add it to the "
                          "registry with an id")

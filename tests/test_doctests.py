@@ -11,6 +11,8 @@ MODULES = [
     "hkweb3.graph.values",
     "hkweb3.graph.conflicts",
     "hkweb3.graph.gate",
+    "hkweb3.graph.legal_forms",
+    "hkweb3.graph.review",
     "hkweb3.graph.export",
     "hkweb3.output",
     "hkweb3.loaders.readers",

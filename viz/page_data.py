@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hkweb3.errors import ValidationError
-from hkweb3.graph.periods import PartialDate
+from hkweb3.graph.periods import PartialDate, Period
 from hkweb3.graph.review import weakness
 from hkweb3.graph.schema import Schema, load_schema
 
@@ -366,16 +366,33 @@ def _validity(edges: Iterable[Mapping[str, Any]], first: str | None,
               last: str | None) -> tuple[str | None, str | None]:
     """First and last day the fact held, for the timeline. It starts at the earliest
     ``since``, else when first reported; it ends at the latest ``until``, else when last
-    reported if a source calls it former, else not at all (None)."""
+    reported if a source calls it former, else not at all (None).
+
+    >>> _validity([{"properties": {"since": "2023-04", "until": "2024"}}], None, None)
+    ('2023-04-01', '2024-12-31')
+    >>> _validity([{"properties": {"current": False}}], "2023-01-05", "2025-02-01")
+    ('2023-01-05', '2025-02-01')
+    >>> _validity([{"properties": {}}], "2023-01-05", "2025-02-01")
+    ('2023-01-05', None)
+    """
     starts, ends = [], []
     for edge in edges:
-        props = edge.get("properties") or {}
-        since, until = _day(props.get("since")), _day(props.get("until"))
-        starts.append(since[0] if since else first)
-        ends.append(until[1] if until else last if props.get("current") is False else None)
+        period = _period(edge.get("properties") or {})
+        starts.append(period.since.earliest.isoformat() if period.since else first)
+        ends.append(period.until.latest.isoformat() if period.until
+                    else last if period.ended_unknown else None)
     start = None if None in starts else min(starts, default=None)
     end = None if None in ends else max(ends, default=None)
     return start, end
+
+
+def _period(properties: Mapping[str, Any]) -> Period:
+    """The edge's validity period; in a dump hkweb3 did not write, a date that is none
+    leaves the period unknown rather than stopping the page."""
+    try:
+        return Period.of(properties)
+    except ValueError:
+        return Period()
 
 
 def _is_symmetric(schema: Schema, kind: str) -> bool:
