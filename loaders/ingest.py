@@ -149,6 +149,9 @@ class Ingester:
             return result, source, batch
         except InputError as exc:
             return DocumentResult(path=path, document=None, status="error", error=str(exc))
+        except ValidationError as exc:
+            return DocumentResult(path=path, document=None, status="error",
+                                  error=f"{path}: {exc}")
 
     def _write(self, result: DocumentResult, source: SourceDocument,
                batch: GraphBatch) -> DocumentResult:
