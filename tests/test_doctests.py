@@ -12,6 +12,8 @@ MODULES = [
     "hkweb3.graph.conflicts",
     "hkweb3.graph.gate",
     "hkweb3.graph.export",
+    "hkweb3.graph.memory",
+    "hkweb3.graph.read",
     "hkweb3.output",
     "hkweb3.loaders.readers",
     "hkweb3.loaders.registry",
