@@ -492,7 +492,7 @@ def _resolve(store: Store, judged: Judgements, ref: str, config: StoreConfig | N
     from hkweb3.queries.library import resolve_entity
 
     try:
-        return resolve_entity(store, ref)[0]
+        return resolve_entity(store, ref).id
     except QueryError as exc:
         file = judging_files.analyst_file(_config(config).home)
         raise InputError(f"{file}:{judging_files.next_line(file)}: {exc}; the judgement was "
