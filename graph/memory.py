@@ -233,11 +233,12 @@ def property_names() -> tuple[str, ...]:
     return tuple(cypher.analysis_properties(load_schema()))
 
 
-def fact_of(source: str, row: Row) -> Fact:
-    """The :class:`Fact` of one row."""
+def fact_of(source: str, row: Row, names: Sequence[str] | None = None) -> Fact:
+    """The :class:`Fact` of one row; ``names`` name its property values when they are not a
+    mapping (default: :func:`property_names`)."""
     values = row[PROPERTIES]
     if not isinstance(values, Mapping):
-        values = dict(zip(property_names(), values, strict=True))
+        values = dict(zip(names or property_names(), values, strict=True))
     properties = {k: v for k, v in values.items() if v is not None}
     for name, at in ((SINCE, ROW_SINCE), (UNTIL, ROW_UNTIL)):
         if row[at] is not None:
@@ -267,12 +268,15 @@ class MemoryGraph:
     nodes: dict[str, Node]
     groups: list[tuple[str, list[Row]]]
     documents: dict[str, Document] = field(default_factory=dict)
+    #: The names of a row's property values, when they are not a mapping: the declared
+    #: properties of the schema the rows were read with (:func:`property_names`).
+    names: tuple[str, ...] | None = None
 
     @classmethod
     def select(
         cls, nodes: Iterable[Node], groups: list[tuple[str, list[Row]]],
         where: GraphFilter, mentions: Iterable[tuple[str, str | None, str]] = (),
-        documents: Iterable[Document] = (),
+        documents: Iterable[Document] = (), names: tuple[str, ...] | None = None,
     ) -> MemoryGraph:
         """The nodes, the facts ``where`` keeps between them, and, if ``where`` asks for
         them, the ``mentions`` (document id, title, entity id) as facts from documents."""
@@ -297,7 +301,7 @@ class MemoryGraph:
                        for entity in sorted(entities)])
                 for doc, entities in sorted(mentioned.items()))
         return cls(dict(sorted(kept.items())), groups,
-                   {d.id: d for d in sorted(documents, key=itemgetter(0))})
+                   {d.id: d for d in sorted(documents, key=itemgetter(0))}, names)
 
     @property
     def edges(self) -> list[Fact]:
@@ -306,11 +310,11 @@ class MemoryGraph:
 
     def facts(self, sources: Iterable[str] | None = None) -> Iterator[Fact]:
         """The facts between two of ``nodes`` (only those from ``sources``, if given)."""
-        nodes = self.nodes
+        nodes, names = self.nodes, self.names
         wanted = None if sources is None else set(sources)
         for source, rows in self.groups:
             if wanted is None or source in wanted:
-                yield from (fact_of(source, row) for row in rows if row[TARGET] in nodes)
+                yield from (fact_of(source, row, names) for row in rows if row[TARGET] in nodes)
 
     def facts_between(self, a: str, b: str) -> list[Fact]:
         """The facts joining ``a`` and ``b``, either way."""
@@ -339,7 +343,7 @@ class MemoryGraph:
         cited = {e.document for _, rows in groups for row in rows for e in row[EVIDENCE]}
         cited |= {doc for n in nodes.values() for doc in n.sources}
         documents = {i: d for i, d in self.documents.items() if i in cited}
-        return MemoryGraph(nodes, groups, documents)
+        return MemoryGraph(nodes, groups, documents, self.names)
 
     def multigraph(self) -> nx.MultiDiGraph:
         """The graph as a NetworkX ``MultiDiGraph``, nodes and edges added in sorted order.
@@ -364,9 +368,10 @@ class MemoryGraph:
     def plain(self) -> dict[str, list[dict[str, Any]]]:
         """The export's form: ``{"nodes", "edges", "documents"}`` of plain data (see
         :mod:`hkweb3.graph.export`); entities only (documents read as nodes stay out)."""
-        document = load_schema().document_label
-        return {"nodes": [n.plain() for n in self.nodes.values() if n.kind != document],
-                "edges": [f.plain() for f in self.edges if f.type != load_schema().mention_type],
+        schema = load_schema()
+        return {"nodes": [n.plain() for n in self.nodes.values()
+                          if n.kind != schema.document_label],
+                "edges": [f.plain() for f in self.edges if f.type != schema.mention_type],
                 "documents": [d.plain() for d in self.documents.values()]}
 
 

@@ -78,7 +78,8 @@ def read_store(store: Store, where: GraphFilter | None = None, *,
                               tuple(sources or ())))
             if out:
                 groups.append((node_id, out))
-        return MemoryGraph.select(nodes, groups, where, _mentions(store, where))
+        names = tuple(cypher.analysis_properties(store.schema))
+        return MemoryGraph.select(nodes, groups, where, _mentions(store, where), names=names)
 
 
 def _read_store_detail(store: Store, where: GraphFilter) -> MemoryGraph:
@@ -116,9 +117,12 @@ def _mentions(store: Store, where: GraphFilter) -> list[tuple[str, str | None, s
     return [(r["source"], r["name"], r["target"]) for r in store.read(query).rows]
 
 
-def read_dump(data: Mapping[str, Any], where: GraphFilter | None = None) -> MemoryGraph:
+def read_dump(data: Mapping[str, Any], where: GraphFilter | None = None, *,
+              detail: bool = True) -> MemoryGraph:
     """The graph in ``data``, an export's plain data (``hkweb3 export --format json``, or
-    ``Store.dump()``), or the part ``where`` selects.
+    ``Store.dump()``), or the part ``where`` selects; without ``detail``, the evidence is
+    left out (analysis does not read it, and checking it is most of the time a large
+    export takes to read).
 
     Raises
     ------
@@ -137,7 +141,8 @@ def read_dump(data: Mapping[str, Any], where: GraphFilter | None = None) -> Memo
         props = {k: v for k, v in (e.get("properties") or {}).items()
                  if k not in _DERIVED_EDGE and k != "sources"}
         fact = Fact(e["source"], e["type"], e["target"], edge_key(e["type"], props), props,
-                    tuple((e.get("properties") or {}).get("sources") or ()), _evidence(e))
+                    tuple((e.get("properties") or {}).get("sources") or ()),
+                    _evidence(e) if detail else ())
         by_source.setdefault(fact.source, {})[fact.type, fact.target, fact.multikey] = \
             row_of(fact)
     titles = {d["id"]: d.get("title") for d in data.get("documents") or []}
@@ -149,9 +154,10 @@ def read_dump(data: Mapping[str, Any], where: GraphFilter | None = None) -> Memo
     return MemoryGraph.select(nodes, groups, where, mentions, documents)
 
 
-def read_export(path: Path | str, where: GraphFilter | None = None) -> MemoryGraph:
+def read_export(path: Path | str, where: GraphFilter | None = None, *,
+                detail: bool = True) -> MemoryGraph:
     """The graph in a file written by ``hkweb3 export --format json`` (no store needed),
-    or the part ``where`` selects.
+    or the part ``where`` selects (``detail`` as for :func:`read_dump`).
 
     Raises
     ------
@@ -169,7 +175,7 @@ def read_export(path: Path | str, where: GraphFilter | None = None) -> MemoryGra
         if not isinstance(node, dict) or not node.get("id"):
             raise InputError(f"{path}: a node has no 'id': {str(node)[:80]}")
     try:
-        return read_dump(data, where)
+        return read_dump(data, where, detail=detail)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
 

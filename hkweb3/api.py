@@ -554,7 +554,9 @@ def analysis_graph(
 ) -> nx.MultiDiGraph:
     """The graph (or the part ``where`` selects) as a NetworkX ``MultiDiGraph``: from the
     store, or from ``source``, a file written by ``export --format json``."""
-    with _analysed(where, config, source, write_back=False) as (graph, _store):
+    if source is not None:  # with the evidence the file holds
+        return read_export(source, where).multigraph()
+    with _analysed(where, config, None, write_back=False) as (graph, _store):
         return graph.multigraph()
 
 
@@ -570,7 +572,7 @@ def _analysed(
     if source is not None:
         if write_back:
             raise QueryError("write-back needs the store; it cannot write to an exported file")
-        yield read_export(source, where), None
+        yield read_export(source, where, detail=False), None
         return
     with open_store(_config(config), read_only=not write_back) as store:
         yield read_store(store, where), store
