@@ -16,9 +16,10 @@ loads
     ("load": reported, no target);
 pulls
     the graph, places included, with ``read_store(store, GraphFilter(with_places=True))``
-    ("pull": the ``Facts`` that ``hkweb3 centrality`` and the other API functions analyse;
+    ("pull": the ``MemoryGraph`` that ``hkweb3 centrality`` and the other API functions analyse;
     they leave places out by default), then makes its ``MultiDiGraph`` ("multigraph": what
-    ``from_store`` and ``api.analysis_graph`` return to scripts, on top of the pull), and
+    ``MemoryGraph.multigraph`` and ``api.analysis_graph`` return to scripts, on top of the
+    pull), and
     pulls it again as of one day (``GraphFilter.as_of``: "pull as of", what ``--as-of``
     reads; target: at most 1.2 times the unfiltered pull at 100,000 entities); the
     server is then stopped, so the metrics below run without it;
@@ -89,12 +90,11 @@ from scipy.stats import spearmanr
 
 from hkweb3.errors import HKWeb3Error
 from hkweb3.graph.analysis import (
-    Facts,
     GraphFilter,
+    MemoryGraph,
     brokers,
     centrality,
     communities,
-    read_store,
     simple_view,
     weighted_view,
 )
@@ -110,6 +110,7 @@ from hkweb3.graph.analysis.centrality import (
 from hkweb3.graph.analysis.centrality import METRICS as LIBRARY_METRICS
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.models import GraphBatch
+from hkweb3.graph.read import read_store
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import Store, open_store
 
@@ -266,7 +267,7 @@ def load(store: Store, graph: bench_queries.Synthetic) -> int:
     return calls
 
 
-def store_phase(n: int, run: SizeRun, args: argparse.Namespace) -> Facts:
+def store_phase(n: int, run: SizeRun, args: argparse.Namespace) -> MemoryGraph:
     print(f"  generating {n:,} entities, ~{round(n * args.edges_per_node):,} relations "
           f"(seed {args.seed}) ...", flush=True)
     seconds, graph = timed(lambda: generate(n, args))
@@ -321,7 +322,7 @@ def store_phase(n: int, run: SizeRun, args: argparse.Namespace) -> Facts:
     return facts
 
 
-def analysis_phase(g: Facts, run: SizeRun, previous: SizeRun | None,
+def analysis_phase(g: MemoryGraph, run: SizeRun, previous: SizeRun | None,
                    args: argparse.Namespace) -> None:
     def step(name: str, function: Callable[[], Any]) -> Any:
         guess = estimate(name, run, previous)
@@ -392,7 +393,7 @@ def accuracy(method: str, pivots: int | None, seconds: float, exact: dict[str, f
                     sum(errors) / len(errors), float(rho), overlap)
 
 
-def compare(g: Facts, run: SizeRun, sweep: Sequence[int]) -> Comparison:
+def compare(g: MemoryGraph, run: SizeRun, sweep: Sequence[int]) -> Comparison:
     """Exact against sampled; the library's own results (``PIVOTS``) are taken from ``run``
     when it computed them (their time then includes building the view)."""
     # The library's defaults: betweenness and closeness count hops unless given a weight.

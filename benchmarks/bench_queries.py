@@ -159,7 +159,7 @@ def resolved_params(store: Store, query: NamedQuery, values: dict[str, Any]) -> 
     params = query.convert(values)
     for param in query.params:
         if param.type == "entity" and params[param.name] is not None:
-            params[param.name] = resolve_entity(store, params[param.name])[0]
+            params[param.name] = resolve_entity(store, params[param.name]).id
     return params
 
 

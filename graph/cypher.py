@@ -259,14 +259,28 @@ ENTITY_BY_ID = f"MATCH (e:{ENTITY_LABEL} {{id: $id}}) RETURN e.id AS id"
 # on each record received, whatever it holds, and a row per node still streams while the
 # server works (a single collect() would not). Both ends are
 # entities, so provenance (Document)-[:MENTIONS]->(Entity) stays out.
-ANALYSIS_GRAPH = (
-    f"MATCH (a:{ENTITY_LABEL}) WHERE $kinds IS NULL OR a.kind IN $kinds "
-    "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, "
-    "size(coalesce(a.sources, [])) AS sources, "
-    f"[(a)-[r]->(b:{ENTITY_LABEL}) WHERE $types IS NULL OR type(r) IN $types | "
-    "[type(r), b.id, coalesce(r.key, ''), r.role, r.since, r.until, "
-    "size(coalesce(r.sources, []))]] AS out"
-)
+def analysis_graph(schema: Schema) -> str:
+    """Every entity (of ``$kinds``, or all) with its facts (of ``$types``, or all) to other
+    entities, each fact in the row layout of :mod:`hkweb3.graph.memory` without evidence:
+    type, target, key, sources, since, until, then the other declared properties in
+    :func:`analysis_properties` order."""
+    values = ", ".join(f"r.{name}" for name in analysis_properties(schema))
+    return (
+        f"MATCH (a:{ENTITY_LABEL}) WHERE $kinds IS NULL OR a.kind IN $kinds "
+        "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, "
+        "a.sources AS sources, "
+        f"[(a)-[r]->(b:{ENTITY_LABEL}) WHERE $types IS NULL OR type(r) IN $types | "
+        "[type(r), b.id, coalesce(r.key, ''), r.sources, r.since, r.until, "
+        f"[{values}], null]] AS out"
+    )
+
+
+def analysis_properties(schema: Schema) -> list[str]:
+    """Every edge property the schema declares but ``since`` and ``until``, sorted."""
+    names = {name for edge in schema.edges for name in schema.properties(edge)}
+    return sorted(names - {"since", "until"})
+
+
 EDGES_BETWEEN = (
     f"MATCH (a:{ENTITY_LABEL} {{id: $a}})-[r]-(b:{ENTITY_LABEL} {{id: $b}}) "
     "RETURN startNode(r).id AS source, type(r) AS type, endNode(r).id AS target, "
@@ -316,7 +330,7 @@ def statements(schema: Schema) -> Iterator[str]:
                 dump_documents(schema.document_label))
     yield KINDS_OF
     yield ENTITY_BY_ID
-    yield from (ANALYSIS_GRAPH, EDGES_BETWEEN)
+    yield from (analysis_graph(schema), EDGES_BETWEEN)
     yield conflict_index()
     yield claims_of(schema)
     yield flagged_subjects()

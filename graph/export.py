@@ -91,6 +91,7 @@ import networkx as nx
 import pydantic
 
 from hkweb3.errors import ExportError, QueryError
+from hkweb3.graph.memory import MemoryGraph
 from hkweb3.graph.models import Evidence
 from hkweb3.graph.periods import Period
 from hkweb3.graph.schema import ENTITY_LABEL, load_schema
@@ -128,13 +129,14 @@ _DOCUMENT_FIELDS = ("id", "title", "outlet", "url", "published")
 _GRAPHML_SKIPPED_EDGE_PROPERTIES = frozenset({"key"})
 
 
-def export(dump: Mapping[str, Any], fmt: str, out: Path) -> Path:
+def export(dump: MemoryGraph | Mapping[str, Any], fmt: str, out: Path) -> Path:
     """Write ``dump`` in format ``fmt`` to ``out`` and return where it went.
 
     Parameters
     ----------
-    dump : mapping
-        The graph: ``nodes``, ``edges`` and ``documents`` lists (see the module docstring).
+    dump : MemoryGraph or mapping
+        The graph as read (:mod:`hkweb3.graph.read`, in full), or its plain data:
+        ``nodes``, ``edges`` and ``documents`` lists (see the module docstring).
     fmt : str
         One of :data:`FORMATS`: ``"json"``, ``"graphml"`` or ``"csv"``.
     out : Path
@@ -166,7 +168,7 @@ def export(dump: Mapping[str, Any], fmt: str, out: Path) -> Path:
     }
     if fmt not in writers:
         raise QueryError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
-    return writers[fmt](dump, Path(out))
+    return writers[fmt](dump.plain() if isinstance(dump, MemoryGraph) else dump, Path(out))
 
 
 def graph_as_of(dump: Mapping[str, Any], day: dt.date) -> dict[str, Any]:

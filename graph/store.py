@@ -49,7 +49,9 @@ from hkweb3.graph import cypher, gate
 from hkweb3.graph.claims import claim_ends, single_claim
 from hkweb3.graph.config import DEFAULT_USER, StoreConfig
 from hkweb3.graph.conflicts import find_conflicts
+from hkweb3.graph.memory import GraphFilter
 from hkweb3.graph.models import CURATED_RULES, Entity, Evidence, GraphBatch
+from hkweb3.graph.read import read_store
 from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.graph.values import to_plain
 
@@ -248,31 +250,9 @@ class Store:
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """The whole graph as plain data: ``{"nodes", "edges", "documents"}`` (see
-        :mod:`hkweb3.graph.export` for the shape)."""
-        nodes = []
-        for row in self.read(cypher.DUMP_ENTITIES).rows:
-            props = dict(row["n"]["properties"])
-            props.pop("search", None)  # a lookup aid, not a fact
-            props.pop(cypher.CONFLICT_FLAG, None)  # derived from the edges, kept by the store
-            node = {key: props.pop(key, None) for key in
-                    ("id", "name", "kind", "aliases", "discovered", "sources")}
-            node["labels"] = list(self.schema.labels_for(node["kind"]))
-            node["aliases"] = node["aliases"] or []
-            node["sources"] = node["sources"] or []
-            node["properties"] = props
-            nodes.append(node)
-        edges = []
-        for row in self.read(cypher.DUMP_EDGES).rows:
-            props = dict(row["properties"])
-            evidence = [Evidence.decode(e).plain() for e in props.pop("evidence", None) or []]
-            # the merge key, the claim and its conflict flag are derived, kept by the store
-            for derived in ("key", "claim", cypher.CONFLICT_FLAG):
-                props.pop(derived, None)
-            edges.append({"source": row["source"], "target": row["target"], "type": row["type"],
-                          "properties": props, "evidence": evidence})
-        documents = [row["d"]["properties"]
-                     for row in self.read(cypher.dump_documents(self.schema.document_label)).rows]
-        return {"nodes": nodes, "edges": edges, "documents": documents}
+        :mod:`hkweb3.graph.export` for the shape), as :func:`hkweb3.graph.read.read_store`
+        reads it in full."""
+        return read_store(self, GraphFilter(with_places=True), detail=True).plain()
 
     def _write_retrying(self, work):
         """Run ``work`` in one write transaction, and again after a transient failure for up
@@ -407,11 +387,6 @@ class Store:
         """
         with self._translated(), self._session(READ_ACCESS, fetch_size=STREAM_FETCH) as session:
             yield from (record.values() for record in session.run(query, dict(parameters or {})))
-
-    def edges_between(self, a: str, b: str) -> list[dict[str, Any]]:
-        """Every fact joining entities ``a`` and ``b`` either way: ``source``, ``target``,
-        ``type`` and the edge's ``properties`` (evidence included)."""
-        return self.read(cypher.EDGES_BETWEEN, {"a": a, "b": b}).rows
 
     def kinds_of(self, ids: list[str]) -> dict[str, str]:
         """The kinds of those ``ids`` that exist in the store."""

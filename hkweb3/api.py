@@ -29,14 +29,14 @@ from hkweb3.data import DOCUMENTS_DIR, REGISTERS_DIR, REGISTRY_DIR
 from hkweb3.errors import InputError, QueryError
 from hkweb3.graph import analysis, judging
 from hkweb3.graph import review as reviewing
-from hkweb3.graph.analysis import Brokers, Community, GraphFilter, Ranking, Step
+from hkweb3.graph.analysis import Brokers, Community, GraphFilter, Ranking
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.conflicts import Conflict, find_conflicts
 from hkweb3.graph.embedded import READER_USER, ROOT_USER, EmbeddedHome
 from hkweb3.graph.export import export as export_graph
-from hkweb3.graph.export import graph_as_of
-from hkweb3.graph.models import Entity, Evidence
-from hkweb3.graph.periods import SINCE, UNTIL
+from hkweb3.graph.memory import MemoryGraph
+from hkweb3.graph.models import Entity
+from hkweb3.graph.read import read_export, read_store
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import QueryResult, Store, WriteCounts, open_store
 from hkweb3.loaders import judgements as judging_files
@@ -315,8 +315,12 @@ def export(
 ) -> Path:
     """Write the graph (as of ``as_of``, if given) as ``json``, ``graphml`` or ``csv`` (a
     folder for neo4j-admin)."""
-    data = dump(config)
-    return export_graph(graph_as_of(data, as_of) if as_of else data, fmt, Path(out))
+    # Every entity and document stays; only facts are dated.
+    where = GraphFilter.as_of(as_of, with_places=True) if as_of else \
+        GraphFilter(with_places=True)
+    with open_store(_config(config), read_only=True) as store:
+        graph = read_store(store, where, detail=True)
+    return export_graph(graph, fmt, Path(out))
 
 
 def conflicts(config: StoreConfig | None = None) -> list[Conflict]:
@@ -488,7 +492,7 @@ def _resolve(store: Store, judged: Judgements, ref: str, config: StoreConfig | N
     from hkweb3.queries.library import resolve_entity
 
     try:
-        return resolve_entity(store, ref)[0]
+        return resolve_entity(store, ref).id
     except QueryError as exc:
         file = judging_files.analyst_file(_config(config).home)
         raise InputError(f"{file}:{judging_files.next_line(file)}: {exc}; the judgement was "
@@ -550,8 +554,10 @@ def analysis_graph(
 ) -> nx.MultiDiGraph:
     """The graph (or the part ``where`` selects) as a NetworkX ``MultiDiGraph``: from the
     store, or from ``source``, a file written by ``export --format json``."""
-    with _analysed(where, config, source, write_back=False) as (facts, _store):
-        return facts.multigraph()
+    if source is not None:  # with the evidence the file holds
+        return read_export(source, where).multigraph()
+    with _analysed(where, config, None, write_back=False) as (graph, _store):
+        return graph.multigraph()
 
 
 @contextlib.contextmanager
@@ -560,16 +566,26 @@ def _analysed(
     config: StoreConfig | None,
     source: Path | str | None,
     write_back: bool,
-) -> Iterator[tuple[analysis.Facts, Store | None]]:
+) -> Iterator[tuple[MemoryGraph, Store | None]]:
     """The graph to analyse, as read (the analysis functions build their views from it), and
     the store to write scores to when ``write_back``."""
     if source is not None:
         if write_back:
             raise QueryError("write-back needs the store; it cannot write to an exported file")
-        yield analysis.read_dump(analysis.load.read_export(source), where), None
+        yield read_export(source, where, detail=False), None
         return
     with open_store(_config(config), read_only=not write_back) as store:
-        yield analysis.read_store(store, where), store
+        yield read_store(store, where), store
+
+
+def _read_in_full(where: GraphFilter, config: StoreConfig | None,
+                  source: Path | str | None) -> MemoryGraph:
+    """The part of the graph ``where`` selects with its evidence and every property: from
+    ``source`` (an exported file) or the store."""
+    if source is not None:
+        return read_export(source, where)
+    with open_store(_config(config), read_only=True) as store:
+        return read_store(store, where, detail=True)
 
 
 def centrality(
@@ -644,21 +660,17 @@ def path(
     """A shortest path between two entities (ids, names or aliases), one row per fact on
     it, each with its evidence (documents, sentences, dates); the rows' ``notes`` say which
     entity a name or alias was taken to mean."""
-    with _analysed(where, config, source, False) as (facts, store):
-        g = facts.multigraph()
-        try:
-            start, end = analysis.resolve(g, a), analysis.resolve(g, b)
-        except QueryError as exc:
-            if where is not None and where.with_places:
-                raise
-            raise QueryError(f"{exc} (places are left out unless asked for: "
-                             "--with-places, or where=GraphFilter(with_places=True))") from None
-        steps = analysis.shortest_path(g, start, end, weight=weight)
-        if store is not None:
-            for step in steps:
-                step.facts = _facts_with_evidence(store, step, where or GraphFilter())
+    g = _read_in_full(where or GraphFilter(), config, source)
+    try:
+        start, end = analysis.resolve(g, a), analysis.resolve(g, b)
+    except QueryError as exc:
+        if where is not None and where.with_places:
+            raise
+        raise QueryError(f"{exc} (places are left out unless asked for: "
+                         "--with-places, or where=GraphFilter(with_places=True))") from None
+    steps = analysis.shortest_path(g, start, end, weight=weight)
     rows = PathRows(row for number, step in enumerate(steps, 1) for row in step.as_rows(g, number))
-    rows.notes = [f"{end_name}: {given!r} is {g.nodes[node]['name']} (id {node})"
+    rows.notes = [f"{end_name}: {given!r} is {g.nodes[node].name} (id {node})"
                   for end_name, given, node in (("from", a, start), ("to", b, end))
                   if given != node]
     return rows
@@ -670,27 +682,10 @@ class PathRows(list[dict[str, Any]]):
     notes: list[str]
 
 
-def _facts_with_evidence(store: Store, step: Step, where: GraphFilter) -> list[dict[str, Any]]:
-    # The analysis pull leaves evidence text behind (it is large); a path needs only a few.
-    kept = {(f["source"], f["type"], f["target"], f.get("role")) for f in step.facts}
-    facts = []
-    for row in store.edges_between(step.source, step.target):
-        props = row["properties"]
-        if (row["source"], row["type"], row["target"], props.get("role")) not in kept \
-                or not where.in_period(props.get(SINCE), props.get(UNTIL)):
-            continue  # of a type left out, or outside the filter's period (two services
-            # between one pair are two facts of one type, each with its own period)
-        evidence = [Evidence.decode(e).model_dump(mode="json", exclude_none=True)
-                    for e in props.get("evidence") or []]
-        facts.append({"source": row["source"], "target": row["target"], "type": row["type"],
-                      "role": props.get("role"), "evidence": evidence})
-    return sorted(facts, key=lambda f: (f["type"], f["source"], f.get("role") or ""))
-
-
-def _entities_only(g: analysis.Facts, values: dict[str, Any]) -> dict[str, Any]:
+def _entities_only(g: MemoryGraph, values: dict[str, Any]) -> dict[str, Any]:
     """Scores of entities (documents, when analysed too, are not written to)."""
     document = load_schema().document_label
-    return {node: value for node, value in values.items() if g.nodes[node].get("kind") != document}
+    return {node: value for node, value in values.items() if g.nodes[node].kind != document}
 
 
 # -- the HTML view -------------------------------------------------------------------------
@@ -722,40 +717,26 @@ def viz(
                          f"{', '.join(analysis.METRICS)})")
     if max_nodes is not None and max_nodes < 1:
         raise QueryError(f"max nodes must be 1 or more, not {max_nodes}")
-    if source is not None:
-        data = analysis.load.read_export(source)
-    else:
-        with open_store(_config(config), read_only=True) as store:
-            data = store.dump()
     # Places stay in the page (hidden until their checkbox shows them), but are scored as
     # analysis scores by default, without them: they rank last for --max-nodes.
-    g = analysis.from_dump(data, GraphFilter(kinds=kinds, with_places=True))
-    keep = set(g)
+    g = _read_in_full(GraphFilter(kinds=kinds, with_places=True), config, source)
+    keep = set(g.nodes)
     center = None
     if focus is not None:
         center = analysis.resolve(g, focus)
-        keep = set(analysis.ego(g, center, depth))
+        keep = analysis.ego(g, center, depth)
     # Scores come from the whole graph, so a node is drawn the same size in every view.
     scored = GraphFilter(kinds=kinds).kind_test()
-    actors = g.subgraph(n for n, kind in g.nodes(data="kind") if scored(kind))
+    actors = g.part(n for n, node in g.nodes.items() if scored(node.kind))
     scores = {} if size_by == "none" else analysis.centrality(actors, size_by).as_dict()
     if max_nodes is not None and len(keep) > max_nodes:
         ranked = sorted(keep, key=lambda n: (n != center, -scores.get(n, 0.0), n))
         keep = set(ranked[:max_nodes])
     default_title = "hkweb3: the Hong Kong Web3 ecosystem"
     if center is not None:
-        default_title += f", around {g.nodes[center]['name']}"
-    return render_html(_part(data, keep), Path(out), title=title or default_title,
+        default_title += f", around {g.nodes[center].name}"
+    return render_html(g.part(keep), Path(out), title=title or default_title,
                        sizes={n: v for n, v in scores.items() if n in keep} or None,
                        size_label=size_by if size_by != "none" else "degree",
                        start_date=as_of)
 
-
-def _part(data: dict[str, Any], keep: set[str]) -> dict[str, Any]:
-    """The nodes in ``keep``, the edges between them and the documents they cite."""
-    nodes = [n for n in data.get("nodes") or [] if n["id"] in keep]
-    edges = [e for e in data.get("edges") or [] if e["source"] in keep and e["target"] in keep]
-    cited = {ev.get("document") for e in edges for ev in e.get("evidence") or []}
-    cited |= {doc for n in nodes for doc in n.get("sources") or []}
-    documents = [d for d in data.get("documents") or [] if d.get("id") in cited]
-    return {"nodes": nodes, "edges": edges, "documents": documents}

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hkweb3.errors import QueryError, ValidationError
 from hkweb3.graph.cypher import ENTITY_BY_ID
@@ -219,9 +219,17 @@ def run_named(store: Store, query: NamedQuery, values: dict[str, Any]) -> QueryR
     return result
 
 
-def resolve_entity(store: Store, ref: str) -> tuple[str, str | None]:
-    """The id and name of the entity whose id, name or alias is ``ref`` (the name is not
-    looked up when ``ref`` is an id).
+class EntityMatch(NamedTuple):
+    """The entity a reference was taken to mean."""
+
+    id: str
+    #: Its name, when it was found by name or alias (``None`` when ``ref`` was its id).
+    name: str | None
+
+
+def resolve_entity(store: Store, ref: str) -> EntityMatch:
+    """The entity whose id, name or alias is ``ref`` (the name is not looked up when
+    ``ref`` is an id).
 
     Raises
     ------
@@ -230,11 +238,11 @@ def resolve_entity(store: Store, ref: str) -> tuple[str, str | None]:
     """
     # An id is the common case and is found through the index; names and aliases are not.
     if store.read(ENTITY_BY_ID, {"id": ref}).rows:
-        return ref, None
+        return EntityMatch(ref, None)
     rows = store.read(load_library()[LOOKUP].cypher, {"ref": ref}).rows
     if not rows:
         raise QueryError(f"no entity has the id, name or alias {ref!r}")
     if rows[0]["exact"] or len(rows) == 1:
-        return rows[0]["id"], rows[0]["name"]
+        return EntityMatch(rows[0]["id"], rows[0]["name"])
     raise QueryError(f"{ref!r} is ambiguous: it names {', '.join(r['id'] for r in rows)}; "
                      "give an id")

@@ -17,6 +17,7 @@ from hkweb3.graph import analysis
 from hkweb3.graph.analysis import GraphFilter, centrality, communities, from_dump
 from hkweb3.graph.analysis.betweenness import dependencies
 from hkweb3.graph.analysis.centrality import closeness_from
+from hkweb3.graph.read import read_dump
 from hkweb3.graph.store import open_store
 
 # The package exports the function `centrality`, which hides the module of the same name.
@@ -263,7 +264,7 @@ def test_a_scripts_float_weights_are_kept():
 
 
 def test_facts_as_read_score_as_their_multigraph_does():
-    # The API scores Facts straight away; scripts usually pass the MultiDiGraph.
+    # The API scores the graph as read straight away; scripts usually pass the MultiDiGraph.
     dump = {
         "nodes": [{"id": f"e{i}", "name": f"E{i}", "kind": kind, "sources": ["d1"] * (i % 3)}
                   for i, kind in enumerate(["Bank", "VirtualBank", "TradingPlatform",
@@ -281,7 +282,7 @@ def test_facts_as_read_score_as_their_multigraph_does():
     for where in [GraphFilter(), GraphFilter(with_places=True),
                   GraphFilter(mentions=True), GraphFilter(end=dt.date(2021, 1, 1)),
                   GraphFilter(edge_types=["PROVIDES_BANKING_TO", "OWNS"])]:
-        facts = analysis.read_dump(dump, where)
+        facts = read_dump(dump, where)
         g = facts.multigraph()
         assert list(facts.nodes) == sorted(g) and len(facts.edges) == g.number_of_edges()
         for metric in analysis.METRICS:

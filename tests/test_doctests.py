@@ -14,6 +14,8 @@ MODULES = [
     "hkweb3.graph.legal_forms",
     "hkweb3.graph.review",
     "hkweb3.graph.export",
+    "hkweb3.graph.memory",
+    "hkweb3.graph.read",
     "hkweb3.output",
     "hkweb3.loaders.readers",
     "hkweb3.loaders.registry",

@@ -16,6 +16,9 @@ LAYERS = {
     "hkweb3.graph.schema": ["hkweb3.graph.store", "neo4j", *ABOVE_GRAPH],
     "hkweb3.graph.models": ["hkweb3.graph.store", "neo4j", *ABOVE_GRAPH],
     "hkweb3.graph.export": ["hkweb3.graph.store", "neo4j", *ABOVE_GRAPH],
+    # the graph in memory and its reader: an exported file is read without the driver
+    "hkweb3.graph.memory": ["hkweb3.graph.store", "neo4j", *ABOVE_GRAPH],
+    "hkweb3.graph.read": ["hkweb3.graph.store", "neo4j", *ABOVE_GRAPH],
     "hkweb3.graph.analysis": ["hkweb3.graph.store", "hkweb3.graph.embedded", "neo4j",
                               *ABOVE_GRAPH],
     "hkweb3.graph.store": ["hkweb3.graph.embedded", *ABOVE_GRAPH],

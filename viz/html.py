@@ -50,6 +50,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from hkweb3.graph.memory import MemoryGraph
 from hkweb3.viz.layout import spring_layout
 from hkweb3.viz.page_data import page_data, pretty_date
 
@@ -69,7 +70,7 @@ _SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
 
 
 def render_html(
-    graph: Mapping[str, Any],
+    graph: MemoryGraph | Mapping[str, Any],
     out: Path,
     *,
     title: str = "hkweb3",
@@ -79,12 +80,13 @@ def render_html(
     seed: int = 7,
     start_date: dt.date | None = None,
 ) -> Path:
-    """Write ``graph`` (the shape of ``Store.dump()``) to ``out`` as one HTML file.
+    """Write ``graph`` to ``out`` as one HTML file.
 
     Parameters
     ----------
-    graph : mapping
-        ``nodes``, ``edges`` and ``documents`` lists; edges whose ends are not among the
+    graph : MemoryGraph or mapping
+        The graph as read (:mod:`hkweb3.graph.read`, in full), or an export's plain data
+        (``nodes``, ``edges`` and ``documents`` lists); edges whose ends are not among the
         nodes are left out.
     out : Path
         The file to write, atomically (a temporary file beside it, then renamed). Nothing
@@ -109,7 +111,8 @@ def render_html(
         ``out``.
     """
     out = Path(out)
-    data = page_data(graph, sizes)
+    # The page holds the export's plain form of the graph, and is computed from it.
+    data = page_data(graph.plain() if isinstance(graph, MemoryGraph) else graph, sizes)
     if physics is None:
         physics = len(data.nodes) <= PHYSICS_MAX_NODES
     if not physics:

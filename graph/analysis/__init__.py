@@ -1,9 +1,8 @@
 """Network analysis of the graph with NetworkX: one module per family of algorithms.
 
-- :mod:`~hkweb3.graph.analysis.load`: the graph (or a filtered part) as a ``MultiDiGraph``,
-  from the store or from an exported JSON file, or as read (``Facts``, which the centrality,
-  community and broker functions also take, skipping the ``MultiDiGraph``); entity names
-  resolved.
+- :mod:`~hkweb3.graph.analysis.load`: what the functions take, a
+  :class:`~hkweb3.graph.memory.MemoryGraph` as :mod:`hkweb3.graph.read` reads it (from the
+  store or an exported file) or a ``MultiDiGraph``; entity names resolved.
 - :mod:`~hkweb3.graph.analysis.views`: simple weighted views the algorithms run on, as
   sparse matrices and as NetworkX graphs.
 - :mod:`~hkweb3.graph.analysis.centrality`: degree, betweenness, closeness, eigenvector,
@@ -29,24 +28,15 @@ Examples
 from hkweb3.graph.analysis.brokers import Broker, Brokers, brokers
 from hkweb3.graph.analysis.centrality import METRICS, Ranking, Score, centrality
 from hkweb3.graph.analysis.communities import Community, communities, membership
-from hkweb3.graph.analysis.load import (
-    Analysable,
-    Facts,
-    GraphFilter,
-    from_dump,
-    from_json,
-    from_store,
-    read_dump,
-    read_store,
-    resolve,
-)
+from hkweb3.graph.analysis.load import Analysable, from_dump, from_json, resolve
 from hkweb3.graph.analysis.paths import Step, ego, shortest_path
 from hkweb3.graph.analysis.views import WEIGHTS, WeightedView, simple_view, weighted_view
 from hkweb3.graph.analysis.writeback import write_scores
+from hkweb3.graph.memory import GraphFilter, MemoryGraph
 
 __all__ = [
-    "METRICS", "WEIGHTS", "Analysable", "Broker", "Brokers", "Community", "Facts", "GraphFilter",
-    "Ranking", "Score", "Step", "WeightedView", "brokers", "centrality", "communities", "ego",
-    "from_dump", "from_json", "from_store", "membership", "read_dump", "read_store", "resolve",
-    "shortest_path", "simple_view", "weighted_view", "write_scores",
+    "METRICS", "WEIGHTS", "Analysable", "Broker", "Brokers", "Community", "GraphFilter",
+    "MemoryGraph", "Ranking", "Score", "Step", "WeightedView", "brokers", "centrality",
+    "communities", "ego", "from_dump", "from_json", "membership", "resolve", "shortest_path",
+    "simple_view", "weighted_view", "write_scores",
 ]

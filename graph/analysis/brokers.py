@@ -36,7 +36,7 @@ import numpy as np
 from scipy.sparse.csgraph import connected_components
 
 from hkweb3.graph.analysis.betweenness import dependencies
-from hkweb3.graph.analysis.load import Analysable
+from hkweb3.graph.analysis.load import Analysable, kind_of, name_of
 from hkweb3.graph.analysis.views import WeightedView, weighted_view
 from hkweb3.graph.schema import load_schema
 
@@ -99,7 +99,7 @@ def brokers(
     through = {node: scale * value for node, value in paths.items()}
     joined = _joined_pairs(view, set(sources), set(targets))
     found = [
-        Broker(node, g.nodes[node].get("name", node), g.nodes[node].get("kind"),
+        Broker(node, name_of(g, node), kind_of(g, node),
                value, value / joined if joined else 0.0)
         for node, value in through.items() if value > 0
     ]
@@ -108,7 +108,7 @@ def brokers(
 
 
 def _of_kinds(g: Analysable, kinds: set[str]) -> list[str]:
-    return sorted(node for node, data in g.nodes.items() if data.get("kind") in kinds)
+    return sorted(node for node in g.nodes if kind_of(g, node) in kinds)
 
 
 def _through(

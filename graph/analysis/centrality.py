@@ -40,7 +40,7 @@ from scipy.sparse.linalg import ArpackError, eigs
 
 from hkweb3.errors import AnalysisError, QueryError
 from hkweb3.graph.analysis.betweenness import dependencies
-from hkweb3.graph.analysis.load import Analysable
+from hkweb3.graph.analysis.load import Analysable, kind_of, name_of
 from hkweb3.graph.analysis.views import WeightedView, weighted_view
 from hkweb3.graph.schema import load_schema
 
@@ -356,7 +356,7 @@ def centrality(
     if not len(view):
         notes.append("the graph is empty: nothing to score")
     scores = [
-        Score(node, g.nodes[node].get("name", node), g.nodes[node].get("kind"), float(value))
+        Score(node, name_of(g, node), kind_of(g, node), float(value))
         for node, value in values.items()
     ]
     scores.sort(key=lambda s: (-s.score, s.id))

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from hkweb3.graph.analysis.load import Analysable
+from hkweb3.graph.analysis.load import Analysable, kind_of, name_of
 from hkweb3.graph.analysis.views import simple_view
 
 SEED = 7
@@ -58,11 +58,11 @@ def communities(
     ordered = sorted((sorted(group) for group in groups), key=lambda m: (-len(m), m[0]))
     result = []
     for number, members in enumerate(ordered):
-        kinds = Counter(str(g.nodes[m].get("kind")) for m in members)
+        kinds = Counter(str(kind_of(g, m)) for m in members)
         result.append(Community(
             number=number,
             members=members,
-            names=[g.nodes[m].get("name", m) for m in members],
+            names=[name_of(g, m) for m in members],
             kinds=dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
         ))
     return result

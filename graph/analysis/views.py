@@ -33,7 +33,6 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -43,7 +42,8 @@ import numpy as np
 from scipy import sparse
 
 from hkweb3.errors import QueryError
-from hkweb3.graph.analysis.load import Analysable, Facts, collector_paused
+from hkweb3.graph.analysis.load import Analysable, node_attributes
+from hkweb3.graph.memory import MemoryGraph, collector_paused
 
 WEIGHTS = ("sources", "edges", "none")
 
@@ -54,7 +54,8 @@ class WeightedView:
     ``nodes[i]`` to ``nodes[j]`` (symmetric when undirected; no self-loops), integers."""
 
     nodes: list[Any]
-    attributes: Mapping[Any, Mapping[str, Any]]
+    #: The graph the view is of (its nodes' attributes go into :attr:`graph`).
+    source: Analysable
     matrix: sparse.csr_array
     directed: bool
 
@@ -75,8 +76,9 @@ class WeightedView:
         links = sparse.coo_array(self.matrix if self.directed else sparse.triu(self.matrix))
         order = np.lexsort((links.col, links.row))
         nodes = self.nodes
+        attributes = node_attributes(self.source)
         with collector_paused():
-            view.add_nodes_from((node, dict(self.attributes[node])) for node in nodes)
+            view.add_nodes_from((node, dict(attributes[node])) for node in nodes)
             view.add_edges_from(
                 (nodes[i], nodes[j], {"weight": w, "distance": 1.0 / w})
                 for i, j, w in zip(links.row[order].tolist(), links.col[order].tolist(),
@@ -95,10 +97,9 @@ def weighted_view(g: Analysable, directed: bool, weight: str = "sources") -> Wei
     """
     if weight not in WEIGHTS:
         raise QueryError(f"unknown weight {weight!r} (choose from {', '.join(WEIGHTS)})")
-    attributes: Mapping[Any, Mapping[str, Any]] = g.nodes
-    nodes = list(attributes)
+    nodes = list(g.nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    if isinstance(g, Facts):
+    if isinstance(g, MemoryGraph):
         rows, cols, values = g.arrays(index)
         if weight != "sources":
             values = np.ones_like(rows)
@@ -120,7 +121,7 @@ def weighted_view(g: Analysable, directed: bool, weight: str = "sources") -> Wei
         matrix = (matrix + matrix.T).tocsr()
     if weight == "none":
         matrix.data[:] = 1
-    return WeightedView(nodes, attributes, matrix, directed)
+    return WeightedView(nodes, g, matrix, directed)
 
 
 def simple_view(g: Analysable, directed: bool, weight: str = "sources") -> nx.Graph:
