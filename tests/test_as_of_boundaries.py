@@ -1,5 +1,5 @@
 """A dated named query (partial dates compared as text in Cypher) and the dated graph
-(partial dates read by `edtf` in Python) agree at the edges of every precision."""
+(partial dates read in Python) agree at the edges of every precision."""
 
 from __future__ import annotations
 

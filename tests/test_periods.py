@@ -23,6 +23,27 @@ def test_a_partial_date_keeps_its_precision(value, text, precision, earliest, la
         text, precision, earliest, latest)
 
 
+def test_first_and_last_days_are_those_of_the_edtf_library():
+    """The standard library reads the three forms; the EDTF library, which read them before
+    (1-3 ms a date), gives the same days for every year and month of four centuries."""
+    from edtf import parse_edtf
+
+    texts = [f"{year}" for year in range(1850, 2250)]
+    texts += [f"{year}-{month:02d}" for year in range(1850, 2250) for month in range(1, 13)]
+    for text in texts:
+        parsed = parse_edtf(text)
+        theirs = (dt.date(*parsed.lower_strict()[:3]), dt.date(*parsed.upper_strict()[:3]))
+        date = PartialDate.parse(text)
+        assert (date.earliest, date.latest) == theirs, text
+
+
+@pytest.mark.parametrize("text", ["2023-13", "2023-00", "2023-02-30", "0000", "20x3", "2023-1",
+                                  "2023-W05", "２０２３", "2023-04-14T10:00"])
+def test_anything_but_the_three_forms_is_refused(text):
+    with pytest.raises(ValueError, match="is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"):
+        PartialDate.parse(text)
+
+
 @pytest.mark.parametrize("value", ["2023-13", "2023-02-30", "23", "2023/04", "~", "", True,
                                    "2023-04-14T10:00"])
 def test_what_is_not_a_partial_date_is_refused(value):
