@@ -183,10 +183,13 @@ def _fast_attributes(nlp: Language) -> None:
 
     def match(doc: Doc) -> list[tuple[int, int, int, int]]:
         found = set()
-        for i, row in enumerate(doc.to_array(columns).tolist()):
-            for _names, at, values in where:
-                for number, unless in values.get(tuple(row[k] for k in at), ()):
-                    if not any(row[k] in refused for k, refused in unless):
+        rows = doc.to_array(columns).tolist()
+        by_column = list(zip(*rows, strict=True)) if rows else []
+        for _names, at, values in where:
+            # each token's values of the tested attributes, zipped column-wise in C
+            for i, key in enumerate(zip(*(by_column[k] for k in at), strict=True)):
+                for number, unless in values.get(key, ()):
+                    if not any(rows[i][k] in refused for k, refused in unless):
                         found.add((number, i, i + 1))
         for key, start, end in rest(doc, allow_missing=True):
             found.add((int(strings[key]), start, end))
