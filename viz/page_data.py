@@ -99,7 +99,8 @@ def page_data(
     }
     published = {i: str(d["published"]) for i, d in documents.items() if _day(d["published"])}
     # Places (the schema's context kinds) are drawn only on request: one links half the graph.
-    places = {i for i, n in nodes.items() if n.kind in schema.context_kinds}
+    context = set(schema.context_kinds)  # worked out on each call
+    places = {i for i, n in nodes.items() if n.kind in context}
     vis_nodes, node_details = _nodes(nodes, scores, schema, places)
     vis_edges, edge_details = _edges(facts, schema, places, published)
     return PageData(
