@@ -48,6 +48,7 @@ from typing import Any
 import synthetic
 from playwright.sync_api import Page, sync_playwright
 
+from hkweb3.graph.read import GraphFilter, read_dump
 from hkweb3.graph.schema import load_schema
 from hkweb3.viz import render_html
 from hkweb3.viz.html import PHYSICS_MAX_NODES
@@ -211,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             page.close()
             results[name] = (rendered, out.stat().st_size, opened)
             problems = opened.errors + [f"request: {r}" for r in opened.requests]
-            facts = len(merge_facts(graph["edges"], load_schema()))
+            facts = len(merge_facts(read_dump(graph, GraphFilter(with_places=True)).edges,
+                                    load_schema()))
             if (opened.nodes, opened.edges) != (len(graph["nodes"]), facts):
                 problems.append(f"drew {opened.nodes} nodes, {opened.edges} edges")
             for problem in problems:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from hkweb3.graph.memory import GraphFilter
+from hkweb3.graph.read import read_dump
 from hkweb3.graph.schema import load_schema
 from hkweb3.graph.store import open_store
 from hkweb3.viz import PHYSICS_MAX_NODES, render_html
@@ -67,7 +69,8 @@ def test_whole_graph_draws_every_node_and_edge_offline(browser, built, tmp_path)
     places = [n for n in dump["nodes"] if n["kind"] == "Place"]
     assert drawn["nodes"] == len(dump["nodes"])
     assert drawn["onCanvas"] == len(dump["nodes"]) - len(places) and places  # off at first
-    assert drawn["edges"] == len(merge_facts(dump["edges"], load_schema())) < len(dump["edges"])
+    facts = read_dump(dump, GraphFilter(with_places=True)).edges
+    assert drawn["edges"] == len(merge_facts(facts, load_schema())) < len(dump["edges"])
     schema = load_schema()
     assert drawn["colors"] == {n["id"]: schema.color(n["kind"]) for n in dump["nodes"]}
     legend = watched.js("""() => Object.fromEntries([...document.querySelectorAll('#kinds li')]
@@ -97,8 +100,10 @@ def test_injected_markup_shows_as_text_and_runs_nothing(small):
 
     # The edge's evidence: the sentence and the document, whose URL is not http(s).
     small.page.click("#panel button.ref >> text=works with")
+    # Read as evidence is read everywhere, without the whitespace around it (here BREAKOUT's
+    # closing line separator).
     assert small.js("() => document.querySelector('#panel blockquote').textContent") \
-        == f"{EVIL} banks OSL. {BREAKOUT}"
+        == f"{EVIL} banks OSL. {BREAKOUT}".strip()
     text = panel_text(small)
     assert EVIL in text and "Another report" in text  # a source without evidence of its own
     assert small.js("() => document.querySelectorAll('#panel a').length") == 0
@@ -322,8 +327,10 @@ def test_every_edge_type_has_a_plain_reading():
 
 
 def test_facts_with_the_same_meaning_merge_and_others_stay_apart():
-    said = {"document": "doc-good", "sentence": "ZA Bank serves OSL.", "published": "2023-04-12"}
-    again = {"document": "doc-evil", "sentence": "ZA Bank banks OSL.", "published": "2024-01-02"}
+    said = {"document": "doc-good", "sentence": "ZA Bank serves OSL.", "published": "2023-04-12",
+            "rule": "test"}
+    again = {"document": "doc-evil", "sentence": "ZA Bank banks OSL.", "published": "2024-01-02",
+             "rule": "test"}
     graph = {**small_graph(), "edges": [
         edge("za-bank", "osl", "PROVIDES_BANKING_TO", said, service="settlement", since="2023-04"),
         edge("za-bank", "osl", "PROVIDES_BANKING_TO", again),  # the same, its service unsaid

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from hkweb3 import api
 from hkweb3.cli import cli
 from hkweb3.graph.analysis import GraphFilter
+from hkweb3.graph.read import read_dump
 from hkweb3.graph.schema import load_schema
 from hkweb3.viz.page_data import merge_facts
 
@@ -42,7 +43,8 @@ def test_viz_writes_the_whole_graph_and_prints_its_path(built, cli_env, tmp_path
     stats = api.stats(built)
     assert len(nodes) == stats["nodes"]["Entity"]
     # One line per fact: edges saying the same thing between the same two entities merge.
-    facts = merge_facts(api.dump(built)["edges"], load_schema())
+    read = read_dump(api.dump(built), GraphFilter(with_places=True))
+    facts = merge_facts(read.edges, load_schema())
     assert len(edges) == len(facts) < sum(n for t, n in stats["edges"].items() if t != "MENTIONS")
     assert not re.search(r'<(script|link)[^>]+(src|href)="https?:', out.read_text("utf-8"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html"]

@@ -86,8 +86,8 @@ def render_html(
     ----------
     graph : MemoryGraph or mapping
         The graph as read (:mod:`hkweb3.graph.read`, in full), or an export's plain data
-        (``nodes``, ``edges`` and ``documents`` lists); edges whose ends are not among the
-        nodes are left out.
+        (``nodes``, ``edges`` and ``documents`` lists, read as ``hkweb3 viz --graph`` reads a
+        file); facts whose ends are not among the nodes are left out.
     out : Path
         The file to write, atomically (a temporary file beside it, then renamed). Nothing
         else is written.
@@ -111,8 +111,7 @@ def render_html(
         ``out``.
     """
     out = Path(out)
-    # The page holds the export's plain form of the graph, and is computed from it.
-    data = page_data(graph.plain() if isinstance(graph, MemoryGraph) else graph, sizes)
+    data = page_data(graph, sizes)
     if physics is None:
         physics = len(data.nodes) <= PHYSICS_MAX_NODES
     if not physics:

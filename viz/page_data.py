@@ -1,7 +1,9 @@
-"""What the HTML view shows, computed from a graph dump (the shape of ``Store.dump()``).
+"""What the HTML view shows, computed from the graph in memory
+(:class:`~hkweb3.graph.memory.MemoryGraph`: typed nodes, facts with their periods and
+evidence, documents).
 
-:func:`page_data` sorts everything (so equal graphs give equal pages), drops edges whose
-ends are missing, merges edges that say the same thing (:func:`merge_facts`), and returns
+:func:`page_data` sorts everything (so equal graphs give equal pages), drops facts whose
+ends are missing, merges facts that say the same thing (:func:`merge_facts`), and returns
 the vis-network items (nodes coloured by kind from the schema and sized by a score; places
 hidden until asked for) plus what the page shows of them: each fact's plain reading from the
 schema ("banks for"), what it names (licence, service, role), its period and all its
@@ -11,12 +13,13 @@ filtered: a link is kept only if it is http(s) (:func:`safe_url`).
 
 Examples
 --------
->>> graph = {
+>>> from hkweb3.graph.read import read_dump
+>>> graph = read_dump({
 ...     "nodes": [{"id": "osl", "name": "OSL", "kind": "TradingPlatform"},
 ...               {"id": "za-bank", "name": "ZA Bank", "kind": "VirtualBank"}],
 ...     "edges": [{"source": "za-bank", "target": "osl", "type": "PROVIDES_BANKING_TO"},
 ...               {"source": "za-bank", "target": "gone", "type": "OWNS"}],
-... }
+... })
 >>> data = page_data(graph)
 >>> [(n["id"], n["color"], n["size"]) for n in data.nodes]
 [('osl', '#ff7f0e', 24.0), ('za-bank', '#4fa3e0', 24.0)]
@@ -38,7 +41,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from hkweb3.errors import ValidationError
+from hkweb3.graph.memory import Fact, GraphFilter, MemoryGraph, Node
 from hkweb3.graph.periods import PartialDate, Period
+from hkweb3.graph.read import read_dump
 from hkweb3.graph.review import weakness
 from hkweb3.graph.schema import Schema, load_schema
 
@@ -67,31 +72,37 @@ class PageData:
 
 
 def page_data(
-    graph: Mapping[str, Any],
+    graph: MemoryGraph | Mapping[str, Any],
     sizes: Mapping[str, float] | None = None,
     schema: Schema | None = None,
 ) -> PageData:
-    """Turn a dump into :class:`PageData`; ``sizes`` maps node ids to the score that sizes
-    them (default: :func:`degree_scores`)."""
+    """Turn the graph into :class:`PageData`; ``sizes`` maps node ids to the score that sizes
+    them (default: :func:`degree_scores`).
+
+    ``graph`` is the graph as read (:mod:`hkweb3.graph.read`, in full), or an export's plain
+    data, which is read here as ``hkweb3 viz --graph`` reads a file (places kept).
+    """
     schema = schema or load_schema()
-    by_id = {n["id"]: n for n in sorted(graph.get("nodes") or (), key=lambda n: n["id"])}
-    edges = sorted(
-        (e for e in graph.get("edges") or () if e["source"] in by_id and e["target"] in by_id),
-        key=_edge_order,
-    )
+    if not isinstance(graph, MemoryGraph):
+        graph = read_dump(graph, GraphFilter(with_places=True))
+    # Documents read as nodes (with mentions) are the page's sources, not among its entities.
+    nodes = {i: n for i, n in graph.nodes.items() if n.kind != schema.document_label}
+    facts = sorted((f for f in graph.facts() if f.source in nodes and f.target in nodes),
+                   key=_fact_order)
     if sizes is None:
-        sizes = degree_scores(by_id, ((e["source"], e["target"]) for e in edges))
-    scores = {i: _number(sizes.get(i)) for i in by_id}
+        sizes = degree_scores(nodes, ((f.source, f.target) for f in facts))
+    scores = {i: _number(sizes.get(i)) for i in nodes}
     documents = {
-        doc["id"]: {"title": doc.get("title"), "outlet": doc.get("outlet"),
-                    "published": _plain(doc.get("published")), "url": safe_url(doc.get("url"))}
-        for doc in sorted(graph.get("documents") or (), key=lambda d: d["id"])
+        doc.id: {"title": doc.title, "outlet": doc.outlet, "published": _plain(doc.published),
+                 "url": safe_url(doc.url)}
+        for doc in sorted(graph.documents.values())
     }
     published = {i: str(d["published"]) for i, d in documents.items() if _day(d["published"])}
     # Places (the schema's context kinds) are drawn only on request: one links half the graph.
-    places = {i for i, n in by_id.items() if n.get("kind") in schema.context_kinds}
-    vis_nodes, node_details = _nodes(by_id, scores, schema, places)
-    vis_edges, edge_details = _edges(edges, schema, places, published)
+    context = set(schema.context_kinds)  # worked out on each call
+    places = {i for i, n in nodes.items() if n.kind in context}
+    vis_nodes, node_details = _nodes(nodes, scores, schema, places)
+    vis_edges, edge_details = _edges(facts, schema, places, published)
     return PageData(
         nodes=vis_nodes,
         edges=vis_edges,
@@ -134,33 +145,32 @@ def timeline(
 
 
 def _nodes(
-    by_id: Mapping[str, Mapping[str, Any]], scores: Mapping[str, float], schema: Schema,
-    places: set[str],
+    nodes: Mapping[str, Node], scores: Mapping[str, float], schema: Schema, places: set[str],
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """vis-network nodes (label, colour, size; places hidden) and each node's details."""
     sizes = _sizes(scores)
     items, details = [], {}
-    for i, node in by_id.items():
-        kind = node.get("kind") or "?"
-        name = str(node.get("name") or i)
+    for i, node in nodes.items():
+        kind = node.kind or "?"
+        name = node.name
         label = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
         item = {"id": i, "label": label, "kind": kind, "color": _color(schema, kind),
                 "size": sizes[i]}
         if i in places:
             item["hidden"], item["physics"] = True, False
         items.append(item)
-        properties = _properties(node.get("properties"))
+        properties = _properties(node.attributes)
         details[i] = {
             "name": name,
             # the Chinese name, shown beside the English one (registry's names_zh)
-            "name_zh": (node.get("properties") or {}).get("name_zh"),
+            "name_zh": node.name_zh,
             "kind": kind,
             "kindName": kind_words(kind),
             "place": i in places,
             "description": properties.pop("description", None),
-            "aliases": sorted(str(a) for a in node.get("aliases") or ()),
-            "sources": list(node.get("sources") or ()),
-            "discovered": node.get("discovered"),
+            "aliases": sorted(node.aliases),
+            "sources": list(node.sources),
+            "discovered": node.discovered,
             "properties": properties,
             "score": scores[i],
         }
@@ -168,17 +178,16 @@ def _nodes(
 
 
 def _edges(
-    edges: list[Mapping[str, Any]], schema: Schema, places: set[str],
-    published: Mapping[str, str],
+    facts: list[Fact], schema: Schema, places: set[str], published: Mapping[str, str],
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """vis-network edges (ids ``e0``, ``e1``, ... in order), one per fact once facts with the
-    same meaning are merged (:func:`merge_facts`), and each one's details: its reading, what
-    it names (licence, service, role), its period and all its sources."""
+    """vis-network edges (ids ``e0``, ``e1``, ... in order), one per line once facts with
+    the same meaning are merged (:func:`merge_facts`), and each one's details: its reading,
+    what it names (licence, service, role), its period and all its sources."""
     items, details = [], {}
     parallel: dict[tuple[str, str], int] = defaultdict(int)
-    for number, fact in enumerate(merge_facts(edges, schema)):
+    for number, line in enumerate(merge_facts(facts, schema)):
         eid = f"e{number}"
-        source, target, kind = fact.source, fact.target, fact.type
+        source, target, kind = line.source, line.target, line.type
         item: dict[str, Any] = {"id": eid, "from": source, "to": target, "type": kind}
         pair = (min(source, target), max(source, target))
         if parallel[pair]:
@@ -189,95 +198,98 @@ def _edges(
         if source in places or target in places:
             item["hidden"], item["physics"] = True, False
         items.append(item)
-        evidence = _unique(_evidence(e) for edge in fact.edges for e in edge.get("evidence") or ())
+        # Each item once: two facts may cite the same sentence.
+        evidence = list(dict.fromkeys(e for fact in line.facts for e in fact.evidence))
         sources: list[str] = []
         properties: dict[str, Any] = {}
-        for edge in fact.edges:
-            props = _properties(edge.get("properties"))
-            sources += [s for s in props.pop("sources", []) if s not in sources]
-            for key, value in props.items():
+        for fact in line.facts:
+            sources += [s for s in fact.sources if s not in sources]
+            for key, value in _properties(fact.properties).items():
                 properties.setdefault(key, value)
-        seen = sorted(d for d in [*(e.get("published") for e in evidence),
-                                  *(published.get(s) for s in sources)] if _day(d))
+        seen = sorted([*(e.published.isoformat() for e in evidence if e.published),
+                       *(published[s] for s in sources if s in published)])
         first, last = (_day(seen[0])[0], _day(seen[-1])[0]) if seen else (None, None)
-        start, end = _validity(fact.edges, first, last)
+        periods = [_period(fact) for fact in line.facts]
+        start, end = _validity(periods, first, last)
         role_read = kind in schema.edges and "{role}" in schema.edges[kind].reading
+        plain = [e.plain() for e in evidence]
         details[eid] = {
             "type": kind,
-            "reading": schema_reading(schema, kind, fact.qualifier if role_read else None),
+            "reading": schema_reading(schema, kind, line.qualifier if role_read else None),
             # A role is in the reading already ("is chief executive of").
-            "qualifier": None if role_read else fact.qualifier,
-            "qualifierName": fact.qualifier_name,
-            "period": period_text(fact.edges),
+            "qualifier": None if role_read else line.qualifier,
+            "qualifierName": line.qualifier_name,
+            "period": period_text(periods),
             "firstSeen": first,
             "lastSeen": last,
             "start": start,
             "end": end,
-            "facts": len(fact.edges),
+            "facts": len(line.facts),
             "sources": sources,
             "properties": properties,
-            "evidence": evidence,
+            "evidence": plain,
             # Why an analyst should check it (one source, low confidence); empty if not.
-            "review": weakness(evidence),
+            "review": weakness(plain),
         }
     return items, details
 
 
 @dataclass(frozen=True)
-class Fact:
-    """Edges between two entities that say the same thing, drawn as one line."""
+class Line:
+    """Facts between two entities that say the same thing, drawn as one line."""
 
     source: str
     type: str
     target: str
-    #: The licence, service, role or share the edges name (None: none does).
+    #: The licence, service, role or share the facts name (None: none does).
     qualifier: str | None
     qualifier_name: str | None
-    edges: tuple[Mapping[str, Any], ...]
+    facts: tuple[Fact, ...]
 
 
-def merge_facts(edges: Iterable[Mapping[str, Any]], schema: Schema) -> list[Fact]:
-    """Group edges that mean the same: same ends (either way round for a symmetric type),
+def merge_facts(facts: Iterable[Fact], schema: Schema) -> list[Line]:
+    """Group facts that mean the same: same ends (either way round for a symmetric type),
     same type, and the same licence, service or role up to small words and the name of what
-    it is ("virtual banking licence" and "virtual banking" are one licence). An edge naming
+    it is ("virtual banking licence" and "virtual banking" are one licence). A fact naming
     none joins the line of its ends when exactly one is named there, so a fact reported
     once with its service and once without shows once.
 
-    >>> edges = [{"source": "za", "target": "hkma", "type": "LICENSED_BY", "properties": p}
+    >>> facts = [Fact("za", "LICENSED_BY", "hkma", "", p, ())
     ...          for p in ({"licence": "virtual banking licence"}, {"licence": "Virtual banking"},
     ...                    {})]
-    >>> [(f.qualifier, len(f.edges)) for f in merge_facts(edges, load_schema())]
+    >>> [(line.qualifier, len(line.facts)) for line in merge_facts(facts, load_schema())]
     [('virtual banking licence', 3)]
     """
-    groups: dict[tuple[str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
-    for edge in edges:
-        source, target, kind = edge["source"], edge["target"], edge["type"]
+    groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        source, target, kind = fact.source, fact.target, fact.type
         if _is_symmetric(schema, kind):
             source, target = sorted((source, target))
-        groups[(source, kind, target)].append(edge)
-    facts = []
+        groups[(source, kind, target)].append(fact)
+    lines = []
     for (source, kind, target), group in groups.items():
         name = _qualifier_name(schema, kind)
-        named: dict[frozenset[str], list[Mapping[str, Any]]] = {}
-        plain: list[Mapping[str, Any]] = []
-        for edge in group:
-            value = _qualifier(edge, name)
+        named: dict[frozenset[str], list[Fact]] = {}
+        plain: list[Fact] = []
+        for fact in group:
+            value = _qualifier(fact, name)
             if value is None:
-                plain.append(edge)
+                plain.append(fact)
             else:
-                named.setdefault(_meaning(value, name), []).append(edge)
-        lines = list(named.values())
-        if len(lines) == 1:
-            lines[0] += plain
+                named.setdefault(_meaning(value, name), []).append(fact)
+        meanings = list(named.values())
+        if len(meanings) == 1:
+            meanings[0] += plain
         elif plain:
-            lines.append(plain)
-        for line in lines:
-            values = [v for v in (_qualifier(e, name) for e in line) if v is not None]
+            meanings.append(plain)
+        for meaning in meanings:
+            values = [v for v in (_qualifier(f, name) for f in meaning) if v is not None]
             # The longest wording of the qualifier says the most.
             qualifier = max(values, key=lambda v: (len(v), v)) if values else None
-            facts.append(Fact(source, kind, target, qualifier, name if values else None,
-                              tuple(line)))
-    return sorted(facts, key=lambda f: (f.source, f.type, f.target, f.qualifier or ""))
+            lines.append(Line(source, kind, target, qualifier, name if values else None,
+                              tuple(meaning)))
+    return sorted(lines, key=lambda line: (line.source, line.type, line.target,
+                                           line.qualifier or ""))
 
 
 def degree_scores(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, float]:
@@ -317,20 +329,20 @@ def schema_reading(schema: Schema, kind: str, role: str | None = None) -> str:
         return kind
 
 
-def period_text(edges: Iterable[Mapping[str, Any]]) -> str:
-    """When the edges say their fact held, in words ("" when none says).
+def period_text(periods: Iterable[Period]) -> str:
+    """When the reports of one fact say it held, in words ("" when none says).
 
-    >>> period_text([{"properties": {"since": "2009", "until": "2019-09-30"}}])
+    >>> period_text([Period.of({"since": "2009", "until": "2019-09-30"})])
     '2009 to 30 Sep 2019'
-    >>> period_text([{"properties": {"since": "2023-04", "current": True}}])
+    >>> period_text([Period.of({"since": "2023-04", "current": True})])
     'since Apr 2023'
-    >>> period_text([{"properties": {"current": False}}])
+    >>> period_text([Period(current=False)])
     'former'
     """
-    props = [e.get("properties") or {} for e in edges]
-    since = sorted(str(p["since"]) for p in props if _day(p.get("since")))
-    until = sorted(str(p["until"]) for p in props if _day(p.get("until")))
-    current = {p.get("current") for p in props} - {None}
+    periods = list(periods)
+    since = sorted(p.since.text for p in periods if p.since)
+    until = sorted(p.until.text for p in periods if p.until)
+    current = {p.current for p in periods} - {None}
     ended = bool(until) or current == {False}
     if since and until:
         return f"{pretty_date(since[0])} to {pretty_date(until[-1])}"
@@ -362,22 +374,21 @@ def _day(value: Any) -> tuple[str, str] | None:
     return found.earliest.isoformat(), found.latest.isoformat()
 
 
-def _validity(edges: Iterable[Mapping[str, Any]], first: str | None,
+def _validity(periods: Iterable[Period], first: str | None,
               last: str | None) -> tuple[str | None, str | None]:
     """First and last day the fact held, for the timeline. It starts at the earliest
     ``since``, else when first reported; it ends at the latest ``until``, else when last
     reported if a source calls it former, else not at all (None).
 
-    >>> _validity([{"properties": {"since": "2023-04", "until": "2024"}}], None, None)
+    >>> _validity([Period.of({"since": "2023-04", "until": "2024"})], None, None)
     ('2023-04-01', '2024-12-31')
-    >>> _validity([{"properties": {"current": False}}], "2023-01-05", "2025-02-01")
+    >>> _validity([Period(current=False)], "2023-01-05", "2025-02-01")
     ('2023-01-05', '2025-02-01')
-    >>> _validity([{"properties": {}}], "2023-01-05", "2025-02-01")
+    >>> _validity([Period()], "2023-01-05", "2025-02-01")
     ('2023-01-05', None)
     """
     starts, ends = [], []
-    for edge in edges:
-        period = _period(edge.get("properties") or {})
+    for period in periods:
         starts.append(period.since.earliest.isoformat() if period.since else first)
         ends.append(period.until.latest.isoformat() if period.until
                     else last if period.ended_unknown else None)
@@ -386,11 +397,11 @@ def _validity(edges: Iterable[Mapping[str, Any]], first: str | None,
     return start, end
 
 
-def _period(properties: Mapping[str, Any]) -> Period:
-    """The edge's validity period; in a dump hkweb3 did not write, a date that is none
+def _period(fact: Fact) -> Period:
+    """The fact's validity period; in an export hkweb3 did not write, a date that is none
     leaves the period unknown rather than stopping the page."""
     try:
-        return Period.of(properties)
+        return fact.period
     except ValueError:
         return Period()
 
@@ -405,8 +416,8 @@ def _qualifier_name(schema: Schema, kind: str) -> str | None:
     return key[0] if key else None
 
 
-def _qualifier(edge: Mapping[str, Any], name: str | None) -> str | None:
-    value = (edge.get("properties") or {}).get(name) if name else None
+def _qualifier(fact: Fact, name: str | None) -> str | None:
+    value = fact.properties.get(name) if name else None
     text = " ".join(str(value).split()) if value is not None else ""
     return text or None
 
@@ -418,21 +429,13 @@ def _meaning(value: str, name: str | None) -> frozenset[str]:
     return frozenset(words)
 
 
-def _unique(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Evidence items once each (two edges may cite the same sentence), in order."""
-    seen, out = set(), []
-    for item in items:
-        key = json.dumps(item, sort_keys=True, ensure_ascii=False)
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
-
-
-def _edge_order(edge: Mapping[str, Any]) -> tuple[str, str, str, str]:
-    rest = [edge.get("properties") or {}, edge.get("evidence") or []]
-    return (edge["source"], edge["type"], edge["target"],
-            json.dumps(rest, sort_keys=True, ensure_ascii=False, default=str))
+def _fact_order(fact: Fact) -> tuple[str, str, str, str]:
+    """By ends and type, then by the properties as JSON text (sources among them), so any
+    values compare. The first fact of a line gives the wording its details show first and
+    its evidence is listed first."""
+    properties = {**fact.properties, "sources": list(fact.sources)}
+    return (fact.source, fact.type, fact.target,
+            json.dumps(properties, sort_keys=True, ensure_ascii=False, default=str))
 
 
 def _number(value: Any) -> float:
@@ -493,9 +496,3 @@ def _plain(value: Any) -> Any:
 
 def _properties(values: Mapping[str, Any] | None) -> dict[str, Any]:
     return {str(k): _plain(v) for k, v in sorted((values or {}).items())}
-
-
-def _evidence(item: Mapping[str, Any]) -> dict[str, Any]:
-    """One evidence item (as ``Evidence.plain`` gives it: dumps and exports decode the
-    store's strings) as plain data."""
-    return {str(k): _plain(v) for k, v in sorted(item.items()) if v is not None}
