@@ -37,10 +37,18 @@ def may_name(token) -> bool:
     return token.is_alpha and (token.is_title or token.is_upper) and not token.is_sent_start
 
 
-def name_windows(doc: Doc, known: set[int], margin: int) -> Iterator[tuple[int, int]]:
+def name_windows(doc: Doc, known: set[int], margin: int, parsed: bool = False
+                 ) -> Iterator[tuple[int, int]]:
     """``(start, end)`` token windows around the words that may name what ``known`` (token
-    indices of registry names) does not cover, in order, none overlapping."""
+    indices of registry names) does not cover, in order, none overlapping.
+
+    ``parsed``: the doc went through the parser, and a sentence it left unparsed (in a long
+    text, one too long to parse: see :mod:`hkweb3.loaders.extract`) gets no window, as the
+    NER over the whole text does not read it either. Such a sentence has no length limit,
+    and the NER's memory grows with a window's."""
     for sentence in doc.sents:
+        if parsed and not sentence[0].dep:
+            continue
         start = end = None
         for token in sentence:
             if token.i in known or not may_name(token):
@@ -62,6 +70,7 @@ class WindowedNER:
     and writes what it finds to ``doc.ents``, every other token outside an entity."""
 
     def __init__(self, nlp: Language, margin: int, batch_size: int):
+        self.parsed = "parser" in nlp.pipe_names
         self.margin = margin
         self.batch_size = batch_size
         self.ner = None
@@ -74,7 +83,7 @@ class WindowedNER:
         # reads whether the NER took it for a place: only other registry names are known.
         known = {i for s in doc.spans["registry"] if s.label_ != "Place"
                  for i in range(s.start, s.end)}
-        windows = list(name_windows(doc, known, self.margin))
+        windows = list(name_windows(doc, known, self.margin, self.parsed))
         found = []
         if self.ner is not None and windows:
             # as_doc converts the whole doc to an array unless given one: once, not per window
