@@ -42,16 +42,14 @@ def name_windows(doc: Doc, known: set[int], margin: int, parsed: bool = False
     """``(start, end)`` token windows around the words that may name what ``known`` (token
     indices of registry names) does not cover, in order, none overlapping.
 
-    ``parsed``: the doc went through the parser, and a sentence it left unparsed (in a long
-    text, one too long to parse: see :mod:`hkweb3.loaders.extract`) gets no window, as the
-    NER over the whole text does not read it either. Such a sentence has no length limit,
-    and the NER's memory grows with a window's."""
+    ``parsed``: the doc went through the parser, and the words it left unparsed (in a long
+    text, a sentence too long to parse: see :mod:`hkweb3.loaders.extract`) are no reason
+    for a window, as the NER over the whole text does not read them either. Such a run
+    has no length limit, and the NER's memory grows with a window's."""
     for sentence in doc.sents:
-        if parsed and not sentence[0].dep:
-            continue
         start = end = None
         for token in sentence:
-            if token.i in known or not may_name(token):
+            if token.i in known or not may_name(token) or (parsed and not token.dep):
                 continue
             low = max(sentence.start, token.i - margin)
             high = min(sentence.end, token.i + margin + 1)
