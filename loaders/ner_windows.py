@@ -6,9 +6,9 @@ holds no name at all. The NER of ``en_core_web_sm`` has its own token-to-vector 
 was 40% of extraction time, so running it over every word cost more than the rest of the
 model together. It now runs on short windows: each capitalised word or proper noun outside
 a registry name, with ``margin`` words either side (within its sentence), windows that touch
-merged. The NER's features read four words either side of a token and the last decisions,
-so a margin of six gives it the context it has on the whole text; on the twenty news
-articles and ``data/documents`` the extracted graph is the same (see the README).
+merged. The NER's features read four words either side of a token and the last decisions;
+with the pipeline's margin of four, on the twenty news articles and ``data/documents`` the
+extracted graph is the same as with the NER over the whole text (a margin of six too).
 
 Examples
 --------

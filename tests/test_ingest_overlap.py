@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import signal
 import threading
 import time
 from pathlib import Path
@@ -35,7 +36,12 @@ from hkweb3.loaders.ner_windows import may_name, name_windows
 from hkweb3.loaders.pipeline import load_pipeline
 from hkweb3.loaders.readers import SourceDocument, read_documents
 from hkweb3.loaders.registry import read_registry
-from tests.reliability_support import error_lines
+from tests.reliability_support import (
+    cli_environment,
+    error_lines,
+    hkweb3,
+    wait_for_commits,
+)
 
 REGISTRY = read_registry(REGISTRY_DIR).entities
 
@@ -310,6 +316,36 @@ def test_an_interrupt_lets_the_write_under_way_finish_and_reports_it(store, tmp_
     mentions = store.read("MATCH (d:Document {id: 'note-02'})-[]->(e:Entity) "
                           "RETURN count(e) AS n").rows
     assert facts[0]["n"] == 1 and mentions[0]["n"] == reported[2].entities
+
+
+def test_ctrl_c_in_the_cli_reports_what_it_committed_and_exits_as_before(store, home,
+                                                                         tmp_path):
+    """A real SIGINT to ``hkweb3 ingest`` midway: click's "Aborted!", exit 1, the report of
+    what was committed (in order) on stdout, and every committed document whole."""
+    files = notes(tmp_path / "docs", 150)
+    ids = [f.stem for f in files]
+    process = hkweb3("ingest", str(tmp_path / "docs"), "--format", "json",
+                     env=cli_environment(HKWEB3_HOME=home.path))
+    try:
+        info = home.running()
+        wait_for_commits(info.uri, home.password(), 3, seconds=180)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 1, err
+    assert error_lines(err) == ["Aborted!"], err
+    reported = [row["document"] for row in json.loads(out)]
+    stored = stored_ids(store, ids)
+    assert len(reported) >= 3 and len(stored) < len(ids)
+    assert reported == stored[:len(reported)] == ids[:len(reported)]
+    # at most the one write under way, if the interrupt came while results were printed
+    assert len(stored) - len(reported) <= 1
+    facts = store.read("MATCH (:Entity)-[r]->(:Entity {id: 'osl'}) UNWIND r.sources AS doc "
+                       "RETURN DISTINCT doc").rows
+    assert set(stored) <= {row["doc"] for row in facts}
 
 
 def test_a_caller_that_stops_early_leaves_at_most_the_write_under_way(store, tmp_path):
