@@ -83,11 +83,17 @@ class Ingester:
         self.skipped: Counter[str] = Counter()  # what folder walks left out, by suffix
 
     def files(self, paths: list[Path]) -> list[Path]:
-        """The files ``run`` will read (raises InputError for a path that does not exist);
-        what folder walks leave out is counted in ``skipped``."""
-        found = list(find_documents(paths, self.follow_links, self.skipped))
-        self._folders.update(found)
-        return [file for file, _ in found]
+        """The files ``run`` will read (raises InputError for a path that does not exist),
+        each once (a file named again, or inside a folder also named, is not a second
+        document with its id); what folder walks leave out is counted in ``skipped``."""
+        listed: set[str] = set()
+        files = []
+        for file, folder in find_documents(paths, self.follow_links, self.skipped):
+            if os.path.abspath(file) not in listed:
+                listed.add(os.path.abspath(file))
+                self._folders[file] = folder
+                files.append(file)
+        return files
 
     def run(self, files: list[Path]) -> Iterator[DocumentResult]:
         """Ingest each document of each file (a feed holds several); yield its result as soon

@@ -380,6 +380,14 @@ def test_a_second_file_with_an_id_used_in_this_run_is_refused_and_the_first_kept
     assert Path(origin["path"]).resolve() == first.resolve()
 
 
+def test_a_file_named_twice_is_read_once(store, config, tmp_path):
+    folder = tmp_path / "docs"
+    files = notes(folder, 2)
+    results = api.ingest([folder, files[1], Path(f"{folder}/./note-00.md")], config)
+    assert [(r.path, r.document, r.status) for r in results] == [
+        (files[0], "note-00", "added"), (files[1], "note-01", "added")]
+
+
 def test_a_changed_document_replaces_its_claims_while_the_next_is_extracted(store,
                                                                            tmp_path):
     files = notes(tmp_path / "docs", 4)
