@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Event
@@ -112,6 +112,10 @@ class Ingester:
         waiting: deque[Future[DocumentResult]] = deque()
         stop = Event()
         writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hkweb3-write")
+        # The store is read in a thread too: only this one receives Ctrl-C, and the driver
+        # cut off by it in the middle of a reply fails with an error of its own (a traceback
+        # instead of the interrupt).
+        reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hkweb3-read")
         try:
             for path in files:
                 try:
@@ -121,7 +125,7 @@ class Ingester:
                                                         status="error", error=str(exc))))
                     sources = []
                 for source in sources:
-                    step = self._extract(path, source, seen)
+                    step = self._extract(path, source, seen, reader)
                     waiting.append(writer.submit(self._write_in_turn, stop, *step)
                                    if isinstance(step, tuple) else _done(step))
                     while waiting and (waiting[0].done() or len(waiting) > AHEAD):
@@ -139,6 +143,7 @@ class Ingester:
         finally:
             stop.set()
             writer.shutdown(wait=True, cancel_futures=True)
+            reader.shutdown(wait=True)
 
     def _write_in_turn(self, stop: Event, result: DocumentResult, source: SourceDocument,
                        batch: GraphBatch) -> DocumentResult:
@@ -153,8 +158,9 @@ class Ingester:
             stop.set()
             raise
 
-    def _extract(self, path: Path, source: SourceDocument, seen: dict[str, Path]
-                 ) -> DocumentResult | tuple[DocumentResult, SourceDocument, GraphBatch]:
+    def _extract(self, path: Path, source: SourceDocument, seen: dict[str, Path],
+                 reader: Executor) -> DocumentResult | tuple[DocumentResult, SourceDocument,
+                                                             GraphBatch]:
         """What ``source`` holds, with the result to complete once it is written; or the
         final result when there is nothing to write (unchanged, or an error)."""
         try:
@@ -162,7 +168,8 @@ class Ingester:
                 raise InputError(f"{path}: document id {source.id!r} is already used by "
                                  f"{seen[source.id]} in this run; rename one of them")
             seen[source.id] = path
-            stored = self.store.document_origins([source.id]).get(source.id)
+            origins = reader.submit(self.store.document_origins, [source.id]).result()
+            stored = origins.get(source.id)
             result = DocumentResult(path=path, document=source.id, status="added",
                                     words=len(source.text.split()))
             if stored is not None and stored["hash"] == source.content_hash:
