@@ -154,7 +154,8 @@ def test_the_progress_callback_sees_each_document_once_after_its_commit(store, c
     files = notes(tmp_path / "docs", 5)
     seen: list[tuple[str, list[str]]] = []
 
-    def progress(result) -> None:
+    def progress(result) -> None:  # in the caller's thread, never the writer's
+        assert threading.current_thread() is threading.main_thread()
         seen.append((result.document, stored_ids(store, [result.document])))
 
     results = api.ingest(files, config, progress=progress)
@@ -326,15 +327,14 @@ def test_ctrl_c_in_the_cli_reports_what_it_committed_and_exits_as_before(store, 
     ids = [f.stem for f in files]
     process = hkweb3("ingest", str(tmp_path / "docs"), "--format", "json",
                      env=cli_environment(HKWEB3_HOME=home.path))
+    info = home.running()
     try:
-        info = home.running()
         wait_for_commits(info.uri, home.password(), 3, seconds=180)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+    except BaseException:
+        process.kill()  # a run that will not stop fails the test, and is not left behind
+        raise
     assert process.returncode == 1, err
     assert error_lines(err) == ["Aborted!"], err
     reported = [row["document"] for row in json.loads(out)]
