@@ -21,9 +21,10 @@ from __future__ import annotations
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from threading import Event
 from typing import Any
 
 from hkweb3.errors import InputError, ValidationError
@@ -82,11 +83,17 @@ class Ingester:
         self.skipped: Counter[str] = Counter()  # what folder walks left out, by suffix
 
     def files(self, paths: list[Path]) -> list[Path]:
-        """The files ``run`` will read (raises InputError for a path that does not exist);
-        what folder walks leave out is counted in ``skipped``."""
-        found = list(find_documents(paths, self.follow_links, self.skipped))
-        self._folders.update(found)
-        return [file for file, _ in found]
+        """The files ``run`` will read (raises InputError for a path that does not exist),
+        each once (a file named again, or inside a folder also named, is not a second
+        document with its id); what folder walks leave out is counted in ``skipped``."""
+        listed: set[str] = set()
+        files = []
+        for file, folder in find_documents(paths, self.follow_links, self.skipped):
+            if os.path.abspath(file) not in listed:
+                listed.add(os.path.abspath(file))
+                self._folders[file] = folder
+                files.append(file)
+        return files
 
     def run(self, files: list[Path]) -> Iterator[DocumentResult]:
         """Ingest each document of each file (a feed holds several); yield its result as soon
@@ -95,10 +102,20 @@ class Ingester:
         One thread writes while this one reads and extracts the next document: writing is
         mostly waiting on the store, so the two overlap (about a third of an ingest's time).
         Writes keep the documents' order, each in its own transaction, and at most
-        ``AHEAD`` extracted documents wait for theirs."""
+        ``AHEAD`` extracted documents wait for theirs.
+
+        A run stopped by an error (the store gone) or an interrupt writes nothing more: the
+        write under way finishes whole and is reported before the error goes on, the ones
+        not begun are dropped. A caller that stops reading early leaves at most that one
+        write committed without its result."""
         seen: dict[str, Path] = {}
         waiting: deque[Future[DocumentResult]] = deque()
+        stop = Event()
         writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hkweb3-write")
+        # The store is read in a thread too: only this one receives Ctrl-C, and the driver
+        # cut off by it in the middle of a reply fails with an error of its own (a traceback
+        # instead of the interrupt).
+        reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hkweb3-read")
         try:
             for path in files:
                 try:
@@ -108,20 +125,42 @@ class Ingester:
                                                         status="error", error=str(exc))))
                     sources = []
                 for source in sources:
-                    step = self._extract(path, source, seen)
-                    waiting.append(writer.submit(self._write, *step) if isinstance(step, tuple)
-                                   else _done(step))
+                    step = self._extract(path, source, seen, reader)
+                    waiting.append(writer.submit(self._write_in_turn, stop, *step)
+                                   if isinstance(step, tuple) else _done(step))
                     while waiting and (waiting[0].done() or len(waiting) > AHEAD):
-                        yield waiting.popleft().result()
+                        yield _next(waiting)
             while waiting:
-                yield waiting.popleft().result()
+                yield _next(waiting)
+        except GeneratorExit:
+            raise
+        except BaseException:
+            stop.set()
+            for future in waiting:
+                future.cancel()
+            yield from _committed(waiting)
+            raise
         finally:
-            # Stopped early (an error, Ctrl-C, a caller that stops reading): the write under
-            # way finishes whole, the ones not begun are dropped.
+            stop.set()
             writer.shutdown(wait=True, cancel_futures=True)
+            reader.shutdown(wait=True)
 
-    def _extract(self, path: Path, source: SourceDocument, seen: dict[str, Path]
-                 ) -> DocumentResult | tuple[DocumentResult, SourceDocument, GraphBatch]:
+    def _write_in_turn(self, stop: Event, result: DocumentResult, source: SourceDocument,
+                       batch: GraphBatch) -> DocumentResult:
+        """:meth:`_write`, unless the run has stopped. A write that fails with an error of
+        the store (not the document's) stops the run: the next one must not be written
+        while the error is on its way to the caller, who would never hear of it."""
+        if stop.is_set():
+            raise _Dropped
+        try:
+            return self._write(result, source, batch)
+        except BaseException:
+            stop.set()
+            raise
+
+    def _extract(self, path: Path, source: SourceDocument, seen: dict[str, Path],
+                 reader: Executor) -> DocumentResult | tuple[DocumentResult, SourceDocument,
+                                                             GraphBatch]:
         """What ``source`` holds, with the result to complete once it is written; or the
         final result when there is nothing to write (unchanged, or an error)."""
         try:
@@ -129,7 +168,8 @@ class Ingester:
                 raise InputError(f"{path}: document id {source.id!r} is already used by "
                                  f"{seen[source.id]} in this run; rename one of them")
             seen[source.id] = path
-            stored = self.store.document_origins([source.id]).get(source.id)
+            origins = reader.submit(self.store.document_origins, [source.id]).result()
+            stored = origins.get(source.id)
             result = DocumentResult(path=path, document=source.id, status="added",
                                     words=len(source.text.split()))
             if stored is not None and stored["hash"] == source.content_hash:
@@ -212,3 +252,24 @@ def _done(result: DocumentResult) -> Future[DocumentResult]:
     future: Future[DocumentResult] = Future()
     future.set_result(result)
     return future
+
+
+class _Dropped(Exception):
+    """A write not begun when the run stopped."""
+
+
+def _next(waiting: deque[Future[DocumentResult]]) -> DocumentResult:
+    """The first result, once its write is done; it stays queued if the write failed, so
+    that what comes after it is not reported."""
+    result = waiting[0].result()
+    waiting.popleft()
+    return result
+
+
+def _committed(waiting: deque[Future[DocumentResult]]) -> Iterator[DocumentResult]:
+    """The results of ``waiting`` up to the first write that failed or was dropped (waiting
+    for the one under way)."""
+    for future in waiting:
+        if future.cancelled() or future.exception() is not None:
+            return
+        yield future.result()

@@ -6,9 +6,9 @@ holds no name at all. The NER of ``en_core_web_sm`` has its own token-to-vector 
 was 40% of extraction time, so running it over every word cost more than the rest of the
 model together. It now runs on short windows: each capitalised word or proper noun outside
 a registry name, with ``margin`` words either side (within its sentence), windows that touch
-merged. The NER's features read four words either side of a token and the last decisions,
-so a margin of six gives it the context it has on the whole text; on the twenty news
-articles and ``data/documents`` the extracted graph is the same (see the README).
+merged. The NER's features read four words either side of a token and the last decisions;
+with the pipeline's margin of four, on the twenty news articles and ``data/documents`` the
+extracted graph is the same as with the NER over the whole text (a margin of six too).
 
 Examples
 --------
@@ -37,13 +37,19 @@ def may_name(token) -> bool:
     return token.is_alpha and (token.is_title or token.is_upper) and not token.is_sent_start
 
 
-def name_windows(doc: Doc, known: set[int], margin: int) -> Iterator[tuple[int, int]]:
+def name_windows(doc: Doc, known: set[int], margin: int, parsed: bool = False
+                 ) -> Iterator[tuple[int, int]]:
     """``(start, end)`` token windows around the words that may name what ``known`` (token
-    indices of registry names) does not cover, in order, none overlapping."""
+    indices of registry names) does not cover, in order, none overlapping.
+
+    ``parsed``: the doc went through the parser, and the words it left unparsed (in a long
+    text, a sentence too long to parse: see :mod:`hkweb3.loaders.extract`) are no reason
+    for a window, as the NER over the whole text does not read them either. Such a run
+    has no length limit, and the NER's memory grows with a window's."""
     for sentence in doc.sents:
         start = end = None
         for token in sentence:
-            if token.i in known or not may_name(token):
+            if token.i in known or not may_name(token) or (parsed and not token.dep):
                 continue
             low = max(sentence.start, token.i - margin)
             high = min(sentence.end, token.i + margin + 1)
@@ -62,6 +68,7 @@ class WindowedNER:
     and writes what it finds to ``doc.ents``, every other token outside an entity."""
 
     def __init__(self, nlp: Language, margin: int, batch_size: int):
+        self.parsed = "parser" in nlp.pipe_names
         self.margin = margin
         self.batch_size = batch_size
         self.ner = None
@@ -74,7 +81,7 @@ class WindowedNER:
         # reads whether the NER took it for a place: only other registry names are known.
         known = {i for s in doc.spans["registry"] if s.label_ != "Place"
                  for i in range(s.start, s.end)}
-        windows = list(name_windows(doc, known, self.margin))
+        windows = list(name_windows(doc, known, self.margin, self.parsed))
         found = []
         if self.ner is not None and windows:
             # as_doc converts the whole doc to an array unless given one: once, not per window
