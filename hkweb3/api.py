@@ -158,7 +158,9 @@ def build(
         ingester = _ingester(store, _with_registers(store, batch.entities), replace,
                              follow_links, judged)
         files = _found(ingester, [Path(documents or DOCUMENTS_DIR)], on_files, on_skipped)
-        results = list(_each(ingester.run(files), progress))
+        # closed before the store is, even when ``progress`` raises: no writer outlives it
+        with contextlib.closing(ingester.run(files)) as run:
+            results = list(_each(run, progress))
         _apply_stored(store, judged)
         errors = [] if registry or documents else _unknown_shipped(store, judged)
     return BuildReport(counts.entities, counts.relations, counts.documents, results, errors,
@@ -198,7 +200,8 @@ def ingest(
         claimed = {file for found in snapshots.values() for file, _ in found}
         files = [f for f in _found(ingester, paths, on_files, on_skipped, claimed)
                  if f not in claimed and not is_mapping(f)]
-        return loaded + list(_each(ingester.run(files), progress))
+        with contextlib.closing(ingester.run(files)) as run:
+            return loaded + list(_each(run, progress))
 
 
 # -- public registers -----------------------------------------------------------------------
@@ -407,8 +410,9 @@ def ingest_dry_run(
     with open_store(_config(config), read_only=True) as store:
         dry = DryRun(store, entities, judged, replace=replace, follow_links=follow_links)
         files = _found(dry, [Path(p) for p in paths], on_files, on_skipped)
-        for _ in dry.run(files):
-            pass
+        with contextlib.closing(dry.run(files)) as run:
+            for _ in run:
+                pass
     return dry.preview
 
 

@@ -135,7 +135,9 @@ def _build(name: str, entities: list[Entity], ner: str = "names") -> Language:
         # The parser and NER need about 1 GB per 100,000 characters: ingest cuts longer texts
         # into pieces at paragraph breaks (see extract.py).
         nlp.max_length = MAX_BYTES
-    model_ner = nlp.remove_pipe("ner")[1] if ner == "names" and "ner" in nlp.pipe_names else None
+    model_ner = (nlp.remove_pipe("ner")[1]
+                 if ner == "names" and "ner" in nlp.pipe_names and not listens(nlp, "ner")
+                 else None)
     nlp.add_pipe("hkweb3_registry")
     nlp.get_pipe("hkweb3_registry").add_entities(entities)
     if model_ner is not None:
@@ -197,6 +199,13 @@ def _fast_attributes(nlp: Language) -> None:
                 for number, start, end in sorted(found)]
 
     ruler.match = match
+
+
+def listens(nlp: Language, name: str) -> bool:
+    """Whether component ``name`` reads another's output (a ``tok2vec`` or transformer
+    listener, as in ``en_core_web_trf``): it cannot then run on copies of windows, which
+    carry no such output, so it stays in the model's place over the whole text."""
+    return any(name in getattr(pipe, "listening_components", ()) for _, pipe in nlp.pipeline)
 
 
 def _indexed_lemmas(nlp: Language) -> None:

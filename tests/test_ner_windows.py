@@ -8,7 +8,7 @@ import spacy
 
 from hkweb3.graph.models import Entity
 from hkweb3.loaders.ner_windows import name_windows
-from hkweb3.loaders.pipeline import load_pipeline
+from hkweb3.loaders.pipeline import DEFAULT_MODEL, listens, load_pipeline
 
 REGISTRY = [Entity(id="sfc", name="Securities and Futures Commission", kind="Regulator",
                    aliases=["SFC"]),
@@ -65,3 +65,20 @@ def test_windowed_ner_finds_what_the_whole_text_ner_finds(monkeypatch):
     assert ("Marta Quell", "PERSON") in [(e.text, e.label_) for e in found.ents]
     second = list(found.sents)[1]
     assert {t.ent_iob_ for t in second} == {"O"}  # no window there: every word outside
+
+
+def test_an_ner_that_listens_to_another_component_is_not_windowed():
+    """A window copy carries no upstream output (``en_core_web_trf``'s NER reads the
+    transformer's): such an NER keeps its place over the whole text."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    nlp.add_pipe("ner", config={"model": {
+        "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+        "extra_state_tokens": False, "hidden_width": 64, "maxout_pieces": 2,
+        "use_upper": True, "tok2vec": listener}})
+    nlp.get_pipe("ner").add_label("ORG")
+    nlp.initialize()
+    assert listens(nlp, "ner")
+    own = load_pipeline(REGISTRY)  # the pinned model's NER has its own tok2vec
+    assert "hkweb3_ner" in own.pipe_names and not listens(spacy.load(DEFAULT_MODEL), "ner")
