@@ -186,8 +186,8 @@ def _fast_attributes(nlp: Language) -> None:
     def match(doc: Doc) -> list[tuple[int, int, int, int]]:
         found = set()
         rows = doc.to_array(columns).tolist()
-        by_column = list(zip(*rows, strict=True)) if rows else []
-        for _names, at, values in where:
+        by_column = list(zip(*rows, strict=True))
+        for _names, at, values in where if rows else ():
             # each token's values of the tested attributes, zipped column-wise in C
             for i, key in enumerate(zip(*(by_column[k] for k in at), strict=True)):
                 for number, unless in values.get(key, ()):
