@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from hkweb3.graph.models import Entity, Evidence, GraphBatch, Relation
@@ -113,6 +115,10 @@ class Extractor:
                     piece = proc(piece)
             pieces.append(piece)
         whole = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+        # from_docs takes sentence starts from the parse, in which an unparsed piece has
+        # none: it would join the sentence before it. Each piece's own starts are kept.
+        whole.from_array([SENT_START], numpy.concatenate(
+            [piece.to_array([SENT_START]) for piece in pieces]))
         whole._.outlet = doc._.outlet
         for _, proc in self._whole:
             whole = proc(whole)

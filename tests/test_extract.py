@@ -125,3 +125,7 @@ def test_a_long_text_leaves_only_its_overlong_runs_unparsed(extractor, monkeypat
     for relation in batch.relations:
         for evidence in relation.evidence:
             assert evidence.sentence == text[evidence.start:evidence.end].strip()
+    # the unparsed run is a sentence of its own, not the tail of the one before it
+    banking = next(r for r in batch.relations if r.type == "PROVIDES_BANKING_TO")
+    assert [e.sentence for e in banking.evidence] == [
+        "Lumen Bank provides settlement accounts to Orchid Exchange."]
