@@ -847,19 +847,22 @@ def _heading_tokens(doc: Doc) -> set[int]:
     title case whatever their end ("A Fitting Close for the 2025 Lumen Week!")."""
     tokens: set[int] = set()
     line: list[int] = []
+    words: list[Token] = []
     for token in [*doc, None]:
         if token is not None and "\n" not in token.text:
             line.append(token.i)
+            if not token.is_space and len(words) <= 20:  # a longer line is no heading
+                words.append(token)
             if "\n" not in token.whitespace_:
                 continue
         if line:
-            words = [doc[i] for i in line if not doc[i].is_space]
             byline = len(words) >= 2 and words[0].text in {"By", "BY"}  # "By Lumen Daily"
-            if words and not byline and (words[-1].text not in {".", "!", "?", ":", "\"",
-                                                                 "”", "’"}
-                                         or _title_case(words)) and len(words) <= 20:
+            if words and not byline and len(words) <= 20 and (
+                    words[-1].text not in {".", "!", "?", ":", "\"", "”", "’"}
+                    or _title_case(words)):
                 tokens.update(line)
         line = []
+        words = []
     return tokens
 
 
