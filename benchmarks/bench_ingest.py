@@ -31,8 +31,8 @@ PDF
     Python allocates while reading it is measured in a separate, untimed pass.
 
 It prints the setup times, a table (stage, seconds, words, words/s) and PASS/FAIL against the
-targets: extraction >= 20,000 words/s, end to end >= 5,000 words/s, the 200-page PDF
-ingested in under 20 s. A missed target is
+targets (issue 12's, for the statistical pipeline): extraction >= 5,000 words/s on one core,
+end to end >= 3,000 words/s, the 200-page PDF ingested in under 20 s. A missed target is
 reported, not an error: the exit code is 0. A failed check (a document missing from the
 store, an ingest error, a second run that is not all ``unchanged``) exits 1.
 
@@ -71,13 +71,14 @@ from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.embedded import EmbeddedHome
 from hkweb3.graph.models import Entity
 from hkweb3.graph.store import open_store
+from hkweb3.loaders.chinese import has_chinese
 from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.ingest import Ingester
 from hkweb3.loaders.readers import read_document
 from hkweb3.loaders.registry import read_registry
 
-EXTRACTION_TARGET = 20_000  # words/s, read + extract, one core
-END_TO_END_TARGET = 5_000  # words/s, read + extract + write, one transaction per document
+EXTRACTION_TARGET = 5_000  # words/s, read + extract, one core, statistical pipeline
+END_TO_END_TARGET = 3_000  # words/s, read + extract + write, one transaction per document
 PDF_TARGET = 20.0  # seconds to ingest the 200-page PDF, read + extract + write
 STORED_DOCUMENTS = ("MATCH (d:Document) WHERE d.content_hash IS NOT NULL "
                     "RETURN count(d) AS n")
@@ -169,7 +170,8 @@ def registry_actors(entities: Sequence[Entity]) -> dict[str, list[Actor]]:
     by_slot: dict[str, list[Actor]] = {slot: [] for slot in REGISTRY_SLOTS}
     for entity in sorted(entities, key=lambda e: e.id):
         forms = [entity.name] + sorted(a for a in entity.aliases if a != entity.name)
-        forms = [f for f in forms if "," not in f and len(f) >= 2]  # no list-like aliases
+        # no list-like aliases; English articles, so no Chinese names (nor a PDF font for them)
+        forms = [f for f in forms if "," not in f and len(f) >= 2 and not has_chinese(f)]
         if not forms:
             continue
         if entity.kind == "Place":  # "in the United States", "in the US"

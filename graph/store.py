@@ -31,7 +31,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import neo4j
 from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
@@ -84,6 +84,15 @@ class WriteCounts:
     def add(self, other: WriteCounts) -> None:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+class StoredDocument(NamedTuple):
+    """A stored document's content hash (None for a registry citation, which has no text)
+    and where it was read from."""
+
+    hash: str | None
+    path: str | None
+    url: str | None
 
 
 @dataclass
@@ -243,10 +252,11 @@ class Store:
         query = cypher.document_hashes(self.schema.document_label)
         return {row["id"]: row["hash"] for row in self.read(query, {"ids": list(ids)}).rows}
 
-    def document_origins(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Where each of the stored documents ``ids`` came from: ``{hash, path, url}``."""
+    def document_origins(self, ids: Iterable[str]) -> dict[str, StoredDocument]:
+        """Where each of the stored documents ``ids`` came from."""
         query = cypher.document_origins(self.schema.document_label)
-        return {row.pop("id"): row for row in self.read(query, {"ids": list(ids)}).rows}
+        return {row["id"]: StoredDocument(row["hash"], row["path"], row["url"])
+                for row in self.read(query, {"ids": list(ids)}).rows}
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """The whole graph as plain data: ``{"nodes", "edges", "documents"}`` (see

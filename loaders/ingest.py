@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Event
-from typing import Any
 
 from hkweb3.errors import InputError, ValidationError
 from hkweb3.graph.models import Entity, Evidence, GraphBatch
-from hkweb3.graph.store import Store
+from hkweb3.graph.store import Store, StoredDocument
 from hkweb3.loaders.chinese import ZH_NOTE, ChineseMentions, is_chinese
 from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.pages import with_pages
@@ -172,7 +171,7 @@ class Ingester:
             stored = origins.get(source.id)
             result = DocumentResult(path=path, document=source.id, status="added",
                                     words=len(source.text.split()))
-            if stored is not None and stored["hash"] == source.content_hash:
+            if stored is not None and stored.hash == source.content_hash:
                 result.status = "unchanged"  # nothing to extract: the graph has it
                 return result
             if stored is not None:
@@ -231,17 +230,17 @@ class Ingester:
                           mentions=[(source.id, entity_id) for entity_id in sorted(named)])
 
     def _check_replaceable(self, path: Path, source: SourceDocument,
-                           stored: Mapping[str, Any]) -> None:
+                           stored: StoredDocument) -> None:
         """Refuse to replace a stored document read from another file unless ``replace``
         says so, and a registry citation always. (By path, not URL: an edit may change a
         file's URL, and two files may cite one article.)"""
         taken = f"{path}: document id {source.id!r} is already taken by"
-        if stored["hash"] is None:  # only registry citations have no content
+        if stored.hash is None:  # only registry citations have no content
             raise InputError(f"{taken} a registry citation; give this file another name or "
                              "'id:'")
-        same_file = bool(stored["path"]) and os.path.realpath(stored["path"]) == source.origin
+        same_file = bool(stored.path) and os.path.realpath(stored.path) == source.origin
         if not (same_file or self.replace):
-            other = stored["path"] or stored["url"] or "a document with no file"
+            other = stored.path or stored.url or "a document with no file"
             raise InputError(f"{taken} {other}, a different document; rename this file or "
                              "give it another 'id:', or pass --replace to replace that one "
                              "with it")

@@ -378,7 +378,7 @@ def test_a_second_file_with_an_id_used_in_this_run_is_refused_and_the_first_kept
     assert results[1].error == (f"{other}: document id 'note-00' is already used by {first} "
                                 "in this run; rename one of them")
     origin = store.document_origins(["note-00"])["note-00"]
-    assert Path(origin["path"]).resolve() == first.resolve()
+    assert Path(origin.path).resolve() == first.resolve()
 
 
 def test_a_file_named_twice_is_read_once(store, config, tmp_path):
