@@ -476,6 +476,7 @@ class _Report:
         self.rows: list[dict[str, Any]] | None = None  # set for rows other than results'
         self.bar = None
         self.skipped: list[str] = []
+        self._file: Any = None  # the file of the last result the bar counted
 
     def skip(self, lines: list[str]) -> None:
         self.skipped = lines
@@ -483,13 +484,15 @@ class _Report:
     def start(self, total: int) -> None:
         if not sys.stderr.isatty():
             return  # click would print the bare label once, a stray line in a log
-        self.bar = click.progressbar(length=total, label="documents", file=sys.stderr,
+        self.bar = click.progressbar(length=total, label="files", file=sys.stderr,
                                      show_pos=True)
         self.bar.__enter__()
 
     def tick(self, result: Any) -> None:
         self.results.append(result)
-        if self.bar is not None:
+        # The total counts files, and a feed file gives a result per item, in a row.
+        if self.bar is not None and result.path != self._file:
+            self._file = result.path
             self.bar.update(1)
 
     def __enter__(self) -> _Report:
