@@ -120,8 +120,7 @@ class Ingester:
                 try:
                     sources = read_documents(path, self._folders.get(path), self.follow_links)
                 except InputError as exc:
-                    waiting.append(_done(DocumentResult(path=path, document=None,
-                                                        status="error", error=str(exc))))
+                    waiting.append(_done(_error(path, exc)))
                     sources = []
                 for source in sources:
                     step = self._extract(path, source, seen, reader)
@@ -186,11 +185,8 @@ class Ingester:
             if source.pages:
                 batch = with_pages(batch, source.pages)
             return result, source, batch
-        except InputError as exc:
-            return DocumentResult(path=path, document=None, status="error", error=str(exc))
-        except ValidationError as exc:
-            return DocumentResult(path=path, document=None, status="error",
-                                  error=f"{path}: {exc}")
+        except (InputError, ValidationError) as exc:
+            return _error(path, exc)
 
     def _write(self, result: DocumentResult, source: SourceDocument,
                batch: GraphBatch) -> DocumentResult:
@@ -203,12 +199,9 @@ class Ingester:
             result.relations = len(batch.relations)
             self._commit(source, batch)
             return result
-        except InputError as exc:
-            return DocumentResult(path=result.path, document=None, status="error",
-                                  error=str(exc))
-        except ValidationError as exc:  # store errors are not the file's fault: they stop
-            return DocumentResult(path=result.path, document=None, status="error",
-                                  error=f"{result.path}: {exc}")
+        # (a StoreError is not the file's fault: it goes on and stops the run)
+        except (InputError, ValidationError) as exc:
+            return _error(result.path, exc)
 
     def _commit(self, source: SourceDocument, batch: GraphBatch) -> None:
         # Earlier claims are withdrawn inside the write's own transaction even when none
@@ -244,6 +237,13 @@ class Ingester:
             raise InputError(f"{taken} {other}, a different document; rename this file or "
                              "give it another 'id:', or pass --replace to replace that one "
                              "with it")
+
+
+def _error(path: Path, exc: InputError | ValidationError) -> DocumentResult:
+    """The result of a document that could not be ingested: an input error names its file
+    already, a validation error (an entity stored with another kind) is prefixed with it."""
+    error = str(exc) if isinstance(exc, InputError) else f"{path}: {exc}"
+    return DocumentResult(path=path, document=None, status="error", error=error)
 
 
 def _done(result: DocumentResult) -> Future[DocumentResult]:
