@@ -321,9 +321,7 @@ def export(
     # Every entity and document stays; only facts are dated.
     where = GraphFilter.as_of(as_of, with_places=True) if as_of else \
         GraphFilter(with_places=True)
-    with open_store(_config(config), read_only=True) as store:
-        graph = read_store(store, where, detail=True)
-    return export_graph(graph, fmt, Path(out))
+    return export_graph(_read_in_full(where, config, None), fmt, Path(out))
 
 
 def conflicts(config: StoreConfig | None = None) -> list[Conflict]:
