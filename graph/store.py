@@ -524,16 +524,19 @@ def _translated(
     server is going away (ArcadeDB refuses logins while it stops) or its users changed.
     ``reading`` says a refused statement ran on the read path.
     """
+    def gone() -> bool:
+        return connected and alive is not None and not alive()
+
+    def went_away(why: str) -> StoreUnavailable:
+        return StoreUnavailable(f"the store at {uri} went away: {why}; run the command again")
+
     try:
         yield
     except neo4j_errors.AuthError:
         if connected:
-            gone = alive is not None and not alive()
-            raise StoreUnavailable(
-                f"the store at {uri} went away: "
-                + ("its server stopped" if gone else
-                   "it refused the credentials it had accepted (is it stopping?)")
-                + "; run the command again"
+            raise went_away(
+                "its server stopped" if gone() else
+                "it refused the credentials it had accepted (is it stopping?)"
             ) from None
         raise AuthenticationFailed(
             f"the store at {uri} refused user {user or '?'!r}: wrong user or password "
@@ -575,6 +578,8 @@ def _translated(
             raise CypherError(f"the store rejected the statement: {_message(exc)}") from exc
         if isinstance(exc, neo4j_errors.DatabaseError) or (exc.code or "").startswith(
                 "Neo.ClientError.Transaction."):  # ArcadeDB's code for a failed commit
+            if gone():  # a server that is stopping fails the statements it was running
+                raise went_away("its server stopped") from None
             raise StoreError(
                 f"the store could not complete the transaction: {_message(exc)} (its log "
                 "says why, e.g. a full disk; the embedded store's is in DATA_DIR/logs/log)"

@@ -12,8 +12,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from neo4j import exceptions as neo4j_errors
 
-from hkweb3.errors import StoreUnavailable
+from hkweb3.errors import StoreError, StoreUnavailable
 from hkweb3.graph import store as store_module
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.embedded import ROOT_USER, EmbeddedHome, free_ports
@@ -74,6 +75,24 @@ def check_rerun(stdout: str, count: int, committed: int) -> None:
     assert set(done) <= {"added", "unchanged"}, done  # nothing half-written to replace
     assert done["added"] + done["unchanged"] == count
     assert done["unchanged"] >= committed
+
+
+@pytest.mark.parametrize("server_alive", [True, False])
+def test_a_failed_commit_says_whether_the_server_stopped(server_alive):
+    # A server that stops fails the statements it was running with a database error, which
+    # on a live server means its disk or its log; the reader must learn which it was.
+    failure = neo4j_errors.Neo4jError._hydrate_neo4j(
+        code="Neo.DatabaseError.General.UnknownError",
+        message="Error executing Cypher command: UNWIND $rows AS row")
+    with pytest.raises(StoreError) as raised, store_module._translated(
+            "bolt://127.0.0.1:1", alive=lambda: server_alive, connected=True):
+        raise failure
+    message = str(raised.value)
+    if server_alive:
+        assert type(raised.value) is StoreError and "full disk" in message, message
+    else:
+        assert isinstance(raised.value, StoreUnavailable), message
+        assert "went away: its server stopped" in message and "full disk" not in message
 
 
 def test_server_killed_mid_ingest_recovers_and_a_rerun_equals_a_clean_run(tmp_path, config):
