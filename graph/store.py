@@ -568,6 +568,8 @@ def _translated(
             raise StoreError(f"bad store URI {uri!r}: {_first_line(exc)}") from None
         raise
     except neo4j_errors.Neo4jError as exc:
+        if gone():  # a stopping server fails what it was running, whatever the statement
+            raise went_away("its server stopped") from None
         if exc.code == "Neo.ClientError.Statement.AccessMode":
             raise ReadOnlyViolation(
                 "this statement writes to the graph; reads cannot change it"
@@ -578,8 +580,6 @@ def _translated(
             raise CypherError(f"the store rejected the statement: {_message(exc)}") from exc
         if isinstance(exc, neo4j_errors.DatabaseError) or (exc.code or "").startswith(
                 "Neo.ClientError.Transaction."):  # ArcadeDB's code for a failed commit
-            if gone():  # a server that is stopping fails the statements it was running
-                raise went_away("its server stopped") from None
             raise StoreError(
                 f"the store could not complete the transaction: {_message(exc)} (its log "
                 "says why, e.g. a full disk; the embedded store's is in DATA_DIR/logs/log)"

@@ -78,18 +78,23 @@ def check_rerun(stdout: str, count: int, committed: int) -> None:
 
 
 @pytest.mark.parametrize("server_alive", [True, False])
-def test_a_failed_commit_says_whether_the_server_stopped(server_alive):
-    # A server that stops fails the statements it was running with a database error, which
-    # on a live server means its disk or its log; the reader must learn which it was.
+@pytest.mark.parametrize("code, on_a_live_server", [
+    ("Neo.DatabaseError.General.UnknownError", "full disk"),
+    ("Neo.ClientError.Statement.ExecutionFailed", "rejected the statement"),
+])
+def test_a_failed_statement_says_whether_the_server_stopped(server_alive, code,
+                                                            on_a_live_server):
+    # A server that stops fails the statements it was running, with errors that on a live
+    # server mean its disk or the statement; the reader must learn which it was.
     failure = neo4j_errors.Neo4jError._hydrate_neo4j(
-        code="Neo.DatabaseError.General.UnknownError",
-        message="Error executing Cypher command: UNWIND $rows AS row")
+        code=code, message="Error executing Cypher command: UNWIND $rows AS row")
     with pytest.raises(StoreError) as raised, store_module._translated(
             "bolt://127.0.0.1:1", alive=lambda: server_alive, connected=True):
         raise failure
     message = str(raised.value)
     if server_alive:
-        assert type(raised.value) is StoreError and "full disk" in message, message
+        assert not isinstance(raised.value, StoreUnavailable), message
+        assert on_a_live_server in message, message
     else:
         assert isinstance(raised.value, StoreUnavailable), message
         assert "went away: its server stopped" in message and "full disk" not in message
