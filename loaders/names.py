@@ -471,9 +471,14 @@ def _described_kind(span: Span) -> str | None:
     introducing a list ("exchanges such as OKX and HTX"); the noun that heads the
     description decides, with its modifier ("an exchange operator" is no exchange, a
     "trading platform" is)."""
+    doc = span.doc
+    # Without a parse there is no tree to read, and spaCy's tokenizer can leave a token's
+    # edges stale (past the doc's end) where it applied a special case: walking
+    # ``children`` then reads memory past the doc and crashes the process.
+    if not doc.has_annotation("DEP"):
+        return None
     described = name_data().described_as
     root = span.root
-    doc = span.doc
     nouns = [t for t in root.children if t.dep_ == "appos"]
     if span.start and doc[span.start - 1].is_lower:
         nouns.append(doc[span.start - 1])
@@ -616,7 +621,7 @@ _COMMON_DETERMINERS = {"his", "her", "its", "their", "our", "my", "your", "a", "
 def _common_noun(span: Span) -> bool:
     """Whether a one-word candidate is a common noun written with a capital: it takes a
     possessive or an indefinite determiner ("his 2023-24 Budget"), which names do not."""
-    if len(span) != 1:
+    if len(span) != 1 or not span.doc.has_annotation("DEP"):
         return False
     return any(c.dep_ in {"poss", "det"} and c.lower_ in _COMMON_DETERMINERS
                for c in span[0].children)
@@ -739,9 +744,10 @@ def _titled(span: Span) -> bool:
     head = span.root
     titles = name_data().titles
     before = span.doc[span.start - 1].lower_.strip(".") if span.start else ""
-    return all(_PERSON_WORD.match(t.text) for t in span) and (before in titles or any(
-        t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]
-        if t.i != head.i))
+    return all(_PERSON_WORD.match(t.text) for t in span) and (before in titles or (
+        span.doc.has_annotation("DEP") and any(
+            t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]
+            if t.i != head.i)))
 
 
 def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:

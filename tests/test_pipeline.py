@@ -1,5 +1,9 @@
 """The spaCy pipeline: its components, the model setting, and results written on the Doc."""
 
+import ast
+import subprocess
+import sys
+
 import pytest
 
 from hkweb3.errors import ConfigError
@@ -89,3 +93,25 @@ def test_the_ner_can_be_left_out_and_names_are_still_found(monkeypatch):
     monkeypatch.setenv("HKWEB3_SPACY_NER", "sometimes")
     with pytest.raises(ConfigError, match="HKWEB3_SPACY_NER='sometimes': expected one of"):
         load_pipeline(REGISTRY)
+
+
+@pytest.mark.parametrize("model", [RULE_ONLY, DEFAULT_MODEL])
+def test_indented_text_does_not_crash_either_pipeline(model):
+    # spaCy's tokenizer leaves stale tree edges after some special cases ("):" then an
+    # indented line); reading the tree of such an unparsed doc crashed the process. Run in a
+    # child process so a crash fails this test, not the suite.
+    script = (
+        "import sys\n"
+        "from hkweb3.graph.models import Entity\n"
+        "from hkweb3.loaders.pipeline import load_pipeline\n"
+        "nlp = load_pipeline([Entity(id='osl', name='OSL', kind='TradingPlatform')], "
+        "sys.argv[1])\n"
+        "doc = nlp('Notes (2024):\\n    Kavlo Labs, a crypto exchange, joined OSL.\\n'\n"
+        "          '    Tidewell Bank and OSL agreed (in full).\\n    Orchid Labs left.')\n"
+        "print(sorted({s.text for s in doc.spans['discovered']}))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, model], capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    found = set(ast.literal_eval(run.stdout))
+    assert {"Kavlo Labs", "Tidewell Bank", "Orchid Labs"} <= found, found
