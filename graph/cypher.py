@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from hkweb3.graph.periods import SINCE, UNTIL
 from hkweb3.graph.schema import ENTITY_LABEL, Schema
 
 # Evidence is stored as JSON strings that start with their document id, so the claims of one
@@ -270,7 +271,7 @@ def analysis_graph(schema: Schema) -> str:
         "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, "
         "a.sources AS sources, "
         f"[(a)-[r]->(b:{ENTITY_LABEL}) WHERE $types IS NULL OR type(r) IN $types | "
-        "[type(r), b.id, coalesce(r.key, ''), r.sources, r.since, r.until, "
+        f"[type(r), b.id, coalesce(r.key, ''), r.sources, r.{SINCE}, r.{UNTIL}, "
         f"[{values}], null]] AS out"
     )
 
@@ -278,7 +279,7 @@ def analysis_graph(schema: Schema) -> str:
 def analysis_properties(schema: Schema) -> list[str]:
     """Every edge property the schema declares but ``since`` and ``until``, sorted."""
     names = {name for edge in schema.edges for name in schema.properties(edge)}
-    return sorted(names - {"since", "until"})
+    return sorted(names - {SINCE, UNTIL})
 
 
 EDGES_BETWEEN = (
