@@ -47,7 +47,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "previous-name", "complement-for", "sentence-regulator", "support", "round-owner",
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
-         "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start"}
+         "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
+         "as-object"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -78,6 +79,10 @@ _TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chai
 #: Words a name may end in that the name found may leave out ("Lumen Bank" as "Lumen").
 _NAME_ENDINGS = {"bank", "group", "holdings", "limited", "ltd", "company", "corporation"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Professor"}
+#: Nouns for a group of firms that stands for its members ("a consortium of A, B and C").
+_GROUPS = {"consortium", "venture", "jv", "alliance", "coalition"}
+#: Parts of a scheme that stand for the scheme named as their owner ("X's sandbox").
+_SCHEME_PARTS = {"sandbox", "pilot"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -100,6 +105,7 @@ class Pattern:
     after: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     with_child: frozenset[str] = frozenset()
+    object_of: frozenset[str] = frozenset()  # prepositions the trigger must be the object of
     pairwise: bool = False
     role: str | None = None
     source_kinds: tuple[str, ...] = ()
@@ -143,6 +149,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             after=frozenset(trigger.get("after", [])),
             not_after=frozenset(trigger.get("not_after", [])),
             with_child=frozenset(trigger.get("with_child", [])),
+            object_of=frozenset(trigger.get("object_of", [])),
             pairwise=bool(item.get("pairwise", False)),
             role=item.get("role"), source_kinds=tuple(item.get("source_kinds", [])),
             target_kinds=tuple(item.get("target_kinds", [])),
@@ -340,6 +347,9 @@ class DependencyRelations:
                                           c.lemma_.lower() in pattern.with_child
                                           for c in trigger.children):
             return False
+        if pattern.object_of and not (trigger.dep_ == "pobj"
+                                      and trigger.head.lower_ in pattern.object_of):
+            return False
         if pattern.objects:
             objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
             if trigger.dep_ == "acl":  # "a round led by ...": the round is the head
@@ -371,7 +381,8 @@ def _voice(verb: Token) -> str:
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
 _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
-             "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after"}
+             "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
+             "as-object"}
 #: "with support from A and B", "with help from A", "assisted by A"
 _SUPPORT = {"support", "assistance", "help", "input"}
 
@@ -461,6 +472,15 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [doc[k]] if k in at and at[k].start == k and span[0] - at[k].end <= 3 else []
     if role == "noun":  # "X is among the participants": X, the name the noun stands for
         return [t] if t.dep_ == "pobj" and t.head.lower_ == "among" else []
+    if role == "as-object":  # "named A and B as participants in X": A and B
+        if t.dep_ != "pobj" or t.head.lower_ != "as":
+            return []
+        verb = t.head.head
+        # "The HKMA on Monday named A ...": the parse may hang "as" on the subject, the
+        # verb being a participle under it
+        verbs = [verb] if verb.pos_ in {"VERB", "AUX"} else \
+            [c for c in verb.children if c.pos_ == "VERB" and c.dep_ == "acl"]
+        return [c for v in verbs for c in v.children if c.dep_ in {"dobj", "obj", "oprd"}]
     if role == "among-object":  # "X counts A and B among its shareholders": A and B
         if t.dep_ != "pobj" or t.head.lower_ != "among":
             return []
@@ -886,6 +906,18 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
             k += 1 + (t.doc[k + 1].text in _HONORIFICS)
             if k in at and at[k].kind == "Person" and at[k].start == k:
                 return [at[k]]
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _GROUPS:  # "a consortium of A, B and C"
+        items = [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "between"}
+                 for g in c.children if g.dep_ == "pobj" and g.i in at]
+        if items:
+            return [m for g in items for x in [g, *g.conjuncts] if x.i in at
+                    for m in _mention_of(x, at, depth + 1)]
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _SCHEME_PARTS:  # "X's sandbox", "the pilot of X"
+        owners = [c for c in t.children if c.dep_ == "poss" and c.i in at] or \
+            [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.i in at]
+        if owners:
+            return [at[owners[0].i]]
     compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
     if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES
                       or t.lower_ in _NAME_ENDINGS and compounds[-1].i == t.i - 1):

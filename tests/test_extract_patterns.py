@@ -404,3 +404,45 @@ def test_a_bank_s_service_is_kept_on_the_edge(extractor):
         text="Kestrel Bank began providing Lumen Exchange with settlement accounts in 2022."))
     assert [r.properties for r in batch.relations if r.type == "PROVIDES_BANKING_TO"] == \
         [{"service": "settlement accounts"}]
+
+
+# --- membership, roles, founders, laws and lists (issue 12, held-out probe) --------------
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a regulator naming a list as the first participants in its sandbox",
+         "The HKMA on Monday named Lumen Pay, Orchid Labs and Kestrel Bank as the first "
+         "participants in its Token Pilot Sandbox.",
+         {("lumen-pay", "MEMBER_OF", "token-pilot-sandbox"),
+          ("orchid-labs", "MEMBER_OF", "token-pilot-sandbox"),
+          ("kestrel-bank", "MEMBER_OF", "token-pilot-sandbox")}),
+        ("a consortium in a list of members stands for its own members",
+         "The SFC picked Lumen Pay and a consortium of Orchid Labs and Kestrel Bank as members "
+         "of Project Tide.",
+         {("lumen-pay", "MEMBER_OF", "project-tide"), ("orchid-labs", "MEMBER_OF", "project-tide"),
+          ("kestrel-bank", "MEMBER_OF", "project-tide")}),
+        ("a scheme's sandbox counting a dash-set list among its users",
+         "Project Tide's sandbox, which the regulator opened in May, counts three lenders – "
+         "Lumen Bank, Orchid Bank and Kestrel Bank – among its first users.",
+         {("lumen-bank", "MEMBER_OF", "project-tide"), ("orchid-bank", "MEMBER_OF", "project-tide"),
+          ("kestrel-bank", "MEMBER_OF", "project-tide")}),
+        ("trials run in the sandbox of a scheme",
+         "Lumen Bank said it was among the first lenders to complete trials in the sandbox of "
+         "Project Tide.",
+         {("lumen-bank", "MEMBER_OF", "project-tide")}),
+        ("a member of a body, in apposition",
+         "Omar Velez, a member of the Harbour Fintech Society, said the rules were clear.",
+         {("omar-velez", "MEMBER_OF", "harbour-fintech-society")}),
+        ("a participant in an association, after the copula",
+         "Lumen Pay is a participant in the Harbour Fintech Society.",
+         {("lumen-pay", "MEMBER_OF", "harbour-fintech-society")}),
+    ],
+)
+def test_probe_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_a_regulator_speaking_of_a_sandbox_is_no_member_of_it(extractor):
+    found = triples(extractor, "The HKMA said it would widen the sandbox of Project Tide, and "
+                               "banks in the pilot of Project Tide would test deposits.")
+    assert not any(edge == "MEMBER_OF" for _, edge, _ in found)
