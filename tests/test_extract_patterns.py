@@ -446,3 +446,24 @@ def test_a_regulator_speaking_of_a_sandbox_is_no_member_of_it(extractor):
     found = triples(extractor, "The HKMA said it would widen the sandbox of Project Tide, and "
                                "banks in the pilot of Project Tide would test deposits.")
     assert not any(edge == "MEMBER_OF" for _, edge, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a legislature passing a bill",
+         "Hong Kong's Legislative Council on Friday passed the Token Custody Bill, creating a "
+         "licensing regime.",
+         {("legislative-council", "ENACTED", "token-custody-bill")}),
+        ("an ordinance enacted by a legislature, in the passive",
+         "The Token Custody Ordinance was enacted by the Legislative Council in June.",
+         {("legislative-council", "ENACTED", "token-custody-ordinance")}),
+    ],
+)
+def test_probe_law(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_passing_a_firm_is_no_law(extractor):
+    found = triples(extractor, "The Legislative Council passed Lumen Bank's building on Friday.")
+    assert not any(edge == "ENACTED" for _, edge, _ in found)
