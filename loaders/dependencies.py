@@ -48,7 +48,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
-         "as-object"}
+         "as-object", "included"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -116,6 +116,10 @@ class Pattern:
     organisation: str | None = None  # the registry entity of the role ``fixed``
     last: bool = False  # a token sequence's roles are asked of its last token
     service: str | None = None  # the role whose noun phrase names the service given
+    #: the edge read where the schema refuses ``edge`` between two organisations ("a bank
+    #: run by a group": the bank is controlled by it), and whether its ends swap
+    otherwise: str | None = None
+    otherwise_reversed: bool = False
 
 
 @cache
@@ -129,8 +133,9 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
     out = []
     for item in raw["patterns"]:
         where = f"{path}: {item.get('rule')}"
-        if item["edge"] not in schema.edges:
-            raise SchemaError(f"{where}: unknown edge type {item['edge']!r}")
+        for edge in (item["edge"], (item.get("otherwise") or {}).get("edge", item["edge"])):
+            if edge not in schema.edges:
+                raise SchemaError(f"{where}: unknown edge type {edge!r}")
         source, target = _roles(item["source"], where), _roles(item["target"], where)
         trigger = item["trigger"]
         words: frozenset[str] = frozenset()
@@ -157,6 +162,8 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             complements=frozenset(_words(trigger.get("complement", []), sets)),
             organisation=item.get("organisation"), last=trigger.get("head") == "last",
             service=item.get("service"),
+            otherwise=(item.get("otherwise") or {}).get("edge"),
+            otherwise_reversed=bool((item.get("otherwise") or {}).get("reverse", False)),
         ), sequence))
     return tuple(out)
 
@@ -315,7 +322,13 @@ class DependencyRelations:
                 if service:
                     properties["service"] = service
                 properties.update(period)
-                yield s, pattern.edge, t, pattern.rule, properties
+                edge, a, b = pattern.edge, s, t
+                if pattern.otherwise and not self.schema.allows(edge, s.kind, t.kind) and \
+                        self.schema.is_a(s.kind, "Organization") and \
+                        self.schema.is_a(t.kind, "Organization"):
+                    edge = pattern.otherwise
+                    a, b = (t, s) if pattern.otherwise_reversed else (s, t)
+                yield a, edge, b, pattern.rule, properties
 
     def _fixed(self, pattern: Pattern, doc: Doc, span: tuple[int, int],
                at: dict[int, Mention]) -> list[Mention]:
@@ -382,7 +395,9 @@ def _voice(verb: Token) -> str:
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
 _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
              "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
-             "as-object"}
+             "as-object", "included"}
+#: Verbs that say who a group of people or firms is ("the founders include A and B").
+_INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
 #: "with support from A and B", "with help from A", "assisted by A"
 _SUPPORT = {"support", "assistance", "help", "input"}
 
@@ -444,6 +459,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         verb = first.head if first.dep_ in _SUBJECTS else None
         return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
             if verb is not None else []
+    if role == "included":  # "X's founders include A and B", "... are A and B": A and B
+        verb = first.head if first.dep_ in _SUBJECTS else None
+        return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
+            if verb is not None and verb.lemma_.lower() in _INCLUDING else []
     if role == "recent-regulator":  # the regulator of this sentence, else of the last two
         return _recent(t, at, "Regulator")
     if role == "recent-initiative":
@@ -893,6 +912,8 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                     holder.head.lower_ in {"among", "in"}:
                 holder = holder.head.head
             elif t.head.lower_ == "of" and holder.lower_ == "one":
+                if holder.dep_ == "appos":  # "X, one of the first platforms licensed by Y"
+                    return _mention_of(holder, at, depth + 1)
                 holder = holder.head
             if holder.lemma_ in _COPULA and holder.pos_ in {"AUX", "VERB"}:
                 return [m for s, _ in _subject(holder) for m in _mention_of(s, at, depth + 1)]

@@ -464,6 +464,48 @@ def test_probe_law(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
 
 
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a firm whose founders include a list",
+         "Orchid Insure, an online insurer whose founders include Lumen Group and Tidewater "
+         "Capital, grew fast.",
+         {("orchid-insure", "FOUNDED_BY", "lumen-group"),
+          ("orchid-insure", "FOUNDED_BY", "tidewater-capital")}),
+        ("an analyst at a firm, in apposition",
+         "Jane Okafor, an analyst at Kestrel Securities, said demand was rising.",
+         {("jane-okafor", "HOLDS_ROLE", "kestrel-securities")}),
+        ("a bank run by a group: control, as a bank is no platform to operate",
+         "Rival lenders such as Orchid Bank, which is run by Tidewater Group, have been slower.",
+         {("orchid-bank", "CONTROLLED_BY", "tidewater-group")}),
+        ("a group operating a bank, in the active",
+         "Tidewater Group operates Orchid Bank in Hong Kong.",
+         {("orchid-bank", "CONTROLLED_BY", "tidewater-group")}),
+        ("one of the first platforms licensed by a regulator, in apposition",
+         "Lumen Group runs Lumen Exchange, one of the first exchanges licensed by the SFC to "
+         "serve retail investors.",
+         {("lumen-exchange", "LICENSED_BY", "sfc"), ("lumen-group", "OPERATES", "lumen-exchange")}),
+        ("a scheme described as a regulator's, in apposition",
+         "Project Tide, the HKMA's scheme for testing tokenised deposits, entered a second "
+         "phase.",
+         {("hkma", "OPERATES", "project-tide")}),
+    ],
+)
+def test_probe_role_and_control(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_a_bank_run_by_a_person_is_a_role_not_control(extractor):
+    found = triples(extractor, "Orchid Bank is run by Jane Okafor.")
+    assert ("jane-okafor", "HOLDS_ROLE", "orchid-bank") in found
+    assert not any(edge == "CONTROLLED_BY" for _, edge, _ in found)
+
+
+def test_a_founder_who_left_founded_nothing_there(extractor):
+    found = triples(extractor, "Orchid Insure's founder joined Lumen Group in May.")
+    assert not any(edge == "FOUNDED_BY" for _, edge, _ in found)
+
+
 def test_passing_a_firm_is_no_law(extractor):
     found = triples(extractor, "The Legislative Council passed Lumen Bank's building on Friday.")
     assert not any(edge == "ENACTED" for _, edge, _ in found)
