@@ -83,6 +83,8 @@ _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Pr
 _GROUPS = {"consortium", "venture", "jv", "alliance", "coalition"}
 #: Parts of a scheme that stand for the scheme named as their owner ("X's sandbox").
 _SCHEME_PARTS = {"sandbox", "pilot"}
+#: Words that count the items a relative clause speaks of ("both of which").
+_QUANTIFIERS = {"both", "all", "each", "neither", "none", "either"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -754,7 +756,8 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             verb = verb.head  # "A and B said they had formed ...": they are A and B
             continue
         if subjects:
-            return [(_antecedent(s), _antecedent(s).i == s.i) for s in subjects]
+            return [(_antecedent(s), _antecedent(s).i == s.i or _plural_relative(s))
+                    for s in subjects]
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
         if verb.dep_ in {"xcomp", "conj", "acomp", "advcl"} and verb.head.i != verb.i:
@@ -766,6 +769,17 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             continue
         return []
     return []
+
+
+def _plural_relative(t: Token) -> bool:
+    """Whether ``t`` is a relative pronoun whose verb is plural ("A, B and C, which have
+    been licensed"): it then stands for the whole list before it, not its last item."""
+    if t.lower_ not in _RELATIVE or t.head.dep_ != "relcl":
+        return False
+    verb = t.head
+    finite = min((c for c in verb.children if c.dep_ in {"aux", "auxpass"}),
+                 key=lambda c: c.i, default=verb)
+    return finite.tag_ == "VBP" or finite.lower_ == "were"
 
 
 def _antecedent(t: Token) -> Token:
@@ -875,9 +889,17 @@ def _semicolon_items(first: Token, at: dict[int, Mention]) -> list[Token]:
 
 
 def _has_relative(t: Token, at: dict[int, Mention]) -> bool:
+    """Whether a relative clause follows ``t``'s name: ", which ...", or ", both of which
+    ..." (a count of the items of a list of lists: "a venture formed by A and B, and C,
+    both of which ...")."""
     end = at[t.i].end if t.i in at else t.i + 1
     doc = t.doc
-    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _RELATIVE
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    k = end + 1
+    if k + 2 < len(doc) and doc[k].lower_ in _QUANTIFIERS and doc[k + 1].lower_ == "of":
+        k += 2
+    return doc[k].lower_ in _RELATIVE
 
 
 def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:

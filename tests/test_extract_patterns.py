@@ -509,3 +509,26 @@ def test_a_founder_who_left_founded_nothing_there(extractor):
 def test_passing_a_firm_is_no_law(extractor):
     found = triples(extractor, "The Legislative Council passed Lumen Bank's building on Friday.")
     assert not any(edge == "ENACTED" for _, edge, _ in found)
+
+
+def test_a_plural_relative_clause_after_a_list_speaks_of_every_item(extractor):
+    found = triples(extractor, "The three firms join Lumen Exchange, Orchid Exchange and Kestrel "
+                               "Exchange, which have been licensed by the SFC since 2023.")
+    assert {("lumen-exchange", "LICENSED_BY", "sfc"), ("orchid-exchange", "LICENSED_BY", "sfc"),
+            ("kestrel-exchange", "LICENSED_BY", "sfc")} <= found
+
+
+def test_a_singular_relative_clause_after_a_list_speaks_of_the_last_item(extractor):
+    found = triples(extractor, "The three firms join Lumen Exchange, Orchid Exchange and Kestrel "
+                               "Exchange, which was licensed by the SFC in 2023.")
+    assert {(s, t) for s, edge, t in found if edge == "LICENSED_BY"} == \
+        {("kestrel-exchange", "sfc")}
+
+
+def test_a_later_item_counted_by_both_of_which_is_no_member_of_the_list_before(extractor):
+    found = triples(extractor, "Among the bidders are a joint venture formed by Lumen Bank, "
+                               "Orchid Labs and Kestrel Pay, and Tidewater Group's Harbour Labs, "
+                               "both of which joined the sandbox.")
+    partners = {(s, t) for s, edge, t in found if edge == "PARTNERS_WITH"}
+    assert partners == {("kestrel-pay", "lumen-bank"), ("kestrel-pay", "orchid-labs"),
+                        ("lumen-bank", "orchid-labs")}
