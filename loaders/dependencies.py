@@ -48,7 +48,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
-         "as-object", "included"}
+         "as-object", "included", "at-event", "formed-by"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -397,7 +397,9 @@ def _voice(verb: Token) -> str:
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
 _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
              "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
-             "as-object", "included"}
+             "as-object", "included", "formed-by"}
+#: Participles that make a unit its maker's ("a subsidiary formed by Y").
+_FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
 #: "with support from A and B", "with help from A", "assisted by A"
@@ -461,6 +463,15 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         verb = first.head if first.dep_ in _SUBJECTS else None
         return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
             if verb is not None else []
+    if role == "formed-by":  # "a subsidiary formed by Y", "a unit set up by Y": Y
+        return [o for v in t.children if v.dep_ == "acl" and v.lemma_.lower() in _FORMING
+                for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
+    if role == "at-event":  # "unveiled by X at the forum": "at" on the verb or, where
+        # the parse hangs it on the nearest noun, on the agent
+        agents = [o for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None]
+        return [o for h in [t, *agents] for c in h.children
+                if c.dep_ == "prep" and c.lower_ in {"at", "during"}
+                and (o := _object(c)) is not None]
     if role == "included":  # "X's founders include A and B", "... are A and B": A and B
         verb = first.head if first.dep_ in _SUBJECTS else None
         return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \

@@ -495,6 +495,29 @@ def test_probe_role_and_control(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
 
 
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a plan unveiled by a titled person at an event, the parse hanging 'at' on the agent",
+         "The roadmap was unveiled by the regulator's chief executive, Jane Okafor, at the "
+         "Harbour Fintech Forum on Tuesday.",
+         {("jane-okafor", "SPOKE_AT", "harbour-fintech-forum")}),
+        ("a plan presented by a person at an event",
+         "The plan was presented by Omar Velez at Harbour Fintech Week 2025.",
+         {("omar-velez", "SPOKE_AT", "harbour-fintech-week-2025")}),
+        ("a subsidiary formed by its parent, in apposition",
+         "The purchase will be completed by Kestrel Merger Corp., a wholly owned subsidiary "
+         "formed by Tidewater Group for the deal.",
+         {("kestrel-merger", "SUBSIDIARY_OF", "tidewater-group")}),
+        ("a unit set up by a bank",
+         "Orchid Labs, a unit set up by Lumen Bank in 2020, builds wallets.",
+         {("orchid-labs", "SUBSIDIARY_OF", "lumen-bank")}),
+    ],
+)
+def test_probe_passive_agents(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
 def test_a_bank_run_by_a_person_is_a_role_not_control(extractor):
     found = triples(extractor, "Orchid Bank is run by Jane Okafor.")
     assert ("jane-okafor", "HOLDS_ROLE", "orchid-bank") in found
