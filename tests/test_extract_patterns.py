@@ -442,6 +442,35 @@ def test_probe_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
 
 
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a regulator admitting a list to its sandbox",
+         "The HKMA admitted Lumen Pay and Orchid Labs to its Token Pilot Sandbox in May.",
+         {("lumen-pay", "MEMBER_OF", "token-pilot-sandbox"),
+          ("orchid-labs", "MEMBER_OF", "token-pilot-sandbox")}),
+        ("an association whose members include a list",
+         "The Harbour Fintech Society, whose members include Lumen Bank and Orchid Labs, "
+         "welcomed the rules.",
+         {("lumen-bank", "MEMBER_OF", "harbour-fintech-society"),
+          ("orchid-labs", "MEMBER_OF", "harbour-fintech-society")}),
+        ("an association's members listed after 'include'",
+         "The Harbour Fintech Society's members include Lumen Bank and Orchid Labs.",
+         {("lumen-bank", "MEMBER_OF", "harbour-fintech-society"),
+          ("orchid-labs", "MEMBER_OF", "harbour-fintech-society")}),
+    ],
+)
+def test_probe_members_listed(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_the_admitting_regulator_and_a_stake_taker_are_no_members(extractor):
+    found = triples(extractor, "The HKMA admitted Lumen Pay to its Token Pilot Sandbox. "
+                               "Tidewater Group took a stake in Orchid Labs last year.")
+    assert ("hkma", "MEMBER_OF", "token-pilot-sandbox") not in found
+    assert ("tidewater-group", "MEMBER_OF", "orchid-labs") not in found
+
+
 def test_a_regulator_speaking_of_a_sandbox_is_no_member_of_it(extractor):
     found = triples(extractor, "The HKMA said it would widen the sandbox of Project Tide, and "
                                "banks in the pilot of Project Tide would test deposits.")
