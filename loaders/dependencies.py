@@ -771,6 +771,12 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
                     for s in subjects]
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
+        if verb.dep_ == "xcomp" and verb.i > verb.head.i:
+            # "X invited A and B to take part": the named object does it, not X
+            objects = [c for c in verb.head.children if c.dep_ in {"dobj", "obj"}
+                       and c.pos_ == "PROPN" and c.i < verb.i]
+            if objects:
+                return [(o, True) for o in objects]
         if verb.dep_ in {"xcomp", "conj", "acomp", "advcl"} and verb.head.i != verb.i:
             verb = verb.head
             continue

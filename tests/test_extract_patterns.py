@@ -471,6 +471,14 @@ def test_the_admitting_regulator_and_a_stake_taker_are_no_members(extractor):
     assert ("tidewater-group", "MEMBER_OF", "orchid-labs") not in found
 
 
+def test_those_invited_to_take_part_take_part_not_the_host(extractor):
+    found = triples(extractor, "The HKMA invited Lumen Bank and Orchid Bank to take part in "
+                               "Project Tide.")
+    assert {("lumen-bank", "MEMBER_OF", "project-tide"),
+            ("orchid-bank", "MEMBER_OF", "project-tide")} <= found
+    assert ("hkma", "MEMBER_OF", "project-tide") not in found
+
+
 def test_a_regulator_speaking_of_a_sandbox_is_no_member_of_it(extractor):
     found = triples(extractor, "The HKMA said it would widen the sandbox of Project Tide, and "
                                "banks in the pilot of Project Tide would test deposits.")
