@@ -414,6 +414,10 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
         if role == "subject":
             found += _subject(trigger)
             continue
+        if role == "attr-subject":
+            first = _conj_root(trigger)
+            found += _attr_subject(trigger, trigger if first.i in at else first)
+            continue
         if role == "clause-subject":
             verb = _clause_verb(trigger)
             subjects = _subject(verb)
@@ -543,13 +547,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             head = head.head
         return [head] if head.i != first.i else []
     if role == "attr-subject":
-        if first.pos_ == "NUM":  # "was chief of A from 2009 to 2019 and a director of B":
-            first = next((a for a in first.ancestors if a.dep_ in {"attr", "oprd"}), first)
-        if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
-            return [s for s, _ in _subject(first.head)]
-        if first.i != t.i and first.lemma_ in _COPULA:  # "who was A and a director of B"
-            return [s for s, _ in _subject(first)]
-        return []
+        return [s for s, _ in _attr_subject(t, first)]
     if role == "attr":
         if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA:
             return [c for c in first.head.children if c.dep_ in {"attr", "oprd"}]
@@ -626,6 +624,18 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             doc[k].lower_ in _REGIONAL and at[k].end - at[k].start > 1 else []
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
+    return []
+
+
+def _attr_subject(t: Token, first: Token) -> list[tuple[Token, bool]]:
+    """The subject of "is"/"are" when ``t`` is what it is ("A and B are members of X"),
+    each with whether it may be a list."""
+    if first.pos_ == "NUM":  # "was chief of A from 2009 to 2019 and a director of B":
+        first = next((a for a in first.ancestors if a.dep_ in {"attr", "oprd"}), first)
+    if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
+        return _subject(first.head)
+    if first.i != t.i and first.lemma_ in _COPULA:  # "who was A and a director of B"
+        return _subject(first)
     return []
 
 
@@ -955,7 +965,9 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                     return _mention_of(holder, at, depth + 1)
                 holder = holder.head
             if holder.lemma_ in _COPULA and holder.pos_ in {"AUX", "VERB"}:
-                return [m for s, _ in _subject(holder) for m in _mention_of(s, at, depth + 1)]
+                return [m for s, listable in _subject(holder)
+                        for x in ([s, *s.conjuncts] if listable else [s])
+                        for m in _mention_of(x, at, depth + 1)]
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]

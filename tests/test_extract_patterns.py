@@ -458,6 +458,14 @@ def test_probe_construction(extractor, construction, text, expected):
          "The Harbour Fintech Society's members include Lumen Bank and Orchid Labs.",
          {("lumen-bank", "MEMBER_OF", "harbour-fintech-society"),
           ("orchid-labs", "MEMBER_OF", "harbour-fintech-society")}),
+        ("a list that is members of an association",
+         "Lumen Bank and Orchid Bank are members of the Harbour Fintech Society.",
+         {("lumen-bank", "MEMBER_OF", "harbour-fintech-society"),
+          ("orchid-bank", "MEMBER_OF", "harbour-fintech-society")}),
+        ("a list after 'among the participants ... are'",
+         "Among the first participants in Project Tide are Lumen Bank and Orchid Bank.",
+         {("lumen-bank", "MEMBER_OF", "project-tide"),
+          ("orchid-bank", "MEMBER_OF", "project-tide")}),
     ],
 )
 def test_probe_members_listed(extractor, construction, text, expected):
