@@ -516,7 +516,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # verb being a participle under it
         verbs = [verb] if verb.pos_ in {"VERB", "AUX"} else \
             [c for c in verb.children if c.pos_ == "VERB" and c.dep_ == "acl"]
-        return [c for v in verbs for c in v.children if c.dep_ in {"dobj", "obj", "oprd"}]
+        found = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "obj", "oprd"}]
+        if not found and verb.pos_ in {"VERB", "AUX"} and _voice(verb) == "passive":
+            # "A and B were named as participants": the subject, listed
+            found = [s for s, listable in _subject(verb)
+                     for s in ([s, *s.conjuncts] if listable else [s])]
+        return found
     if role == "among-object":  # "X counts A and B among its shareholders": A and B
         if t.dep_ != "pobj" or t.head.lower_ != "among":
             return []
@@ -946,6 +951,9 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                 return [at[x.i] for x in [first, *first.conjuncts] if x.i in at]
             return [at[named.i]]
         return _mention_of(t.head, at, depth + 1)
+    if t.lower_ == "one" and t.dep_ in {"attr", "oprd"} and t.head.lemma_ in _COPULA:
+        # "X was one of the first firms to take part": X
+        return [m for s, _ in _subject(t.head) for m in _mention_of(s, at, depth + 1)]
     if t.pos_ == "NOUN" and t.i not in at:
         colons = [c for c in t.children if c.text == ":"]
         if colons and t.tag_ == "NNS":  # "the three platforms it had licensed: A, B and C"
