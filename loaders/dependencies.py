@@ -47,7 +47,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "previous-name", "complement-for", "sentence-regulator", "support", "round-owner",
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
-         "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start"}
+         "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
+         "as-object", "included", "at-event", "formed-by"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -78,6 +79,12 @@ _TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chai
 #: Words a name may end in that the name found may leave out ("Lumen Bank" as "Lumen").
 _NAME_ENDINGS = {"bank", "group", "holdings", "limited", "ltd", "company", "corporation"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Professor"}
+#: Nouns for a group of firms that stands for its members ("a consortium of A, B and C").
+_GROUPS = {"consortium", "venture", "jv", "alliance", "coalition"}
+#: Parts of a scheme that stand for the scheme named as their owner ("X's sandbox").
+_SCHEME_PARTS = {"sandbox", "pilot"}
+#: Words that count the items a relative clause speaks of ("both of which").
+_QUANTIFIERS = {"both", "all", "each", "neither", "none", "either"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -100,6 +107,7 @@ class Pattern:
     after: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     with_child: frozenset[str] = frozenset()
+    object_of: frozenset[str] = frozenset()  # prepositions the trigger must be the object of
     pairwise: bool = False
     role: str | None = None
     source_kinds: tuple[str, ...] = ()
@@ -110,6 +118,10 @@ class Pattern:
     organisation: str | None = None  # the registry entity of the role ``fixed``
     last: bool = False  # a token sequence's roles are asked of its last token
     service: str | None = None  # the role whose noun phrase names the service given
+    #: the edge read where the schema refuses ``edge`` between two organisations ("a bank
+    #: run by a group": the bank is controlled by it), and whether its ends swap
+    otherwise: str | None = None
+    otherwise_reversed: bool = False
 
 
 @cache
@@ -123,8 +135,9 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
     out = []
     for item in raw["patterns"]:
         where = f"{path}: {item.get('rule')}"
-        if item["edge"] not in schema.edges:
-            raise SchemaError(f"{where}: unknown edge type {item['edge']!r}")
+        for edge in (item["edge"], (item.get("otherwise") or {}).get("edge", item["edge"])):
+            if edge not in schema.edges:
+                raise SchemaError(f"{where}: unknown edge type {edge!r}")
         source, target = _roles(item["source"], where), _roles(item["target"], where)
         trigger = item["trigger"]
         words: frozenset[str] = frozenset()
@@ -143,6 +156,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             after=frozenset(trigger.get("after", [])),
             not_after=frozenset(trigger.get("not_after", [])),
             with_child=frozenset(trigger.get("with_child", [])),
+            object_of=frozenset(trigger.get("object_of", [])),
             pairwise=bool(item.get("pairwise", False)),
             role=item.get("role"), source_kinds=tuple(item.get("source_kinds", [])),
             target_kinds=tuple(item.get("target_kinds", [])),
@@ -150,6 +164,8 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             complements=frozenset(_words(trigger.get("complement", []), sets)),
             organisation=item.get("organisation"), last=trigger.get("head") == "last",
             service=item.get("service"),
+            otherwise=(item.get("otherwise") or {}).get("edge"),
+            otherwise_reversed=bool((item.get("otherwise") or {}).get("reverse", False)),
         ), sequence))
     return tuple(out)
 
@@ -308,7 +324,13 @@ class DependencyRelations:
                 if service:
                     properties["service"] = service
                 properties.update(period)
-                yield s, pattern.edge, t, pattern.rule, properties
+                edge, a, b = pattern.edge, s, t
+                if pattern.otherwise and not self.schema.allows(edge, s.kind, t.kind) and \
+                        self.schema.is_a(s.kind, "Organization") and \
+                        self.schema.is_a(t.kind, "Organization"):
+                    edge = pattern.otherwise
+                    a, b = (t, s) if pattern.otherwise_reversed else (s, t)
+                yield a, edge, b, pattern.rule, properties
 
     def _fixed(self, pattern: Pattern, doc: Doc, span: tuple[int, int],
                at: dict[int, Mention]) -> list[Mention]:
@@ -339,6 +361,9 @@ class DependencyRelations:
         if pattern.with_child and not any(c.lower_ in pattern.with_child or
                                           c.lemma_.lower() in pattern.with_child
                                           for c in trigger.children):
+            return False
+        if pattern.object_of and not (trigger.dep_ == "pobj"
+                                      and trigger.head.lower_ in pattern.object_of):
             return False
         if pattern.objects:
             objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
@@ -371,7 +396,12 @@ def _voice(verb: Token) -> str:
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
 _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
-             "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after"}
+             "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
+             "as-object", "included", "formed-by"}
+#: Participles that make a unit its maker's ("a subsidiary formed by Y").
+_FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
+#: Verbs that say who a group of people or firms is ("the founders include A and B").
+_INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
 #: "with support from A and B", "with help from A", "assisted by A"
 _SUPPORT = {"support", "assistance", "help", "input"}
 
@@ -383,6 +413,10 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
         listable = role in _LISTABLE or role.startswith("prep:")
         if role == "subject":
             found += _subject(trigger)
+            continue
+        if role == "attr-subject":
+            first = _conj_root(trigger)
+            found += _attr_subject(trigger, trigger if first.i in at else first)
             continue
         if role == "clause-subject":
             verb = _clause_verb(trigger)
@@ -433,6 +467,19 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         verb = first.head if first.dep_ in _SUBJECTS else None
         return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
             if verb is not None else []
+    if role == "formed-by":  # "a subsidiary formed by Y", "a unit set up by Y": Y
+        return [o for v in t.children if v.dep_ == "acl" and v.lemma_.lower() in _FORMING
+                for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
+    if role == "at-event":  # "unveiled by X at the forum": "at" on the verb or, where
+        # the parse hangs it on the nearest noun, on the agent
+        agents = [o for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None]
+        return [o for h in [t, *agents] for c in h.children
+                if c.dep_ == "prep" and c.lower_ in {"at", "during"}
+                and (o := _object(c)) is not None]
+    if role == "included":  # "X's founders include A and B", "... are A and B": A and B
+        verb = first.head if first.dep_ in _SUBJECTS else None
+        return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
+            if verb is not None and verb.lemma_.lower() in _INCLUDING else []
     if role == "recent-regulator":  # the regulator of this sentence, else of the last two
         return _recent(t, at, "Regulator")
     if role == "recent-initiative":
@@ -461,6 +508,20 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [doc[k]] if k in at and at[k].start == k and span[0] - at[k].end <= 3 else []
     if role == "noun":  # "X is among the participants": X, the name the noun stands for
         return [t] if t.dep_ == "pobj" and t.head.lower_ == "among" else []
+    if role == "as-object":  # "named A and B as participants in X": A and B
+        if t.dep_ != "pobj" or t.head.lower_ != "as":
+            return []
+        verb = t.head.head
+        # "The HKMA on Monday named A ...": the parse may hang "as" on the subject, the
+        # verb being a participle under it
+        verbs = [verb] if verb.pos_ in {"VERB", "AUX"} else \
+            [c for c in verb.children if c.pos_ == "VERB" and c.dep_ == "acl"]
+        found = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "obj", "oprd"}]
+        if not found and verb.pos_ in {"VERB", "AUX"} and _voice(verb) == "passive":
+            # "A and B were named as participants": the subject, listed
+            found = [s for s, listable in _subject(verb)
+                     for s in ([s, *s.conjuncts] if listable else [s])]
+        return found
     if role == "among-object":  # "X counts A and B among its shareholders": A and B
         if t.dep_ != "pobj" or t.head.lower_ != "among":
             return []
@@ -491,13 +552,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             head = head.head
         return [head] if head.i != first.i else []
     if role == "attr-subject":
-        if first.pos_ == "NUM":  # "was chief of A from 2009 to 2019 and a director of B":
-            first = next((a for a in first.ancestors if a.dep_ in {"attr", "oprd"}), first)
-        if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
-            return [s for s, _ in _subject(first.head)]
-        if first.i != t.i and first.lemma_ in _COPULA:  # "who was A and a director of B"
-            return [s for s, _ in _subject(first)]
-        return []
+        return [s for s, _ in _attr_subject(t, first)]
     if role == "attr":
         if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA:
             return [c for c in first.head.children if c.dep_ in {"attr", "oprd"}]
@@ -574,6 +629,18 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             doc[k].lower_ in _REGIONAL and at[k].end - at[k].start > 1 else []
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
+    return []
+
+
+def _attr_subject(t: Token, first: Token) -> list[tuple[Token, bool]]:
+    """The subject of "is"/"are" when ``t`` is what it is ("A and B are members of X"),
+    each with whether it may be a list."""
+    if first.pos_ == "NUM":  # "was chief of A from 2009 to 2019 and a director of B":
+        first = next((a for a in first.ancestors if a.dep_ in {"attr", "oprd"}), first)
+    if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
+        return _subject(first.head)
+    if first.i != t.i and first.lemma_ in _COPULA:  # "who was A and a director of B"
+        return _subject(first)
     return []
 
 
@@ -715,9 +782,16 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             verb = verb.head  # "A and B said they had formed ...": they are A and B
             continue
         if subjects:
-            return [(_antecedent(s), _antecedent(s).i == s.i) for s in subjects]
+            return [(_antecedent(s), _antecedent(s).i == s.i or _plural_relative(s))
+                    for s in subjects]
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
+        if verb.dep_ == "xcomp" and verb.i > verb.head.i:
+            # "X invited A and B to take part": the named object does it, not X
+            objects = [c for c in verb.head.children if c.dep_ in {"dobj", "obj"}
+                       and c.pos_ == "PROPN" and c.i < verb.i]
+            if objects:
+                return [(o, True) for o in objects]
         if verb.dep_ in {"xcomp", "conj", "acomp", "advcl"} and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -727,6 +801,17 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             continue
         return []
     return []
+
+
+def _plural_relative(t: Token) -> bool:
+    """Whether ``t`` is a relative pronoun whose verb is plural ("A, B and C, which have
+    been licensed"): it then stands for the whole list before it, not its last item."""
+    if t.lower_ not in _RELATIVE or t.head.dep_ != "relcl":
+        return False
+    verb = t.head
+    finite = min((c for c in verb.children if c.dep_ in {"aux", "auxpass"}),
+                 key=lambda c: c.i, default=verb)
+    return finite.tag_ == "VBP" or finite.lower_ == "were"
 
 
 def _antecedent(t: Token) -> Token:
@@ -836,9 +921,17 @@ def _semicolon_items(first: Token, at: dict[int, Mention]) -> list[Token]:
 
 
 def _has_relative(t: Token, at: dict[int, Mention]) -> bool:
+    """Whether a relative clause follows ``t``'s name: ", which ...", or ", both of which
+    ..." (a count of the items of a list of lists: "a venture formed by A and B, and C,
+    both of which ...")."""
     end = at[t.i].end if t.i in at else t.i + 1
     doc = t.doc
-    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _RELATIVE
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    k = end + 1
+    if k + 2 < len(doc) and doc[k].lower_ in _QUANTIFIERS and doc[k + 1].lower_ == "of":
+        k += 2
+    return doc[k].lower_ in _RELATIVE
 
 
 def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
@@ -858,6 +951,9 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                 return [at[x.i] for x in [first, *first.conjuncts] if x.i in at]
             return [at[named.i]]
         return _mention_of(t.head, at, depth + 1)
+    if t.lower_ == "one" and t.dep_ in {"attr", "oprd"} and t.head.lemma_ in _COPULA:
+        # "X was one of the first firms to take part": X
+        return [m for s, _ in _subject(t.head) for m in _mention_of(s, at, depth + 1)]
     if t.pos_ == "NOUN" and t.i not in at:
         colons = [c for c in t.children if c.text == ":"]
         if colons and t.tag_ == "NNS":  # "the three platforms it had licensed: A, B and C"
@@ -873,9 +969,13 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                     holder.head.lower_ in {"among", "in"}:
                 holder = holder.head.head
             elif t.head.lower_ == "of" and holder.lower_ == "one":
+                if holder.dep_ == "appos":  # "X, one of the first platforms licensed by Y"
+                    return _mention_of(holder, at, depth + 1)
                 holder = holder.head
             if holder.lemma_ in _COPULA and holder.pos_ in {"AUX", "VERB"}:
-                return [m for s, _ in _subject(holder) for m in _mention_of(s, at, depth + 1)]
+                return [m for s, listable in _subject(holder)
+                        for x in ([s, *s.conjuncts] if listable else [s])
+                        for m in _mention_of(x, at, depth + 1)]
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
@@ -886,6 +986,18 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
             k += 1 + (t.doc[k + 1].text in _HONORIFICS)
             if k in at and at[k].kind == "Person" and at[k].start == k:
                 return [at[k]]
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _GROUPS:  # "a consortium of A, B and C"
+        items = [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "between"}
+                 for g in c.children if g.dep_ == "pobj" and g.i in at]
+        if items:
+            return [m for g in items for x in [g, *g.conjuncts] if x.i in at
+                    for m in _mention_of(x, at, depth + 1)]
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _SCHEME_PARTS:  # "X's sandbox", "the pilot of X"
+        owners = [c for c in t.children if c.dep_ == "poss" and c.i in at] or \
+            [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.i in at]
+        if owners:
+            return [at[owners[0].i]]
     compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
     if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES
                       or t.lower_ in _NAME_ENDINGS and compounds[-1].i == t.i - 1):

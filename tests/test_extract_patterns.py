@@ -404,3 +404,207 @@ def test_a_bank_s_service_is_kept_on_the_edge(extractor):
         text="Kestrel Bank began providing Lumen Exchange with settlement accounts in 2022."))
     assert [r.properties for r in batch.relations if r.type == "PROVIDES_BANKING_TO"] == \
         [{"service": "settlement accounts"}]
+
+
+# --- membership, roles, founders, laws and lists (issue 12, held-out probe) --------------
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a regulator naming a list as the first participants in its sandbox",
+         "The HKMA on Monday named Lumen Pay, Orchid Labs and Kestrel Bank as the first "
+         "participants in its Token Pilot Sandbox.",
+         {("lumen-pay", "MEMBER_OF", "token-pilot-sandbox"),
+          ("orchid-labs", "MEMBER_OF", "token-pilot-sandbox"),
+          ("kestrel-bank", "MEMBER_OF", "token-pilot-sandbox")}),
+        ("a consortium in a list of members stands for its own members",
+         "The SFC picked Lumen Pay and a consortium of Orchid Labs and Kestrel Bank as members "
+         "of Project Tide.",
+         {("lumen-pay", "MEMBER_OF", "project-tide"), ("orchid-labs", "MEMBER_OF", "project-tide"),
+          ("kestrel-bank", "MEMBER_OF", "project-tide")}),
+        ("a scheme's sandbox counting a dash-set list among its users",
+         "Project Tide's sandbox, which the regulator opened in May, counts three lenders – "
+         "Lumen Bank, Orchid Bank and Kestrel Bank – among its first users.",
+         {("lumen-bank", "MEMBER_OF", "project-tide"), ("orchid-bank", "MEMBER_OF", "project-tide"),
+          ("kestrel-bank", "MEMBER_OF", "project-tide")}),
+        ("trials run in the sandbox of a scheme",
+         "Lumen Bank said it was among the first lenders to complete trials in the sandbox of "
+         "Project Tide.",
+         {("lumen-bank", "MEMBER_OF", "project-tide")}),
+        ("a member of a body, in apposition",
+         "Omar Velez, a member of the Harbour Fintech Society, said the rules were clear.",
+         {("omar-velez", "MEMBER_OF", "harbour-fintech-society")}),
+        ("a participant in an association, after the copula",
+         "Lumen Pay is a participant in the Harbour Fintech Society.",
+         {("lumen-pay", "MEMBER_OF", "harbour-fintech-society")}),
+    ],
+)
+def test_probe_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a regulator admitting a list to its sandbox",
+         "The HKMA admitted Lumen Pay and Orchid Labs to its Token Pilot Sandbox in May.",
+         {("lumen-pay", "MEMBER_OF", "token-pilot-sandbox"),
+          ("orchid-labs", "MEMBER_OF", "token-pilot-sandbox")}),
+        ("an association whose members include a list",
+         "The Harbour Fintech Society, whose members include Lumen Bank and Orchid Labs, "
+         "welcomed the rules.",
+         {("lumen-bank", "MEMBER_OF", "harbour-fintech-society"),
+          ("orchid-labs", "MEMBER_OF", "harbour-fintech-society")}),
+        ("an association's members listed after 'include'",
+         "The Harbour Fintech Society's members include Lumen Bank and Orchid Labs.",
+         {("lumen-bank", "MEMBER_OF", "harbour-fintech-society"),
+          ("orchid-labs", "MEMBER_OF", "harbour-fintech-society")}),
+        ("a list named as participants, in the passive",
+         "Lumen Pay and Orchid Labs were named as the first participants in the Token Pilot "
+         "Sandbox.",
+         {("lumen-pay", "MEMBER_OF", "token-pilot-sandbox"),
+          ("orchid-labs", "MEMBER_OF", "token-pilot-sandbox")}),
+        ("one of the first firms to take part",
+         "Lumen Pay was one of the first firms to take part in Project Tide.",
+         {("lumen-pay", "MEMBER_OF", "project-tide")}),
+        ("a list that is members of an association",
+         "Lumen Bank and Orchid Bank are members of the Harbour Fintech Society.",
+         {("lumen-bank", "MEMBER_OF", "harbour-fintech-society"),
+          ("orchid-bank", "MEMBER_OF", "harbour-fintech-society")}),
+        ("a list after 'among the participants ... are'",
+         "Among the first participants in Project Tide are Lumen Bank and Orchid Bank.",
+         {("lumen-bank", "MEMBER_OF", "project-tide"),
+          ("orchid-bank", "MEMBER_OF", "project-tide")}),
+    ],
+)
+def test_probe_members_listed(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_the_admitting_regulator_and_a_stake_taker_are_no_members(extractor):
+    found = triples(extractor, "The HKMA admitted Lumen Pay to its Token Pilot Sandbox. "
+                               "Tidewater Group took a stake in Orchid Labs last year.")
+    assert ("hkma", "MEMBER_OF", "token-pilot-sandbox") not in found
+    assert ("tidewater-group", "MEMBER_OF", "orchid-labs") not in found
+
+
+def test_those_invited_to_take_part_take_part_not_the_host(extractor):
+    found = triples(extractor, "The HKMA invited Lumen Bank and Orchid Bank to take part in "
+                               "Project Tide.")
+    assert {("lumen-bank", "MEMBER_OF", "project-tide"),
+            ("orchid-bank", "MEMBER_OF", "project-tide")} <= found
+    assert ("hkma", "MEMBER_OF", "project-tide") not in found
+
+
+def test_a_regulator_speaking_of_a_sandbox_is_no_member_of_it(extractor):
+    found = triples(extractor, "The HKMA said it would widen the sandbox of Project Tide, and "
+                               "banks in the pilot of Project Tide would test deposits.")
+    assert not any(edge == "MEMBER_OF" for _, edge, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a legislature passing a bill",
+         "Hong Kong's Legislative Council on Friday passed the Token Custody Bill, creating a "
+         "licensing regime.",
+         {("legislative-council", "ENACTED", "token-custody-bill")}),
+        ("an ordinance enacted by a legislature, in the passive",
+         "The Token Custody Ordinance was enacted by the Legislative Council in June.",
+         {("legislative-council", "ENACTED", "token-custody-ordinance")}),
+    ],
+)
+def test_probe_law(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a firm whose founders include a list",
+         "Orchid Insure, an online insurer whose founders include Lumen Group and Tidewater "
+         "Capital, grew fast.",
+         {("orchid-insure", "FOUNDED_BY", "lumen-group"),
+          ("orchid-insure", "FOUNDED_BY", "tidewater-capital")}),
+        ("an analyst at a firm, in apposition",
+         "Jane Okafor, an analyst at Kestrel Securities, said demand was rising.",
+         {("jane-okafor", "HOLDS_ROLE", "kestrel-securities")}),
+        ("a bank run by a group: control, as a bank is no platform to operate",
+         "Rival lenders such as Orchid Bank, which is run by Tidewater Group, have been slower.",
+         {("orchid-bank", "CONTROLLED_BY", "tidewater-group")}),
+        ("a group operating a bank, in the active",
+         "Tidewater Group operates Orchid Bank in Hong Kong.",
+         {("orchid-bank", "CONTROLLED_BY", "tidewater-group")}),
+        ("one of the first platforms licensed by a regulator, in apposition",
+         "Lumen Group runs Lumen Exchange, one of the first exchanges licensed by the SFC to "
+         "serve retail investors.",
+         {("lumen-exchange", "LICENSED_BY", "sfc"), ("lumen-group", "OPERATES", "lumen-exchange")}),
+        ("a scheme described as a regulator's, in apposition",
+         "Project Tide, the HKMA's scheme for testing tokenised deposits, entered a second "
+         "phase.",
+         {("hkma", "OPERATES", "project-tide")}),
+    ],
+)
+def test_probe_role_and_control(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a plan unveiled by a titled person at an event, the parse hanging 'at' on the agent",
+         "The roadmap was unveiled by the regulator's chief executive, Jane Okafor, at the "
+         "Harbour Fintech Forum on Tuesday.",
+         {("jane-okafor", "SPOKE_AT", "harbour-fintech-forum")}),
+        ("a plan presented by a person at an event",
+         "The plan was presented by Omar Velez at Harbour Fintech Week 2025.",
+         {("omar-velez", "SPOKE_AT", "harbour-fintech-week-2025")}),
+        ("a subsidiary formed by its parent, in apposition",
+         "The purchase will be completed by Kestrel Merger Corp., a wholly owned subsidiary "
+         "formed by Tidewater Group for the deal.",
+         {("kestrel-merger", "SUBSIDIARY_OF", "tidewater-group")}),
+        ("a unit set up by a bank",
+         "Orchid Labs, a unit set up by Lumen Bank in 2020, builds wallets.",
+         {("orchid-labs", "SUBSIDIARY_OF", "lumen-bank")}),
+    ],
+)
+def test_probe_passive_agents(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_a_bank_run_by_a_person_is_a_role_not_control(extractor):
+    found = triples(extractor, "Orchid Bank is run by Jane Okafor.")
+    assert ("jane-okafor", "HOLDS_ROLE", "orchid-bank") in found
+    assert not any(edge == "CONTROLLED_BY" for _, edge, _ in found)
+
+
+def test_a_founder_who_left_founded_nothing_there(extractor):
+    found = triples(extractor, "Orchid Insure's founder joined Lumen Group in May.")
+    assert not any(edge == "FOUNDED_BY" for _, edge, _ in found)
+
+
+def test_passing_a_firm_is_no_law(extractor):
+    found = triples(extractor, "The Legislative Council passed Lumen Bank's building on Friday.")
+    assert not any(edge == "ENACTED" for _, edge, _ in found)
+
+
+def test_a_plural_relative_clause_after_a_list_speaks_of_every_item(extractor):
+    found = triples(extractor, "The three firms join Lumen Exchange, Orchid Exchange and Kestrel "
+                               "Exchange, which have been licensed by the SFC since 2023.")
+    assert {("lumen-exchange", "LICENSED_BY", "sfc"), ("orchid-exchange", "LICENSED_BY", "sfc"),
+            ("kestrel-exchange", "LICENSED_BY", "sfc")} <= found
+
+
+def test_a_singular_relative_clause_after_a_list_speaks_of_the_last_item(extractor):
+    found = triples(extractor, "The three firms join Lumen Exchange, Orchid Exchange and Kestrel "
+                               "Exchange, which was licensed by the SFC in 2023.")
+    assert {(s, t) for s, edge, t in found if edge == "LICENSED_BY"} == \
+        {("kestrel-exchange", "sfc")}
+
+
+def test_a_later_item_counted_by_both_of_which_is_no_member_of_the_list_before(extractor):
+    found = triples(extractor, "Among the bidders are a joint venture formed by Lumen Bank, "
+                               "Orchid Labs and Kestrel Pay, and Tidewater Group's Harbour Labs, "
+                               "both of which joined the sandbox.")
+    partners = {(s, t) for s, edge, t in found if edge == "PARTNERS_WITH"}
+    assert partners == {("kestrel-pay", "lumen-bank"), ("kestrel-pay", "orchid-labs"),
+                        ("lumen-bank", "orchid-labs")}
