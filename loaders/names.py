@@ -37,7 +37,13 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from hkweb3.graph.legal_forms import is_legal_suffix, legal_suffix_length
-from hkweb3.loaders.mentions import _ORG_SUFFIXES, Discoverer, _org_kind
+from hkweb3.loaders.mentions import (
+    _ORG_SUFFIXES,
+    Discoverer,
+    _org_kind,
+    name_run_end,
+    own_designator,
+)
 from hkweb3.loaders.readers import slugify
 
 NAMES_FILE = Path(__file__).with_name("names.yaml")
@@ -227,15 +233,18 @@ class NameFinder:
         glued = name_data().glued_possessives
         # A registry name is cut out of longer candidates, unless a possessive that belongs
         # to the name comes first ("People's Bank of China" is not "Bank of China").
+        starts = {s.start for s in registry}
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
-                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)}
+                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
+                    or _begins_longer_name(s, starts)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
+        named = {i for s in registry for i in range(s.start, s.end)}
         headings = _heading_tokens(doc)
         titles = _quoted_titles(doc)
         pieces: list[tuple[int, int, str | None]] = []
         exact = {(s.start, s.end) for s in registry}
-        for start, end, label in self._candidates(doc, registry):
+        for start, end, label in self._candidates(doc, registry, yielding):
             for s, e in _pieces(doc, start, end, taken):
                 # A piece cut from a labelled span keeps the label only as its head (the last
                 # piece); "Lumen's Harbour Fund" labelled a place is no place.
@@ -255,7 +264,7 @@ class NameFinder:
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
-                    _department(span) or _credit(span) or _common_noun(span) or \
+                    _department(span, named) or _credit(span) or _common_noun(span) or \
                     _places_listed(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
@@ -287,13 +296,14 @@ class NameFinder:
         doc.spans["discovered"] = self._entities(doc, list(chosen.values()))
         return doc
 
-    def _candidates(self, doc: Doc, registry: list[Span]) -> list[tuple[int, int, str | None]]:
+    def _candidates(self, doc: Doc, registry: list[Span], yielding: set[int]
+                    ) -> list[tuple[int, int, str | None]]:
         found: list[tuple[int, int, str | None]] = []
         if doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
                 if ent.label_ in NER_LABELS:
                     found.append((ent.start, ent.end, ent.label_))
-        known = [_as_mention(s) for s in registry if s.label_ != "Place"]
+        known = [_as_mention(s) for s in registry if s.label_ != "Place" and id(s) not in yielding]
         for m in self.shapes.run(doc, known):
             label = "PERSON" if m.kind == "Person" else "ORG"
             found.append((m.start, m.end, label))
@@ -701,11 +711,42 @@ def _product_of(span: Span) -> bool:
 _PRODUCT_WORDS = 4
 
 
-def _department(span: Span) -> bool:
-    """Whether ``span`` is a department after a title ("head of Product Development")."""
+def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
+    """Whether a registry organisation's name begins a longer name, which is then another
+    entity: a unit, fund or product named after it ("Lumen Orbit", "Lumen Capital", "Lumen
+    Pay"). The words after it must be capitalised words of its sentence, and not a title
+    ("Lumen CEO Jane Doe", "Lumen Chief Executive ..."), a legal form or a word its own kind
+    is named with ("Lumen Limited", "Lumen Group", "Lumen Bank" for a bank), a place
+    ("Lumen Asia"), a word never first in a name, or another registry name."""
+    if span.label_ in {"Place", "Person"}:
+        return False
+    doc, data = span.doc, name_data()
+    end = name_run_end(doc, span.end)
+    if end == span.end or span.end in registry_starts:
+        return False
+    words = list(doc[span.end:end])
+    if doc.has_annotation("TAG"):
+        k = next((k for k, t in enumerate(words) if not _continues_name(t)), len(words))
+        words = words[:k]
+    if not words:
+        return False
+    first = words[0].lower_.strip(".")
+    if first in data.titles or first in data.title_breaks or first in data.not_first or \
+            first in data.not_names:
+        return False
+    if all(_ends_name(t.lower_) or own_designator(t.lower_, span.label_) for t in words):
+        return False  # "Lumen Holdings Limited", "Lumen Group"
+    return not _known_place(" ".join(t.text for t in words))
+
+
+
+def _department(span: Span, named: set[int]) -> bool:
+    """Whether ``span`` is a department after a title ("head of Product Development"), not
+    a unit with a name of its own ("head of Lumen Technology": a registry name in it)."""
     doc = span.doc
     words = canonical(span.text).split()
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+    return not any(i in named for i in range(span.start, span.end)) and span.start >= 2 and \
+        doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
         words[-1] in _DEPARTMENT_WORDS
 

@@ -319,3 +319,58 @@ def test_a_capital_the_inside_a_sentence_is_kept_as_a_form_of_the_name(extractor
     house = found["harbour-clearing-house"]
     assert "The Harbour Clearing House Limited" in house.aliases
     assert not any(a.startswith("the ") for a in found["orchid-bank"].aliases)
+
+
+# -- a longer name that begins with a registry name ------------------------------------------
+
+#: An invented registry: a group with a short alias, a bank, a regulator, a platform whose
+#: registered name carries a place in brackets, and a second firm whose name begins with the
+#: group's alias.
+_PREFIX_REGISTRY = [
+    Entity(id="lumora-group", name="Lumora Group", kind="Company",
+           aliases=["Lumora", "Lumora Holdings"]),
+    Entity(id="quayside-bank", name="Quayside Bank", kind="Bank", aliases=["QSB"]),
+    Entity(id="nfa", name="Norland Finance Authority", kind="Regulator", aliases=["NFA"]),
+    Entity(id="brightwater", name="Brightwater Ledger Technology (Norland)",
+           kind="TradingPlatform", aliases=["Brightwater"]),
+    Entity(id="lumora-tidepay", name="Lumora Tidepay Technology", kind="Company"),
+    Entity(id="mara-quill", name="Mara Quill", kind="Person"),
+]
+
+
+@pytest.fixture(scope="module")
+def prefix_extractor() -> Extractor:
+    return Extractor(_PREFIX_REGISTRY)
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "not_named"),
+    [
+        # a unit, fund or product named after its owner is an entity of its own
+        ("Orders will settle on Lumora Orbit, the group's tokenisation venue.",
+         {"lumora-orbit"}, {"lumora-group", "orbit"}),
+        ("Lumora runs Lumora Capital, its venture investment arm, from Kowloon.",
+         {"lumora-group", "lumora-capital"}, {"capital"}),
+        ("The deal will be done by QSB Keystone Acquisition Inc., a unit formed for it.",
+         {"qsb-keystone-acquisition"}, {"quayside-bank", "keystone-acquisition"}),
+        # titles, legal forms and the name's own designators stay outside it
+        ("NFA Chief Executive Mara Quill spoke on Monday.", {"nfa", "mara-quill"},
+         {"nfa-chief-executive"}),
+        ("Lumora Holdings Limited reported a profit.", {"lumora-group"}, set()),
+        ("Quayside Bank Limited opened accounts for Lumora Group.",
+         {"quayside-bank", "lumora-group"}, set()),
+        ("Quayside Bank said it was ready.", {"quayside-bank"}, set()),
+    ],
+)
+def test_a_longer_name_that_begins_with_a_registry_name_is_another_entity(
+        prefix_extractor, text, named, not_named):
+    found = entities(prefix_extractor, text)
+    assert named <= set(found)
+    assert not not_named & set(found)
+
+
+def test_a_registry_name_written_without_its_last_words_is_that_entity(prefix_extractor):
+    found = entities(prefix_extractor, "The regulator licensed Brightwater Ledger Technology "
+                                       "and said Lumora Tidepay would follow.")
+    assert {"brightwater", "lumora-tidepay"} <= set(found)
+    assert not {"lumora-group", "brightwater-ledger-technology", "tidepay"} & set(found)
