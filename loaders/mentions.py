@@ -508,6 +508,11 @@ class References:
                 position = _first_in(fits(kinds), first_of(here), before_here)
                 if position is None and here > 0:
                     position = _first_in(fits(kinds), first_of(here - 1), first_of(here))
+            elif before_here and _apposed(doc, start, end, by_position[before_here - 1]) \
+                    and _first_in(fits(kinds), before_here - 1, before_here) is not None:
+                # "Lumen, the exchange owned by Orchid": a description in apposition is the
+                # name just before it
+                position = before_here - 1
             else:
                 # A description ("the lender") points at the last fitting entity named in its
                 # sentence or the ten before, one whose name has its noun first.
@@ -521,6 +526,22 @@ class References:
                                      candidate.entity_id, candidate.kind, candidate.name,
                                      "reference"))
         return found
+
+
+def _apposed(doc: Doc, start: int, end: int, before: Mention) -> bool:
+    """Whether the description ``doc[start:end]`` stands in apposition to the mention just
+    before it ("Lumen, the exchange run by Orchid"): a comma between them, and the description
+    neither a possessive ("Lumen, the exchange's parent") nor followed by its own finite verb
+    ("... went to Lumen, the regulator said"). (The parse is not asked: it often takes the
+    apposition for the subject of the sentence's verb.)"""
+    if before.end != start - 1 or doc[start - 1].text != ",":
+        return False
+    after = doc[end] if end < len(doc) else None
+    return after is None or after.text not in {"'s", "’s", "'"} and after.tag_ not in _FINITE
+
+
+#: Tags of finite verbs.
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _first_in(positions: list[int], low: int, high: int) -> int | None:
