@@ -80,6 +80,7 @@ class NameData:
     media: frozenset[str]
     places: frozenset[str]
     described_as: dict[str, str]
+    organisation_words: frozenset[str]
 
 
 @cache
@@ -102,6 +103,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         media=frozenset(canonical(m) for m in raw["media"]),
         places=frozenset(canonical(p) for p in raw["places"]),
         described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
+        organisation_words=frozenset(raw["organisation_words"]),
     )
 
 
@@ -215,9 +217,22 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
         return "Event"  # "Harbour Summit Hong Kong 2026": a yearly event, no firm
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
         return _org_kind(name)
-    if label == "PERSON":  # "Lumen HK" tagged a person is written as no person's name
-        return "Person" if all(_PERSON_WORD.match(w) for w in name.split()) else "Company"
+    if label == "PERSON":  # "Lumen HK", "Lumen Blockchain" tagged a person are no person's
+        person = all(_PERSON_WORD.match(w) for w in name.split()) and not _holds_place(key) \
+            and not any(w in data.organisation_words for w in words)
+        return "Person" if person else _org_kind(name)
     return NER_LABELS.get(label or "") or "Company"
+
+
+def _holds_place(key: str) -> bool:
+    """Whether a name holds a place of two or more words ("Consensus Hong Kong"), which no
+    person's name does (one word may: "Kong" is a surname)."""
+    return any(f" {place} " in f" {key} " for place in _long_places())
+
+
+@cache
+def _long_places() -> tuple[str, ...]:
+    return tuple(p for p in name_data().places if " " in p)
 
 
 class NameFinder:
@@ -347,7 +362,7 @@ class NameFinder:
             kind = kind_of(span.text, label, doc._.outlet)
             if kind == "Person" and len(key.split()) < 2:
                 kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
-            if kind in _GENERIC_KINDS and key in described:
+            if (kind in _GENERIC_KINDS or kind == "Person") and key in described:
                 kind = described[key]  # "OKX, a crypto exchange": the text says its kind
             prefix = _prefix_owner(key, full, registry_names)
             if prefix:
@@ -510,7 +525,12 @@ def _described_kind(span: Span) -> str | None:
         for phrase in (*(f"{m} {noun.lemma_}" for m in modifiers), noun.lemma_):
             if phrase in described:
                 return described[phrase]
+    if span.start and doc[span.start - 1].lower_ in _POSSESSIVES and _names_a_product(span):
+        return "Product"  # "its Lumen Pay service": a possessed name before a product noun
     return None
+
+
+_POSSESSIVES = {"its", "their", "his", "her", "our", "'s", "’s"}
 
 
 def _name_parts(people: dict[str, str], key: str, entity_id: str) -> None:

@@ -374,3 +374,34 @@ def test_a_registry_name_written_without_its_last_words_is_that_entity(prefix_ex
                                        "and said Lumora Tidepay would follow.")
     assert {"brightwater", "lumora-tidepay"} <= set(found)
     assert not {"lumora-group", "brightwater-ledger-technology", "tidepay"} & set(found)
+
+
+# -- the kind of a discovered name -----------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Lumora Blockchain", "Kestrel Labs", "Tidewell Capital",
+                                  "Orcawave Digital", "Consensus Hong Kong"])
+def test_an_organisation_word_or_a_place_is_never_in_a_person_s_name(name):
+    assert kind_of(name, "PERSON", None) != "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ministers later addressed Harbourline Summa, a conference run by a news site.",
+         "harbourline-summa", "Event"),
+        ("The regulator set out TIDEWAY, a roadmap of nine steps for tokenised bonds.",
+         "tideway", "Initiative"),
+        ("The push began after the group launched its Kestrel Pay service in April.",
+         "kestrel-pay", "Product"),
+    ],
+)
+def test_a_describing_noun_gives_an_event_an_initiative_or_a_product_its_kind(
+        extractor, text, name, kind):
+    assert entities(extractor, text)[name].kind == kind
+
+
+def test_a_name_gets_one_kind_in_one_document(extractor):
+    found = entities(extractor, "Mara Quill addressed Harbourline Summa on Monday. The talk "
+                                "at Harbourline Summa, a conference run by a news site, was "
+                                "short.")
+    assert found["harbourline-summa"].kind == "Event"
