@@ -480,10 +480,18 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
                 t.ent_type_ in {"GPE", "LOC"} for t in doc[i:j] if t.pos_ == "PROPN"):
             pass  # "Hong Kong and Singapore": places listed
         elif j - i > 1 or any(c.isupper() for c in token.text[1:]) or (
-                token.dep_ in _ARGUMENT and not token.is_sent_start):
+                token.dep_ in _ARGUMENT and not token.is_sent_start) or _before_relative(doc, j):
             runs.append((i, j))
         i = j
     return runs
+
+
+def _before_relative(doc: Doc, end: int) -> bool:
+    """Whether a proper noun ending at ``end`` is followed by a relative clause set off by a
+    comma ("Nimble, which is based in Kowloon, ..."): a name, even one word at the start of
+    a sentence, where a capital says nothing."""
+    return end + 1 < len(doc) and doc[end].text == "," and \
+        doc[end + 1].lower_ in {"which", "whose", "who"}
 
 
 #: Kinds a name's own words or the NER give when nothing more is known.

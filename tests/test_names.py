@@ -405,3 +405,11 @@ def test_a_name_gets_one_kind_in_one_document(extractor):
                                 "at Harbourline Summa, a conference run by a news site, was "
                                 "short.")
     assert found["harbourline-summa"].kind == "Event"
+
+
+def test_a_one_word_name_that_opens_a_sentence_before_a_relative_clause_is_a_name(extractor):
+    found = entities(extractor, "Nimble, which is based in Kowloon, won a licence. Regulators "
+                                "have licensed ten platforms, among them Nimble and Lumen "
+                                "Exchange. Tokenisation, which is slow, was discussed.")
+    assert "nimble" in found
+    assert "tokenisation" not in found
