@@ -113,6 +113,11 @@ def blank_pipeline() -> Language:
 
 # -- registry entities ---------------------------------------------------------------------
 
+#: ``doc.user_data`` key: the registry mentions whose words also begin the name of an entity
+#: of another kind, ``(start, end) -> {kind: (id, name)}`` (see ``RegistryMentions``).
+DESIGNATED = "hkweb3_designated"
+
+
 class RegistryMentions:
     """Registry entities found by name or alias, case- and punctuation-tolerant.
 
@@ -139,6 +144,7 @@ class RegistryMentions:
             owners.setdefault(name, ids)
         self.lookup = {name: ids.pop() for name, ids in owners.items() if len(ids) == 1}
         self.shortened = self._shortened(nlp, self.lookup)
+        self.designated = self._designated(self.entities, self.lookup)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name, entity_id in self.lookup.items():
@@ -179,6 +185,22 @@ class RegistryMentions:
         return {words: ids.pop() for words, ids in owners.items()
                 if len(ids) == 1 and words not in names}
 
+    @staticmethod
+    def _designated(entities: dict[str, Entity], lookup: dict[str, str]
+                    ) -> dict[str, dict[str, tuple[str, str]]]:
+        """Each name (lower case) to the entities of other kinds named with it and a word
+        for their kind: "Lumen" (the group's alias) -> {"TradingPlatform": "Lumen
+        Exchange"'s id and name}."""
+        lower = {name.lower(): entity_id for name, entity_id in lookup.items()}
+        found: dict[str, dict[str, tuple[str, str]]] = {}
+        for name, entity_id in lower.items():
+            head, _, last = name.rpartition(" ")
+            owner, entity = lower.get(head), entities[entity_id]
+            if owner and entities[owner].kind != entity.kind and \
+                    own_designator(last, entity.kind) and last not in _OWN_DESIGNATORS["Company"]:
+                found.setdefault(head, {})[entity.kind] = (entity.id, entity.name)
+        return found
+
     def run(self, doc: Doc) -> list[Mention]:
         matches = [(doc.vocab.strings[key], start, end)
                    for key, start, end in [*self.exact(doc), *self.folded(doc)]]
@@ -191,6 +213,9 @@ class RegistryMentions:
             entity = self.entities[span.label_]
             mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                     span.text, entity.id, entity.kind, entity.name, "registry"))
+        doc.user_data[DESIGNATED] = {
+            (m.start, m.end): self.designated[m.text.lower()] for m in mentions
+            if m.text.lower() in self.designated}
         return mentions
 
 

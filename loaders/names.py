@@ -37,8 +37,10 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from hkweb3.graph.legal_forms import is_legal_suffix, legal_suffix_length
+from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import (
     _ORG_SUFFIXES,
+    DESIGNATED,
     Discoverer,
     _org_kind,
     name_run_end,
@@ -242,9 +244,10 @@ class NameFinder:
 
     def __init__(self, nlp):
         self.shapes = Discoverer(nlp)
+        self.schema = load_schema()
 
     def __call__(self, doc: Doc) -> Doc:
-        registry = list(doc.spans["registry"])
+        registry = self._designated(doc)
         glued = name_data().glued_possessives
         # A registry name is cut out of longer candidates, unless a possessive that belongs
         # to the name comes first ("People's Bank of China" is not "Bank of China").
@@ -310,6 +313,25 @@ class NameFinder:
             and any(i in inside for i in range(s.start, s.end)))]
         doc.spans["discovered"] = self._entities(doc, list(chosen.values()))
         return doc
+
+    def _designated(self, doc: Doc) -> list[Span]:
+        """The registry mentions, each described as a kind that another entity named with
+        its words and a word for that kind has taken as that entity: "exchanges including
+        Lumen" is "Lumen Exchange", where "Lumen" alone is the group's name."""
+        others = doc.user_data.get(DESIGNATED) or {}
+        spans = []
+        for span in doc.spans["registry"]:
+            choices = others.get((span.start, span.end))
+            described = _described_kind(span, apposed=False) if choices else None
+            chosen = [(kind, *entity) for kind, entity in (choices or {}).items()
+                      if described and self.schema.is_a(kind, described)]
+            if len(chosen) == 1:
+                kind, entity_id, name = chosen[0]
+                span = Span(doc, span.start, span.end, label=kind, kb_id=entity_id)
+                doc._.entity_names[entity_id] = name
+            spans.append(span)
+        doc.spans["registry"] = spans
+        return spans
 
     def _candidates(self, doc: Doc, registry: list[Span], yielding: set[int]
                     ) -> list[tuple[int, int, str | None]]:
@@ -498,12 +520,14 @@ def _before_relative(doc: Doc, end: int) -> bool:
 _GENERIC_KINDS = {"Company", "Organization"}
 
 
-def _described_kind(span: Span) -> str | None:
+def _described_kind(span: Span, apposed: bool = True) -> str | None:
     """The kind a describing noun gives the name: in apposition ("OKX, a crypto exchange,"),
     before it ("crypto exchange OKX"), as the complement of "is" ("OKX is an exchange") or
     introducing a list ("exchanges such as OKX and HTX"); the noun that heads the
     description decides, with its modifier ("an exchange operator" is no exchange, a
-    "trading platform" is)."""
+    "trading platform" is). Without ``apposed``, only a noun before the name or its list
+    counts: an apposition or a complement may describe loosely ("Lumen, the online lender"
+    may be a group that lends, not its bank)."""
     doc = span.doc
     # Without a parse there is no tree to read, and spaCy's tokenizer can leave a token's
     # edges stale (past the doc's end) where it applied a special case: walking
@@ -512,12 +536,12 @@ def _described_kind(span: Span) -> str | None:
         return None
     described = name_data().described_as
     root = span.root
-    nouns = [t for t in root.children if t.dep_ == "appos"]
+    nouns = [t for t in root.children if t.dep_ == "appos" and apposed]
     if span.start and doc[span.start - 1].is_lower:
         nouns.append(doc[span.start - 1])
-    if root.dep_ == "appos" and root.head.is_lower:
+    if apposed and root.dep_ == "appos" and root.head.is_lower:
         nouns.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+    if apposed and root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:

@@ -168,3 +168,28 @@ def test_a_description_after_a_comma_that_is_no_apposition_still_refers_back(
         "Brightwater Exchange grew fast. Lumora Group, the exchange's parent, hired staff.")
     assert ("the exchange", "brightwater-exchange") in {(m.text, m.entity_id) for m in found
                                                          if m.how == "reference"}
+
+
+_KIND_REGISTRY = [
+    Entity(id="lumora-group", name="Lumora Group", kind="Company", aliases=["Lumora"]),
+    Entity(id="lumora-exchange", name="Lumora Exchange", kind="TradingPlatform"),
+    Entity(id="orcawave", name="Orcawave", kind="TradingPlatform"),
+    Entity(id="quayside-bank", name="Quayside Bank", kind="Bank"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Quayside Bank serves licensed exchanges including Lumora and Orcawave.",
+         "lumora-exchange"),
+        ("Traders moved funds to crypto exchange Lumora last week.", "lumora-exchange"),
+        ("Lumora said its profits rose.", "lumora-group"),
+        # an apposition may describe loosely: the group that runs an exchange
+        ("Deals rose at Lumora, an online exchange, in May.", "lumora-group"),
+    ],
+)
+def test_a_describing_noun_picks_the_entity_of_its_kind_named_with_the_same_word(
+        text, entity_id):
+    _, found = Extractor(_KIND_REGISTRY).mentions(text)
+    assert [m.entity_id for m in found if m.text == "Lumora"] == [entity_id]
