@@ -387,7 +387,9 @@ class NameFinder:
             if (kind in _GENERIC_KINDS or kind == "Person") and key in described:
                 kind = described[key]  # "OKX, a crypto exchange": the text says its kind
             prefix = _prefix_owner(key, full, registry_names)
-            if prefix:
+            if prefix and not (key in described and described[key] != prefix[1]):
+                # "Lumen" is "Lumen Brokers", unless the text says it is of another kind
+                # ("Lumen Ventures, the arm of crypto exchange Lumen")
                 full[key] = prefix
                 continue
             entity_id = slugify(key)
@@ -551,7 +553,7 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         noun = first.head.head
         nouns.append(noun.head if noun.lower_ == "such" else noun)
     for noun in nouns:
-        if not (noun.is_lower and noun.pos_ == "NOUN"):
+        if not (noun.is_lower and noun.pos_ in {"NOUN", "PROPN"}):  # "exchange" tagged PROPN
             continue
         modifiers = [c.lemma_ for c in noun.children if c.dep_ in {"compound", "amod"}]
         for phrase in (*(f"{m} {noun.lemma_}" for m in modifiers), noun.lemma_):

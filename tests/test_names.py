@@ -413,3 +413,11 @@ def test_a_one_word_name_that_opens_a_sentence_before_a_relative_clause_is_a_nam
                                 "Exchange. Tokenisation, which is slow, was discussed.")
     assert "nimble" in found
     assert "tokenisation" not in found
+
+
+def test_a_short_name_described_as_another_kind_is_not_the_longer_name(extractor):
+    found = entities(extractor, "Zorvik Ventures, the investment arm of crypto exchange Zorvik, "
+                                "led the round. Tiger Brokers said Tiger would grow.")
+    assert found["zorvik"].kind == "TradingPlatform"
+    assert "zorvik-ventures" in found
+    assert "tiger" not in found  # no description: the firm named in full
