@@ -176,6 +176,7 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                              or words[start].lower() in data.kind_words
                              or words[start].lower() in _ORG_SUFFIXES
                              or _AMOUNT.match(words[start])
+                             and canonical(words[start]) not in data.media  # "HK01"
                              or _PLURAL_ABBREVIATION.match(words[start])
                              or len(words[start]) <= 2):
         return None  # "Treasury", "Digital", "HKD6", "JV", "RWAs": not a name alone
@@ -607,8 +608,13 @@ def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
 
 def _starts_name(token: Token) -> bool:
     return token.text[:1].isupper() and (token.pos_ == "PROPN" or (
-        not token.is_sent_start and token.pos_ not in _NOT_IN_NAME
+        not token.is_sent_start and (token.pos_ not in _NOT_IN_NAME or _coded(token))
         and bool(_WRITTEN_AS_NAME.search(token.text))))
+
+
+def _coded(token: Token) -> bool:
+    """A word in capitals with a digit ("HK01", "W3ZA"): a name, however it is tagged."""
+    return any(c.isdigit() for c in token.text) and sum(c.isupper() for c in token.text) >= 2
 
 
 def _continues_name(token: Token) -> bool:
@@ -625,11 +631,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if not doc.has_annotation("TAG"):
         return start, end
     while start < end and (doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "("
+                           and not _coded(doc[start])
                            or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}
                            and not (end == start + 1 and start + 1 < len(doc)
                                     and doc[start + 1].text == "-")):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
-    while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")":
+    while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \
+            and not _coded(doc[end - 1]):
         end -= 1
     while start >= 2 and end > start and doc[start - 1].text == "-" and \
             not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and \

@@ -421,3 +421,16 @@ def test_a_short_name_described_as_another_kind_is_not_the_longer_name(extractor
     assert found["zorvik"].kind == "TradingPlatform"
     assert "zorvik-ventures" in found
     assert "tiger" not in found  # no description: the firm named in full
+
+
+def test_a_known_outlet_written_with_digits_is_no_amount(extractor):
+    found = entities(extractor, "Earlier, the regulator's chief executive Mara Quill told "
+                                "local news site HK01 that inspectors had visited each firm.")
+    assert found["hk01"].kind == "MediaOutlet"
+
+
+def test_a_region_is_a_place_not_a_company(extractor):
+    found = entities(extractor, "Lumen Bank gains licences across Europe and North America, and "
+                                "Orchid Pay serves Southeast Asia.")
+    assert not any(e.kind == "Company" and ("america" in i or "asia" in i)
+                   for i, e in found.items())
