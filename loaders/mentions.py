@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from hkweb3.graph.legal_forms import legal_stems
+from hkweb3.graph.legal_forms import is_legal_suffix, legal_stems
 from hkweb3.graph.models import Entity
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.readers import MAX_BYTES, slugify
@@ -113,6 +113,11 @@ def blank_pipeline() -> Language:
 
 # -- registry entities ---------------------------------------------------------------------
 
+#: ``doc.user_data`` key: the registry mentions whose words also begin the name of an entity
+#: of another kind, ``(start, end) -> {kind: (id, name)}`` (see ``RegistryMentions``).
+DESIGNATED = "hkweb3_designated"
+
+
 class RegistryMentions:
     """Registry entities found by name or alias, case- and punctuation-tolerant.
 
@@ -138,6 +143,8 @@ class RegistryMentions:
         for name, ids in variants.items():
             owners.setdefault(name, ids)
         self.lookup = {name: ids.pop() for name, ids in owners.items() if len(ids) == 1}
+        self.shortened = self._shortened(nlp, self.lookup)
+        self.designated = self._designated(self.entities, self.lookup)
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name, entity_id in self.lookup.items():
@@ -164,18 +171,96 @@ class RegistryMentions:
                     names.add(variant)
         return names
 
+    @staticmethod
+    def _shortened(nlp: Language, lookup: dict[str, str]) -> dict[tuple[str, ...], str]:
+        """Each name's first words (two or more, fewer than all), lower case, to the one
+        entity whose name begins so: "Lumen Pay" for "Lumen Pay Technology (HK)"."""
+        owners: dict[tuple[str, ...], set[str]] = {}
+        for name, entity_id in lookup.items():
+            words = [t.lower_ for t in nlp.make_doc(name)]
+            for n in range(2, len(words)):
+                if words[n - 1].isalnum():
+                    owners.setdefault(tuple(words[:n]), set()).add(entity_id)
+        names = {tuple(t.lower_ for t in nlp.make_doc(name)) for name in lookup}
+        return {words: ids.pop() for words, ids in owners.items()
+                if len(ids) == 1 and words not in names}
+
+    @staticmethod
+    def _designated(entities: dict[str, Entity], lookup: dict[str, str]
+                    ) -> dict[str, dict[str, tuple[str, str]]]:
+        """Each name (lower case) to the entities of other kinds named with it and a word
+        for their kind: "Lumen" (the group's alias) -> {"TradingPlatform": "Lumen
+        Exchange"'s id and name}."""
+        lower = {name.lower(): entity_id for name, entity_id in lookup.items()}
+        found: dict[str, dict[str, tuple[str, str]]] = {}
+        for name, entity_id in lower.items():
+            head, _, last = name.rpartition(" ")
+            owner, entity = lower.get(head), entities[entity_id]
+            if owner and entities[owner].kind != entity.kind and \
+                    own_designator(last, entity.kind) and last not in _OWN_DESIGNATORS["Company"]:
+                found.setdefault(head, {})[entity.kind] = (entity.id, entity.name)
+        return found
+
     def run(self, doc: Doc) -> list[Mention]:
         matches = [(doc.vocab.strings[key], start, end)
                    for key, start, end in [*self.exact(doc), *self.folded(doc)]]
         spans = spacy.util.filter_spans(
             [Span(doc, start, end, label=entity_id) for entity_id, start, end in matches]
         )
+        spans = [self._lengthened(span) for span in spans]
         mentions = []
         for span in spans:
             entity = self.entities[span.label_]
             mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                     span.text, entity.id, entity.kind, entity.name, "registry"))
+        doc.user_data[DESIGNATED] = {
+            (m.start, m.end): self.designated[m.text.lower()] for m in mentions
+            if m.text.lower() in self.designated}
         return mentions
+
+
+    def _lengthened(self, span: Span) -> Span:
+        """A name followed by capitalised words that, with it, begin another registry name
+        is that name written short: "Lumen Pay" (of "Lumen Pay Technology") after the match
+        "Lumen", "Lumen Ledger Technology" (of "Lumen Ledger Technology (HK)") after
+        "Lumen". Only the whole run of capitalised words counts, and never after a place
+        ("Hong Kong Web3 hub" is no "Hong Kong Web3 Association")."""
+        doc = span.doc
+        end = name_run_end(doc, span.end)
+        while end > span.end and is_legal_suffix(doc[end - 1].text):
+            end -= 1  # "Lumen Pay Limited": the legal form is no word of the name's
+        kind = self.entities[span.label_].kind
+        if end == span.end or kind == "Place" or all(
+                own_designator(t.lower_, kind) for t in doc[span.end:end]):
+            return span  # "Lumen Bank" for the bank Lumen (not "Lumen Bank (HK)")
+        entity_id = self.shortened.get(tuple(t.lower_ for t in doc[span.start:end]))
+        return Span(doc, span.start, end, label=entity_id) if entity_id else span
+
+
+#: The most capitalised words a name runs on after a known name ("Lumen Pay Network Labs").
+NAME_RUN = 6
+#: Words that a name of each kind is written with, naming no other entity: "Lumen Bank" is
+#: the bank Lumen, "Lumen Group" the company.
+_OWN_DESIGNATORS = {"Company": {"group", "company", "co", "co.", "corporation", "corp"},
+                    "Bank": {"bank", "banking"}, "TradingPlatform": {"exchange"},
+                    "Regulator": {"authority", "commission"}}
+
+
+def own_designator(word: str, kind: str) -> bool:
+    """Whether ``word`` (lower case), after a name of ``kind``, is the name's own designator
+    ("Group" after any organisation's, "Bank" after a bank's)."""
+    kind = "Bank" if kind == "VirtualBank" else kind
+    return word in _OWN_DESIGNATORS["Company"] or word in _OWN_DESIGNATORS.get(kind, ())
+
+
+def name_run_end(doc: Doc, start: int) -> int:
+    """The end of the run of capitalised words from ``start`` in its sentence (``start``
+    itself if none): the words that may go on a name begun before them."""
+    end, stop = start, min(len(doc), start + NAME_RUN)
+    while end < stop and doc[end].text[:1].isupper() and not doc[end].is_sent_start and \
+            "\n" not in doc[end].text:
+        end += 1
+    return end
 
 
 # -- entities the registry does not know --------------------------------------------------
@@ -448,6 +533,11 @@ class References:
                 position = _first_in(fits(kinds), first_of(here), before_here)
                 if position is None and here > 0:
                     position = _first_in(fits(kinds), first_of(here - 1), first_of(here))
+            elif before_here and _apposed(doc, start, end, by_position[before_here - 1]) \
+                    and _first_in(fits(kinds), before_here - 1, before_here) is not None:
+                # "Lumen, the exchange owned by Orchid": a description in apposition is the
+                # name just before it
+                position = before_here - 1
             else:
                 # A description ("the lender") points at the last fitting entity named in its
                 # sentence or the ten before, one whose name has its noun first.
@@ -461,6 +551,22 @@ class References:
                                      candidate.entity_id, candidate.kind, candidate.name,
                                      "reference"))
         return found
+
+
+def _apposed(doc: Doc, start: int, end: int, before: Mention) -> bool:
+    """Whether the description ``doc[start:end]`` stands in apposition to the mention just
+    before it ("Lumen, the exchange run by Orchid"): a comma between them, and the description
+    neither a possessive ("Lumen, the exchange's parent") nor followed by its own finite verb
+    ("... went to Lumen, the regulator said"). (The parse is not asked: it often takes the
+    apposition for the subject of the sentence's verb.)"""
+    if before.end != start - 1 or doc[start - 1].text != ",":
+        return False
+    after = doc[end] if end < len(doc) else None
+    return after is None or after.text not in {"'s", "’s", "'"} and after.tag_ not in _FINITE
+
+
+#: Tags of finite verbs.
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _first_in(positions: list[int], low: int, high: int) -> int | None:

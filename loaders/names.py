@@ -37,7 +37,15 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from hkweb3.graph.legal_forms import is_legal_suffix, legal_suffix_length
-from hkweb3.loaders.mentions import _ORG_SUFFIXES, Discoverer, _org_kind
+from hkweb3.graph.schema import load_schema
+from hkweb3.loaders.mentions import (
+    _ORG_SUFFIXES,
+    DESIGNATED,
+    Discoverer,
+    _org_kind,
+    name_run_end,
+    own_designator,
+)
 from hkweb3.loaders.readers import slugify
 
 NAMES_FILE = Path(__file__).with_name("names.yaml")
@@ -74,6 +82,7 @@ class NameData:
     media: frozenset[str]
     places: frozenset[str]
     described_as: dict[str, str]
+    organisation_words: frozenset[str]
 
 
 @cache
@@ -96,6 +105,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         media=frozenset(canonical(m) for m in raw["media"]),
         places=frozenset(canonical(p) for p in raw["places"]),
         described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
+        organisation_words=frozenset(raw["organisation_words"]),
     )
 
 
@@ -166,6 +176,7 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                              or words[start].lower() in data.kind_words
                              or words[start].lower() in _ORG_SUFFIXES
                              or _AMOUNT.match(words[start])
+                             and canonical(words[start]) not in data.media  # "HK01"
                              or _PLURAL_ABBREVIATION.match(words[start])
                              or len(words[start]) <= 2):
         return None  # "Treasury", "Digital", "HKD6", "JV", "RWAs": not a name alone
@@ -209,9 +220,22 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
         return "Event"  # "Harbour Summit Hong Kong 2026": a yearly event, no firm
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
         return _org_kind(name)
-    if label == "PERSON":  # "Lumen HK" tagged a person is written as no person's name
-        return "Person" if all(_PERSON_WORD.match(w) for w in name.split()) else "Company"
+    if label == "PERSON":  # "Lumen HK", "Lumen Blockchain" tagged a person are no person's
+        person = all(_PERSON_WORD.match(w) for w in name.split()) and not _holds_place(key) \
+            and not any(w in data.organisation_words for w in words)
+        return "Person" if person else _org_kind(name)
     return NER_LABELS.get(label or "") or "Company"
+
+
+def _holds_place(key: str) -> bool:
+    """Whether a name holds a place of two or more words ("Consensus Hong Kong"), which no
+    person's name does (one word may: "Kong" is a surname)."""
+    return any(f" {place} " in f" {key} " for place in _long_places())
+
+
+@cache
+def _long_places() -> tuple[str, ...]:
+    return tuple(p for p in name_data().places if " " in p)
 
 
 class NameFinder:
@@ -221,21 +245,25 @@ class NameFinder:
 
     def __init__(self, nlp):
         self.shapes = Discoverer(nlp)
+        self.schema = load_schema()
 
     def __call__(self, doc: Doc) -> Doc:
-        registry = list(doc.spans["registry"])
+        registry = self._designated(doc)
         glued = name_data().glued_possessives
         # A registry name is cut out of longer candidates, unless a possessive that belongs
         # to the name comes first ("People's Bank of China" is not "Bank of China").
+        starts = {s.start for s in registry}
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
-                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)}
+                    {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
+                    or _begins_longer_name(s, starts)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
+        named = {i for s in registry for i in range(s.start, s.end)}
         headings = _heading_tokens(doc)
         titles = _quoted_titles(doc)
         pieces: list[tuple[int, int, str | None]] = []
         exact = {(s.start, s.end) for s in registry}
-        for start, end, label in self._candidates(doc, registry):
+        for start, end, label in self._candidates(doc, registry, yielding):
             for s, e in _pieces(doc, start, end, taken):
                 # A piece cut from a labelled span keeps the label only as its head (the last
                 # piece); "Lumen's Harbour Fund" labelled a place is no place.
@@ -255,7 +283,7 @@ class NameFinder:
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
-                    _department(span) or _credit(span) or _common_noun(span) or \
+                    _department(span, named) or _credit(span) or _common_noun(span) or \
                     _places_listed(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
@@ -287,13 +315,33 @@ class NameFinder:
         doc.spans["discovered"] = self._entities(doc, list(chosen.values()))
         return doc
 
-    def _candidates(self, doc: Doc, registry: list[Span]) -> list[tuple[int, int, str | None]]:
+    def _designated(self, doc: Doc) -> list[Span]:
+        """The registry mentions, each described as a kind that another entity named with
+        its words and a word for that kind has taken as that entity: "exchanges including
+        Lumen" is "Lumen Exchange", where "Lumen" alone is the group's name."""
+        others = doc.user_data.get(DESIGNATED) or {}
+        spans = []
+        for span in doc.spans["registry"]:
+            choices = others.get((span.start, span.end))
+            described = _described_kind(span, apposed=False) if choices else None
+            chosen = [(kind, *entity) for kind, entity in (choices or {}).items()
+                      if described and self.schema.is_a(kind, described)]
+            if len(chosen) == 1:
+                kind, entity_id, name = chosen[0]
+                span = Span(doc, span.start, span.end, label=kind, kb_id=entity_id)
+                doc._.entity_names[entity_id] = name
+            spans.append(span)
+        doc.spans["registry"] = spans
+        return spans
+
+    def _candidates(self, doc: Doc, registry: list[Span], yielding: set[int]
+                    ) -> list[tuple[int, int, str | None]]:
         found: list[tuple[int, int, str | None]] = []
         if doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
                 if ent.label_ in NER_LABELS:
                     found.append((ent.start, ent.end, ent.label_))
-        known = [_as_mention(s) for s in registry if s.label_ != "Place"]
+        known = [_as_mention(s) for s in registry if s.label_ != "Place" and id(s) not in yielding]
         for m in self.shapes.run(doc, known):
             label = "PERSON" if m.kind == "Person" else "ORG"
             found.append((m.start, m.end, label))
@@ -337,10 +385,12 @@ class NameFinder:
             kind = kind_of(span.text, label, doc._.outlet)
             if kind == "Person" and len(key.split()) < 2:
                 kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
-            if kind in _GENERIC_KINDS and key in described:
+            if (kind in _GENERIC_KINDS or kind == "Person") and key in described:
                 kind = described[key]  # "OKX, a crypto exchange": the text says its kind
             prefix = _prefix_owner(key, full, registry_names)
-            if prefix:
+            if prefix and not (key in described and described[key] != prefix[1]):
+                # "Lumen" is "Lumen Brokers", unless the text says it is of another kind
+                # ("Lumen Ventures, the arm of crypto exchange Lumen")
                 full[key] = prefix
                 continue
             entity_id = slugify(key)
@@ -455,22 +505,32 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
                 t.ent_type_ in {"GPE", "LOC"} for t in doc[i:j] if t.pos_ == "PROPN"):
             pass  # "Hong Kong and Singapore": places listed
         elif j - i > 1 or any(c.isupper() for c in token.text[1:]) or (
-                token.dep_ in _ARGUMENT and not token.is_sent_start):
+                token.dep_ in _ARGUMENT and not token.is_sent_start) or _before_relative(doc, j):
             runs.append((i, j))
         i = j
     return runs
+
+
+def _before_relative(doc: Doc, end: int) -> bool:
+    """Whether a proper noun ending at ``end`` is followed by a relative clause set off by a
+    comma ("Nimble, which is based in Kowloon, ..."): a name, even one word at the start of
+    a sentence, where a capital says nothing."""
+    return end + 1 < len(doc) and doc[end].text == "," and \
+        doc[end + 1].lower_ in {"which", "whose", "who"}
 
 
 #: Kinds a name's own words or the NER give when nothing more is known.
 _GENERIC_KINDS = {"Company", "Organization"}
 
 
-def _described_kind(span: Span) -> str | None:
+def _described_kind(span: Span, apposed: bool = True) -> str | None:
     """The kind a describing noun gives the name: in apposition ("OKX, a crypto exchange,"),
     before it ("crypto exchange OKX"), as the complement of "is" ("OKX is an exchange") or
     introducing a list ("exchanges such as OKX and HTX"); the noun that heads the
     description decides, with its modifier ("an exchange operator" is no exchange, a
-    "trading platform" is)."""
+    "trading platform" is). Without ``apposed``, only a noun before the name or its list
+    counts: an apposition or a complement may describe loosely ("Lumen, the online lender"
+    may be a group that lends, not its bank)."""
     doc = span.doc
     # Without a parse there is no tree to read, and spaCy's tokenizer can leave a token's
     # edges stale (past the doc's end) where it applied a special case: walking
@@ -479,12 +539,12 @@ def _described_kind(span: Span) -> str | None:
         return None
     described = name_data().described_as
     root = span.root
-    nouns = [t for t in root.children if t.dep_ == "appos"]
+    nouns = [t for t in root.children if t.dep_ == "appos" and apposed]
     if span.start and doc[span.start - 1].is_lower:
         nouns.append(doc[span.start - 1])
-    if root.dep_ == "appos" and root.head.is_lower:
+    if apposed and root.dep_ == "appos" and root.head.is_lower:
         nouns.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+    if apposed and root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
@@ -494,13 +554,18 @@ def _described_kind(span: Span) -> str | None:
         noun = first.head.head
         nouns.append(noun.head if noun.lower_ == "such" else noun)
     for noun in nouns:
-        if not (noun.is_lower and noun.pos_ == "NOUN"):
+        if not (noun.is_lower and noun.pos_ in {"NOUN", "PROPN"}):  # "exchange" tagged PROPN
             continue
         modifiers = [c.lemma_ for c in noun.children if c.dep_ in {"compound", "amod"}]
         for phrase in (*(f"{m} {noun.lemma_}" for m in modifiers), noun.lemma_):
             if phrase in described:
                 return described[phrase]
+    if span.start and doc[span.start - 1].lower_ in _POSSESSIVES and _names_a_product(span):
+        return "Product"  # "its Lumen Pay service": a possessed name before a product noun
     return None
+
+
+_POSSESSIVES = {"its", "their", "his", "her", "our", "'s", "’s"}
 
 
 def _name_parts(people: dict[str, str], key: str, entity_id: str) -> None:
@@ -543,8 +608,13 @@ def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
 
 def _starts_name(token: Token) -> bool:
     return token.text[:1].isupper() and (token.pos_ == "PROPN" or (
-        not token.is_sent_start and token.pos_ not in _NOT_IN_NAME
+        not token.is_sent_start and (token.pos_ not in _NOT_IN_NAME or _coded(token))
         and bool(_WRITTEN_AS_NAME.search(token.text))))
+
+
+def _coded(token: Token) -> bool:
+    """A word in capitals with a digit ("HK01", "W3ZA"): a name, however it is tagged."""
+    return any(c.isdigit() for c in token.text) and sum(c.isupper() for c in token.text) >= 2
 
 
 def _continues_name(token: Token) -> bool:
@@ -561,11 +631,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if not doc.has_annotation("TAG"):
         return start, end
     while start < end and (doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "("
+                           and not _coded(doc[start])
                            or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}
                            and not (end == start + 1 and start + 1 < len(doc)
                                     and doc[start + 1].text == "-")):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
-    while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")":
+    while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \
+            and not _coded(doc[end - 1]):
         end -= 1
     while start >= 2 and end > start and doc[start - 1].text == "-" and \
             not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and \
@@ -701,11 +773,42 @@ def _product_of(span: Span) -> bool:
 _PRODUCT_WORDS = 4
 
 
-def _department(span: Span) -> bool:
-    """Whether ``span`` is a department after a title ("head of Product Development")."""
+def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
+    """Whether a registry organisation's name begins a longer name, which is then another
+    entity: a unit, fund or product named after it ("Lumen Orbit", "Lumen Capital", "Lumen
+    Pay"). The words after it must be capitalised words of its sentence, and not a title
+    ("Lumen CEO Jane Doe", "Lumen Chief Executive ..."), a legal form or a word its own kind
+    is named with ("Lumen Limited", "Lumen Group", "Lumen Bank" for a bank), a place
+    ("Lumen Asia"), a word never first in a name, or another registry name."""
+    if span.label_ in {"Place", "Person"}:
+        return False
+    doc, data = span.doc, name_data()
+    end = name_run_end(doc, span.end)
+    if end == span.end or span.end in registry_starts:
+        return False
+    words = list(doc[span.end:end])
+    if doc.has_annotation("TAG"):
+        k = next((k for k, t in enumerate(words) if not _continues_name(t)), len(words))
+        words = words[:k]
+    if not words:
+        return False
+    first = words[0].lower_.strip(".")
+    if first in data.titles or first in data.title_breaks or first in data.not_first or \
+            first in data.not_names:
+        return False
+    if all(_ends_name(t.lower_) or own_designator(t.lower_, span.label_) for t in words):
+        return False  # "Lumen Holdings Limited", "Lumen Group"
+    return not _known_place(" ".join(t.text for t in words))
+
+
+
+def _department(span: Span, named: set[int]) -> bool:
+    """Whether ``span`` is a department after a title ("head of Product Development"), not
+    a unit with a name of its own ("head of Lumen Technology": a registry name in it)."""
     doc = span.doc
     words = canonical(span.text).split()
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+    return not any(i in named for i in range(span.start, span.end)) and span.start >= 2 and \
+        doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
         words[-1] in _DEPARTMENT_WORDS
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from hkweb3.data import REGISTRY_DIR
+from hkweb3.graph.models import Entity
 from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.readers import SourceDocument
 from hkweb3.loaders.registry import read_registry
@@ -129,3 +130,66 @@ def test_a_long_text_leaves_only_its_overlong_runs_unparsed(extractor, monkeypat
     banking = next(r for r in batch.relations if r.type == "PROVIDES_BANKING_TO")
     assert [e.sentence for e in banking.evidence] == [
         "Lumen Bank provides settlement accounts to Orchid Exchange."]
+
+
+# -- references in apposition -------------------------------------------------------------
+
+_APPOSITION_REGISTRY = [
+    Entity(id="brightwater-exchange", name="Brightwater Exchange", kind="TradingPlatform"),
+    Entity(id="kestrel", name="Kestrel", kind="TradingPlatform"),
+    Entity(id="orcawave", name="Orcawave", kind="TradingPlatform"),
+    Entity(id="lumora-group", name="Lumora Group", kind="Company"),
+    Entity(id="quayside-bank", name="Quayside Bank", kind="Bank"),
+    Entity(id="nfa", name="Norland Finance Authority", kind="Regulator", aliases=["NFA"]),
+]
+
+
+@pytest.fixture(scope="module")
+def apposition_extractor() -> Extractor:
+    return Extractor(_APPOSITION_REGISTRY)
+
+
+def test_a_description_in_apposition_refers_to_the_name_before_it(apposition_extractor):
+    doc, found = apposition_extractor.mentions(
+        "Brightwater Exchange was licensed in May. Kestrel and Orcawave, the exchange owned "
+        "by Lumora Group, followed in June.")
+    assert [(m.text, m.entity_id) for m in found if m.how == "reference"] == [
+        ("the exchange", "orcawave")]
+
+
+def test_a_description_after_a_comma_that_is_no_apposition_still_refers_back(
+        apposition_extractor):
+    doc, found = apposition_extractor.mentions(
+        "The NFA licensed Brightwater Exchange in May. Licences then went to Kestrel and "
+        "Orcawave, the regulator said.")
+    assert ("the regulator", "nfa") in {(m.text, m.entity_id) for m in found
+                                        if m.how == "reference"}
+    _, found = apposition_extractor.mentions(
+        "Brightwater Exchange grew fast. Lumora Group, the exchange's parent, hired staff.")
+    assert ("the exchange", "brightwater-exchange") in {(m.text, m.entity_id) for m in found
+                                                         if m.how == "reference"}
+
+
+_KIND_REGISTRY = [
+    Entity(id="lumora-group", name="Lumora Group", kind="Company", aliases=["Lumora"]),
+    Entity(id="lumora-exchange", name="Lumora Exchange", kind="TradingPlatform"),
+    Entity(id="orcawave", name="Orcawave", kind="TradingPlatform"),
+    Entity(id="quayside-bank", name="Quayside Bank", kind="Bank"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Quayside Bank serves licensed exchanges including Lumora and Orcawave.",
+         "lumora-exchange"),
+        ("Traders moved funds to crypto exchange Lumora last week.", "lumora-exchange"),
+        ("Lumora said its profits rose.", "lumora-group"),
+        # an apposition may describe loosely: the group that runs an exchange
+        ("Deals rose at Lumora, an online exchange, in May.", "lumora-group"),
+    ],
+)
+def test_a_describing_noun_picks_the_entity_of_its_kind_named_with_the_same_word(
+        text, entity_id):
+    _, found = Extractor(_KIND_REGISTRY).mentions(text)
+    assert [m.entity_id for m in found if m.text == "Lumora"] == [entity_id]

@@ -319,3 +319,118 @@ def test_a_capital_the_inside_a_sentence_is_kept_as_a_form_of_the_name(extractor
     house = found["harbour-clearing-house"]
     assert "The Harbour Clearing House Limited" in house.aliases
     assert not any(a.startswith("the ") for a in found["orchid-bank"].aliases)
+
+
+# -- a longer name that begins with a registry name ------------------------------------------
+
+#: An invented registry: a group with a short alias, a bank, a regulator, a platform whose
+#: registered name carries a place in brackets, and a second firm whose name begins with the
+#: group's alias.
+_PREFIX_REGISTRY = [
+    Entity(id="lumora-group", name="Lumora Group", kind="Company",
+           aliases=["Lumora", "Lumora Holdings"]),
+    Entity(id="quayside-bank", name="Quayside Bank", kind="Bank", aliases=["QSB"]),
+    Entity(id="nfa", name="Norland Finance Authority", kind="Regulator", aliases=["NFA"]),
+    Entity(id="brightwater", name="Brightwater Ledger Technology (Norland)",
+           kind="TradingPlatform", aliases=["Brightwater"]),
+    Entity(id="lumora-tidepay", name="Lumora Tidepay Technology", kind="Company"),
+    Entity(id="mara-quill", name="Mara Quill", kind="Person"),
+]
+
+
+@pytest.fixture(scope="module")
+def prefix_extractor() -> Extractor:
+    return Extractor(_PREFIX_REGISTRY)
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "not_named"),
+    [
+        # a unit, fund or product named after its owner is an entity of its own
+        ("Orders will settle on Lumora Orbit, the group's tokenisation venue.",
+         {"lumora-orbit"}, {"lumora-group", "orbit"}),
+        ("Lumora runs Lumora Capital, its venture investment arm, from Kowloon.",
+         {"lumora-group", "lumora-capital"}, {"capital"}),
+        ("The deal will be done by QSB Keystone Acquisition Inc., a unit formed for it.",
+         {"qsb-keystone-acquisition"}, {"quayside-bank", "keystone-acquisition"}),
+        # titles, legal forms and the name's own designators stay outside it
+        ("NFA Chief Executive Mara Quill spoke on Monday.", {"nfa", "mara-quill"},
+         {"nfa-chief-executive"}),
+        ("Lumora Holdings Limited reported a profit.", {"lumora-group"}, set()),
+        ("Quayside Bank Limited opened accounts for Lumora Group.",
+         {"quayside-bank", "lumora-group"}, set()),
+        ("Quayside Bank said it was ready.", {"quayside-bank"}, set()),
+    ],
+)
+def test_a_longer_name_that_begins_with_a_registry_name_is_another_entity(
+        prefix_extractor, text, named, not_named):
+    found = entities(prefix_extractor, text)
+    assert named <= set(found)
+    assert not not_named & set(found)
+
+
+def test_a_registry_name_written_without_its_last_words_is_that_entity(prefix_extractor):
+    found = entities(prefix_extractor, "The regulator licensed Brightwater Ledger Technology "
+                                       "and said Lumora Tidepay would follow.")
+    assert {"brightwater", "lumora-tidepay"} <= set(found)
+    assert not {"lumora-group", "brightwater-ledger-technology", "tidepay"} & set(found)
+
+
+# -- the kind of a discovered name -----------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Lumora Blockchain", "Kestrel Labs", "Tidewell Capital",
+                                  "Orcawave Digital", "Consensus Hong Kong"])
+def test_an_organisation_word_or_a_place_is_never_in_a_person_s_name(name):
+    assert kind_of(name, "PERSON", None) != "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ministers later addressed Harbourline Summa, a conference run by a news site.",
+         "harbourline-summa", "Event"),
+        ("The regulator set out TIDEWAY, a roadmap of nine steps for tokenised bonds.",
+         "tideway", "Initiative"),
+        ("The push began after the group launched its Kestrel Pay service in April.",
+         "kestrel-pay", "Product"),
+    ],
+)
+def test_a_describing_noun_gives_an_event_an_initiative_or_a_product_its_kind(
+        extractor, text, name, kind):
+    assert entities(extractor, text)[name].kind == kind
+
+
+def test_a_name_gets_one_kind_in_one_document(extractor):
+    found = entities(extractor, "Mara Quill addressed Harbourline Summa on Monday. The talk "
+                                "at Harbourline Summa, a conference run by a news site, was "
+                                "short.")
+    assert found["harbourline-summa"].kind == "Event"
+
+
+def test_a_one_word_name_that_opens_a_sentence_before_a_relative_clause_is_a_name(extractor):
+    found = entities(extractor, "Nimble, which is based in Kowloon, won a licence. Regulators "
+                                "have licensed ten platforms, among them Nimble and Lumen "
+                                "Exchange. Tokenisation, which is slow, was discussed.")
+    assert "nimble" in found
+    assert "tokenisation" not in found
+
+
+def test_a_short_name_described_as_another_kind_is_not_the_longer_name(extractor):
+    found = entities(extractor, "Zorvik Ventures, the investment arm of crypto exchange Zorvik, "
+                                "led the round. Tiger Brokers said Tiger would grow.")
+    assert found["zorvik"].kind == "TradingPlatform"
+    assert "zorvik-ventures" in found
+    assert "tiger" not in found  # no description: the firm named in full
+
+
+def test_a_known_outlet_written_with_digits_is_no_amount(extractor):
+    found = entities(extractor, "Earlier, the regulator's chief executive Mara Quill told "
+                                "local news site HK01 that inspectors had visited each firm.")
+    assert found["hk01"].kind == "MediaOutlet"
+
+
+def test_a_region_is_a_place_not_a_company(extractor):
+    found = entities(extractor, "Lumen Bank gains licences across Europe and North America, and "
+                                "Orchid Pay serves Southeast Asia.")
+    assert not any(e.kind == "Company" and ("america" in i or "asia" in i)
+                   for i, e in found.items())
