@@ -1146,7 +1146,11 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         nouns = _complement(t)
         if not any(n.lower_ in _SERVICE_ROLES or n.lemma_ in _SERVICE_ROLES for n in nouns):
             return []
-        return [c for n in nouns for c in n.children if c.dep_ == "poss"]
+        owners = [c for n in nouns for c in n.children if c.dep_ == "poss"]
+        # "A is custodian of the X ETF, while B will act as its sub-custodian": "its" is the
+        # one fund the sentence names, whatever the references made of it
+        return [_sentence_product(o, at) if o.lower_ in {"its", "their"} else o
+                for o in owners]
     if role == "complement-for-owner":  # "custodian for Y's funds": Y
         return [c for o in _role("complement-for", t, span, at)
                 if o.i not in at and o.lemma_.lower() in _HELD
@@ -1212,3 +1216,11 @@ def _is_fund(token: Token, at: dict[int, Mention]) -> bool:
         return at[token.i].text.split()[-1].lower() in _FUND_WORDS
     return token.lemma_.lower() in _FUND_WORDS and any(
         c.dep_ == "appos" and _is_fund(c, at) for c in token.children)
+
+
+def _sentence_product(pronoun: Token, at: dict[int, Mention]) -> Token:
+    """The one product named before ``pronoun`` in its sentence, else the pronoun."""
+    doc = pronoun.doc
+    found = {at[k].entity_id: k for k in range(pronoun.sent.start, pronoun.i)
+             if k in at and at[k].kind == "Product"}
+    return doc[found.popitem()[1]] if len(found) == 1 else pronoun

@@ -96,6 +96,10 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
          "Tomas Vell, chief superintendent of the Financial Fraud Bureau, said losses were "
          "large.",
          {("tomas-vell", "HOLDS_ROLE", "financial-fraud-bureau")}),
+        ("a firm relying on a platform for a service",
+         "For the trading itself, Orvale Securities relies on Brightwave Exchange, a platform "
+         "licensed by the SFC.",
+         {("orvale-securities", "PARTNERS_WITH", "brightwave-exchange")}),
         ("a place-based description in apposition",
          "Kalden Brands, the Hong Kong-based Web3 investor and game publisher, plans a "
          "listing.",
@@ -124,13 +128,20 @@ def test_a_firm_managed_by_another_is_no_fund_it_issues(extractor):
     assert not any(edge == "ISSUES" for _, edge, _ in found)
 
 
-def test_a_sub_custodian_of_its_referring_to_a_firm_is_not_that_firm_s_custodian(extractor):
+def test_its_sub_custodian_is_the_fund_s_not_the_other_custodian_s(extractor):
     found = triples(extractor, "Harwick Trustee Limited was appointed custodian of the Kalden "
                                "Bitcoin ETF, while Orvale Digital will act as its "
                                "sub-custodian.")
     assert ("orvale-digital", "CUSTODIAN_OF", "harwick-trustee") not in found
+    assert ("orvale-digital", "CUSTODIAN_OF", "kalden-bitcoin-etf") in found
 
 
 def test_a_plainly_owned_firm_is_not_controlled(extractor):
     found = triples(extractor, "Kalden Capital is owned by Tidewater Securities.")
     assert not any(edge == "CONTROLLED_BY" for _, edge, _ in found)
+
+
+def test_a_firm_relying_on_a_bank_is_its_client_not_its_partner(extractor):
+    found = triples(extractor, "Orvale Securities relies on Sentra Bank for settlement.")
+    assert ("sentra-bank", "PROVIDES_BANKING_TO", "orvale-securities") in found
+    assert not any(edge == "PARTNERS_WITH" for _, edge, _ in found)
