@@ -1105,9 +1105,9 @@ def _perfect(verb: Token, words: PeriodWords) -> bool:
 _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed",
                "complement-poss", "complement-for-owner", "custody-for", "as-subject",
                "subject-owner", "object-poss", "department-at", "partner-subject",
-               "phrase-head"}
+               "phrase-head", "subject-poss", "majority-stake-in"}
 ROLES |= _MORE_ROLES
-_LISTABLE |= {"by-together", "custody-for", "department-at"}
+_LISTABLE |= {"by-together", "custody-for", "department-at", "majority-stake-in"}
 #: Last words of a fund's name ("Lumen Bitcoin ETF", "Lumen Money Market Fund").
 _FUND_WORDS = {"etf", "etfs", "fund", "funds", "trust", "portfolio"}
 #: A body's office that acts for it: "by Lumen Institute's Asia centre" is by the institute.
@@ -1185,6 +1185,15 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         if any(a.dep_ == "agent" for a in [*up, *up[-1].children]):
             return []
         return [s for s, _ in _arguments(("clause-subject",), t, span, at)]
+    if role == "subject-poss":  # "X's licence was upgraded", "the licence of X ...": X
+        return [o for s, _ in _subject(t) for c in s.children
+                for o in ([c] if c.dep_ == "poss" else [_object(c)]
+                          if c.dep_ == "prep" and c.lower_ == "of" and _object(c) else [])]
+    if role == "majority-stake-in":  # "holds a majority stake in X": X
+        stakes = [o for o in t.children if o.dep_ == "dobj" and any(
+            c.lower_ in {"majority", "controlling"} for c in o.children)]
+        return [_object(p) for o in stakes for p in o.children
+                if p.dep_ == "prep" and p.lower_ == "in" and _object(p)]
     if role == "phrase-head":  # the noun a modifier's phrase is headed by
         head = t.head
         while head.dep_ in {"compound", "nmod", "amod"} and head.head.i > head.i:

@@ -88,10 +88,34 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
          "The Securities and Futures Commission upgraded Brightwave Securities's Type 1 "
          "licence on Monday.",
          {("brightwave-securities", "LICENSED_BY", "sfc")}),
+        ("a firm's licence renewed by a regulator, in the passive",
+         "Brightwave Markets' licence was renewed by the Securities and Futures Commission in "
+         "March.",
+         {("brightwave-markets", "LICENSED_BY", "sfc")}),
+        ("the licence of a firm upgraded by a regulator",
+         "The licence of Brightwave Securities was upgraded by the Securities and Futures "
+         "Commission.",
+         {("brightwave-securities", "LICENSED_BY", "sfc")}),
+        ("an application approved by a regulator",
+         "Orvale Pay's application was approved by the Hong Kong Monetary Authority.",
+         {("orvale-pay", "LICENSED_BY", "hkma")}),
+        ("a majority stake held in a firm",
+         "Kalden Group holds a majority stake in Orvale Pay.",
+         {("orvale-pay", "CONTROLLED_BY", "kalden-group")}),
         ("a head of a department at a firm",
          "Rafe Oduya, head of product and investment solutions at Sentra Securities (HK), "
          "said demand was strong.",
          {("rafe-oduya", "HOLDS_ROLE", "sentra-securities")}),
+        ("an analyst at a firm, in apposition",
+         "Rafe Oduya, an analyst at Kalden Group, said demand was strong.",
+         {("rafe-oduya", "HOLDS_ROLE", "kalden-group")}),
+        ("an economist with a bank, after the verb be",
+         "Mina Torres is a senior economist with Sentra Bank.",
+         {("mina-torres", "HOLDS_ROLE", "sentra-bank")}),
+        ("an investment arm of a parent described by its trade",
+         "Kalden Ventures, the investment arm of crypto exchange Brightwave Markets, was among "
+         "the lead investors.",
+         {("kalden-ventures", "SUBSIDIARY_OF", "brightwave-markets")}),
         ("a police rank of a bureau",
          "Tomas Vell, chief superintendent of the Financial Fraud Bureau, said losses were "
          "large.",
@@ -145,3 +169,9 @@ def test_a_firm_relying_on_a_bank_is_its_client_not_its_partner(extractor):
     found = triples(extractor, "Orvale Securities relies on Sentra Bank for settlement.")
     assert ("sentra-bank", "PROVIDES_BANKING_TO", "orvale-securities") in found
     assert not any(edge == "PARTNERS_WITH" for _, edge, _ in found)
+
+
+def test_a_minority_stake_is_no_control(extractor):
+    found = triples(extractor, "Kalden Group holds a 10% stake in Orvale Pay.")
+    assert ("kalden-group", "OWNS", "orvale-pay") in found
+    assert not any(edge == "CONTROLLED_BY" for _, edge, _ in found)
