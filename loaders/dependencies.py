@@ -1105,9 +1105,11 @@ def _perfect(verb: Token, words: PeriodWords) -> bool:
 _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed",
                "complement-poss", "complement-for-owner", "custody-for", "as-subject",
                "subject-owner", "object-poss", "department-at", "partner-subject",
-               "phrase-head", "subject-poss", "majority-stake-in"}
+               "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
+               "with-together"}
 ROLES |= _MORE_ROLES
-_LISTABLE |= {"by-together", "custody-for", "department-at", "majority-stake-in"}
+_LISTABLE |= {"by-together", "custody-for", "department-at", "majority-stake-in",
+              "with-together"}
 #: Last words of a fund's name ("Lumen Bitcoin ETF", "Lumen Money Market Fund").
 _FUND_WORDS = {"etf", "etfs", "fund", "funds", "trust", "portfolio"}
 #: A body's office that acts for it: "by Lumen Institute's Asia centre" is by the institute.
@@ -1194,6 +1196,15 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
             c.lower_ in {"majority", "controlling"} for c in o.children)]
         return [_object(p) for o in stakes for p in o.children
                 if p.dep_ == "prep" and p.lower_ == "in" and _object(p)]
+    if role == "fund-owner":  # "the manager of the X ETF": the fund only
+        return [o for o in _owner(t, at) if _is_fund(o, at)]
+    if role == "with-together":  # "A founded X together with B": A and B
+        subjects = [s for s, _ in _subject(t)]
+        others = [g for h in [t, *subjects] for c in h.children
+                  if c.dep_ == "prep" and c.lower_ == "with" and any(
+                      w.lower_ in {"together", "along", "jointly"} for w in c.children)
+                  for g in c.children if g.dep_ == "pobj"]
+        return [*subjects, *others] if others else []
     if role == "phrase-head":  # the noun a modifier's phrase is headed by
         head = t.head
         while head.dep_ in {"compound", "nmod", "amod"} and head.head.i > head.i:

@@ -46,6 +46,10 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
           ("project-tideway", "FOUNDED_BY", "orchid-reserve-board"),
           ("project-tideway", "FOUNDED_BY", "bank-of-valdoria"),
           ("project-tideway", "FOUNDED_BY", "central-bank-of-moravia")}),
+        ("active founding together with another firm",
+         "Kalden Group founded Project Tideway in 2021 together with Orvale Pay.",
+         {("project-tideway", "FOUNDED_BY", "kalden-group"),
+          ("project-tideway", "FOUNDED_BY", "orvale-pay")}),
         ("a platform that a body helped to found, in a relative clause",
          "The Lumen Bank has joined Project Tideway, the payment platform that the Orchid "
          "Reserve Board helped to found, the council said.",
@@ -56,6 +60,12 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("a manager's fund named with a possessive",
          "Morrow Capital's Kalden Bitcoin ETF won approval on Monday.",
          {("morrow-capital", "ISSUES", "kalden-bitcoin-etf")}),
+        ("the issuer of a fund, in apposition",
+         "Kalden Digital, the issuer of the Orvale Bitcoin ETF, opened an office.",
+         {("kalden-digital", "ISSUES", "orvale-bitcoin-etf")}),
+        ("the manager of a fund, after the verb be",
+         "Morrow Capital is the manager of the Kalden Income Fund.",
+         {("morrow-capital", "ISSUES", "kalden-income-fund")}),
         ("a firm appointed custodian of a fund",
          "Harwick Trustee Limited was appointed custodian of the Kalden Bitcoin ETF.",
          {("harwick-trustee", "CUSTODIAN_OF", "kalden-bitcoin-etf")}),
@@ -74,6 +84,12 @@ def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
          "Markets.",
          {("sentra-bank", "PROVIDES_BANKING_TO", "orvale-exchange"),
           ("sentra-bank", "PROVIDES_BANKING_TO", "brightwave-markets")}),
+        ("a bank as the banking partner of a platform",
+         "Sentra Bank is the banking partner of Orvale Exchange.",
+         {("sentra-bank", "PROVIDES_BANKING_TO", "orvale-exchange")}),
+        ("a bank described as banker to a platform",
+         "Sentra Bank, banker to Orvale Exchange, reported profits.",
+         {("sentra-bank", "PROVIDES_BANKING_TO", "orvale-exchange")}),
         ("a bank serving as the settlement bank for a platform",
          "Sentra Bank serves as the settlement bank for Orvale Exchange.",
          {("sentra-bank", "PROVIDES_BANKING_TO", "orvale-exchange")}),
@@ -175,3 +191,9 @@ def test_a_minority_stake_is_no_control(extractor):
     found = triples(extractor, "Kalden Group holds a 10% stake in Orvale Pay.")
     assert ("kalden-group", "OWNS", "orvale-pay") in found
     assert not any(edge == "CONTROLLED_BY" for _, edge, _ in found)
+
+
+def test_the_manager_of_an_app_issues_nothing(extractor):
+    found = triples(extractor, "Morrow Capital, the manager of the Orvale Wallet app, hired "
+                               "staff.")
+    assert not any(edge == "ISSUES" for _, edge, _ in found)
