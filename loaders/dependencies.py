@@ -629,6 +629,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             doc[k].lower_ in _REGIONAL and at[k].end - at[k].start > 1 else []
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
+    if role in _MORE_ROLES:
+        return _more_role(role, t, span, at)
     return []
 
 
@@ -1207,3 +1209,150 @@ def _perfect(verb: Token, words: PeriodWords) -> bool:
     """Whether ``verb`` is in the present perfect ("has been", "have served")."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in words.perfect
                                       for c in verb.children)
+
+
+# -- apposition units, funds and custodians, passive founding, roles at firms --------------
+
+#: Roles of :func:`_more_role`.
+_MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed",
+               "complement-poss", "complement-for-owner", "custody-for", "as-subject",
+               "subject-owner", "object-poss", "department-at", "partner-subject",
+               "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
+               "with-together"}
+ROLES |= _MORE_ROLES
+_LISTABLE |= {"by-together", "custody-for", "department-at", "majority-stake-in",
+              "with-together"}
+#: Last words of a fund's name ("Lumen Bitcoin ETF", "Lumen Money Market Fund").
+_FUND_WORDS = {"etf", "etfs", "fund", "funds", "trust", "portfolio"}
+#: A body's office that acts for it: "by Lumen Institute's Asia centre" is by the institute.
+_OFFICES = {"centre", "center", "hub", "office", "lab", "labs", "branch"}
+#: What a custodian holds for a manager: "custodian for Lumen's tokenised funds".
+_HELD = {"fund", "etf", "asset", "product", "portfolio", "holding", "reserve", "token"}
+#: Subjects that stand for their owner: "Lumen's portfolio includes stakes in A".
+_HOLDINGS = {"portfolio", "investment", "holding", "book", "arm", "fund"}
+
+
+def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]
+               ) -> list[Token]:
+    """The roles of this block (see patterns.yaml's header and block comments)."""
+    if role == "by-together":  # "by A together with B, C and D": A to D
+        agents = _role("by", t, span, at)
+        found = [_office_owner(a, at) for a in agents]
+        for holder in [t, *agents]:
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ == "with" and any(
+                        g.lower_ in {"together", "along", "jointly"} for g in c.children):
+                    found += [g for g in c.children if g.dep_ == "pobj"]
+        return found
+    if role == "relative-object":  # "the platform that X helped (to) found": the platform
+        clause = t
+        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.i == t.i or clause.dep_ != "relcl" or not any(
+                c.dep_ == "dobj" and c.lower_ in _RELATIVE for c in t.children):
+            return []
+        return [clause.head]
+    if role == "fund-subject":  # a passive's subject, where it is a fund
+        return [s for s, _ in _subject(t) if _is_fund(s, at)]
+    if role == "fund-possessed":  # "Y's X ETF": the fund named right after
+        return [k for k in _role("possessed", t, span, at) if _is_fund(k, at)]
+    if role == "complement-poss":  # "act as its sub-custodian": the possessor
+        nouns = _complement(t)
+        if not any(n.lower_ in _SERVICE_ROLES or n.lemma_ in _SERVICE_ROLES for n in nouns):
+            return []
+        owners = [c for n in nouns for c in n.children if c.dep_ == "poss"]
+        # "A is custodian of the X ETF, while B will act as its sub-custodian": "its" is the
+        # one fund the sentence names, whatever the references made of it
+        return [_sentence_product(o, at) if o.lower_ in {"its", "their"} else o
+                for o in owners]
+    if role == "complement-for-owner":  # "custodian for Y's funds": Y
+        return [c for o in _role("complement-for", t, span, at)
+                if o.i not in at and o.lemma_.lower() in _HELD
+                for c in o.children if c.dep_ == "poss"]
+    if role == "custody-for":  # "provide custody (and staking) services for X": X
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        if not any(g.lemma_.lower() in {"custody", "safekeeping", "custodian"}
+                   for o in objects for g in o.subtree):
+            return []
+        holders = [t, *objects, *(g for o in objects for g in o.conjuncts)]
+        return [_object(c) for h in holders for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "for" and _object(c)]
+    if role == "as-subject":  # "X serves as the settlement bank for Y": X
+        if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in {"VERB", "AUX"}:
+            return [s for s, _ in _subject(t.head.head)]
+        return []
+    if role == "subject-owner":  # "Y's portfolio includes ...": Y
+        return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
+                for s, _ in _subject(t)
+                for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
+    if role == "object-poss":  # "upgraded X's licence": X
+        return [c for o in t.children if o.dep_ == "dobj" for c in o.children
+                if c.dep_ == "poss"]
+    if role == "department-at":  # "head of product and solutions at X": X
+        departments = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj" for g in [o, *o.conjuncts]]
+        return [_object(p) for d in departments for p in d.children
+                if p.dep_ == "prep" and p.lower_ == "at" and _object(p)]
+    if role == "partner-subject":  # the clause's subject, unless "together with" names
+        # more agents of a passive ("set up by A together with B": B is no partner)
+        up = _up_to_verb(t)
+        if any(a.dep_ == "agent" for a in [*up, *up[-1].children]):
+            return []
+        return [s for s, _ in _arguments(("clause-subject",), t, span, at)]
+    if role == "subject-poss":  # "X's licence was upgraded", "the licence of X ...": X
+        return [o for s, _ in _subject(t) for c in s.children
+                for o in ([c] if c.dep_ == "poss" else [_object(c)]
+                          if c.dep_ == "prep" and c.lower_ == "of" and _object(c) else [])]
+    if role == "majority-stake-in":  # "holds a majority stake in X": X
+        stakes = [o for o in t.children if o.dep_ == "dobj" and any(
+            c.lower_ in {"majority", "controlling"} for c in o.children)]
+        return [_object(p) for o in stakes for p in o.children
+                if p.dep_ == "prep" and p.lower_ == "in" and _object(p)]
+    if role == "fund-owner":  # "the manager of the X ETF": the fund only
+        return [o for o in _owner(t, at) if _is_fund(o, at)]
+    if role == "with-together":  # "A founded X together with B": A and B
+        subjects = [s for s, _ in _subject(t)]
+        others = [g for h in [t, *subjects] for c in h.children
+                  if c.dep_ == "prep" and c.lower_ == "with" and any(
+                      w.lower_ in {"together", "along", "jointly"} for w in c.children)
+                  for g in c.children if g.dep_ == "pobj"]
+        return [*subjects, *others] if others else []
+    if role == "phrase-head":  # the noun a modifier's phrase is headed by
+        head = t.head
+        while head.dep_ in {"compound", "nmod", "amod"} and head.head.i > head.i:
+            head = head.head
+        return [head] if head.i != t.i and head.i not in at else []
+    return []
+
+
+def _up_to_verb(t: Token) -> list[Token]:
+    """``t`` and the words it hangs on, up to its clause's verb."""
+    up = [t]
+    while up[-1].head.i != up[-1].i and up[-1].pos_ not in {"VERB", "AUX"}:
+        up.append(up[-1].head)
+    return up
+
+
+def _office_owner(agent: Token, at: dict[int, Mention]) -> Token:
+    """The body whose office ``agent`` is ("Lumen Institute's Asia centre"), else itself."""
+    if agent.i in at or agent.lemma_.lower() not in _OFFICES:
+        return agent
+    owners = [c for c in agent.children if c.dep_ == "poss" and c.i in at]
+    return owners[0] if owners else agent
+
+
+def _is_fund(token: Token, at: dict[int, Mention]) -> bool:
+    """Whether ``token`` names a fund: its name ends in a fund word ("Lumen Bitcoin ETF"),
+    or it is the noun "fund" with such a name in apposition ("the fund, the Lumen ETF")."""
+    if token.i in at:
+        return at[token.i].text.split()[-1].lower() in _FUND_WORDS
+    return token.lemma_.lower() in _FUND_WORDS and any(
+        c.dep_ == "appos" and _is_fund(c, at) for c in token.children)
+
+
+def _sentence_product(pronoun: Token, at: dict[int, Mention]) -> Token:
+    """The one product named before ``pronoun`` in its sentence, else the pronoun."""
+    doc = pronoun.doc
+    found = {at[k].entity_id: k for k in range(pronoun.sent.start, pronoun.i)
+             if k in at and at[k].kind == "Product"}
+    return doc[found.popitem()[1]] if len(found) == 1 else pronoun
