@@ -367,6 +367,7 @@ class DependencyRelations:
             return False
         if pattern.objects:
             objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+            objects += [w for o in objects if (w := _partitive(o)) is not None]
             if trigger.dep_ == "acl":  # "a round led by ...": the round is the head
                 objects.append(trigger.head)
             if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
@@ -433,6 +434,18 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
     return found
 
 
+#: Words that stand for a part of what their "of" names ("one of the first licences").
+_PARTS = {"one", "two", "three", "some", "several", "many", "each", "any", "another"}
+
+
+def _partitive(token: Token) -> Token | None:
+    """The noun a part word stands for: "won one of the first licences" won a licence."""
+    if token.lower_ not in _PARTS:
+        return None
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) -> list[Token]:
     doc = t.doc
     first = _conj_root(t)
@@ -455,6 +468,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role.startswith("prep:"):
         word = role[5:]
         holders = [t, *(c for c in t.children if c.dep_ in {"dobj", "prt", "attr"})]
+        holders += [w for h in holders[1:] if (w := _partitive(h)) is not None]
         return [_object(c) for h in holders for c in h.children
                 if c.dep_ == "prep" and c.lower_ == word and _object(c)]
     if role == "dative":
@@ -856,8 +870,13 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                     of += [g for g in c.children if g.dep_ == "pobj"]
                 elif c.dep_ == "poss" and c.lower_ == "whose":
                     # "Y, the firm whose chief executive is X": the noun the clause describes
+                    # "whose" follows the name it speaks of, wherever the parse hung the
+                    # clause ("the arm of Y -- whose parent, X, ...": Y, not the arm)
                     clause = next((a for a in n.ancestors if a.dep_ == "relcl"), None)
-                    found += [clause.head] if clause is not None else []
+                    if (before := _named_before(c, at)) is not None:
+                        found.append(before)
+                    elif clause is not None:
+                        found.append(clause.head)
                 elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at and \
                         at[c.i].kind != "Place" and not (n.i in at and at[c.i] is at[n.i]):
                     # "the Asia chairman of Y": a region; "Lumen Unit of Y": its own name
@@ -875,6 +894,14 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
         if found or of:
             return found or of
     return []
+
+
+def _named_before(token: Token, at: dict[int, Mention]) -> Token | None:
+    """The name that ends right before ``token``, past a comma or a dash."""
+    k = token.i - 1
+    while k >= token.sent.start and token.doc[k].is_punct:
+        k -= 1
+    return token.doc[k] if k >= token.sent.start and k in at else None
 
 
 def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[Mention]:

@@ -608,3 +608,43 @@ def test_a_later_item_counted_by_both_of_which_is_no_member_of_the_list_before(e
     partners = {(s, t) for s, edge, t in found if edge == "PARTNERS_WITH"}
     assert partners == {("kestrel-pay", "lumen-bank"), ("kestrel-pay", "orchid-labs"),
                         ("lumen-bank", "orchid-labs")}
+
+
+def test_the_firms_leading_an_alliance_partner_each_other(extractor):
+    found = triples(extractor, "A new alliance led by Orchid Telecom, Tidewell Bank and Kestrel "
+                               "Consulting has finished its first trial.")
+    partners = {frozenset((s, t)) for s, edge, t in found if edge == "PARTNERS_WITH"}
+    assert partners == {frozenset(p) for p in [("orchid-telecom", "tidewell-bank"),
+                                               ("orchid-telecom", "kestrel-consulting"),
+                                               ("tidewell-bank", "kestrel-consulting")]}
+
+
+def test_a_round_led_by_a_firm_makes_no_partners(extractor):
+    found = triples(extractor, "Tidewell Bank and Orchid Telecom said the round was led by "
+                               "Kestrel Consulting.")
+    assert not any(edge == "PARTNERS_WITH" for _, edge, _ in found)
+
+
+@pytest.mark.parametrize(("construction", "text", "expected"), [
+    ("a licence won as one of several",
+     "Kestrel Bank, which won one of the first virtual banking licences from the HKMA in "
+     "2019, is growing.",
+     ("kestrel-bank", "LICENSED_BY", "hkma")),
+    ("cleared by a regulator",
+     "Kestrel Brokers said it had been cleared by the SFC to let retail clients trade crypto.",
+     ("kestrel-brokers", "LICENSED_BY", "sfc")),
+    ("whose parent, set off by dashes after a longer phrase",
+     "The Hong Kong arm of Kestrel Brokers -- whose parent, Orchid Fintech Holding, is listed "
+     "in New York -- extended its licence.",
+     ("kestrel-brokers", "SUBSIDIARY_OF", "orchid-fintech-holding")),
+    ("whose parent, in commas",
+     "Kestrel Brokers, whose parent, Orchid Fintech Holding, is listed in New York, grew.",
+     ("kestrel-brokers", "SUBSIDIARY_OF", "orchid-fintech-holding")),
+])
+def test_licences_won_and_parents_named_by_whose(extractor, construction, text, expected):
+    assert expected in triples(extractor, text), construction
+
+
+def test_trades_cleared_by_a_clearing_house_are_no_licence(extractor):
+    found = triples(extractor, "Trades on Kestrel Exchange are cleared by Orchid Clearing.")
+    assert not any(edge == "LICENSED_BY" for _, edge, _ in found)
