@@ -910,9 +910,11 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
     for token, listable in tokens:
         doc = token.doc
         # A conjunct with a relative clause of its own (", and C, which ...") lists at the
-        # level above the clause the argument sits in.
-        conjuncts = [c for c in token.conjuncts if c.i > token.i and not _has_relative(c, at)
-                     or c.i < token.i] if listable else []
+        # level above the clause the argument sits in, unless every item has one ("A,
+        # which ..., and B, which ...").
+        parallel = _has_relative(token, at)
+        conjuncts = [c for c in token.conjuncts if c.i < token.i or parallel
+                     or not _has_relative(c, at)] if listable else []
         if listable:
             # "A, B's arm and C": a described item parsed as apposition
             conjuncts += [g for c in token.children if c.dep_ == "appos" and c.i not in at

@@ -648,3 +648,11 @@ def test_licences_won_and_parents_named_by_whose(extractor, construction, text, 
 def test_trades_cleared_by_a_clearing_house_are_no_licence(extractor):
     found = triples(extractor, "Trades on Kestrel Exchange are cleared by Orchid Clearing.")
     assert not any(edge == "LICENSED_BY" for _, edge, _ in found)
+
+
+def test_a_list_whose_every_item_has_a_relative_clause_is_still_a_list(extractor):
+    found = triples(extractor, "Tidewell Bank has teamed up with Orchid Exchange, which "
+                               "executes the trades, and Kestrel Labs, which keeps the assets.")
+    partners = {frozenset((s, t)) for s, edge, t in found if edge == "PARTNERS_WITH"}
+    assert partners == {frozenset(("tidewell-bank", "orchid-exchange")),
+                        frozenset(("tidewell-bank", "kestrel-labs"))}
