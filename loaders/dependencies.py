@@ -80,7 +80,7 @@ _TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chai
 _NAME_ENDINGS = {"bank", "group", "holdings", "limited", "ltd", "company", "corporation"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Professor"}
 #: Nouns for a group of firms that stands for its members ("a consortium of A, B and C").
-_GROUPS = {"consortium", "venture", "jv", "alliance", "coalition"}
+_GROUPS = {"consortium", "alliance", "coalition"}
 #: Parts of a scheme that stand for the scheme named as their owner ("X's sandbox").
 _SCHEME_PARTS = {"sandbox", "pilot"}
 #: Words that count the items a relative clause speaks of ("both of which").
@@ -107,6 +107,7 @@ class Pattern:
     after: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     with_child: frozenset[str] = frozenset()
+    without_child: frozenset[str] = frozenset()  # words none of the trigger's dependents is
     object_of: frozenset[str] = frozenset()  # prepositions the trigger must be the object of
     pairwise: bool = False
     role: str | None = None
@@ -156,6 +157,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             after=frozenset(trigger.get("after", [])),
             not_after=frozenset(trigger.get("not_after", [])),
             with_child=frozenset(trigger.get("with_child", [])),
+            without_child=frozenset(trigger.get("without_child", [])),
             object_of=frozenset(trigger.get("object_of", [])),
             pairwise=bool(item.get("pairwise", False)),
             role=item.get("role"), source_kinds=tuple(item.get("source_kinds", [])),
@@ -362,8 +364,14 @@ class DependencyRelations:
                                           c.lemma_.lower() in pattern.with_child
                                           for c in trigger.children):
             return False
+        if pattern.without_child and any(  # on the verb or, as parsed, on its object
+                c.lower_ in pattern.without_child
+                for h in [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+                for c in h.children):
+            return False
         if pattern.object_of and not (trigger.dep_ == "pobj"
-                                      and trigger.head.lower_ in pattern.object_of):
+                                      and trigger.head.lower_ in pattern.object_of
+                                      and _on_a_verb(trigger.head)):
             return False
         if pattern.objects:
             objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
@@ -490,10 +498,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [o for h in [t, *agents] for c in h.children
                 if c.dep_ == "prep" and c.lower_ in {"at", "during"}
                 and (o := _object(c)) is not None]
-    if role == "included":  # "X's founders include A and B", "... are A and B": A and B
+    if role == "included":  # "X's founders include A and B", "... are A and B": A and B,
+        # names only ("its founders include two former bankers" names no founder)
         verb = first.head if first.dep_ in _SUBJECTS else None
-        return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
-            if verb is not None and verb.lemma_.lower() in _INCLUDING else []
+        if verb is None or verb.lemma_.lower() not in _INCLUDING:
+            return []
+        return [c for c in _role("predicate", t, span, at) if c.i in at]
     if role == "recent-regulator":  # the regulator of this sentence, else of the last two
         return _recent(t, at, "Regulator")
     if role == "recent-initiative":
@@ -896,6 +906,20 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
     return []
 
 
+def _on_a_verb(prep: Token) -> bool:
+    """Whether a preposition hangs on a verb or on its object ("ran trials in the sandbox"),
+    not on a subject ("banks in the sandbox would get ...") that some other clause speaks of."""
+    head = prep.head
+    return head.pos_ in {"VERB", "AUX"} or (head.dep_ == "dobj"
+                                            and head.head.pos_ in {"VERB", "AUX"})
+
+
+def _listed(t: Token) -> bool:
+    """Whether ``t`` is an item of a list or what "as" / "among" introduces."""
+    return t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) or (
+        t.dep_ == "pobj" and t.head.lower_ in {"as", "among"})
+
+
 def _named_before(token: Token, at: dict[int, Mention]) -> Token | None:
     """The name that ends right before ``token``, past a comma or a dash."""
     k = token.i - 1
@@ -1017,7 +1041,9 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
             k += 1 + (t.doc[k + 1].text in _HONORIFICS)
             if k in at and at[k].kind == "Person" and at[k].start == k:
                 return [at[k]]
-    if t.pos_ == "NOUN" and t.lemma_.lower() in _GROUPS:  # "a consortium of A, B and C"
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _GROUPS and _listed(t):
+        # "picked A and a consortium of B and C as members": the consortium's members join;
+        # elsewhere a consortium may be what is run or invested in, not its members
         items = [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "between"}
                  for g in c.children if g.dep_ == "pobj" and g.i in at]
         if items:
@@ -1027,7 +1053,7 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         owners = [c for c in t.children if c.dep_ == "poss" and c.i in at] or \
             [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj" and g.i in at]
-        if owners:
+        if owners and at[owners[0].i].kind == "Initiative":  # a bank's sandbox is no scheme
             return [at[owners[0].i]]
     compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
     if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES
@@ -1291,8 +1317,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
             return []
         owners = [c for n in nouns for c in n.children if c.dep_ == "poss"]
         # "A is custodian of the X ETF, while B will act as its sub-custodian": "its" is the
-        # one fund the sentence names, whatever the references made of it
-        return [_sentence_product(o, at) if o.lower_ in {"its", "their"} else o
+        # one fund the sentence names, as B cannot be its own custodian; after "named B as
+        # its custodian" it may as well be the one naming B, as the references decide
+        serving = t.lemma_.lower() in {"act", "serve"}
+        return [_sentence_product(o, at) if serving and o.lower_ in {"its", "their"} else o
                 for o in owners]
     if role == "complement-for-owner":  # "custodian for Y's funds": Y
         return [c for o in _role("complement-for", t, span, at)

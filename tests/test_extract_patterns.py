@@ -656,3 +656,45 @@ def test_a_list_whose_every_item_has_a_relative_clause_is_still_a_list(extractor
     partners = {frozenset((s, t)) for s, edge, t in found if edge == "PARTNERS_WITH"}
     assert partners == {frozenset(("tidewell-bank", "orchid-exchange")),
                         frozenset(("tidewell-bank", "kestrel-labs"))}
+
+
+@pytest.mark.parametrize(("construction", "text", "wrong"), [
+    ("a bank's own sandbox is no scheme its manager joins or controls",
+     "Tidewell Group will manage Orchid Bank's sandbox for tokenised deposits.",
+     ("orchid-bank", "CONTROLLED_BY", "tidewell-group")),
+    ("a firm's pilot is no scheme to be a member of",
+     "Jane Lee said Orchid Bank had taken part in the pilot of Kestrel Labs.",
+     ("orchid-bank", "MEMBER_OF", "kestrel-labs")),
+    ("investing in a venture is not owning its makers",
+     "Tidewell Group invested in a venture of Orchid Bank and Kestrel Labs.",
+     ("tidewell-group", "OWNS", "orchid-bank")),
+    ("running a consortium is not controlling its members",
+     "Kestrel Labs runs the consortium of Orchid Bank and Tidewell Group.",
+     ("tidewell-group", "CONTROLLED_BY", "kestrel-labs")),
+    ("founders who are not named",
+     "Kestrel Labs' founders include two former Orchid Bank traders.",
+     ("kestrel-labs", "FOUNDED_BY", "orchid-bank")),
+    ("cleared of wrongdoing is no licence (passive)",
+     "Kestrel Labs was cleared of wrongdoing by the SFC after a two-year probe.",
+     ("kestrel-labs", "LICENSED_BY", "sfc")),
+    ("cleared of wrongdoing is no licence (active)",
+     "The SFC cleared Kestrel Labs of wrongdoing.",
+     ("kestrel-labs", "LICENSED_BY", "sfc")),
+    ("the one who names a custodian is not the custodian",
+     "Tidewell Group launched the Kestrel Bitcoin ETF in May and named Orchid Bank as its "
+     "custodian.",
+     ("tidewell-group", "CUSTODIAN_OF", "kestrel-bitcoin-etf")),
+    ("a bank's own custodian is no fund's",
+     "Orchid Bank, which sells the Kestrel Bitcoin ETF to clients, chose Tidewell Group as its "
+     "custodian.",
+     ("tidewell-group", "CUSTODIAN_OF", "kestrel-bitcoin-etf")),
+    ("members of a sandbox spoken of by someone else",
+     "Orchid Bank said banks in the sandbox of Project Kestrel would get faster approvals.",
+     ("orchid-bank", "MEMBER_OF", "project-kestrel")),
+    ("a stake still to be bought gives no control",
+     "Tidewell Group will buy a majority stake in Kestrel Labs, pending approval.",
+     ("kestrel-labs", "CONTROLLED_BY", "tidewell-group")),
+])
+def test_constructions_that_state_no_such_relation(extractor, construction, text, wrong):
+    assert wrong not in triples(extractor, text), construction
+
