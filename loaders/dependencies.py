@@ -41,6 +41,12 @@ from hkweb3.loaders.mentions import Mention
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 PERIODS_FILE = Path(__file__).with_name("periods.yaml")
+#: Roles of funds, custodians, founders and firms' departments, read by :func:`_more_role`.
+_MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed",
+               "complement-poss", "complement-for-owner", "custody-for", "as-subject",
+               "subject-owner", "object-poss", "department-at", "partner-subject",
+               "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
+               "with-together"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -48,7 +54,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
-         "as-object", "included", "at-event", "formed-by"}
+         "as-object", "included", "at-event", "formed-by"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -406,7 +412,8 @@ def _voice(verb: Token) -> str:
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
 _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
              "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
-             "as-object", "included", "formed-by"}
+             "as-object", "included", "formed-by", "by-together", "custody-for",
+             "department-at", "majority-stake-in", "with-together"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
@@ -575,8 +582,6 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
             head = head.head
         return [head] if head.i != first.i else []
-    if role == "attr-subject":
-        return [s for s, _ in _attr_subject(t, first)]
     if role == "attr":
         if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA:
             return [c for c in first.head.children if c.dep_ in {"attr", "oprd"}]
@@ -1266,17 +1271,10 @@ def _perfect(verb: Token, words: PeriodWords) -> bool:
                                       for c in verb.children)
 
 
-# -- apposition units, funds and custodians, passive founding, roles at firms --------------
+# -- roles of funds, custodians, founders and firms' departments ---------------------------
 
-#: Roles of :func:`_more_role`.
-_MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed",
-               "complement-poss", "complement-for-owner", "custody-for", "as-subject",
-               "subject-owner", "object-poss", "department-at", "partner-subject",
-               "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
-               "with-together"}
-ROLES |= _MORE_ROLES
-_LISTABLE |= {"by-together", "custody-for", "department-at", "majority-stake-in",
-              "with-together"}
+#: Words that make "with B" a joint act: "together with", "along with", "jointly with".
+_TOGETHER = {"together", "along", "jointly"}
 #: Last words of a fund's name ("Lumen Bitcoin ETF", "Lumen Money Market Fund").
 _FUND_WORDS = {"etf", "etfs", "fund", "funds", "trust", "portfolio"}
 #: A body's office that acts for it: "by Lumen Institute's Asia centre" is by the institute.
@@ -1289,14 +1287,15 @@ _HOLDINGS = {"portfolio", "investment", "holding", "book", "arm", "fund"}
 
 def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]
                ) -> list[Token]:
-    """The roles of this block (see patterns.yaml's header and block comments)."""
+    """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
+    each means is in the comments of patterns.yaml's block of them)."""
     if role == "by-together":  # "by A together with B, C and D": A to D
         agents = _role("by", t, span, at)
         found = [_office_owner(a, at) for a in agents]
         for holder in [t, *agents]:
             for c in holder.children:
                 if c.dep_ == "prep" and c.lower_ == "with" and any(
-                        g.lower_ in {"together", "along", "jointly"} for g in c.children):
+                        g.lower_ in _TOGETHER for g in c.children):
                     found += [g for g in c.children if g.dep_ == "pobj"]
         return found
     if role == "relative-object":  # "the platform that X helped (to) found": the platform
@@ -1371,7 +1370,7 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         subjects = [s for s, _ in _subject(t)]
         others = [g for h in [t, *subjects] for c in h.children
                   if c.dep_ == "prep" and c.lower_ == "with" and any(
-                      w.lower_ in {"together", "along", "jointly"} for w in c.children)
+                      w.lower_ in _TOGETHER for w in c.children)
                   for g in c.children if g.dep_ == "pobj"]
         return [*subjects, *others] if others else []
     if role == "phrase-head":  # the noun a modifier's phrase is headed by
