@@ -178,6 +178,7 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                              or _AMOUNT.match(words[start])
                              and canonical(words[start]) not in data.media  # "HK01"
                              or _PLURAL_ABBREVIATION.match(words[start])
+                             or words[start].isdigit()  # "In 2023": a year
                              or len(words[start]) <= 2):
         return None  # "Treasury", "Digital", "HKD6", "JV", "RWAs": not a name alone
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
@@ -284,6 +285,7 @@ class NameFinder:
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named) or _credit(span) or _common_noun(span) or \
+                    _ticker(span) or \
                     _places_listed(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
@@ -312,7 +314,7 @@ class NameFinder:
         doc.spans["registry"] = [s for s in registry if not (
             (s.label_ == "Place" or id(s) in yielding)
             and any(i in inside for i in range(s.start, s.end)))]
-        doc.spans["discovered"] = self._entities(doc, list(chosen.values()))
+        doc.spans["discovered"] = self._entities(doc, list(chosen.values()), headings)
         return doc
 
     def _designated(self, doc: Doc) -> list[Span]:
@@ -349,11 +351,17 @@ class NameFinder:
             found += [(start, end, None) for start, end in _proper_runs(doc)]
         return found
 
-    def _entities(self, doc: Doc, chosen: list[tuple[Span, str | None]]) -> list[Span]:
+    def _entities(self, doc: Doc, chosen: list[tuple[Span, str | None]], headings: set[int]
+                  ) -> list[Span]:
         """Group the names into entities and label the spans with kind and id."""
         names = doc._.entity_names
         registry_names = {canonical(n): (s.kb_id_, s.label_) for s in doc.spans["registry"]
                           for n in (s.text, names.get(s.kb_id_, ""))}
+        first_at: dict[str, int] = {}  # where the text (not a heading) first writes a name
+        for span in [*doc.spans["registry"], *(s for s, _ in chosen)]:
+            if span.start not in headings:
+                key = canonical(span.text)
+                first_at[key] = min(first_at.get(key, span.start), span.start)
         full: dict[str, tuple[str, str]] = {}  # canonical name -> (id, kind)
         people: dict[str, str] = {}  # a person's first or last name -> their id
         for s in doc.spans["registry"]:
@@ -387,7 +395,9 @@ class NameFinder:
                 kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
             if (kind in _GENERIC_KINDS or kind == "Person") and key in described:
                 kind = described[key]  # "OKX, a crypto exchange": the text says its kind
-            prefix = _prefix_owner(key, full, registry_names)
+            prefix = _prefix_owner(key, full, registry_names) or (
+                _shortened(key, first_at, full, registry_names)
+                if kind not in {"Place", "MediaOutlet"} else None)
             if prefix and not (key in described and described[key] != prefix[1]):
                 # "Lumen" is "Lumen Brokers", unless the text says it is of another kind
                 # ("Lumen Ventures, the arm of crypto exchange Lumen")
@@ -487,6 +497,8 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             or (doc[j].like_num and len(doc[j].text) == 4)  # "Lumen Week 2025"
         ):
             j += 1
+        if j < n and _surname_before_role(doc, i, j):
+            j += 1  # "Tran Do, co-chief executive of ...": a surname that is a common word
         if i >= 2 and doc[i - 1].text == "-" and len(doc[i - 2].text) == 1 and \
                 doc[i - 2].is_lower and not doc[i - 2].whitespace_:
             i -= 2  # "e-HKD"
@@ -509,6 +521,29 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = j
     return runs
+
+
+def _surname_before_role(doc: Doc, start: int, k: int) -> bool:
+    """Whether the capitalised word at ``k``, after a given name from ``start``, is a surname
+    however it is tagged ("Do", "So", "Long"): a role follows in apposition ("Tran Do,
+    co-chief executive of ...", "Ivo So, Lumen's head of ...")."""
+    if k + 2 >= len(doc) or doc[k].is_sent_start or doc[k + 1].text != "," or \
+            not all(_PERSON_WORD.match(t.text) for t in doc[start:k + 1]) or k - start > 2:
+        return False
+    return _role_after(doc, k + 2)
+
+
+def _role_after(doc: Doc, m: int) -> bool:
+    """Whether a role begins at ``m`` (after a name and a comma), perhaps after whose it is:
+    "chief executive of ...", "co-founder", "Lumen's head of ...", "the bank's chairman"."""
+    titles = name_data().titles
+    stop = min(len(doc), m + 6)
+    while m < stop and (doc[m].lower_ in {"the", "a", "an", "'s", "’s"} or (
+            doc[m].text[:1].isupper() and doc[m].lower_ not in titles)):
+        m += 1  # "Lumen's", "the": whose role it is
+    word = doc[m].lower_ if m < len(doc) else ""
+    return word.removeprefix("co-") in titles or word == "co" and m + 2 < len(doc) and \
+        doc[m + 1].text == "-" and doc[m + 2].lower_ in titles
 
 
 def _before_relative(doc: Doc, end: int) -> bool:
@@ -637,7 +672,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                                     and doc[start + 1].text == "-")):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \
-            and not _coded(doc[end - 1]):
+            and not _coded(doc[end - 1]) and not _surname_before_role(doc, start, end - 1):
         end -= 1
     while start >= 2 and end > start and doc[start - 1].text == "-" and \
             not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and \
@@ -747,7 +782,8 @@ _DEPARTMENT_WORDS = {"development", "research", "products", "product", "operatio
                      "policy", "innovation", "enforcement", "trading", "investments",
                      "partnerships", "communications", "marketing", "finance", "risk",
                      "listing", "listings", "payments", "relations", "affairs", "solutions",
-                     "services", "banking", "custody", "treasury", "supervision", "design"}
+                     "services", "banking", "custody", "treasury", "supervision", "design",
+                     "business", "businesses"}
 
 
 #: Plain words that end a product's name ("Lumen Web3 wallet"); not "stablecoin" or "token",
@@ -806,6 +842,13 @@ def _department(span: Span, named: set[int]) -> bool:
     """Whether ``span`` is a department after a title ("head of Product Development"), not
     a unit with a name of its own ("head of Lumen Technology": a registry name in it)."""
     doc = span.doc
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ in {"and", "&", ","} and doc[i - 2].text[:1].isupper():
+        k = i - 2  # "head of Emerging Business and FIC": a later part of a listed department
+        while k >= 1 and doc[k - 1].text[:1].isupper():
+            k -= 1
+        if _department(doc[k:i - 1], named):
+            return True
     words = canonical(span.text).split()
     return not any(i in named for i in range(span.start, span.end)) and span.start >= 2 and \
         doc[span.start - 1].lower_ == "of" and \
@@ -827,6 +870,13 @@ def _credit(span: Span) -> bool:
         doc[end].text == "/" and span.text.isupper()
 
 
+def _ticker(span: Span) -> bool:
+    """Whether ``span`` is a stock's ticker ("under the ticker LMNX", "symbol LMNX"), which
+    names a listing, not a second entity."""
+    return len(span) == 1 and span.start >= 1 and \
+        span.doc[span.start - 1].lower_ in {"ticker", "symbol", "tickers", "symbols"}
+
+
 def _portfolio(span: Span) -> bool:
     """Whether ``span`` is a title's portfolio ("Secretary for Financial Services"), or a
     later part of a listed one ("Secretary for Innovation, Technology and Industry")."""
@@ -846,8 +896,11 @@ def _titled(span: Span) -> bool:
     """Whether a title stands in apposition to the name ("Jane Doe, chief executive")."""
     head = span.root
     titles = name_data().titles
-    before = span.doc[span.start - 1].lower_.strip(".") if span.start else ""
+    doc = span.doc
+    before = doc[span.start - 1].lower_.strip(".") if span.start else ""
     return all(_PERSON_WORD.match(t.text) for t in span) and (before in titles or (
+        span.end + 1 < len(doc) and doc[span.end].text == "," and len(span) > 1
+        and _role_after(doc, span.end + 1)) or (
         span.doc.has_annotation("DEP") and any(
             t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]
             if t.i != head.i)))
@@ -880,6 +933,19 @@ def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
                 w in _ORG_SUFFIXES or _ends_name(w) for w in other[len(key):].split()):
             return owner
     return None
+
+
+def _shortened(key: str, first_at: dict[str, int], full: dict[str, tuple[str, str]],
+               registry: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The organisation a one-word name shortens: news gives the full name first and then
+    its first word ("Varn Custody ... London-based Varn", "Varn's chief executive"). Only
+    one organisation whose name it begins may be written before it."""
+    if " " in key or key not in first_at:
+        return None
+    owners = {owner for other, owner in (*full.items(), *registry.items())
+              if other.startswith(key + " ") and owner[1] not in _NOT_ORGANISATIONS
+              and first_at.get(other, first_at[key]) < first_at[key]}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _display(span: Span) -> str:
@@ -946,9 +1012,18 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
         return False  # "Hong Kong and Shanghai Banking Corporation"
     if name_data().kind_words.get(right[-1].lower_) in _ONE_BODY:
         return False  # "Securities and Exchange Commission", "Convention and Exhibition Centre"
-    # "Exchanges and Clearing": a word such as "Exchanges" keeps one more word in the name
-    left = doc[i - 1].lower_
-    return not (len(right) == 1 and (left in name_data().kind_words or left in _ORG_SUFFIXES))
+    # "Exchanges and Clearing": a word such as "Exchanges" keeps one more word for an
+    # organisation in the name; "Lumen Holdings and Varn" lists a second name
+    left, data = doc[i - 1].lower_, name_data()
+    return not (len(right) == 1 and (left in data.kind_words or left in _ORG_SUFFIXES)
+                and _organisation_word(right[0].lower_))
+
+
+def _organisation_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is a word organisations are named with ("Clearing",
+    "Capital", "Bank"), not a name of its own."""
+    data = name_data()
+    return word in data.kind_words or word in _ORG_SUFFIXES or word in data.organisation_words
 
 
 def _heading_tokens(doc: Doc) -> set[int]:

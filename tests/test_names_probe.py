@@ -1,0 +1,88 @@
+"""Names in ordinary news constructions: lists of two names, a short form of a name given in
+full earlier, people whose surname is a common word, organisation words, departments,
+ranks, tickers and years."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hkweb3.data import REGISTRY_DIR
+from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.readers import SourceDocument
+from hkweb3.loaders.registry import read_registry
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(read_registry(REGISTRY_DIR).entities)
+
+
+def entities(extractor, text):
+    source = SourceDocument(id="doc", path=Path("doc.md"), text=text, title="t",
+                            published=dt.date(2025, 3, 1), outlet=None)
+    return {e.id: e.kind for e in extractor.run(source).entities}
+
+
+def test_a_name_after_a_legal_form_and_and_is_a_second_name(extractor):
+    found = entities(extractor, "The custody arm was sold to Kestrel Digital Asset Holdings "
+                                "and Varn last year.")
+    assert "varn" in found
+    assert not any("and" in i.split("-") for i in found)
+
+
+def test_a_name_after_an_exchange_and_and_is_a_second_name(extractor):
+    found = entities(extractor, "Shares of the firm trade on the Orlan Stock Exchange and "
+                                "Tevo, the rival venue.")
+    assert {"orlan-stock-exchange", "tevo"} <= set(found)
+
+
+def test_an_organisation_word_after_and_stays_in_the_name(extractor):
+    found = entities(extractor, "Shares of Kestrel Exchanges and Clearing rose on Monday.")
+    assert "kestrel-exchanges-and-clearing" in found
+
+
+def test_a_first_word_later_is_the_name_given_in_full_before(extractor):
+    found = entities(extractor, "Orvane Custody opened an office in Paris. Orvane's chief "
+                                "executive said the firm would hire. London-based Orvane "
+                                "has 40 staff.")
+    assert found["orvane-custody"] == "Company"
+    assert "orvane" not in found
+
+
+def test_a_first_word_shared_by_two_earlier_names_stays_its_own(extractor):
+    found = entities(extractor, "Orvane Custody and Orvane Markets opened offices in Paris. "
+                                "Later, Orvane said it would hire.")
+    assert {"orvane-custody", "orvane-markets"} <= set(found)
+
+
+def test_a_custody_firm_is_no_person(extractor):
+    found = entities(extractor, "Pellow Custody, the custodian backed by a bank, raised "
+                                "money.")
+    assert found.get("pellow-custody") == "Company"
+
+
+def test_a_surname_that_is_a_common_word_before_a_role(extractor):
+    found = entities(extractor, "Tran Do, co-chief operating officer of Orvane, said the "
+                                "firm would grow.")
+    assert found["tran-do"] == "Person"
+    assert "tran" not in found
+
+
+def test_a_person_before_an_organisation_s_title_is_a_person(extractor):
+    found = entities(extractor, "Rhea Lam joined the panel with Ivo So, Tarsin's Group Head "
+                                "of Emerging Business and FIC, on Monday.")
+    assert found["ivo-so"] == "Person"
+    assert "emerging-business" not in found and "fic" not in found
+
+
+def test_a_rank_before_a_name_is_no_part_of_it(extractor):
+    found = entities(extractor, "Senior Superintendent Kira Mok of the police said the scam "
+                                "was large.")
+    assert found.get("kira-mok") == "Person"
+
+
+def test_a_ticker_and_a_year_are_no_names(extractor):
+    found = entities(extractor, "Shares of Orvane Group trade under the ticker KWRT. In 2023 "
+                                "the firm grew.")
+    assert set(found) == {"orvane-group"}
