@@ -62,6 +62,7 @@ _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?
 _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
 #: "RWAs", "DATs": an abbreviation in the plural names a class of things, not one
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
+_VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
 
@@ -198,8 +199,8 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     words = key.split()
     dated = len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit() and \
         words[-1][:2] in {"19", "20"}
-    while len(words) > 1 and words[-1].isdigit():
-        words.pop()  # "Lumen Forum 2025" is a forum
+    while len(words) > 1 and (words[-1].isdigit() or _VERSION.match(words[-1])):
+        words.pop()  # "Lumen Forum 2025" is a forum, "Lumen Plan 2.0" a plan
     if key in data.media or (outlet and key == canonical(outlet)):
         return "MediaOutlet"
     if key in data.places:
@@ -256,7 +257,7 @@ class NameFinder:
         starts = {s.start for s in registry}
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
                     {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
-                    or _begins_longer_name(s, starts)}
+                    or _begins_longer_name(s, starts) or _inside_fund_name(s)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         named = {i for s in registry for i in range(s.start, s.end)}
@@ -285,7 +286,7 @@ class NameFinder:
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named) or _credit(span) or _common_noun(span) or \
-                    _ticker(span) or \
+                    _ticker(span) or _title_subject(span) or \
                     _places_listed(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
@@ -469,6 +470,10 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, i + 1))  # "ex-Lumen staff": a former employer, however tagged
             i += 1
             continue
+        if _apposed_at_start(doc, i):
+            runs.append((i, i + 1))  # "Lumora, the technology hub ...,": a name
+            i += 1
+            continue
         if not _starts_name(doc[i]):
             i += 1
             continue
@@ -495,6 +500,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             or (doc[j].text == ")" and doc[j - 2].text == "(" and doc[j - 1].text.istitle())
             or (doc[j - 1].text == "(" and doc[j].text.istitle())
             or (doc[j].like_num and len(doc[j].text) == 4)  # "Lumen Week 2025"
+            or _VERSION.match(doc[j].text)  # "Policy Statement 2.0"
         ):
             j += 1
         if j < n and _surname_before_role(doc, i, j):
@@ -544,6 +550,33 @@ def _role_after(doc: Doc, m: int) -> bool:
     word = doc[m].lower_ if m < len(doc) else ""
     return word.removeprefix("co-") in titles or word == "co" and m + 2 < len(doc) and \
         doc[m + 1].text == "-" and doc[m + 2].lower_ in titles
+
+
+#: Words that open a sentence before a comma and a noun phrase without naming anything.
+_OPENING_WORDS = {"today", "yesterday", "tomorrow", "tonight", "now", "still", "meanwhile",
+                  "separately", "instead", "overall", "again", "currently", "previously"}
+
+
+def _apposed_at_start(doc: Doc, i: int) -> bool:
+    """Whether the first word of a sentence, where a capital says nothing, is a name
+    described in apposition ("Lumora, the technology hub owned by ..., will ..."): a noun
+    phrase for an organisation, set off by a comma, describes it."""
+    token = doc[i]
+    return token.is_sent_start and token.pos_ in {"NOUN", "PROPN"} and token.is_alpha and \
+        token.text[:1].isupper() and token.text[1:].islower() and \
+        token.lower_ not in _OPENING_WORDS and i + 2 < len(doc) and \
+        doc[i + 1].text == "," and doc[i + 2].lower_ in {"the", "a", "an"} and any(
+            c.dep_ == "appos" and c.i > i + 2 and (c.lemma_ in _BODY_NOUNS or c.lemma_ in
+                                                  name_data().described_as)
+            for c in token.children)
+
+
+#: Nouns that describe an organisation in apposition ("the technology hub", "a start-up").
+_BODY_NOUNS = {"company", "firm", "hub", "startup", "start-up", "group", "operator",
+               "provider", "developer", "agency", "body", "unit", "arm", "subsidiary",
+               "issuer", "custodian", "broker", "brokerage", "insurer", "marketplace",
+               "venue", "organisation", "organization", "institution", "lender", "platform",
+               "exchange", "bank", "manager", "house", "consultancy", "network", "protocol"}
 
 
 def _before_relative(doc: Doc, end: int) -> bool:
@@ -669,7 +702,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            and not _coded(doc[start])
                            or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}
                            and not (end == start + 1 and start + 1 < len(doc)
-                                    and doc[start + 1].text == "-")):
+                                    and doc[start + 1].text == "-")
+                           and not _apposed_at_start(doc, start)):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \
             and not _coded(doc[end - 1]) and not _surname_before_role(doc, start, end - 1):
@@ -838,6 +872,24 @@ def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
 
 
 
+#: Last words of a fund's name, which often holds its managers' names ("Lumen Orbit Bitcoin
+#: ETF": a fund by Lumen and Orbit, not a mention of either).
+_FUND_ENDS = {"etf", "etfs", "fund", "funds"}
+
+
+def _inside_fund_name(span: Span) -> bool:
+    """Whether a registry organisation's name is inside a fund's name after another name
+    ("Varn Lumen Ether ETF"): the fund is the entity there."""
+    if span.label_ in {"Place", "Person"} or not span.start:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1]
+    if not before.text[:1].isupper() or before.pos_ in _NOT_IN_NAME:
+        return False
+    end = name_run_end(doc, span.end)
+    return end > span.end and doc[end - 1].lower_ in _FUND_ENDS
+
+
 def _department(span: Span, named: set[int]) -> bool:
     """Whether ``span`` is a department after a title ("head of Product Development"), not
     a unit with a name of its own ("head of Lumen Technology": a registry name in it)."""
@@ -868,6 +920,28 @@ def _credit(span: Span) -> bool:
         return True
     return start >= 1 and doc[start - 1].text == "(" and end < len(doc) and \
         doc[end].text == "/" and span.text.isupper()
+
+
+_NOMINAL = re.compile(r"(?:ment|tion|sion|ance|ence|ity|ing)$")
+
+
+def _title_subject(span: Span) -> bool:
+    """Whether ``span`` is the subject in a document's or an event's title, after "on the"
+    ("Policy Statement on the Development of Digital Assets", "Forum on the Regulation of
+    Stablecoins"): a noun of action and its object, not names of their own."""
+    doc, k = span.doc, span.start
+    if k >= 2 and doc[k - 1].lower_ == "of":
+        k -= 2
+        while k >= 1 and doc[k - 1].text[:1].isupper():
+            k -= 1  # back over the subject before "of"
+    return k >= 3 and doc[k - 1].lower_ == "the" and doc[k - 2].lower_ == "on" and \
+        (doc[k - 3].text[:1].isupper() or doc[k - 3].like_num) and \
+        (bool(_NOMINAL.search(doc[k].lower_)) or doc[k].lower_ in _SUBJECT_NOUNS) and \
+        doc[k].text[:1].isupper()
+
+
+_SUBJECT_NOUNS = {"future", "use", "role", "impact", "growth", "state", "rise", "risks",
+                  "review", "reform"}
 
 
 def _ticker(span: Span) -> bool:

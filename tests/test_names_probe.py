@@ -86,3 +86,24 @@ def test_a_ticker_and_a_year_are_no_names(extractor):
     found = entities(extractor, "Shares of Orvane Group trade under the ticker KWRT. In 2023 "
                                 "the firm grew.")
     assert set(found) == {"orvane-group"}
+
+
+def test_a_registry_name_inside_a_fund_s_name_gives_way(extractor):
+    found = entities(extractor, "The Varn HashKey Solana ETF started trading on Monday.")
+    assert found.get("varn-hashkey-solana-etf") == "Product"
+    assert "varn" not in found
+
+
+def test_a_first_word_described_in_apposition_is_a_name(extractor):
+    found = entities(extractor, "Lumora, the technology hub wholly owned by the government, "
+                                "will run a pilot scheme.")
+    assert "lumora" in found
+    assert entities(extractor, "Growth, the main worry of the bank, slowed.") == {}
+
+
+def test_a_version_is_part_of_a_name_and_a_title_s_subject_is_none(extractor):
+    found = entities(extractor, "The council released its Policy Statement 3.0 on the "
+                                "Regulation of Digital Tokens, its third.")
+    assert found == {"policy-statement-3-0": "Initiative"}
+    found = entities(extractor, "The Orvane Forum on the Future of Payments met in Paris.")
+    assert "future" not in found and "payments" not in found
