@@ -286,7 +286,7 @@ class NameFinder:
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named) or _credit(span) or _common_noun(span) or \
-                    _ticker(span) or _title_subject(span) or \
+                    _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
                     _places_listed(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
@@ -501,6 +501,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             or (doc[j - 1].text == "(" and doc[j].text.istitle())
             or (doc[j].like_num and len(doc[j].text) == 4)  # "Lumen Week 2025"
             or _VERSION.match(doc[j].text)  # "Policy Statement 2.0"
+            or _given_name_syllable(doc, j)  # "Chan Tai-man"
         ):
             j += 1
         if j < n and _surname_before_role(doc, i, j):
@@ -515,7 +516,8 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
         token = doc[j - 1]
         named_kind = kinds.get(token.lower_)
         if ((i, j) in labelled or (i - 1, j) in labelled) and named_kind is None and not any(
-                c.isupper() for t in doc[i:j] for c in t.text[1:]) and (
+                c.isupper() for t in doc[i:j] for c in t.text[1:]) and \
+                not _after_body_noun(doc, i) and (
                 j - i > 1 or _known_place(token.text) or token.ent_type_ not in {"GPE", "LOC"}):
             pass  # a place, a date: not an entity of the graph (the small model calls many
             # one-word firms places: a single word must be a place the gazetteer knows)
@@ -577,6 +579,32 @@ _BODY_NOUNS = {"company", "firm", "hub", "startup", "start-up", "group", "operat
                "issuer", "custodian", "broker", "brokerage", "insurer", "marketplace",
                "venue", "organisation", "organization", "institution", "lender", "platform",
                "exchange", "bank", "manager", "house", "consultancy", "network", "protocol"}
+
+
+#: Short words written after a hyphen that are not the second syllable of a given name.
+_NOT_SYLLABLES = {"era", "wide", "born", "made", "like", "only", "free", "type", "held",
+                  "size", "rich", "high", "low", "year", "day", "up", "in", "out", "off",
+                  "on", "led", "run", "old", "new", "end", "time", "term", "ups"}
+
+
+def _given_name_syllable(doc: Doc, j: int) -> bool:
+    """Whether ``doc[j]`` is the second syllable of a hyphenated given name after a person's
+    name ("Chan Tai-man", "Wong Ka-yan"): a short lower-case word glued to a hyphen that is
+    glued to a capitalised word, itself after another."""
+    token = doc[j]
+    return j >= 3 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and \
+        not doc[j - 2].whitespace_ and token.is_lower and token.is_alpha and \
+        2 <= len(token.text) <= 4 and token.lower_ not in _NOT_SYLLABLES and \
+        token.lower_ not in _PARTICIPLES and bool(_PERSON_WORD.match(doc[j - 2].text)) and \
+        bool(_PERSON_WORD.match(doc[j - 3].text)) and doc[j - 3].whitespace_ != ""
+
+
+def _after_body_noun(doc: Doc, i: int) -> bool:
+    """Whether a plain noun for an organisation comes right before ``i`` ("law firm
+    Birchwells", "lender Lumen"): what follows is that organisation's name, whatever the
+    model calls it (a nationality, a place)."""
+    return i >= 1 and doc[i - 1].is_lower and (
+        doc[i - 1].lemma_ in _BODY_NOUNS or doc[i - 1].lemma_ in name_data().described_as)
 
 
 def _before_relative(doc: Doc, end: int) -> bool:
@@ -944,6 +972,15 @@ _SUBJECT_NOUNS = {"future", "use", "role", "impact", "growth", "state", "rise", 
                   "review", "reform"}
 
 
+def _place_and_asset(span: Span) -> bool:
+    """Whether ``span`` is a place before words that are never names ("US Solana funds",
+    "Hong Kong Bitcoin ETFs"): a market and an asset, not a name."""
+    data = name_data()
+    words = canonical(span.text).split()
+    return any(" ".join(words[:k]) in data.places and all(
+        w in data.not_names for w in words[k:]) for k in range(len(words) - 1, 0, -1))
+
+
 def _ticker(span: Span) -> bool:
     """Whether ``span`` is a stock's ticker ("under the ticker LMNX", "symbol LMNX"), which
     names a listing, not a second entity."""
@@ -972,7 +1009,7 @@ def _titled(span: Span) -> bool:
     titles = name_data().titles
     doc = span.doc
     before = doc[span.start - 1].lower_.strip(".") if span.start else ""
-    return all(_PERSON_WORD.match(t.text) for t in span) and (before in titles or (
+    return all(_PERSON_WORD.match(w) for w in span.text.split()) and (before in titles or (
         span.end + 1 < len(doc) and doc[span.end].text == "," and len(span) > 1
         and _role_after(doc, span.end + 1)) or (
         span.doc.has_annotation("DEP") and any(

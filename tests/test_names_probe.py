@@ -107,3 +107,23 @@ def test_a_version_is_part_of_a_name_and_a_title_s_subject_is_none(extractor):
     assert found == {"policy-statement-3-0": "Initiative"}
     found = entities(extractor, "The Orvane Forum on the Future of Payments met in Paris.")
     assert "future" not in found and "payments" not in found
+
+
+def test_a_hyphenated_given_name_is_whole(extractor):
+    found = entities(extractor, "Chan Tai-man, a director of Orvane Bank, resigned. Senior "
+                                "Superintendent Kira Mok Lai-wan of the police said little.")
+    assert found.get("chan-tai-man") == "Person"
+    assert found.get("kira-mok-lai-wan") == "Person"
+    assert "hong-kong" in entities(extractor, "The Hong Kong-born Orvane Bank grew.")
+
+
+def test_a_name_after_a_noun_for_a_firm_is_that_firm(extractor):
+    found = entities(extractor, "Gloria Tan, a partner at law firm Birchwells, told a "
+                                "magazine that the plan worked.")
+    assert "birchwells" in found
+
+
+def test_a_place_and_an_asset_are_no_name(extractor):
+    found = entities(extractor, "Analysts expect US Solana funds and Hong Kong Bitcoin ETFs "
+                                "to draw money.")
+    assert not any("solana" in i or "bitcoin" in i for i in found)
