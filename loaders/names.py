@@ -528,7 +528,37 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
                 token.dep_ in _ARGUMENT and not token.is_sent_start) or _before_relative(doc, j):
             runs.append((i, j))
         i = j
+    for k in sorted(_inner(doc)):  # "World of Web3 (WOW) Summit 2025": one name
+        start, end = k - len(doc[k + 1].text), name_run_end(doc, k + 3)
+        while end < n and doc[end].like_num and len(doc[end].text) == 4:
+            end += 1
+        runs.append((start, end))
     return runs
+
+
+def _inner_abbreviations(doc: Doc) -> list[int]:
+    """Brackets (their "(") around an abbreviation inside a name: the words before spell it
+    and capitalised words go on after it ("World of Web3 (WOW) Summit Hong Kong")."""
+    found: list[int] = []
+    if "(" not in doc.text:
+        return found
+    for k, token in enumerate(doc):
+        if token.text != "(" or k + 3 >= len(doc) or doc[k + 2].text != ")":
+            continue
+        abbreviation = doc[k + 1].text
+        size = len(abbreviation)
+        if not (abbreviation.isalpha() and abbreviation.isupper() and 2 <= size <= 6) or \
+                k < size or not doc[k + 3].text[:1].isupper() or doc[k + 3].is_sent_start:
+            continue
+        after = doc[k + 3:name_run_end(doc, k + 3) + 1]
+        if not any(t.lower_ in name_data().kind_words or t.like_num and len(t.text) == 4
+                   for t in after) or doc[k + 3].lower_ in name_data().titles:
+            continue  # "Lumen Bank (LB) Chief Executive ...": the name ended
+        words = doc[k - size:k]
+        if all(t.is_alpha or t.text[:1].isalpha() for t in words) and words[0].text[:1].isupper() \
+                and "".join(t.text[0] for t in words).upper() == abbreviation:
+            found.append(k)
+    return found
 
 
 def _surname_before_role(doc: Doc, start: int, k: int) -> bool:
@@ -1079,7 +1109,8 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
         cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) \
             or (i > current and doc[i].lower_ in name_data().title_breaks) or (
             doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives)
-        if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end:
+        if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end and not any(
+                k - len(doc[k + 1].text) < i < k for k in _inner(doc)):
             # "Bank of China" is one name, "Lumen HK of Lumen Group" two
             left = doc[i - 1].lower_
             cut = not (left in name_data().kind_words or left in _ORG_SUFFIXES
@@ -1097,10 +1128,16 @@ def _abbreviation_bracket(doc: Doc, i: int) -> bool:
     """A bracket around an abbreviation ("Lumen Bank (LB)") ends a name; one around a word of
     the name ("Lumen Securities (Asia) Limited") does not."""
     if doc[i].text == "(":
-        return not (i + 1 < len(doc) and doc[i + 1].text.istitle())
+        return not (i + 1 < len(doc) and doc[i + 1].text.istitle() or i in _inner(doc))
     if doc[i].text == ")":
-        return not doc[i - 1].text.istitle()
+        return not (doc[i - 1].text.istitle() or i - 2 in _inner(doc))
     return False
+
+
+def _inner(doc: Doc) -> set[int]:
+    if "inner_abbreviations" not in doc.user_data:
+        doc.user_data["inner_abbreviations"] = set(_inner_abbreviations(doc))
+    return doc.user_data["inner_abbreviations"]
 
 
 def _separates(doc: Doc, start: int, i: int, end: int) -> bool:

@@ -127,3 +127,11 @@ def test_a_place_and_an_asset_are_no_name(extractor):
     found = entities(extractor, "Analysts expect US Solana funds and Hong Kong Bitcoin ETFs "
                                 "to draw money.")
     assert not any("solana" in i or "bitcoin" in i for i in found)
+
+
+def test_an_abbreviation_inside_an_event_s_name_keeps_it_whole(extractor):
+    found = entities(extractor, "Founders who gathered at the Future of Ledgers (FOL) Summit "
+                                "Paris 2024 were calm.")
+    assert found == {"future-of-ledgers-fol-summit-paris-2024": "Event"}
+    found = entities(extractor, "Orvane Bank (OB) Chief Executive Jane Tam spoke.")
+    assert {"orvane-bank", "jane-tam"} <= set(found)
