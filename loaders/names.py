@@ -254,7 +254,8 @@ class NameFinder:
         glued = name_data().glued_possessives
         # A registry name is cut out of longer candidates, unless a possessive that belongs
         # to the name comes first ("People's Bank of China" is not "Bank of China").
-        starts = {s.start for s in registry}
+        # a place may begin the rest of a longer name ("Lumen HK Mobile App")
+        starts = {s.start for s in registry if s.label_ != "Place"}
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
                     {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
                     or _begins_longer_name(s, starts) or _inside_fund_name(s)}
@@ -869,6 +870,17 @@ _TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "
 
 _DEPARTMENT_TITLES = {"head", "director", "manager", "chief", "officer", "president",
                       "vice-president", "lead", "vp", "heads", "directors"}
+#: Ordinary words that qualify a department's name ("Emerging Business", "Global Markets").
+_DEPARTMENT_QUALIFIERS = {"global", "digital", "emerging", "corporate", "institutional",
+                          "retail", "asset", "assets", "investment", "product", "business",
+                          "group", "regional", "international", "strategic", "public",
+                          "private", "wealth", "capital", "data", "legal", "human",
+                          "information", "technical", "fixed", "income", "new", "market",
+                          "commercial", "personal", "consumer", "transaction", "virtual",
+                          "and", "&", "of", "the", "financial", "crypto", "web3", "china",
+                          "asia", "greater", "investor", "client", "customer", "platform",
+                          "equities", "equity", "derivatives", "commodities", "currencies",
+                          "securities", "fx", "rates", "credit", "cash", "debt"}
 _DEPARTMENT_WORDS = {"development", "research", "products", "product", "operations", "sales",
                      "markets", "strategy", "technology", "engineering", "compliance",
                      "policy", "innovation", "enforcement", "trading", "investments",
@@ -963,7 +975,8 @@ def _department(span: Span, named: set[int]) -> bool:
     return not any(i in named for i in range(span.start, span.end)) and span.start >= 2 and \
         doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
-        words[-1] in _DEPARTMENT_WORDS
+        words[-1] in _DEPARTMENT_WORDS and all(
+            w in _DEPARTMENT_QUALIFIERS or w in _DEPARTMENT_WORDS for w in words[:-1])
 
 
 _CREDITS = {"photo", "photos", "photograph", "photographs", "image", "images", "picture",

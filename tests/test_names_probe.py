@@ -135,3 +135,16 @@ def test_an_abbreviation_inside_an_event_s_name_keeps_it_whole(extractor):
     assert found == {"future-of-ledgers-fol-summit-paris-2024": "Event"}
     found = entities(extractor, "Orvane Bank (OB) Chief Executive Jane Tam spoke.")
     assert {"orvane-bank", "jane-tam"} <= set(found)
+
+
+def test_a_firm_after_a_title_is_no_department(extractor):
+    found = entities(extractor, "Speakers included Alena Yusova, managing director of Bright "
+                                "Orbit Strategy; Cindy Tan, head of Product Development at "
+                                "Gobi Harbour Partners.")
+    assert "bright-orbit-strategy" in found
+    assert "product-development" not in found
+
+
+def test_a_place_may_go_on_a_registry_name_s_longer_name(extractor):
+    found = entities(extractor, "Tokens can be bought through the HSBC HK Wallet App.")
+    assert found.get("hsbc-hk-wallet-app") == "Product"
