@@ -484,6 +484,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             # "People's Bank of China": a possessive that belongs to the name
             or (doc[j].text in {"'s", "’s"} and doc[j - 1].lower_ in glued and j + 1 < n
                 and _starts_name(doc[j + 1]))
+            or _family_firm(doc, j) or _family_firm(doc, j - 1)  # "Tsang's Group"
             # "... and Stored Value Facilities Ordinance": after a connector, a capital
             # continues the name whatever its tag
             or (doc[j].lower_ in _CONNECTORS and j + 1 < n and (
@@ -628,6 +629,20 @@ def _given_name_syllable(doc: Doc, j: int) -> bool:
         2 <= len(token.text) <= 4 and token.lower_ not in _NOT_SYLLABLES and \
         token.lower_ not in _PARTICIPLES and bool(_PERSON_WORD.match(doc[j - 2].text)) and \
         bool(_PERSON_WORD.match(doc[j - 3].text)) and doc[j - 3].whitespace_ != ""
+
+
+def _family_firm(doc: Doc, i: int) -> bool:
+    """Whether the possessive at ``i`` is inside a family firm's name: a surname of a person
+    the document names in full, then "Group" or "Holdings" that ends the name ("Tam's Group",
+    where "Lucas Tam" is named). A firm's or anyone else's possessive is no part of a name."""
+    n = len(doc)
+    if not (2 <= i < n - 1 and doc[i].text in {"'s", "’s"} and doc[i + 1].text in
+            {"Group", "Holdings"} and doc[i - 1].pos_ == "PROPN") or \
+            i + 2 < n and doc[i + 2].text[:1].isupper():
+        return False
+    surname = doc[i - 1].text
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == surname and e.end != i
+               for e in doc.ents)
 
 
 def _after_body_noun(doc: Doc, i: int) -> bool:
@@ -1121,7 +1136,8 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
     for i in range(start, end + 1):
         cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) \
             or (i > current and doc[i].lower_ in name_data().title_breaks) or (
-            doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives)
+            doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives
+            and not _family_firm(doc, i))
         if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end and not any(
                 k - len(doc[k + 1].text) < i < k for k in _inner(doc)):
             # "Bank of China" is one name, "Lumen HK of Lumen Group" two

@@ -148,3 +148,10 @@ def test_a_firm_after_a_title_is_no_department(extractor):
 def test_a_place_may_go_on_a_registry_name_s_longer_name(extractor):
     found = entities(extractor, "Tokens can be bought through the HSBC HK Wallet App.")
     assert found.get("hsbc-hk-wallet-app") == "Product"
+
+
+def test_a_family_firm_keeps_its_founder_s_possessive(extractor):
+    found = entities(extractor, "Lucas Tam, who chairs Tam's Group, said he was bullish.")
+    assert found.get("tam-s-group") == "Company"
+    found = entities(extractor, "Orvane's Group Chief Executive left on Monday.")
+    assert "orvane" in found and not any("group" in i for i in found)
