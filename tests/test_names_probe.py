@@ -155,3 +155,13 @@ def test_a_family_firm_keeps_its_founder_s_possessive(extractor):
     assert found.get("tam-s-group") == "Company"
     found = entities(extractor, "Orvane's Group Chief Executive left on Monday.")
     assert "orvane" in found and not any("group" in i for i in found)
+
+
+def test_people_in_a_panel_list_and_after_said_keep_common_word_surnames(extractor):
+    found = entities(extractor, "Panellists were Rhea Lam, chairman of Orvane Capital; Tim "
+                                "Long, managing director of Birch Harbour; and Ada Young, "
+                                "founder of Kestrel Labs.")
+    assert {found.get(p) for p in ("rhea-lam", "tim-long", "ada-young")} == {"Person"}
+    found = entities(extractor, "\"The market is deep,\" said Ivo So, Tarsin's head of "
+                                "markets.")
+    assert found.get("ivo-so") == "Person"
