@@ -501,6 +501,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
                 and doc[j + 1].text.istitle() and doc[j + 3].text[:1].isupper())
             or (doc[j].text == ")" and doc[j - 2].text == "(" and doc[j - 1].text.istitle())
             or (doc[j - 1].text == "(" and doc[j].text.istitle())
+            or _in_place_bracket(doc, j)  # "Lumen Securities (HK)"
             or (doc[j].like_num and len(doc[j].text) == 4)  # "Lumen Week 2025"
             or _VERSION.match(doc[j].text)  # "Policy Statement 2.0"
             or _given_name_syllable(doc, j)  # "Chan Tai-man"
@@ -772,6 +773,8 @@ _NOT_IN_NAME = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if not doc.has_annotation("TAG"):
         return start, end
+    while start < end and _in_place_bracket(doc, start):
+        start += 1  # "(Hong Kong) Limited" after a registry name: the rest of its name
     while start < end and (doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "("
                            and not _coded(doc[start])
                            or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}
@@ -1157,10 +1160,27 @@ def _abbreviation_bracket(doc: Doc, i: int) -> bool:
     """A bracket around an abbreviation ("Lumen Bank (LB)") ends a name; one around a word of
     the name ("Lumen Securities (Asia) Limited") does not."""
     if doc[i].text == "(":
-        return not (i + 1 < len(doc) and doc[i + 1].text.istitle() or i in _inner(doc))
+        return not (i + 1 < len(doc) and doc[i + 1].text.istitle() or i in _inner(doc)
+                    or _in_place_bracket(doc, i))
     if doc[i].text == ")":
-        return not (doc[i - 1].text.istitle() or i - 2 in _inner(doc))
+        return not (doc[i - 1].text.istitle() or i - 2 in _inner(doc)
+                    or _in_place_bracket(doc, i))
     return False
+
+
+def _in_place_bracket(doc: Doc, j: int) -> bool:
+    """Whether ``doc[j]`` is in a bracketed place after a name ("Lumen Securities (HK)",
+    "Lumen Bank (Hong Kong)"), which is part of a legal name, not an abbreviation of it."""
+    if not 0 < j < len(doc):
+        return False
+    k = j
+    while k > 0 and j - k < 4 and doc[k].text != "(":
+        k -= 1  # back to the bracket's "("
+    if doc[k].text != "(" or k == 0 or not doc[k - 1].text[:1].isupper():
+        return False
+    end = next((m for m in range(k + 1, min(len(doc), k + 5)) if doc[m].text == ")"), None)
+    return end is not None and k <= j <= end and end > k + 1 and \
+        _known_place(doc[k + 1:end].text)
 
 
 def _inner(doc: Doc) -> set[int]:

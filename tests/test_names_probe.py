@@ -165,3 +165,17 @@ def test_people_in_a_panel_list_and_after_said_keep_common_word_surnames(extract
     found = entities(extractor, "\"The market is deep,\" said Ivo So, Tarsin's head of "
                                 "markets.")
     assert found.get("ivo-so") == "Person"
+
+
+def test_a_bracketed_place_is_part_of_a_legal_name(extractor):
+    source = SourceDocument(id="doc", path=Path("doc.md"), title="t",
+                            published=dt.date(2025, 3, 1), outlet=None,
+                            text="Shares of Orvane Securities Brokerage (HK) rose. Orvane "
+                                 "Bank (OB) said no.")
+    names = {e.id: e.name for e in extractor.run(source).entities}
+    assert names["orvane-securities-brokerage"] == "Orvane Securities Brokerage (HK)"
+    assert names["orvane-bank"] == "Orvane Bank"
+    found = entities(extractor, "Regulators named JD Coinlink Technology (Hong Kong) Limited "
+                                "and Orvane Pay as testers.")
+    assert "jd-coinlink" in found and "orvane-pay" in found
+    assert [i for i, kind in found.items() if kind == "Regulator"] == []
