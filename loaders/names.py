@@ -62,6 +62,7 @@ _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?
 _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
 #: "RWAs", "DATs": an abbreviation in the plural names a class of things, not one
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
+_VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
 
@@ -178,6 +179,7 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                              or _AMOUNT.match(words[start])
                              and canonical(words[start]) not in data.media  # "HK01"
                              or _PLURAL_ABBREVIATION.match(words[start])
+                             or words[start].isdigit()  # "In 2023": a year
                              or len(words[start]) <= 2):
         return None  # "Treasury", "Digital", "HKD6", "JV", "RWAs": not a name alone
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
@@ -197,8 +199,8 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     words = key.split()
     dated = len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit() and \
         words[-1][:2] in {"19", "20"}
-    while len(words) > 1 and words[-1].isdigit():
-        words.pop()  # "Lumen Forum 2025" is a forum
+    while len(words) > 1 and (words[-1].isdigit() or _VERSION.match(words[-1])):
+        words.pop()  # "Lumen Forum 2025" is a forum, "Lumen Plan 2.0" a plan
     if key in data.media or (outlet and key == canonical(outlet)):
         return "MediaOutlet"
     if key in data.places:
@@ -252,10 +254,11 @@ class NameFinder:
         glued = name_data().glued_possessives
         # A registry name is cut out of longer candidates, unless a possessive that belongs
         # to the name comes first ("People's Bank of China" is not "Bank of China").
-        starts = {s.start for s in registry}
+        # a place may begin the rest of a longer name ("Lumen HK Mobile App")
+        starts = {s.start for s in registry if s.label_ != "Place"}
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
                     {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
-                    or _begins_longer_name(s, starts)}
+                    or _begins_longer_name(s, starts) or _inside_fund_name(s)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         named = {i for s in registry for i in range(s.start, s.end)}
@@ -284,6 +287,7 @@ class NameFinder:
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named) or _credit(span) or _common_noun(span) or \
+                    _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
                     _places_listed(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
@@ -312,7 +316,7 @@ class NameFinder:
         doc.spans["registry"] = [s for s in registry if not (
             (s.label_ == "Place" or id(s) in yielding)
             and any(i in inside for i in range(s.start, s.end)))]
-        doc.spans["discovered"] = self._entities(doc, list(chosen.values()))
+        doc.spans["discovered"] = self._entities(doc, list(chosen.values()), headings)
         return doc
 
     def _designated(self, doc: Doc) -> list[Span]:
@@ -349,11 +353,17 @@ class NameFinder:
             found += [(start, end, None) for start, end in _proper_runs(doc)]
         return found
 
-    def _entities(self, doc: Doc, chosen: list[tuple[Span, str | None]]) -> list[Span]:
+    def _entities(self, doc: Doc, chosen: list[tuple[Span, str | None]], headings: set[int]
+                  ) -> list[Span]:
         """Group the names into entities and label the spans with kind and id."""
         names = doc._.entity_names
         registry_names = {canonical(n): (s.kb_id_, s.label_) for s in doc.spans["registry"]
                           for n in (s.text, names.get(s.kb_id_, ""))}
+        first_at: dict[str, int] = {}  # where the text (not a heading) first writes a name
+        for span in [*doc.spans["registry"], *(s for s, _ in chosen)]:
+            if span.start not in headings:
+                key = canonical(span.text)
+                first_at[key] = min(first_at.get(key, span.start), span.start)
         full: dict[str, tuple[str, str]] = {}  # canonical name -> (id, kind)
         people: dict[str, str] = {}  # a person's first or last name -> their id
         for s in doc.spans["registry"]:
@@ -387,7 +397,9 @@ class NameFinder:
                 kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
             if (kind in _GENERIC_KINDS or kind == "Person") and key in described:
                 kind = described[key]  # "OKX, a crypto exchange": the text says its kind
-            prefix = _prefix_owner(key, full, registry_names)
+            prefix = _prefix_owner(key, full, registry_names) or (
+                _shortened(key, first_at, full, registry_names)
+                if kind not in {"Place", "MediaOutlet"} else None)
             if prefix and not (key in described and described[key] != prefix[1]):
                 # "Lumen" is "Lumen Brokers", unless the text says it is of another kind
                 # ("Lumen Ventures, the arm of crypto exchange Lumen")
@@ -459,6 +471,10 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             runs.append((i, i + 1))  # "ex-Lumen staff": a former employer, however tagged
             i += 1
             continue
+        if _apposed_at_start(doc, i):
+            runs.append((i, i + 1))  # "Lumora, the technology hub ...,": a name
+            i += 1
+            continue
         if not _starts_name(doc[i]):
             i += 1
             continue
@@ -468,6 +484,7 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             # "People's Bank of China": a possessive that belongs to the name
             or (doc[j].text in {"'s", "’s"} and doc[j - 1].lower_ in glued and j + 1 < n
                 and _starts_name(doc[j + 1]))
+            or _family_firm(doc, j) or _family_firm(doc, j - 1)  # "Tsang's Group"
             # "... and Stored Value Facilities Ordinance": after a connector, a capital
             # continues the name whatever its tag
             or (doc[j].lower_ in _CONNECTORS and j + 1 < n and (
@@ -484,9 +501,14 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
                 and doc[j + 1].text.istitle() and doc[j + 3].text[:1].isupper())
             or (doc[j].text == ")" and doc[j - 2].text == "(" and doc[j - 1].text.istitle())
             or (doc[j - 1].text == "(" and doc[j].text.istitle())
+            or _in_place_bracket(doc, j)  # "Lumen Securities (HK)"
             or (doc[j].like_num and len(doc[j].text) == 4)  # "Lumen Week 2025"
+            or _VERSION.match(doc[j].text)  # "Policy Statement 2.0"
+            or _given_name_syllable(doc, j)  # "Chan Tai-man"
         ):
             j += 1
+        if j < n and _surname_before_role(doc, i, j):
+            j += 1  # "Tran Do, co-chief executive of ...": a surname that is a common word
         if i >= 2 and doc[i - 1].text == "-" and len(doc[i - 2].text) == 1 and \
                 doc[i - 2].is_lower and not doc[i - 2].whitespace_:
             i -= 2  # "e-HKD"
@@ -497,7 +519,8 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
         token = doc[j - 1]
         named_kind = kinds.get(token.lower_)
         if ((i, j) in labelled or (i - 1, j) in labelled) and named_kind is None and not any(
-                c.isupper() for t in doc[i:j] for c in t.text[1:]) and (
+                c.isupper() for t in doc[i:j] for c in t.text[1:]) and \
+                not _after_body_noun(doc, i) and (
                 j - i > 1 or _known_place(token.text) or token.ent_type_ not in {"GPE", "LOC"}):
             pass  # a place, a date: not an entity of the graph (the small model calls many
             # one-word firms places: a single word must be a place the gazetteer knows)
@@ -508,7 +531,127 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
                 token.dep_ in _ARGUMENT and not token.is_sent_start) or _before_relative(doc, j):
             runs.append((i, j))
         i = j
+    for k in sorted(_inner(doc)):  # "World of Web3 (WOW) Summit 2025": one name
+        start, end = k - len(doc[k + 1].text), name_run_end(doc, k + 3)
+        while end < n and doc[end].like_num and len(doc[end].text) == 4:
+            end += 1
+        runs.append((start, end))
     return runs
+
+
+def _inner_abbreviations(doc: Doc) -> list[int]:
+    """Brackets (their "(") around an abbreviation inside a name: the words before spell it
+    and capitalised words go on after it ("World of Web3 (WOW) Summit Hong Kong")."""
+    found: list[int] = []
+    if "(" not in doc.text:
+        return found
+    for k, token in enumerate(doc):
+        if token.text != "(" or k + 3 >= len(doc) or doc[k + 2].text != ")":
+            continue
+        abbreviation = doc[k + 1].text
+        size = len(abbreviation)
+        if not (abbreviation.isalpha() and abbreviation.isupper() and 2 <= size <= 6) or \
+                k < size or not doc[k + 3].text[:1].isupper() or doc[k + 3].is_sent_start:
+            continue
+        after = doc[k + 3:name_run_end(doc, k + 3) + 1]
+        if not any(t.lower_ in name_data().kind_words or t.like_num and len(t.text) == 4
+                   for t in after) or doc[k + 3].lower_ in name_data().titles:
+            continue  # "Lumen Bank (LB) Chief Executive ...": the name ended
+        words = doc[k - size:k]
+        if all(t.is_alpha or t.text[:1].isalpha() for t in words) and words[0].text[:1].isupper() \
+                and "".join(t.text[0] for t in words).upper() == abbreviation:
+            found.append(k)
+    return found
+
+
+def _surname_before_role(doc: Doc, start: int, k: int) -> bool:
+    """Whether the capitalised word at ``k``, after a given name from ``start``, is a surname
+    however it is tagged ("Do", "So", "Long"): a role follows in apposition ("Tran Do,
+    co-chief executive of ...", "Ivo So, Lumen's head of ...")."""
+    if k + 2 >= len(doc) or doc[k].is_sent_start or doc[k + 1].text != "," or \
+            not all(_PERSON_WORD.match(t.text) for t in doc[start:k + 1]) or k - start > 2:
+        return False
+    return _role_after(doc, k + 2)
+
+
+def _role_after(doc: Doc, m: int) -> bool:
+    """Whether a role begins at ``m`` (after a name and a comma), perhaps after whose it is:
+    "chief executive of ...", "co-founder", "Lumen's head of ...", "the bank's chairman"."""
+    titles = name_data().titles
+    stop = min(len(doc), m + 6)
+    while m < stop and (doc[m].lower_ in {"the", "a", "an", "'s", "’s"} or (
+            doc[m].text[:1].isupper() and doc[m].lower_ not in titles)):
+        m += 1  # "Lumen's", "the": whose role it is
+    word = doc[m].lower_ if m < len(doc) else ""
+    return word.removeprefix("co-") in titles or word == "co" and m + 2 < len(doc) and \
+        doc[m + 1].text == "-" and doc[m + 2].lower_ in titles
+
+
+#: Words that open a sentence before a comma and a noun phrase without naming anything.
+_OPENING_WORDS = {"today", "yesterday", "tomorrow", "tonight", "now", "still", "meanwhile",
+                  "separately", "instead", "overall", "again", "currently", "previously"}
+
+
+def _apposed_at_start(doc: Doc, i: int) -> bool:
+    """Whether the first word of a sentence, where a capital says nothing, is a name
+    described in apposition ("Lumora, the technology hub owned by ..., will ..."): a noun
+    phrase for an organisation, set off by a comma, describes it."""
+    token = doc[i]
+    return token.is_sent_start and token.pos_ in {"NOUN", "PROPN"} and token.is_alpha and \
+        token.text[:1].isupper() and token.text[1:].islower() and \
+        token.lower_ not in _OPENING_WORDS and i + 2 < len(doc) and \
+        doc[i + 1].text == "," and doc[i + 2].lower_ in {"the", "a", "an"} and any(
+            c.dep_ == "appos" and c.i > i + 2 and (c.lemma_ in _BODY_NOUNS or c.lemma_ in
+                                                  name_data().described_as)
+            for c in token.children)
+
+
+#: Nouns that describe an organisation in apposition ("the technology hub", "a start-up").
+_BODY_NOUNS = {"company", "firm", "hub", "startup", "start-up", "group", "operator",
+               "provider", "developer", "agency", "body", "unit", "arm", "subsidiary",
+               "issuer", "custodian", "broker", "brokerage", "insurer", "marketplace",
+               "venue", "organisation", "organization", "institution", "lender", "platform",
+               "exchange", "bank", "manager", "house", "consultancy", "network", "protocol"}
+
+
+#: Short words written after a hyphen that are not the second syllable of a given name.
+_NOT_SYLLABLES = {"era", "wide", "born", "made", "like", "only", "free", "type", "held",
+                  "size", "rich", "high", "low", "year", "day", "up", "in", "out", "off",
+                  "on", "led", "run", "old", "new", "end", "time", "term", "ups"}
+
+
+def _given_name_syllable(doc: Doc, j: int) -> bool:
+    """Whether ``doc[j]`` is the second syllable of a hyphenated given name after a person's
+    name ("Chan Tai-man", "Wong Ka-yan"): a short lower-case word glued to a hyphen that is
+    glued to a capitalised word, itself after another."""
+    token = doc[j]
+    return j >= 3 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and \
+        not doc[j - 2].whitespace_ and token.is_lower and token.is_alpha and \
+        2 <= len(token.text) <= 4 and token.lower_ not in _NOT_SYLLABLES and \
+        token.lower_ not in _PARTICIPLES and bool(_PERSON_WORD.match(doc[j - 2].text)) and \
+        bool(_PERSON_WORD.match(doc[j - 3].text)) and doc[j - 3].whitespace_ != ""
+
+
+def _family_firm(doc: Doc, i: int) -> bool:
+    """Whether the possessive at ``i`` is inside a family firm's name: a surname of a person
+    the document names in full, then "Group" or "Holdings" that ends the name ("Tam's Group",
+    where "Lucas Tam" is named). A firm's or anyone else's possessive is no part of a name."""
+    n = len(doc)
+    if not (2 <= i < n - 1 and doc[i].text in {"'s", "’s"} and doc[i + 1].text in
+            {"Group", "Holdings"} and doc[i - 1].pos_ == "PROPN") or \
+            i + 2 < n and doc[i + 2].text[:1].isupper():
+        return False
+    surname = doc[i - 1].text
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == surname and e.end != i
+               for e in doc.ents)
+
+
+def _after_body_noun(doc: Doc, i: int) -> bool:
+    """Whether a plain noun for an organisation comes right before ``i`` ("law firm
+    Birchwells", "lender Lumen"): what follows is that organisation's name, whatever the
+    model calls it (a nationality, a place)."""
+    return i >= 1 and doc[i - 1].is_lower and (
+        doc[i - 1].lemma_ in _BODY_NOUNS or doc[i - 1].lemma_ in name_data().described_as)
 
 
 def _before_relative(doc: Doc, end: int) -> bool:
@@ -630,14 +773,17 @@ _NOT_IN_NAME = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if not doc.has_annotation("TAG"):
         return start, end
+    while start < end and _in_place_bracket(doc, start):
+        start += 1  # "(Hong Kong) Limited" after a registry name: the rest of its name
     while start < end and (doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "("
                            and not _coded(doc[start])
                            or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}
                            and not (end == start + 1 and start + 1 < len(doc)
-                                    and doc[start + 1].text == "-")):
+                                    and doc[start + 1].text == "-")
+                           and not _apposed_at_start(doc, start)):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \
-            and not _coded(doc[end - 1]):
+            and not _coded(doc[end - 1]) and not _surname_before_role(doc, start, end - 1):
         end -= 1
     while start >= 2 and end > start and doc[start - 1].text == "-" and \
             not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and \
@@ -742,12 +888,24 @@ _TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "
 
 _DEPARTMENT_TITLES = {"head", "director", "manager", "chief", "officer", "president",
                       "vice-president", "lead", "vp", "heads", "directors"}
+#: Ordinary words that qualify a department's name ("Emerging Business", "Global Markets").
+_DEPARTMENT_QUALIFIERS = {"global", "digital", "emerging", "corporate", "institutional",
+                          "retail", "asset", "assets", "investment", "product", "business",
+                          "group", "regional", "international", "strategic", "public",
+                          "private", "wealth", "capital", "data", "legal", "human",
+                          "information", "technical", "fixed", "income", "new", "market",
+                          "commercial", "personal", "consumer", "transaction", "virtual",
+                          "and", "&", "of", "the", "financial", "crypto", "web3", "china",
+                          "asia", "greater", "investor", "client", "customer", "platform",
+                          "equities", "equity", "derivatives", "commodities", "currencies",
+                          "securities", "fx", "rates", "credit", "cash", "debt"}
 _DEPARTMENT_WORDS = {"development", "research", "products", "product", "operations", "sales",
                      "markets", "strategy", "technology", "engineering", "compliance",
                      "policy", "innovation", "enforcement", "trading", "investments",
                      "partnerships", "communications", "marketing", "finance", "risk",
                      "listing", "listings", "payments", "relations", "affairs", "solutions",
-                     "services", "banking", "custody", "treasury", "supervision", "design"}
+                     "services", "banking", "custody", "treasury", "supervision", "design",
+                     "business", "businesses"}
 
 
 #: Plain words that end a product's name ("Lumen Web3 wallet"); not "stablecoin" or "token",
@@ -802,15 +960,41 @@ def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
 
 
 
+#: Last words of a fund's name, which often holds its managers' names ("Lumen Orbit Bitcoin
+#: ETF": a fund by Lumen and Orbit, not a mention of either).
+_FUND_ENDS = {"etf", "etfs", "fund", "funds"}
+
+
+def _inside_fund_name(span: Span) -> bool:
+    """Whether a registry organisation's name is inside a fund's name after another name
+    ("Varn Lumen Ether ETF"): the fund is the entity there."""
+    if span.label_ in {"Place", "Person"} or not span.start:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1]
+    if not before.text[:1].isupper() or before.pos_ in _NOT_IN_NAME:
+        return False
+    end = name_run_end(doc, span.end)
+    return end > span.end and doc[end - 1].lower_ in _FUND_ENDS
+
+
 def _department(span: Span, named: set[int]) -> bool:
     """Whether ``span`` is a department after a title ("head of Product Development"), not
     a unit with a name of its own ("head of Lumen Technology": a registry name in it)."""
     doc = span.doc
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ in {"and", "&", ","} and doc[i - 2].text[:1].isupper():
+        k = i - 2  # "head of Emerging Business and FIC": a later part of a listed department
+        while k >= 1 and doc[k - 1].text[:1].isupper():
+            k -= 1
+        if _department(doc[k:i - 1], named):
+            return True
     words = canonical(span.text).split()
     return not any(i in named for i in range(span.start, span.end)) and span.start >= 2 and \
         doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
-        words[-1] in _DEPARTMENT_WORDS
+        words[-1] in _DEPARTMENT_WORDS and all(
+            w in _DEPARTMENT_QUALIFIERS or w in _DEPARTMENT_WORDS for w in words[:-1])
 
 
 _CREDITS = {"photo", "photos", "photograph", "photographs", "image", "images", "picture",
@@ -825,6 +1009,44 @@ def _credit(span: Span) -> bool:
         return True
     return start >= 1 and doc[start - 1].text == "(" and end < len(doc) and \
         doc[end].text == "/" and span.text.isupper()
+
+
+_NOMINAL = re.compile(r"(?:ment|tion|sion|ance|ence|ity|ing)$")
+
+
+def _title_subject(span: Span) -> bool:
+    """Whether ``span`` is the subject in a document's or an event's title, after "on the"
+    ("Policy Statement on the Development of Digital Assets", "Forum on the Regulation of
+    Stablecoins"): a noun of action and its object, not names of their own."""
+    doc, k = span.doc, span.start
+    if k >= 2 and doc[k - 1].lower_ == "of":
+        k -= 2
+        while k >= 1 and doc[k - 1].text[:1].isupper():
+            k -= 1  # back over the subject before "of"
+    return k >= 3 and doc[k - 1].lower_ == "the" and doc[k - 2].lower_ == "on" and \
+        (doc[k - 3].text[:1].isupper() or doc[k - 3].like_num) and \
+        (bool(_NOMINAL.search(doc[k].lower_)) or doc[k].lower_ in _SUBJECT_NOUNS) and \
+        doc[k].text[:1].isupper()
+
+
+_SUBJECT_NOUNS = {"future", "use", "role", "impact", "growth", "state", "rise", "risks",
+                  "review", "reform"}
+
+
+def _place_and_asset(span: Span) -> bool:
+    """Whether ``span`` is a place before words that are never names ("US Solana funds",
+    "Hong Kong Bitcoin ETFs"): a market and an asset, not a name."""
+    data = name_data()
+    words = canonical(span.text).split()
+    return any(" ".join(words[:k]) in data.places and all(
+        w in data.not_names for w in words[k:]) for k in range(len(words) - 1, 0, -1))
+
+
+def _ticker(span: Span) -> bool:
+    """Whether ``span`` is a stock's ticker ("under the ticker LMNX", "symbol LMNX"), which
+    names a listing, not a second entity."""
+    return len(span) == 1 and span.start >= 1 and \
+        span.doc[span.start - 1].lower_ in {"ticker", "symbol", "tickers", "symbols"}
 
 
 def _portfolio(span: Span) -> bool:
@@ -846,8 +1068,11 @@ def _titled(span: Span) -> bool:
     """Whether a title stands in apposition to the name ("Jane Doe, chief executive")."""
     head = span.root
     titles = name_data().titles
-    before = span.doc[span.start - 1].lower_.strip(".") if span.start else ""
-    return all(_PERSON_WORD.match(t.text) for t in span) and (before in titles or (
+    doc = span.doc
+    before = doc[span.start - 1].lower_.strip(".") if span.start else ""
+    return all(_PERSON_WORD.match(w) for w in span.text.split()) and (before in titles or (
+        span.end + 1 < len(doc) and doc[span.end].text == "," and len(span) > 1
+        and _role_after(doc, span.end + 1)) or (
         span.doc.has_annotation("DEP") and any(
             t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]
             if t.i != head.i)))
@@ -882,6 +1107,19 @@ def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
     return None
 
 
+def _shortened(key: str, first_at: dict[str, int], full: dict[str, tuple[str, str]],
+               registry: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The organisation a one-word name shortens: news gives the full name first and then
+    its first word ("Varn Custody ... London-based Varn", "Varn's chief executive"). Only
+    one organisation whose name it begins may be written before it."""
+    if " " in key or key not in first_at:
+        return None
+    owners = {owner for other, owner in (*full.items(), *registry.items())
+              if other.startswith(key + " ") and owner[1] not in _NOT_ORGANISATIONS
+              and first_at.get(other, first_at[key]) < first_at[key]}
+    return owners.pop() if len(owners) == 1 else None
+
+
 def _display(span: Span) -> str:
     return " ".join(span.text.split()).removesuffix("'s").removesuffix("’s").strip(" ,.")
 
@@ -901,8 +1139,10 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
     for i in range(start, end + 1):
         cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) \
             or (i > current and doc[i].lower_ in name_data().title_breaks) or (
-            doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives)
-        if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end:
+            doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives
+            and not _family_firm(doc, i))
+        if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end and not any(
+                k - len(doc[k + 1].text) < i < k for k in _inner(doc)):
             # "Bank of China" is one name, "Lumen HK of Lumen Group" two
             left = doc[i - 1].lower_
             cut = not (left in name_data().kind_words or left in _ORG_SUFFIXES
@@ -920,10 +1160,33 @@ def _abbreviation_bracket(doc: Doc, i: int) -> bool:
     """A bracket around an abbreviation ("Lumen Bank (LB)") ends a name; one around a word of
     the name ("Lumen Securities (Asia) Limited") does not."""
     if doc[i].text == "(":
-        return not (i + 1 < len(doc) and doc[i + 1].text.istitle())
+        return not (i + 1 < len(doc) and doc[i + 1].text.istitle() or i in _inner(doc)
+                    or _in_place_bracket(doc, i))
     if doc[i].text == ")":
-        return not doc[i - 1].text.istitle()
+        return not (doc[i - 1].text.istitle() or i - 2 in _inner(doc)
+                    or _in_place_bracket(doc, i))
     return False
+
+
+def _in_place_bracket(doc: Doc, j: int) -> bool:
+    """Whether ``doc[j]`` is in a bracketed place after a name ("Lumen Securities (HK)",
+    "Lumen Bank (Hong Kong)"), which is part of a legal name, not an abbreviation of it."""
+    if not 0 < j < len(doc):
+        return False
+    k = j
+    while k > 0 and j - k < 4 and doc[k].text != "(":
+        k -= 1  # back to the bracket's "("
+    if doc[k].text != "(" or k == 0 or not doc[k - 1].text[:1].isupper():
+        return False
+    end = next((m for m in range(k + 1, min(len(doc), k + 5)) if doc[m].text == ")"), None)
+    return end is not None and k <= j <= end and end > k + 1 and \
+        _known_place(doc[k + 1:end].text)
+
+
+def _inner(doc: Doc) -> set[int]:
+    if "inner_abbreviations" not in doc.user_data:
+        doc.user_data["inner_abbreviations"] = set(_inner_abbreviations(doc))
+    return doc.user_data["inner_abbreviations"]
 
 
 def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
@@ -946,9 +1209,18 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
         return False  # "Hong Kong and Shanghai Banking Corporation"
     if name_data().kind_words.get(right[-1].lower_) in _ONE_BODY:
         return False  # "Securities and Exchange Commission", "Convention and Exhibition Centre"
-    # "Exchanges and Clearing": a word such as "Exchanges" keeps one more word in the name
-    left = doc[i - 1].lower_
-    return not (len(right) == 1 and (left in name_data().kind_words or left in _ORG_SUFFIXES))
+    # "Exchanges and Clearing": a word such as "Exchanges" keeps one more word for an
+    # organisation in the name; "Lumen Holdings and Varn" lists a second name
+    left, data = doc[i - 1].lower_, name_data()
+    return not (len(right) == 1 and (left in data.kind_words or left in _ORG_SUFFIXES)
+                and _organisation_word(right[0].lower_))
+
+
+def _organisation_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is a word organisations are named with ("Clearing",
+    "Capital", "Bank"), not a name of its own."""
+    data = name_data()
+    return word in data.kind_words or word in _ORG_SUFFIXES or word in data.organisation_words
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
