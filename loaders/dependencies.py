@@ -573,7 +573,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "appos-head":
         if first.dep_ != "appos" or _list_item(first, at):
             return []
-        return [_described(first, at) or first.head]
+        described = _described(first, at) or first.head
+        return [_former_or_latter(first, described, at)]
     if role == "appos":  # an "apposition" listing more names is a list, not a description
         return [c for c in first.children if c.dep_ == "appos"
                 and not any(g.dep_ == "conj" for g in c.children)]
@@ -911,6 +912,22 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
     return []
 
 
+def _former_or_latter(appos: Token, described: Token, at: dict[int, Mention]) -> Token:
+    """The item a description beginning "the former" / "the latter" picks from the list it
+    describes ("A and B -- the latter a bank backed by C --": B), else ``described``."""
+    doc = appos.doc
+    words = [t.lower_ for t in doc[max(appos.left_edge.i - 3, 0):appos.i]]
+    pick = next((w for a, w in zip(words, words[1:], strict=False) if a == "the"
+                 and w in {"former", "latter"}), None)
+    if pick is None:
+        return described
+    first = _conj_root(described)
+    items = [x for x in [first, *first.conjuncts] if x.i in at]
+    if len(items) < 2:
+        return described
+    return items[0] if pick == "former" else items[-1]
+
+
 def _on_a_verb(prep: Token) -> bool:
     """Whether a preposition hangs on a verb or on its object ("ran trials in the sandbox"),
     not on a subject ("banks in the sandbox would get ...") that some other clause speaks of."""
@@ -1009,7 +1026,10 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
             if t.tag_ in {"NNS", "NNPS"}:  # "A and B, the two platforms licensed by ..."
                 first = _conj_root(named)
                 return [at[x.i] for x in [first, *first.conjuncts] if x.i in at]
-            return [at[named.i]]
+            return [at[_former_or_latter(t, named, at).i]]
+        picked = _former_or_latter(t, t.head, at)
+        if picked.i != t.head.i:
+            return [at[picked.i]]
         return _mention_of(t.head, at, depth + 1)
     if t.lower_ == "one" and t.dep_ in {"attr", "oprd"} and t.head.lemma_ in _COPULA:
         # "X was one of the first firms to take part": X

@@ -542,8 +542,9 @@ class References:
                 # A description ("the lender") points at the last fitting entity named in its
                 # sentence or the ten before, one whose name has its noun first.
                 window = first_of(max(here - 10, 0))
-                position = _last_in(fits(kinds, phrase.split()[-1]), window, before_here)
-                if position is None:
+                noun = phrase.split()[-1]
+                position = _last_in(fits(kinds, noun), window, before_here)
+                if position is None and noun not in _OWN_NOUN_ONLY:
                     position = _last_in(fits(kinds), window, before_here)
             if position is not None:
                 candidate = by_position[position]
@@ -582,6 +583,9 @@ def _last_in(positions: list[int], low: int, high: int) -> int | None:
 
 
 _PRONOUNS = {"its", "it", "he", "she", "his", "her"}
+#: Nouns whose description points only at a name holding the noun: "the government" is no
+#: bureau named before it.
+_OWN_NOUN_ONLY = {"government"}
 #: Phrases naming the last two entities of a kind together.
 PAIRS: dict[str, str] = {
     "both exchanges": "TradingPlatform", "both platforms": "TradingPlatform",

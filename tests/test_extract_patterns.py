@@ -698,3 +698,35 @@ def test_a_list_whose_every_item_has_a_relative_clause_is_still_a_list(extractor
 def test_constructions_that_state_no_such_relation(extractor, construction, text, wrong):
     assert wrong not in triples(extractor, text), construction
 
+
+
+@pytest.mark.parametrize(("construction", "text", "expected", "wrong"), [
+    ("'the latter' describes the last item of the list before it",
+     "Tidewell Bank and Orchid Bank -- the latter a virtual bank backed by Kestrel Group -- "
+     "have added crypto products.",
+     ("kestrel-group", "OWNS", "orchid-bank"), ("kestrel-group", "OWNS", "tidewell-bank")),
+    ("'the former' describes the first item",
+     "Tidewell Bank and Orchid Bank, the former a unit of Kestrel Group, have added crypto "
+     "products.",
+     ("tidewell-bank", "SUBSIDIARY_OF", "kestrel-group"),
+     ("orchid-bank", "SUBSIDIARY_OF", "kestrel-group")),
+    ("an investor that also took part in a round raised in the sentence before",
+     "Kestrel Labs raised US$30 million in a round led by Orchid Capital. Tidewell Ventures "
+     "also took part in the round.",
+     ("tidewell-ventures", "OWNS", "kestrel-labs"), None),
+    ("'the government' is no bureau named before it",
+     "The Financial Services and the Treasury Bureau said Kestrel Hub, the technology hub "
+     "wholly owned by the government, will run a scheme.",
+     None, ("fstb", "OWNS", "kestrel-hub")),
+])
+def test_former_latter_rounds_and_the_government(extractor, construction, text, expected,
+                                                 wrong):
+    found = triples(extractor, text)
+    assert expected is None or expected in found, construction
+    assert wrong is None or wrong not in found, construction
+
+
+def test_taking_part_in_an_event_makes_no_investor(extractor):
+    found = triples(extractor, "Kestrel Labs raised US$30 million in May. Tidewell Ventures "
+                               "took part in the Orchid Forum.")
+    assert ("tidewell-ventures", "OWNS", "kestrel-labs") not in found
