@@ -308,20 +308,25 @@ class DependencyRelations:
         role = _role_text(pattern.role, trigger, at)
         if pattern.role and not role:
             return
-        period = period_of(trigger, self.period_words) \
-            if SINCE in self.schema.properties(pattern.edge) else {}
         span = (start, end)
-        # the service's noun phrase; the noun alone where the tagger took it for a verb
-        service = next((_role_phrase(noun, at) or noun.text
-                        for noun in _role(pattern.service, trigger, span, at)
-                        if noun.i not in at), "") if pattern.service else ""
         sources = _mentions(_arguments(pattern.source, trigger, span, at), at)
+        if not sources:
+            return
         if pattern.target == ("fixed",):
             targets = self._fixed(pattern, doc, span, at)
         else:
             targets = _mentions(_arguments(pattern.target, trigger, span, at), at)
         if pattern.pairwise:  # "A, B and C set up a joint venture": each pair
             targets = sources
+        if not targets:
+            return
+        # Read only for a trigger that joins two names: most triggers join none.
+        period = period_of(trigger, self.period_words) \
+            if SINCE in self.schema.properties(pattern.edge) else {}
+        # the service's noun phrase; the noun alone where the tagger took it for a verb
+        service = next((_role_phrase(noun, at) or noun.text
+                        for noun in _role(pattern.service, trigger, span, at)
+                        if noun.i not in at), "") if pattern.service else ""
         for s in sources:
             for t in targets:
                 if pattern.pairwise and s.entity_id > t.entity_id:
