@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from hkweb3.data import REGISTRY_DIR
 from hkweb3.graph.config import StoreConfig
 from hkweb3.graph.embedded import EmbeddedHome
 from hkweb3.graph.store import Store, open_store
+from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.registry import read_registry
 
 # Tests never reach a store configured for real use.
 for _name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "HKWEB3_HOME"):
@@ -84,3 +87,11 @@ def browser() -> Iterator:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """The shipped pipeline with the shipped registry, new for each test module: an
+    extractor keeps the kind it first gave each discovered name (as one ingest must), so
+    one module's names would otherwise carry into the next's."""
+    return Extractor(read_registry(REGISTRY_DIR).entities)

@@ -5,16 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from hkweb3.data import REGISTRY_DIR
 from hkweb3.graph.models import Entity
 from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.readers import SourceDocument
-from hkweb3.loaders.registry import read_registry
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(read_registry(REGISTRY_DIR).entities)
 
 
 def extract(extractor, text, published=dt.date(2023, 4, 12)):

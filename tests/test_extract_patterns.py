@@ -3,26 +3,12 @@
 Each case names the construction it stands for; the entities are made up, so the registry
 knows none of them (except the regulators and outlets, which it does)."""
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from hkweb3.data import REGISTRY_DIR
-from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.readers import SourceDocument
-from hkweb3.loaders.registry import read_registry
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(read_registry(REGISTRY_DIR).entities)
-
-
-def triples(extractor, text):
-    batch = extractor.run(SourceDocument(id="doc", path=Path("doc.md"), text=text, title="t",
-                                         published=dt.date(2025, 3, 1)))
-    return {(r.source, r.type, r.target) for r in batch.relations}
+from tests.extract_support import triples
 
 
 @pytest.mark.parametrize(

@@ -8,19 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from hkweb3.data import REGISTRY_DIR
 from hkweb3.graph.conflicts import find_conflicts
 from hkweb3.graph.models import GraphBatch
 from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.readers import SourceDocument
-from hkweb3.loaders.registry import read_registry
 
 PERIOD = ("since", "until", "current")
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(read_registry(REGISTRY_DIR).entities)
 
 
 def extract(extractor: Extractor, text: str, name: str = "doc") -> GraphBatch:

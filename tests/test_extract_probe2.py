@@ -3,26 +3,10 @@ with a list, roles at firms, settlement banks, control, stakes and licences: one
 our own for each construction, with made-up entities (the registry knows only the regulators
 and places)."""
 
-import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from hkweb3.data import REGISTRY_DIR
-from hkweb3.loaders.extract import Extractor
-from hkweb3.loaders.readers import SourceDocument
-from hkweb3.loaders.registry import read_registry
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(read_registry(REGISTRY_DIR).entities)
-
-
-def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    batch = extractor.run(SourceDocument(id="doc", path=Path("doc.md"), text=text, title="t",
-                                         published=dt.date(2025, 3, 1)))
-    return {(r.source, r.type, r.target) for r in batch.relations}
+from tests.extract_support import triples
 
 
 @pytest.mark.parametrize(

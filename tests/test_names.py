@@ -14,11 +14,6 @@ from hkweb3.loaders.readers import SourceDocument
 from hkweb3.loaders.registry import read_registry
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(read_registry(REGISTRY_DIR).entities)
-
-
 def entities(extractor, text, outlet=None):
     source = SourceDocument(id="doc", path=Path("doc.md"), text=text, title="t",
                             published=dt.date(2025, 3, 1), outlet=outlet)

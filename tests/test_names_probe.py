@@ -5,17 +5,7 @@ ranks, tickers and years."""
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
-from hkweb3.data import REGISTRY_DIR
-from hkweb3.loaders.extract import Extractor
 from hkweb3.loaders.readers import SourceDocument
-from hkweb3.loaders.registry import read_registry
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(read_registry(REGISTRY_DIR).entities)
 
 
 def entities(extractor, text):
