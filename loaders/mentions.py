@@ -562,6 +562,10 @@ def _apposed(doc: Doc, start: int, end: int, before: Mention) -> bool:
     apposition for the subject of the sentence's verb.)"""
     if before.end != start - 1 or doc[start - 1].text != ",":
         return False
+    first = doc[before.start].sent.start
+    if doc[first].pos_ in {"ADP", "SCONJ", "ADV"} and not any(
+            t.text == "," for t in doc[first:before.start]):
+        return False  # "Unlike Lumen, the exchange ...": the comma ends an opening phrase
     after = doc[end] if end < len(doc) else None
     return after is None or after.text not in {"'s", "’s", "'"} and after.tag_ not in _FINITE
 

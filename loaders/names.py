@@ -256,6 +256,7 @@ class NameFinder:
         # to the name comes first ("People's Bank of China" is not "Bank of China").
         # a place may begin the rest of a longer name ("Lumen HK Mobile App")
         starts = {s.start for s in registry if s.label_ != "Place"}
+        firms = {s.start for s in registry if s.label_ not in {"Place", "Person"}}
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
                     {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
                     or _begins_longer_name(s, starts) or _inside_fund_name(s)}
@@ -291,6 +292,8 @@ class NameFinder:
                     _places_listed(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
+            if label == "PERSON" and span.start in firms:
+                label = "ORG"  # "Lumen Cloud", begun by a registry firm's name: its unit
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
                                            or _titled(span)):
                 label = "PERSON"  # "Jane Doe, chief executive of ...": a person
@@ -395,8 +398,14 @@ class NameFinder:
             kind = kind_of(span.text, label, doc._.outlet)
             if kind == "Person" and len(key.split()) < 2:
                 kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
-            if (kind in _GENERIC_KINDS or kind == "Person") and key in described:
-                kind = described[key]  # "OKX, a crypto exchange": the text says its kind
+            if key in described and (kind in _GENERIC_KINDS or (
+                    kind == "Person" and described[key] in _NOT_OF_PEOPLE
+                    and not (span.start and doc[span.start - 1].pos_ == "NOUN"))):
+                # "OKX, a crypto exchange": the text says its kind. A person may be
+                # described by an organisation's noun ("Jane Doe, a former regulator") or
+                # follow one ("at the summit Jane Doe said"), but a conference or a roadmap
+                # is no one ("Consensus Hong Kong, the conference")
+                kind = described[key]
             prefix = _prefix_owner(key, full, registry_names) or (
                 _shortened(key, first_at, full, registry_names)
                 if kind not in {"Place", "MediaOutlet"} else None)
@@ -595,9 +604,11 @@ _OPENING_WORDS = {"today", "yesterday", "tomorrow", "tonight", "now", "still", "
 def _apposed_at_start(doc: Doc, i: int) -> bool:
     """Whether the first word of a sentence, where a capital says nothing, is a name
     described in apposition ("Lumora, the technology hub owned by ..., will ..."): a noun
-    phrase for an organisation, set off by a comma, describes it."""
+    phrase for an organisation, set off by a comma, describes it. A plural is a class of
+    things ("Custodians, the firms that hold assets, ...")."""
     token = doc[i]
     return token.is_sent_start and token.pos_ in {"NOUN", "PROPN"} and token.is_alpha and \
+        token.tag_ not in {"NNS", "NNPS"} and \
         token.text[:1].isupper() and token.text[1:].islower() and \
         token.lower_ not in _OPENING_WORDS and i + 2 < len(doc) and \
         doc[i + 1].text == "," and doc[i + 2].lower_ in {"the", "a", "an"} and any(
@@ -662,6 +673,8 @@ def _before_relative(doc: Doc, end: int) -> bool:
         doc[end + 1].lower_ in {"which", "whose", "who"}
 
 
+#: Kinds a describing noun gives a name the NER took for a person's.
+_NOT_OF_PEOPLE = {"Event", "Initiative", "Product", "Law"}
 #: Kinds a name's own words or the NER give when nothing more is known.
 _GENERIC_KINDS = {"Company", "Organization"}
 

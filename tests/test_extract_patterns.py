@@ -716,3 +716,14 @@ def test_taking_part_in_an_event_makes_no_investor(extractor):
     found = triples(extractor, "Kestrel Labs raised US$30 million in May. Tidewell Ventures "
                                "took part in the Orchid Forum.")
     assert ("tidewell-ventures", "OWNS", "kestrel-labs") not in found
+
+
+@pytest.mark.parametrize(("text", "meant", "not_meant"), [
+    ("HSBC launched tokenised deposits. Together with Standard Chartered, the bank also joined "
+     "Project Ensemble.", ("hsbc", "MEMBER_OF", "project-ensemble"),
+     ("standard-chartered", "MEMBER_OF", "project-ensemble")),
+])
+def test_a_name_in_an_opening_phrase_is_not_what_the_description_after_it_means(
+        extractor, text, meant, not_meant):
+    found = triples(extractor, text)
+    assert meant in found and not_meant not in found

@@ -2,16 +2,13 @@
 full earlier, people whose surname is a common word, organisation words, departments,
 ranks, tickers and years."""
 
-import datetime as dt
-from pathlib import Path
+import pytest
 
-from hkweb3.loaders.readers import SourceDocument
+from tests.extract_support import document
 
 
 def entities(extractor, text):
-    source = SourceDocument(id="doc", path=Path("doc.md"), text=text, title="t",
-                            published=dt.date(2025, 3, 1), outlet=None)
-    return {e.id: e.kind for e in extractor.run(source).entities}
+    return {e.id: e.kind for e in extractor.run(document(text)).entities}
 
 
 def test_a_name_after_a_legal_form_and_and_is_a_second_name(extractor):
@@ -158,10 +155,8 @@ def test_people_in_a_panel_list_and_after_said_keep_common_word_surnames(extract
 
 
 def test_a_bracketed_place_is_part_of_a_legal_name(extractor):
-    source = SourceDocument(id="doc", path=Path("doc.md"), title="t",
-                            published=dt.date(2025, 3, 1), outlet=None,
-                            text="Shares of Orvane Securities Brokerage (HK) rose. Orvane "
-                                 "Bank (OB) said no.")
+    source = document("Shares of Orvane Securities Brokerage (HK) rose. Orvane Bank (OB) "
+                      "said no.")
     names = {e.id: e.name for e in extractor.run(source).entities}
     assert names["orvane-securities-brokerage"] == "Orvane Securities Brokerage (HK)"
     assert names["orvane-bank"] == "Orvane Bank"
@@ -169,3 +164,25 @@ def test_a_bracketed_place_is_part_of_a_legal_name(extractor):
                                 "and Orvane Pay as testers.")
     assert "jd-coinlink" in found and "orvane-pay" in found
     assert [i for i, kind in found.items() if kind == "Regulator"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pell Varga, a former regulator, joined the exchange in May.",
+    "At the summit Pell Varga said the market would grow.",
+    "Pell Varga, a veteran lender, said the bank would grow.",
+])
+def test_a_person_described_by_an_organisation_s_noun_is_still_a_person(extractor, text):
+    assert entities(extractor, text).get("pell-varga") == "Person"
+
+
+def test_a_registry_firm_s_name_with_one_more_word_is_no_person(extractor):
+    found = entities(extractor, "Alibaba Cloud signed a deal with HashKey.")
+    assert found.get("alibaba-cloud") == "Company"
+
+
+@pytest.mark.parametrize("text", [
+    "Custodians, the firms that hold client assets, must keep records.",
+    "Investors, the largest group of users, bought bitcoin.",
+])
+def test_a_plural_at_the_start_described_in_apposition_is_a_class_not_a_name(extractor, text):
+    assert entities(extractor, text) == {}
