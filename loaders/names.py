@@ -612,9 +612,7 @@ def _apposed_at_start(doc: Doc, i: int) -> bool:
         token.text[:1].isupper() and token.text[1:].islower() and \
         token.lower_ not in _OPENING_WORDS and i + 2 < len(doc) and \
         doc[i + 1].text == "," and doc[i + 2].lower_ in {"the", "a", "an"} and any(
-            c.dep_ == "appos" and c.i > i + 2 and (c.lemma_ in _BODY_NOUNS or c.lemma_ in
-                                                  name_data().described_as)
-            for c in token.children)
+            c.dep_ == "appos" and c.i > i + 2 and _names_a_body(c) for c in token.children)
 
 
 #: Nouns that describe an organisation in apposition ("the technology hub", "a start-up").
@@ -661,8 +659,12 @@ def _after_body_noun(doc: Doc, i: int) -> bool:
     """Whether a plain noun for an organisation comes right before ``i`` ("law firm
     Birchwells", "lender Lumen"): what follows is that organisation's name, whatever the
     model calls it (a nationality, a place)."""
-    return i >= 1 and doc[i - 1].is_lower and (
-        doc[i - 1].lemma_ in _BODY_NOUNS or doc[i - 1].lemma_ in name_data().described_as)
+    return i >= 1 and doc[i - 1].is_lower and _names_a_body(doc[i - 1])
+
+
+def _names_a_body(noun: Token) -> bool:
+    """Whether ``noun`` is a word for an organisation ("firm", "lender", "exchange")."""
+    return noun.lemma_ in _BODY_NOUNS or noun.lemma_ in name_data().described_as
 
 
 def _before_relative(doc: Doc, end: int) -> bool:
