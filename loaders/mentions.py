@@ -175,13 +175,14 @@ class RegistryMentions:
     def _shortened(nlp: Language, lookup: dict[str, str]) -> dict[tuple[str, ...], str]:
         """Each name's first words (two or more, fewer than all), lower case, to the one
         entity whose name begins so: "Lumen Pay" for "Lumen Pay Technology (HK)"."""
+        written = {name: tuple(t.lower_ for t in nlp.make_doc(name)) for name in lookup}
         owners: dict[tuple[str, ...], set[str]] = {}
         for name, entity_id in lookup.items():
-            words = [t.lower_ for t in nlp.make_doc(name)]
+            words = written[name]
             for n in range(2, len(words)):
                 if words[n - 1].isalnum():
-                    owners.setdefault(tuple(words[:n]), set()).add(entity_id)
-        names = {tuple(t.lower_ for t in nlp.make_doc(name)) for name in lookup}
+                    owners.setdefault(words[:n], set()).add(entity_id)
+        names = set(written.values())
         return {words: ids.pop() for words, ids in owners.items()
                 if len(ids) == 1 and words not in names}
 
