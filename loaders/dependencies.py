@@ -1310,19 +1310,22 @@ _HELD = {"fund", "etf", "asset", "product", "portfolio", "holding", "reserve", "
 _HOLDINGS = {"portfolio", "investment", "holding", "book", "arm", "fund"}
 
 
+def _together_with(holders: list[Token]) -> list[Token]:
+    """The objects of "together with" / "along with" / "jointly with" on any of ``holders``
+    (the parse hangs it on the verb or on a noun near it)."""
+    return [g for h in holders for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "with" and any(
+                w.lower_ in _TOGETHER for w in c.children)
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
     if role == "by-together":  # "by A together with B, C and D": A to D
         agents = _role("by", t, span, at)
-        found = [_office_owner(a, at) for a in agents]
-        for holder in [t, *agents]:
-            for c in holder.children:
-                if c.dep_ == "prep" and c.lower_ == "with" and any(
-                        g.lower_ in _TOGETHER for g in c.children):
-                    found += [g for g in c.children if g.dep_ == "pobj"]
-        return found
+        return [*(_office_owner(a, at) for a in agents), *_together_with([t, *agents])]
     if role == "relative-object":  # "the platform that X helped (to) found": the platform
         clause = t
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
@@ -1393,10 +1396,7 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [o for o in _owner(t, at) if _is_fund(o, at)]
     if role == "with-together":  # "A founded X together with B": A and B
         subjects = [s for s, _ in _subject(t)]
-        others = [g for h in [t, *subjects] for c in h.children
-                  if c.dep_ == "prep" and c.lower_ == "with" and any(
-                      w.lower_ in _TOGETHER for w in c.children)
-                  for g in c.children if g.dep_ == "pobj"]
+        others = _together_with([t, *subjects])
         return [*subjects, *others] if others else []
     if role == "phrase-head":  # the noun a modifier's phrase is headed by
         head = t.head
