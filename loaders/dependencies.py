@@ -423,6 +423,8 @@ _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
+#: "unveiled by X in a keynote speech at the forum": where it was said
+_SPEECHES = {"speech", "keynote", "address", "remark", "presentation", "talk", "panel"}
 #: "with support from A and B", "with help from A", "assisted by A"
 _SUPPORT = {"support", "assistance", "help", "input"}
 
@@ -489,6 +491,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         word = role[5:]
         holders = [t, *(c for c in t.children if c.dep_ in {"dobj", "prt", "attr"})]
         holders += [w for h in holders[1:] if (w := _partitive(h)) is not None]
+        if t.pos_ == "NOUN":  # "a collaboration agreed last year between A and B"
+            holders += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         return [_object(c) for h in holders for c in h.children
                 if c.dep_ == "prep" and c.lower_ == word and _object(c)]
     if role == "dative":
@@ -504,10 +508,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "formed-by":  # "a subsidiary formed by Y", "a unit set up by Y": Y
         return [o for v in t.children if v.dep_ == "acl" and v.lemma_.lower() in _FORMING
                 for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
-    if role == "at-event":  # "unveiled by X at the forum": "at" on the verb or, where
-        # the parse hangs it on the nearest noun, on the agent
+    if role == "at-event":  # "unveiled by X at the forum": "at" on the verb, on the agent
+        # where the parse hangs it on the nearest noun, or on "in a speech"
         agents = [o for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None]
-        return [o for h in [t, *agents] for c in h.children
+        speeches = [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}
+                    and (o := _object(c)) is not None and o.lemma_.lower() in _SPEECHES]
+        return [o for h in [t, *agents, *speeches] for c in h.children
                 if c.dep_ == "prep" and c.lower_ in {"at", "during"}
                 and (o := _object(c)) is not None]
     if role == "included":  # "X's founders include A and B", "... are A and B": A and B,
@@ -888,7 +894,9 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
         for n in candidates:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
-                    of += [g for g in c.children if g.dep_ == "pobj"]
+                    # "head of wealth at Y": a department is no owner; ask the next noun
+                    of += [g for g in c.children if g.dep_ == "pobj"
+                           and (g.lower_ in _RELATIVE or _mention_of(g, at, 0))]
                 elif c.dep_ == "poss" and c.lower_ == "whose":
                     # "Y, the firm whose chief executive is X": the noun the clause describes
                     # "whose" follows the name it speaks of, wherever the parse hung the
@@ -914,6 +922,11 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
         # then names a department.
         if found or of:
             return found or of
+    person = group[0].head
+    if group[0].dep_ == "appos" and person.i in at and at[person.i].kind == "Person":
+        # "Jane Doe, general manager and head of wealth at Y": "at Y" hung on the person
+        return [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
+                for g in c.children if g.dep_ == "pobj" and g.i in at]
     return []
 
 
@@ -1089,6 +1102,10 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES
                       or t.lower_ in _NAME_ENDINGS and compounds[-1].i == t.i - 1):
         return [at[compounds[-1].i]]  # "the Lumen wallet", "Lumen Bank" found as "Lumen"
+    if t.tag_ == "NNS" and (named := _among_them(t, at)):
+        # "licensed ten platforms, among them A and B": the parse rarely hangs the list on
+        # the plural it names
+        return [at[x.i] for x in [named, *named.conjuncts] if x.i in at]
     for c in t.children:
         # "backers such as A and B", "firms including A and B"
         if c.dep_ == "prep" and c.lower_ in _LISTING:
@@ -1097,6 +1114,16 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                                 *(x for g in items for x in _semicolon_items(g, at))]
                     for m in _mention_of(x, at, depth + 1)]
     return []
+
+
+def _among_them(plural: Token, at: dict[int, Mention]) -> Token | None:
+    doc = plural.doc
+    k = plural.right_edge.i + 1
+    if k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "among" and \
+            doc[k + 2].lower_ in {"them", "those", "which"} and k + 3 in at:
+        mention = at[k + 3]
+        return _conj_root(doc[mention.start:mention.end].root)
+    return None
 
 
 def _role_text(how: str | None, trigger: Token, at: dict[int, Mention]) -> str:

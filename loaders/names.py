@@ -52,9 +52,9 @@ NAMES_FILE = Path(__file__).with_name("names.yaml")
 #: NER labels taken as names, with the kind they suggest (None: decided by the words).
 NER_LABELS = {"ORG": None, "PERSON": "Person", "PRODUCT": "Product", "EVENT": "Event",
               "LAW": "Law", "FAC": None, "WORK_OF_ART": None, "GPE": "Place", "LOC": "Place"}
-#: Words that end one group's names beside the legal forms ("Lumen Holdings (HK) Limited"
+#: Words that end one group's names beside the legal forms ("Lumen Holdings Limited"
 #: is "Lumen"): grouping names is not making a legal name plain.
-_GROUP_ENDINGS = {"holdings", "(hk)", "(hong", "kong)"}
+_GROUP_ENDINGS = {"holdings"}
 _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
 _NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "le"}
 #: "HKD6", "US$7", "E03", "USD1.2bn"; not "W3ME" (a name written with a digit)
@@ -287,7 +287,7 @@ class NameFinder:
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
             if span is None or _portfolio(span) or _class_of_things(span) or \
-                    _department(span, named) or _credit(span) or _common_noun(span) or \
+                    _department(span, named, label) or _credit(span) or _common_noun(span) or \
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
                     _places_listed(span) or \
                     any(i in titles for i in range(span.start, span.end)):
@@ -406,9 +406,13 @@ class NameFinder:
                 # follow one ("at the summit Jane Doe said"), but a conference or a roadmap
                 # is no one ("Consensus Hong Kong, the conference")
                 kind = described[key]
-            prefix = _prefix_owner(key, full, registry_names) or (
-                _shortened(key, first_at, full, registry_names)
-                if kind not in {"Place", "MediaOutlet"} else None)
+            # a name written with its group ending or legal form ("Lumen Holdings") is in
+            # full already: not a short form of another firm's ("Lumen Securities")
+            bare = len(_display(span).split()) == len(key.split())
+            prefix = bare and (
+                _prefix_owner(key, full, registry_names, _named_as_parent(span)) or (
+                    _shortened(key, first_at, full, registry_names)
+                    if kind not in {"Place", "MediaOutlet"} else None))
             if prefix and not (key in described and described[key] != prefix[1]):
                 # "Lumen" is "Lumen Brokers", unless the text says it is of another kind
                 # ("Lumen Ventures, the arm of crypto exchange Lumen")
@@ -920,7 +924,7 @@ _DEPARTMENT_WORDS = {"development", "research", "products", "product", "operatio
                      "partnerships", "communications", "marketing", "finance", "risk",
                      "listing", "listings", "payments", "relations", "affairs", "solutions",
                      "services", "banking", "custody", "treasury", "supervision", "design",
-                     "business", "businesses"}
+                     "business", "businesses", "assets", "management", "wealth", "tokenisation", "tokenization", "ventures", "platforms"}
 
 
 #: Plain words that end a product's name ("Lumen Web3 wallet"); not "stablecoin" or "token",
@@ -993,12 +997,14 @@ def _inside_fund_name(span: Span) -> bool:
     return end > span.end and doc[end - 1].lower_ in _FUND_ENDS
 
 
-def _department(span: Span, named: set[int]) -> bool:
+def _department(span: Span, named: set[int], label: str | None = None) -> bool:
     """Whether ``span`` is a department after a title ("head of Product Development"), not
-    a unit with a name of its own ("head of Lumen Technology": a registry name in it)."""
+    a unit with a name of its own ("head of Lumen Technology": a registry name in it), nor
+    the person named after it ("Head of Markets, Jane Doe")."""
     doc = span.doc
     i = span.start
-    if i >= 2 and doc[i - 1].lower_ in {"and", "&", ","} and doc[i - 2].text[:1].isupper():
+    if i >= 2 and doc[i - 1].lower_ in {"and", "&", ","} and doc[i - 2].text[:1].isupper() \
+            and not (label == "PERSON" and doc[i - 1].text == ","):
         k = i - 2  # "head of Emerging Business and FIC": a later part of a listed department
         while k >= 1 and doc[k - 1].text[:1].isupper():
             k -= 1
@@ -1112,14 +1118,38 @@ def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:
 
 
 def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
-                  registry: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+                  registry: dict[str, tuple[str, str]], parent: bool = False
+                  ) -> tuple[str, str] | None:
     """The organisation whose longer name ``key`` begins with only words such as "Group" or
-    "Brokers" after it ("Tiger" for "Tiger Brokers", not "Lumen" for "Lumen Pay Network")."""
+    "Brokers" after it ("Tiger" for "Tiger Brokers", not "Lumen" for "Lumen Pay Network"),
+    or its Hong Kong arm's bracketed place ("Lumen" after "Lumen (Hong Kong) Limited"),
+    unless the text names ``key`` as that arm's ``parent``."""
     for other, owner in (*full.items(), *registry.items()):
-        if other.startswith(key + " ") and owner[1] not in _NOT_ORGANISATIONS and all(
-                w in _ORG_SUFFIXES or _ends_name(w) for w in other[len(key):].split()):
+        if not other.startswith(key + " ") or owner[1] in _NOT_ORGANISATIONS:
+            continue
+        rest = other[len(key):].split()
+        if not parent and rest[-2:] in (["hong", "kong"], ["hk"]):
+            rest = rest[:-2] if rest[-1] == "kong" else rest[:-1]
+        if all(w in _ORG_SUFFIXES or _ends_name(w) for w in rest):
             return owner
     return None
+
+
+#: Nouns for a firm's part: the name after "of" is its parent ("the Hong Kong unit of X").
+_PART_NOUNS = {"unit", "arm", "subsidiary", "affiliate", "branch", "division", "offshoot"}
+
+
+def _named_as_parent(span: Span) -> bool:
+    """Whether ``span`` is named as a firm's parent: "the unit of X", "X's Hong Kong arm",
+    "its parent, X", "parent company X"."""
+    root, doc = span.root, span.doc
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lemma_.lower() in _PART_NOUNS:
+        return True
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _PART_NOUNS:
+        return True
+    before = {t.lower_ for t in doc[max(0, span.start - 3):span.start]}
+    return "parent" in before
 
 
 def _shortened(key: str, first_at: dict[str, int], full: dict[str, tuple[str, str]],

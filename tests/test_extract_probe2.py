@@ -105,7 +105,7 @@ from tests.extract_support import triples
         ("a head of a department at a firm",
          "Rafe Oduya, head of product and investment solutions at Sentra Securities (HK), "
          "said demand was strong.",
-         {("rafe-oduya", "HOLDS_ROLE", "sentra-securities")}),
+         {("rafe-oduya", "HOLDS_ROLE", "sentra-securities-hk")}),
         ("an analyst at a firm, in apposition",
          "Rafe Oduya, an analyst at Kalden Group, said demand was strong.",
          {("rafe-oduya", "HOLDS_ROLE", "kalden-group")}),

@@ -72,8 +72,10 @@ def test_every_reader_of_names_drops_the_same_suffixes():
     assert name_key("Ostrava Ledger Corporation") == "ostrava ledger"
     assert _slug("Ostrava Parks Corporation") == "ostrava-parks-corporation"
     assert canonical("Ostrava Parks Corporation") == "ostrava parks corporation"
-    # grouping names also sets aside a group's own endings, which are no legal form
-    assert canonical("Ostrava Ledger Holdings (HK) Limited") == "ostrava ledger"
+    # grouping names also sets aside a group's own ending, which is no legal form, but a
+    # bracketed place names a Hong Kong arm, which is a firm of its own
+    assert canonical("Ostrava Ledger Holdings Limited") == "ostrava ledger"
+    assert canonical("Ostrava Ledger (HK) Limited") == "ostrava ledger hk"
     assert _slug("Ostrava Ledger Holdings Limited") == "ostrava-ledger-holdings"
 
 

@@ -158,7 +158,7 @@ def test_a_bracketed_place_is_part_of_a_legal_name(extractor):
     source = document("Shares of Orvane Securities Brokerage (HK) rose. Orvane Bank (OB) "
                       "said no.")
     names = {e.id: e.name for e in extractor.run(source).entities}
-    assert names["orvane-securities-brokerage"] == "Orvane Securities Brokerage (HK)"
+    assert names["orvane-securities-brokerage-hk"] == "Orvane Securities Brokerage (HK)"
     assert names["orvane-bank"] == "Orvane Bank"
     found = entities(extractor, "Regulators named JD Coinlink Technology (Hong Kong) Limited "
                                 "and Orvane Pay as testers.")

@@ -1,0 +1,79 @@
+"""Constructions found missing on held-out reporting (round 6): partnerships named by a noun
+with a participle or a pilot, speeches at events, "among them" lists, a Hong Kong arm named
+like its parent, departments and people after a title. One sentence of our own for each,
+with made-up entities."""
+
+import pytest
+
+from tests.extract_support import document, triples
+
+
+def entities(extractor, text):
+    return {e.id: e.kind for e in extractor.run(document(text)).entities}
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a collaboration with a participle between the noun and its partners",
+         "The tie-up builds on a collaboration signed in March between Quorra Labs and Tamsin "
+         "Capital.",
+         {("quorra-labs", "PARTNERS_WITH", "tamsin-capital")}),
+        ("a pilot with a firm",
+         "Wexford Bank has set out plans for a pilot with Quorra Labs that would let savers "
+         "pledge tokens.",
+         {("wexford-bank", "PARTNERS_WITH", "quorra-labs")}),
+        ("an agreement with a firm",
+         "Wexford Bank signed an agreement with Tamsin Capital on Tuesday.",
+         {("wexford-bank", "PARTNERS_WITH", "tamsin-capital")}),
+        ("a passive with the speaker, then the speech and its event",
+         "The scheme was unveiled by Ada Quayle, the bank's head of strategy, in a keynote "
+         "speech at the Kowloon Ledger Summit 2025.",
+         {("ada-quayle", "SPOKE_AT", "kowloon-ledger-summit-2025")}),
+        ("a speaker who said something in a speech at an event",
+         "Ada Quayle said in a speech at the Kowloon Ledger Summit 2025 that demand was "
+         "strong.",
+         {("ada-quayle", "SPOKE_AT", "kowloon-ledger-summit-2025")}),
+        ("licensees listed after 'among them'",
+         "By then the SFC had licensed nine platforms, among them Quorra Exchange and Tamsin "
+         "Exchange.",
+         {("quorra-exchange", "LICENSED_BY", "sfc"), ("tamsin-exchange", "LICENSED_BY", "sfc")}),
+        ("a Hong Kong arm named like its parent, described as its unit",
+         "The fund is managed by Pellam Asset Management (Hong Kong) Limited, the offshore unit "
+         "of mainland fund house Pellam Asset Management.",
+         {("pellam-asset-management-hong-kong", "SUBSIDIARY_OF", "pellam-asset-management")}),
+        ("a role and a department, the firm hung on the person",
+         "Odile Marsh, general manager and head of wealth at Wexford Bank, said demand grew.",
+         {("odile-marsh", "HOLDS_ROLE", "wexford-bank")}),
+    ],
+)
+def test_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_a_meeting_with_a_firm_is_no_partnership(extractor):
+    assert not triples(extractor, "Wexford Bank held a meeting with Quorra Labs on Tuesday.")
+
+
+def test_a_hong_kong_arm_and_its_short_name_are_one_entity(extractor):
+    found = entities(extractor, "Regulators named Brenlow Digital (Hong Kong) Limited as a "
+                                "tester. Brenlow Digital said it was pleased.")
+    assert [i for i in found if i.startswith("brenlow")] == ["brenlow-digital-hong-kong"]
+
+
+def test_a_name_with_its_group_ending_is_no_short_form_of_another(extractor):
+    found = entities(extractor, "Harrow Securities, the Singapore arm of Harrow Holdings, "
+                                "has begun offering crypto trading.")
+    assert {"harrow-securities", "harrow"} <= set(found)
+    assert ("harrow-securities", "SUBSIDIARY_OF", "harrow") in triples(
+        extractor, "Harrow Securities, the Singapore arm of Harrow Holdings, has begun "
+                   "offering crypto trading.")
+
+
+@pytest.mark.parametrize("department", ["Digital Assets", "Wealth Management", "Markets"])
+def test_a_department_after_a_title_is_no_firm_and_the_person_after_it_is_kept(
+        extractor, department):
+    found = entities(extractor, f"Wexford Bank's Group Head of {department}, Ida Penhale, "
+                                "said the bank would grow.")
+    assert found.get("ida-penhale") == "Person"
+    assert set(found) == {"wexford-bank", "ida-penhale"}
