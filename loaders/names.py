@@ -924,7 +924,8 @@ _DEPARTMENT_WORDS = {"development", "research", "products", "product", "operatio
                      "partnerships", "communications", "marketing", "finance", "risk",
                      "listing", "listings", "payments", "relations", "affairs", "solutions",
                      "services", "banking", "custody", "treasury", "supervision", "design",
-                     "business", "businesses", "assets", "management", "wealth", "tokenisation", "tokenization", "ventures", "platforms"}
+                     "business", "businesses", "assets", "management", "wealth",
+                     "tokenisation", "tokenization", "ventures", "platforms"}
 
 
 #: Plain words that end a product's name ("Lumen Web3 wallet"); not "stablecoin" or "token",
