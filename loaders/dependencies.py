@@ -54,7 +54,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
-         "as-object", "included", "at-event", "formed-by"} | _MORE_ROLES
+         "as-object", "included", "at-event", "formed-by", "scheme"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -500,9 +500,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 for g in ([c] if c.pos_ != "ADP" else c.children)] + \
             _role("prep:to", t, span, at)
     if role == "predicate":  # "the licensees are A and B", "the batch comprises A and B"
-        if first.dep_ == "acl":  # "banks taking part include A and B"
-            first = first.head
-        verb = first.head if first.dep_ in _SUBJECTS else None
+        verb = _predicate_verb(first)
         return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
             if verb is not None else []
     if role == "formed-by":  # "a subsidiary formed by Y", "a unit set up by Y": Y
@@ -518,10 +516,19 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 and (o := _object(c)) is not None]
     if role == "included":  # "X's founders include A and B", "... are A and B": A and B,
         # names only ("its founders include two former bankers" names no founder)
-        verb = first.head if first.dep_ in _SUBJECTS else None
+        verb = _predicate_verb(first)
         if verb is None or verb.lemma_.lower() not in _INCLUDING:
             return []
         return [c for c in _role("predicate", t, span, at) if c.i in at]
+    if role == "scheme":  # "the banks taking part in X", "the firms selected for the second
+        # phase of X", "the seven firms in X": X
+        holders = [t, *(v for v in t.ancestors if v.i < _predicate_verb(first).i)] \
+            if _predicate_verb(first) is not None else [t]
+        objects = [o for h in holders for c in h.children if c.dep_ == "prep"
+                   and c.lower_ in {"in", "for", "of", "on"} and (o := _object(c)) is not None]
+        return [*objects, *(o for x in objects if x.i not in at
+                            for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
+                            and (o := _object(c)) is not None)]
     if role == "recent-regulator":  # the regulator of this sentence, else of the last two
         return _recent(t, at, "Regulator")
     if role == "recent-initiative":
@@ -986,6 +993,8 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
             # "A, B, C and D Ltd": earlier items parsed as modifiers of the last
             conjuncts += [c for c in token.children if c.dep_ == "nmod" and c.i in at
                           and at[c.i].end < len(doc) and doc[at[c.i].end].lower_ in {",", "and"}]
+            # "A, B, C and D" however the parse hung its items
+            conjuncts += _written_list(token, at)
         for t in [token, *conjuncts]:
             for m in _mention_of(t, at, depth=0):
                 out.setdefault(m.entity_id, m)
@@ -999,6 +1008,39 @@ def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
     doc = appos.doc
     return any(c.dep_ == "cc" and doc[c.i - 1].text != "," for c in children) and \
         any(c.dep_ == "conj" and c.i in at for c in children)
+
+
+def _written_list(first: Token, at: dict[int, Mention]) -> list[Token]:
+    """The later names of a list that begins at ``first``'s name, read from the words: names
+    joined by commas and closed by "and" or "or" ("A, B, C and D"). A name followed by
+    "'s" ends the list, and without the closing "and" nothing is a list ("A, B's unit, said";
+    "A, B, said" is a name and its apposition; "A, a unit of B, and C" lists A and C)."""
+    if first.i not in at or at[first.i].how == "reference":
+        return []
+    doc, mention = first.doc, at[first.i]
+    found: list[Token] = []
+    k = mention.end
+    while k + 1 < len(doc) and doc[k].text == ",":
+        j = k + 1
+        closing = doc[j].lower_ in {"and", "or"}
+        if closing and not found:  # "A, a unit of B, and C": B's clause closes, no list
+            return []
+        j += closing
+        if j not in at or at[j].start != j or at[j].how == "reference":
+            return []
+        found.append(doc[j])
+        k = at[j].end
+        if k < len(doc) and doc[k].text in {"'s", "’s"}:
+            return []
+        if closing:
+            return found
+        if k < len(doc) and doc[k].lower_ in {"and", "or"} and k + 1 in at and \
+                at[k + 1].start == k + 1 and at[k + 1].how != "reference":
+            end = at[k + 1].end
+            if end < len(doc) and doc[end].text in {"'s", "’s"}:
+                return []
+            return [*found, doc[k + 1]]
+    return []
 
 
 def _semicolon_items(first: Token, at: dict[int, Mention]) -> list[Token]:
@@ -1114,6 +1156,20 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                                 *(x for g in items for x in _semicolon_items(g, at))]
                     for m in _mention_of(x, at, depth + 1)]
     return []
+
+
+def _predicate_verb(subject: Token) -> Token | None:
+    """The verb whose subject ``subject`` is, through a participle or clause the parse put
+    between them ("banks taking part in X are", "the firms selected for X include")."""
+    if subject.dep_ == "acl":  # "banks taking part include A and B"
+        subject = subject.head
+    if subject.dep_ not in _SUBJECTS:
+        return None
+    verb = subject.head
+    while verb.dep_ in {"ccomp", "csubj", "acl"} and verb.lemma_.lower() not in _INCLUDING \
+            and verb.head.i > verb.i:
+        verb = verb.head
+    return verb
 
 
 def _among_them(plural: Token, at: dict[int, Mention]) -> Token | None:

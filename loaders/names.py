@@ -408,9 +408,12 @@ class NameFinder:
                 kind = described[key]
             # a name written with its group ending or legal form ("Lumen Holdings") is in
             # full already: not a short form of another firm's ("Lumen Securities")
-            bare = len(_display(span).split()) == len(key.split())
+            # nor is a name the text gives as a firm's parent ("X International, the arm of
+            # X")
+            bare = len(_display(span).split()) == len(key.split()) and \
+                not _named_as_parent(span)
             prefix = bare and (
-                _prefix_owner(key, full, registry_names, _named_as_parent(span)) or (
+                _prefix_owner(key, full, registry_names) or (
                     _shortened(key, first_at, full, registry_names)
                     if kind not in {"Place", "MediaOutlet"} else None))
             if prefix and not (key in described and described[key] != prefix[1]):
@@ -1119,17 +1122,15 @@ def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:
 
 
 def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
-                  registry: dict[str, tuple[str, str]], parent: bool = False
-                  ) -> tuple[str, str] | None:
+                  registry: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
     """The organisation whose longer name ``key`` begins with only words such as "Group" or
     "Brokers" after it ("Tiger" for "Tiger Brokers", not "Lumen" for "Lumen Pay Network"),
-    or its Hong Kong arm's bracketed place ("Lumen" after "Lumen (Hong Kong) Limited"),
-    unless the text names ``key`` as that arm's ``parent``."""
+    or its Hong Kong arm's bracketed place ("Lumen" after "Lumen (Hong Kong) Limited")."""
     for other, owner in (*full.items(), *registry.items()):
         if not other.startswith(key + " ") or owner[1] in _NOT_ORGANISATIONS:
             continue
         rest = other[len(key):].split()
-        if not parent and rest[-2:] in (["hong", "kong"], ["hk"]):
+        if rest[-2:] in (["hong", "kong"], ["hk"]):
             rest = rest[:-2] if rest[-1] == "kong" else rest[:-1]
         if all(w in _ORG_SUFFIXES or _ends_name(w) for w in rest):
             return owner
@@ -1251,7 +1252,8 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
     right = doc[i + 1:end]
     while len(right) > 1 and _ends_name(right[-1].lower_):
         right = right[:-1]
-    if all(t.ent_type_ in {"GPE", "LOC", "Place"} for t in doc[start:i]):
+    if all(t.ent_type_ in {"GPE", "LOC", "Place"} for t in doc[start:i]) and \
+            _known_place(doc[start:i].text):
         return False  # "Hong Kong and Shanghai Banking Corporation"
     if name_data().kind_words.get(right[-1].lower_) in _ONE_BODY:
         return False  # "Securities and Exchange Commission", "Convention and Exhibition Centre"

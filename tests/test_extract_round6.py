@@ -77,3 +77,64 @@ def test_a_department_after_a_title_is_no_firm_and_the_person_after_it_is_kept(
                                 "said the bank would grow.")
     assert found.get("ida-penhale") == "Person"
     assert set(found) == {"wexford-bank", "ida-penhale"}
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("the firms in a scheme, with a clause about them, are a list",
+         "The six firms in the Harbour Ledger Scheme, two of which are banks, are Quorra Bank, "
+         "Tamsin Capital and Wexford Labs.",
+         {("quorra-bank", "MEMBER_OF", "harbour-ledger-scheme"),
+          ("tamsin-capital", "MEMBER_OF", "harbour-ledger-scheme"),
+          ("wexford-labs", "MEMBER_OF", "harbour-ledger-scheme")}),
+        ("the firms selected for a phase of a pilot include a list",
+         "The firms selected for the second phase of the Harbour Ledger Pilot include Quorra "
+         "Bank, Tamsin Capital and Wexford Labs.",
+         {("quorra-bank", "MEMBER_OF", "harbour-ledger-pilot"),
+          ("tamsin-capital", "MEMBER_OF", "harbour-ledger-pilot"),
+          ("wexford-labs", "MEMBER_OF", "harbour-ledger-pilot")}),
+        ("the banks taking part in a pilot are two banks",
+         "The banks taking part in the Harbour Ledger Pilot are Quorra Bank and Wexford Bank.",
+         {("quorra-bank", "MEMBER_OF", "harbour-ledger-pilot"),
+          ("wexford-bank", "MEMBER_OF", "harbour-ledger-pilot")}),
+        ("a long list whose items the parse hangs as appositions",
+         "The members of the Kowloon Tokenisation Community are Bank of Valdoria (Hong Kong), "
+         "Quorra Bank, HSBC, Tamsin Capital Hong Kong, Wexford Labs and Orrin Digital.",
+         {(member, "MEMBER_OF", "kowloon-tokenisation-community")
+          for member in ("bank-of-valdoria-hong-kong", "quorra-bank", "hsbc",
+                         "tamsin-capital-hong-kong", "wexford-labs", "orrin-digital")}),
+        ("a firm's arm whose name begins with the parent's",
+         "Kelso Mobile International, the global business arm of Kelso Mobile, joined the "
+         "institute.",
+         {("kelso-mobile-international", "SUBSIDIARY_OF", "kelso-mobile")}),
+    ],
+)
+def test_lists_and_members(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_a_parent_in_an_apposition_is_no_item_of_the_list_after_it(extractor):
+    found = triples(extractor, "Quorra Exchange, a unit of Tamsin Group, and Wexford Exchange "
+                               "were licensed by the SFC.")
+    assert ("quorra-exchange", "SUBSIDIARY_OF", "tamsin-group") in found
+    assert ("quorra-exchange", "SUBSIDIARY_OF", "wexford-exchange") not in found
+    assert ("wexford-exchange", "LICENSED_BY", "sfc") in found
+
+
+def test_a_name_and_its_apposition_are_no_list(extractor):
+    found = triples(extractor, "The SFC licensed Quorra Exchange, Tamsin Group's platform, "
+                               "in May.")
+    assert ("quorra-exchange", "LICENSED_BY", "sfc") in found
+    assert ("tamsin-group", "LICENSED_BY", "sfc") not in found
+
+
+def test_the_firms_at_an_event_are_no_members(extractor):
+    assert not any(t == "MEMBER_OF" for _, t, _ in triples(
+        extractor, "The firms at the Harbour Ledger Summit include Quorra Bank and Wexford "
+                   "Labs."))
+
+
+def test_two_banks_after_a_place_are_two_names(extractor):
+    found = entities(extractor, "The banks in Hong Kong are Orrin Bank and Kessel Bank.")
+    assert {"orrin-bank", "kessel-bank"} <= set(found)
