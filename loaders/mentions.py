@@ -174,13 +174,15 @@ class RegistryMentions:
     @staticmethod
     def _shortened(nlp: Language, lookup: dict[str, str]) -> dict[tuple[str, ...], str]:
         """Each name's first words (two or more, fewer than all), lower case, to the one
-        entity whose name begins so: "Lumen Pay" for "Lumen Pay Technology (HK)"."""
+        entity whose name begins so: "Lumen Pay" for "Lumen Pay Technology (HK)". Not the
+        words before a bracketed place: "Lumen Pay" names the parent of "Lumen Pay (Hong
+        Kong) Limited", its Hong Kong arm."""
         written = {name: tuple(t.lower_ for t in nlp.make_doc(name)) for name in lookup}
         owners: dict[tuple[str, ...], set[str]] = {}
         for name, entity_id in lookup.items():
             words = written[name]
             for n in range(2, len(words)):
-                if words[n - 1].isalnum():
+                if words[n - 1].isalnum() and not _place_follows(words[n:]):
                     owners.setdefault(words[:n], set()).add(entity_id)
         names = set(written.values())
         return {words: ids.pop() for words, ids in owners.items()
@@ -407,6 +409,12 @@ def _split_listed_orgs(span: Span) -> list[Span]:
     parts.append(span.doc[start:span.end])
     return [p for p in parts if len(p) and p[-1].lower_ in _ORG_SUFFIXES or
             (len(p) and p[0].lower_ == "bank")]
+
+
+def _place_follows(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (lower case) begin with a Hong Kong arm's place, bracketed or not."""
+    words = words[1:] if words[:1] == ("(",) else words
+    return words[:2] == ("hong", "kong") or words[:1] == ("hk",)
 
 
 def _org_kind(name: str) -> str:
@@ -645,12 +653,29 @@ def resolve_partial(found: list[Span], named: list[Span]) -> tuple[list[Span], l
     moved, kept = [], []
     for span in found:
         earlier = first_with_prefix.get(span.text.lower())
-        if earlier is not None and earlier.start < span.start:
+        if earlier is not None and earlier.start < span.start and not named_as_parent(span):
             moved.append(Span(span.doc, span.start, span.end, label=earlier.label_,
                               kb_id=earlier.kb_id_))
         else:
             kept.append(span)
     return moved, kept
+
+
+#: Nouns for a firm's part: the name after "of" is its parent ("the Hong Kong unit of X").
+_PART_NOUNS = {"unit", "arm", "subsidiary", "affiliate", "branch", "division", "offshoot"}
+
+
+def named_as_parent(span: Span) -> bool:
+    """Whether ``span`` is named as a firm's parent: "the unit of X", "X's Hong Kong arm",
+    "its parent, X", "parent company X"."""
+    root, doc = span.root, span.doc
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lemma_.lower() in _PART_NOUNS:
+        return True
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _PART_NOUNS:
+        return True
+    before = {t.lower_ for t in doc[max(0, span.start - 3):span.start]}
+    return "parent" in before
 
 
 _ABBREVIATION = re.compile(r"^[A-Za-z][A-Za-z0-9&\-]{1,11}$")

@@ -44,6 +44,7 @@ from hkweb3.loaders.mentions import (
     Discoverer,
     _org_kind,
     name_run_end,
+    named_as_parent,
     own_designator,
 )
 from hkweb3.loaders.readers import slugify
@@ -384,6 +385,8 @@ class NameFinder:
             kind = _described_kind(span)
             if kind:
                 described.setdefault(canonical(span.text), kind)
+        # a name the text gives as a firm's parent anywhere is nowhere its short form
+        parents = {canonical(span.text) for span, _ in chosen if named_as_parent(span)}
         ordered = sorted(chosen, key=lambda x: -len(x[0]))  # long names first
         for span, label in ordered:
             key = canonical(span.text)
@@ -410,8 +413,7 @@ class NameFinder:
             # full already: not a short form of another firm's ("Lumen Securities")
             # nor is a name the text gives as a firm's parent ("X International, the arm of
             # X")
-            bare = len(_display(span).split()) == len(key.split()) and \
-                not _named_as_parent(span)
+            bare = len(_display(span).split()) == len(key.split()) and key not in parents
             prefix = bare and (
                 _prefix_owner(key, full, registry_names) or (
                     _shortened(key, first_at, full, registry_names)
@@ -1135,23 +1137,6 @@ def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
         if all(w in _ORG_SUFFIXES or _ends_name(w) for w in rest):
             return owner
     return None
-
-
-#: Nouns for a firm's part: the name after "of" is its parent ("the Hong Kong unit of X").
-_PART_NOUNS = {"unit", "arm", "subsidiary", "affiliate", "branch", "division", "offshoot"}
-
-
-def _named_as_parent(span: Span) -> bool:
-    """Whether ``span`` is named as a firm's parent: "the unit of X", "X's Hong Kong arm",
-    "its parent, X", "parent company X"."""
-    root, doc = span.root, span.doc
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
-            root.head.head.lemma_.lower() in _PART_NOUNS:
-        return True
-    if root.dep_ == "poss" and root.head.lemma_.lower() in _PART_NOUNS:
-        return True
-    before = {t.lower_ for t in doc[max(0, span.start - 3):span.start]}
-    return "parent" in before
 
 
 def _shortened(key: str, first_at: dict[str, int], full: dict[str, tuple[str, str]],

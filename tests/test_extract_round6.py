@@ -5,6 +5,10 @@ with made-up entities."""
 
 import pytest
 
+from hkweb3.data import REGISTRY_DIR
+from hkweb3.graph.models import Entity
+from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.registry import read_registry
 from tests.extract_support import document, triples
 
 
@@ -138,3 +142,15 @@ def test_the_firms_at_an_event_are_no_members(extractor):
 def test_two_banks_after_a_place_are_two_names(extractor):
     found = entities(extractor, "The banks in Hong Kong are Orrin Bank and Kessel Bank.")
     assert {"orrin-bank", "kessel-bank"} <= set(found)
+
+
+def test_a_registered_hong_kong_arm_does_not_take_its_parent_s_name():
+    """A register's "X (Hong Kong) Limited" is not what a bare "X" names: that is its
+    parent ("X (HK), the unit of X")."""
+    arm = Entity(id="pellam-pay-hong-kong", name="Pellam Pay (Hong Kong) Limited",
+                 kind="Company")
+    extractor = Extractor([*read_registry(REGISTRY_DIR).entities, arm])
+    batch = extractor.run(document("The fund is run by Pellam Pay (Hong Kong) Limited, the "
+                                   "offshore unit of mainland group Pellam Pay."))
+    assert ("pellam-pay-hong-kong", "SUBSIDIARY_OF", "pellam-pay") in {
+        (r.source, r.type, r.target) for r in batch.relations}
