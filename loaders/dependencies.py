@@ -54,7 +54,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
-         "as-object", "included", "at-event", "formed-by", "scheme"} | _MORE_ROLES
+         "as-object", "included", "at-event", "formed-by", "scheme", "shares-in"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -129,6 +129,9 @@ class Pattern:
     #: run by a group": the bank is controlled by it), and whether its ends swap
     otherwise: str | None = None
     otherwise_reversed: bool = False
+    #: the source must be a registry entity: a title alone says whose it is only of the
+    #: people known to hold it ("Chief Executive X" is a firm's chief for anyone else)
+    known_source: bool = False
 
 
 @cache
@@ -174,6 +177,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             service=item.get("service"),
             otherwise=(item.get("otherwise") or {}).get("edge"),
             otherwise_reversed=bool((item.get("otherwise") or {}).get("reverse", False)),
+            known_source=bool(item.get("known_source", False)),
         ), sequence))
     return tuple(out)
 
@@ -310,6 +314,11 @@ class DependencyRelations:
             return
         span = (start, end)
         sources = _mentions(_arguments(pattern.source, trigger, span, at), at)
+        if pattern.known_source:
+            sources = [m for m in sources if m.how == "registry"]
+            if any(m.kind in _FIRMS for k, m in at.items()
+                   if trigger.sent.start <= k < span[0] and m.start == k):
+                return  # "ZA Bank plans ..., Chief Executive X said": the firm's chief
         if not sources:
             return
         if pattern.target == ("fixed",):
@@ -423,6 +432,8 @@ _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
+#: The kinds of business an unnamed "Chief Executive" in its sentence may lead.
+_FIRMS = {"Company", "Bank", "VirtualBank", "TradingPlatform"}
 #: "unveiled by X in a keynote speech at the forum": where it was said
 _SPEECHES = {"speech", "keynote", "address", "remark", "presentation", "talk", "panel"}
 #: "with support from A and B", "with help from A", "assisted by A"
@@ -520,6 +531,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         if verb is None or verb.lemma_.lower() not in _INCLUDING:
             return []
         return [c for c in _role("predicate", t, span, at) if c.i in at]
+    if role == "shares-in":  # "subscribe for new shares in X": X
+        return [o for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in {"share", "stake"}
+                for p in g.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                and (o := _object(p)) is not None]
     if role == "scheme":  # "the banks taking part in X", "the firms selected for the second
         # phase of X", "the seven firms in X": X
         holders = [t, *(v for v in t.ancestors if v.i < _predicate_verb(first).i)] \
@@ -748,7 +764,7 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
     near = [t, *t.children] + ([t.head] if t.dep_ in {"acl", "relcl"} else [])
     rounds = [n for n in near if n.lemma_.lower() in _FUNDING]
     rounds += [g for n in near for p in n.children if p.dep_ == "prep" and p.lower_ in
-               {"in", "of", "to"} for g in p.children if g.dep_ == "pobj"
+               {"in", "of", "to", "into"} for g in p.children if g.dep_ == "pobj"
                and g.lemma_.lower() in _FUNDING]
     if not rounds:
         return []
@@ -902,8 +918,8 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
                     # "head of wealth at Y": a department is no owner; ask the next noun
-                    of += [g for g in c.children if g.dep_ == "pobj"
-                           and (g.lower_ in _RELATIVE or _mention_of(g, at, 0))]
+                    of += [_organ_owner(g) for g in c.children if g.dep_ == "pobj"
+                           and (g.lower_ in _RELATIVE or _mention_of(_organ_owner(g), at, 0))]
                 elif c.dep_ == "poss" and c.lower_ == "whose":
                     # "Y, the firm whose chief executive is X": the noun the clause describes
                     # "whose" follows the name it speaks of, wherever the parse hung the
@@ -935,6 +951,18 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
         return [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
                 for g in c.children if g.dep_ == "pobj" and g.i in at]
     return []
+
+
+#: A body inside an organisation: "chairman of the Council of X" chairs X's council, X.
+_ORGANS = {"council", "board", "committee", "assembly"}
+
+
+def _organ_owner(noun: Token) -> Token:
+    """``noun``, or the organisation whose organ it is ("the Council of X": X)."""
+    if noun.lower_ not in _ORGANS:
+        return noun
+    return next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 and (o := _object(c)) is not None), noun)
 
 
 def _former_or_latter(appos: Token, described: Token, at: dict[int, Mention]) -> Token:

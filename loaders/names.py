@@ -131,6 +131,10 @@ def canonical(name: str) -> str:
     return " ".join(w.strip("().") for w in words).strip()
 
 
+#: Bodies inside an organisation, named after it: "the Council of the Lumen Association".
+_ORGANS = {"council", "board", "committee"}
+
+
 def clean_words(words: list[str]) -> tuple[int, int] | None:
     """The part of ``words`` that is a name, as ``(start, end)``, or None if none is: titles
     and roles before the name are cut ("Chief Executive Jane Doe"), "<title> of X" keeps X,
@@ -142,6 +146,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
     while start < end and (words[start].lower() in {"the", "a", "an", "ex", "ex-", "-"}
                            or words[start][:1].islower() and not _NAME_WORD.match(words[start])):
         start += 1  # "crypto exchange OKX": a description before the name
+    if end - start > 3 and words[start].lower() in _ORGANS and \
+            [w.lower() for w in words[start + 1:start + 3]] == ["of", "the"]:
+        start += 3  # "Council of the Lumen Association": the body whose organ it is
     titled = start
     while titled < end and words[titled].lower().strip(".,") in data.titles:
         titled += 1
@@ -290,7 +297,7 @@ class NameFinder:
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named, label) or _credit(span) or _common_noun(span) or \
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
-                    _places_listed(span) or \
+                    _places_listed(span) or _kind_word_alone(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
             if label == "PERSON" and span.start in firms:
@@ -1026,6 +1033,13 @@ def _department(span: Span, named: set[int], label: str | None = None) -> bool:
 
 _CREDITS = {"photo", "photos", "photograph", "photographs", "image", "images", "picture",
             "pictures", "credit", "video", "illustration"}
+
+
+def _kind_word_alone(span: Span) -> bool:
+    """Whether ``span`` is one word for a kind of body and no name of one ("the Council of
+    X", "the Board")."""
+    return len(span) == 1 and (span[0].lower_ in name_data().kind_words
+                               or span[0].lower_ in _ORGANS)
 
 
 def _credit(span: Span) -> bool:

@@ -154,3 +154,49 @@ def test_a_registered_hong_kong_arm_does_not_take_its_parent_s_name():
                                    "offshore unit of mainland group Pellam Pay."))
     assert ("pellam-pay-hong-kong", "SUBSIDIARY_OF", "pellam-pay") in {
         (r.source, r.type, r.target) for r in batch.relations}
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a scheme described as a joint effort by two bodies",
+         "The bank drew on Project Tern, a joint effort by Quorra Bank and Tamsin Capital to "
+         "study tokenised bonds.",
+         {("quorra-bank", "OPERATES", "project-tern"),
+          ("tamsin-capital", "OPERATES", "project-tern")}),
+        ("a capitalised member of a legislature",
+         "Odile Marsh, a Member of the Legislative Council, attended the launch.",
+         {("odile-marsh", "MEMBER_OF", "legislative-council")}),
+        ("a founder and a role written as an acronym",
+         "The token will be tested soon, according to Ida Penhale, co-founder and CSO of "
+         "Quorra Labs.",
+         {("quorra-labs", "FOUNDED_BY", "ida-penhale"),
+          ("ida-penhale", "HOLDS_ROLE", "quorra-labs")}),
+        ("the chair of an organisation's council",
+         "Ida Penhale, Chairman of the Council of the Kowloon Fintech Association, spoke.",
+         {("ida-penhale", "CHAIRS", "kowloon-fintech-association")}),
+        ("a subscription for new shares",
+         "Under the deal, Tamsin Capital will subscribe for new shares in Quorra Labs.",
+         {("tamsin-capital", "OWNS", "quorra-labs")}),
+        ("investors who put money into a round raised a sentence earlier",
+         "Quorra Labs has secured $6 million in seed funding. Quorra Labs said Tamsin Capital "
+         "and Orrin Ventures had also put money into the round.",
+         {("tamsin-capital", "OWNS", "quorra-labs"), ("orrin-ventures", "OWNS", "quorra-labs")}),
+    ],
+)
+def test_roles_members_and_investors(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_a_firm_s_chief_executive_is_not_the_city_s(extractor):
+    found = triples(extractor, "ZA Bank plans to let customers trade crypto through its app, "
+                               "Chief Executive Ronald Iu said.")
+    assert not any(t == "hksar-government" for _, _, t in found)
+    assert ("john-lee", "HOLDS_ROLE", "hksar-government") in triples(
+        extractor, "Chief Executive John Lee said the city would grow.")
+
+
+def test_a_council_or_board_alone_is_no_name(extractor):
+    found = entities(extractor, "Ida Penhale, a member of the Board of Quorra Bank, spoke to "
+                                "the Council of the Kowloon Fintech Association.")
+    assert not {"board", "council"} & set(found)
