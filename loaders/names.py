@@ -697,6 +697,10 @@ _NOT_OF_PEOPLE = {"Event", "Initiative", "Product", "Law"}
 _GENERIC_KINDS = {"Company", "Organization"}
 
 
+#: Participles that give a noun its name: "a stablecoin known as LUM", "an app called X".
+NAMING = {"know", "call", "dub", "name", "brand", "title"}
+
+
 def _described_kind(span: Span, apposed: bool = True) -> str | None:
     """The kind a describing noun gives the name: in apposition ("OKX, a crypto exchange,"),
     before it ("crypto exchange OKX"), as the complement of "is" ("OKX is an exchange") or
@@ -720,6 +724,10 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         nouns.append(root.head)
     if apposed and root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
+    naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
+        root.head if root.dep_ in {"oprd", "attr", "dobj"} else None
+    if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NAMING:
+        nouns.append(naming.head)  # "a stablecoin known as LUM", "an app called Lumen Go"
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head

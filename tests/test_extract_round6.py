@@ -200,3 +200,16 @@ def test_a_council_or_board_alone_is_no_name(extractor):
     found = entities(extractor, "Ida Penhale, a member of the Board of Quorra Bank, spoke to "
                                 "the Council of the Kowloon Fintech Association.")
     assert not {"board", "council"} & set(found)
+
+
+def test_a_firm_s_own_stablecoin_named_by_known_as_is_one_it_issues(extractor):
+    found = triples(extractor, "Quorra Labs plans to build its first stablecoin, known as "
+                               "QKD.")
+    assert ("quorra-labs", "ISSUES", "qkd") in found
+    assert entities(extractor, "Tamsin Capital launched its stablecoin, known as TKD, in "
+                               "May.").get("tkd") == "Product"
+
+
+def test_stablecoin_plans_name_no_coin(extractor):
+    assert not any(t == "ISSUES" for _, t, _ in triples(
+        extractor, "Quorra Labs said its stablecoin plans were on hold."))
