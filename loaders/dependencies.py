@@ -925,7 +925,8 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
                     # "head of wealth at Y": a department is no owner; ask the next noun
                     of += [_organ_owner(g) for g in c.children if g.dep_ == "pobj"
-                           and (g.lower_ in _RELATIVE or _mention_of(_organ_owner(g), at, 0))]
+                           and (g.lower_ in _RELATIVE or _mention_of(_organ_owner(g), at, 0))] \
+                        or _name_after(c, at)
                 elif c.dep_ == "poss" and c.lower_ == "whose":
                     # "Y, the firm whose chief executive is X": the noun the clause describes
                     # "whose" follows the name it speaks of, wherever the parse hung the
@@ -957,6 +958,19 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
         return [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
                 for g in c.children if g.dep_ == "pobj" and g.i in at]
     return []
+
+
+def _name_after(preposition: Token, at: dict[int, Mention]) -> list[Token]:
+    """The name right after ``preposition`` (and "the"), where the parse took another word
+    for its object ("deputy chief executive of the HKMA, reminded banks": not "banks")."""
+    doc = preposition.doc
+    k = preposition.i + 1
+    k += k < len(doc) and doc[k].lower_ == "the"
+    if k not in at or at[k].start != k:
+        return []
+    end = at[k].end  # the name ends its phrase: not "of the HKMA's unit", "of the SFC team"
+    return [doc[k]] if end >= len(doc) or doc[end].is_punct and doc[end].text not in {
+        "'s", "’s"} else []
 
 
 #: A body inside an organisation: "chairman of the Council of X" chairs X's council, X.

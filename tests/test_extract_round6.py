@@ -213,3 +213,10 @@ def test_a_firm_s_own_stablecoin_named_by_known_as_is_one_it_issues(extractor):
 def test_stablecoin_plans_name_no_coin(extractor):
     assert not any(t == "ISSUES" for _, t, _ in triples(
         extractor, "Quorra Labs said its stablecoin plans were on hold."))
+
+
+def test_the_name_after_of_where_the_parse_took_a_later_noun(extractor):
+    text = ("The meeting was not the first time. In a letter published on April 27, Odile "
+            "Marsh, deputy chief executive of the HKMA, reminded financial institutions that no "
+            "rule stops banks.")
+    assert ("odile-marsh", "HOLDS_ROLE", "hkma") in triples(extractor, text)
