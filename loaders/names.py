@@ -282,7 +282,9 @@ class NameFinder:
                 whole = (s, e) == (start, end) or (
                     e == end and label not in {"GPE", "LOC", "PERSON"})
                 s, e = _trim(doc, s, e)
-                if e > s and (s, e) not in exact:
+                # a place of the registry is whole: "China" in "mainland China" is no name
+                if e > s and (s, e) not in exact and not any(
+                        r.label_ == "Place" and r.start <= s and e <= r.end for r in registry):
                     pieces.append((s, e, label if whole else None))
         people = {canonical(e.text) for e in doc.ents if e.label_ == "PERSON"} \
             if doc.has_annotation("ENT_IOB") else set()

@@ -220,3 +220,9 @@ def test_the_name_after_of_where_the_parse_took_a_later_noun(extractor):
             "Marsh, deputy chief executive of the HKMA, reminded financial institutions that no "
             "rule stops banks.")
     assert ("odile-marsh", "HOLDS_ROLE", "hkma") in triples(extractor, text)
+
+
+def test_a_registry_place_is_whole(extractor):
+    found = triples(extractor, "Harrow Insurance is based in mainland China.")
+    assert ("harrow-insurance", "LOCATED_IN", "mainland-china") in found
+    assert "china" not in entities(extractor, "Harrow Insurance is based in mainland China.")
