@@ -57,7 +57,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
-         "named"} | _MORE_ROLES
+         "named", "relative-host"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -534,6 +534,16 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         if verb is None or verb.lemma_.lower() not in _INCLUDING:
             return []
         return [c for c in _role("predicate", t, span, at) if c.i in at]
+    if role == "relative-host":  # "X, a venture in which Y holds 51 per cent": X
+        clause = next((v for v in [t, *t.ancestors] if v.dep_ == "relcl"), None)
+        if clause is None or not any(
+                c.dep_ == "prep" and c.lower_ in {"in", "of"} and any(
+                    g.lower_ == "which" for g in c.children) for c in clause.children):
+            return []
+        noun = clause.head
+        if noun.dep_ == "attr" and noun.head.lemma_ in _COPULA:  # "X is a venture in which"
+            return [s for s, _ in _subject(noun.head)]
+        return [noun]
     if role == "shares-in":  # "subscribe for new shares in X": X
         return [o for c in t.children if c.dep_ == "prep" and c.lower_ == "for"
                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in {"share", "stake"}

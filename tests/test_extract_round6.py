@@ -226,3 +226,18 @@ def test_a_registry_place_is_whole(extractor):
     found = triples(extractor, "Harrow Insurance is based in mainland China.")
     assert ("harrow-insurance", "LOCATED_IN", "mainland-china") in found
     assert "china" not in entities(extractor, "Harrow Insurance is based in mainland China.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tamsin Markets is a trading venture in which Quorra Labs is a minority partner.",
+     ("quorra-labs", "OWNS", "tamsin-markets")),
+    ("Tamsin Custody is a custodian in which Quorra Labs holds 51 per cent.",
+     ("quorra-labs", "OWNS", "tamsin-custody")),
+])
+def test_a_stake_stated_in_a_clause_about_the_firm(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_a_role_in_such_a_clause_is_no_stake(extractor):
+    assert not triples(extractor, "Tamsin Custody is a custodian in which Quorra Labs has a "
+                                  "role.")
