@@ -241,3 +241,12 @@ def test_a_stake_stated_in_a_clause_about_the_firm(extractor, text, expected):
 def test_a_role_in_such_a_clause_is_no_stake(extractor):
     assert not triples(extractor, "Tamsin Custody is a custodian in which Quorra Labs has a "
                                   "role.")
+
+
+def test_the_chief_executive_of_the_region(extractor):
+    found = triples(extractor, "Li Jiachao, the Chief Executive of the Hong Kong Special "
+                               "Administrative Region, attended the ceremony.")
+    assert ("john-lee", "HOLDS_ROLE", "hksar-government") in found
+    assert not any(t == "hksar-government" for _, _, t in triples(
+        extractor, "Ida Penhale, the chief executive of the Hong Kong arm of Quorra Labs, "
+                   "said no."))
