@@ -132,9 +132,9 @@ class Pattern:
     #: run by a group": the bank is controlled by it), and whether its ends swap
     otherwise: str | None = None
     otherwise_reversed: bool = False
-    #: the source must be a registry entity: a title alone says whose it is only of the
-    #: people known to hold it ("Chief Executive X" is a firm's chief for anyone else)
-    known_source: bool = False
+    #: the only sources (registry ids): a title alone says whose it is only of the people
+    #: who hold it ("Chief Executive X" is a firm's chief for anyone else)
+    holders: frozenset[str] = frozenset()
 
 
 @cache
@@ -180,7 +180,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             service=item.get("service"),
             otherwise=(item.get("otherwise") or {}).get("edge"),
             otherwise_reversed=bool((item.get("otherwise") or {}).get("reverse", False)),
-            known_source=bool(item.get("known_source", False)),
+            holders=frozenset(item.get("holders", [])),
         ), sequence))
     return tuple(out)
 
@@ -317,11 +317,8 @@ class DependencyRelations:
             return
         span = (start, end)
         sources = _mentions(_arguments(pattern.source, trigger, span, at), at)
-        if pattern.known_source:
-            sources = [m for m in sources if m.how == "registry"]
-            if any(m.kind in _FIRMS for k, m in at.items()
-                   if trigger.sent.start <= k < span[0] and m.start == k):
-                return  # "ZA Bank plans ..., Chief Executive X said": the firm's chief
+        if pattern.holders:
+            sources = [m for m in sources if m.entity_id in pattern.holders]
         if not sources:
             return
         if pattern.target == ("fixed",):
@@ -420,8 +417,12 @@ def _voice(verb: Token) -> str:
     if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
         return "passive"
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl"} and not any(
-            c.dep_ in {"aux", "nsubj"} for c in verb.children):
-        return "passive"  # "a firm founded by", "Lumen-backed"
+            c.dep_ in {"aux", "nsubj"} for c in verb.children) and not (
+            verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN"
+            and not any(c.dep_ == "agent" for c in verb.children)):
+        # "a firm founded by", "Lumen-backed"; but "Lumen invested in X." is a sentence
+        # whose verb the parse took for a participle on the name
+        return "passive"
     return "active"
 
 
@@ -435,8 +436,6 @@ _LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
-#: The kinds of business an unnamed "Chief Executive" in its sentence may lead.
-_FIRMS = {"Company", "Bank", "VirtualBank", "TradingPlatform"}
 #: "unveiled by X in a keynote speech at the forum": where it was said
 _SPEECHES = {"speech", "keynote", "address", "remark", "presentation", "talk", "panel"}
 #: "with support from A and B", "with help from A", "assisted by A"
@@ -489,6 +488,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         first = t
     if role == "object":
         objects = [c for c in t.children if c.dep_ in {"dobj", "obj"}]
+        if not objects and t.lemma_.lower() in {"name", "appoint", "elect", "make"}:
+            # "named Jane Doe chairman": the parse joins the name to the role noun
+            objects = [g for c in t.children if c.dep_ == "oprd" for g in c.children
+                       if g.dep_ == "compound" and g.i in at][-1:]
         if not objects and t.dep_ == "relcl" and any(
                 c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in t.children):
             # "the sandbox it operates": the noun before the clause, wherever the parse
@@ -553,8 +556,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # phase of X", "the seven firms in X": X
         holders = [t, *(v for v in t.ancestors if v.i < _predicate_verb(first).i)] \
             if _predicate_verb(first) is not None else [t]
-        objects = [o for h in holders for c in h.children if c.dep_ == "prep"
-                   and c.lower_ in {"in", "for", "of", "on"} and (o := _object(c)) is not None]
+        preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+        if any(c.dep_ == "neg" for x in [*holders, *preps] for c in x.children):
+            return []  # "the firms not in X"
+        objects = [o for c in preps if c.lower_ in {"in", "for", "of", "on"}
+                   and (o := _object(c)) is not None
+                   and o.lower_ != "charge"]  # "the firms in charge of X" run it
         return [*objects, *(o for x in objects if x.i not in at
                             for c in x.children if c.dep_ == "prep" and c.lower_ == "of"
                             and (o := _object(c)) is not None)]
@@ -639,9 +646,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "complement-of":
         return [o for c in _complement(t) for o in _owner(c, at)]
     if role == "complement-for":
-        return [_object(p) for c in _complement(t) if c.lemma_ in _SERVICE_ROLES
-                for p in c.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
-                and _object(p)]
+        roles = [c for c in _complement(t) if c.lemma_ in _SERVICE_ROLES]
+        # "act as custodian for Y": "for" on the role or, as the parse often has it, the verb
+        return [_object(p) for c in roles for p in c.children if p.dep_ == "prep"
+                and p.lower_ in {"for", "of"} and _object(p)] or \
+            [_object(p) for p in t.children if roles and p.dep_ == "prep"
+             and p.lower_ == "for" and _object(p)]
     if role == "owner":
         return _owner(t, at)
     if role == "round-owner":  # "the round was led by X": whose round it is
@@ -785,7 +795,10 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
     if not rounds:
         return []
     for r in rounds:
-        owners = [c for c in r.children if c.dep_ == "poss" and c.i in at]
+        # "its round", "Lumen's round", "a round for Lumen"
+        owners = [c for c in r.children if c.dep_ == "poss" and c.i in at] or \
+            [o for p in r.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
+             and (o := _object(p)) is not None and o.i in at]
         if owners:
             return owners
     doc = t.doc
@@ -980,7 +993,7 @@ def _name_after(preposition: Token, at: dict[int, Mention]) -> list[Token]:
         return []
     end = at[k].end  # the name ends its phrase: not "of the HKMA's unit", "of the SFC team"
     return [doc[k]] if end >= len(doc) or doc[end].is_punct and doc[end].text not in {
-        "'s", "’s"} else []
+        "'s", "’s", "-"} else []  # not "of the HKMA-backed platform"
 
 
 #: A body inside an organisation: "chairman of the Council of X" chairs X's council, X.
@@ -1069,8 +1082,8 @@ def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
 
 
 def _written_list(first: Token, at: dict[int, Mention]) -> list[Token]:
-    """The later names of a list that begins at ``first``'s name, read from the words: names
-    joined by commas and closed by "and" or "or" ("A, B, C and D"). A name followed by
+    """The later names of a list that begins at ``first``'s name, read from the words: "A and
+    B", or names joined by commas and closed by "and" or "or" ("A, B, C and D"). A name followed by
     "'s" ends the list, and without the closing "and" nothing is a list ("A, B's unit, said";
     "A, B, said" is a name and its apposition; "A, a unit of B, and C" lists A and C)."""
     if first.i not in at or at[first.i].how == "reference":
@@ -1078,6 +1091,9 @@ def _written_list(first: Token, at: dict[int, Mention]) -> list[Token]:
     doc, mention = first.doc, at[first.i]
     found: list[Token] = []
     k = mention.end
+    if k + 1 < len(doc) and doc[k].lower_ == "and" and k + 1 in at and \
+            at[k + 1].start == k + 1 and at[k + 1].how != "reference":
+        return [doc[k + 1]]  # "A and B"
     while k + 1 < len(doc) and doc[k].text == ",":
         j = k + 1
         closing = doc[j].lower_ in {"and", "or"}
@@ -1174,6 +1190,11 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                 return [m for s, listable in _subject(holder)
                         for x in ([s, *s.conjuncts] if listable else [s])
                         for m in _mention_of(x, at, depth + 1)]
+    if t.tag_ == "NNS" and (named := _among_them(t, at)):
+        # "licensed ten platforms, among them A and B": the parse rarely hangs the list on
+        # the plural it names
+        return [at[x.i] for x in [named, *named.conjuncts, *_written_list(named, at)]
+                if x.i in at]
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
@@ -1210,10 +1231,6 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES
                       or t.lower_ in _NAME_ENDINGS and compounds[-1].i == t.i - 1):
         return [at[compounds[-1].i]]  # "the Lumen wallet", "Lumen Bank" found as "Lumen"
-    if t.tag_ == "NNS" and (named := _among_them(t, at)):
-        # "licensed ten platforms, among them A and B": the parse rarely hangs the list on
-        # the plural it names
-        return [at[x.i] for x in [named, *named.conjuncts] if x.i in at]
     for c in t.children:
         # "backers such as A and B", "firms including A and B"
         if c.dep_ == "prep" and c.lower_ in _LISTING:
@@ -1240,11 +1257,11 @@ def _predicate_verb(subject: Token) -> Token | None:
 
 def _among_them(plural: Token, at: dict[int, Mention]) -> Token | None:
     doc = plural.doc
-    k = plural.right_edge.i + 1
-    if k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "among" and \
-            doc[k + 2].lower_ in {"them", "those", "which"} and k + 3 in at:
-        mention = at[k + 3]
-        return _conj_root(doc[mention.start:mention.end].root)
+    for k in dict.fromkeys((plural.i + 1, plural.right_edge.i + 1)):
+        if k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "among" and \
+                doc[k + 2].lower_ in {"them", "those", "which"} and k + 3 in at:
+            mention = at[k + 3]
+            return _conj_root(doc[mention.start:mention.end].root)
     return None
 
 

@@ -174,15 +174,13 @@ class RegistryMentions:
     @staticmethod
     def _shortened(nlp: Language, lookup: dict[str, str]) -> dict[tuple[str, ...], str]:
         """Each name's first words (two or more, fewer than all), lower case, to the one
-        entity whose name begins so: "Lumen Pay" for "Lumen Pay Technology (HK)". Not the
-        words before a bracketed place: "Lumen Pay" names the parent of "Lumen Pay (Hong
-        Kong) Limited", its Hong Kong arm."""
+        entity whose name begins so: "Lumen Pay" for "Lumen Pay Technology (HK)"."""
         written = {name: tuple(t.lower_ for t in nlp.make_doc(name)) for name in lookup}
         owners: dict[tuple[str, ...], set[str]] = {}
         for name, entity_id in lookup.items():
             words = written[name]
             for n in range(2, len(words)):
-                if words[n - 1].isalnum() and not _place_follows(words[n:]):
+                if words[n - 1].isalnum():
                     owners.setdefault(words[:n], set()).add(entity_id)
         names = set(written.values())
         return {words: ids.pop() for words, ids in owners.items()
@@ -237,7 +235,9 @@ class RegistryMentions:
                 own_designator(t.lower_, kind) for t in doc[span.end:end]):
             return span  # "Lumen Bank" for the bank Lumen (not "Lumen Bank (HK)")
         entity_id = self.shortened.get(tuple(t.lower_ for t in doc[span.start:end]))
-        return Span(doc, span.start, end, label=entity_id) if entity_id else span
+        if entity_id is None or named_as_parent(doc[span.start:end]):
+            return span  # "the unit of X": X is the parent, not its arm "X (Hong Kong)"
+        return Span(doc, span.start, end, label=entity_id)
 
 
 #: The most capitalised words a name runs on after a known name ("Lumen Pay Network Labs").
@@ -409,12 +409,6 @@ def _split_listed_orgs(span: Span) -> list[Span]:
     parts.append(span.doc[start:span.end])
     return [p for p in parts if len(p) and p[-1].lower_ in _ORG_SUFFIXES or
             (len(p) and p[0].lower_ == "bank")]
-
-
-def _place_follows(words: tuple[str, ...]) -> bool:
-    """Whether ``words`` (lower case) begin with a Hong Kong arm's place, bracketed or not."""
-    words = words[1:] if words[:1] == ("(",) else words
-    return words[:2] == ("hong", "kong") or words[:1] == ("hk",)
 
 
 def _org_kind(name: str) -> str:

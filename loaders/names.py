@@ -1027,7 +1027,7 @@ def _department(span: Span, named: set[int], label: str | None = None) -> bool:
     doc = span.doc
     i = span.start
     if i >= 2 and doc[i - 1].lower_ in {"and", "&", ","} and doc[i - 2].text[:1].isupper() \
-            and not (label == "PERSON" and doc[i - 1].text == ","):
+            and not (label == "PERSON" and doc[i - 1].text == ",") and _department_words(span):
         k = i - 2  # "head of Emerging Business and FIC": a later part of a listed department
         while k >= 1 and doc[k - 1].text[:1].isupper():
             k -= 1
@@ -1039,6 +1039,16 @@ def _department(span: Span, named: set[int], label: str | None = None) -> bool:
         doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
         words[-1] in _DEPARTMENT_WORDS and all(
             w in _DEPARTMENT_QUALIFIERS or w in _DEPARTMENT_WORDS for w in words[:-1])
+
+
+def _department_words(span: Span) -> bool:
+    """Whether ``span`` could be a later part of a department's name: its plain words, or
+    a short acronym ("FIC"); not a firm after the department ("Head of Markets, Lumen
+    Bank")."""
+    words = canonical(span.text).split()
+    return bool(words) and (all(w in _DEPARTMENT_QUALIFIERS or w in _DEPARTMENT_WORDS
+                                for w in words)
+                            or len(span) == 1 and span.text.isupper() and len(span.text) <= 4)
 
 
 _CREDITS = {"photo", "photos", "photograph", "photographs", "image", "images", "picture",

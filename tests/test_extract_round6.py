@@ -250,3 +250,54 @@ def test_the_chief_executive_of_the_region(extractor):
     assert not any(t == "hksar-government" for _, _, t in triples(
         extractor, "Ida Penhale, the chief executive of the Hong Kong arm of Quorra Labs, "
                    "said no."))
+
+
+@pytest.mark.parametrize("text", [
+    "The SFC said it had reached an agreement with Wexford Securities to settle the case.",
+    "Orrin Bank entered into a sale and purchase agreement with Kessel Digital to buy a stake.",
+    "The applicants for the Harbour Ledger Scheme include Orrin Bank and Kessel Bank.",
+    "The firms not in the Harbour Ledger Pilot include Orrin Bank and Kessel Bank.",
+    "Chief Executive Ronald Iu said the bank would offer crypto trading to retail customers.",
+    "Odile Marsh, chief executive of the HKMA-backed platform, said volumes rose.",
+])
+def test_constructions_that_state_no_such_relation_round6(extractor, text):
+    found = triples(extractor, text)
+    assert not any(t in {"PARTNERS_WITH", "MEMBER_OF"} for _, t, _ in found)
+    assert not any(target in {"hksar-government", "hkma"} for _, _, target in found)
+
+
+def test_a_coin_a_firm_lists_is_not_one_it_issues(extractor):
+    found = triples(extractor, "Kessel Exchange will list its first stablecoin, QKD, which is "
+                               "issued by Quorra Labs, next week.")
+    assert ("quorra-labs", "ISSUES", "qkd") in found
+    assert ("kessel-exchange", "ISSUES", "qkd") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wexford Bank was the first lender to join the scheme, Chief Executive John Lee said.",
+     {("john-lee", "HOLDS_ROLE", "hksar-government")}),
+    ("Ida Penhale, Head of Digital Assets, Orrin Bank, said volumes rose.",
+     {("ida-penhale", "HOLDS_ROLE", "orrin-bank")}),
+    ("The SFC licensed nine platforms, among them Quorra Exchange and Tamsin Exchange.",
+     {("quorra-exchange", "LICENSED_BY", "sfc"), ("tamsin-exchange", "LICENSED_BY", "sfc")}),
+    ("Tamsin Capital invested in Quorra Labs, Orrin Labs and Kessel Digital.",
+     {("tamsin-capital", "OWNS", "quorra-labs"), ("tamsin-capital", "OWNS", "orrin-labs"),
+      ("tamsin-capital", "OWNS", "kessel-digital")}),
+    ("Quorra Labs raised $5 million last year. Tamsin Capital put money into a rival round "
+     "for Orrin Labs.", {("tamsin-capital", "OWNS", "orrin-labs")}),
+    ("Orrin Bank will act as custodian for the Quorra Bitcoin ETF.",
+     {("orrin-bank", "CUSTODIAN_OF", "quorra-bitcoin-etf")}),
+    ("Quorra Labs named Ida Penhale chairman on Monday.",
+     {("ida-penhale", "HOLDS_ROLE", "quorra-labs")}),
+    ("Quorra Labs completed its acquisition of Tamsin Exchange in March.",
+     {("quorra-labs", "ACQUIRED", "tamsin-exchange")}),
+    ("Quorra Labs and Orrin Bank signed a memorandum of understanding on Tuesday.",
+     {("orrin-bank", "PARTNERS_WITH", "quorra-labs")}),
+])
+def test_more_constructions_round6(extractor, text, expected):
+    assert expected <= triples(extractor, text)
+
+
+def test_a_registry_bank_s_hong_kong_legal_name_still_has_its_short_form(extractor):
+    assert entities(extractor, "Ping An OneConnect Bank said it would grow.") == {
+        "pao-bank": "VirtualBank"}
