@@ -528,7 +528,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         agents = [o for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None]
         speeches = [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}
                     and (o := _object(c)) is not None and o.lemma_.lower() in _SPEECHES]
-        return [o for h in [t, *agents, *speeches] for c in h.children
+        # "speaking on the sidelines of the forum"
+        sidelines = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
+                     and (o := _object(c)) is not None and o.lower_ == "sidelines"]
+        sidelines = [o for s in sidelines for c in s.children if c.dep_ == "prep"
+                     and c.lower_ == "of" and (o := _object(c)) is not None]
+        return sidelines + [o for h in [t, *agents, *speeches] for c in h.children
                 if c.dep_ == "prep" and c.lower_ in {"at", "during"}
                 and (o := _object(c)) is not None]
     if role == "included":  # "X's founders include A and B", "... are A and B": A and B,

@@ -301,3 +301,26 @@ def test_more_constructions_round6(extractor, text, expected):
 def test_a_registry_bank_s_hong_kong_legal_name_still_has_its_short_form(extractor):
     assert entities(extractor, "Ping An OneConnect Bank said it would grow.") == {
         "pao-bank": "VirtualBank"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Harbour Ledger Sandbox will start with 25 institutions, including Quorra Bank, "
+     "Tamsin Capital and Wexford Labs.",
+     {(m, "MEMBER_OF", "harbour-ledger-sandbox")
+      for m in ("quorra-bank", "tamsin-capital", "wexford-labs")}),
+    ("Quorra Bank and Tamsin Capital set up Orrin Custody in May.",
+     {("orrin-custody", "FOUNDED_BY", "quorra-bank"),
+      ("orrin-custody", "FOUNDED_BY", "tamsin-capital")}),
+    ("Ida Penhale told the Harbour Fintech Summit that demand was strong.",
+     {("ida-penhale", "SPOKE_AT", "harbour-fintech-summit")}),
+    ("Ida Penhale, speaking on the sidelines of the Harbour Fintech Summit, said demand was "
+     "strong.", {("ida-penhale", "SPOKE_AT", "harbour-fintech-summit")}),
+    ("Ida Penhale delivered a keynote at the Harbour Fintech Summit.",
+     {("ida-penhale", "SPOKE_AT", "harbour-fintech-summit")}),
+])
+def test_schemes_founders_and_speakers(extractor, text, expected):
+    assert expected <= triples(extractor, text)
+
+
+def test_setting_up_a_deadline_founds_nothing(extractor):
+    assert not triples(extractor, "Quorra Bank set up a deadline for Tamsin Capital.")
