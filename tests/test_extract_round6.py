@@ -324,3 +324,21 @@ def test_schemes_founders_and_speakers(extractor, text, expected):
 
 def test_setting_up_a_deadline_founds_nothing(extractor):
     assert not triples(extractor, "Quorra Bank set up a deadline for Tamsin Capital.")
+
+
+@pytest.mark.parametrize("text", [
+    "The first cohort of the Harbour Ledger Sandbox includes Quorra Bank and Orrin Bank.",
+    "Banks participating in the Harbour Ledger Sandbox are Quorra Bank and Orrin Bank.",
+    "The Harbour Ledger Sandbox brings together 25 institutions such as Quorra Bank and "
+    "Orrin Bank.",
+    "Under the Harbour Ledger Sandbox, banks such as Quorra Bank and Orrin Bank will test "
+    "tokenised deposits.",
+])
+def test_members_of_a_scheme_however_listed(extractor, text):
+    assert {("quorra-bank", "MEMBER_OF", "harbour-ledger-sandbox"),
+            ("orrin-bank", "MEMBER_OF", "harbour-ledger-sandbox")} <= triples(extractor, text)
+
+
+def test_a_batch_of_licences_has_no_members(extractor):
+    assert not triples(extractor, "The first batch of licences includes Quorra Bank and "
+                                  "Orrin Bank.")
