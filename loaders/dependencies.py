@@ -462,6 +462,10 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
                     verb.dep_ in {"ccomp", "xcomp", "advcl"} and verb.head.i != verb.i:
                 verb = _clause_verb(verb.head)
                 subjects = _subject(verb)
+            if trigger.pos_ == "NOUN" and not any(_mention_of(s, at, 0) for s, _ in subjects):
+                # "the wallet was developed by A in collaboration with B": the agent acts
+                subjects += [(o, True) for c in verb.children if c.dep_ == "agent"
+                             and (o := _object(c)) is not None]
             found += subjects
             continue
         found += [(t, listable) for t in _role(role, trigger, span, at)]

@@ -342,3 +342,26 @@ def test_members_of_a_scheme_however_listed(extractor, text):
 def test_a_batch_of_licences_has_no_members(extractor):
     assert not triples(extractor, "The first batch of licences includes Quorra Bank and "
                                   "Orrin Bank.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ida Penhale, who heads Quorra Labs' digital assets unit, said demand was strong.",
+     ("ida-penhale", "HOLDS_ROLE", "quorra-labs")),
+    ("Quorra Bank and Orrin Labs will jointly develop a settlement network.",
+     ("orrin-labs", "PARTNERS_WITH", "quorra-bank")),
+    ("Quorra Bank will work alongside Orrin Labs on the project.",
+     ("quorra-bank", "PARTNERS_WITH", "orrin-labs")),
+    ("The wallet was developed by Quorra Bank in collaboration with Orrin Labs.",
+     ("quorra-bank", "PARTNERS_WITH", "orrin-labs")),
+    ("Quorra Bank has selected Orrin Labs as its technology partner.",
+     ("orrin-labs", "PARTNERS_WITH", "quorra-bank")),
+])
+def test_posts_and_partners_round6(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_a_round_led_by_investors_makes_them_no_owners_of_each_other(extractor):
+    found = triples(extractor, "Quorra Labs raised $40 million. The Series A round was headed "
+                               "by Orrin Capital and Kessel Ventures.")
+    assert ("orrin-capital", "OWNS", "kessel-ventures") not in found
+    assert ("orrin-capital", "OWNS", "quorra-labs") in found
