@@ -58,6 +58,12 @@ _NO_SPLIT = {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "no.", "co.", "corp.",
              "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "u.s.", "vs."}
 
 
+#: Dashes that end a dateline (a hyphen only between spaces: not "BOCI-Prudential"), and
+#: the most words a dateline has ("HONG KONG, June 26 --").
+_DASHES = {"—", "--", "–"}
+_DATELINE = 8
+
+
 @Language.component("hkweb3_sentences")
 def _sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (or an abbreviation such as "Ltd." that ends a sentence)
@@ -68,6 +74,7 @@ def _sentences(doc: Doc) -> Doc:
     """
     starts = numpy.full((len(doc), 1), -1, dtype="int32")
     prev = None
+    first = 0  # where the sentence under way began
     for i, token in enumerate(doc):
         if prev is None:
             starts[i] = 1
@@ -75,6 +82,11 @@ def _sentences(doc: Doc) -> Doc:
             continue
         if "\n" in prev.text or "\n" in prev.whitespace_:
             start = True
+        elif (prev.text in _DASHES or prev.text == "-" and prev.whitespace_
+              and doc[i - 2].whitespace_) and i - first <= _DATELINE and \
+                doc[first].is_upper and len(doc[first].text) > 1:
+            # "HONG KONG—Lenders in the city ...": a dateline, then the first sentence
+            start = token.text[:1].isupper()
         elif prev.text in {".", "!", "?"} or (
             prev.text.endswith(".") and len(prev.text) > 2 and prev.lower_ not in _NO_SPLIT
             and not re.fullmatch(r"(?:[A-Za-z]\.)+", prev.text)
@@ -83,6 +95,7 @@ def _sentences(doc: Doc) -> Doc:
         else:
             start = False
         starts[i] = 1 if start else -1
+        first = i if start else first
         prev = token
     if len(doc):
         doc.from_array([SENT_START], starts.astype("uint64"))

@@ -296,6 +296,11 @@ class NameFinder:
                 continue
             span = doc[bounds[cleaned[0]][0]:bounds[cleaned[1] - 1][1]]
             span = _strip_possessive(span)
+            if span is not None and len(span) > 1 and span.start >= 2 and \
+                    doc[span.start - 1].lower_ == "the" and \
+                    doc[span.start - 2].lower_ in {"and", "&"} and _portfolio(span) and \
+                    span[1].text[:1].isupper():
+                span = span[1:]  # "... and the Treasury Joseph Chan": the portfolio's last word
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named, label) or _credit(span) or _common_noun(span) or \
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
@@ -1115,12 +1120,15 @@ def _portfolio(span: Span) -> bool:
     later part of a listed one ("Secretary for Innovation, Technology and Industry")."""
     doc, data = span.doc, name_data()
     i = span.start
+    if i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in {"and", "&"}:
+        i -= 1  # "Financial Services and the Treasury"
     while i >= 2 and (doc[i - 1].text == "," or doc[i - 1].lower_ in {"and", "&"}) and \
             doc[i - 2].text[:1].isupper():
         i -= 2  # back over "Innovation, Technology and"
-        while i >= 1 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in \
-                data.titles:
-            i -= 1
+        while i >= 1 and doc[i - 1].text[:1].isupper() and (
+                doc[i - 1].lower_ not in data.titles or i >= 2 and
+                data.title_links.get(doc[i - 2].lower_) == "portfolio"):
+            i -= 1  # "Financial" is a title's word, but not right after "for"
     return i >= 2 and data.title_links.get(doc[i - 1].lower_) == "portfolio" and \
         doc[i - 2].lower_ in data.titles
 

@@ -365,3 +365,18 @@ def test_a_round_led_by_investors_makes_them_no_owners_of_each_other(extractor):
                                "by Orrin Capital and Kessel Ventures.")
     assert ("orrin-capital", "OWNS", "kessel-ventures") not in found
     assert ("orrin-capital", "OWNS", "quorra-labs") in found
+
+
+def test_a_word_after_a_dateline_starts_a_sentence(extractor):
+    found = entities(extractor, "HONG KONG—Lenders in the city are signing up crypto firms "
+                                "such as Quorra Labs.")
+    assert "lenders" not in found and "quorra-labs" in found
+    assert "boci-prudential" not in entities(
+        extractor, "BOCI-Prudential Trustee was appointed custodian of the fund.")
+
+
+def test_a_person_after_a_portfolio_that_ends_in_and_the_treasury(extractor):
+    found = entities(extractor, "Under Secretary for Financial Services and the Treasury Odile "
+                                "Marsh attended the ceremony.")
+    assert found.get("odile-marsh") == "Person"
+    assert not any("treasury" in i or i == "services" for i in found)
