@@ -85,8 +85,14 @@ def hkweb3(*args: str, env: dict[str, str]) -> subprocess.Popen:
     """Start ``hkweb3 ARGS`` in a process of its own (the console script's entry point, run
     by this interpreter), its output piped."""
     command = [sys.executable, "-c", "from hkweb3.cli import main; main()", *args]
+    # A shell without job control starts background jobs with SIGINT ignored, and Python
+    # keeps an ignored SIGINT ignored: a suite run that way would see no Ctrl-C at all.
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                            text=True, preexec_fn=_default_interrupt)
+
+
+def _default_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_hkweb3(
