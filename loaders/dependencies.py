@@ -38,7 +38,7 @@ from hkweb3.errors import SchemaError
 from hkweb3.graph.periods import CURRENT, SINCE, UNTIL, partial_date
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import Mention
-from hkweb3.loaders.names import NAMING
+from hkweb3.loaders.names import NAMING, ORGANS
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 PERIODS_FILE = Path(__file__).with_name("periods.yaml")
@@ -1005,13 +1005,9 @@ def _name_after(preposition: Token, at: dict[int, Mention]) -> list[Token]:
         "'s", "’s", "-"} else []  # not "of the HKMA-backed platform"
 
 
-#: A body inside an organisation: "chairman of the Council of X" chairs X's council, X.
-_ORGANS = {"council", "board", "committee", "assembly"}
-
-
 def _organ_owner(noun: Token) -> Token:
     """``noun``, or the organisation whose organ it is ("the Council of X": X)."""
-    if noun.lower_ not in _ORGANS:
+    if noun.lower_ not in ORGANS:
         return noun
     return next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                  and (o := _object(c)) is not None), noun)

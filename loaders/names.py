@@ -132,7 +132,7 @@ def canonical(name: str) -> str:
 
 
 #: Bodies inside an organisation, named after it: "the Council of the Lumen Association".
-_ORGANS = {"council", "board", "committee"}
+ORGANS = {"council", "board", "committee", "assembly"}
 
 
 def clean_words(words: list[str]) -> tuple[int, int] | None:
@@ -146,7 +146,7 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
     while start < end and (words[start].lower() in {"the", "a", "an", "ex", "ex-", "-"}
                            or words[start][:1].islower() and not _NAME_WORD.match(words[start])):
         start += 1  # "crypto exchange OKX": a description before the name
-    if end - start > 3 and words[start].lower() in _ORGANS and \
+    if end - start > 3 and words[start].lower() in ORGANS and \
             [w.lower() for w in words[start + 1:start + 3]] == ["of", "the"]:
         start += 3  # "Council of the Lumen Association": the body whose organ it is
     titled = start
@@ -1064,7 +1064,7 @@ def _kind_word_alone(span: Span) -> bool:
     """Whether ``span`` is one word for a kind of body and no name of one ("the Council of
     X", "the Board")."""
     return len(span) == 1 and (span[0].lower_ in name_data().kind_words
-                               or span[0].lower_ in _ORGANS)
+                               or span[0].lower_ in ORGANS)
 
 
 def _credit(span: Span) -> bool:
