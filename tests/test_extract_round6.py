@@ -380,3 +380,21 @@ def test_a_person_after_a_portfolio_that_ends_in_and_the_treasury(extractor):
                                 "Marsh attended the ceremony.")
     assert found.get("odile-marsh") == "Person"
     assert not any("treasury" in i or i == "services" for i in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tamsin Group owns 60% of Quorra Labs.", ("tamsin-group", "OWNS", "quorra-labs")),
+    ("Quorra Labs is now part of Tamsin Group.",
+     ("quorra-labs", "SUBSIDIARY_OF", "tamsin-group")),
+    ("Quorra Labs is part of the Harbour Ledger Sandbox.",
+     ("quorra-labs", "MEMBER_OF", "harbour-ledger-sandbox")),
+    ("Tamsin Group took control of Quorra Labs in 2023.",
+     ("quorra-labs", "CONTROLLED_BY", "tamsin-group")),
+])
+def test_shares_parts_and_control(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_a_share_of_a_market_and_a_part_in_a_pilot_are_no_facts(extractor):
+    assert not triples(extractor, "Tamsin Group owns 60% of the market. Quorra Labs took part "
+                                  "in the pilot.")
