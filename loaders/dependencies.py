@@ -56,7 +56,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
-         "named", "relative-host"} | _MORE_ROLES
+         "named", "relative-host", "participle-agent"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -523,6 +523,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         verb = _predicate_verb(first)
         return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
             if verb is not None else []
+    if role == "participle-agent":  # "a licence granted by Y": Y
+        return [o for v in t.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
     if role == "formed-by":  # "a subsidiary formed by Y", "a unit set up by Y": Y
         return [o for v in t.children if v.dep_ == "acl" and v.lemma_.lower() in _FORMING
                 for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
@@ -1170,6 +1173,10 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         if picked.i != t.head.i:
             return [at[picked.i]]
         return _mention_of(t.head, at, depth + 1)
+    if t.pos_ == "NOUN" and t.dep_ in {"attr", "oprd"} and t.head.lemma_ == "become" and \
+            t.i not in at:
+        # "X became the fifth platform to be licensed by Y": X
+        return [m for s, _ in _subject(t.head) for m in _mention_of(s, at, depth + 1)]
     if t.lower_ == "one" and t.dep_ in {"attr", "oprd"} and t.head.lemma_ in _COPULA:
         # "X was one of the first firms to take part": X
         return [m for s, _ in _subject(t.head) for m in _mention_of(s, at, depth + 1)]

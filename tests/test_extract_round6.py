@@ -398,3 +398,12 @@ def test_shares_parts_and_control(extractor, text, expected):
 def test_a_share_of_a_market_and_a_part_in_a_pilot_are_no_facts(extractor):
     assert not triples(extractor, "Tamsin Group owns 60% of the market. Quorra Labs took part "
                                   "in the pilot.")
+
+
+@pytest.mark.parametrize("text", [
+    "Quorra Exchange became the fifth platform to be licensed by the SFC.",
+    "Quorra Exchange operates under a licence granted by the SFC.",
+    "Quorra Exchange holds a licence issued by the Securities and Futures Commission.",
+])
+def test_licences_stated_around_the_platform(extractor, text):
+    assert ("quorra-exchange", "LICENSED_BY", "sfc") in triples(extractor, text)
