@@ -407,3 +407,9 @@ def test_a_share_of_a_market_and_a_part_in_a_pilot_are_no_facts(extractor):
 ])
 def test_licences_stated_around_the_platform(extractor, text):
     assert ("quorra-exchange", "LICENSED_BY", "sfc") in triples(extractor, text)
+
+
+def test_a_bank_a_firm_uses_banks_it(extractor):
+    assert ("quorra-bank", "PROVIDES_BANKING_TO", "tamsin-exchange") in triples(
+        extractor, "Tamsin Exchange uses Quorra Bank for fiat deposits and withdrawals.")
+    assert not triples(extractor, "Tamsin Exchange uses Quorra Bank's technology.")
