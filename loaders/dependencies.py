@@ -565,8 +565,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 and (o := _object(p)) is not None]
     if role == "scheme":  # "the banks taking part in X", "the firms selected for the second
         # phase of X", "the seven firms in X": X
-        holders = [t, *(v for v in t.ancestors if v.i < _predicate_verb(first).i)] \
-            if _predicate_verb(first) is not None else [t]
+        verb = _predicate_verb(first)
+        holders = [t, *(v for v in t.ancestors if v.i < verb.i)] if verb is not None else [t]
         holders += [c for c in t.children if c.dep_ == "acl"]  # "banks participating in X"
         preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
         if any(c.dep_ == "neg" for x in [*holders, *preps] for c in x.children):
