@@ -959,8 +959,8 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
                     # "head of wealth at Y": a department is no owner; ask the next noun
-                    of += [_organ_owner(g) for g in c.children if g.dep_ == "pobj"
-                           and (g.lower_ in _RELATIVE or _mention_of(_organ_owner(g), at, 0))] \
+                    of += [o for g in c.children if g.dep_ == "pobj" and (
+                        (o := _organ_owner(g)).lower_ in _RELATIVE or _mention_of(o, at, 0))] \
                         or _name_after(c, at)
                 elif c.dep_ == "poss" and c.lower_ == "whose":
                     # "Y, the firm whose chief executive is X": the noun the clause describes
@@ -1091,38 +1091,42 @@ def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
 
 def _written_list(first: Token, at: dict[int, Mention]) -> list[Token]:
     """The later names of a list that begins at ``first``'s name, read from the words: "A and
-    B", or names joined by commas and closed by "and" or "or" ("A, B, C and D"). A name followed by
-    "'s" ends the list, and without the closing "and" nothing is a list ("A, B's unit, said";
-    "A, B, said" is a name and its apposition; "A, a unit of B, and C" lists A and C)."""
-    if first.i not in at or at[first.i].how == "reference":
+    B", or names joined by commas and closed by "and" or "or" ("A, B, C and D"). A name
+    followed by "'s" ends the list, and without the closing "and" nothing is a list ("A, B's
+    unit, said"; "A, B, said" is a name and its apposition; "A, a unit of B, and C" lists A
+    and C)."""
+    if first.i not in at or at[first.i].how == "reference":  # any word of the first name
         return []
-    doc, mention = first.doc, at[first.i]
-    found: list[Token] = []
-    k = mention.end
-    if k + 1 < len(doc) and doc[k].lower_ == "and" and k + 1 in at and \
-            at[k + 1].start == k + 1 and at[k + 1].how != "reference":
+    doc = first.doc
+    k = at[first.i].end
+    if k + 1 < len(doc) and doc[k].lower_ == "and" and _name_starts(k + 1, at):
         return [doc[k + 1]]  # "A and B"
+    found: list[Token] = []
     while k + 1 < len(doc) and doc[k].text == ",":
-        j = k + 1
-        closing = doc[j].lower_ in {"and", "or"}
+        closing = doc[k + 1].lower_ in {"and", "or"}
         if closing and not found:  # "A, a unit of B, and C": B's clause closes, no list
             return []
-        j += closing
-        if j not in at or at[j].start != j or at[j].how == "reference":
+        j = k + 1 + closing
+        if not _name_starts(j, at) or _possessive_after(doc, j, at):
             return []
         found.append(doc[j])
         k = at[j].end
-        if k < len(doc) and doc[k].text in {"'s", "’s"}:
-            return []
         if closing:
             return found
-        if k < len(doc) and doc[k].lower_ in {"and", "or"} and k + 1 in at and \
-                at[k + 1].start == k + 1 and at[k + 1].how != "reference":
-            end = at[k + 1].end
-            if end < len(doc) and doc[end].text in {"'s", "’s"}:
-                return []
-            return [*found, doc[k + 1]]
+        if k < len(doc) and doc[k].lower_ in {"and", "or"} and _name_starts(k + 1, at):
+            return [] if _possessive_after(doc, k + 1, at) else [*found, doc[k + 1]]
     return []
+
+
+def _name_starts(k: int, at: dict[int, Mention]) -> bool:
+    """Whether a name (not a reference back, such as "its") begins at token ``k``."""
+    return k in at and at[k].start == k and at[k].how != "reference"
+
+
+def _possessive_after(doc: Doc, k: int, at: dict[int, Mention]) -> bool:
+    """Whether the name at token ``k`` is followed by "'s" ("B's unit")."""
+    end = at[k].end
+    return end < len(doc) and doc[end].text in {"'s", "’s"}
 
 
 def _semicolon_items(first: Token, at: dict[int, Mention]) -> list[Token]:
