@@ -562,6 +562,16 @@ class References:
                 position = _last_in(fits(kinds, noun), window, before_here)
                 if position is None and noun not in _OWN_NOUN_ONLY:
                     position = _last_in(fits(kinds), window, before_here)
+                    if position is not None and _opens_clause(span) and \
+                            position < first_of(here):
+                        # "IDA said A and B had invested. The company added ...": a
+                        # description opening its sentence continues the topic, the last
+                        # sentence's speaker, not a name inside what was said
+                        topic = _last_in([k for k in fits(kinds)
+                                          if _main_subject(_span(doc, by_position[k]))],
+                                         first_of(sentence_of[by_position[position].start]),
+                                         before_here)
+                        position = position if topic is None else topic
             if position is not None:
                 candidate = by_position[position]
                 found.append(Mention(start, end, span.start_char, span.end_char, span.text,
@@ -588,6 +598,19 @@ def _apposed(doc: Doc, start: int, end: int, before: Mention) -> bool:
 
 #: Tags of finite verbs.
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _opens_clause(span: Span) -> bool:
+    """Whether ``span`` is the subject of its sentence's main verb."""
+    return span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ROOT"
+
+
+def _main_subject(span: Span) -> bool:
+    """Whether ``span`` (or the list it heads) is the subject of its sentence's main verb."""
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    return _opens_clause(root.doc[root.i:root.i + 1])
 
 
 def _first_in(positions: list[int], low: int, high: int) -> int | None:
