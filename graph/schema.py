@@ -44,7 +44,7 @@ UNNAMED_ROLE = "an officer"
 _KIND_KEYS = {"extends", "abstract", "context", "description", "color"}
 _EDGE_KEYS = {
     "source", "target", "key", "single", "symmetric", "provenance", "description",
-    "single_roles", "properties",
+    "single_roles", "properties", "not_between",
 }
 _PROPERTY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -132,6 +132,8 @@ class EdgeType:
     provenance: bool = False
     single_roles: tuple[str, ...] = ()
     properties: dict[str, PropertySpec] = field(default_factory=dict)
+    #: pairs of kinds this type never joins, in either direction, though each end is allowed
+    not_between: tuple[tuple[str, str], ...] = ()
 
     @property
     def single_holder(self) -> bool:
@@ -259,6 +261,10 @@ class Schema:
         edge = self.edge(edge_type)
         return any(self.is_a(source_kind, k) for k in edge.source) and any(
             self.is_a(target_kind, k) for k in edge.target
+        ) and not any(
+            self.is_a(one, a) and self.is_a(other, b)
+            for a, b in edge.not_between
+            for one, other in ((source_kind, target_kind), (target_kind, source_kind))
         )
 
     def check_edge(self, edge_type: str, source_kind: str, target_kind: str) -> None:
@@ -274,6 +280,8 @@ class Schema:
                 f"{edge_type} cannot end at a {target_kind} "
                 f"(allowed targets: {', '.join(edge.target)})"
             )
+        if not self.allows(edge_type, source_kind, target_kind):
+            raise ValidationError(f"{edge_type} never joins a {source_kind} and a {target_kind}")
 
     def reading(self, edge_type: str, role: str | None = None) -> str:
         """How a lay reader says ``source <reading> target``: the type's ``reading``, with
@@ -377,6 +385,10 @@ def _load(path: Path) -> Schema:
             if unknown := [v for v in values if v not in ends]:
                 raise fail(f"edge type {name}: {end} names unknown kind(s) {unknown}")
         properties = _property_specs(spec.get("properties"), f"edge type {name}", fail)
+        pairs = spec.get("not_between") or []
+        if bad := [p for p in pairs if not isinstance(p, list) or len(p) != 2
+                   or any(k not in ends for k in p)]:
+            raise fail(f"edge type {name}: not_between holds {bad}, not pairs of known kinds")
         if missing := [k for k in spec.get("key") or () if k not in properties]:
             raise fail(f"edge type {name}: key names undeclared propert(ies) {missing}")
         edges[name] = EdgeType(
@@ -391,6 +403,7 @@ def _load(path: Path) -> Schema:
             provenance=bool(spec.get("provenance", False)),
             single_roles=tuple(r.lower() for r in spec.get("single_roles") or ()),
             properties=properties,
+            not_between=tuple((a, b) for a, b in pairs),
         )
     if not edges:
         raise fail("no edge_types defined")

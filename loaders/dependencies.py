@@ -98,6 +98,8 @@ _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "poss"}
 _LISTING = {"as", "including", "like", "include"}
+#: Words a description may take before the name it describes ("the games studio A").
+_DESCRIPTION = 8
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"}
 
@@ -307,6 +309,8 @@ class DependencyRelations:
         # A token sequence's roles are asked of its syntactic head ("Financial Secretary").
         trigger = doc[end - 1] if pattern.last else doc[start:end].root
         if not self._fits(pattern, trigger, end - start > 1):
+            return
+        if start and doc[start - 1].lower_ in pattern.not_after:  # "Deputy Financial Secretary"
             return
         if end - start == 1 and start in at and "self" not in pattern.source + \
                 pattern.target and at[start].how != "reference":
@@ -1209,8 +1213,8 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     if t.tag_ == "NNS" and (named := _among_them(t, at)):
         # "licensed ten platforms, among them A and B": the parse rarely hangs the list on
         # the plural it names
-        return [at[x.i] for x in [named, *named.conjuncts, *_written_list(named, at)]
-                if x.i in at]
+        return [at[x.i] for item in [named, *named.conjuncts, *_written_list(named, at)]
+                if (x := _named_item(item, at)) is not None]
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
@@ -1275,10 +1279,27 @@ def _among_them(plural: Token, at: dict[int, Mention]) -> Token | None:
     doc = plural.doc
     for k in dict.fromkeys((plural.i + 1, plural.right_edge.i + 1)):
         if k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "among" and \
-                doc[k + 2].lower_ in {"them", "those", "which"} and k + 3 in at:
-            mention = at[k + 3]
-            return _conj_root(doc[mention.start:mention.end].root)
+                doc[k + 2].lower_ in {"them", "those", "which"}:
+            # the first item's name, the last of its words ("among them the Macau-based
+            # studio A": A, not the place describing it)
+            last = None
+            for j in range(k + 3, min(k + 3 + _DESCRIPTION, len(doc))):
+                if doc[j].text in {",", ";", "."} or doc[j].lower_ in {"and", "or"}:
+                    break
+                last = at[j] if _name_starts(j, at) else last
+            if last is not None:
+                return _conj_root(doc[last.start:last.end].root)
     return None
+
+
+def _named_item(item: Token, at: dict[int, Mention]) -> Token | None:
+    """The name a list item stands for: the item, or the name a description of it is put
+    beside ("and the sports club B")."""
+    if item.i in at:
+        return item
+    if _name_starts(item.i + 1, at):  # the parse hangs the name elsewhere
+        return item.doc[item.i + 1]
+    return next((c for c in item.children if c.dep_ == "appos" and c.i in at), None)
 
 
 def _role_text(how: str | None, trigger: Token, at: dict[int, Mention]) -> str:

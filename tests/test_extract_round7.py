@@ -1,7 +1,9 @@
 """Constructions found missing on held-out reporting (round 7). One sentence of our own for
 each, with made-up entities."""
 
-from tests.extract_support import triples
+import pytest
+
+from tests.extract_support import document, triples
 
 
 def test_a_description_opening_a_sentence_continues_the_last_speaker(extractor):
@@ -18,3 +20,60 @@ def test_a_description_inside_a_sentence_is_still_the_last_name(extractor):
     text = ("Lumenra Capital said it had bought Pelican Labs. Analysts said the company "
             "would partner with Tamsin Exchange.")
     assert ("pelican-labs", "PARTNERS_WITH", "tamsin-exchange") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("investments listed after 'among them', each with a description before its name",
+         "Pellam Ventures has so far backed six start-ups, among them the Macau-based games "
+         "studio Quorra Labs and the football club Tamsin United.",
+         {("pellam-ventures", "OWNS", "quorra-labs"),
+          ("pellam-ventures", "OWNS", "tamsin-united")}),
+        ("a joint application from a list of firms",
+         "The authority named two participants: Orbis Works and a joint application from "
+         "Quorra Labs, Tamsin Capital and Pellam Group.",
+         {("quorra-labs", "PARTNERS_WITH", "tamsin-capital"),
+          ("pellam-group", "PARTNERS_WITH", "quorra-labs"),
+          ("pellam-group", "PARTNERS_WITH", "tamsin-capital")}),
+        ("the start of a scheme announced",
+         "The Hong Kong Monetary Authority has announced the start of the Orbis Pilot "
+         "Programme.",
+         {("hkma", "LAUNCHED", "orbis-pilot-programme")}),
+        ("a phase of a scheme launched",
+         "The Hong Kong Monetary Authority launched the second phase of its Orbis Pilot "
+         "Programme on Monday.",
+         {("hkma", "LAUNCHED", "orbis-pilot-programme")}),
+        ("the parent company of a firm, in apposition",
+         "Quorra Labs, the parent company of Tamsin Pay, is based in Macau.",
+         {("tamsin-pay", "SUBSIDIARY_OF", "quorra-labs")}),
+        ("the parent firm of a firm, after 'is'",
+         "Pelican Labs is the parent firm of Tamsin Pay.",
+         {("tamsin-pay", "SUBSIDIARY_OF", "pelican-labs")}),
+    ],
+)
+def test_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("Deputy Financial Secretary Ada Quayle opened the forum.", "deputy financial secretary"),
+     ("Under Secretary for Financial Services and the Treasury Ada Quayle opened the forum.",
+      "under secretary for financial services and the treasury"),
+     ("Financial Secretary Ada Quayle opened the forum.", "financial secretary")],
+)
+def test_a_deputy_holds_the_deputy_s_office_only(extractor, text, role):
+    roles = {r.properties.get("role") for r in extractor.run(document(text)).relations
+             if r.type == "HOLDS_ROLE" and r.source == "ada-quayle"}
+    assert roles == {role}
+
+
+def test_a_firm_working_with_its_regulator_is_no_partner(extractor):
+    text = "Quorra Exchange will work closely with the SFC on its application, it said."
+    assert not any(t == "PARTNERS_WITH" for _, t, _ in triples(extractor, text))
+
+
+def test_a_firm_working_with_another_is_a_partner(extractor):
+    text = "Quorra Exchange will work closely with Tamsin Bank on its application, it said."
+    assert ("quorra-exchange", "PARTNERS_WITH", "tamsin-bank") in triples(extractor, text)

@@ -37,6 +37,18 @@ def test_disallowed_edge_names_the_offending_kind(schema):
         schema.check_edge("LICENSED_BY", "TradingPlatform", "Bank")
 
 
+def test_a_pair_of_kinds_an_edge_never_joins(schema):
+    # a regulator is no partner of the firms it oversees, either way round; regulators and
+    # governments may still work together
+    assert not schema.allows("PARTNERS_WITH", "Regulator", "VirtualBank")
+    assert not schema.allows("PARTNERS_WITH", "TradingPlatform", "Regulator")
+    assert schema.allows("PARTNERS_WITH", "Regulator", "GovernmentBody")
+    assert schema.allows("PARTNERS_WITH", "Bank", "TradingPlatform")
+    with pytest.raises(ValidationError, match="PARTNERS_WITH never joins a Company and a "
+                                              "Regulator"):
+        schema.check_edge("PARTNERS_WITH", "Company", "Regulator")
+
+
 def test_unknown_kind_and_edge_type_are_named(schema):
     with pytest.raises(ValidationError, match="unknown kind 'Bnak'"):
         schema.kind("Bnak")
