@@ -91,6 +91,9 @@ _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Pr
 _GROUPS = {"consortium", "alliance", "coalition"}
 #: Parts of a scheme that stand for the scheme named as their owner ("X's sandbox").
 _SCHEME_PARTS = {"sandbox", "pilot"}
+#: Parts of an event that stand for the event ("at the opening ceremony of X").
+_EVENT_PARTS = {"ceremony", "session", "opening", "panel", "gala", "dinner", "reception",
+                "day", "edition", "launch", "plenary", "stage"}
 #: Words that count the items a relative clause speaks of ("both of which").
 _QUANTIFIERS = {"both", "all", "each", "neither", "none", "either"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -399,6 +402,10 @@ class DependencyRelations:
         if pattern.objects:
             objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
             objects += [w for o in objects if (w := _partitive(o)) is not None]
+            # "granted platform (VATP) licences": the bracket splits the noun phrase and the
+            # parse puts its head beside the object
+            objects += [a for o in objects for a in o.children
+                        if a.dep_ == "appos" and a.i in range(o.i + 1, o.i + 5)]
             if trigger.dep_ == "acl":  # "a round led by ...": the round is the head
                 objects.append(trigger.head)
             if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
@@ -1246,6 +1253,12 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
             [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj" and g.i in at]
         if owners and at[owners[0].i].kind == "Initiative":  # a bank's sandbox is no scheme
+            return [at[owners[0].i]]
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _EVENT_PARTS:  # "the opening day of X"
+        owners = [c for c in t.children if c.dep_ == "poss" and c.i in at] or \
+            [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.i in at]
+        if owners and at[owners[0].i].kind == "Event":
             return [at[owners[0].i]]
     compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
     if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy
@@ -468,6 +468,12 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "the issuer": ("Company", "Bank"), "the central bank": ("Regulator", "Bank"),
     "the association": ("Association",), "the institute": ("Association",),
     "the government": ("GovernmentBody",), "the sandbox": ("Initiative",),
+    "the programme": ("Initiative",), "the program": ("Initiative",),
+    "the scheme": ("Initiative",), "the pilot": ("Initiative",),
+    "the stablecoin": ("Product",), "the token": ("Product",), "the coin": ("Product",),
+    "the etf": ("Product",), "the wallet": ("Product",), "the fund": ("Product", "Company"),
+    "the event": ("Event",), "the summit": ("Event",), "the conference": ("Event",),
+    "the forum": ("Event",), "the festival": ("Event",),
     "he": ("Person",), "she": ("Person",), "his": ("Person",), "her": ("Person",),
 }
 
@@ -543,6 +549,8 @@ class References:
                           for m in (by_position[positions[p]] for p in chosen if p >= 0)]
                 continue
             kinds = REFERENCES[phrase]
+            if phrase not in _PRONOUNS and _named_next(doc, end, starts, fits(kinds)):
+                continue  # "the fund, the Lumen Bitcoin ETF,": the name that follows says
             if phrase in _PRONOUNS:
                 # A pronoun mostly points at the subject: the first fitting entity of its
                 # own sentence, else of the sentence before.
@@ -559,18 +567,31 @@ class References:
                 # sentence or the ten before, one whose name has its noun first.
                 window = first_of(max(here - 10, 0))
                 noun = phrase.split()[-1]
-                position = _last_in(fits(kinds, noun), window, before_here)
+                # "X, the firm's unit": the firm is not X; "according to X": a source
+                # of the news, not a subject of it
+                owner_of_apposed = by_position[before_here - 1].entity_id \
+                    if before_here and _apposed(doc, start, end, by_position[before_here - 1],
+                                                possessive=True) else None
+
+                def allowed(k: int, excluded: str | None = owner_of_apposed) -> bool:
+                    m = by_position[k]
+                    return m.entity_id != excluded and not _source_of_news(doc, m)
+
+                position = _last_in(fits(kinds, noun), window, before_here, allowed)
                 if position is None and noun not in _OWN_NOUN_ONLY:
-                    position = _last_in(fits(kinds), window, before_here)
+                    position = _last_in(fits(kinds), window, before_here, allowed)
                     if position is not None and _opens_clause(span) and \
                             position < first_of(here):
                         # "IDA said A and B had invested. The company added ...": a
                         # description opening its sentence continues the topic, the last
                         # sentence's speaker, not a name inside what was said
-                        topic = _last_in([k for k in fits(kinds)
-                                          if _main_subject(_span(doc, by_position[k]))],
+                        def topical(k: int, kind: str = by_position[position].kind) -> bool:
+                            m = by_position[k]
+                            return m.kind == kind and _main_subject(_span(doc, m))
+
+                        topic = _last_in(fits(kinds),
                                          first_of(sentence_of[by_position[position].start]),
-                                         before_here)
+                                         before_here, topical)
                         position = position if topic is None else topic
             if position is not None:
                 candidate = by_position[position]
@@ -580,7 +601,8 @@ class References:
         return found
 
 
-def _apposed(doc: Doc, start: int, end: int, before: Mention) -> bool:
+def _apposed(doc: Doc, start: int, end: int, before: Mention, possessive: bool = False
+             ) -> bool:
     """Whether the description ``doc[start:end]`` stands in apposition to the mention just
     before it ("Lumen, the exchange run by Orchid"): a comma between them, and the description
     neither a possessive ("Lumen, the exchange's parent") nor followed by its own finite verb
@@ -593,7 +615,29 @@ def _apposed(doc: Doc, start: int, end: int, before: Mention) -> bool:
             t.text == "," for t in doc[first:before.start]):
         return False  # "Unlike Lumen, the exchange ...": the comma ends an opening phrase
     after = doc[end] if end < len(doc) else None
+    if possessive:  # "Lumen, the exchange's parent": the description is followed by 's
+        return after is not None and after.text in {"'s", "’s", "'"}
     return after is None or after.text not in {"'s", "’s", "'"} and after.tag_ not in _FINITE
+
+
+def _named_next(doc: Doc, end: int, starts: list[int], fitting: list[int]) -> bool:
+    """Whether a description ending at ``end`` is followed by the name it describes, in
+    apposition ("the fund, the Lumen ETF, ..."): ``fitting`` holds the sorted positions of
+    the mentions (by start) of a kind it may describe."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    k = end + 1 + (doc[end + 1].lower_ in {"the", "a", "an"})
+    p = bisect.bisect_left(starts, k)
+    if p == len(starts) or starts[p] > k + 2 or "," in {t.text for t in doc[k:starts[p]]}:
+        return False
+    f = bisect.bisect_left(fitting, p)
+    return f < len(fitting) and fitting[f] == p
+
+
+def _source_of_news(doc: Doc, m: Mention) -> bool:
+    """Whether the mention is what the news is attributed to ("according to X")."""
+    k = m.start
+    return k >= 2 and doc[k - 1].lower_ == "to" and doc[k - 2].lower_ == "according"
 
 
 #: Tags of finite verbs.
@@ -619,10 +663,15 @@ def _first_in(positions: list[int], low: int, high: int) -> int | None:
     return positions[p] if p < len(positions) and positions[p] < high else None
 
 
-def _last_in(positions: list[int], low: int, high: int) -> int | None:
-    """The last of the sorted ``positions`` in ``[low, high)``."""
+def _last_in(positions: list[int], low: int, high: int,
+             fitting: Callable[[int], bool] | None = None) -> int | None:
+    """The last of the sorted ``positions`` in ``[low, high)`` (that is ``fitting``)."""
     p = bisect.bisect_left(positions, high) - 1
-    return positions[p] if p >= 0 and positions[p] >= low else None
+    while p >= 0 and positions[p] >= low:
+        if fitting is None or fitting(positions[p]):
+            return positions[p]
+        p -= 1
+    return None
 
 
 _PRONOUNS = {"its", "it", "he", "she", "his", "her"}

@@ -77,3 +77,45 @@ def test_a_firm_working_with_its_regulator_is_no_partner(extractor):
 def test_a_firm_working_with_another_is_a_partner(extractor):
     text = "Quorra Exchange will work closely with Tamsin Bank on its application, it said."
     assert ("quorra-exchange", "PARTNERS_WITH", "tamsin-bank") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("licences granted in a sentence naming one regulator, the noun split by a bracket",
+         "Quorra Exchange and Tamsin Exchange had been granted trading platform (VATP) "
+         "licences by Friday, according to a list published by the Securities and Futures "
+         "Commission.",
+         {("quorra-exchange", "LICENSED_BY", "sfc"), ("tamsin-exchange", "LICENSED_BY", "sfc")}),
+        ("a coin referred back to as 'the token'",
+         "Pelican Digital has unveiled PLUSD, a stablecoin. The token will be issued by "
+         "Pelican Trust, a trust company owned by Pelican Digital.",
+         {("pelican-trust", "ISSUES", "plusd")}),
+        ("'the firm's' in apposition to a name is another firm",
+         "Orbis Group filed the papers on Monday. The application was submitted by Orbis "
+         "Hong Kong Fintech, the firm's local subsidiary, the regulator said.",
+         {("orbis-hong-kong-fintech", "SUBSIDIARY_OF", "orbis-group")}),
+        ("a speech at a part of an event",
+         "Ada Quayle gave a keynote address at the opening ceremony of the Kowloon Ledger "
+         "Week 2024 on Monday.",
+         {("ada-quayle", "SPOKE_AT", "kowloon-ledger-week-2024")}),
+        ("'the fund' followed by the fund's name",
+         "Pellam Asset Management launched a fund. The fund, the Pellam Solana ETF, was "
+         "authorised by the Securities and Futures Commission on Friday.",
+         {("pellam-solana-etf", "LICENSED_BY", "sfc")}),
+        ("'the fund' opening a sentence is the fund named before, not the firm",
+         "Pellam Asset Management launched the Pellam Solana ETF. The fund, which tracks "
+         "solana, was authorised by the Securities and Futures Commission.",
+         {("pellam-solana-etf", "LICENSED_BY", "sfc")}),
+    ],
+)
+def test_reference_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_the_source_of_the_news_is_no_referent(extractor):
+    text = ("Tamsin Pay joined the scheme. According to Orbis Research, the company's chief "
+            "executive, Ada Quayle, is a vice president of Quorra Labs.")
+    found = triples(extractor, text)
+    assert ("ada-quayle", "HOLDS_ROLE", "tamsin-pay") in found
+    assert ("ada-quayle", "HOLDS_ROLE", "orbis-research") not in found
