@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -56,7 +57,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
-         "named", "relative-host", "participle-agent"} | _MORE_ROLES
+         "named", "relative-host", "participle-agent", "poss-head"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -401,6 +402,7 @@ class DependencyRelations:
             return False
         if pattern.objects:
             objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+            objects += _amounts(trigger)
             objects += [w for o in objects if (w := _partitive(o)) is not None]
             # "granted platform (VATP) licences": the bracket splits the noun phrase and the
             # parse puts its head beside the object
@@ -409,7 +411,7 @@ class DependencyRelations:
             if trigger.dep_ == "acl":  # "a round led by ...": the round is the head
                 objects.append(trigger.head)
             if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
-                       or ("MONEY" in pattern.objects and (o.ent_type_ == "MONEY" or o.like_num
+                       or ("MONEY" in pattern.objects and (_is_amount(o)
                                                            or o.text[:1] in "$¥€£"))
                        for o in objects):
                 return False
@@ -487,6 +489,26 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
 _PARTS = {"one", "two", "three", "some", "several", "many", "each", "any", "another"}
 
 
+#: Words before an amount that the parse takes for prepositions ("sold about $6 billion").
+_APPROXIMATE = {"about", "around", "nearly", "approximately", "roughly", "some", "over",
+                "almost"}
+
+
+_CURRENCY_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[¥€£])\d")
+
+
+def _is_amount(t: Token) -> bool:
+    """Whether ``t`` is a sum or a number ("6", "HK$6", "HKD6", "billion")."""
+    return t.like_num or t.ent_type_ == "MONEY" or bool(_CURRENCY_AMOUNT.match(t.text))
+
+
+def _amounts(verb: Token) -> list[Token]:
+    """The amount a verb takes as its object where the parse hangs it on a word such as
+    "about" ("offered about HK$6 billion of bonds")."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _APPROXIMATE
+            for g in c.children if g.dep_ == "pobj" and _is_amount(g)]
+
+
 def _partitive(token: Token) -> Token | None:
     """The noun a part word stands for: "won one of the first licences" won a licence."""
     if token.lower_ not in _PARTS:
@@ -521,6 +543,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role.startswith("prep:"):
         word = role[5:]
         holders = [t, *(c for c in t.children if c.dep_ in {"dobj", "prt", "attr"})]
+        holders += _amounts(t)
+        # "HK$5 billion of bonds": the "of" hangs on the number's word
+        holders += [n for h in holders[1:] if _is_amount(h) for n in h.children
+                    if n.dep_ in {"nummod", "quantmod"}]
         holders += [w for h in holders[1:] if (w := _partitive(h)) is not None]
         if t.pos_ == "NOUN":  # "a collaboration agreed last year between A and B"
             holders += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -704,6 +730,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         found = {at[k].entity_id: k for k in range(t.sent.start, t.sent.end)
                  if k in at and at[k].kind == "Regulator"}
         return [doc[found.popitem()[1]]] if len(found) == 1 else []
+    if role == "poss-head":  # "the city's HK$6 billion digital bond": what it possesses
+        return [t.head] if t.dep_ == "poss" and t.head.i in at else []
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
         k = (at[t.i].end if t.i in at else t.i + 1)
         k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
@@ -1217,6 +1245,12 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                 return [m for s, listable in _subject(holder)
                         for x in ([s, *s.conjuncts] if listable else [s])
                         for m in _mention_of(x, at, depth + 1)]
+    if _is_amount(t):  # "an offering of HKD6 billion of bonds": the bonds
+        of = [g for h in [t, *(c for c in t.children if c.dep_ in {"nummod", "quantmod"})]
+              for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+        if of:
+            return _mention_of(of[0], at, depth + 1)
     if t.tag_ == "NNS" and (named := _among_them(t, at)):
         # "licensed ten platforms, among them A and B": the parse rarely hangs the list on
         # the plural it names

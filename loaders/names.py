@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from hkweb3.graph.legal_forms import is_legal_suffix, legal_suffix_length
@@ -85,6 +86,7 @@ class NameData:
     places: frozenset[str]
     described_as: dict[str, str]
     organisation_words: frozenset[str]
+    instruments: dict[str, list[str]]
 
 
 @cache
@@ -108,6 +110,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         places=frozenset(canonical(p) for p in raw["places"]),
         described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
         organisation_words=frozenset(raw["organisation_words"]),
+        instruments={part: list(words) for part, words in raw["instruments"].items()},
     )
 
 
@@ -256,6 +259,12 @@ class NameFinder:
     def __init__(self, nlp):
         self.shapes = Discoverer(nlp)
         self.schema = load_schema()
+        words = name_data().instruments
+        self.instruments = Matcher(nlp.vocab)
+        middle = {"LOWER": {"IN": words["middle"]}, "OP": "*"}
+        self.instruments.add("INSTRUMENT", [[
+            {"LOWER": {"IN": words["first"]}}, middle, {"LOWER": {"IN": words["series"]}},
+            middle, {"LOWER": {"IN": words["head"]}}]], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
         registry = self._designated(doc)
@@ -328,6 +337,11 @@ class NameFinder:
                 continue
             chosen[span.start, span.end] = (span, label)
         _repeat(doc, chosen, taken)
+        for _, start, end in self.instruments(doc):
+            if not any(i in named for i in range(start, end)) and \
+                    not (end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}) and \
+                    not any(start < e and s < end for s, e in chosen):
+                chosen[start, end] = (doc[start:end], "PRODUCT")
         chosen = dict(sorted(chosen.items()))
         # Places inside a longer name give way ("Hong Kong" in "Hong Kong Web3 Festival").
         inside = {i for s, _ in chosen.values() for i in range(s.start, s.end)}

@@ -119,3 +119,37 @@ def test_the_source_of_the_news_is_no_referent(extractor):
     found = triples(extractor, text)
     assert ("ada-quayle", "HOLDS_ROLE", "tamsin-pay") in found
     assert ("ada-quayle", "HOLDS_ROLE", "orbis-research") not in found
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a sum of bonds sold, the amount hung on 'about'",
+         "The Hong Kong government said it had offered about HK$5 billion of digital green "
+         "bonds on Monday.",
+         {("hksar-government", "ISSUES", "digital-green-bonds")}),
+        ("an offering of a sum of bonds",
+         "Two law firms advised on the Hong Kong government's offering of HKD5 billion of "
+         "tokenised sovereign bonds.",
+         {("hksar-government", "ISSUES", "tokenised-sovereign-bonds")}),
+        ("a government's bond with its size between",
+         "Wexford Bank arranged the Hong Kong government's HK$5 billion digital green bond.",
+         {("hksar-government", "ISSUES", "digital-green-bond")}),
+        ("a share of a firm bought",
+         "Pellam Capital bought 30 per cent of Quorra Labs last year.",
+         {("pellam-capital", "OWNS", "quorra-labs")}),
+    ],
+)
+def test_issue_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("The city sold HK$5 billion of tokenised government green bonds.", True),
+     ("Banks are keen on digital bonds these days.", False),
+     ("It was the largest digital green bond issuance so far.", False)],
+)
+def test_an_issue_of_bonds_is_named_by_its_series(extractor, text, found):
+    kinds = {e.name.lower(): e.kind for e in extractor.run(document(text)).entities}
+    assert any(k == "Product" and "bond" in n for n, k in kinds.items()) is found
