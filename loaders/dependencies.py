@@ -1007,7 +1007,7 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                     # clause ("the arm of Y -- whose parent, X, ...": Y, not the arm)
                     clause = next((a for a in n.ancestors if a.dep_ == "relcl"), None)
                     if (before := _named_before(c, at)) is not None:
-                        found.append(before)
+                        found.append(_past_place(before, at))
                     elif clause is not None:
                         found.append(clause.head)
                 elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at and \
@@ -1083,6 +1083,16 @@ def _listed(t: Token) -> bool:
     """Whether ``t`` is an item of a list or what "as" / "among" introduces."""
     return t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children) or (
         t.dep_ == "pobj" and t.head.lower_ in {"as", "among"})
+
+
+def _past_place(name: Token, at: dict[int, Mention]) -> Token:
+    """The noun a place describes when it ends a participle phrase on it ("an insurer based
+    in China whose founders ...": the insurer, not China), else ``name``."""
+    participle = name.head.head if name.head.dep_ == "prep" else None
+    if at[name.i].kind == "Place" and participle is not None and participle.dep_ == "acl" \
+            and participle.tag_ == "VBN":
+        return participle.head
+    return name
 
 
 def _named_before(token: Token, at: dict[int, Mention]) -> Token | None:

@@ -153,3 +153,9 @@ def test_issue_construction(extractor, construction, text, expected):
 def test_an_issue_of_bonds_is_named_by_its_series(extractor, text, found):
     kinds = {e.name.lower(): e.kind for e in extractor.run(document(text)).entities}
     assert any(k == "Product" and "bond" in n for n, k in kinds.items()) is found
+
+
+def test_whose_after_a_place_ending_a_participle_speaks_of_the_described_firm(extractor):
+    text = ("Wexford Bank is backed by Quorra Insurance, an insurer based in mainland China "
+            "whose founders include Tamsin Group.")
+    assert ("quorra-insurance", "FOUNDED_BY", "tamsin-group") in triples(extractor, text)
