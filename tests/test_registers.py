@@ -65,7 +65,7 @@ def _rows(config: StoreConfig, regulator: str, any_edge: bool = False) -> list[d
 def test_shipped_registers_give_the_licensed_platforms_and_issuers(shipped):
     sfc = _rows(shipped, "sfc")
     licensed = sorted(r["id"] for r in sfc if r["current"] and r["status"] == "licensed")
-    assert licensed == ["accumulus", "bullish-hk-markets", "dfx-labs", "hash-blockchain",
+    assert licensed == ["accumulus", "bullish-hk", "dfx-labs", "hash-blockchain",
                         "hkbitex", "hkvax", "hong-kong-bge", "osl", "thousand-whales",
                         "victory-fintech"]
     hkma = _rows(shipped, "hkma", any_edge=True)
