@@ -192,6 +192,7 @@ class Ingester:
                batch: GraphBatch) -> DocumentResult:
         # The judgements read the store, so they apply here, in the order of the writes.
         try:
+            batch = self._settled(batch)
             if self.prepare is not None:
                 batch = self.prepare(batch)
             result.entities = len(batch.entities)
@@ -202,6 +203,24 @@ class Ingester:
         # (a StoreError is not the file's fault: it goes on and stops the run)
         except (InputError, ValidationError) as exc:
             return _error(result.path, exc)
+
+    def _settled(self, batch: GraphBatch) -> GraphBatch:
+        """``batch`` with each name it discovered given the kind the store already holds
+        for it ("Lumen" a company in one article, an exchange in the next: a node keeps the
+        kind it was made with), and without the relations the schema refuses for that kind.
+        Without this the whole document would be refused."""
+        stored = self.store.kinds_of([e.id for e in batch.entities if e.discovered])
+        changed = {e.id: stored[e.id] for e in batch.entities
+                   if e.id in stored and stored[e.id] != e.kind}
+        if not changed:
+            return batch
+        entities = [e.model_copy(update={"kind": changed[e.id]}) if e.id in changed else e
+                    for e in batch.entities]
+        kinds = {e.id: e.kind for e in entities}
+        schema = self.extractor.schema
+        relations = [r for r in batch.relations if r.source not in kinds or r.target not in kinds
+                     or schema.allows(r.type, kinds[r.source], kinds[r.target])]
+        return batch.model_copy(update={"entities": entities, "relations": relations})
 
     def _commit(self, source: SourceDocument, batch: GraphBatch) -> None:
         # Earlier claims are withdrawn inside the write's own transaction even when none

@@ -1027,14 +1027,12 @@ _FUND_ENDS = {"etf", "etfs", "fund", "funds"}
 
 
 def _inside_fund_name(span: Span) -> bool:
-    """Whether a registry organisation's name is inside a fund's name after another name
-    ("Varn Lumen Ether ETF"): the fund is the entity there."""
-    if span.label_ in {"Place", "Person"} or not span.start:
+    """Whether a registry organisation's name begins a fund's name or is inside it after
+    another name ("Lumen Solana ETF", "Varn Lumen Ether ETF"): the fund is the entity
+    there."""
+    if span.label_ in {"Place", "Person"}:
         return False
     doc = span.doc
-    before = doc[span.start - 1]
-    if not before.text[:1].isupper() or before.pos_ in _NOT_IN_NAME:
-        return False
     end = name_run_end(doc, span.end)
     return end > span.end and doc[end - 1].lower_ in _FUND_ENDS
 

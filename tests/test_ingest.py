@@ -173,3 +173,16 @@ def test_a_run_logged_to_a_file_has_nothing_on_stderr(store, config, cli_env, tm
     done = run_hkweb3("ingest", str(tmp_path / "docs"), env=cli_environment(**cli_env))
     assert done.returncode == 0 and done.stderr == ""
     assert done.stdout.splitlines()[2].split()[:2] == ["a", "added"]
+
+
+def test_a_name_found_with_another_kind_keeps_its_node_s_kind(store, config, tmp_path):
+    # one article calls it a company, the next an exchange: the second is not refused
+    docs = tmp_path / "docs"
+    write(docs, "c.md", "---\ntitle: c\n---\nQuorvex, a software company, hired staff.\n")
+    write(docs, "d.md", "---\ntitle: d\n---\nThe crypto exchange Quorvex was licensed by the "
+                        "SFC on Monday.\n")
+    results = api.ingest([docs / "c.md"], config) + api.ingest([docs / "d.md"], config)
+    assert [(r.document, r.status) for r in results] == [("c", "added"), ("d", "added")]
+    assert store.kinds_of(["quorvex"]) == {"quorvex": "Company"}
+    assert edges(store, "LICENSED_BY") == [{"source": "quorvex", "target": "sfc",
+                                            "sources": ["d"]}]

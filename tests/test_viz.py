@@ -470,9 +470,10 @@ def test_no_label_overlaps_another_and_the_whole_graph_fits(browser, shipped_pag
     }""")
     labels = drawn["labels"]
     assert len(labels) > 50 and all(label["visible"] for label in labels)
-    # names drawn at 6 px or more: 136 entities in the 780 x 577 px left beside the panels
-    # (the densest part, around the SFC, sets the scale; the reader zooms in from there)
-    assert drawn["font"] >= 6
+    # names drawn at 4.5 px or more: about 190 connected entities in the 780 x 577 px left
+    # beside the panels (the densest part, around the SFC, sets the scale; the reader zooms
+    # in from there). An outlier flung far out would shrink everything well below this.
+    assert drawn["font"] >= 4.5
     overlaps = [(a["id"], b["id"]) for i, a in enumerate(labels) for b in labels[i + 1:]
                 if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
                 and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
