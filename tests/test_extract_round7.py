@@ -125,16 +125,17 @@ def test_the_source_of_the_news_is_no_referent(extractor):
     ("construction", "text", "expected"),
     [
         ("a sum of bonds sold, the amount hung on 'about'",
-         "The Hong Kong government said it had offered about HK$5 billion of digital green "
-         "bonds on Monday.",
-         {("hksar-government", "ISSUES", "digital-green-bonds")}),
+         "The Hong Kong government said it had offered about HK$5 billion of digital "
+         "sovereign bonds on Monday.",
+         {("hksar-government", "ISSUES", "digital-sovereign-bonds")}),
         ("an offering of a sum of bonds",
          "Two law firms advised on the Hong Kong government's offering of HKD5 billion of "
          "tokenised sovereign bonds.",
          {("hksar-government", "ISSUES", "tokenised-sovereign-bonds")}),
         ("a government's bond with its size between",
-         "Wexford Bank arranged the Hong Kong government's HK$5 billion digital green bond.",
-         {("hksar-government", "ISSUES", "digital-green-bond")}),
+         "Wexford Bank arranged the Hong Kong government's HK$5 billion digital sovereign "
+         "bond.",
+         {("hksar-government", "ISSUES", "digital-sovereign-bond")}),
         ("a share of a firm bought",
          "Pellam Capital bought 30 per cent of Quorra Labs last year.",
          {("pellam-capital", "OWNS", "quorra-labs")}),

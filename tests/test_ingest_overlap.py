@@ -267,15 +267,16 @@ def test_the_cli_reports_only_what_was_committed_then_one_line_and_exit_3(
 def test_a_validation_error_in_the_writer_is_that_documents_error_row(store, tmp_path):
     folder = tmp_path / "docs"
     files = notes(folder, 3)
-    # A person in the store under an id the second document gives a bank: a kind clash.
-    store.write(GraphBatch(entities=[Entity(id="tolland-reach-bank", name="Tolland Reach",
+    # A person in the store under a registry id the second document names: a kind clash
+    # (a discovered name would take the stored kind; a registry entity keeps its own).
+    store.write(GraphBatch(entities=[Entity(id="hashkey-exchange", name="Hashkey",
                                             kind="Person")]))
     files[1].write_text("---\ntitle: Clash\n---\nTolland Reach Bank provides custody "
-                        "services to OSL.\n")
+                        "services to HashKey Exchange.\n")
     results = list(Ingester(store, REGISTRY).run(files))
     assert [(r.document, r.status) for r in results] == [
         ("note-00", "added"), (None, "error"), ("note-02", "added")]
-    assert results[1].error.startswith(f"{files[1]}: ") and "tolland-reach-bank" in \
+    assert results[1].error.startswith(f"{files[1]}: ") and "'hashkey-exchange'" in \
         results[1].error
     assert stored_ids(store, [f.stem for f in files]) == ["note-00", "note-02"]
 

@@ -211,18 +211,17 @@ def test_ingesting_hostile_files_writes_each_whole_or_not_at_all(store, config, 
 
 def test_a_document_failing_inside_its_transaction_leaves_nothing(store, config, tmp_path):
     """The store refuses the document mid-transaction (an entity it names exists with another
-    kind): its Document node, already merged in that transaction, is rolled back with the
-    rest, and the next file still loads."""
-    store.write(GraphBatch(entities=[Entity(id="harbour-crest-bank", name="Harbour Crest Bank",
-                                            kind="Company")]))
+    kind, a registry entity, which keeps its kind): its Document node, already merged in that
+    transaction, is rolled back with the rest, and the next file still loads."""
+    store.write(GraphBatch(entities=[Entity(id="hkex", name="HKEX", kind="Bank")]))
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "a.md").write_text("Harbour Crest Bank provides settlement accounts to OSL.\n")
+    (docs / "a.md").write_text("ZA Bank provides settlement accounts to HKEX.\n")
     (docs / "b.md").write_text(document_text(7))
     before = canonical_dump(config)
     results = api.ingest([docs], config)
     assert [(r.document, r.status) for r in results] == [(None, "error"), ("b", "added")]
-    assert "'harbour-crest-bank' is already a Company" in results[0].error
+    assert "'hkex' is already a Bank" in results[0].error
     after = canonical_dump(config)
     assert "a" not in {d["id"] for d in after["documents"]}
     assert not any(ev["document"] == "a" for e in after["edges"] for ev in e["evidence"])
