@@ -57,7 +57,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
-         "named", "relative-host", "participle-agent", "poss-head"} | _MORE_ROLES
+         "named", "relative-host", "participle-agent", "poss-head",
+         "reported-subject"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -485,6 +486,8 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
     return found
 
 
+#: Verbs that report what someone said.
+_REPORTING = {"say", "tell", "add", "note", "explain", "announce", "write", "state"}
 #: Words that stand for a part of what their "of" names ("one of the first licences").
 _PARTS = {"one", "two", "three", "some", "several", "many", "each", "any", "another"}
 
@@ -681,6 +684,20 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "appos":  # an "apposition" listing more names is a list, not a description
         return [c for c in first.children if c.dep_ == "appos"
                 and not any(g.dep_ == "conj" for g in c.children)]
+    if role == "reported-subject":
+        # "X will list three tokens, Chief Operating Officer Jane Doe said": the firm whose
+        # plans its officer reports, when no organisation is named with the title
+        head = first
+        while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+            head = head.head
+        verb = head.head
+        start = head.left_edge.i
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORTING or \
+                doc[start - 1].text != "," or \
+                any(i in at and at[i].kind != "Person" for i in range(start, head.i)):
+            return []
+        return [s for c in verb.children if c.dep_ == "ccomp" and c.i < head.i
+                for s, _ in _subject(c)]
     if role == "compound-head":
         head = first
         while head.dep_ in {"compound", "amod"} and head.head.i > head.i:

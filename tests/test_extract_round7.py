@@ -160,3 +160,18 @@ def test_whose_after_a_place_ending_a_participle_speaks_of_the_described_firm(ex
     text = ("Wexford Bank is backed by Quorra Insurance, an insurer based in mainland China "
             "whose founders include Tamsin Group.")
     assert ("quorra-insurance", "FOUNDED_BY", "tamsin-group") in triples(extractor, text)
+
+
+def test_an_officer_reporting_a_firm_s_plans_holds_a_role_there(extractor):
+    text = ("Tamsin Exchange will list three new tokens next month, Chief Operating Officer "
+            "Ben Tsai said on Monday.")
+    roles = {(r.source, r.target, r.properties.get("role"))
+             for r in extractor.run(document(text)).relations if r.type == "HOLDS_ROLE"}
+    assert roles == {("ben-tsai", "tamsin-exchange", "chief operating officer")}
+
+
+def test_an_officer_of_a_named_firm_does_not_hold_a_role_at_the_firm_spoken_of(extractor):
+    text = "Tamsin Exchange will be fined, Orbis Bank Chief Executive Ben Tsai said."
+    found = triples(extractor, text)
+    assert ("ben-tsai", "HOLDS_ROLE", "orbis-bank") in found
+    assert ("ben-tsai", "HOLDS_ROLE", "tamsin-exchange") not in found
