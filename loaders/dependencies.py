@@ -58,7 +58,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
-         "reported-subject"} | _MORE_ROLES
+         "reported-subject", "sole-by"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -486,6 +486,8 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
     return found
 
 
+#: Verbs that make what follows hearsay ("reputed to be owned by Y").
+_HEDGES = {"repute", "say", "report", "believe", "understand", "rumour", "rumor", "think"}
 #: Verbs that report what someone said.
 _REPORTING = {"say", "tell", "add", "note", "explain", "announce", "write", "state"}
 #: Words that stand for a part of what their "of" names ("one of the first licences").
@@ -684,6 +686,15 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "appos":  # an "apposition" listing more names is a list, not a description
         return [c for c in first.children if c.dep_ == "appos"
                 and not any(g.dep_ == "conj" for g in c.children)]
+    if role == "sole-by":  # "owned by Y", one owner, stated as a fact (not "reputed to be
+        # owned by Y", not "owned by Y and Z")
+        owners = _role("by", t, span, at)
+        hedged = t.dep_ in {"xcomp", "ccomp"} and t.head.lemma_.lower() in _HEDGES
+        if hedged or len(owners) != 1 or any(c.dep_ == "conj" for c in owners[0].children) \
+                or _written_list(owners[0], at) or any(
+                    c.dep_ == "relcl" for c in owners[0].children):
+            return []
+        return owners
     if role == "reported-subject":
         # "X will list three tokens, Chief Operating Officer Jane Doe said": the firm whose
         # plans its officer reports, when no organisation is named with the title

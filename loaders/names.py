@@ -1217,13 +1217,18 @@ def _strip_possessive(span: Span) -> Span | None:
     return span.doc[span.start:end] if end > span.start else None
 
 
+#: Dashes that, with a space before them, set a phrase apart: never inside a name.
+_SPACED_DASHES = {"–", "—", "--", "-"}
+
+
 def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:
-    """``doc[start:end]`` cut at line breaks, registry mentions, possessives and list
-    separators between two names."""
+    """``doc[start:end]`` cut at line breaks, registry mentions, possessives, dashes set
+    apart by spaces and list separators between two names."""
     pieces, current = [], start
     listed = any(doc[k].text in {",", ";"} for k in range(start, end))
     for i in range(start, end + 1):
         cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) \
+            or doc[i].text in _SPACED_DASHES and doc[i - 1].whitespace_ \
             or (i > current and doc[i].lower_ in name_data().title_breaks) or (
             doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives
             and not _family_firm(doc, i))

@@ -175,3 +175,23 @@ def test_an_officer_of_a_named_firm_does_not_hold_a_role_at_the_firm_spoken_of(e
     found = triples(extractor, text)
     assert ("ben-tsai", "HOLDS_ROLE", "orbis-bank") in found
     assert ("ben-tsai", "HOLDS_ROLE", "tamsin-exchange") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [("Tamsin Trust, a trust company that is owned by Pellam Digital, will issue it.",
+      "pellam-digital"),
+     ("A further exchange, Orbis Exchange, reputed to be owned by Pellam Digital, closed.", None),
+     ("Quorra Bank is owned by Pellam Digital and Tamsin Group.", None),
+     ("Tamsin Trust is partly owned by Pellam Digital.", None)],
+)
+def test_a_firm_owned_outright_by_one_other_is_its_subsidiary(extractor, text, parent):
+    parents = {t for s, e, t in triples(extractor, text) if e == "SUBSIDIARY_OF"}
+    assert parents == ({parent} if parent else set())
+
+
+def test_a_spaced_dash_ends_a_name(extractor):
+    text = "Several banks in the Sandbox – Quorra Bank, Pellam Bank and Tamsin Bank – ran trials."
+    names = {e.name for e in extractor.run(document(text)).entities}
+    assert {"Quorra Bank", "Pellam Bank", "Tamsin Bank"} <= names
+    assert not any("Sandbox" in n for n in names)
