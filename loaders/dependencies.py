@@ -555,8 +555,14 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         holders += [w for h in holders[1:] if (w := _partitive(h)) is not None]
         if t.pos_ == "NOUN":  # "a collaboration agreed last year between A and B"
             holders += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-        return [_object(c) for h in holders for c in h.children
-                if c.dep_ == "prep" and c.lower_ == word and _object(c)]
+        # "working with A and with B": the second "with" is joined to the first
+        preps = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == word
+                 for p in [c, *c.conjuncts] if p.lower_ == word]
+        if preps:  # or, as parsed, to the verb the trigger's clause hangs on
+            verbs = [t, t.head] if t.dep_ == "xcomp" else [t]
+            preps += [c for v in verbs for c in v.children
+                      if c.dep_ == "conj" and c.lower_ == word and c not in preps]
+        return [o for p in preps if (o := _object(p)) is not None]
     if role == "dative":
         return [g for c in t.children if c.dep_ == "dative"
                 for g in ([c] if c.pos_ != "ADP" else c.children)] + \

@@ -853,13 +853,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _names_a_product(span: Span) -> bool:
-    """"its Tide treasury platform": a name before a plain noun for a product (with at most
-    one word between) names that product."""
+    """"its Tide treasury platform", "the Tide digital asset platform": a name before a
+    plain noun for a product (with at most two lower-case words between) names that
+    product."""
     heads = name_data().product_heads
     doc, end = span.doc, span.end
-    for k in (end, end + 1):
-        if k < len(doc) and doc[k].is_lower and doc[k].lemma_ in heads:
-            return k == end or doc[end].is_lower
+    for k in range(end, min(end + 3, len(doc))):
+        if not doc[k].is_lower or doc[k].pos_ not in {"NOUN", "ADJ"}:
+            return False  # "X's division and the platform": another noun phrase
+        if doc[k].lemma_ in heads:
+            return True
     return False
 
 

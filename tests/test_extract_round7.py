@@ -195,3 +195,20 @@ def test_a_spaced_dash_ends_a_name(extractor):
     names = {e.name for e in extractor.run(document(text)).entities}
     assert {"Quorra Bank", "Pellam Bank", "Tamsin Bank"} <= names
     assert not any("Sandbox" in n for n in names)
+
+
+def test_a_platform_named_before_its_description_is_a_product(extractor):
+    text = "The issue uses Pellam's Orbion digital asset platform, the bank said."
+    assert ("pellam", "OPERATES", "orbion") in triples(extractor, text)
+
+
+def test_a_division_and_another_noun_phrase_is_no_product(extractor):
+    text = "It published letters between the SFC's Enforcement Division and the platform."
+    assert not any(t == "OPERATES" for _, t, _ in triples(extractor, text))
+
+
+def test_a_second_with_joined_to_the_verb_is_a_second_partner(extractor):
+    text = ("To carry out the plan, Quorra Group will begin working with Tamsin Bank, a local "
+            "virtual bank, and with Pellam Bank.")
+    assert {("quorra-group", "PARTNERS_WITH", "tamsin-bank"),
+            ("quorra-group", "PARTNERS_WITH", "pellam-bank")} <= triples(extractor, text)
