@@ -212,3 +212,18 @@ def test_a_second_with_joined_to_the_verb_is_a_second_partner(extractor):
             "virtual bank, and with Pellam Bank.")
     assert {("quorra-group", "PARTNERS_WITH", "tamsin-bank"),
             ("quorra-group", "PARTNERS_WITH", "pellam-bank")} <= triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Quorra Bank completed a transfer of HK$3.8 million in tokenised deposits for its client "
+     "Tamsin Pay, the bank said.",
+     "Tamsin Pay, a client of Quorra Bank, moved its accounts.",
+     "Quorra Bank's clients include Tamsin Pay and Orbis Labs."],
+)
+def test_a_bank_banks_its_clients(extractor, text):
+    assert ("quorra-bank", "PROVIDES_BANKING_TO", "tamsin-pay") in triples(extractor, text)
+
+
+def test_an_exchange_s_customer_is_not_banked_by_it(extractor):
+    assert not triples(extractor, "Tamsin Pay is a customer of Pellam Exchange.")
