@@ -58,7 +58,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
-         "reported-subject", "sole-by"} | _MORE_ROLES
+         "reported-subject", "sole-by", "reporting-regulator"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -103,8 +103,10 @@ _COPULA = {"be", "become", "remain", "serve"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "poss"}
 _LISTING = {"as", "including", "like", "include"}
+#: Words a bracket may hold between a noun phrase's words ("platform (VATP) licences").
+_BRACKETED = 4
 #: Words a description may take before the name it describes ("the games studio A").
-_DESCRIPTION = 8
+_DESCRIPTION_WORDS = 8
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"}
 
@@ -315,8 +317,8 @@ class DependencyRelations:
         trigger = doc[end - 1] if pattern.last else doc[start:end].root
         if not self._fits(pattern, trigger, end - start > 1):
             return
-        if start and doc[start - 1].lower_ in pattern.not_after:  # "Deputy Financial Secretary"
-            return
+        if start and doc[start - 1].lower_ in pattern.not_after:  # "Deputy Financial Secretary",
+            return  # asked of a token sequence's first word
         if end - start == 1 and start in at and "self" not in pattern.source + \
                 pattern.target and at[start].how != "reference":
             return  # a word of a name ("Lumen Partners") is no trigger
@@ -386,7 +388,7 @@ class DependencyRelations:
         if pattern.voice and _voice(trigger) != pattern.voice:
             return False
         previous = trigger.nbor(-1).lower_ if trigger.i else ""
-        if (pattern.after and previous not in pattern.after) or previous in pattern.not_after:
+        if pattern.after and previous not in pattern.after:
             return False
         if pattern.with_child and not any(c.lower_ in pattern.with_child or
                                           c.lemma_.lower() in pattern.with_child
@@ -408,7 +410,7 @@ class DependencyRelations:
             # "granted platform (VATP) licences": the bracket splits the noun phrase and the
             # parse puts its head beside the object
             objects += [a for o in objects for a in o.children
-                        if a.dep_ == "appos" and a.i in range(o.i + 1, o.i + 5)]
+                        if a.dep_ == "appos" and a.i in range(o.i + 1, o.i + _BRACKETED + 1)]
             if trigger.dep_ == "acl":  # "a round led by ...": the round is the head
                 objects.append(trigger.head)
             if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
@@ -499,12 +501,14 @@ _APPROXIMATE = {"about", "around", "nearly", "approximately", "roughly", "some",
                 "almost"}
 
 
+_LARGE_NUMBERS = {"million", "billion", "trillion", "thousand", "hundred"}
 _CURRENCY_AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[¥€£])\d")
 
 
 def _is_amount(t: Token) -> bool:
-    """Whether ``t`` is a sum or a number ("6", "HK$6", "HKD6", "billion")."""
-    return t.like_num or t.ent_type_ == "MONEY" or bool(_CURRENCY_AMOUNT.match(t.text))
+    """Whether ``t`` is a sum or a number ("6", "HK$6", "HKD6", "billion"; not "one")."""
+    return t.ent_type_ == "MONEY" or bool(_CURRENCY_AMOUNT.match(t.text)) or t.like_num and (
+        any(ch.isdigit() for ch in t.text) or t.lower_ in _LARGE_NUMBERS)
 
 
 def _amounts(verb: Token) -> list[Token]:
@@ -692,10 +696,23 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "appos":  # an "apposition" listing more names is a list, not a description
         return [c for c in first.children if c.dep_ == "appos"
                 and not any(g.dep_ == "conj" for g in c.children)]
+    if role == "reporting-regulator":  # "according to the SFC", "a list published by the
+        # SFC", "the SFC said": the one regulator, where the news comes from
+        regulators = [at[k] for k in range(t.sent.start, t.sent.end)
+                      if k in at and at[k].kind == "Regulator" and at[k].start == k]
+        if len({m.entity_id for m in regulators}) != 1:
+            return []
+        for m in regulators:
+            root = doc[m.start:m.end].root
+            if root.head.lower_ == "to" and root.head.i and \
+                    doc[root.head.i - 1].lower_ == "according" or root.head.dep_ == "agent" or \
+                    root.dep_ == "nsubj" and root.head.lemma_.lower() in _REPORTING:
+                return [root]
+        return []
     if role == "sole-by":  # "owned by Y", one owner, stated as a fact (not "reputed to be
         # owned by Y", not "owned by Y and Z")
         owners = _role("by", t, span, at)
-        hedged = t.dep_ in {"xcomp", "ccomp"} and t.head.lemma_.lower() in _HEDGES
+        hedged = t.dep_ == "xcomp" and t.head.lemma_.lower() in _HEDGES
         if hedged or len(owners) != 1 or any(c.dep_ == "conj" for c in owners[0].children) \
                 or _written_list(owners[0], at) or any(
                     c.dep_ == "relcl" for c in owners[0].children):
@@ -708,13 +725,17 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
             head = head.head
         verb = head.head
-        start = head.left_edge.i
-        if head.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORTING or \
-                doc[start - 1].text != "," or \
-                any(i in at and at[i].kind != "Person" for i in range(start, head.i)):
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        # the last title word, right before the name ("Executive Director Jane Doe": once);
+        # no organisation with the name ("Jane Doe of Y"); the firm itself the subject of
+        # an active clause ("X will be fined, ... said" may be its regulator speaking)
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORTING or start == 0 or \
+                doc[start - 1].text != "," or t.i + 1 not in at or \
+                at[t.i + 1].kind != "Person" or \
+                any(i in at and at[i].kind != "Person" for i in range(start, end)):
             return []
         return [s for c in verb.children if c.dep_ == "ccomp" and c.i < head.i
-                for s, _ in _subject(c)]
+                and _voice(c) == "active" for s, _ in _subject(c) if s.i in at]
     if role == "compound-head":
         head = first
         while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
@@ -1374,7 +1395,7 @@ def _among_them(plural: Token, at: dict[int, Mention]) -> Token | None:
             # the first item's name, the last of its words ("among them the Macau-based
             # studio A": A, not the place describing it)
             last = None
-            for j in range(k + 3, min(k + 3 + _DESCRIPTION, len(doc))):
+            for j in range(k + 3, min(k + 3 + _DESCRIPTION_WORDS, len(doc))):
                 if doc[j].text in {",", ";", "."} or doc[j].lower_ in {"and", "or"}:
                     break
                 last = at[j] if _name_starts(j, at) else last

@@ -550,7 +550,8 @@ class References:
                 continue
             kinds = REFERENCES[phrase]
             if phrase not in _PRONOUNS and _named_next(doc, end, starts, fits(kinds)):
-                continue  # "the fund, the Lumen Bitcoin ETF,": the name that follows says
+                continue  # "the fund, the Lumen Bitcoin ETF,": the name that follows it is
+                # the mention
             if phrase in _PRONOUNS:
                 # A pronoun mostly points at the subject: the first fitting entity of its
                 # own sentence, else of the sentence before.
@@ -570,8 +571,9 @@ class References:
                 # "X, the firm's unit": the firm is not X; "according to X": a source
                 # of the news, not a subject of it
                 owner_of_apposed = by_position[before_here - 1].entity_id \
-                    if before_here and _apposed(doc, start, end, by_position[before_here - 1],
-                                                possessive=True) else None
+                    if before_here and _apposed_possessive(doc, start, end,
+                                                           by_position[before_here - 1]) \
+                    else None
 
                 def allowed(k: int, excluded: str | None = owner_of_apposed) -> bool:
                     m = by_position[k]
@@ -601,8 +603,7 @@ class References:
         return found
 
 
-def _apposed(doc: Doc, start: int, end: int, before: Mention, possessive: bool = False
-             ) -> bool:
+def _apposed(doc: Doc, start: int, end: int, before: Mention) -> bool:
     """Whether the description ``doc[start:end]`` stands in apposition to the mention just
     before it ("Lumen, the exchange run by Orchid"): a comma between them, and the description
     neither a possessive ("Lumen, the exchange's parent") nor followed by its own finite verb
@@ -615,8 +616,6 @@ def _apposed(doc: Doc, start: int, end: int, before: Mention, possessive: bool =
             t.text == "," for t in doc[first:before.start]):
         return False  # "Unlike Lumen, the exchange ...": the comma ends an opening phrase
     after = doc[end] if end < len(doc) else None
-    if possessive:  # "Lumen, the exchange's parent": the description is followed by 's
-        return after is not None and after.text in {"'s", "’s", "'"}
     return after is None or after.text not in {"'s", "’s", "'"} and after.tag_ not in _FINITE
 
 
@@ -632,6 +631,13 @@ def _named_next(doc: Doc, end: int, starts: list[int], fitting: list[int]) -> bo
         return False
     f = bisect.bisect_left(fitting, p)
     return f < len(fitting) and fitting[f] == p
+
+
+def _apposed_possessive(doc: Doc, start: int, end: int, before: Mention) -> bool:
+    """Whether a possessive description follows the mention just before it after a comma
+    ("Lumen, the firm's unit"): the description then names another entity."""
+    return before.end == start - 1 and doc[start - 1].text == "," and end < len(doc) and \
+        doc[end].text in {"'s", "’s", "'"}
 
 
 def _source_of_news(doc: Doc, m: Mention) -> bool:

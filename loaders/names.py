@@ -1231,7 +1231,7 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
     listed = any(doc[k].text in {",", ";"} for k in range(start, end))
     for i in range(start, end + 1):
         cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) \
-            or doc[i].text in _SPACED_DASHES and doc[i - 1].whitespace_ \
+            or i > start and doc[i].text in _SPACED_DASHES and doc[i - 1].whitespace_ \
             or (i > current and doc[i].lower_ in name_data().title_breaks) or (
             doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives
             and not _family_firm(doc, i))

@@ -147,7 +147,7 @@ def test_issue_construction(extractor, construction, text, expected):
 
 @pytest.mark.parametrize(
     ("text", "found"),
-    [("The city sold HK$5 billion of tokenised government green bonds.", True),
+    [("The city sold HK$5 billion of tokenised infrastructure bonds.", True),
      ("Banks are keen on digital bonds these days.", False),
      ("It was the largest digital green bond issuance so far.", False)],
 )
@@ -227,3 +227,35 @@ def test_a_bank_banks_its_clients(extractor, text):
 
 def test_an_exchange_s_customer_is_not_banked_by_it(extractor):
     assert not triples(extractor, "Tamsin Pay is a customer of Pellam Exchange.")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("Quorra Labs is 40% owned by Pellam Capital, a Shenzhen investment firm.",
+      ("quorra-labs", "SUBSIDIARY_OF", "pellam-capital")),
+     ("Quorra Labs, once owned by Pellam Capital, is now independent.",
+      ("quorra-labs", "SUBSIDIARY_OF", "pellam-capital")),
+     ("Pellam Capital, the former parent company of Tamsin Bank, sold its stake in 2021.",
+      ("tamsin-bank", "SUBSIDIARY_OF", "pellam-capital")),
+     ("Quorra Labs will list three new tokens next month, Chief Executive Jane Doe of Pellam "
+      "Capital said.", ("jane-doe", "HOLDS_ROLE", "quorra-labs")),
+     ("The SFC has investigated the firm for a year. Quorra Labs will be fined, Executive "
+      "Director Jane Doe said.", ("jane-doe", "HOLDS_ROLE", "quorra-labs")),
+     ("Rivals such as Quorra Labs will struggle to keep up, Chief Executive Jane Doe said.",
+      ("jane-doe", "HOLDS_ROLE", "quorra-labs")),
+     ("Pellam Capital sold about HK$30 million of Quorra Coin last week, filings show.",
+      ("pellam-capital", "ISSUES", "quorra-coin")),
+     ("Tamsin Exchange's offering of Quorra Coin to retail users began on Monday.",
+      ("tamsin-exchange", "ISSUES", "quorra-coin")),
+     ("Tamsin Bank marked the opening of the Quorra Summit with a keynote speech.",
+      ("tamsin-bank", "LAUNCHED", "quorra-summit")),
+     ("Quorra Exchange was granted a licence in Bermuda last year and has now applied to the "
+      "SFC.", ("quorra-exchange", "LICENSED_BY", "sfc"))],
+)
+def test_no_false_relation(extractor, text, wrong):
+    assert wrong not in triples(extractor, text)
+
+
+def test_a_firm_owned_outright_is_a_subsidiary_whoever_says_so(extractor):
+    text = "Quorra Labs is wholly owned by Pellam Capital, the company said."
+    assert ("quorra-labs", "SUBSIDIARY_OF", "pellam-capital") in triples(extractor, text)
