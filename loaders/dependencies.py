@@ -1055,7 +1055,7 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                     # "head of wealth at Y": a department is no owner; ask the next noun
                     of += [o for g in c.children if g.dep_ == "pobj" and (
                         (o := _organ_owner(g)).lower_ in _RELATIVE or _mention_of(o, at, 0))] \
-                        or _name_after(c, at)
+                        or _name_after(c, at) or _possessor(c, at)
                 elif c.dep_ == "poss" and c.lower_ == "whose":
                     # "Y, the firm whose chief executive is X": the noun the clause describes
                     # "whose" follows the name it speaks of, wherever the parse hung the
@@ -1087,6 +1087,21 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
         return [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
                 for g in c.children if g.dep_ == "pobj" and g.i in at]
     return []
+
+
+def _possessor(preposition: Token, at: dict[int, Mention]) -> list[Token]:
+    """The organisation whose unnamed part the preposition's object is ("head of payments at
+    Y's wealth business": Y)."""
+    return [p for g in preposition.children if g.dep_ == "pobj" and g.is_lower
+            and g.lemma_.lower() in _WORKPLACES and g.i not in at
+            for p in g.children if p.dep_ == "poss" and p.i in at and at[p.i].kind != "Person"]
+
+
+#: Nouns for a part of a firm one works in ("at Y's wealth business"); not another firm
+#: related to it ("a director of Y's parent").
+_WORKPLACES = {"business", "unit", "division", "department", "desk", "team", "operation",
+               "solution", "office", "segment", "practice", "centre", "center", "hub", "lab",
+               "arm", "branch"}
 
 
 def _name_after(preposition: Token, at: dict[int, Mention]) -> list[Token]:

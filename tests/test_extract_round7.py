@@ -259,3 +259,14 @@ def test_no_false_relation(extractor, text, wrong):
 def test_a_firm_owned_outright_is_a_subsidiary_whoever_says_so(extractor):
     text = "Quorra Labs is wholly owned by Pellam Capital, the company said."
     assert ("quorra-labs", "SUBSIDIARY_OF", "pellam-capital") in triples(extractor, text)
+
+
+def test_a_role_in_an_unnamed_part_of_a_firm_is_a_role_at_the_firm(extractor):
+    text = ("\"This is a key step,\" said Ada Quayle, global head of digital money at Quorra "
+            "Bank's global payments solutions.")
+    assert ("ada-quayle", "HOLDS_ROLE", "quorra-bank") in triples(extractor, text)
+
+
+def test_a_role_at_a_firm_s_parent_is_not_at_the_firm(extractor):
+    text = "Ada Quayle, a director of Tamsin Bank's parent, said so."
+    assert ("ada-quayle", "HOLDS_ROLE", "tamsin-bank") not in triples(extractor, text)
