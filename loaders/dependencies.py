@@ -66,6 +66,8 @@ _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apa
 CROSS_SENTENCE = {"round-owner", "recent-regulator", "recent-initiative"}
 _FUNDING = {"round", "financing", "funding", "fundraising", "fundraise", "raise",
             "investment", "deal", "placement"}
+#: Nouns for those who put money into a raise.
+_BACKERS = {"investor", "backer", "participant", "shareholder"}
 _RAISE = {"raise", "secure", "close", "land", "collect", "complete", "receive", "get",
           "attract", "bag", "net", "announce"}
 _MONEY = {"money", "funding", "investment", "capital", "financing", "round", "million",
@@ -898,12 +900,14 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
     rounds += [g for n in near for p in n.children if p.dep_ == "prep" and p.lower_ in
                {"in", "of", "to", "into"} for g in p.children if g.dep_ == "pobj"
                and g.lemma_.lower() in _FUNDING]
+    # "(other) investors that joined ... include A and B": the backers of the last raise
+    rounds += [n for n in near if n.dep_ == "nsubj" and n.lemma_.lower() in _BACKERS]
     if not rounds:
         return []
     for r in rounds:
-        # "its round", "Lumen's round", "a round for Lumen"
+        # "its round", "Lumen's round", "a round for Lumen", "investors in Lumen"
         owners = [c for c in r.children if c.dep_ == "poss" and c.i in at] or \
-            [o for p in r.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
+            [o for p in r.children if p.dep_ == "prep" and p.lower_ in {"for", "of", "in"}
              and (o := _object(p)) is not None and o.i in at]
         if owners:
             return owners

@@ -270,3 +270,17 @@ def test_a_role_in_an_unnamed_part_of_a_firm_is_a_role_at_the_firm(extractor):
 def test_a_role_at_a_firm_s_parent_is_not_at_the_firm(extractor):
     text = "Ada Quayle, a director of Tamsin Bank's parent, said so."
     assert ("ada-quayle", "HOLDS_ROLE", "tamsin-bank") not in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "owned"),
+    [("Pellam Future has already raised at least $30 million. Other investors that joined the "
+      "fund's first close recently include Quorra Capital and Tamsin Group, Shi said.",
+      "pellam-future"),
+     ("Pellam Future raised $30 million last month. Its investors include Quorra Capital and "
+      "Tamsin Group.", "pellam-future"),
+     ("Investors in Orbis Labs include Quorra Capital and Tamsin Group.", "orbis-labs")],
+)
+def test_investors_listed_after_a_raise_own_the_raiser(extractor, text, owned):
+    found = triples(extractor, text)
+    assert {("quorra-capital", "OWNS", owned), ("tamsin-group", "OWNS", owned)} <= found
