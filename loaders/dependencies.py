@@ -700,11 +700,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 and not any(g.dep_ == "conj" for g in c.children)]
     if role == "reporting-regulator":  # "according to the SFC", "a list published by the
         # SFC", "the SFC said": the one regulator, where the news comes from
-        regulators = [at[k] for k in range(t.sent.start, t.sent.end)
-                      if k in at and at[k].kind == "Regulator" and at[k].start == k]
-        if len({m.entity_id for m in regulators}) != 1:
-            return []
-        for m in regulators:
+        for m in _sentence_regulator(t, at):
             root = doc[m.start:m.end].root
             if root.head.lower_ == "to" and root.head.i and \
                     doc[root.head.i - 1].lower_ == "according" or root.head.dep_ == "agent" or \
@@ -723,9 +719,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "reported-subject":
         # "X will list three tokens, Chief Operating Officer Jane Doe said": the firm whose
         # plans its officer reports, when no organisation is named with the title
-        head = first
-        while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
-            head = head.head
+        head = _compounded(first)
         verb = head.head
         start, end = head.left_edge.i, head.right_edge.i + 1
         # the last title word, right before the name ("Executive Director Jane Doe": once);
@@ -739,9 +733,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [s for c in verb.children if c.dep_ == "ccomp" and c.i < head.i
                 and _voice(c) == "active" for s, _ in _subject(c) if s.i in at]
     if role == "compound-head":
-        head = first
-        while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
-            head = head.head
+        head = _compounded(first)
         return [head] if head.i != first.i else []
     if role == "attr":
         if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA:
@@ -784,9 +776,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "modifier":
         return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
     if role == "sentence-regulator":  # "licensed under the SFC's regime": the one regulator
-        found = {at[k].entity_id: k for k in range(t.sent.start, t.sent.end)
-                 if k in at and at[k].kind == "Regulator"}
-        return [doc[found.popitem()[1]]] if len(found) == 1 else []
+        mentions = _sentence_regulator(t, at)
+        return [doc[mentions[-1].end - 1]] if mentions else []
     if role == "poss-head":  # "the city's HK$6 billion digital bond": what it possesses
         return [t.head] if t.dep_ == "poss" and t.head.i in at else []
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
@@ -1074,9 +1065,7 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                     # "the Asia chairman of Y": a region; "Lumen Unit of Y": its own name
                     found.append(c)
             # "HKMA Chief Executive Eddie Yue": the organisation may hang on the name.
-            head = n
-            while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
-                head = head.head
+            head = _compounded(n)
             if head.i != n.i:
                 found += [c for c in head.children
                           if c.dep_ in _MODIFIERS and c.i < n.i and c.i in at
@@ -1091,6 +1080,21 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
         return [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
                 for g in c.children if g.dep_ == "pobj" and g.i in at]
     return []
+
+
+def _compounded(t: Token) -> Token:
+    """The word ``t`` is a title or modifier in ("Chief Executive Jane Doe": Doe), else
+    ``t``."""
+    while t.dep_ in {"compound", "amod"} and t.head.i > t.i:
+        t = t.head
+    return t
+
+
+def _sentence_regulator(t: Token, at: dict[int, Mention]) -> list[Mention]:
+    """The mentions of the one regulator ``t``'s sentence names (none if it names two)."""
+    mentions = [at[k] for k in range(t.sent.start, t.sent.end)
+                if k in at and at[k].kind == "Regulator" and at[k].start == k]
+    return mentions if len({m.entity_id for m in mentions}) == 1 else []
 
 
 def _possessor(preposition: Token, at: dict[int, Mention]) -> list[Token]:

@@ -209,7 +209,8 @@ class Ingester:
         for it ("Lumen" a company in one article, an exchange in the next: a node keeps the
         kind it was made with), and without the relations the schema refuses for that kind.
         Without this the whole document would be refused."""
-        stored = self.store.kinds_of([e.id for e in batch.entities if e.discovered])
+        discovered = [e.id for e in batch.entities if e.discovered]
+        stored = self.store.kinds_of(discovered) if discovered else {}
         changed = {e.id: stored[e.id] for e in batch.entities
                    if e.id in stored and stored[e.id] != e.kind}
         if not changed:

@@ -31,7 +31,7 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from hkweb3.graph.legal_forms import is_legal_suffix, legal_stems
 from hkweb3.graph.models import Entity
@@ -582,7 +582,7 @@ class References:
                 position = _last_in(fits(kinds, noun), window, before_here, allowed)
                 if position is None and noun not in _OWN_NOUN_ONLY:
                     position = _last_in(fits(kinds), window, before_here, allowed)
-                    if position is not None and _opens_clause(span) and \
+                    if position is not None and _opens_clause(span.root) and \
                             position < first_of(here):
                         # "IDA said A and B had invested. The company added ...": a
                         # description opening its sentence continues the topic, the last
@@ -650,9 +650,9 @@ def _source_of_news(doc: Doc, m: Mention) -> bool:
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
-def _opens_clause(span: Span) -> bool:
-    """Whether ``span`` is the subject of its sentence's main verb."""
-    return span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ROOT"
+def _opens_clause(root: Token) -> bool:
+    """Whether ``root`` (a phrase's head) is the subject of its sentence's main verb."""
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT"
 
 
 def _main_subject(span: Span) -> bool:
@@ -660,7 +660,7 @@ def _main_subject(span: Span) -> bool:
     root = span.root
     while root.dep_ == "conj":
         root = root.head
-    return _opens_clause(root.doc[root.i:root.i + 1])
+    return _opens_clause(root)
 
 
 def _first_in(positions: list[int], low: int, high: int) -> int | None:

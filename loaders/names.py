@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from hkweb3.graph.legal_forms import is_legal_suffix, legal_suffix_length
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import (
+    _DASHES,
     _ORG_SUFFIXES,
     DESIGNATED,
     Discoverer,
@@ -1221,7 +1222,7 @@ def _strip_possessive(span: Span) -> Span | None:
 
 
 #: Dashes that, with a space before them, set a phrase apart: never inside a name.
-_SPACED_DASHES = {"–", "—", "--", "-"}
+_SPACED_DASHES = {*_DASHES, "-"}
 
 
 def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:
