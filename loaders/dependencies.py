@@ -58,7 +58,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
-         "reported-subject", "sole-by", "reporting-regulator"} | _MORE_ROLES
+         "reported-subject", "sole-by", "reporting-regulator", "announcer"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -93,6 +93,8 @@ _NAME_ENDINGS = {"bank", "group", "holdings", "limited", "ltd", "company", "corp
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Professor"}
 #: Nouns for a group of firms that stands for its members ("a consortium of A, B and C").
 _GROUPS = {"consortium", "alliance", "coalition"}
+#: Participles that name a group's makers in their agent ("a consortium led by A and B").
+_MAKERS = {"lead", "form", "found", "back", "comprise", "make"}
 #: Parts of a scheme that stand for the scheme named as their owner ("X's sandbox").
 _SCHEME_PARTS = {"sandbox", "pilot"}
 #: Parts of an event that stand for the event ("at the opening ceremony of X").
@@ -147,6 +149,13 @@ class Pattern:
     holders: frozenset[str] = frozenset()
 
 
+#: The keys a pattern and its trigger may have.
+_PATTERN_KEYS = {"rule", "edge", "trigger", "source", "target", "source_kinds", "target_kinds",
+                 "role", "pairwise", "holders", "organisation", "otherwise", "service"}
+_TRIGGER_KEYS = {"lemma", "token", "pos", "voice", "object", "after", "not_after",
+                 "with_child", "without_child", "object_of", "complement", "head"}
+
+
 @cache
 def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict] | None], ...]:
     """The patterns of ``path``, each with its token sequence if its trigger is one (else its
@@ -163,6 +172,9 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
                 raise SchemaError(f"{where}: unknown edge type {edge!r}")
         source, target = _roles(item["source"], where), _roles(item["target"], where)
         trigger = item["trigger"]
+        unknown = (set(item) - _PATTERN_KEYS) | (set(trigger) - _TRIGGER_KEYS)
+        if unknown:  # a misspelt or misplaced key would be silently ignored
+            raise SchemaError(f"{where}: unknown key {sorted(unknown)[0]!r}")
         words: frozenset[str] = frozenset()
         pos: list[str] = []
         sequence = trigger.get("token")
@@ -177,7 +189,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             rule=item["rule"], edge=item["edge"], source=source, target=target,
             voice=trigger.get("voice"), objects=frozenset(_words(trigger.get("object", []), sets)),
             after=frozenset(trigger.get("after", [])),
-            not_after=frozenset(trigger.get("not_after", [])),
+            not_after=frozenset(_words(trigger.get("not_after", []), sets)),
             with_child=frozenset(trigger.get("with_child", [])),
             without_child=frozenset(trigger.get("without_child", [])),
             object_of=frozenset(trigger.get("object_of", [])),
@@ -413,8 +425,8 @@ class DependencyRelations:
             # parse puts its head beside the object
             objects += [a for o in objects for a in o.children
                         if a.dep_ == "appos" and a.i in range(o.i + 1, o.i + _BRACKETED + 1)]
-            if trigger.dep_ == "acl":  # "a round led by ...": the round is the head
-                objects.append(trigger.head)
+            if trigger.dep_ in {"acl", "relcl"}:  # "a round (that was) led by ...": the
+                objects.append(trigger.head)  # round is the head
             if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
                        or ("MONEY" in pattern.objects and (_is_amount(o)
                                                            or o.text[:1] in "$¥€£"))
@@ -465,7 +477,9 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
     for role in roles:
         listable = role in _LISTABLE or role.startswith("prep:")
         if role == "subject":
-            found += _subject(trigger)
+            for subject, listable in _subject(trigger):
+                makers = [] if trigger.head.i == subject.i else _makers(subject, at)
+                found += [(g, True) for g in makers] or [(subject, listable)]
             continue
         if role == "attr-subject":
             first = _conj_root(trigger)
@@ -496,6 +510,9 @@ _HEDGES = {"repute", "say", "report", "believe", "understand", "rumour", "rumor"
 _REPORTING = {"say", "tell", "add", "note", "explain", "announce", "write", "state"}
 #: Words that stand for a part of what their "of" names ("one of the first licences").
 _PARTS = {"one", "two", "three", "some", "several", "many", "each", "any", "another"}
+#: Nouns for a number of things, which stand for the things ("a string of projects").
+_COLLECTIVES = {"string", "series", "number", "host", "range", "handful", "slew", "raft",
+                "list", "group", "portfolio", "roster", "clutch", "batch"}
 
 
 #: Words before an amount that the parse takes for prepositions ("sold about $6 billion").
@@ -696,8 +713,16 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         described = _described(first, at) or first.head
         return [_former_or_latter(first, described, at)]
     if role == "appos":  # an "apposition" listing more names is a list, not a description
-        return [c for c in first.children if c.dep_ == "appos"
-                and not any(g.dep_ == "conj" for g in c.children)]
+        found = [c for c in first.children if c.dep_ == "appos"
+                 and not any(g.dep_ == "conj" for g in c.children)]
+        if not any(c.dep_ == "cc" for c in first.children):
+            # "its subsidiary, X": a comma and no "and" is an apposition, whatever the parse
+            # (but "its unit, the SFC said": a name before its verb is a subject)
+            found += [c for c in first.children if c.dep_ == "conj" and c.i in at
+                      and doc[c.left_edge.i - 1].text == ","
+                      and not any(g.dep_ in {"conj", "cc"} for g in c.children)
+                      and _ends_phrase(doc, at[c.i].end)]
+        return found
     if role == "reporting-regulator":  # "according to the SFC", "a list published by the
         # SFC", "the SFC said": the one regulator, where the news comes from
         for m in _sentence_regulator(t, at):
@@ -732,6 +757,20 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             return []
         return [s for c in verb.children if c.dep_ == "ccomp" and c.i < head.i
                 and _voice(c) == "active" for s, _ in _subject(c) if s.i in at]
+    if role == "announcer":
+        # "The HKMA announced that Mr Jane Doe, the Executive Director, will retire": a title
+        # that names no organisation is at the one that announces it
+        person = t.head if t.dep_ == "appos" else None
+        if person is None or person.i not in at or at[person.i].kind != "Person" or \
+                _owner(t, at) or any(c.dep_ == "poss" for c in t.children):
+            return []
+        clause = person
+        while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in _REPORTING:
+            return []
+        return [s for s, _ in _subject(verb) if s.i in at and at[s.i].kind != "Person"]
     if role == "compound-head":
         head = _compounded(first)
         return [head] if head.i != first.i else []
@@ -742,7 +781,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "complement":
         return _complement(t)
     if role == "complement-of":
-        return [o for c in _complement(t) for o in _owner(c, at)]
+        owners = [o for c in _complement(t) for o in _owner(c, at)]
+        return owners + [o for f in owners for r in _listed_roles(f) for o in _owner(r, at)
+                         if o.i != f.i]
     if role == "complement-for":
         roles = [c for c in _complement(t) if c.lemma_ in _SERVICE_ROLES]
         # "act as custodian for Y": "for" on the role or, as the parse often has it, the verb
@@ -887,13 +928,17 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
     three before, that says who raised money ("Lumen raised $5 million. The round was led
     by ...")."""
     near = [t, *t.children] + ([t.head] if t.dep_ in {"acl", "relcl"} else [])
+    if t.dep_ in {"pcomp", "advcl"} and t.head.lower_ == "with":
+        # "closed a round led by A, with B also taking part": the round of the verb "with"
+        # hangs on
+        near += [t.head.head, *t.head.head.children]
     rounds = [n for n in near if n.lemma_.lower() in _FUNDING]
     rounds += [g for n in near for p in n.children if p.dep_ == "prep" and p.lower_ in
                {"in", "of", "to", "into"} for g in p.children if g.dep_ == "pobj"
                and g.lemma_.lower() in _FUNDING]
     # "(other) investors that joined ... include A and B": the backers of the last raise
     rounds += [n for n in near if n.dep_ == "nsubj" and n.lemma_.lower() in _BACKERS]
-    if not rounds:
+    if not rounds and not _invested_alone(t):
         return []
     for r in rounds:
         # "its round", "Lumen's round", "a round for Lumen", "investors in Lumen"
@@ -920,6 +965,34 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
         if len(subjects) == 1:
             found = subjects
     return found
+
+
+def _ends_phrase(doc: Doc, k: int) -> bool:
+    """Whether a name ending at ``k`` (with its bracketed abbreviation) ends its phrase."""
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3
+    return k >= len(doc) or doc[k].is_punct
+
+
+def _makers(group: Token, at: dict[int, Mention]) -> list[Token]:
+    """The makers of a group that acts ("a consortium led by A and B took a stake": A and
+    B), named as the agent of a participle on it; none for any other subject."""
+    if group.pos_ != "NOUN" or group.lemma_.lower() not in _GROUPS:
+        return []
+    return [g for v in group.children if v.dep_ == "acl" and v.lemma_.lower() in _MAKERS
+            for a in v.children if a.dep_ == "agent"
+            for g in a.children if g.dep_ == "pobj" and g.i in at]
+
+
+def _invested_alone(verb: Token) -> bool:
+    """Whether ``verb`` says that its subject put money in, naming nothing it went into
+    ("A and B had also invested", "C took part"): the money of the last raise."""
+    if verb.lemma_.lower() not in {"invest", "participate", "take"} or \
+            (verb.lemma_.lower() == "take" and not any(c.lower_ == "part"
+                                                        for c in verb.children)):
+        return False
+    return not any(c.dep_ in {"dobj", "prep", "dative", "attr"} and c.lower_ != "part"
+                   for c in verb.children)
 
 
 def _department(doc: Doc, k: int) -> bool:
@@ -1034,14 +1107,28 @@ def _complement(verb: Token) -> list[Token]:
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 found += [g for g in c.children if g.dep_ == "pobj"]
-    return found
+    # "held posts as a vice president": the role is what follows "as"
+    return [f for f in found if f.lemma_.lower() not in _POSTS] or found
+
+
+#: Nouns for a post in general, which name no role.
+_POSTS = {"post", "position", "role", "job", "seat", "office"}
+
+
+def _listed_roles(owner: Token) -> list[Token]:
+    """Further roles listed after a role's organisation, which the parse hangs on it ("a
+    vice president of A, a director of B and a partner of C": the director, the partner)."""
+    return [r for a in owner.children if a.dep_ == "appos" and a.lower_ in _TITLES
+            for r in [a, *a.conjuncts] if r.lower_ in _TITLES]
 
 
 def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
     """The organisation a role noun belongs to: "... of Y", "Y's ...", "Y chief ...",
     asked of the noun first, then of the nouns listed with it ("founder and chairman of Y")."""
     group = [_conj_root(noun)]
-    group += [c for c in group[0].conjuncts if c.i != group[0].i]
+    if group[0].i in at:  # "A and its parent's regulator": a list of names, not of titles
+        group = [noun]
+    group += [c for c in group[0].conjuncts if c.i != group[0].i and c.i not in at]
     for candidates in ([noun], [g for g in group if g.i != noun.i]):
         found, of = [], []
         for n in candidates:
@@ -1339,11 +1426,18 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
               for g in c.children if g.dep_ == "pobj"]
         if of:
             return _mention_of(of[0], at, depth + 1)
+    if t.lemma_.lower() in _COLLECTIVES:  # "a string of projects, among them A": the projects
+        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.tag_ == "NNS"]
+        if of:
+            return _mention_of(of[0], at, depth + 1)
     if t.tag_ == "NNS" and (named := _among_them(t, at)):
         # "licensed ten platforms, among them A and B": the parse rarely hangs the list on
         # the plural it names
-        return [at[x.i] for item in [named, *named.conjuncts, *_written_list(named, at)]
-                if (x := _named_item(item, at)) is not None]
+        items = [named, *named.conjuncts, *_written_list(named, at),
+                 *_semicolon_items(named, at)]
+        named_items = {x.i: x for item in items if (x := _named_item(item, at)) is not None}
+        return [at[i] for i in named_items]
     for c in t.children:
         if c.dep_ == "appos":  # "the startup, Lumen Labs"
             return [m for x in [c, *c.conjuncts] for m in _mention_of(x, at, depth + 1)]
@@ -1412,7 +1506,11 @@ def _predicate_verb(subject: Token) -> Token | None:
 
 def _among_them(plural: Token, at: dict[int, Mention]) -> Token | None:
     doc = plural.doc
-    for k in dict.fromkeys((plural.i + 1, plural.right_edge.i + 1)):
+    # the comma may follow a phrase the parse hangs on the verb ("drew funds from Europe,
+    # among them A")
+    comma = next((k for k in range(plural.i + 1, min(plural.i + _DESCRIPTION_WORDS, len(doc)))
+                  if doc[k].text == "," or doc[k].pos_ in {"VERB", "AUX"}), plural.i + 1)
+    for k in dict.fromkeys((plural.i + 1, plural.right_edge.i + 1, comma)):
         if k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "among" and \
                 doc[k + 2].lower_ in {"them", "those", "which"}:
             # the first item's name, the last of its words ("among them the Macau-based

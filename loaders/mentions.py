@@ -574,10 +574,13 @@ class References:
                     if before_here and _apposed_possessive(doc, start, end,
                                                            by_position[before_here - 1]) \
                     else None
+                actors = _clause_actors(span)
 
-                def allowed(k: int, excluded: str | None = owner_of_apposed) -> bool:
+                def allowed(k: int, excluded: str | None = owner_of_apposed,
+                            actors: set[int] = actors) -> bool:
                     m = by_position[k]
-                    return m.entity_id != excluded and not _source_of_news(doc, m)
+                    return m.entity_id != excluded and not _source_of_news(doc, m) \
+                        and m.start not in actors
 
                 position = _last_in(fits(kinds, noun), window, before_here, allowed)
                 if position is None and noun not in _OWN_NOUN_ONLY:
@@ -638,6 +641,23 @@ def _apposed_possessive(doc: Doc, start: int, end: int, before: Mention) -> bool
     ("Lumen, the firm's unit"): the description then names another entity."""
     return before.end == start - 1 and doc[start - 1].text == "," and end < len(doc) and \
         doc[end].text in {"'s", "’s", "'"}
+
+
+def _clause_actors(span: Span) -> set[int]:
+    """The tokens of the subject of the clause a description is an object in ("a consortium
+    of A and B took a stake in the company"): a description in its clause's object names
+    something other than its clause's subject, which would be "itself" or "its"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in {"'s", "’s", "'"}:
+        return set()  # "Lumen raised the company's stake": possessives are looser
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i == span.root.i or span.root.dep_ in {"nsubj", "nsubjpass"}:
+        return set()
+    return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+            for t in c.subtree}
 
 
 def _source_of_news(doc: Doc, m: Mention) -> bool:

@@ -277,7 +277,8 @@ class NameFinder:
         firms = {s.start for s in registry if s.label_ not in {"Place", "Person"}}
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
                     {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
-                    or _begins_longer_name(s, starts) or _inside_fund_name(s)}
+                    or _begins_longer_name(s, starts) or _inside_fund_name(s)
+                    or _inside_spelled_out(s)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         named = {i for s in registry for i in range(s.start, s.end)}
@@ -327,6 +328,10 @@ class NameFinder:
             if label in {None, "ORG"} and _names_a_product(span):
                 label = "PRODUCT"
             spans.append((span, label))
+        # "Industrial and Commercial Bank of China (ICBC)": its initials hold it together
+        spans += [(doc[begin:k], None) for k, t in enumerate(doc) if t.text == "("
+                  and (begin := _spelled_out(doc, k)) is not None
+                  and any(w.lower_ in {"and", "&"} for w in doc[begin:k])]
         outside = {canonical(s.text) for s, _ in spans
                    if not any(i in headings for i in range(s.start, s.end))}
         chosen: dict[tuple[int, int], tuple[Span, str | None]] = {}
@@ -428,8 +433,9 @@ class NameFinder:
             if len(key.split()) == 1 and key in people:
                 continue  # a surname: the person named in full, whatever the NER called it
             kind = kind_of(span.text, label, doc._.outlet)
-            if kind == "Person" and len(key.split()) < 2:
-                kind = kind_of(span.text, None, doc._.outlet)  # one word is no person's name
+            if kind == "Person" and len(key.split()) < 2 and not _titled(span):
+                # one word is no person's name, unless a title follows: "Kevin, the CEO"
+                kind = kind_of(span.text, None, doc._.outlet)
             if key in described and (kind in _GENERIC_KINDS or (
                     kind == "Person" and described[key] in _NOT_OF_PEOPLE
                     and not (span.start and doc[span.start - 1].pos_ == "NOUN"))):
@@ -1025,6 +1031,43 @@ def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
 
 
 
+#: Small words a name spelled out before its abbreviation may hold, without a letter in it.
+_UNLETTERED = {"and", "of", "&", "for", "the", "de"}
+
+
+def _inside_spelled_out(span: Span) -> bool:
+    """Whether a registry name is inside a longer name that a bracketed abbreviation of
+    its initials follows ("Industrial and Commercial Bank of China (ICBC)" holds "Bank of
+    China"): the longer name is the entity."""
+    doc = span.doc
+    bracket = next((k for k in range(span.end, min(span.end + 6, len(doc)))
+                    if doc[k].text == "("), None)
+    begin = _spelled_out(doc, bracket) if bracket is not None else None
+    return begin is not None and begin < span.start
+
+
+def _spelled_out(doc: Doc, bracket: int) -> int | None:
+    """Where the name spelled out before the abbreviation in brackets at ``bracket``
+    begins, when the abbreviation is the initials of its capitalised words ("Industrial and
+    Commercial Bank of China (ICBC)"); else None."""
+    if bracket + 2 >= len(doc) or doc[bracket + 2].text != ")":
+        return None
+    letters = doc[bracket + 1].text
+    if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8):
+        return None
+    start, initials = bracket, ""
+    while start > 0 and len(initials) < len(letters):
+        word = doc[start - 1]
+        if word.lower_ in _UNLETTERED and initials:
+            start -= 1
+            continue
+        if not word.text[:1].isupper() or not word.is_alpha:
+            break
+        initials = word.text[0] + initials
+        start -= 1
+    return start if initials == letters else None
+
+
 #: Last words of a fund's name, which often holds its managers' names ("Lumen Orbit Bitcoin
 #: ETF": a fund by Lumen and Orbit, not a mention of either).
 _FUND_ENDS = {"etf", "etfs", "fund", "funds"}
@@ -1150,13 +1193,15 @@ def _portfolio(span: Span) -> bool:
 
 
 def _titled(span: Span) -> bool:
-    """Whether a title stands in apposition to the name ("Jane Doe, chief executive")."""
+    """Whether a title stands in apposition to the name ("Jane Doe, chief executive"; a
+    one-word name only with "the": "Kevin, the chief executive of X")."""
     head = span.root
     titles = name_data().titles
     doc = span.doc
     before = doc[span.start - 1].lower_.strip(".") if span.start else ""
     return all(_PERSON_WORD.match(w) for w in span.text.split()) and (before in titles or (
-        span.end + 1 < len(doc) and doc[span.end].text == "," and len(span) > 1
+        span.end + 1 < len(doc) and doc[span.end].text == ","
+        and (len(span) > 1 or doc[span.end + 1].lower_ == "the")
         and _role_after(doc, span.end + 1)) or (
         span.doc.has_annotation("DEP") and any(
             t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]

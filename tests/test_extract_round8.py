@@ -1,0 +1,123 @@
+"""Constructions found missing on held-out reporting (round 8). One sentence of our own for
+each, with made-up entities."""
+
+import pytest
+
+from hkweb3.graph.schema import SchemaError
+from hkweb3.loaders.dependencies import load_patterns
+from tests.extract_support import document, triples
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a round that was led by an investor, with others also taking part",
+         "Quorra Pay has completed a $12 million Series B round that was led by Pellam "
+         "Capital, with Tamsin Ventures and Orbis Partners also taking part.",
+         {("pellam-capital", "OWNS", "quorra-pay"), ("tamsin-ventures", "OWNS", "quorra-pay"),
+          ("orbis-partners", "OWNS", "quorra-pay")}),
+        ("investors who 'had also invested', naming nothing they invested in",
+         "Quorra Pay has raised $8 million in seed funding. The firm said Pellam Capital and "
+         "Tamsin Ventures had also invested.",
+         {("pellam-capital", "OWNS", "quorra-pay"), ("tamsin-ventures", "OWNS", "quorra-pay")}),
+        ("a consortium led by firms, acting as one",
+         "A consortium led by Pellam Capital and Tamsin Ventures took a 60% stake in Quorra "
+         "Brands last week.",
+         {("pellam-capital", "OWNS", "quorra-brands"),
+          ("tamsin-ventures", "OWNS", "quorra-brands")}),
+        ("a round that drew investors listed after 'among them'",
+         "Quorra Pay raised $9 million in March. The round also drew funds from Europe, "
+         "among them Pellam Capital, which is based in Paris; Tamsin Ventures, a Berlin "
+         "firm; and Orbis Partners.",
+         {("pellam-capital", "OWNS", "quorra-pay"), ("tamsin-ventures", "OWNS", "quorra-pay"),
+          ("orbis-partners", "OWNS", "quorra-pay")}),
+        ("a string of firms backed, listed after 'among them' with semicolons",
+         "Pellam Capital has backed a string of start-ups, among them Quorra Labs, a games "
+         "studio; Tamsin Pay, a wallet maker; and Orbis Works.",
+         {("pellam-capital", "OWNS", "quorra-labs"), ("pellam-capital", "OWNS", "tamsin-pay"),
+          ("pellam-capital", "OWNS", "orbis-works")}),
+        ("a subsidiary in apposition that the parse reads as a second item",
+         "Quorra Bank, the country's largest lender, is applying through its Macau "
+         "subsidiary, Quorra Bank (Macau).",
+         {("quorra-bank-macau", "SUBSIDIARY_OF", "quorra-bank")}),
+        ("roles listed after 'held posts as', each of its own firm",
+         "Jane Doe has held posts as a vice president of Pellam Group, a senior director of "
+         "Tamsin Labs and a managing director of Orbis Capital.",
+         {("jane-doe", "HOLDS_ROLE", "pellam-group"), ("jane-doe", "HOLDS_ROLE", "tamsin-labs"),
+          ("jane-doe", "HOLDS_ROLE", "orbis-capital")}),
+        ("an officer seconded to a firm as its chief",
+         "Jane Doe, who is seconded to Quorra Mortgage Corporation as its chief executive, "
+         "will retire in May.",
+         {("jane-doe", "HOLDS_ROLE", "quorra-mortgage-corporation")}),
+        ("a title naming no organisation, in what an organisation announced",
+         "Quorra Bank announced today that Ms Jane Doe, the Senior Executive Director, will "
+         "retire next year.",
+         {("jane-doe", "HOLDS_ROLE", "quorra-bank")}),
+        ("a state-owned enterprise under a government body",
+         "Quorra Investment Holdings is a wholly state-owned enterprise under the Pellam "
+         "District People's Government.",
+         {("quorra-investment", "CONTROLLED_BY",
+           "pellam-district-people-s-government")}),
+        ("a one-word name with 'the' and a title after it is a person",
+         "Marcus, the chief executive of Quorra Exchange, said trading had doubled.",
+         {("marcus", "HOLDS_ROLE", "quorra-exchange")}),
+    ],
+)
+def test_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+def test_a_role_after_held_posts_as_is_the_role_not_the_post(extractor):
+    batch = extractor.run(document(
+        "Jane Doe took up the post as chief operating officer of Quorra Labs in May."))
+    roles = {r.properties.get("role") for r in batch.relations if r.type == "HOLDS_ROLE"}
+    assert roles == {"chief operating officer"}
+
+
+def test_a_name_spelled_out_before_its_initials_is_one_name(extractor):
+    # the registry's "Bank of China" is inside it, and "Agricultural" is no firm
+    batch = extractor.run(document(
+        "The Agricultural and Rural Bank of China (ARBC) has applied for a licence."))
+    assert [e.name for e in batch.entities] == ["Agricultural and Rural Bank of China"]
+
+
+def test_a_description_in_the_object_is_not_its_clause_s_subject(extractor):
+    # "the company" here is the one named before, not the consortium's members
+    text = ("Quorra Brands bought one bitcoin on Monday. A consortium led by Pellam Capital "
+            "and Tamsin Ventures took a majority stake in the company.")
+    found = triples(extractor, text)
+    assert {("pellam-capital", "OWNS", "quorra-brands"),
+            ("tamsin-ventures", "OWNS", "quorra-brands")} <= found
+    assert ("pellam-capital", "OWNS", "tamsin-ventures") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("An alliance formed by Pellam Capital and Tamsin Ventures bought Quorra Pay.",
+      ("pellam-capital", "FOUNDED_BY", "tamsin-ventures")),
+     ("Quorra Pay raised $5 million last year. Pellam Capital plans to invest in Hong Kong.",
+      ("pellam-capital", "OWNS", "quorra-pay")),
+     ("The Bank of China (BOC) and Quorra Pay signed a deal.",
+      ("quorra-pay", "SUBSIDIARY_OF", "bank-of-china")),
+     ("Quorra Bank, its Macau subsidiary Tamsin Bank and Orbis Pay signed the deal.",
+      ("orbis-pay", "SUBSIDIARY_OF", "quorra-bank")),
+     ("The plan was filed by Quorra Pay, the firm's local subsidiary, the Securities and "
+      "Futures Commission (SFC) said.", ("sfc", "SUBSIDIARY_OF", "quorra-pay")),
+     ("It was written at the request of Quorra Exchange Limited and the city's securities "
+      "regulator, the Securities and Futures Commission.",
+      ("quorra-exchange", "REGULATED_BY", "sfc")),
+     ("Quorra Bank said that Jane Doe, the chief executive of Tamsin Pay, had resigned.",
+      ("jane-doe", "HOLDS_ROLE", "quorra-bank"))],
+)
+def test_no_false_relation(extractor, text, wrong):
+    assert wrong not in triples(extractor, text)
+
+
+def test_a_misplaced_pattern_key_is_refused(tmp_path):
+    # "not_after" belongs inside the trigger; outside it would be silently ignored
+    path = tmp_path / "patterns.yaml"
+    path.write_text("lemmas: {}\npatterns:\n  - rule: person-of-org\n    edge: HOLDS_ROLE\n"
+                    "    trigger: {token: [{LOWER: of}]}\n    not_after: [chief]\n"
+                    "    source: left\n    target: right\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="person-of-org: unknown key 'not_after'"):
+        load_patterns(path)
