@@ -558,6 +558,14 @@ class References:
                 position = _first_in(fits(kinds), first_of(here), before_here)
                 if position is None and here > 0:
                     position = _first_in(fits(kinds), first_of(here - 1), first_of(here))
+                if position is None and phrase in _PERSONAL and here > 1:
+                    # "Jane Doe ... She was chair of X. He has also been ...": a personal
+                    # pronoun goes on pointing at the one person named a little before
+                    low = first_of(max(here - _PERSON_REACH, 0))
+                    people = fits(kinds)[bisect.bisect_left(fits(kinds), low):
+                                         bisect.bisect_left(fits(kinds), first_of(here - 1))]
+                    if len({by_position[k].entity_id for k in people}) == 1:
+                        position = people[-1]
             elif before_here and _apposed(doc, start, end, by_position[before_here - 1]) \
                     and _first_in(fits(kinds), before_here - 1, before_here) is not None:
                 # "Lumen, the exchange owned by Orchid": a description in apposition is the
@@ -701,6 +709,9 @@ def _last_in(positions: list[int], low: int, high: int,
 
 
 _PRONOUNS = {"its", "it", "he", "she", "his", "her"}
+#: Pronouns only for people, and how many sentences back they may reach.
+_PERSONAL = {"he", "she", "his", "her"}
+_PERSON_REACH = 4
 #: Nouns whose description points only at a name holding the noun: "the government" is no
 #: bureau named before it.
 _OWN_NOUN_ONLY = {"government"}

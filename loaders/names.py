@@ -88,6 +88,7 @@ class NameData:
     described_as: dict[str, str]
     organisation_words: frozenset[str]
     instruments: dict[str, list[str]]
+    months: frozenset[str]
 
 
 @cache
@@ -100,7 +101,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         title_breaks=frozenset(raw["title_breaks"]),
         glued_possessives=frozenset(raw["glued_possessives"]),
         not_first=frozenset(raw["not_first"]),
-        not_names=frozenset(raw["not_names"]),
+        not_names=frozenset([*raw["not_names"], *raw["months"]]),
         kind_words={w: kind for kind, words in raw["kind_words"].items() for w in words},
         kind_first_words={w: kind for kind, words in raw["kind_first_words"].items()
                           for w in words},
@@ -112,6 +113,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
         organisation_words=frozenset(raw["organisation_words"]),
         instruments={part: list(words) for part, words in raw["instruments"].items()},
+        months=frozenset(raw["months"]),
     )
 
 
@@ -315,13 +317,13 @@ class NameFinder:
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named, label) or _credit(span) or _common_noun(span) or \
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
-                    _places_listed(span) or _kind_word_alone(span) or \
+                    _places_listed(span) or _kind_word_alone(span) or _date(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
             if label == "PERSON" and span.start in firms:
                 label = "ORG"  # "Lumen Cloud", begun by a registry firm's name: its unit
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
-                                           or _titled(span)):
+                                           or _titled(span) or _firm_in_brackets(span, named)):
                 label = "PERSON"  # "Jane Doe, chief executive of ...": a person
             elif label in {"GPE", "LOC"} and not _known_place(span.text):
                 label = None  # "BlackRock" is no place, whatever the NER says
@@ -408,10 +410,15 @@ class NameFinder:
             if s.label_ == "Person":
                 _name_parts(people, canonical(names.get(s.kb_id_) or s.text), s.kb_id_)
                 _name_parts(people, canonical(s.text), s.kb_id_)
+        # a name once given a title is a person's wherever else it stands ("Jane Doe (Lumen)"
+        # before "Jane Doe, the chief executive of Lumen")
+        titled = {canonical(span.text) for span, _ in chosen if _titled(span)}
         # "Lumen Bank (LB)": the abbreviation names the same entity.
         starts = {s.start: s for s, _ in chosen}
+        # (not a person's: "Jane Doe (Lumen)" names her firm)
         short_for = {canonical(starts[s.end + 1].text): canonical(s.text)
-                     for s, _ in chosen if s.end + 2 < len(doc) and doc[s.end].text == "("
+                     for s, label in chosen if s.end + 2 < len(doc) and doc[s.end].text == "("
+                     and label != "PERSON" and canonical(s.text) not in titled
                      and s.end + 1 in starts and len(starts[s.end + 1]) == 1
                      and doc[s.end + 2].text == ")"}
         described: dict[str, str] = {}
@@ -432,8 +439,8 @@ class NameFinder:
                 continue
             if len(key.split()) == 1 and key in people:
                 continue  # a surname: the person named in full, whatever the NER called it
-            kind = kind_of(span.text, label, doc._.outlet)
-            if kind == "Person" and len(key.split()) < 2 and not _titled(span):
+            kind = kind_of(span.text, "PERSON" if key in titled else label, doc._.outlet)
+            if kind == "Person" and len(key.split()) < 2 and key not in titled:
                 # one word is no person's name, unless a title follows: "Kevin, the CEO"
                 kind = kind_of(span.text, None, doc._.outlet)
             if key in described and (kind in _GENERIC_KINDS or (
@@ -852,6 +859,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \
             and not _coded(doc[end - 1]) and not _surname_before_role(doc, start, end - 1):
         end -= 1
+    if end > start and doc[end - 1].text == ")" and "(" not in {t.text for t in doc[start:end]}:
+        end -= 1  # "Kevin (Gate)": the bracket closes around the name, not inside it
     while start >= 2 and end > start and doc[start - 1].text == "-" and \
             not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and \
             doc[start - 2].text[:1].isupper():
@@ -913,6 +922,16 @@ def _common_noun(span: Span) -> bool:
         return False
     return any(c.dep_ in {"poss", "det"} and c.lower_ in _COMMON_DETERMINERS
                for c in span[0].children)
+
+
+_DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)?$")
+
+
+def _date(span: Span) -> bool:
+    """Whether ``span`` is a date ("26th April", "April 26th")."""
+    words, months = span.text.lower().replace(",", " ").split(), name_data().months
+    return any(w in months for w in words) and all(
+        w in months or _DAY.match(w) or w.isdigit() for w in words)
 
 
 def _places_listed(span: Span) -> bool:
@@ -1190,6 +1209,17 @@ def _portfolio(span: Span) -> bool:
             i -= 1  # "Financial" is a title's word, but not right after "for"
     return i >= 2 and data.title_links.get(doc[i - 1].lower_) == "portfolio" and \
         doc[i - 2].lower_ in data.titles
+
+
+def _firm_in_brackets(span: Span, named: set[int]) -> bool:
+    """Whether a person's name (two or more words) is followed by a known firm in brackets,
+    as people are listed ("Jane Doe (Lumen), Mary Lam (Orchid)")."""
+    doc, data = span.doc, name_data()
+    k = span.end
+    return len(span) > 1 and k + 2 < len(doc) and doc[k].text == "(" and k + 1 in named \
+        and any(t.text == ")" for t in doc[k + 2:k + 6]) \
+        and all(_PERSON_WORD.match(w) for w in span.text.split()) \
+        and not any(w.lower() in data.organisation_words for w in span.text.split())
 
 
 def _titled(span: Span) -> bool:

@@ -58,6 +58,16 @@ from tests.extract_support import document, triples
          "District People's Government.",
          {("quorra-investment", "CONTROLLED_BY",
            "pellam-district-people-s-government")}),
+        ("people listed with their firms in brackets",
+         "Jane Doe (Quorra Exchange), Mark Lee (OSL) and Mary Lam (Pellam) now run "
+         "exchanges in the city.",
+         {("jane-doe", "HOLDS_ROLE", "quorra-exchange"), ("mark-lee", "HOLDS_ROLE", "osl"),
+          ("mary-lam", "HOLDS_ROLE", "pellam")}),
+        ("a personal pronoun a few sentences after the one person named",
+         "Pellam Bank named Mark Lee as its chairman. Before that, he ran a bank. Most "
+         "notably, he was chairman of a utility. He has also been a director of Quorra "
+         "Corporation.",
+         {("mark-lee", "HOLDS_ROLE", "quorra-corporation")}),
         ("a one-word name with 'the' and a title after it is a person",
          "Marcus, the chief executive of Quorra Exchange, said trading had doubled.",
          {("marcus", "HOLDS_ROLE", "quorra-exchange")}),
@@ -79,6 +89,23 @@ def test_a_name_spelled_out_before_its_initials_is_one_name(extractor):
     batch = extractor.run(document(
         "The Agricultural and Rural Bank of China (ARBC) has applied for a licence."))
     assert [e.name for e in batch.entities] == ["Agricultural and Rural Bank of China"]
+
+
+def test_a_name_titled_once_is_a_person_everywhere(extractor):
+    # first in a bracket list (where a firm follows), then with a title
+    batch = extractor.run(document(
+        "Leaders such as Marcus (OSL) and Tamsin (OKX) spoke. Marcus, the chief executive "
+        "of OSL, said demand was strong."))
+    kinds = {e.id: e.kind for e in batch.entities}
+    assert kinds["marcus"] == "Person"
+    assert ("marcus", "HOLDS_ROLE", "osl") in {(r.source, r.type, r.target)
+                                               for r in batch.relations}
+
+
+def test_a_date_is_no_name(extractor):
+    batch = extractor.run(document(
+        "Mark Lee has sat on the board of Quorra Bank since 26th April last year."))
+    assert {e.id for e in batch.entities} == {"mark-lee", "quorra-bank"}
 
 
 def test_a_description_in_the_object_is_not_its_clause_s_subject(extractor):
@@ -107,7 +134,10 @@ def test_a_description_in_the_object_is_not_its_clause_s_subject(extractor):
       "regulator, the Securities and Futures Commission.",
       ("quorra-exchange", "REGULATED_BY", "sfc")),
      ("Quorra Bank said that Jane Doe, the chief executive of Tamsin Pay, had resigned.",
-      ("jane-doe", "HOLDS_ROLE", "quorra-bank"))],
+      ("jane-doe", "HOLDS_ROLE", "quorra-bank")),
+     ("Jane Doe met Mark Lee in May. Later that year the two men met again. He has also "
+      "been a director of Quorra Corporation.", ("jane-doe", "HOLDS_ROLE", "quorra-corporation")),
+     ("Jane Doe (Quorra Pay) spoke first.", ("quorra-pay", "HOLDS_ROLE", "jane-doe"))],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
