@@ -510,6 +510,8 @@ _HEDGES = {"repute", "say", "report", "believe", "understand", "rumour", "rumor"
 _REPORTING = {"say", "tell", "add", "note", "explain", "announce", "write", "state"}
 #: Words that stand for a part of what their "of" names ("one of the first licences").
 _PARTS = {"one", "two", "three", "some", "several", "many", "each", "any", "another"}
+#: Nouns for a firm's place of business, which is the firm ("the Hong Kong branch of X").
+_BRANCHES = {"branch", "office", "outpost"}
 #: Nouns for a number of things, which stand for the things ("a string of projects").
 _COLLECTIVES = {"string", "series", "number", "host", "range", "handful", "slew", "raft",
                 "list", "group", "portfolio", "roster", "clutch", "batch"}
@@ -1426,6 +1428,13 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
               for g in c.children if g.dep_ == "pobj"]
         if of:
             return _mention_of(of[0], at, depth + 1)
+    if t.pos_ == "NOUN" and t.lemma_.lower() in _BRANCHES:
+        # "the local branch of X", "X's Hong Kong office": a branch is the firm itself
+        owners = [c for c in t.children if c.dep_ == "poss" and c.i in at] or \
+            [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.i in at]
+        if owners:
+            return _mention_of(owners[0], at, depth + 1)
     if t.lemma_.lower() in _COLLECTIVES:  # "a string of projects, among them A": the projects
         of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
               for g in c.children if g.dep_ == "pobj" and g.tag_ == "NNS"]

@@ -68,6 +68,10 @@ from tests.extract_support import document, triples
          "notably, he was chairman of a utility. He has also been a director of Quorra "
          "Corporation.",
          {("mark-lee", "HOLDS_ROLE", "quorra-corporation")}),
+        ("a firm's branch is the firm",
+         "The Hong Kong branch of Tamsin Bank opened accounts for the local branch of Quorra "
+         "Exchange.",
+         {("tamsin-bank", "PROVIDES_BANKING_TO", "quorra-exchange")}),
         ("a one-word name with 'the' and a title after it is a person",
          "Marcus, the chief executive of Quorra Exchange, said trading had doubled.",
          {("marcus", "HOLDS_ROLE", "quorra-exchange")}),
