@@ -329,7 +329,7 @@ class DependencyRelations:
                    ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str | bool]]]:
         # A token sequence's roles are asked of its syntactic head ("Financial Secretary").
         trigger = doc[end - 1] if pattern.last else doc[start:end].root
-        if not self._fits(pattern, trigger, end - start > 1):
+        if not self._fits(pattern, trigger, end - start > 1) or _negated(trigger):
             return
         if start and doc[start - 1].lower_ in pattern.not_after:  # "Deputy Financial Secretary",
             return  # asked of a token sequence's first word
@@ -440,6 +440,30 @@ class DependencyRelations:
                                                 for k in pattern.source_kinds)) and \
                (not pattern.target_kinds or any(is_a(target.kind, k)
                                                 for k in pattern.target_kinds))
+
+
+def _negated(trigger: Token) -> bool:
+    """Whether the clause denies the trigger: "has not been licensed", "does not own", "never
+    owned", "did not agree to buy", "applied for, but has not received, a licence" (but not
+    "not only ... but also")."""
+    t = trigger
+    for _ in range(4):
+        if any(_denies(c) for c in t.children):
+            return True
+        if t.pos_ in {"VERB", "AUX"} and any(  # "applied for, but had not received, X"
+                c.dep_ == "conj" and any(_denies(g) for g in c.children)
+                and not any(g.dep_ in {"dobj", "pobj"} for g in c.children)
+                for c in t.children):
+            return True
+        if t.dep_ not in {"dobj", "attr", "xcomp", "nsubjpass", "oprd", "pobj", "prep"}:
+            break
+        t = t.head
+    return False
+
+
+def _denies(word: Token) -> bool:
+    return word.dep_ == "neg" and not (word.i + 1 < len(word.doc)
+                                      and word.nbor(1).lower_ == "only")
 
 
 def _voice(verb: Token) -> str:
@@ -554,6 +578,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         first = t
     if role == "object":
         objects = [c for c in t.children if c.dep_ in {"dobj", "obj"}]
+        if not objects:  # "brought in the X Rules": the parse hangs the object on the particle
+            objects = [g for c in t.children if c.dep_ == "prt" for g in c.children
+                       if g.dep_ == "pobj"]
         if not objects and t.lemma_.lower() in {"name", "appoint", "elect", "make"}:
             # "named Jane Doe chairman": the parse joins the name to the role noun
             objects = [g for c in t.children if c.dep_ == "oprd" for g in c.children

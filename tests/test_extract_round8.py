@@ -72,6 +72,30 @@ from tests.extract_support import document, triples
          "The Hong Kong branch of Tamsin Bank opened accounts for the local branch of Quorra "
          "Exchange.",
          {("tamsin-bank", "PROVIDES_BANKING_TO", "quorra-exchange")}),
+        ("a firm bought, in the passive, is acquired",
+         "Quorra Labs was bought by Pellam Capital in 2024.",
+         {("pellam-capital", "ACQUIRED", "quorra-labs")}),
+        ("a law that applies to firms",
+         "The Digital Token Ordinance applies to Brindle Pay and Lintel Pay.",
+         {("digital-token-ordinance", "APPLIES_TO", "brindle-pay"),
+          ("digital-token-ordinance", "APPLIES_TO", "lintel-pay")}),
+        ("a regulator before a hyphen and 'licensed'",
+         "SFC-licensed Merrow Exchange will list ten tokens.",
+         {("merrow-exchange", "LICENSED_BY", "sfc")}),
+        ("co-founded, active", "Arthur Pennick co-founded Corvid Exchange in 2019.",
+         {("corvid-exchange", "FOUNDED_BY", "arthur-pennick")}),
+        ("co-founded, passive, by two people",
+         "Corvid Exchange was co-founded by Arthur Pennick and Grace Liu.",
+         {("corvid-exchange", "FOUNDED_BY", "arthur-pennick"),
+          ("corvid-exchange", "FOUNDED_BY", "grace-liu")}),
+        ("named chairman of a firm", "Arthur Pennick was named chairman of Corvid Exchange.",
+         {("arthur-pennick", "CHAIRS", "corvid-exchange")}),
+        ("working under a regulator's supervision",
+         "Brindle Pay operates under the supervision of the Hong Kong Monetary Authority.",
+         {("brindle-pay", "REGULATED_BY", "hkma")}),
+        ("rules a regulator brought in, the parse hanging them on the particle",
+         "The SFC brought in the Virtual Asset Dealing Rules in 2025.",
+         {("sfc", "ENACTED", "virtual-asset-dealing-rules")}),
         ("a one-word name with 'the' and a title after it is a person",
          "Marcus, the chief executive of Quorra Exchange, said trading had doubled.",
          {("marcus", "HOLDS_ROLE", "quorra-exchange")}),
@@ -145,6 +169,23 @@ def test_a_description_in_the_object_is_not_its_clause_s_subject(extractor):
 )
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Quorra Exchange has not been licensed by the SFC.",
+     "Pellam Capital does not own Quorra Labs.",
+     "Quorra Labs had never been owned by Pellam Capital.",
+     "Quorra Exchange had applied for, but had not received, a licence from the SFC.",
+     "Pellam Capital did not agree to acquire Quorra Labs."],
+)
+def test_a_denied_relation_is_none(extractor, text):
+    assert not triples(extractor, text)
+
+
+def test_not_only_is_no_denial(extractor):
+    text = "Pellam Capital not only acquired Quorra Labs but also hired its staff."
+    assert ("pellam-capital", "ACQUIRED", "quorra-labs") in triples(extractor, text)
 
 
 def test_a_misplaced_pattern_key_is_refused(tmp_path):
