@@ -757,6 +757,8 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         nouns.append(doc[span.start - 1])
     if apposed and root.dep_ == "appos" and root.head.is_lower:
         nouns.append(root.head)
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.is_lower:
+        nouns.append(root.head)  # "the Dravex exchange": the noun the name modifies
     if apposed and root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
