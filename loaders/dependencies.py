@@ -39,7 +39,7 @@ from hkweb3.errors import SchemaError
 from hkweb3.graph.periods import CURRENT, SINCE, UNTIL, partial_date
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import Mention
-from hkweb3.loaders.names import NAMING, ORGANS
+from hkweb3.loaders.names import NAMING, ORGANS, name_data
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 PERIODS_FILE = Path(__file__).with_name("periods.yaml")
@@ -443,13 +443,15 @@ class DependencyRelations:
 
 
 def _negated(trigger: Token) -> bool:
-    """Whether the clause denies the trigger: "has not been licensed", "does not own", "never
-    owned", "did not agree to buy", "applied for, but has not received, a licence" (but not
-    "not only ... but also")."""
+    """Whether the clause denies or only moots the trigger: "has not been licensed", "does not
+    own", "never owned", "did not agree to buy", "applied for, but has not received, a
+    licence", "considered buying" (but not "not only ... but also")."""
     t = trigger
     for _ in range(4):
         if any(_denies(c) for c in t.children):
             return True
+        if t.dep_ in {"xcomp", "pcomp"} and t.head.lemma_.lower() in _MOOTED:
+            return True  # "considered buying X": no purchase yet
         if t.pos_ in {"VERB", "AUX"} and any(  # "applied for, but had not received, X"
                 c.dep_ == "conj" and any(_denies(g) for g in c.children)
                 and not any(g.dep_ in {"dobj", "pobj"} for g in c.children)
@@ -459,6 +461,10 @@ def _negated(trigger: Token) -> bool:
             break
         t = t.head
     return False
+
+
+#: Verbs that moot what they govern, stating no fact ("considered buying", "explored a tie-up").
+_MOOTED = {"consider", "explore", "weigh", "mull", "contemplate", "deny", "rule"}
 
 
 def _denies(word: Token) -> bool:
@@ -600,6 +606,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role.startswith("prep:"):
         word = role[5:]
         holders = [t, *(c for c in t.children if c.dep_ in {"dobj", "prt", "attr"})]
+        if _voice(t) == "passive":  # "a stake in X is held by Y": the object is the subject
+            holders += [c for c in t.children if c.dep_ == "nsubjpass"]
         holders += _amounts(t)
         # "HK$5 billion of bonds": the "of" hangs on the number's word
         holders += [n for h in holders[1:] if _is_amount(h) for n in h.children
@@ -748,7 +756,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             # "its subsidiary, X": a comma and no "and" is an apposition, whatever the parse
             # (but "its unit, the SFC said": a name before its verb is a subject)
             found += [c for c in first.children if c.dep_ == "conj" and c.i in at
-                      and doc[c.left_edge.i - 1].text == ","
+                      and doc[at[c.i].start - 1].text == ","
                       and not any(g.dep_ in {"conj", "cc"} for g in c.children)
                       and _ends_phrase(doc, at[c.i].end)]
         return found
@@ -818,6 +826,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # "act as custodian for Y": "for" on the role or, as the parse often has it, the verb
         return [_object(p) for c in roles for p in c.children if p.dep_ == "prep"
                 and p.lower_ in {"for", "of"} and _object(p)] or \
+            [p for c in roles for p in c.children if p.dep_ == "poss"] or \
             [_object(p) for p in t.children if roles and p.dep_ == "prep"
              and p.lower_ == "for" and _object(p)]
     if role == "owner":
@@ -853,6 +862,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
         k = (at[t.i].end if t.i in at else t.i + 1)
         k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
+        if k < len(doc) and k not in at and doc[k].lemma_.lower() in name_data().product_heads:
+            # "Lumen's stablecoin, LUM,": the name its product noun is given
+            return [c for c in doc[k].children if c.dep_ == "appos" and c.i in at
+                    and doc[at[c.i].start - 1].text == ","][:1]
         return [doc[k]] if k < len(doc) and k in at else []
     if role in {"next-name", "previous-name"}:
         # "Lumen Group Chairman and CEO Jane Doe": names on either side of a run of titles,
@@ -1512,8 +1525,10 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
              for g in c.children if g.dep_ == "pobj" and g.i in at]
         if owners and at[owners[0].i].kind == "Event":
             return [at[owners[0].i]]
-    compounds = [c for c in t.children if c.dep_ == "compound" and c.i in at]
-    if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES
+    # ("the LHKD stablecoin": a name the parse took for an adjective, right before the noun)
+    compounds = [c for c in t.children if c.i in at and (
+        c.dep_ == "compound" or c.dep_ == "amod" and at[c.i].end == t.i)]
+    if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES | _TITLE_RUN
                       or t.lower_ in _NAME_ENDINGS and compounds[-1].i == t.i - 1):
         return [at[compounds[-1].i]]  # "the Lumen wallet", "Lumen Bank" found as "Lumen"
     for c in t.children:

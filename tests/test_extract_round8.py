@@ -131,6 +131,18 @@ from tests.extract_support import document, triples
         ("a name before a lower-case kind noun has that kind",
          "Dravis Group, which operates the Dravex exchange, reported a loss.",
          {("dravis-group", "OPERATES", "dravex")}),
+        ("a custodian appointed as 'its custodian'",
+         "Quorra Exchange appointed Venn Custody as its custodian.",
+         {("venn-custody", "CUSTODIAN_OF", "quorra-exchange")}),
+        ("a stake held by a firm, in the passive",
+         "A 15% stake in Brindle Pay is held by Orlo Capital.",
+         {("orlo-capital", "OWNS", "brindle-pay")}),
+        ("a coin named before its noun, as if an adjective",
+         "Ledra Bank, the issuer of the LHKD stablecoin, said reserves were fully backed.",
+         {("ledra-bank", "ISSUES", "lhkd")}),
+        ("a firm's coin named in apposition",
+         "Orlo Capital's stablecoin, OHKD, will be listed on Keswick Exchange.",
+         {("orlo-capital", "OPERATES", "ohkd")}),
         ("a one-word name with 'the' and a title after it is a person",
          "Marcus, the chief executive of Quorra Exchange, said trading had doubled.",
          {("marcus", "HOLDS_ROLE", "quorra-exchange")}),
@@ -200,7 +212,13 @@ def test_a_description_in_the_object_is_not_its_clause_s_subject(extractor):
       ("jane-doe", "HOLDS_ROLE", "quorra-bank")),
      ("Jane Doe met Mark Lee in May. Later that year the two men met again. He has also "
       "been a director of Quorra Corporation.", ("jane-doe", "HOLDS_ROLE", "quorra-corporation")),
-     ("Jane Doe (Quorra Pay) spoke first.", ("quorra-pay", "HOLDS_ROLE", "jane-doe"))],
+     ("Jane Doe (Quorra Pay) spoke first.", ("quorra-pay", "HOLDS_ROLE", "jane-doe")),
+     ("Orlo Capital's partner, Lumen Bank, agreed to the plan.",
+      ("lumen-bank", "SUBSIDIARY_OF", "orlo-capital")),
+     ("Quorra Labs, founded by ex-HKMA chief Jane Doe, raised money.",
+      ("quorra-labs", "FOUNDED_BY", "hkma")),
+     ("Orlo Capital considered buying Tarn Digital but walked away from the deal.",
+      ("orlo-capital", "ACQUIRED", "tarn-digital"))],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
