@@ -58,7 +58,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
-         "reported-subject", "sole-by", "reporting-regulator", "announcer"} | _MORE_ROLES
+         "reported-subject", "sole-by", "reporting-regulator", "announcer",
+         "name-before"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -93,6 +94,8 @@ _NAME_ENDINGS = {"bank", "group", "holdings", "limited", "ltd", "company", "corp
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Professor"}
 #: Nouns for a group of firms that stands for its members ("a consortium of A, B and C").
 _GROUPS = {"consortium", "alliance", "coalition"}
+#: Verbs of buying or holding, whose group subject acts as its makers.
+_HOLDING = {"take", "acquire", "buy", "purchase", "hold", "own", "invest", "back", "fund"}
 #: Participles that name a group's makers in their agent ("a consortium led by A and B").
 _MAKERS = {"lead", "form", "found", "back", "comprise", "make"}
 #: Parts of a scheme that stand for the scheme named as their owner ("X's sandbox").
@@ -442,18 +445,43 @@ class DependencyRelations:
                                                 for k in pattern.target_kinds))
 
 
+#: Verbs that moot or thwart what they govern, stating no fact ("considered buying",
+#: "blocked the acquisition", "failed to obtain a licence", "declined to invest").
+_MOOTED = {"consider", "explore", "weigh", "mull", "contemplate", "deny", "rule", "fail",
+           "block", "reject", "oppose", "cancel", "abandon", "scrap", "terminate", "halt",
+           "decline", "refuse"}
+#: Nouns of a deal not yet done ("in talks to acquire", "a bid to buy").
+_MOOTING_NOUNS = {"talk", "talks", "bid", "offer", "proposal", "attempt", "negotiation",
+                  "negotiations"}
+#: Verbs of a regulator's action against someone, who is then no officer of the regulator.
+_SANCTIONS = {"ban", "fine", "arrest", "charge", "convict", "sentence", "suspend",
+              "reprimand", "prosecute", "investigate", "disqualify", "censure", "sue"}
+#: Verbs whose denial is about what was said, not the fact ("did not comment on its
+#: acquisition of Y").
+_TELLING = {"comment", "say", "disclose", "confirm", "elaborate", "reveal", "specify",
+            "discuss", "respond", "reply"}
+
+
 def _negated(trigger: Token) -> bool:
     """Whether the clause denies or only moots the trigger: "has not been licensed", "does not
     own", "never owned", "did not agree to buy", "applied for, but has not received, a
-    licence", "considered buying" (but not "not only ... but also")."""
+    licence", "considered buying", "in talks to acquire", "if X acquires Y" (but not "not
+    only ... but also", nor a later "but did not comment")."""
     t = trigger
     for _ in range(4):
+        if t.lemma_.lower() in _TELLING:
+            return False
         if any(_denies(c) for c in t.children):
             return True
-        if t.dep_ in {"xcomp", "pcomp"} and t.head.lemma_.lower() in _MOOTED:
-            return True  # "considered buying X": no purchase yet
+        if t.dep_ in {"xcomp", "pcomp", "dobj"} and t.head.lemma_.lower() in _MOOTED:
+            return True  # "considered buying X", "blocked X's acquisition of Y": no purchase
+        if t.dep_ == "acl" and t.head.lemma_.lower() in _MOOTING_NOUNS:
+            return True  # "in talks to acquire X", "a bid to buy X"
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}
+               for c in t.children):
+            return True  # "if X acquires Y"
         if t.pos_ in {"VERB", "AUX"} and any(  # "applied for, but had not received, X"
-                c.dep_ == "conj" and any(_denies(g) for g in c.children)
+                c.dep_ == "conj" and c.i < trigger.i and any(_denies(g) for g in c.children)
                 and not any(g.dep_ in {"dobj", "pobj"} for g in c.children)
                 for c in t.children):
             return True
@@ -463,11 +491,8 @@ def _negated(trigger: Token) -> bool:
     return False
 
 
-#: Verbs that moot what they govern, stating no fact ("considered buying", "explored a tie-up").
-_MOOTED = {"consider", "explore", "weigh", "mull", "contemplate", "deny", "rule"}
-
-
 def _denies(word: Token) -> bool:
+    """Whether ``word`` is a negation ("not", "never"), not the "not" of "not only"."""
     return word.dep_ == "neg" and not (word.i + 1 < len(word.doc)
                                       and word.nbor(1).lower_ == "only")
 
@@ -508,7 +533,9 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
         listable = role in _LISTABLE or role.startswith("prep:")
         if role == "subject":
             for subject, listable in _subject(trigger):
-                makers = [] if trigger.head.i == subject.i else _makers(subject, at)
+                # (not the group's own participle: "a consortium led by A")
+                makers = [] if trigger.head.i == subject.i or \
+                    trigger.lemma_.lower() not in _HOLDING else _makers(subject, at)
                 found += [(g, True) for g in makers] or [(subject, listable)]
             continue
         if role == "attr-subject":
@@ -541,7 +568,7 @@ _REPORTING = {"say", "tell", "add", "note", "explain", "announce", "write", "sta
 #: Words that stand for a part of what their "of" names ("one of the first licences").
 _PARTS = {"one", "two", "three", "some", "several", "many", "each", "any", "another"}
 #: Nouns for a firm's place of business, which is the firm ("the Hong Kong branch of X").
-_BRANCHES = {"branch", "office", "outpost"}
+_BRANCHES = {"branch", "outpost"}
 #: Nouns for a number of things, which stand for the things ("a string of projects").
 _COLLECTIVES = {"string", "series", "number", "host", "range", "handful", "slew", "raft",
                 "list", "group", "portfolio", "roster", "clutch", "batch"}
@@ -805,8 +832,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         while clause.dep_ != "ccomp" and clause.head.i != clause.i:
             clause = clause.head
         verb = clause.head
-        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in _REPORTING:
-            return []
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in _REPORTING or \
+                clause.lemma_.lower() in _SANCTIONS:
+            return []  # "the SFC said Jane Doe, the chief executive, was banned": not its own
         return [s for s, _ in _subject(verb) if s.i in at and at[s.i].kind != "Person"]
     if role == "compound-head":
         head = _compounded(first)
@@ -901,6 +929,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             doc[k].lower_ in _REGIONAL and at[k].end - at[k].start > 1 else []
     if role == "right":
         return [doc[span[1]]] if span[1] < len(doc) else []
+    if role == "name-before":  # "Jane Doe of X": a name ends right before the trigger
+        k = span[0] - 1
+        return [doc[k]] if k >= 0 and k in at and at[k].end == span[0] and \
+            at[k].how != "reference" else []
     if role in _MORE_ROLES:
         return _more_role(role, t, span, at)
     return []
@@ -1023,7 +1055,8 @@ def _makers(group: Token, at: dict[int, Mention]) -> list[Token]:
         return []
     return [g for v in group.children if v.dep_ == "acl" and v.lemma_.lower() in _MAKERS
             for a in v.children if a.dep_ == "agent"
-            for g in a.children if g.dep_ == "pobj" and g.i in at]
+            for g in a.children if g.dep_ == "pobj" and g.i in at
+            and at[g.i].kind != "Person"]
 
 
 def _invested_alone(verb: Token) -> bool:
@@ -1033,8 +1066,12 @@ def _invested_alone(verb: Token) -> bool:
             (verb.lemma_.lower() == "take" and not any(c.lower_ == "part"
                                                         for c in verb.children)):
         return False
-    return not any(c.dep_ in {"dobj", "prep", "dative", "attr"} and c.lower_ != "part"
-                   for c in verb.children)
+    # a past fact, or a part taken "with" a round ("with B also taking part")
+    told = verb.tag_ in {"VBD", "VBN"} or verb.dep_ in {"pcomp", "advcl"} and \
+        verb.head.lower_ == "with"
+    return told and not any(
+        c.dep_ in {"dobj", "prep", "dative", "attr"} and c.lower_ != "part"
+        or c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _department(doc: Doc, k: int) -> bool:

@@ -564,7 +564,11 @@ class References:
                     low = first_of(max(here - _PERSON_REACH, 0))
                     people = fits(kinds)[bisect.bisect_left(fits(kinds), low):
                                          bisect.bisect_left(fits(kinds), first_of(here - 1))]
-                    if len({by_position[k].entity_id for k in people}) == 1:
+                    if len({by_position[k].entity_id for k in people}) == 1 and not any(
+                            t.lower_ in _PERSON_NOUNS and t.dep_ in _ACTING
+                            and not (t.dep_ == "pobj" and t.head.lower_ == "as")
+                            for t in doc[by_position[people[-1]].end:sentences[here].start]):
+                        # (no unnamed person acting between: "The CFO of X resigned.")
                         position = people[-1]
             elif before_here and _apposed(doc, start, end, by_position[before_here - 1]) \
                     and _first_in(fits(kinds), before_here - 1, before_here) is not None:
@@ -662,8 +666,9 @@ def _clause_actors(span: Span) -> set[int]:
     verb = span.root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
-    if verb.i == span.root.i or span.root.dep_ in {"nsubj", "nsubjpass"}:
-        return set()
+    if verb.i == span.root.i or span.root.dep_ in {"nsubj", "nsubjpass"} or \
+            verb.lemma_.lower() in {"be", "remain", "become"}:
+        return set()  # "Y is the bank that serves X": after "is" the description is Y
     return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
             for t in c.subtree}
 
@@ -711,6 +716,12 @@ def _last_in(positions: list[int], low: int, high: int,
 _PRONOUNS = {"its", "it", "he", "she", "his", "her"}
 #: Pronouns only for people, and how many sentences back they may reach.
 _PERSONAL = {"he", "she", "his", "her"}
+#: Nouns for a person left unnamed, who may be what a later pronoun means.
+_ACTING = {"nsubj", "nsubjpass", "dobj", "pobj"}
+_PERSON_NOUNS = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chief", "director",
+                 "official", "executive", "founder", "president", "manager", "minister",
+                 "secretary", "spokesman", "spokeswoman", "spokesperson", "analyst",
+                 "governor", "officer", "head", "partner", "banker", "lawyer", "trader"}
 _PERSON_REACH = 4
 #: Nouns whose description points only at a name holding the noun: "the government" is no
 #: bureau named before it.

@@ -230,7 +230,7 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     if "of" in words[1:]:  # "Cyberspace Administration of China": the word before "of"
         head = words[words.index("of", 1) - 1]
         kind = data.kind_words.get(head)
-        if kind in {"Regulator", "GovernmentBody", "Association"}:
+        if kind in {"Regulator", "GovernmentBody", "Association", "Bank"}:
             return kind
     if dated and words[-1] not in _ORG_SUFFIXES:
         return "Event"  # "Harbour Summit Hong Kong 2026": a yearly event, no firm
@@ -280,7 +280,7 @@ class NameFinder:
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
                     {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
                     or _begins_longer_name(s, starts) or _inside_fund_name(s)
-                    or _inside_spelled_out(s)}
+                    or _inside_spelled_out(s, registry)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         named = {i for s in registry for i in range(s.start, s.end)}
@@ -314,6 +314,8 @@ class NameFinder:
                     doc[span.start - 2].lower_ in {"and", "&"} and _portfolio(span) and \
                     span[1].text[:1].isupper():
                 span = span[1:]  # "... and the Treasury Joseph Chan": the portfolio's last word
+            if span is not None and all(is_legal_suffix(t.text) or t.is_punct for t in span):
+                continue  # "Co., Ltd." after a bracket closing a name
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named, label) or _credit(span) or _common_noun(span) or \
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
@@ -333,7 +335,8 @@ class NameFinder:
         # "Industrial and Commercial Bank of China (ICBC)": its initials hold it together
         spans += [(doc[begin:k], None) for k, t in enumerate(doc) if t.text == "("
                   and (begin := _spelled_out(doc, k)) is not None
-                  and any(w.lower_ in {"and", "&"} for w in doc[begin:k])]
+                  and any(w.lower_ in {"and", "&"} for w in doc[begin:k])
+                  and not _other_names_inside(begin, k, registry)]
         outside = {canonical(s.text) for s, _ in spans
                    if not any(i in headings for i in range(s.start, s.end))}
         chosen: dict[tuple[int, int], tuple[Span, str | None]] = {}
@@ -851,6 +854,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return start, end
     while start < end and _in_place_bracket(doc, start):
         start += 1  # "(Hong Kong) Limited" after a registry name: the rest of its name
+    months = name_data().months
+    if start + 2 < end and doc[start].lower_ in months and doc[start + 1].like_num:
+        start += 2  # "In November 2023 RedotPay began ...": the date opens the clause
+        # ("March Capital" is a name)
     while start < end and (doc[start].pos_ in _NOT_IN_NAME and doc[start].text != "("
                            and not _coded(doc[start])
                            or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}
@@ -858,6 +865,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                                     and doc[start + 1].text == "-")
                            and not _apposed_at_start(doc, start)):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
+    while end > start and any(c in doc[end - 1].text for c in "$¥€£"):
+        end -= 1  # "Tarn Digital for HK$500 million": an amount is no word of a name
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \
             and not _coded(doc[end - 1]) and not _surname_before_role(doc, start, end - 1):
         end -= 1
@@ -1056,15 +1065,21 @@ def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
 _UNLETTERED = {"and", "of", "&", "for", "the", "de"}
 
 
-def _inside_spelled_out(span: Span) -> bool:
+def _inside_spelled_out(span: Span, registry: list[Span]) -> bool:
     """Whether a registry name is inside a longer name that a bracketed abbreviation of
     its initials follows ("Industrial and Commercial Bank of China (ICBC)" holds "Bank of
-    China"): the longer name is the entity."""
+    China"): the longer name is the entity, unless it holds other registry names ("Lumen
+    and Bank of China (LBC)" is two)."""
     doc = span.doc
-    bracket = next((k for k in range(span.end, min(span.end + 6, len(doc)))
-                    if doc[k].text == "("), None)
+    bracket = span.end if span.end < len(doc) and doc[span.end].text == "(" else None
     begin = _spelled_out(doc, bracket) if bracket is not None else None
-    return begin is not None and begin < span.start
+    return begin is not None and begin < span.start and \
+        not _other_names_inside(begin, bracket, registry)
+
+
+def _other_names_inside(begin: int, end: int, registry: list[Span]) -> bool:
+    """Whether ``[begin, end)`` holds a registry name other than one ending at ``end``."""
+    return any(begin <= r.start < end and r.end != end for r in registry)
 
 
 def _spelled_out(doc: Doc, bracket: int) -> int | None:
@@ -1083,7 +1098,7 @@ def _spelled_out(doc: Doc, bracket: int) -> int | None:
             start -= 1
             continue
         if not word.text[:1].isupper() or not word.is_alpha:
-            break
+            break  # (a comma too: "A, B and C (BC)" is a list)
         initials = word.text[0] + initials
         start -= 1
     return start if initials == letters else None
@@ -1119,6 +1134,9 @@ def _department(span: Span, named: set[int], label: str | None = None) -> bool:
         if _department(doc[k:i - 1], named):
             return True
     words = canonical(span.text).split()
+    if i >= 2 and doc[i - 1].text == "(" and doc[i - 2].lower_ in _DEPARTMENT_TITLES and \
+            not any(k in named for k in range(span.start, span.end)):
+        return True  # "Executive Director (Banking Policy)": the title's department
     return not any(i in named for i in range(span.start, span.end)) and span.start >= 2 and \
         doc[span.start - 1].lower_ == "of" and \
         doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
@@ -1224,6 +1242,12 @@ def _firm_in_brackets(span: Span, named: set[int]) -> bool:
         and not any(w.lower() in data.organisation_words for w in span.text.split())
 
 
+#: Titles only people hold (a firm may be "the manager" or "the adviser" of a fund).
+_PEOPLE_S_TITLES = {"ceo", "cfo", "coo", "cto", "chief", "chairman", "chairwoman", "chair",
+                    "president", "founder", "head", "director", "executive", "secretary",
+                    "governor", "minister"}
+
+
 def _titled(span: Span) -> bool:
     """Whether a title stands in apposition to the name ("Jane Doe, chief executive"; a
     one-word name only with "the": "Kevin, the chief executive of X")."""
@@ -1231,9 +1255,12 @@ def _titled(span: Span) -> bool:
     titles = name_data().titles
     doc = span.doc
     before = doc[span.start - 1].lower_.strip(".") if span.start else ""
+    if len(span) == 1:  # one word is a person's name only beside a title only people hold
+        titles = titles & _PEOPLE_S_TITLES
     return all(_PERSON_WORD.match(w) for w in span.text.split()) and (before in titles or (
         span.end + 1 < len(doc) and doc[span.end].text == ","
-        and (len(span) > 1 or doc[span.end + 1].lower_ == "the")
+        and (len(span) > 1 or doc[span.end + 1].lower_ == "the"
+             and doc[span.end + 2].lower_.removeprefix("co-") in _PEOPLE_S_TITLES)
         and _role_after(doc, span.end + 1)) or (
         span.doc.has_annotation("DEP") and any(
             t.dep_ == "appos" and t.lower_ in titles for t in [*head.children, head.head]

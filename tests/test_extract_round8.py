@@ -88,8 +88,6 @@ from tests.extract_support import document, triples
          "Corvid Exchange was co-founded by Arthur Pennick and Grace Liu.",
          {("corvid-exchange", "FOUNDED_BY", "arthur-pennick"),
           ("corvid-exchange", "FOUNDED_BY", "grace-liu")}),
-        ("named chairman of a firm", "Arthur Pennick was named chairman of Corvid Exchange.",
-         {("arthur-pennick", "CHAIRS", "corvid-exchange")}),
         ("working under a regulator's supervision",
          "Brindle Pay operates under the supervision of the Hong Kong Monetary Authority.",
          {("brindle-pay", "REGULATED_BY", "hkma")}),
@@ -143,6 +141,18 @@ from tests.extract_support import document, triples
         ("a firm's coin named in apposition",
          "Orlo Capital's stablecoin, OHKD, will be listed on Keswick Exchange.",
          {("orlo-capital", "OPERATES", "ohkd")}),
+        ("a memorandum of understanding signed with a firm",
+         "Keswick Exchange signed a memorandum of understanding with Ledra Bank on Wednesday.",
+         {("keswick-exchange", "PARTNERS_WITH", "ledra-bank")}),
+        ("a stake bought for an amount: the amount is no part of the name",
+         "Pellam Capital bought a majority stake in Tarn Digital for HK$500 million.",
+         {("pellam-capital", "OWNS", "tarn-digital")}),
+        ("a fact followed by a denied tail",
+         "Fenwick Group acquired Lintel Pay but did not comment.",
+         {("fenwick-group", "ACQUIRED", "lintel-pay")}),
+        ("a denial of comment, not of the fact",
+         "Fenwick Group did not comment on its acquisition of Lintel Pay.",
+         {("fenwick-group", "ACQUIRED", "lintel-pay")}),
         ("a one-word name with 'the' and a title after it is a person",
          "Marcus, the chief executive of Quorra Exchange, said trading had doubled.",
          {("marcus", "HOLDS_ROLE", "quorra-exchange")}),
@@ -175,6 +185,18 @@ def test_a_name_titled_once_is_a_person_everywhere(extractor):
     assert kinds["marcus"] == "Person"
     assert ("marcus", "HOLDS_ROLE", "osl") in {(r.source, r.type, r.target)
                                                for r in batch.relations}
+
+
+def test_a_spelled_out_name_holds_no_second_registry_name(extractor):
+    batch = extractor.run(document(
+        "Standard Chartered and Bank of China (SCBC) formed a venture."))
+    assert {"standard-chartered", "bank-of-china"} <= {e.id for e in batch.entities}
+
+
+def test_a_firm_s_title_makes_no_one_word_person(extractor):
+    # a firm may manage a fund; only people are chief executives
+    batch = extractor.run(document("Vellum, the manager of the Pellam Fund, spoke."))
+    assert {e.id: e.kind for e in batch.entities}["vellum"] != "Person"
 
 
 def test_a_date_is_no_name(extractor):
@@ -218,7 +240,21 @@ def test_a_description_in_the_object_is_not_its_clause_s_subject(extractor):
      ("Quorra Labs, founded by ex-HKMA chief Jane Doe, raised money.",
       ("quorra-labs", "FOUNDED_BY", "hkma")),
      ("Orlo Capital considered buying Tarn Digital but walked away from the deal.",
-      ("orlo-capital", "ACQUIRED", "tarn-digital"))],
+      ("orlo-capital", "ACQUIRED", "tarn-digital")),
+     ("Jane Doe founded Quorra Labs. The CFO of Pellam Bank later resigned. He was then "
+      "appointed a director of Tarn Bank.", ("jane-doe", "HOLDS_ROLE", "tarn-bank")),
+     ("The SFC said that Jane Doe, the chief executive, was banned for life.",
+      ("jane-doe", "HOLDS_ROLE", "sfc")),
+     ("Jane Doe, a client of Pellam Capital, complained.",
+      ("jane-doe", "HOLDS_ROLE", "pellam-capital")),
+     ("Quorra Bank served Pellam Capital with a lawsuit.",
+      ("quorra-bank", "PROVIDES_BANKING_TO", "pellam-capital")),
+     ("Tarn Bank opened in 2020. Quorra Bank is the bank that serves Pellam Capital.",
+      ("tarn-bank", "PROVIDES_BANKING_TO", "pellam-capital")),
+     ("A consortium led by Ms Jane Doe acquired Quorra Labs.",
+      ("jane-doe", "ACQUIRED", "quorra-labs")),
+     ("Quorra Pay raised $5 million in May. Pellam Capital, a rival, is also investing "
+      "heavily.", ("pellam-capital", "OWNS", "quorra-pay"))],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
@@ -230,7 +266,11 @@ def test_no_false_relation(extractor, text, wrong):
      "Pellam Capital does not own Quorra Labs.",
      "Quorra Labs had never been owned by Pellam Capital.",
      "Quorra Exchange had applied for, but had not received, a licence from the SFC.",
-     "Pellam Capital did not agree to acquire Quorra Labs."],
+     "Pellam Capital did not agree to acquire Quorra Labs.",
+     "Pellam Capital denied it was in talks to acquire Quorra Labs.",
+     "If Pellam Capital acquires Quorra Labs, prices will rise.",
+     "The SFC blocked Pellam Capital's acquisition of Quorra Labs.",
+     "Quorra Labs failed to obtain a licence from the SFC."],
 )
 def test_a_denied_relation_is_none(extractor, text):
     assert not triples(extractor, text)
