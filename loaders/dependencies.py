@@ -779,6 +779,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "appos":  # an "apposition" listing more names is a list, not a description
         found = [c for c in first.children if c.dep_ == "appos"
                  and not any(g.dep_ == "conj" for g in c.children)]
+        if not found:  # "the chief executive of Lumen, Jane Doe,": the parse hangs the
+            # person on the firm
+            found = [a for p in first.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"
+                     for a in o.children if a.dep_ == "appos" and a.i in at
+                     and at[a.i].kind == "Person"]
         if not any(c.dep_ == "cc" for c in first.children):
             # "its subsidiary, X": a comma and no "and" is an apposition, whatever the parse
             # (but "its unit, the SFC said": a name before its verb is a subject)
@@ -943,6 +949,8 @@ def _attr_subject(t: Token, first: Token) -> list[tuple[Token, bool]]:
     each with whether it may be a list."""
     if first.pos_ == "NUM":  # "was chief of A from 2009 to 2019 and a director of B":
         first = next((a for a in first.ancestors if a.dep_ in {"attr", "oprd"}), first)
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in _PARTS:
+        first = first.head.head  # "X is one of the participants in Y"
     if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
         return _subject(first.head)
     if first.i != t.i and first.lemma_ in _COPULA:  # "who was A and a director of B"

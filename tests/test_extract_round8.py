@@ -173,6 +173,24 @@ from tests.extract_support import document, triples
         ("guidelines a regulator published",
          "The SFC published the Virtual Asset Custody Guidelines on Monday.",
          {("sfc", "ENACTED", "virtual-asset-custody-guidelines")}),
+        ("the chief executive of a firm, then the person, the parse hanging the person on "
+         "the firm",
+         "The chief executive officer of Brindle Pay, Martin Oakes, said the firm would apply.",
+         {("martin-oakes", "HOLDS_ROLE", "brindle-pay")}),
+        ("a bank that 'banks' firms", "Corran Bank, which banks Merrow Exchange and Keswick "
+         "Exchange, is cautious.", {("corran-bank", "PROVIDES_BANKING_TO", "merrow-exchange"),
+                                    ("corran-bank", "PROVIDES_BANKING_TO", "keswick-exchange")}),
+        ("a partner set off by commas after 'alongside'",
+         "Orlo Capital, alongside Pellam Capital, will develop a tokenised bond platform.",
+         {("orlo-capital", "PARTNERS_WITH", "pellam-capital")}),
+        ("one of the participants in a scheme",
+         "Tamsin Bank is one of the participants in Project Ensemble.",
+         {("tamsin-bank", "MEMBER_OF", "project-ensemble")}),
+        ("sitting on a committee", "Jane Doe sits on the Fintech Advisory Committee.",
+         {("jane-doe", "MEMBER_OF", "fintech-advisory-committee")}),
+        ("a person whose surname is a place word, with a title",
+         "Nina Park, Corran Bank's head of digital assets, said demand was rising.",
+         {("nina-park", "HOLDS_ROLE", "corran-bank")}),
         ("a one-word name with 'the' and a title after it is a person",
          "Marcus, the chief executive of Quorra Exchange, said trading had doubled.",
          {("marcus", "HOLDS_ROLE", "quorra-exchange")}),
@@ -274,7 +292,9 @@ def test_a_description_in_the_object_is_not_its_clause_s_subject(extractor):
      ("A consortium led by Ms Jane Doe acquired Quorra Labs.",
       ("jane-doe", "ACQUIRED", "quorra-labs")),
      ("Quorra Pay raised $5 million in May. Pellam Capital, a rival, is also investing "
-      "heavily.", ("pellam-capital", "OWNS", "quorra-pay"))],
+      "heavily.", ("pellam-capital", "OWNS", "quorra-pay")),
+     ("Quorra Group sits in the wider community alongside Pellam Group.",
+      ("quorra-group", "PARTNERS_WITH", "pellam-group"))],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
