@@ -456,6 +456,8 @@ _MOOTING_NOUNS = {"talk", "talks", "bid", "offer", "proposal", "attempt", "negot
 #: Verbs of a regulator's action against someone, who is then no officer of the regulator.
 _SANCTIONS = {"ban", "fine", "arrest", "charge", "convict", "sentence", "suspend",
               "reprimand", "prosecute", "investigate", "disqualify", "censure", "sue"}
+#: Nouns for a part of an event one speaks on ("on a panel at the forum").
+_SESSIONS = {"panel", "session", "stage", "roundtable", "podium", "discussion"}
 #: Verbs whose denial is about what was said, not the fact ("did not comment on its
 #: acquisition of Y").
 _TELLING = {"comment", "say", "disclose", "confirm", "elaborate", "reveal", "specify",
@@ -669,6 +671,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         agents = [o for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None]
         speeches = [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}
                     and (o := _object(c)) is not None and o.lemma_.lower() in _SPEECHES]
+        # "speaking on a panel at the forum"
+        speeches += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
+                     and (o := _object(c)) is not None and o.lemma_.lower() in _SESSIONS]
         # "speaking on the sidelines of the forum"
         sidelines = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
                      and (o := _object(c)) is not None and o.lower_ == "sidelines"]

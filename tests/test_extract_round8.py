@@ -191,6 +191,12 @@ from tests.extract_support import document, triples
         ("a person whose surname is a place word, with a title",
          "Nina Park, Corran Bank's head of digital assets, said demand was rising.",
          {("nina-park", "HOLDS_ROLE", "corran-bank")}),
+        ("a client's settlement bank, in apposition",
+         "Ledra Bank, Quorra Exchange's settlement bank, said it had frozen two accounts.",
+         {("ledra-bank", "PROVIDES_BANKING_TO", "quorra-exchange")}),
+        ("speaking on a panel at an event",
+         "Sarah Ng, speaking on a panel at the Asia Digital Finance Forum, said costs rose.",
+         {("sarah-ng", "SPOKE_AT", "asia-digital-finance-forum")}),
         ("a one-word name with 'the' and a title after it is a person",
          "Marcus, the chief executive of Quorra Exchange, said trading had doubled.",
          {("marcus", "HOLDS_ROLE", "quorra-exchange")}),
@@ -294,7 +300,9 @@ def test_a_description_in_the_object_is_not_its_clause_s_subject(extractor):
      ("Quorra Pay raised $5 million in May. Pellam Capital, a rival, is also investing "
       "heavily.", ("pellam-capital", "OWNS", "quorra-pay")),
      ("Quorra Group sits in the wider community alongside Pellam Group.",
-      ("quorra-group", "PARTNERS_WITH", "pellam-group"))],
+      ("quorra-group", "PARTNERS_WITH", "pellam-group")),
+     ("Ledra Bank, Quorra Exchange's settlement bank, froze two accounts.",
+      ("ledra-bank", "SUBSIDIARY_OF", "quorra-exchange"))],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
