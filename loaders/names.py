@@ -443,7 +443,8 @@ class NameFinder:
             if len(key.split()) == 1 and key in people:
                 continue  # a surname: the person named in full, whatever the NER called it
             kind = kind_of(span.text, "PERSON" if key in titled else label, doc._.outlet)
-            if kind == "Place" and key in titled:
+            if kind == "Place" and key in titled and len(key.split()) > 1 and \
+                    key not in name_data().places:
                 kind = "Person"  # "Nina Park, the bank's head of ...": a surname, no park
             if kind == "Person" and len(key.split()) < 2 and key not in titled:
                 # one word is no person's name, unless a title follows: "Kevin, the CEO"
