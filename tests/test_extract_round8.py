@@ -197,6 +197,9 @@ from tests.extract_support import document, triples
         ("speaking on a panel at an event",
          "Sarah Ng, speaking on a panel at the Asia Digital Finance Forum, said costs rose.",
          {("sarah-ng", "SPOKE_AT", "asia-digital-finance-forum")}),
+        ("a sentence opening with the law that binds its subject",
+         "Under the Stablecoins Ordinance, Brindle Pay must hold reserves in Hong Kong.",
+         {("stablecoins-ordinance", "APPLIES_TO", "brindle-pay")}),
         ("a one-word name with 'the' and a title after it is a person",
          "Marcus, the chief executive of Quorra Exchange, said trading had doubled.",
          {("marcus", "HOLDS_ROLE", "quorra-exchange")}),
@@ -302,7 +305,9 @@ def test_a_description_in_the_object_is_not_its_clause_s_subject(extractor):
      ("Quorra Group sits in the wider community alongside Pellam Group.",
       ("quorra-group", "PARTNERS_WITH", "pellam-group")),
      ("Ledra Bank, Quorra Exchange's settlement bank, froze two accounts.",
-      ("ledra-bank", "SUBSIDIARY_OF", "quorra-exchange"))],
+      ("ledra-bank", "SUBSIDIARY_OF", "quorra-exchange")),
+     ("Under the Stablecoins Ordinance, the HKMA may revoke a licence.",
+      ("stablecoins-ordinance", "APPLIES_TO", "hkma"))],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
