@@ -534,11 +534,11 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
     for role in roles:
         listable = role in _LISTABLE or role.startswith("prep:")
         if role == "subject":
-            for subject, listable in _subject(trigger):
+            for subject, may_list in _subject(trigger):
                 # (not the group's own participle: "a consortium led by A")
                 makers = [] if trigger.head.i == subject.i or \
                     trigger.lemma_.lower() not in _HOLDING else _makers(subject, at)
-                found += [(g, True) for g in makers] or [(subject, listable)]
+                found += [(g, True) for g in makers] or [(subject, may_list)]
             continue
         if role == "attr-subject":
             first = _conj_root(trigger)
@@ -1519,10 +1519,8 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         if of:
             return _mention_of(of[0], at, depth + 1)
     if t.pos_ == "NOUN" and t.lemma_.lower() in _BRANCHES:
-        # "the local branch of X", "X's Hong Kong office": a branch is the firm itself
-        owners = [c for c in t.children if c.dep_ == "poss" and c.i in at] or \
-            [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj" and g.i in at]
+        # "the local branch of X", "X's Hong Kong branch": a branch is the firm itself
+        owners = _part_owners(t, at)
         if owners:
             return _mention_of(owners[0], at, depth + 1)
     if t.lemma_.lower() in _COLLECTIVES:  # "a string of projects, among them A": the projects
@@ -1564,15 +1562,11 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
             return [m for g in items for x in [g, *g.conjuncts] if x.i in at
                     for m in _mention_of(x, at, depth + 1)]
     if t.pos_ == "NOUN" and t.lemma_.lower() in _SCHEME_PARTS:  # "X's sandbox", "the pilot of X"
-        owners = [c for c in t.children if c.dep_ == "poss" and c.i in at] or \
-            [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj" and g.i in at]
+        owners = _part_owners(t, at)
         if owners and at[owners[0].i].kind == "Initiative":  # a bank's sandbox is no scheme
             return [at[owners[0].i]]
     if t.pos_ == "NOUN" and t.lemma_.lower() in _EVENT_PARTS:  # "the opening day of X"
-        owners = [c for c in t.children if c.dep_ == "poss" and c.i in at] or \
-            [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj" and g.i in at]
+        owners = _part_owners(t, at)
         if owners and at[owners[0].i].kind == "Event":
             return [at[owners[0].i]]
     # ("the LHKD stablecoin": a name the parse took for an adjective, right before the noun)
@@ -1589,6 +1583,14 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                                 *(x for g in items for x in _semicolon_items(g, at))]
                     for m in _mention_of(x, at, depth + 1)]
     return []
+
+
+def _part_owners(part: Token, at: dict[int, Mention]) -> list[Token]:
+    """The names a part noun belongs to: its possessor ("X's sandbox"), else the object of
+    its "of" ("the opening day of X")."""
+    return [c for c in part.children if c.dep_ == "poss" and c.i in at] or \
+        [g for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+         for g in c.children if g.dep_ == "pobj" and g.i in at]
 
 
 def _predicate_verb(subject: Token) -> Token | None:

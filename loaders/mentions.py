@@ -562,8 +562,9 @@ class References:
                     # "Jane Doe ... She was chair of X. He has also been ...": a personal
                     # pronoun goes on pointing at the one person named a little before
                     low = first_of(max(here - _PERSON_REACH, 0))
-                    people = fits(kinds)[bisect.bisect_left(fits(kinds), low):
-                                         bisect.bisect_left(fits(kinds), first_of(here - 1))]
+                    fitting_people = fits(kinds)
+                    people = fitting_people[bisect.bisect_left(fitting_people, low):
+                                            bisect.bisect_left(fitting_people, first_of(here - 1))]
                     if len({by_position[k].entity_id for k in people}) == 1 and not any(
                             t.lower_ in _PERSON_NOUNS and t.dep_ in _ACTING
                             and not (t.dep_ == "pobj" and t.head.lower_ == "as")
@@ -716,13 +717,14 @@ def _last_in(positions: list[int], low: int, high: int,
 _PRONOUNS = {"its", "it", "he", "she", "his", "her"}
 #: Pronouns only for people, and how many sentences back they may reach.
 _PERSONAL = {"he", "she", "his", "her"}
-#: Nouns for a person left unnamed, who may be what a later pronoun means.
+_PERSON_REACH = 4
+#: Roles in which an unnamed person acts in a sentence (and may be what a later pronoun
+#: means), and the nouns for such a person.
 _ACTING = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _PERSON_NOUNS = {"ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chief", "director",
                  "official", "executive", "founder", "president", "manager", "minister",
                  "secretary", "spokesman", "spokeswoman", "spokesperson", "analyst",
                  "governor", "officer", "head", "partner", "banker", "lawyer", "trader"}
-_PERSON_REACH = 4
 #: Nouns whose description points only at a name holding the noun: "the government" is no
 #: bureau named before it.
 _OWN_NOUN_ONLY = {"government"}

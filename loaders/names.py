@@ -277,10 +277,14 @@ class NameFinder:
         # a place may begin the rest of a longer name ("Lumen HK Mobile App")
         starts = {s.start for s in registry if s.label_ != "Place"}
         firms = {s.start for s in registry if s.label_ not in {"Place", "Person"}}
+        # "Industrial and Commercial Bank of China (ICBC)": where each bracketed set of
+        # initials' spelled-out name begins
+        spelled = {k: begin for k, t in enumerate(doc) if t.text == "("
+                   and (begin := _spelled_out(doc, k)) is not None}
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
                     {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
                     or _begins_longer_name(s, starts) or _inside_fund_name(s)
-                    or _inside_spelled_out(s, registry)}
+                    or _inside_spelled_out(s, spelled, registry)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         named = {i for s in registry for i in range(s.start, s.end)}
@@ -319,7 +323,7 @@ class NameFinder:
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named, label) or _credit(span) or _common_noun(span) or \
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
-                    _places_listed(span) or _kind_word_alone(span) or _date(span) or \
+                    _places_listed(span) or _kind_word_alone(span) or _is_date(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
             if label == "PERSON" and span.start in firms:
@@ -332,10 +336,9 @@ class NameFinder:
             if label in {None, "ORG"} and _names_a_product(span):
                 label = "PRODUCT"
             spans.append((span, label))
-        # "Industrial and Commercial Bank of China (ICBC)": its initials hold it together
-        spans += [(doc[begin:k], None) for k, t in enumerate(doc) if t.text == "("
-                  and (begin := _spelled_out(doc, k)) is not None
-                  and any(w.lower_ in {"and", "&"} for w in doc[begin:k])
+        # a spelled-out name with "and" in it is held together by its initials
+        spans += [(doc[begin:k], None) for k, begin in spelled.items()
+                  if any(w.lower_ in {"and", "&"} for w in doc[begin:k])
                   and not _other_names_inside(begin, k, registry)]
         outside = {canonical(s.text) for s, _ in spans
                    if not any(i in headings for i in range(s.start, s.end))}
@@ -941,7 +944,7 @@ def _common_noun(span: Span) -> bool:
 _DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)?$")
 
 
-def _date(span: Span) -> bool:
+def _is_date(span: Span) -> bool:
     """Whether ``span`` is a date ("26th April", "April 26th")."""
     words, months = span.text.lower().replace(",", " ").split(), name_data().months
     return any(w in months for w in words) and all(
@@ -1068,16 +1071,15 @@ def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
 _UNLETTERED = {"and", "of", "&", "for", "the", "de"}
 
 
-def _inside_spelled_out(span: Span, registry: list[Span]) -> bool:
+def _inside_spelled_out(span: Span, spelled: dict[int, int], registry: list[Span]) -> bool:
     """Whether a registry name is inside a longer name that a bracketed abbreviation of
     its initials follows ("Industrial and Commercial Bank of China (ICBC)" holds "Bank of
     China"): the longer name is the entity, unless it holds other registry names ("Lumen
-    and Bank of China (LBC)" is two)."""
-    doc = span.doc
-    bracket = span.end if span.end < len(doc) and doc[span.end].text == "(" else None
-    begin = _spelled_out(doc, bracket) if bracket is not None else None
+    and Bank of China (LBC)" is two). ``spelled`` maps each bracket to where its name
+    begins."""
+    begin = spelled.get(span.end)
     return begin is not None and begin < span.start and \
-        not _other_names_inside(begin, bracket, registry)
+        not _other_names_inside(begin, span.end, registry)
 
 
 def _other_names_inside(begin: int, end: int, registry: list[Span]) -> bool:
