@@ -99,7 +99,7 @@ _HOLDING = {"take", "acquire", "buy", "purchase", "hold", "own", "invest", "back
 #: Participles that name a group's makers in their agent ("a consortium led by A and B").
 _MAKERS = {"lead", "form", "found", "back", "comprise", "make"}
 #: Parts of a scheme that stand for the scheme named as their owner ("X's sandbox").
-_SCHEME_PARTS = {"sandbox", "pilot"}
+_SCHEME_PARTS = {"sandbox", "pilot", "phase", "stage", "trial", "cohort", "wave", "batch"}
 #: Parts of an event that stand for the event ("at the opening ceremony of X").
 _EVENT_PARTS = {"ceremony", "session", "opening", "panel", "gala", "dinner", "reception",
                 "day", "edition", "launch", "plenary", "stage"}
@@ -1142,9 +1142,12 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
         if subjects and subjects[0].lower_ in _PLURAL_PRONOUNS and verb.dep_ == "ccomp":
             verb = verb.head  # "A and B said they had formed ...": they are A and B
             continue
+        if subjects and _quantified_relative(subjects[0]) and \
+                subjects[0].lower_ in {"none", "neither"}:
+            return []  # "A and B, neither of which took part": no one did
         if subjects:
-            return [(_antecedent(s), _antecedent(s).i == s.i or _plural_relative(s))
-                    for s in subjects]
+            return [(_antecedent(s), _antecedent(s).i == s.i or _plural_relative(s)
+                     or _quantified_relative(s)) for s in subjects]
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
         if verb.dep_ == "xcomp" and verb.i > verb.head.i:
@@ -1175,6 +1178,14 @@ def _plural_relative(t: Token) -> bool:
     return finite.tag_ == "VBP" or finite.lower_ == "were"
 
 
+def _quantified_relative(t: Token) -> bool:
+    """Whether ``t`` opens a relative clause about every item of a list: "A and B, both of
+    which took part" (or "all of whom", "each of which")."""
+    return t.lower_ in _QUANTIFIERS and t.head.dep_ == "relcl" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in _RELATIVE for g in c.children)
+        for c in t.children)
+
+
 def _antecedent(t: Token) -> Token:
     """What a relative pronoun stands for: the name just before ", which" (the parse may
     hang the clause on an earlier noun of a list), else the noun the clause describes."""
@@ -1182,6 +1193,8 @@ def _antecedent(t: Token) -> Token:
         before = t.i - 1 - (t.i > 0 and t.doc[t.i - 1].text == ",")
         if before >= 0 and t.doc[before].pos_ == "PROPN":
             return t.doc[before]
+        return t.head.head
+    if _quantified_relative(t):
         return t.head.head
     return t
 
@@ -1495,7 +1508,8 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         if colons and t.tag_ == "NNS":  # "the three platforms it had licensed: A, B and C"
             return [at[x.i] for x in _colon_items(colons[0], at)]
         named = _described(t, at)
-        if named is not None and named.head.i == t.head.i and named.dep_ in {"dep", "nsubj"}:
+        if named is not None and named.head.i == t.head.i and \
+                named.dep_ in {"dep", "nsubj", "npadvmod"}:
             return [at[named.i]]  # "Y, the operator run by Z, plans": an apposition misparsed
         if t.dep_ == "pobj" and t.head.lower_ in {"among", "in", "of"}:
             # "X was among the first platforms licensed by Y", "X was in the first group

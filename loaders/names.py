@@ -736,7 +736,7 @@ def _before_relative(doc: Doc, end: int) -> bool:
 
 
 #: Kinds a describing noun gives a name the NER took for a person's.
-_NOT_OF_PEOPLE = {"Event", "Initiative", "Product", "Law"}
+_NOT_OF_PEOPLE = {"Event", "Initiative", "Product", "Law", "Company"}
 #: Kinds a name's own words or the NER give when nothing more is known.
 _GENERIC_KINDS = {"Company", "Organization"}
 
@@ -768,6 +768,10 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         nouns.append(root.head)
     if root.dep_ == "compound" and root.head.i == span.end and root.head.is_lower:
         nouns.append(root.head)  # "the Dravex exchange": the noun the name modifies
+    if apposed and root.dep_ in {"npadvmod", "dep"} and span.end + 1 < len(doc) and \
+            doc[span.end].text == ",":  # "X, the exchange run by Y, was": a misparsed apposition
+        nouns += [t for t in root.head.children if t.dep_ in {"nsubj", "nsubjpass"}
+                  and t.left_edge.i == span.end + 1]
     if apposed and root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
