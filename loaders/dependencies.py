@@ -449,10 +449,17 @@ class DependencyRelations:
 #: "blocked the acquisition", "failed to obtain a licence", "declined to invest").
 _MOOTED = {"consider", "explore", "weigh", "mull", "contemplate", "deny", "rule", "fail",
            "block", "reject", "oppose", "cancel", "abandon", "scrap", "terminate", "halt",
-           "decline", "refuse"}
+           "decline", "refuse", "claim", "purport", "pretend"}
 #: Nouns of a deal not yet done ("in talks to acquire", "a bid to buy").
 _MOOTING_NOUNS = {"talk", "talks", "bid", "offer", "proposal", "attempt", "negotiation",
                   "negotiations"}
+#: Verbs that undo what their subject names ("the venture was scrapped").
+_UNDONE = {"scrap", "cancel", "abandon", "terminate", "halt", "block", "reject", "shelve",
+           "collapse", "drop"}
+#: Verbs that deny the clause they govern ("denied that it had joined X").
+_DENYING = {"deny", "dismiss", "refute", "reject"}
+#: Nouns for what is said and may be denied ("a report that it had joined X").
+_HEARSAY = {"report", "rumour", "rumor", "speculation", "claim", "suggestion", "allegation"}
 #: Verbs of a regulator's action against someone, who is then no officer of the regulator.
 _SANCTIONS = {"ban", "fine", "arrest", "charge", "convict", "sentence", "suspend",
               "reprimand", "prosecute", "investigate", "disqualify", "censure", "sue"}
@@ -475,10 +482,20 @@ def _negated(trigger: Token) -> bool:
             return False
         if any(_denies(c) for c in t.children):
             return True
+        if t.i == trigger.i and any(c.dep_ == "dobj" and any(
+                g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in t.children):
+            return True  # "holds no stake in X"
         if t.dep_ in {"xcomp", "pcomp", "dobj"} and t.head.lemma_.lower() in _MOOTED:
             return True  # "considered buying X", "blocked X's acquisition of Y": no purchase
         if t.dep_ == "acl" and t.head.lemma_.lower() in _MOOTING_NOUNS:
             return True  # "in talks to acquire X", "a bid to buy X"
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in _UNDONE:
+            return True  # "the proposed venture between A and B was scrapped"
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in _DENYING:
+            return True  # "denied that it had joined X"
+        if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _HEARSAY:
+            t = t.head  # "denied a report that it had joined X": what the report says
+            continue
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}
                for c in t.children):
             return True  # "if X acquires Y"
@@ -494,7 +511,10 @@ def _negated(trigger: Token) -> bool:
 
 
 def _denies(word: Token) -> bool:
-    """Whether ``word`` is a negation ("not", "never"), not the "not" of "not only"."""
+    """Whether ``word`` is a negation ("not", "never", "held no licence"), not the "not" of
+    "not only"."""
+    if word.dep_ == "det" and word.lower_ == "no":
+        return True
     return word.dep_ == "neg" and not (word.i + 1 < len(word.doc)
                                       and word.nbor(1).lower_ == "only")
 
@@ -781,9 +801,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             return []
         described = _described(first, at) or first.head
         return [_former_or_latter(first, described, at)]
-    if role == "appos":  # an "apposition" listing more names is a list, not a description
-        found = [c for c in first.children if c.dep_ == "appos"
-                 and not any(g.dep_ == "conj" for g in c.children)]
+    if role == "appos":  # an "apposition" listing more names is a list, not a description,
+        # unless the trigger is a plural the list spells out ("its founders, A and B,")
+        plural = first.tag_ in {"NNS", "NNPS"}
+        found = [x for c in first.children if c.dep_ == "appos"
+                 and (plural or not any(g.dep_ == "conj" for g in c.children))
+                 for x in ([c, *c.conjuncts] if plural else [c])]
         if not found:  # "the chief executive of Lumen, Jane Doe,": the parse hangs the
             # person on the firm
             found = [a for p in first.children if p.dep_ == "prep" and p.lower_ == "of"

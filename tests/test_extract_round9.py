@@ -29,6 +29,10 @@ from tests.extract_support import document, triples
         ("an apposition the parse reads as an adverb of the verb",
          "HKlumen, the exchange run by Harbour Digital Asset Ltd, was founded in 2019.",
          {("harbour-digital-asset", "OPERATES", "hklumen")}),
+        ("a plural title spelled out by a list in apposition",
+         "Dunmore Pay's founders, Isabel Chow and Samuel Okafor, met in 2016.",
+         {("dunmore-pay", "FOUNDED_BY", "isabel-chow"),
+          ("dunmore-pay", "FOUNDED_BY", "samuel-okafor")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
@@ -55,3 +59,37 @@ def test_an_apposed_description_gives_the_kind_where_the_parse_misplaced_it(extr
     batch = extractor.run(document(
         "HKlumen, the exchange run by Harbour Digital Asset Ltd, was founded in 2019."))
     assert {e.id: e.kind for e in batch.entities}["hklumen"] == "TradingPlatform"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Quorra Labs denied a report that it had joined the Harbour Fintech Alliance.",
+     "Quorra Labs denied that it had joined the Harbour Fintech Alliance.",
+     "The proposed joint venture between Tamsin Bank and Orlo Capital was scrapped in May.",
+     "Quorra Exchange, which claimed to be licensed, held no licence from the SFC.",
+     "Tamsin Bank holds no stake in Quorra Labs."],
+)
+def test_a_denied_relation_is_none(extractor, text):
+    assert not triples(extractor, text)
+
+
+def test_a_confirmed_report_is_a_relation(extractor):
+    text = "Quorra Labs confirmed a report that it had joined the Harbour Fintech Alliance."
+    assert ("quorra-labs", "MEMBER_OF", "harbour-fintech-alliance") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("Cecilia Mok started Selwyn Digital in 2020.", "cecilia-mok"),
+     ("Lintel Pay said it was ready. Head of compliance Joyce Lam said it had hired staff.",
+      "joyce-lam")],
+)
+def test_a_given_name_and_a_surname_are_a_person_s(extractor, text, person):
+    batch = extractor.run(document(text))
+    assert {e.id: e.kind for e in batch.entities}[person] == "Person"
+
+
+def test_a_given_name_before_a_firm_word_is_a_firm_s(extractor):
+    batch = extractor.run(document(
+        "Pellam Ventures has backed the football club Tamsin United."))
+    assert {e.id: e.kind for e in batch.entities}["tamsin-united"] != "Person"
