@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import gender_guesser.detector
 import yaml
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -235,8 +234,6 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
             return kind
     if dated and words[-1] not in _ORG_SUFFIXES:
         return "Event"  # "Harbour Summit Hong Kong 2026": a yearly event, no firm
-    if label != "PERSON" and _given_and_surname(name, words, data.organisation_words):
-        return "Person"  # "Joyce Lam": a given name the model read as a firm's
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
         return _org_kind(name)
     if label == "PERSON":  # "Lumen HK", "Lumen Blockchain" tagged a person are no person's
@@ -244,24 +241,6 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
             and not any(w in data.organisation_words for w in words)
         return "Person" if person else _org_kind(name)
     return NER_LABELS.get(label or "") or "Company"
-
-
-def _given_and_surname(name: str, words: list[str], firm_words: frozenset[str]) -> bool:
-    """Whether ``name`` is two capitalised words, a given name (one the gender-guesser
-    dictionary holds as a man's or a woman's, not as both: "Hang" or "Li" may open a firm's
-    name) and a surname that is no word of firms' names ("Joyce Lam", not "Joyce Labs")."""
-    parts = name.split()
-    return len(parts) == 2 and all(_PERSON_WORD.match(p) for p in parts) and \
-        words[-1] not in firm_words and words[-1] not in _ORG_SUFFIXES and \
-        _given_names().get_gender(parts[0]) in _GENDERED
-
-
-_GENDERED = {"male", "female", "mostly_male", "mostly_female"}
-
-
-@cache
-def _given_names() -> gender_guesser.detector.Detector:
-    return gender_guesser.detector.Detector(case_sensitive=False)
 
 
 def _holds_place(key: str) -> bool:

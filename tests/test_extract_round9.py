@@ -76,20 +76,3 @@ def test_a_denied_relation_is_none(extractor, text):
 def test_a_confirmed_report_is_a_relation(extractor):
     text = "Quorra Labs confirmed a report that it had joined the Harbour Fintech Alliance."
     assert ("quorra-labs", "MEMBER_OF", "harbour-fintech-alliance") in triples(extractor, text)
-
-
-@pytest.mark.parametrize(
-    ("text", "person"),
-    [("Cecilia Mok started Selwyn Digital in 2020.", "cecilia-mok"),
-     ("Lintel Pay said it was ready. Head of compliance Joyce Lam said it had hired staff.",
-      "joyce-lam")],
-)
-def test_a_given_name_and_a_surname_are_a_person_s(extractor, text, person):
-    batch = extractor.run(document(text))
-    assert {e.id: e.kind for e in batch.entities}[person] == "Person"
-
-
-def test_a_given_name_before_a_firm_word_is_a_firm_s(extractor):
-    batch = extractor.run(document(
-        "Pellam Ventures has backed the football club Tamsin United."))
-    assert {e.id: e.kind for e in batch.entities}["tamsin-united"] != "Person"
