@@ -107,16 +107,27 @@ def _sentences(doc: Doc) -> Doc:
 #: sentence there).
 DOTTED_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")
 
+#: The words "co-" joins to a verb or a title ("co-founded", "co-chair", "co-led"). Cut at
+#: the hyphen, the model reads "co" and "-" as words of their own and parses the sentence
+#: around them wrongly ("X, which A and B co-founded, said": no relative clause); whole,
+#: it reads them as the verb or noun they are.
+CO_STEMS = ("found", "chair", "lead", "head", "host", "organise", "organize", "sponsor",
+            "own", "invest", "develop", "manage", "operate")
+CO_WORD = re.compile(r"^[Cc]o-(?:led|" + "|".join(s.rstrip("e") for s in CO_STEMS)
+                     + r")[a-z]*$")
+_WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}")
 
-def keep_dotted_names(nlp: Language) -> None:
-    """Let ``nlp``'s tokenizer keep a dotted name ("Gate.HK") as one token."""
-    nlp.tokenizer.token_match = DOTTED_NAME.match
+
+def keep_whole_words(nlp: Language) -> None:
+    """Let ``nlp``'s tokenizer keep a dotted name ("Gate.HK") and a "co-" word
+    ("co-founded") as one token."""
+    nlp.tokenizer.token_match = _WHOLE_WORD.match
 
 
 def blank_pipeline() -> Language:
     """A blank English spaCy pipeline with hkweb3's sentence splitter."""
     nlp = spacy.blank("en")
-    keep_dotted_names(nlp)
+    keep_whole_words(nlp)
     nlp.add_pipe("hkweb3_sentences")
     # spaCy refuses texts over 1,000,000 characters (its parser and NER need ~1 GB per
     # 100,000); this pipeline has neither, so any document the readers accept is allowed.

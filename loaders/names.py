@@ -1457,7 +1457,7 @@ def _heading_tokens(doc: Doc) -> set[int]:
 
 
 def _title_case(words: list[Token]) -> bool:
-    alpha = [t for t in words if t.is_alpha]
+    alpha = [t for t in words if t.text.replace("-", "").isalpha()]  # "co-founded" too
     return len(alpha) >= 4 and all(t.text[:1].isupper() or t.lower_ in _TITLE_SMALL
                                    for t in alpha)
 

@@ -54,10 +54,11 @@ from spacy.tokens import Doc, Span
 from hkweb3.errors import ConfigError
 from hkweb3.graph.models import Entity
 from hkweb3.loaders.mentions import (
+    CO_STEMS,
     RegistryMentions,
     abbreviations,
     blank_pipeline,
-    keep_dotted_names,
+    keep_whole_words,
     references_component,
     resolve_partial,
 )
@@ -126,7 +127,7 @@ def _build(name: str, entities: list[Entity], ner: str = "names") -> Language:
                 f"spaCy pipeline {name!r} is not installed: run `bash .ci/setup` (it installs "
                 f"{DEFAULT_MODEL}), or set HKWEB3_SPACY_MODEL to an installed English "
                 f"pipeline, or to {RULE_ONLY!r} for the rule-only one") from None
-        keep_dotted_names(nlp)
+        keep_whole_words(nlp)
         nlp.add_pipe("hkweb3_sentences", first=True)
         if "attribute_ruler" in nlp.pipe_names:
             _fast_attributes(nlp)
@@ -220,6 +221,13 @@ def _indexed_lemmas(nlp: Language) -> None:
     index = lemmatizer.lookups.get_table("lemma_index", {})
     for pos in list(index):
         index[pos] = frozenset(index[pos])
+    # The "co-" words the tokenizer keeps whole: known verbs, so that the suffix rules make
+    # "co-founded" "co-found" (not "co-founde", which a hyphen lets through as well).
+    if "verb" in index:
+        index["verb"] = index["verb"] | {f"co-{stem}" for stem in CO_STEMS}
+    exceptions = lemmatizer.lookups.get_table("lemma_exc", {})
+    if "verb" in exceptions:
+        exceptions["verb"] = {**exceptions["verb"], "co-led": ["co-lead"]}
 
 
 def _one_token_tests(pattern: list[dict]) -> tuple[dict[str, list], dict[str, list]] | None:

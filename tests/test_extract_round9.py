@@ -33,6 +33,17 @@ from tests.extract_support import document, triples
          "Dunmore Pay's founders, Isabel Chow and Samuel Okafor, met in 2016.",
          {("dunmore-pay", "FOUNDED_BY", "isabel-chow"),
           ("dunmore-pay", "FOUNDED_BY", "samuel-okafor")}),
+        ("a relative clause whose verb is a 'co-' word",
+         "Quorra Exchange, which Tobias Wren and Hana Kimura co-founded in 2018, said it had "
+         "500,000 users.",
+         {("quorra-exchange", "FOUNDED_BY", "tobias-wren"),
+          ("quorra-exchange", "FOUNDED_BY", "hana-kimura")}),
+        ("a 'co-' title after a firm's name, in apposition",
+         "Hana Kimura, the Quorra Exchange co-founder, said it was hard.",
+         {("quorra-exchange", "FOUNDED_BY", "hana-kimura")}),
+        ("a 'co-' verb between two names, in a sentence in which every other word is a name's",
+         "Arthur Pennick co-founded Corvid Exchange.",
+         {("corvid-exchange", "FOUNDED_BY", "arthur-pennick")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
@@ -76,3 +87,14 @@ def test_a_denied_relation_is_none(extractor, text):
 def test_a_confirmed_report_is_a_relation(extractor):
     text = "Quorra Labs confirmed a report that it had joined the Harbour Fintech Alliance."
     assert ("quorra-labs", "MEMBER_OF", "harbour-fintech-alliance") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemmas"),
+    [("She co-founded the firm and co-led its round.", ["co-found", "co-lead"]),
+     ("The forum, co-hosted by two banks, was co-organised in May.",
+      ["co-host", "co-organise"])],
+)
+def test_co_words_are_one_token_with_their_verb_s_lemma(extractor, text, lemmas):
+    doc = extractor.nlp(text)
+    assert [t.lemma_ for t in doc if t.lower_.startswith("co-")] == lemmas
