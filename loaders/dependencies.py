@@ -962,7 +962,14 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [doc[k]] if k >= 0 and k in at and at[k].end == k + 1 and \
             doc[k].lower_ in _REGIONAL and at[k].end - at[k].start > 1 else []
     if role == "right":
-        return [doc[span[1]]] if span[1] < len(doc) else []
+        if span[1] >= len(doc):
+            return []
+        last = doc[span[1] - 1]
+        if span[1] not in at and last.dep_ in {"amod", "compound"} and \
+                last.head.pos_ == "NOUN" and last.head.i > last.i:
+            # "one of eleven SFC-licensed trading platforms": what the participle describes
+            return [last.head]
+        return [doc[span[1]]]
     if role == "name-before":  # "Jane Doe of X": a name ends right before the trigger
         k = span[0] - 1
         return [doc[k]] if k >= 0 and k in at and at[k].end == span[0] and \
@@ -1038,9 +1045,9 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
     three before, that says who raised money ("Lumen raised $5 million. The round was led
     by ...")."""
     near = [t, *t.children] + ([t.head] if t.dep_ in {"acl", "relcl"} else [])
-    if t.dep_ in {"pcomp", "advcl"} and t.head.lower_ == "with":
-        # "closed a round led by A, with B also taking part": the round of the verb "with"
-        # hangs on
+    if t.dep_ in {"pcomp", "advcl", "pobj"} and t.head.lower_ == "with":
+        # "closed a round led by A, with B also taking part" (or "with participation from
+        # B"): the round of the verb "with" hangs on
         near += [t.head.head, *t.head.head.children]
     rounds = [n for n in near if n.lemma_.lower() in _FUNDING]
     rounds += [g for n in near for p in n.children if p.dep_ == "prep" and p.lower_ in
@@ -1228,6 +1235,10 @@ def _complement(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             found += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() in _RAISING:
+            # "was promoted to chief executive": a title, not a place or a board
+            found += [g for g in c.children if g.dep_ == "pobj"
+                      and (g.lower_ in _TITLES or g.lower_ in _TITLE_RUN)]
         elif c.dep_ in {"oprd", "attr"} or (c.dep_ in {"xcomp", "dobj"} and c.pos_ == "NOUN"
                                            and c.lemma_ != "stake"):
             found.append(c)
@@ -1239,6 +1250,8 @@ def _complement(verb: Token) -> list[Token]:
     return [f for f in found if f.lemma_.lower() not in _POSTS] or found
 
 
+#: Verbs that move someone up to a title ("promoted to chief executive").
+_RAISING = {"promote", "elevate", "appoint", "name", "elect", "move"}
 #: Nouns for a post in general, which name no role.
 _POSTS = {"post", "position", "role", "job", "seat", "office"}
 

@@ -115,12 +115,16 @@ CO_STEMS = ("found", "chair", "lead", "head", "host", "organise", "organize", "s
             "own", "invest", "develop", "manage", "operate")
 CO_WORD = re.compile(r"^[Cc]o-(?:led|" + "|".join(s.rstrip("e") for s in CO_STEMS)
                      + r")[a-z]*$")
-_WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}")
+#: Nouns written with a hyphen that the parse misreads cut in three ("tie - up": a verb's
+#: particle, with no noun to hang "with Y" on).
+HYPHENATED_NOUN = re.compile(r"^(?:[Tt]ie-up|[Ss]tart-up|[Ss]pin-off|[Rr]oll-out|[Bb]uy-out|"
+                             r"[Tt]ake-over|[Ss]et-up)s?$")
+_WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}|{HYPHENATED_NOUN.pattern}")
 
 
 def keep_whole_words(nlp: Language) -> None:
-    """Let ``nlp``'s tokenizer keep a dotted name ("Gate.HK") and a "co-" word
-    ("co-founded") as one token."""
+    """Let ``nlp``'s tokenizer keep a dotted name ("Gate.HK"), a "co-" word ("co-founded")
+    and a hyphenated noun ("tie-up") as one token."""
     nlp.tokenizer.token_match = _WHOLE_WORD.match
 
 

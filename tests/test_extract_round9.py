@@ -44,6 +44,36 @@ from tests.extract_support import document, triples
         ("a 'co-' verb between two names, in a sentence in which every other word is a name's",
          "Arthur Pennick co-founded Corvid Exchange.",
          {("corvid-exchange", "FOUNDED_BY", "arthur-pennick")}),
+        ("a plural the participle 'SFC-licensed' describes, of which the firm is one",
+         "Merrow Exchange is one of eleven SFC-licensed trading platforms.",
+         {("merrow-exchange", "LICENSED_BY", "sfc")}),
+        ("hired by a firm as its officer (passive)",
+         "Rosa Delgado has been hired by Haverin Exchange as general counsel, the exchange "
+         "said.",
+         {("rosa-delgado", "HOLDS_ROLE", "haverin-exchange")}),
+        ("promoted to a title of a firm",
+         "Cecilia Mok was promoted to chief executive of Selwyn Digital in January.",
+         {("cecilia-mok", "HOLDS_ROLE", "selwyn-digital")}),
+        ("a round's other investors after 'with participation from'",
+         "Wrenfield Labs said it had raised US$25 million in a Series B round led by "
+         "Brackwater Capital, with participation from Aldery Ventures and Orlo Capital.",
+         {("brackwater-capital", "OWNS", "wrenfield-labs"),
+          ("aldery-ventures", "OWNS", "wrenfield-labs"),
+          ("orlo-capital", "OWNS", "wrenfield-labs")}),
+        ("'with participation from' after a round named in the sentence before",
+         "Quorra Pay raised $5 million. The round was led by Brackwater Capital, with "
+         "participation from Aldery Ventures.",
+         {("aldery-ventures", "OWNS", "quorra-pay")}),
+        ("a joint venture formed with a partner",
+         "Solvey Exchange has formed a joint venture with Ottoline Bank.",
+         {("solvey-exchange", "PARTNERS_WITH", "ottoline-bank")}),
+        ("a firm's tie-up with a partner, as a subject",
+         "Brisa Pay's tie-up with Varrick Bank, announced in March, lets merchants settle "
+         "invoices.",
+         {("brisa-pay", "PARTNERS_WITH", "varrick-bank")}),
+        ("a memorandum two firms announced",
+         "Quorra Labs and Tamsin Bank announced a memorandum of understanding.",
+         {("quorra-labs", "PARTNERS_WITH", "tamsin-bank")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
@@ -59,6 +89,17 @@ def test_construction(extractor, construction, text, expected):
 )
 def test_a_list_only_partly_described_takes_no_relation(extractor, text):
     assert not {t for t in triples(extractor, text) if t[1] == "MEMBER_OF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("Quorra Labs reached an agreement with its creditors.", "PARTNERS_WITH"),
+     ("Quorra Pay signed a deal with Tamsin Bank, with participation from Orlo Capital.",
+      "OWNS"),
+     ("Jane Doe was promoted to the board of Quorra Labs.", "HOLDS_ROLE")],
+)
+def test_no_false_relation(extractor, text, wrong):
+    assert not {t for t in triples(extractor, text) if t[1] == wrong}
 
 
 def test_a_company_director_is_still_a_person(extractor):
