@@ -48,7 +48,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "complement-poss", "complement-for-owner", "custody-for", "as-subject",
                "subject-owner", "object-poss", "department-at", "partner-subject",
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
-               "with-together"}
+               "with-together", "part-of"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1559,7 +1559,11 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                     return _mention_of(holder, at, depth + 1)
                 holder = holder.head
             if holder.lemma_ in _COPULA and holder.pos_ in {"AUX", "VERB"}:
-                return [m for s, listable in _subject(holder)
+                subjects = _subject(holder)
+                if not subjects and t.head.lower_ == "among" and t.head.i < holder.i:
+                    # "Among X's shareholders are A and B": the names after the verb
+                    subjects = [(c, True) for c in holder.children if c.dep_ == "attr"]
+                return [m for s, listable in subjects
                         for x in ([s, *s.conjuncts] if listable else [s])
                         for m in _mention_of(x, at, depth + 1)]
     if _is_amount(t):  # "an offering of HKD6 billion of bonds": the bonds
@@ -1981,6 +1985,19 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
             c.lower_ in {"majority", "controlling"} for c in o.children)]
         return [_object(p) for o in stakes for p in o.children
                 if p.dep_ == "prep" and p.lower_ == "in" and _object(p)]
+    if role == "part-of":  # "owns a fifth of X", "holds 22% of X's shares": X
+        found = []
+        parts = [o for o in t.children if o.dep_ == "dobj"] + [  # "just under a fifth of X"
+            o for p in t.children if p.dep_ == "prep" and p.lower_ in _APPROXIMATE | _BOUNDS
+            and (o := _object(p)) is not None]
+        for part in (o for o in parts if _is_part(o)):
+            for p in part.children:
+                whole = _object(p) if p.dep_ == "prep" and p.lower_ == "of" else None
+                if whole is not None and whole.lemma_.lower() in _SHARES:
+                    found += [c for c in whole.children if c.dep_ == "poss"]
+                elif whole is not None:
+                    found.append(whole)
+        return found
     if role == "fund-owner":  # "the manager of the X ETF": the fund only
         return [o for o in _owner(t, at) if _is_fund(o, at)]
     if role == "with-together":  # "A founded X together with B": A and B
@@ -1993,6 +2010,20 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
             head = head.head
         return [head] if head.i != t.i and head.i not in at else []
     return []
+
+
+#: Words for a part of a firm ("a fifth of X", "22% of X", "the majority of X's shares").
+_PARTS_OF = {"%", "percent", "cent", "half", "third", "quarter", "fifth", "tenth", "majority",
+             "minority", "bulk"}
+#: Prepositions that bound a part ("just under a fifth of X").
+_BOUNDS = {"under", "below", "above"}
+#: What a part of a firm is counted in ("22% of X's shares").
+_SHARES = {"share", "stock", "equity", "capital"}
+
+
+def _is_part(noun: Token) -> bool:
+    """Whether ``noun`` names a part ("a fifth", "22%", "about 22 per cent")."""
+    return noun.lower_ in _PARTS_OF or noun.lemma_.lower() in _PARTS_OF
 
 
 def _up_to_verb(t: Token) -> list[Token]:
