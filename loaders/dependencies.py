@@ -99,7 +99,8 @@ _HOLDING = {"take", "acquire", "buy", "purchase", "hold", "own", "invest", "back
 #: Participles that name a group's makers in their agent ("a consortium led by A and B").
 _MAKERS = {"lead", "form", "found", "back", "comprise", "make"}
 #: Parts of a scheme that stand for the scheme named as their owner ("X's sandbox").
-_SCHEME_PARTS = {"sandbox", "pilot", "phase", "stage", "trial", "cohort", "wave", "batch"}
+_SCHEME_PARTS = {"sandbox", "pilot", "phase", "stage", "trial", "cohort", "wave", "batch",
+                 "round"}
 #: Parts of an event that stand for the event ("at the opening ceremony of X").
 _EVENT_PARTS = {"ceremony", "session", "opening", "panel", "gala", "dinner", "reception",
                 "day", "edition", "launch", "plenary", "stage"}
@@ -455,7 +456,9 @@ _MOOTING_NOUNS = {"talk", "talks", "bid", "offer", "proposal", "attempt", "negot
                   "negotiations"}
 #: Verbs that undo what their subject names ("the venture was scrapped").
 _UNDONE = {"scrap", "cancel", "abandon", "terminate", "halt", "block", "reject", "shelve",
-           "collapse", "drop"}
+           "collapse", "drop", "deny", "fail"}
+#: Verbs of a regulator taking back what it gave ("a licence revoked by Y").
+_TAKING_AWAY = {"revoke", "suspend", "withdraw", "rescind", "cancel", "strip", "refuse"}
 #: Verbs that deny the clause they govern ("denied that it had joined X").
 _DENYING = {"deny", "dismiss", "refute", "reject"}
 #: Nouns for what is said and may be denied ("a report that it had joined X").
@@ -515,6 +518,8 @@ def _denies(word: Token) -> bool:
     "not only"."""
     if word.dep_ == "det" and word.lower_ == "no":
         return True
+    if word.lower_ == "longer" and any(c.lower_ == "no" for c in word.children):
+        return True  # "no longer owns X"
     return word.dep_ == "neg" and not (word.i + 1 < len(word.doc)
                                       and word.nbor(1).lower_ == "only")
 
@@ -680,8 +685,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         verb = _predicate_verb(first)
         return [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}] \
             if verb is not None else []
-    if role == "participle-agent":  # "a licence granted by Y": Y
+    if role == "participle-agent":  # "a licence granted by Y": Y (not "revoked by Y")
         return [o for v in t.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                and v.lemma_.lower() not in _UNDONE | _TAKING_AWAY
                 for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
     if role == "formed-by":  # "a subsidiary formed by Y", "a unit set up by Y": Y
         return [o for v in t.children if v.dep_ == "acl" and v.lemma_.lower() in _FORMING
@@ -805,7 +811,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # unless the trigger is a plural the list spells out ("its founders, A and B,")
         plural = first.tag_ in {"NNS", "NNPS"}
         found = [x for c in first.children if c.dep_ == "appos"
-                 and (plural or not any(g.dep_ == "conj" for g in c.children))
+                 and (plural or not any(g.dep_ == "conj" and g.i in at for g in c.children))
                  for x in ([c, *c.conjuncts] if plural else [c])]
         if not found:  # "the chief executive of Lumen, Jane Doe,": the parse hangs the
             # person on the firm
@@ -1246,6 +1252,10 @@ def _complement(verb: Token) -> list[Token]:
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 found += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() in _RAISING:
+                # "promoted Jane Doe to chief executive"
+                found += [g for g in c.children if g.dep_ == "pobj"
+                          and (g.lower_ in _TITLES or g.lower_ in _TITLE_RUN)]
     # "held posts as a vice president": the role is what follows "as"
     return [f for f in found if f.lemma_.lower() not in _POSTS] or found
 
@@ -1532,10 +1542,16 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         if picked.i != t.head.i:
             return [at[picked.i]]
         return _mention_of(t.head, at, depth + 1)
-    if t.pos_ == "NOUN" and t.dep_ in {"attr", "oprd"} and t.head.lemma_ == "become" and \
-            t.i not in at:
-        # "X became the fifth platform to be licensed by Y": X
-        return [m for s, _ in _subject(t.head) for m in _mention_of(s, at, depth + 1)]
+    if t.pos_ == "NOUN" and t.dep_ in {"attr", "oprd"} and t.i not in at and (
+            t.head.lemma_ == "become" or t.head.lemma_ == "be" and any(
+                c.dep_ in {"relcl", "acl"} for c in t.children)):
+        # (after "be", only a noun its own clause describes: in "A, B and C are partners",
+        # the partners are not what "partners" says of them)
+        # "X became the fifth platform to be licensed by Y", "A and B were the only two
+        # platforms to take part in Z": X; A and B
+        return [m for s, listable in _subject(t.head)
+                for x in ([s, *s.conjuncts] if listable and t.tag_ == "NNS" else [s])
+                for m in _mention_of(x, at, depth + 1)]
     if t.lower_ == "one" and t.dep_ in {"attr", "oprd"} and t.head.lemma_ in _COPULA:
         # "X was one of the first firms to take part": X
         return [m for s, _ in _subject(t.head) for m in _mention_of(s, at, depth + 1)]
@@ -1629,8 +1645,11 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES | _TITLE_RUN
                       or t.lower_ in _NAME_ENDINGS and compounds[-1].i == t.i - 1):
         return [at[compounds[-1].i]]  # "the Lumen wallet", "Lumen Bank" found as "Lumen"
-    for c in t.children:
-        # "backers such as A and B", "firms including A and B"
+    # "backers such as A and B", "firms including A and B", and "40 firms among its
+    # members, including A and B" (the list hung on the noun of the "among" phrase)
+    among = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "among"
+             for g in c.children if g.dep_ == "pobj"] if t.tag_ == "NNS" else []
+    for c in [*t.children, *(c for g in among for c in g.children)]:
         if c.dep_ == "prep" and c.lower_ in _LISTING:
             items = [g for g in c.children if g.dep_ == "pobj"]
             return [m for x in [*items, *(x for g in items for x in g.conjuncts),

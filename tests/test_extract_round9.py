@@ -104,6 +104,55 @@ from tests.extract_support import document, triples
         ("raising a holding in a firm",
          "Pellam Capital increased its holding in Nimbral Pay to 35 per cent.",
          {("pellam-capital", "OWNS", "nimbral-pay")}),
+        ("founding members listed after the verb, the 'among' phrase first",
+         "Among the founding members of the Harbour Fintech Alliance, which was launched in "
+         "March, are Quorra Exchange and Selwyn Digital.",
+         {("quorra-exchange", "MEMBER_OF", "harbour-fintech-alliance"),
+          ("selwyn-digital", "MEMBER_OF", "harbour-fintech-alliance")}),
+        ("firms that signed up to a scheme",
+         "Both Corran Bank and Keswick Exchange signed up to the Tokenised Deposit Pilot when "
+         "it opened for applications in January, the two firms said.",
+         {("corran-bank", "MEMBER_OF", "tokenised-deposit-pilot"),
+          ("keswick-exchange", "MEMBER_OF", "tokenised-deposit-pilot")}),
+        ("the plural a list of firms is, with what it did in an infinitive",
+         "Quorra Exchange and Haverin Exchange were the only two platforms to take part in "
+         "the first round of Project Ensemble, the HKMA said.",
+         {("quorra-exchange", "MEMBER_OF", "project-ensemble"),
+          ("haverin-exchange", "MEMBER_OF", "project-ensemble")}),
+        ("members listed after 'including' on the noun of an 'among' phrase",
+         "The Harbour Fintech Alliance counts 40 companies among its members, including "
+         "Quorra Group and Tamsin Bank.",
+         {("quorra-group", "MEMBER_OF", "harbour-fintech-alliance"),
+          ("tamsin-bank", "MEMBER_OF", "harbour-fintech-alliance")}),
+        ("a company held by a person",
+         "Shares of Yunlan Financial, a company indirectly held by Marcus Tan, surged 21 per "
+         "cent.",
+         {("marcus-tan", "OWNS", "yunlan-financial")}),
+        ("a co-chairman titled before the name",
+         "Quorra Labs co-chairman Mara Ellison said the firm would grow.",
+         {("mara-ellison", "CHAIRS", "quorra-labs")}),
+        ("a co-owner of a firm", "Orlo Capital is a co-owner of Quorra Labs.",
+         {("orlo-capital", "OWNS", "quorra-labs")}),
+        ("a firm co-owned by two others",
+         "Quorra Labs, co-owned by Orlo Capital and Pellam Capital, grew.",
+         {("orlo-capital", "OWNS", "quorra-labs"), ("pellam-capital", "OWNS", "quorra-labs")}),
+        ("two titled people in one apposed list",
+         "Vessen Technologies' president, Ingrid Solberg, and its head of product, Ravi "
+         "Menon, presented the roadmap.",
+         {("ingrid-solberg", "HOLDS_ROLE", "vessen-technologies"),
+          ("ravi-menon", "HOLDS_ROLE", "vessen-technologies")}),
+        ("a tie-up announced with a partner",
+         "Quorra Labs announced a tie-up with Tamsin Bank on Monday.",
+         {("quorra-labs", "PARTNERS_WITH", "tamsin-bank")}),
+        ("a tie-up between two firms",
+         "The tie-up between Quorra Labs and Tamsin Bank will start in May.",
+         {("quorra-labs", "PARTNERS_WITH", "tamsin-bank")}),
+        ("a firm's licence from a regulator",
+         "Pemberly Trust's licence from the SFC covers custody.",
+         {("pemberly-trust", "LICENSED_BY", "sfc")}),
+        ("a firm promoting someone to a title",
+         "Selwyn Digital promoted Jane Doe to chief executive in January.",
+         {("jane-doe", "HOLDS_ROLE", "selwyn-digital")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
@@ -128,7 +177,18 @@ def test_a_list_only_partly_described_takes_no_relation(extractor, text):
       "OWNS"),
      ("Jane Doe was promoted to the board of Quorra Labs.", "HOLDS_ROLE"),
      ("Orlo Capital owns a fifth of the market, Tarn Digital said.", "OWNS"),
-     ("Quorra Labs was picked for the award by Tamsin Bank.", "MEMBER_OF")],
+     ("Quorra Labs was picked for the award by Tamsin Bank.", "MEMBER_OF"),
+     ("Quorra Exchange signed up to a deal with Tamsin Bank.", "MEMBER_OF"),
+     ("The Harbour Summit was held by Tamsin Bank in May.", "OWNS"),
+     ("The reserves of Quorra Pay are held by Tamsin Bank.", "OWNS"),
+     ("Tamsin Bank's Hong Kong arm, Quorra Labs and Orlo Capital are partners in Harbourgate "
+      "Digital.", "SUBSIDIARY_OF"),
+     ("Mara Ellison was named by Haverin Exchange as a defendant.", "HOLDS_ROLE"),
+     ("Pemberly Trust's licence, revoked by the SFC in 2024, covered custody.", "LICENSED_BY"),
+     ("Quorra Labs was shortlisted for the Harbour Sandbox.", "MEMBER_OF"),
+     ("Pellam Capital boosted interest in Nimbral Pay.", "OWNS"),
+     ("Rupert Vale, a Tamsin Bank affiliate, was arrested.", "SUBSIDIARY_OF"),
+     ("The talks between Quorra Labs and Tamsin Bank collapsed.", "PARTNERS_WITH")],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert not {t for t in triples(extractor, text) if t[1] == wrong}
@@ -151,7 +211,9 @@ def test_an_apposed_description_gives_the_kind_where_the_parse_misplaced_it(extr
      "Quorra Labs denied that it had joined the Harbour Fintech Alliance.",
      "The proposed joint venture between Tamsin Bank and Orlo Capital was scrapped in May.",
      "Quorra Exchange, which claimed to be licensed, held no licence from the SFC.",
-     "Tamsin Bank holds no stake in Quorra Labs."],
+     "Tamsin Bank holds no stake in Quorra Labs.",
+     "Orlo Capital no longer owns a fifth of Tarn Digital.",
+     "Brisa Pay's rumoured tie-up with Varrick Bank was denied by both firms."],
 )
 def test_a_denied_relation_is_none(extractor, text):
     assert not triples(extractor, text)
