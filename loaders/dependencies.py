@@ -466,6 +466,8 @@ _HEARSAY = {"report", "rumour", "rumor", "speculation", "claim", "suggestion", "
 #: Verbs of a regulator's action against someone, who is then no officer of the regulator.
 _SANCTIONS = {"ban", "fine", "arrest", "charge", "convict", "sentence", "suspend",
               "reprimand", "prosecute", "investigate", "disqualify", "censure", "sue"}
+#: Nouns for a conversation held on stage ("in a fireside chat at the forum").
+_CHATS = {"chat", "conversation", "interview", "dialogue"}
 #: Nouns for a part of an event one speaks on ("on a panel at the forum").
 _SESSIONS = {"panel", "session", "stage", "roundtable", "podium", "discussion"}
 #: Verbs whose denial is about what was said, not the fact ("did not comment on its
@@ -696,10 +698,13 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # where the parse hangs it on the nearest noun, or on "in a speech"
         agents = [o for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None]
         speeches = [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}
-                    and (o := _object(c)) is not None and o.lemma_.lower() in _SPEECHES]
+                    and (o := _object(c)) is not None and o.lemma_.lower() in _SPEECHES | _CHATS]
         # "speaking on a panel at the forum"
         speeches += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
                      and (o := _object(c)) is not None and o.lemma_.lower() in _SESSIONS]
+        # "told (moderated) a panel at the forum", "in a fireside chat at the forum"
+        speeches += [o for o in t.children if o.dep_ == "dobj"
+                     and o.lemma_.lower() in _SESSIONS | _SPEECHES]
         # "speaking on the sidelines of the forum"
         sidelines = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
                      and (o := _object(c)) is not None and o.lower_ == "sidelines"]

@@ -786,7 +786,9 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         noun = first.head.head
         nouns.append(noun.head if noun.lower_ == "such" else noun)
     for noun in nouns:
-        if not (noun.is_lower and noun.pos_ in {"NOUN", "PROPN"}):  # "exchange" tagged PROPN
+        # "exchange" may be tagged PROPN, and "a token" ADJ where it heads its phrase
+        if not (noun.is_lower and (noun.pos_ in {"NOUN", "PROPN"} or noun.pos_ == "ADJ" and
+                                   noun.dep_ in {"appos", "attr", "dobj", "pobj", "nsubj"})):
             continue
         modifiers = [c.lemma_ for c in noun.children if c.dep_ in {"compound", "amod"}]
         for phrase in (*(f"{m} {noun.lemma_}" for m in modifiers), noun.lemma_):

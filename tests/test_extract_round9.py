@@ -153,6 +153,16 @@ from tests.extract_support import document, triples
         ("a firm promoting someone to a title",
          "Selwyn Digital promoted Jane Doe to chief executive in January.",
          {("jane-doe", "HOLDS_ROLE", "selwyn-digital")}),
+        ("taking the stage at an event",
+         "Priya Raman took the stage at the Victoria Harbour Web3 Forum on Thursday.",
+         {("priya-raman", "SPOKE_AT", "victoria-harbour-web3-forum")}),
+        ("a name described as 'a token' (tagged an adjective) is a product",
+         "Tamsin Bank will issue TUSD, a token, next year.",
+         {("tamsin-bank", "ISSUES", "tusd")}),
+        ("a name described as a tokenised bond, issued by a bank",
+         "The Harbour Digital Note, a two-year tokenised bond, was issued by Corran Bank on "
+         "Tuesday.",
+         {("corran-bank", "ISSUES", "harbour-digital-note")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
