@@ -793,7 +793,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "among-object":  # "X counts A and B among its shareholders": A and B
         if t.dep_ != "pobj" or t.head.lower_ != "among":
             return []
-        return [c for c in t.head.head.children if c.dep_ in {"dobj", "obj"}]
+        verb = t.head.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"conj", "dobj", "obj"}:
+            verb = verb.head  # "counts A, B and C among ...": the parse may hang it on C
+        return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     if role == "subject-list":  # "A, B and C are partners in X": the whole list
         if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
             return [s for s, _ in _subject(first.head)]
@@ -1587,6 +1590,12 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
                 return [m for s, listable in subjects
                         for x in ([s, *s.conjuncts] if listable else [s])
                         for m in _mention_of(x, at, depth + 1)]
+    if (t.like_num or t.lower_ in _PARTS | {"all", "most"}) and t.pos_ in {"NUM", "DET", "PRON"}:
+        # "accounts for all eleven of the city's exchanges, including A and B": the exchanges
+        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.tag_ in {"NNS", "NNPS"}]
+        if of:
+            return _mention_of(of[0], at, depth + 1)
     if _is_amount(t):  # "an offering of HKD6 billion of bonds": the bonds
         of = [g for h in [t, *(c for c in t.children if c.dep_ in {"nummod", "quantmod"})]
               for c in h.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -163,6 +163,27 @@ from tests.extract_support import document, triples
          "The Harbour Digital Note, a two-year tokenised bond, was issued by Corran Bank on "
          "Tuesday.",
          {("corran-bank", "ISSUES", "harbour-digital-note")}),
+        ("accounts opened for a part of a plural, listed after 'including'",
+         "Corran Bank has become the first local lender to open accounts for all eleven of "
+         "the city's licensed crypto exchanges, including Quorra Exchange and Keswick "
+         "Exchange, the bank said on Monday.",
+         {("corran-bank", "PROVIDES_BANKING_TO", "quorra-exchange"),
+          ("corran-bank", "PROVIDES_BANKING_TO", "keswick-exchange")}),
+        ("a bank that counts firms among its clients",
+         "Varrick Bank, which counts Nimbral Pay, Lintel Pay and Dunmore Pay among its "
+         "corporate clients, is the biggest banker to the city's stablecoin hopefuls.",
+         {("varrick-bank", "PROVIDES_BANKING_TO", "nimbral-pay"),
+          ("varrick-bank", "PROVIDES_BANKING_TO", "lintel-pay"),
+          ("varrick-bank", "PROVIDES_BANKING_TO", "dunmore-pay")}),
+        ("a fund that will use a firm as its custodian",
+         "The Brackwater Bitcoin ETF, which begins trading on Tuesday, will use Ferrand "
+         "Custody as custodian for its holdings.",
+         {("ferrand-custody", "CUSTODIAN_OF", "brackwater-bitcoin-etf")}),
+        ("taking over a firm", "Aldery Ventures will take over Gannet Exchange and its 200 "
+         "staff.", {("aldery-ventures", "ACQUIRED", "gannet-exchange")}),
+        ("a firm snapped up by another",
+         "Keswick Exchange was snapped up by Dravenhall Group in 2024.",
+         {("dravenhall-group", "ACQUIRED", "keswick-exchange")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
@@ -198,7 +219,9 @@ def test_a_list_only_partly_described_takes_no_relation(extractor, text):
      ("Quorra Labs was shortlisted for the Harbour Sandbox.", "MEMBER_OF"),
      ("Pellam Capital boosted interest in Nimbral Pay.", "OWNS"),
      ("Rupert Vale, a Tamsin Bank affiliate, was arrested.", "SUBSIDIARY_OF"),
-     ("The talks between Quorra Labs and Tamsin Bank collapsed.", "PARTNERS_WITH")],
+     ("The talks between Quorra Labs and Tamsin Bank collapsed.", "PARTNERS_WITH"),
+     ("Tamsin Bank will take over the role from Quorra Labs.", "ACQUIRED"),
+     ("Tamsin Bank took up the offer from Quorra Labs.", "ACQUIRED")],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert not {t for t in triples(extractor, text) if t[1] == wrong}
