@@ -184,6 +184,15 @@ from tests.extract_support import document, triples
         ("a firm snapped up by another",
          "Keswick Exchange was snapped up by Dravenhall Group in 2024.",
          {("dravenhall-group", "ACQUIRED", "keswick-exchange")}),
+        ("a firm that must comply with a law",
+         "Quorra Labs must comply with the Stablecoins Ordinance from August.",
+         {("stablecoins-ordinance", "APPLIES_TO", "quorra-labs")}),
+        ("a firm that relocated to a place",
+         "The start-up Quorra Labs relocated to Hong Kong in 2023.",
+         {("quorra-labs", "LOCATED_IN", "hong-kong")}),
+        ("a firm that moved its headquarters",
+         "Quorra Labs moved its headquarters to Singapore.",
+         {("quorra-labs", "LOCATED_IN", "singapore")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
@@ -221,7 +230,8 @@ def test_a_list_only_partly_described_takes_no_relation(extractor, text):
      ("Rupert Vale, a Tamsin Bank affiliate, was arrested.", "SUBSIDIARY_OF"),
      ("The talks between Quorra Labs and Tamsin Bank collapsed.", "PARTNERS_WITH"),
      ("Tamsin Bank will take over the role from Quorra Labs.", "ACQUIRED"),
-     ("Tamsin Bank took up the offer from Quorra Labs.", "ACQUIRED")],
+     ("Tamsin Bank took up the offer from Quorra Labs.", "ACQUIRED"),
+     ("Quorra Labs moved staff to Singapore.", "LOCATED_IN")],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert not {t for t in triples(extractor, text) if t[1] == wrong}
@@ -246,7 +256,8 @@ def test_an_apposed_description_gives_the_kind_where_the_parse_misplaced_it(extr
      "Quorra Exchange, which claimed to be licensed, held no licence from the SFC.",
      "Tamsin Bank holds no stake in Quorra Labs.",
      "Orlo Capital no longer owns a fifth of Tarn Digital.",
-     "Brisa Pay's rumoured tie-up with Varrick Bank was denied by both firms."],
+     "Brisa Pay's rumoured tie-up with Varrick Bank was denied by both firms.",
+     "Quorra Labs said it did not comply with the Stablecoins Ordinance."],
 )
 def test_a_denied_relation_is_none(extractor, text):
     assert not triples(extractor, text)
