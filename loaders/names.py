@@ -774,6 +774,9 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
                   and t.left_edge.i == span.end + 1]
     if apposed and root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
+    if apposed and root.head.lemma_.lower() in _ISSUING and (
+            root.dep_ == "dobj" or root.dep_ == "nsubjpass"):
+        return "Product"  # "X minted LUMA", "LUMA was issued by X": what is issued is no firm
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
         root.head if root.dep_ in {"oprd", "attr", "dobj"} else None
     if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NAMING:
@@ -800,6 +803,8 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
 
 
 _POSSESSIVES = {"its", "their", "his", "her", "our", "'s", "’s"}
+#: Verbs whose object is a product ("issued LUMA", "will mint TUSD").
+_ISSUING = {"issue", "mint", "tokenise", "tokenize"}
 
 
 def _name_parts(people: dict[str, str], key: str, entity_id: str) -> None:

@@ -193,6 +193,9 @@ from tests.extract_support import document, triples
         ("a firm that moved its headquarters",
          "Quorra Labs moved its headquarters to Singapore.",
          {("quorra-labs", "LOCATED_IN", "singapore")}),
+        ("a name issued by a bank is a product, however the model took it",
+         "TUSD was issued by Tamsin Bank in May.",
+         {("tamsin-bank", "ISSUES", "tusd")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
@@ -277,3 +280,8 @@ def test_a_confirmed_report_is_a_relation(extractor):
 def test_co_words_are_one_token_with_their_verb_s_lemma(extractor, text, lemmas):
     doc = extractor.nlp(text)
     assert [t.lemma_ for t in doc if t.lower_.startswith("co-")] == lemmas
+
+
+def test_a_firm_issued_something_is_still_a_firm(extractor):
+    batch = extractor.run(document("Tamsin Bank issued Quorra Labs a warning."))
+    assert {e.id: e.kind for e in batch.entities}["quorra-labs"] == "Company"
