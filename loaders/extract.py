@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import numpy
@@ -47,6 +48,27 @@ from hkweb3.loaders.sentence_relations import merge_periods
 LONG_TEXT = 100_000
 #: In a long text, sentences with more tokens than this are left unparsed.
 LONG_SENTENCE = 1_000
+#: A hyphen standing alone between spaces, used as a dash ("X - a unit of Y - said").
+_SPACED_HYPHEN = re.compile(r"(?<=[ \t])-(?=[ \t])")
+
+
+def as_parsed(text: str) -> str:
+    """``text`` as the pipeline reads it: a hyphen set off by spaces is a dash. The model
+    parses "X - licensed by Y - said" as nonsense (the hyphen is a word of its own) and "X —
+    licensed by Y — said" right. One character for one, so every offset still points into
+    ``text``, and evidence is quoted from ``text`` itself.
+
+    >>> as_parsed("Lumen - a unit of Orbis - said; Hong Kong-based")
+    'Lumen — a unit of Orbis — said; Hong Kong-based'
+    """
+    return _SPACED_HYPHEN.sub("—", text)
+
+
+def _quoted(source: SourceDocument, sent) -> str:
+    """The sentence as the document wrote it."""
+    return source.text[sent.start_char:sent.end_char].strip()
+
+
 #: Documents per ``nlp.pipe`` batch.
 BATCH_SIZE = 16
 
@@ -101,7 +123,7 @@ class Extractor:
             yield self._graph(source, done.get(id(doc)) or self._long(doc))
 
     def _make_doc(self, source: SourceDocument) -> Doc:
-        doc = self.nlp.make_doc(source.text)
+        doc = self.nlp.make_doc(as_parsed(source.text))
         doc._.outlet = source.outlet
         return doc
 
@@ -126,7 +148,7 @@ class Extractor:
 
     def mentions(self, text: str) -> tuple[Doc, list[Mention]]:
         """The processed doc of ``text`` and every mention found in it, in text order."""
-        doc = next(self.nlp.pipe([self.nlp.make_doc(text)]))
+        doc = next(self.nlp.pipe([self.nlp.make_doc(as_parsed(text))]))
         return doc, mentions_of(doc)
 
     def _graph(self, source: SourceDocument, doc: Doc) -> GraphBatch:
@@ -134,7 +156,7 @@ class Extractor:
         relations: dict[tuple[str, str, str, str], Relation] = {}
         for sent, finding in doc._.relations:
             evidence = Evidence(
-                document=source.id, sentence=sent.text.strip(), start=sent.start_char,
+                document=source.id, sentence=_quoted(source, sent), start=sent.start_char,
                 end=sent.end_char, published=source.published, rule=finding.rule,
                 confidence=finding.confidence,
             )
@@ -162,7 +184,7 @@ class Extractor:
             if mention.entity_id in entities:
                 continue
             sent = sentence_of[mention.start]
-            evidence = Evidence(document=source.id, sentence=sent.text.strip(),
+            evidence = Evidence(document=source.id, sentence=_quoted(source, sent),
                                 start=mention.start_char, end=mention.end_char,
                                 published=source.published, rule=f"mention:{mention.how}",
                                 confidence=0.6 if mention.how == "reference" else 0.9)

@@ -196,6 +196,18 @@ from tests.extract_support import document, triples
         ("a name issued by a bank is a product, however the model took it",
          "TUSD was issued by Tamsin Bank in May.",
          {("tamsin-bank", "ISSUES", "tusd")}),
+        ("a description set off by spaced hyphens used as dashes",
+         "Keswick Exchange - licensed by the SFC since 2023 - said its user base had doubled.",
+         {("keswick-exchange", "LICENSED_BY", "sfc")}),
+        ("a list set off by spaced hyphens",
+         "Three issuers - Tamsin Bank, Brisa Pay and Lintel Pay - received licences from the "
+         "HKMA.",
+         {("tamsin-bank", "LICENSED_BY", "hkma"), ("brisa-pay", "LICENSED_BY", "hkma"),
+          ("lintel-pay", "LICENSED_BY", "hkma")}),
+        ("backers listed in a relative clause",
+         "Brisa Pay - whose backers include Quillane Ventures and Corran Bank - processed "
+         "HK$3 billion in payments.",
+         {("quillane-ventures", "OWNS", "brisa-pay"), ("corran-bank", "OWNS", "brisa-pay")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
@@ -285,3 +297,16 @@ def test_co_words_are_one_token_with_their_verb_s_lemma(extractor, text, lemmas)
 def test_a_firm_issued_something_is_still_a_firm(extractor):
     batch = extractor.run(document("Tamsin Bank issued Quorra Labs a warning."))
     assert {e.id: e.kind for e in batch.entities}["quorra-labs"] == "Company"
+
+
+def test_evidence_quotes_a_spaced_hyphen_as_written(extractor):
+    text = "Keswick Exchange - licensed by the SFC since 2023 - said its user base had doubled."
+    [relation] = extractor.run(document(text)).relations
+    [evidence] = relation.evidence
+    assert evidence.sentence == text
+    assert text[evidence.start:evidence.end] == text
+
+
+def test_backers_that_are_not_named_are_no_relation(extractor):
+    text = "Quorra Labs, whose investors include two former bankers, raised funds."
+    assert not triples(extractor, text)
