@@ -1661,7 +1661,8 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         return [at[compounds[-1].i]]  # "the Lumen wallet", "Lumen Bank" found as "Lumen"
     # "backers such as A and B", "firms including A and B", and "40 firms among its
     # members, including A and B" (the list hung on the noun of the "among" phrase)
-    among = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "among"
+    among = [g for h in [t, *(c for c in t.children if c.dep_ == "acl")]
+             for c in h.children if c.dep_ == "prep" and c.lower_ == "among"
              for g in c.children if g.dep_ == "pobj"] if t.tag_ == "NNS" else []
     for c in [*t.children, *(c for g in among for c in g.children)]:
         if c.dep_ == "prep" and c.lower_ in _LISTING:

@@ -208,6 +208,11 @@ from tests.extract_support import document, triples
          "Brisa Pay - whose backers include Quillane Ventures and Corran Bank - processed "
          "HK$3 billion in payments.",
          {("quillane-ventures", "OWNS", "brisa-pay"), ("corran-bank", "OWNS", "brisa-pay")}),
+        ("members listed after 'including', the 'among' phrase hung on a participle",
+         "The Harbour Fintech Alliance counts 40 companies listed in the city among its "
+         "members, including Quorra Group and Tamsin Bank.",
+         {("quorra-group", "MEMBER_OF", "harbour-fintech-alliance"),
+          ("tamsin-bank", "MEMBER_OF", "harbour-fintech-alliance")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
