@@ -1553,10 +1553,9 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     if t.pos_ == "NOUN" and t.dep_ in {"attr", "oprd"} and t.i not in at and (
             t.head.lemma_ == "become" or t.head.lemma_ == "be" and any(
                 c.dep_ in {"relcl", "acl"} for c in t.children)):
-        # (after "be", only a noun its own clause describes: in "A, B and C are partners",
-        # the partners are not what "partners" says of them)
         # "X became the fifth platform to be licensed by Y", "A and B were the only two
-        # platforms to take part in Z": X; A and B
+        # platforms to take part in Z": X; A and B (after "be", only a noun its own clause
+        # describes: in "A, B and C are partners", "partners" stands for no one)
         return [m for s, listable in _subject(t.head)
                 for x in ([s, *s.conjuncts] if listable and t.tag_ == "NNS" else [s])
                 for m in _mention_of(x, at, depth + 1)]
@@ -2047,7 +2046,7 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
 
 
 #: Words for a part of a firm ("a fifth of X", "22% of X", "the majority of X's shares").
-_PARTS_OF = {"%", "percent", "cent", "half", "third", "quarter", "fifth", "tenth", "majority",
+_FRACTIONS = {"%", "percent", "cent", "half", "third", "quarter", "fifth", "tenth", "majority",
              "minority", "bulk"}
 #: Prepositions that bound a part ("just under a fifth of X").
 _BOUNDS = {"under", "below", "above"}
@@ -2057,7 +2056,7 @@ _SHARES = {"share", "stock", "equity", "capital"}
 
 def _is_part(noun: Token) -> bool:
     """Whether ``noun`` names a part ("a fifth", "22%", "about 22 per cent")."""
-    return noun.lower_ in _PARTS_OF or noun.lemma_.lower() in _PARTS_OF
+    return noun.lower_ in _FRACTIONS or noun.lemma_.lower() in _FRACTIONS
 
 
 def _up_to_verb(t: Token) -> list[Token]:

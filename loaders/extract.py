@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from hkweb3.graph.models import Entity, Evidence, GraphBatch, Relation
 from hkweb3.graph.schema import load_schema
@@ -48,6 +48,8 @@ from hkweb3.loaders.sentence_relations import merge_periods
 LONG_TEXT = 100_000
 #: In a long text, sentences with more tokens than this are left unparsed.
 LONG_SENTENCE = 1_000
+#: Documents per ``nlp.pipe`` batch.
+BATCH_SIZE = 16
 #: A hyphen standing alone between spaces, used as a dash ("X - a unit of Y - said").
 _SPACED_HYPHEN = re.compile(r"(?<=[ \t])-(?=[ \t])")
 
@@ -64,13 +66,9 @@ def as_parsed(text: str) -> str:
     return _SPACED_HYPHEN.sub("—", text)
 
 
-def _quoted(source: SourceDocument, sent) -> str:
+def _quoted(source: SourceDocument, sent: Span) -> str:
     """The sentence as the document wrote it."""
     return source.text[sent.start_char:sent.end_char].strip()
-
-
-#: Documents per ``nlp.pipe`` batch.
-BATCH_SIZE = 16
 
 
 class Extractor:
