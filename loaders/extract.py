@@ -52,18 +52,23 @@ LONG_SENTENCE = 1_000
 BATCH_SIZE = 16
 #: A hyphen standing alone between spaces, used as a dash ("X - a unit of Y - said").
 _SPACED_HYPHEN = re.compile(r"(?<=[ \t])-(?=[ \t])")
+#: No-break spaces (common in web pages), which the tokenizer makes words of their own.
+_NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
 
 def as_parsed(text: str) -> str:
-    """``text`` as the pipeline reads it: a hyphen set off by spaces is a dash. The model
-    parses "X - licensed by Y - said" as nonsense (the hyphen is a word of its own) and "X —
-    licensed by Y — said" right. One character for one, so every offset still points into
-    ``text``, and evidence is quoted from ``text`` itself.
+    """``text`` as the pipeline reads it: a no-break space is a space, and a hyphen set off by
+    spaces is a dash. The tokenizer makes a no-break space a word ("Hong", " ", "Kong": no
+    name), and the model parses "X - licensed by Y - said" as nonsense (the hyphen is a word
+    of its own) and "X — licensed by Y — said" right. One character for one, so every offset
+    still points into ``text``, and evidence is quoted from ``text`` itself.
 
     >>> as_parsed("Lumen - a unit of Orbis - said; Hong Kong-based")
     'Lumen — a unit of Orbis — said; Hong Kong-based'
+    >>> as_parsed("Hong\u00a0Kong")
+    'Hong Kong'
     """
-    return _SPACED_HYPHEN.sub("—", text)
+    return _SPACED_HYPHEN.sub("—", text.translate(_NO_BREAK))
 
 
 def _quoted(source: SourceDocument, sent: Span) -> str:

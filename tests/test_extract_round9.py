@@ -315,3 +315,13 @@ def test_evidence_quotes_a_spaced_hyphen_as_written(extractor):
 def test_backers_that_are_not_named_are_no_relation(extractor):
     text = "Quorra Labs, whose investors include two former bankers, raised funds."
     assert not triples(extractor, text)
+
+
+def test_no_break_spaces_are_spaces_and_evidence_keeps_them(extractor):
+    text = "The Hong\u00a0Kong Monetary Authority licensed Quorra\u00a0Labs on Monday."
+    batch = extractor.run(document(text))
+    assert {e.name for e in batch.entities} == {"Hong Kong Monetary Authority", "Quorra Labs"}
+    [relation] = batch.relations
+    assert (relation.source, relation.type, relation.target) == (
+        "quorra-labs", "LICENSED_BY", "hkma")
+    assert relation.evidence[0].sentence == text
