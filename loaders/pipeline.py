@@ -133,6 +133,7 @@ def _build(name: str, entities: list[Entity], ner: str = "names") -> Language:
             _fast_attributes(nlp)
         if "lemmatizer" in nlp.pipe_names:
             _indexed_lemmas(nlp)
+            _co_word_lemmas(nlp)
         # The parser and NER need about 1 GB per 100,000 characters: ingest cuts longer texts
         # into pieces at paragraph breaks (see extract.py).
         nlp.max_length = MAX_BYTES
@@ -221,10 +222,18 @@ def _indexed_lemmas(nlp: Language) -> None:
     index = lemmatizer.lookups.get_table("lemma_index", {})
     for pos in list(index):
         index[pos] = frozenset(index[pos])
-    # The "co-" words the tokenizer keeps whole: known verbs, so that the suffix rules make
-    # "co-founded" "co-found" (not "co-founde", which a hyphen lets through as well).
+
+
+def _co_word_lemmas(nlp: Language) -> None:
+    """Make the "co-" verbs the tokenizer keeps whole known to the rule lemmatizer, so that
+    its suffix rules make "co-founded" "co-found" (not "co-founde", which the hyphen lets
+    through as well), and "co-led" "co-lead"."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return
+    index = lemmatizer.lookups.get_table("lemma_index", {})
     if "verb" in index:
-        index["verb"] = index["verb"] | {f"co-{stem}" for stem in CO_STEMS}
+        index["verb"] = frozenset(index["verb"]) | {f"co-{stem}" for stem in CO_STEMS}
     exceptions = lemmatizer.lookups.get_table("lemma_exc", {})
     if "verb" in exceptions:
         exceptions["verb"] = {**exceptions["verb"], "co-led": ["co-lead"]}
