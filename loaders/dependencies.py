@@ -463,6 +463,18 @@ _TAKING_AWAY = {"revoke", "suspend", "withdraw", "rescind", "cancel", "strip", "
 _DENYING = {"deny", "dismiss", "refute", "reject"}
 #: Nouns for what is said and may be denied ("a report that it had joined X").
 _HEARSAY = {"report", "rumour", "rumor", "speculation", "claim", "suggestion", "allegation"}
+#: Words that call a report wrong ("the reports were incorrect").
+_FALSE = {"wrong", "incorrect", "untrue", "false", "inaccurate", "baseless", "unfounded",
+          "groundless", "fake"}
+#: Auxiliaries of what may only be ("X could take a stake in Y").
+_MAYBE = {"could", "might", "may"}
+#: Words of a plan or an attempt, which a later "but ..." may call off ("was due to speak
+#: at X, but the session was cancelled", "applied to join X but was not selected").
+_PLANNING = {"plan", "schedule", "due", "set", "expect", "intend", "apply", "try", "seek",
+             "bid", "attempt", "hope", "aim"}
+#: Verbs that call a plan off.
+_CALLING_OFF = {"withdraw", "pull", "cancel", "scrap", "abandon", "drop", "quit", "postpone",
+                "shelve", "fail", "collapse", "back"}
 #: Verbs of a regulator's action against someone, who is then no officer of the regulator.
 _SANCTIONS = {"ban", "fine", "arrest", "charge", "convict", "sentence", "suspend",
               "reprimand", "prosecute", "investigate", "disqualify", "censure", "sue"}
@@ -481,6 +493,8 @@ def _negated(trigger: Token) -> bool:
     own", "never owned", "did not agree to buy", "applied for, but has not received, a
     licence", "considered buying", "in talks to acquire", "if X acquires Y" (but not "not
     only ... but also", nor a later "but did not comment")."""
+    if _report_called_false(trigger) or _called_off(trigger):
+        return True
     t = trigger
     for _ in range(4):
         if t.lemma_.lower() in _TELLING:
@@ -498,9 +512,15 @@ def _negated(trigger: Token) -> bool:
             return True  # "the proposed venture between A and B was scrapped"
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in _DENYING:
             return True  # "denied that it had joined X"
-        if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _HEARSAY:
+        if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _HEARSAY | {"talk"}:
+            if _called_false(t.head):
+                return True  # "reports that A had founded X were incorrect"
             t = t.head  # "denied a report that it had joined X": what the report says
             continue
+        if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in t.children) or (
+                any(c.dep_ == "aux" and c.lower_ == "would" for c in t.children)
+                and any(c.dep_ == "advcl" and _conditional(c) for c in t.children)):
+            return True  # "X could take a stake in Y", "if ..., X would have owned Y"
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}
                for c in t.children):
             return True  # "if X acquires Y"
@@ -513,6 +533,45 @@ def _negated(trigger: Token) -> bool:
             break
         t = t.head
     return False
+
+
+def _called_off(trigger: Token) -> bool:
+    """Whether the trigger is what a plan or attempt was for, and a clause joined to it calls
+    it off or denies its outcome ("was scheduled to speak at X but pulled out")."""
+    chain = [trigger]
+    while chain[-1].dep_ in {"xcomp", "acomp"} and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return any(t.lemma_.lower() in _PLANNING for t in chain[1:]) and any(
+        c.dep_ == "conj" and c.i > trigger.i and (
+            c.lemma_.lower() in _CALLING_OFF or any(_denies(g) for g in c.children))
+        for t in chain for c in t.children)
+
+
+def _report_called_false(trigger: Token) -> bool:
+    """Whether the trigger is in what "a report that ..." says, and the sentence calls it
+    wrong after the trigger ("Reports that A had founded X were incorrect"); read from the
+    words, since the parse of such a sentence is seldom whole."""
+    sent = trigger.sent
+    return any(h.lemma_.lower() in _HEARSAY | {"talk"} and h.i + 1 < sent.end
+               and h.nbor(1).lower_ == "that" for h in sent if h.i < trigger.i) and \
+        any(f.lemma_.lower() in _FALSE and f.dep_ in {"acomp", "attr"}
+            for f in sent if f.i > trigger.i)
+
+
+def _called_false(noun: Token) -> bool:
+    """Whether what ``noun`` says is called wrong: "the report was incorrect"."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and any(
+        c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in _FALSE for c in noun.head.children)
+
+
+def _conditional(clause: Token) -> bool:
+    """Whether an adverbial clause states a condition: "if the HKMA approved", "had the deal
+    gone through" (the auxiliary before its subject)."""
+    subject = next((c.i for c in clause.children if c.dep_ in _SUBJECTS), None)
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children) \
+        or subject is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subject
+                                       and c.lower_ in {"had", "were", "should"}
+                                       for c in clause.children)
 
 
 def _denies(word: Token) -> bool:
@@ -572,7 +631,7 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
             found += _attr_subject(trigger, trigger if first.i in at else first)
             continue
         if role == "clause-subject":
-            verb = _clause_verb(trigger)
+            verb = first = _clause_verb(trigger)
             subjects = _subject(verb)
             # "X lets clients trade through a partnership with Y": the clause's subject is no
             # name, so the clause above it speaks
@@ -582,7 +641,7 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
                 subjects = _subject(verb)
             if trigger.pos_ == "NOUN" and not any(_mention_of(s, at, 0) for s, _ in subjects):
                 # "the wallet was developed by A in collaboration with B": the agent acts
-                subjects += [(o, True) for c in verb.children if c.dep_ == "agent"
+                subjects += [(o, True) for c in first.children if c.dep_ == "agent"
                              and (o := _object(c)) is not None]
             found += subjects
             continue
@@ -775,6 +834,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             k += 1  # a bullet's dash, an article
         return [doc[k]] if k in at and at[k].start == k and span[0] - at[k].end <= 3 else []
     if role == "noun":  # "X is among the participants": X, the name the noun stands for
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "one":
+            return [t.head.head]  # "X, one of 14 lenders in Y", "X is one of the lenders"
         return [t] if t.dep_ == "pobj" and t.head.lower_ == "among" else []
     if role == "as-object":  # "named A and B as participants in X": A and B
         if t.dep_ != "pobj" or t.head.lower_ != "as":
@@ -1194,6 +1255,13 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
                      or _quantified_relative(s)) for s in subjects]
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
+        if verb.dep_ == "advcl" and verb.i > verb.head.i and (verb.tag_ == "VBN" or any(
+                c.dep_ == "agent" for c in verb.children)) and \
+                verb.doc[verb.i - 1].pos_ in {"PROPN", "NOUN"} and \
+                verb.doc[verb.i - 1].dep_ in {"pobj", "dobj"}:
+            # "A sits on the X Group set up by Y": a participle right after a noun
+            # describes it (parsed as if it spoke of the clause's subject)
+            return [(verb.doc[verb.i - 1], False)]
         if verb.dep_ == "xcomp" and verb.i > verb.head.i:
             # "X invited A and B to take part": the named object does it, not X
             objects = [c for c in verb.head.children if c.dep_ in {"dobj", "obj"}
@@ -1297,15 +1365,13 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                     of += [o for g in c.children if g.dep_ == "pobj" and (
                         (o := _organ_owner(g)).lower_ in _RELATIVE or _mention_of(o, at, 0))] \
                         or _name_after(c, at) or _possessor(c, at)
+                elif c.dep_ == "prep" and c.lower_ == "for":
+                    # "a spokeswoman for Y", "head of Asia for Y": a firm, not a region
+                    # ("chief executive for Asia") or a portfolio ("Secretary for ...")
+                    of += [g for g in c.children if g.dep_ == "pobj" and g.i in at
+                           and at[g.i].kind not in {"Place", "Person"}]
                 elif c.dep_ == "poss" and c.lower_ == "whose":
-                    # "Y, the firm whose chief executive is X": the noun the clause describes
-                    # "whose" follows the name it speaks of, wherever the parse hung the
-                    # clause ("the arm of Y -- whose parent, X, ...": Y, not the arm)
-                    clause = next((a for a in n.ancestors if a.dep_ == "relcl"), None)
-                    if (before := _named_before(c, at)) is not None:
-                        found.append(_past_place(before, at))
-                    elif clause is not None:
-                        found.append(clause.head)
+                    found += _whose(c, n, at)
                 elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at and \
                         at[c.i].kind != "Place" and not (n.i in at and at[c.i] is at[n.i]):
                     # "the Asia chairman of Y": a region; "Lumen Unit of Y": its own name
@@ -1316,6 +1382,9 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                 found += [c for c in head.children
                           if c.dep_ in _MODIFIERS and c.i < n.i and c.i in at
                           and at[c.i].kind != "Place"]
+                # "Y, whose chief executive Jane Doe said": "whose" hangs on the name
+                found += [o for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"
+                          for o in _whose(c, head, at)]
         # "HKEX head of listings": an organisation before the title owns it, and "of"
         # then names a department.
         if found or of:
@@ -1326,6 +1395,16 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
         return [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
                 for g in c.children if g.dep_ == "pobj" and g.i in at]
     return []
+
+
+def _whose(whose: Token, noun: Token, at: dict[int, Mention]) -> list[Token]:
+    """What "whose" on ``noun`` speaks of: "Y, the firm whose chief executive is X": the noun
+    the clause describes. "whose" follows the name it speaks of, wherever the parse hung the
+    clause ("the arm of Y -- whose parent, X, ...": Y, not the arm)."""
+    if (before := _named_before(whose, at)) is not None:
+        return [_past_place(before, at)]
+    clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+    return [clause.head] if clause is not None else []
 
 
 def _compounded(t: Token) -> Token:
@@ -1537,6 +1616,8 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         return []
     if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
         return _mention_of(t.head.head, at, depth + 1)
+    if t.lower_ == "whose" and t.dep_ == "poss":  # "Y, whose partnership with Z ...": Y
+        return [m for o in _whose(t, t.head, at) for m in _mention_of(o, at, depth + 1)]
     if t.dep_ == "appos":  # "Y, a company founded by ...": the company is Y
         # the name just before ", the firm ..." even where the parse hung the description
         # on another noun ("a task handled by Y, the firm incubated by Z")

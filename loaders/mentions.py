@@ -116,9 +116,11 @@ CO_STEMS = ("found", "chair", "lead", "head", "host", "organise", "organize", "s
 CO_WORD = re.compile(r"^[Cc]o-(?:led|" + "|".join(s.rstrip("e") for s in CO_STEMS)
                      + r")[a-z]*$")
 #: Nouns written with a hyphen that the parse misreads cut in three ("tie - up": a verb's
-#: particle, with no noun to hang "with Y" on).
+#: particle, with no noun to hang "with Y" on; "secretary - general": a verb made of the
+#: name before it).
 HYPHENATED_NOUN = re.compile(r"^(?:[Tt]ie-up|[Ss]tart-up|[Ss]pin-off|[Rr]oll-out|[Bb]uy-out|"
-                             r"[Tt]ake-over|[Ss]et-up)s?$")
+                             r"[Tt]ake-over|[Ss]et-up|(?:[Ss]ecretary|[Dd]irector|[Aa]ttorney)-"
+                             r"[Gg]eneral|[Ee]ditor-in-[Cc]hief)s?$")
 _WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}|{HYPHENATED_NOUN.pattern}")
 
 

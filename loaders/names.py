@@ -336,6 +336,15 @@ class NameFinder:
             if label in {None, "ORG"} and _names_a_product(span):
                 label = "PRODUCT"
             spans.append((span, label))
+        # "Penhallow Ledger", "Penhallow Asia" beside "Penhallow Bank": a name begun by the
+        # first word of a firm's name in the same text, ending in a word for a product or a
+        # region, is the firm's product or unit, not a person
+        firm_words = {s[0].lower_ for s, label in spans if label != "PERSON" and len(s) > 1
+                      and _organisation_word(s[-1].lower_)} | {
+            doc[s.start].lower_ for s in registry if s.label_ not in {"Place", "Person"}}
+        spans = [(s, "ORG" if label == "PERSON" and len(s) == 2 and s[0].lower_ in firm_words
+                  and _unit_or_product_word(s[-1].text) and not _titled(s) else label)
+                 for s, label in spans]
         # a spelled-out name with "and" in it is held together by its initials
         spans += [(doc[begin:k], None) for k, begin in spelled.items()
                   if any(w.lower_ in {"and", "&"} for w in doc[begin:k])
@@ -561,7 +570,10 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
                 and not doc[j + 1].is_sent_start)
                 # "Bank of China", but "Lumen HK of Lumen Group" names two
                 and (doc[j].lower_ != "of" or doc[j - 1].lower_ in kinds
-                     or doc[j - 1].lower_ in _ORG_SUFFIXES))
+                     or doc[j - 1].lower_ in _ORG_SUFFIXES)
+                # "head of Asia for Lumen Pay": a region and a firm
+                and not (doc[j].lower_ == "for"
+                         and canonical(doc[i:j].text) in name_data().places))
             # "Lumen Web3 wallet": a product's name may end in a plain word for its kind
             or (doc[j].is_lower and kinds.get(doc[j].lower_) == "Product"
                 and doc[j - 1].text[:1].isupper())
@@ -659,6 +671,22 @@ def _role_after(doc: Doc, m: int) -> bool:
 #: Words that open a sentence before a comma and a noun phrase without naming anything.
 _OPENING_WORDS = {"today", "yesterday", "tomorrow", "tonight", "now", "still", "meanwhile",
                   "separately", "instead", "overall", "again", "currently", "previously"}
+
+
+def _opens_ner_name(doc: Doc, i: int, end: int) -> bool:
+    """Whether the sentence's first word, tagged a verb or a noun, opens a person's or a
+    firm's name the NER found ("Rosalind Chiang", "Cardew Payments"): a given name or a
+    coined word the tagger does not know. The name's next word must be a capitalised word
+    of the same entity, so "Following OKX" and "Crypto exchange OKX" still lose their first
+    word."""
+    token = doc[i]
+    return token.is_sent_start and token.ent_iob_ == "B" and \
+        token.ent_type_ in {"PERSON", "ORG"} and token.is_alpha and not token.is_stop and \
+        token.pos_ in {"VERB", "NOUN", "ADJ"} and \
+        token.text[:1].isupper() and token.text[1:].islower() and \
+        token.lower_ not in _OPENING_WORDS and i + 1 < end and \
+        doc[i + 1].ent_iob_ == "I" and doc[i + 1].pos_ == "PROPN" and \
+        doc[i + 1].text[:1].isupper()
 
 
 def _apposed_at_start(doc: Doc, i: int) -> bool:
@@ -880,7 +908,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            or doc[start].is_sent_start and doc[start].pos_ in {"NOUN", "ADJ"}
                            and not (end == start + 1 and start + 1 < len(doc)
                                     and doc[start + 1].text == "-")
-                           and not _apposed_at_start(doc, start)):
+                           and not _apposed_at_start(doc, start)) \
+            and not _opens_ner_name(doc, start, end):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
     while end > start and any(c in doc[end - 1].text for c in "$¥€£"):
         end -= 1  # "Tarn Digital for HK$500 million": an amount is no word of a name
@@ -1243,8 +1272,15 @@ def _portfolio(span: Span) -> bool:
                 doc[i - 1].lower_ not in data.titles or i >= 2 and
                 data.title_links.get(doc[i - 2].lower_) == "portfolio"):
             i -= 1  # "Financial" is a title's word, but not right after "for"
+    # a portfolio is an office's: "Secretary for ...", "the minister for ..."; "a
+    # spokeswoman for Y" and "head of Asia for Y" speak for a firm
     return i >= 2 and data.title_links.get(doc[i - 1].lower_) == "portfolio" and \
-        doc[i - 2].lower_ in data.titles
+        doc[i - 2].lower_ in data.titles and (
+            doc[i - 2].text[:1].isupper() or doc[i - 2].lower_ in _OFFICES)
+
+
+#: Titles of public office, whose "for" names a portfolio even in lower case.
+_OFFICES = {"secretary", "minister", "commissioner", "under-secretary", "undersecretary"}
 
 
 def _firm_in_brackets(span: Span, named: set[int]) -> bool:
@@ -1430,6 +1466,13 @@ def _separates(doc: Doc, start: int, i: int, end: int) -> bool:
     left, data = doc[i - 1].lower_, name_data()
     return not (len(right) == 1 and (left in data.kind_words or left in _ORG_SUFFIXES)
                 and _organisation_word(right[0].lower_))
+
+
+def _unit_or_product_word(word: str) -> bool:
+    """Whether ``word`` ends a firm's product's or regional unit's name ("Ledger", "Asia")."""
+    data = name_data()
+    return word.lower() in data.product_heads or canonical(word) in data.places or \
+        _organisation_word(word.lower())
 
 
 def _organisation_word(word: str) -> bool:

@@ -235,7 +235,6 @@ def test_a_list_only_partly_described_takes_no_relation(extractor, text):
     [("Quorra Labs reached an agreement with its creditors.", "PARTNERS_WITH"),
      ("Quorra Pay signed a deal with Tamsin Bank, with participation from Orlo Capital.",
       "OWNS"),
-     ("Jane Doe was promoted to the board of Quorra Labs.", "HOLDS_ROLE"),
      ("Orlo Capital owns a fifth of the market, Tarn Digital said.", "OWNS"),
      ("Quorra Labs was picked for the award by Tamsin Bank.", "MEMBER_OF"),
      ("Quorra Exchange signed up to a deal with Tamsin Bank.", "MEMBER_OF"),

@@ -1,0 +1,168 @@
+"""Constructions found missing with invented construction sentences (round 10). One sentence
+of our own for each, with made-up entities."""
+
+import pytest
+import yaml
+
+from hkweb3.loaders.dependencies import PATTERNS_FILE
+from hkweb3.loaders.names import NAMES_FILE
+from tests.extract_support import document, triples
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a title written with a hyphen ('secretary-general') after a given name the tagger "
+         "reads as a verb",
+         "Rosalind Achebe, secretary-general of the Tidewater Payments Alliance, said the "
+         "rules were late.",
+         {("rosalind-achebe", "HOLDS_ROLE", "tidewater-payments-alliance")}),
+        ("a spokeswoman 'for' a firm",
+         "Marisol Tan, a spokeswoman for Quillon Trust, declined to comment.",
+         {("marisol-tan", "HOLDS_ROLE", "quillon-trust")}),
+        ("a head of a region 'for' a firm: the region is no part of the firm's name",
+         "Growth will slow, said Ines Varga, head of Asia for Brackley Payments.",
+         {("ines-varga", "HOLDS_ROLE", "brackley-payments")}),
+        ("'whose chief executive' hanging on the person's name",
+         "Osric Securities, whose chief executive Dora Fenn has asked for lower capital "
+         "rules, won its licence on Friday.",
+         {("dora-fenn", "HOLDS_ROLE", "osric-securities")}),
+        ("a seat on a board, in a relative clause beside a chair",
+         "Petra Lowe, who chairs Vantor Capital and sits on the board of Quarry Exchange, "
+         "said so.",
+         {("petra-lowe", "CHAIRS", "vantor-capital"),
+          ("petra-lowe", "HOLDS_ROLE", "quarry-exchange")}),
+        ("seats on the boards of a list of firms",
+         "Petra Lowe serves on the boards of Vantor Capital and Quarry Exchange.",
+         {("petra-lowe", "HOLDS_ROLE", "vantor-capital"),
+          ("petra-lowe", "HOLDS_ROLE", "quarry-exchange")}),
+        ("a board that includes a person",
+         "The board of Quarry Exchange now includes Petra Lowe, a former regulator, as an "
+         "independent director.",
+         {("petra-lowe", "HOLDS_ROLE", "quarry-exchange")}),
+        ("promoted to a board: a seat on it, though no title",
+         "Petra Lowe was promoted to the board of Quarry Exchange.",
+         {("petra-lowe", "HOLDS_ROLE", "quarry-exchange")}),
+        ("'a board member of' a firm",
+         "Petra Lowe, a board member of Quarry Exchange, said so.",
+         {("petra-lowe", "HOLDS_ROLE", "quarry-exchange")}),
+        ("a consortium whose members include a list",
+         "The Kestrel Settlement Consortium, whose members include Amberly Bank and Dunlin "
+         "Pay, wants a licence.",
+         {("amberly-bank", "MEMBER_OF", "kestrel-settlement-consortium"),
+          ("dunlin-pay", "MEMBER_OF", "kestrel-settlement-consortium")}),
+        ("an association whose member firms include a list",
+         "The Asia Token Brokers Association, whose member firms include Osric Securities "
+         "and Vantor Capital, wrote to the regulator.",
+         {("osric-securities", "MEMBER_OF", "asia-token-brokers-association"),
+          ("vantor-capital", "MEMBER_OF", "asia-token-brokers-association")}),
+        ("a working group set up by a regulator: the participle describes the group",
+         "Amberly Bank and Dunlin Pay sit on the Token Deposits Working Group set up by the "
+         "HKMA last year.",
+         {("amberly-bank", "MEMBER_OF", "token-deposits-working-group"),
+          ("dunlin-pay", "MEMBER_OF", "token-deposits-working-group"),
+          ("token-deposits-working-group", "FOUNDED_BY", "hkma")}),
+        ("'one of N lenders in' a scheme",
+         "Amberly Bank, one of 14 lenders in the Harbour Transfer Pilot, said it was ready.",
+         {("amberly-bank", "MEMBER_OF", "harbour-transfer-pilot")}),
+        ("'is one of N representatives on' a panel",
+         "Ida Okoro is one of nine industry representatives on the Token Advisory Panel.",
+         {("ida-okoro", "MEMBER_OF", "token-advisory-panel")}),
+        ("a passive agent 'in collaboration with' a firm",
+         "The gold token was developed by Quarry Exchange in collaboration with Brackley "
+         "Payments, the companies said.",
+         {("quarry-exchange", "PARTNERS_WITH", "brackley-payments")}),
+        ("a firm tapped to provide a service",
+         "Quarry Exchange has tapped Vantor Technologies to provide its custody software.",
+         {("quarry-exchange", "PARTNERS_WITH", "vantor-technologies")}),
+        ("'whose partnership with' a firm",
+         "Vantor Capital, whose partnership with Dunlin Labs began in 2023, said so.",
+         {("vantor-capital", "PARTNERS_WITH", "dunlin-labs")}),
+        ("two firms that joined forces",
+         "Vantor Capital and Osric Securities joined forces last year to bid for a licence.",
+         {("osric-securities", "PARTNERS_WITH", "vantor-capital")}),
+        ("registered with a regulator",
+         "Osric Securities is registered with the SFC for Type 1 regulated activity.",
+         {("osric-securities", "LICENSED_BY", "sfc")}),
+        ("a regulator called by a description licenses a firm; the sentence names it later",
+         "Hong Kong's securities regulator on Tuesday licensed Quarry Exchange, a platform "
+         "backed by European investors, the SFC said.",
+         {("quarry-exchange", "LICENSED_BY", "sfc")}),
+        ("co-founded a firm 'with' a second founder",
+         "Ines Varga co-founded Dunlin Labs with Tomas Berg in 2021.",
+         {("dunlin-labs", "FOUNDED_BY", "ines-varga"),
+          ("dunlin-labs", "FOUNDED_BY", "tomas-berg")}),
+        ("a product begun by its operator's first word, described as a blockchain",
+         "Amberly Bank operates Amberly Ledger, a permissioned blockchain for its clients.",
+         {("amberly-bank", "OPERATES", "amberly-ledger")}),
+        ("an index unveiled by an exchange",
+         "Quarry Exchange unveiled the Quarry Index, a benchmark of the ten most traded "
+         "tokens.",
+         {("quarry-exchange", "LAUNCHED", "quarry-index")}),
+    ],
+)
+def test_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("Reports that Ida Okoro had founded Dunlin Labs were incorrect, the company said.",
+      "FOUNDED_BY"),
+     ("Market talk that Quarry Exchange had won a second SFC approval was wrong, it said.",
+      "LICENSED_BY"),
+     ("If the HKMA approved the deal, Amberly Bank would take a 20% stake in Dunlin Labs.",
+      "OWNS"),
+     ("Had the deal gone through, Vantor Capital would have owned 51% of Dunlin Labs.", "OWNS"),
+     ("Amberly Bank could take a stake in Dunlin Labs, people familiar with the matter said.",
+      "OWNS"),
+     ("Dunlin Pay had applied to join the Harbour Transfer Pilot but was not selected.",
+      "MEMBER_OF"),
+     ("Ida Okoro was due to speak at the Harbour Token Summit, but the session was "
+      "cancelled.", "SPOKE_AT"),
+     ("Ida Okoro was scheduled to speak at the Harbour Token Summit but pulled out.",
+      "SPOKE_AT"),
+     ("Amberly Bank is one of the biggest lenders in Hong Kong.", "MEMBER_OF"),
+     ("Quarry Exchange picked Vantor Capital as its adviser.", "PARTNERS_WITH")],
+)
+def test_no_false_relation(extractor, text, wrong):
+    assert not {t for t in triples(extractor, text) if t[1] == wrong}
+
+
+def test_a_plan_carried_out_is_a_relation(extractor):
+    text = "Ida Okoro was scheduled to speak at the Harbour Token Summit and drew a crowd."
+    assert ("ida-okoro", "SPOKE_AT", "harbour-token-summit") in triples(extractor, text)
+
+
+def test_a_firm_named_first_in_a_sentence_keeps_its_first_word(extractor):
+    batch = extractor.run(document("Cardew Payments will issue its first token next month."))
+    assert "cardew-payments" in {e.id for e in batch.entities}
+
+
+def test_a_region_before_for_is_no_part_of_a_name(extractor):
+    batch = extractor.run(document("Ines Varga is head of Asia for Brackley Payments."))
+    assert not [e.id for e in batch.entities if "asia" in e.id]
+
+
+def test_a_minister_s_portfolio_after_for_is_still_no_firm(extractor):
+    batch = extractor.run(document(
+        "The Secretary for Financial Services and the Treasury spoke on Monday."))
+    assert not [e for e in batch.entities if "financial-services" in e.id]
+
+
+@pytest.mark.parametrize("path", [PATTERNS_FILE, NAMES_FILE])
+def test_word_lists_hold_no_yaml_booleans(path):
+    """YAML 1.1 reads a bare "on", "no" or "yes" as a boolean: a word list must quote them."""
+
+    def booleans(value, where):
+        if isinstance(value, bool) and where[-1] not in {"pairwise", "reverse", "IS_PUNCT",
+                                                         "IS_SENT_START"}:
+            yield where
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from booleans(item, [*where, key])
+        elif isinstance(value, list):
+            for item in value:
+                yield from booleans(item, [*where, "item"])
+
+    assert not list(booleans(yaml.safe_load(path.read_text()), ["root"]))
