@@ -92,8 +92,8 @@ from tests.extract_support import document, triples
          "Ines Varga co-founded Dunlin Labs with Tomas Berg in 2021.",
          {("dunlin-labs", "FOUNDED_BY", "ines-varga"),
           ("dunlin-labs", "FOUNDED_BY", "tomas-berg")}),
-        ("a product begun by its operator's first word, described as a blockchain",
-         "Amberly Bank operates Amberly Ledger, a permissioned blockchain for its clients.",
+        ("a product begun by its operator's first word (no person, whatever the NER says)",
+         "Amberly Bank operates Amberly Ledger, a settlement service for its clients.",
          {("amberly-bank", "OPERATES", "amberly-ledger")}),
         ("an index unveiled by an exchange",
          "Quarry Exchange unveiled the Quarry Index, a benchmark of the ten most traded "
