@@ -463,6 +463,8 @@ _TAKING_AWAY = {"revoke", "suspend", "withdraw", "rescind", "cancel", "strip", "
 _DENYING = {"deny", "dismiss", "refute", "reject"}
 #: Nouns for what is said and may be denied ("a report that it had joined X").
 _HEARSAY = {"report", "rumour", "rumor", "speculation", "claim", "suggestion", "allegation"}
+#: Verbs of saying, whose "at Y" after a speaker's title may say where the speaker works.
+_SAYING = {"say", "tell", "add", "note", "explain", "write", "comment"}
 #: Words that call a report wrong ("the reports were incorrect").
 _FALSE = {"wrong", "incorrect", "untrue", "false", "inaccurate", "baseless", "unfounded",
           "groundless", "fake"}
@@ -1253,6 +1255,10 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
         if subjects:
             return [(_antecedent(s), _antecedent(s).i == s.i or _plural_relative(s)
                      or _quantified_relative(s)) for s in subjects]
+        opened = [g for c in verb.children if c.dep_ == "mark" and c.i < verb.i
+                  for g in c.children if g.dep_ == "pobj"]
+        if opened:  # "after the SFC upgraded its licence", parsed "after" + object + verb
+            return [(g, True) for g in opened]
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
         if verb.dep_ == "advcl" and verb.i > verb.head.i and (verb.tag_ == "VBN" or any(
@@ -1386,14 +1392,20 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                 found += [o for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"
                           for o in _whose(c, head, at)]
         # "HKEX head of listings": an organisation before the title owns it, and "of"
-        # then names a department.
+        # then names a department; a region is no owner ("head of banking Hong Kong at Y")
+        of = [o for o in of if not (o.i in at and at[o.i].kind == "Place")]
         if found or of:
             return found or of
     person = group[0].head
     if group[0].dep_ == "appos" and person.i in at and at[person.i].kind == "Person":
-        # "Jane Doe, general manager and head of wealth at Y": "at Y" hung on the person
-        return [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
-                for g in c.children if g.dep_ == "pobj" and g.i in at]
+        # "Jane Doe, general manager and head of wealth at Y": "at Y" hung on the person, or
+        # on the verb the person is the subject of ("..., said Jane Doe, head of X at Y.")
+        holders = [person] + ([person.head] if person.dep_ == "nsubj" and
+                              person.head.lemma_.lower() in _SAYING else []) + [
+            c for c in group[0].conjuncts if c.i in at and at[c.i].kind == "Place"]
+        return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
+                and c.i > noun.i for g in c.children if g.dep_ == "pobj" and g.i in at
+                and at[g.i].kind not in {"Event", "Place", "Person"}]
     return []
 
 
@@ -1537,8 +1549,9 @@ def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
     C"): a name is joined to it by "and", so it describes nothing."""
     children = list(appos.children)
     doc = appos.doc
+    # (a region is no item: "head of banking Hong Kong", parsed as a list)
     return any(c.dep_ == "cc" and doc[c.i - 1].text != "," for c in children) and \
-        any(c.dep_ == "conj" and c.i in at for c in children)
+        any(c.dep_ == "conj" and c.i in at and at[c.i].kind != "Place" for c in children)
 
 
 def _written_list(first: Token, at: dict[int, Mention]) -> list[Token]:
@@ -1772,6 +1785,13 @@ def _predicate_verb(subject: Token) -> Token | None:
     while verb.dep_ in {"ccomp", "csubj", "acl"} and verb.lemma_.lower() not in _INCLUDING \
             and verb.head.i > verb.i:
         verb = verb.head
+    if verb.lemma_.lower() not in _INCLUDING and verb.tag_ in {"VBN", "VBD"}:
+        # "the firms selected for X include A and B", parsed as two verbs joined by no "and":
+        # the participle describes the subject, and "include" is the verb
+        verb = next((c for c in verb.children if c.dep_ == "conj" and c.i > subject.i
+                     and c.lemma_.lower() in _INCLUDING
+                     and not any(g.dep_ in _SUBJECTS for g in c.children)
+                     and not any(g.dep_ == "cc" for g in c.children)), verb)
     return verb
 
 

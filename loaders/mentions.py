@@ -566,6 +566,9 @@ class References:
                           for m in (by_position[positions[p]] for p in chosen if p >= 0)]
                 continue
             kinds = REFERENCES[phrase]
+            if phrase not in _PRONOUNS and doc[end - 1].dep_ in {"compound", "amod"} and \
+                    doc[end - 1].head.i > end - 1 and doc[doc[end - 1].head.i].is_lower:
+                continue  # "the fintech arm of X", "the bank unit": the noun only qualifies
             if phrase not in _PRONOUNS and _named_next(doc, end, starts, fits(kinds)):
                 continue  # "the fund, the Lumen Bitcoin ETF,": the name that follows it is
                 # the mention

@@ -95,6 +95,34 @@ from tests.extract_support import document, triples
         ("a product begun by its operator's first word (no person, whatever the NER says)",
          "Amberly Bank operates Amberly Ledger, a settlement service for its clients.",
          {("amberly-bank", "OPERATES", "amberly-ledger")}),
+        ("firms selected for a scheme 'include' a long list, parsed as two verbs",
+         "The firms selected for the second phase of the Harbour Transfer Pilot include "
+         "Amberly Bank, Dunlin Pay, Osric Securities (Asia), Quarry Exchange, Vantor Capital "
+         "and Brackley Payments.",
+         {("amberly-bank", "MEMBER_OF", "harbour-transfer-pilot"),
+          ("quarry-exchange", "MEMBER_OF", "harbour-transfer-pilot"),
+          ("brackley-payments", "MEMBER_OF", "harbour-transfer-pilot")}),
+        ("a speaker's title ending in a region, with 'at' the firm hung on 'said'",
+         '"Demand is strong," said Ines Varga, general manager and head of wealth and '
+         'personal banking Hong Kong at Quillon Bank.',
+         {("ines-varga", "HOLDS_ROLE", "quillon-bank")}),
+        ("'the fintech arm of' a group: a description noun used as a modifier is no reference",
+         "Dunlin Technology, the fintech arm of Vantor Group, said so.",
+         {("dunlin-technology", "SUBSIDIARY_OF", "vantor-group")}),
+        ("'after the regulator upgraded its licence', parsed with no subject",
+         "Quillon Bank has launched crypto trading for its customers after the Securities "
+         "and Futures Commission (SFC) upgraded its Type 1 licence.",
+         {("quillon-bank", "LICENSED_BY", "sfc")}),
+        ("a firm described as 'a startup in' a place",
+         "Dunlin Labs, a fintech startup in Hong Kong that was founded in 2019, raised money.",
+         {("dunlin-labs", "LOCATED_IN", "hong-kong")}),
+        ("a person who oversees work 'at' a firm",
+         '"We are ready," said Ines Varga, who oversees venture building at Quillon Ventures.',
+         {("ines-varga", "HOLDS_ROLE", "quillon-ventures")}),
+        ("the stablecoin sandbox written in lower case, without 'issuer'",
+         "Quarry Exchange is working with Dunlin Pay, one of the participants in the "
+         "stablecoin sandbox.",
+         {("dunlin-pay", "MEMBER_OF", "hkma-stablecoin-issuer-sandbox")}),
         ("an index unveiled by an exchange",
          "Quarry Exchange unveiled the Quarry Index, a benchmark of the ten most traded "
          "tokens.",
