@@ -48,7 +48,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "complement-poss", "complement-for-owner", "custody-for", "as-subject",
                "subject-owner", "object-poss", "department-at", "partner-subject",
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
-               "with-together", "part-of"}
+               "with-together", "part-of", "described-regulator", "board-of"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -463,6 +463,10 @@ _TAKING_AWAY = {"revoke", "suspend", "withdraw", "rescind", "cancel", "strip", "
 _DENYING = {"deny", "dismiss", "refute", "reject"}
 #: Nouns for what is said and may be denied ("a report that it had joined X").
 _HEARSAY = {"report", "rumour", "rumor", "speculation", "claim", "suggestion", "allegation"}
+#: Nouns that describe a regulator without naming it ("the securities regulator").
+_REGULATOR_NOUNS = {"regulator", "watchdog", "commission", "authority", "supervisor"}
+#: The place whose regulators the sentences speak of when they name no other.
+_HOME = "hong-kong"
 #: Verbs of saying, whose "at Y" after a speaker's title may say where the speaker works.
 _SAYING = {"say", "tell", "add", "note", "explain", "write", "comment"}
 #: Words that call a report wrong ("the reports were incorrect").
@@ -470,10 +474,20 @@ _FALSE = {"wrong", "incorrect", "untrue", "false", "inaccurate", "baseless", "un
           "groundless", "fake"}
 #: Auxiliaries of what may only be ("X could take a stake in Y").
 _MAYBE = {"could", "might", "may"}
+#: Verbs of a wish or an attempt, whose object is not yet a fact ("applied to be
+#: registered with the SFC", "hopes to join X"). A plan is read as what it plans ("plans to
+#: issue X in collaboration with Y"): the news states plans as facts of the firm.
+_WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look"}
+#: Verbs of a belief or claim, whose clause is not a fact ("claims it is licensed").
+_BELIEVING = {"claim", "believe", "allege", "purport", "think", "assume", "suppose"}
 #: Words of a plan or an attempt, which a later "but ..." may call off ("was due to speak
 #: at X, but the session was cancelled", "applied to join X but was not selected").
 _PLANNING = {"plan", "schedule", "due", "set", "expect", "intend", "apply", "try", "seek",
              "bid", "attempt", "hope", "aim"}
+#: Nouns for what was planned ("the session was cancelled").
+_PLANNED_THINGS = {"session", "event", "talk", "panel", "plan", "deal", "forum", "summit",
+                   "conference", "appearance", "speech", "keynote", "launch", "meeting",
+                   "ceremony", "programme", "program", "pilot"}
 #: Verbs that call a plan off.
 _CALLING_OFF = {"withdraw", "pull", "cancel", "scrap", "abandon", "drop", "quit", "postpone",
                 "shelve", "fail", "collapse", "back"}
@@ -514,15 +528,22 @@ def _negated(trigger: Token) -> bool:
             return True  # "the proposed venture between A and B was scrapped"
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in _DENYING:
             return True  # "denied that it had joined X"
-        if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _HEARSAY | {"talk"}:
+        if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _HEARSAY | {"talk"} \
+                and t.head.pos_ in {"NOUN", "PROPN"}:
             if _called_false(t.head):
                 return True  # "reports that A had founded X were incorrect"
             t = t.head  # "denied a report that it had joined X": what the report says
             continue
         if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in t.children) or (
-                any(c.dep_ == "aux" and c.lower_ == "would" for c in t.children)
+                any(c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in t.children)
                 and any(c.dep_ == "advcl" and _conditional(c) for c in t.children)):
             return True  # "X could take a stake in Y", "if ..., X would have owned Y"
+        if any(c.dep_ in _SUBJECTS and c.lower_ in {"none", "neither", "nobody"}
+               for c in t.children):
+            return True  # "none of the platforms, including X, is registered"
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _WANTING or \
+                t.dep_ == "ccomp" and t.head.lemma_.lower() in _BELIEVING:
+            return True  # "expects to be registered", "claims it is registered"
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}
                for c in t.children):
             return True  # "if X acquires Y"
@@ -531,6 +552,9 @@ def _negated(trigger: Token) -> bool:
                 and not any(g.dep_ in {"dobj", "pobj"} for g in c.children)
                 for c in t.children):
             return True
+        if t.dep_ == "acl" and t.head.dep_ == "pobj" and t.head.head.lower_ == "among":
+            t = t.head.head  # "was not among the firms selected for X": what "among" is on
+            continue
         if t.dep_ not in {"dobj", "attr", "xcomp", "nsubjpass", "oprd", "pobj", "prep"}:
             break
         t = t.head
@@ -544,9 +568,18 @@ def _called_off(trigger: Token) -> bool:
     while chain[-1].dep_ in {"xcomp", "acomp"} and len(chain) < 4:
         chain.append(chain[-1].head)
     return any(t.lemma_.lower() in _PLANNING for t in chain[1:]) and any(
-        c.dep_ == "conj" and c.i > trigger.i and (
+        c.dep_ == "conj" and c.i > trigger.i and c.lemma_.lower() not in _TELLING
+        and _same_actor(c) and (
             c.lemma_.lower() in _CALLING_OFF or any(_denies(g) for g in c.children))
         for t in chain for c in t.children)
+
+
+def _same_actor(clause: Token) -> bool:
+    """Whether a joined clause speaks of the plan itself: no subject of its own, a pronoun,
+    or the event planned ("but the session was cancelled"; not "but Tomas Berg pulled out")."""
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECTS]
+    return not subjects or all(s.pos_ == "PRON" or s.lemma_.lower() in _PLANNED_THINGS
+                               for s in subjects)
 
 
 def _report_called_false(trigger: Token) -> bool:
@@ -554,6 +587,8 @@ def _report_called_false(trigger: Token) -> bool:
     wrong after the trigger ("Reports that A had founded X were incorrect"); read from the
     words, since the parse of such a sentence is seldom whole."""
     sent = trigger.sent
+    if any(a.dep_ == "relcl" for a in [trigger, *trigger.ancestors]):
+        return False  # "Vantor, which owns Quarry, ...": a clause of its own
     return any(h.lemma_.lower() in _HEARSAY | {"talk"} and h.i + 1 < sent.end
                and h.nbor(1).lower_ == "that" for h in sent if h.i < trigger.i) and \
         any(f.lemma_.lower() in _FALSE and f.dep_ in {"acomp", "attr"}
@@ -602,8 +637,8 @@ def _voice(verb: Token) -> str:
 
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
-_LISTABLE = {"object", "by", "dative", "owner", "complement-of", "complement-for", "support",
-             "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
+_LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "complement-for",
+             "support", "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
              "as-object", "included", "formed-by", "by-together", "custody-for",
              "department-at", "majority-stake-in", "with-together"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
@@ -777,8 +812,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "included":  # "X's founders include A and B", "... are A and B": A and B,
         # names only ("its founders include two former bankers" names no founder)
         verb = _predicate_verb(first)
-        if verb is None or verb.lemma_.lower() not in _INCLUDING:
-            return []
+        if verb is None or verb.lemma_.lower() not in _INCLUDING or any(
+                _denies(c) or c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
+            return []  # "does not include", "could include"
         return [c for c in _role("predicate", t, span, at) if c.i in at]
     if role == "relative-host":  # "X, a venture in which Y holds 51 per cent": X
         clause = next((v for v in [t, *t.ancestors] if v.dep_ == "relcl"), None)
@@ -996,6 +1032,26 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "sentence-regulator":  # "licensed under the SFC's regime": the one regulator
         mentions = _sentence_regulator(t, at)
         return [doc[mentions[-1].end - 1]] if mentions else []
+    if role == "described-regulator":  # "Hong Kong's securities regulator licensed X, the
+        # SFC said": the one regulator the sentence names, where the subject is a regulator
+        # described by words of its name and by no other place
+        mentions = _sentence_regulator(t, at)
+        subjects = [x for x, _ in _subject(t)]
+        if not mentions or len(subjects) != 1 or subjects[0].i in at or \
+                subjects[0].lemma_.lower() not in _REGULATOR_NOUNS:
+            return []
+        name = f"{mentions[-1].name} {mentions[-1].text}".lower()
+        if any(c.dep_ in {"amod", "compound"} and c.lower_ not in name
+               or c.dep_ == "poss" and c.i in at and at[c.i].kind == "Place"
+               and at[c.i].entity_id != _HOME
+               or c.dep_ == "prep" and any(g.i in at for g in c.children)
+               for c in subjects[0].children):
+            return []
+        return [doc[mentions[-1].end - 1]]
+    if role == "board-of":  # "sits on the board of Y", "appointed A to Y's board": Y
+        return [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "to"}
+                for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() == "board"
+                for o in _owner(b, at)]
     if role == "poss-head":  # "the city's HK$6 billion digital bond": what it possesses
         return [t.head] if t.dep_ == "poss" and t.head.i in at else []
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
@@ -1401,7 +1457,8 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
         # "Jane Doe, general manager and head of wealth at Y": "at Y" hung on the person, or
         # on the verb the person is the subject of ("..., said Jane Doe, head of X at Y.")
         holders = [person] + ([person.head] if person.dep_ == "nsubj" and
-                              person.head.lemma_.lower() in _SAYING else []) + [
+                              person.head.lemma_.lower() in _SAYING
+                              and person.head.i < person.i else []) + [
             c for c in group[0].conjuncts if c.i in at and at[c.i].kind == "Place"]
         return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
                 and c.i > noun.i for g in c.children if g.dep_ == "pobj" and g.i in at

@@ -501,6 +501,10 @@ for _phrase, _kinds in list(REFERENCES.items()):
             REFERENCES[_determiner + _phrase[4:]] = _kinds
 
 
+#: Nouns for a part of a firm, which a description before them only qualifies.
+_PART_NOUNS = {"arm", "unit", "subsidiary", "division", "branch", "affiliate", "offshoot"}
+
+
 class References:
     """Pronouns and definite descriptions resolved to the last entity of a fitting kind
     named in the same or the previous two sentences."""
@@ -567,8 +571,9 @@ class References:
                 continue
             kinds = REFERENCES[phrase]
             if phrase not in _PRONOUNS and doc[end - 1].dep_ in {"compound", "amod"} and \
-                    doc[end - 1].head.i > end - 1 and doc[doc[end - 1].head.i].is_lower:
-                continue  # "the fintech arm of X", "the bank unit": the noun only qualifies
+                    doc[end - 1].head.i > end - 1 and \
+                    doc[end - 1].head.lemma_.lower() in _PART_NOUNS:
+                continue  # "the fintech arm of X", "the bank unit": a part of another firm
             if phrase not in _PRONOUNS and _named_next(doc, end, starts, fits(kinds)):
                 continue  # "the fund, the Lumen Bitcoin ETF,": the name that follows it is
                 # the mention

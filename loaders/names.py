@@ -911,6 +911,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            and not _apposed_at_start(doc, start)) \
             and not _opens_ner_name(doc, start, end):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
+    cut = next((k for k in range(start + 1, end - 1) if doc[k].lower_ == "for"
+                and canonical(doc[start:k].text) in name_data().places), None)
+    if cut is not None:
+        start = cut + 1  # "head of APAC for Lumen Pay": a region, then the firm
     while end > start and any(c in doc[end - 1].text for c in "$¥€£"):
         end -= 1  # "Tarn Digital for HK$500 million": an amount is no word of a name
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \

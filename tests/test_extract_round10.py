@@ -151,10 +151,40 @@ def test_construction(extractor, construction, text, expected):
      ("Ida Okoro was scheduled to speak at the Harbour Token Summit but pulled out.",
       "SPOKE_AT"),
      ("Amberly Bank is one of the biggest lenders in Hong Kong.", "MEMBER_OF"),
+     ("Petra Lowe wrote to the board of Quarry Exchange on Monday.", "HOLDS_ROLE"),
+     ("Petra Lowe called on the board of Quarry Exchange to reject the offer.", "HOLDS_ROLE"),
+     ("The board of Quarry Exchange does not include Petra Lowe.", "HOLDS_ROLE"),
+     ("Quarry Exchange has applied to be registered with the SFC.", "LICENSED_BY"),
+     ("Quarry Exchange claims it is registered with the SFC.", "LICENSED_BY"),
+     ("None of the platforms, including Quarry Exchange, is registered with the SFC.",
+      "LICENSED_BY"),
+     ("Dubai's regulator licensed Quarry Exchange last year, while the SFC rejected its "
+      "application.", "LICENSED_BY"),
+     ("Hong Kong's insurance regulator authorised Osric Life to sell policies, the HKMA said.",
+      "LICENSED_BY"),
+     ("Dunlin Labs licensed Quarry Exchange to use its engine, according to an SFC filing.",
+      "LICENSED_BY"),
+     ("Quarry Exchange is a startup in Hong Kong's biggest market.", "MEMBER_OF"),
+     ("Tomas Berg led the audit at Quarry Exchange last year.", "HOLDS_ROLE"),
+     ("Ines Varga launched Dunlin Labs with Tomas Berg as its chief executive.", "FOUNDED_BY"),
+     ('"We will grow," Ines Varga, the Secretary for Innovation, said at the Legislative '
+      "Council.", "HOLDS_ROLE"),
      ("Quarry Exchange picked Vantor Capital as its adviser.", "PARTNERS_WITH")],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert not {t for t in triples(extractor, text) if t[1] == wrong}
+
+
+def test_a_plan_another_person_left_still_stands(extractor):
+    text = ("Ida Okoro was set to speak at the Harbour Token Summit, but Tomas Berg pulled "
+            "out.")
+    assert ("ida-okoro", "SPOKE_AT", "harbour-token-summit") in triples(extractor, text)
+
+
+def test_a_description_before_a_plain_noun_still_refers(extractor):
+    text = ("Quarry Exchange opened in 2019. The exchange operator was licensed by the SFC "
+            "in 2023.")
+    assert ("quarry-exchange", "LICENSED_BY", "sfc") in triples(extractor, text)
 
 
 def test_a_plan_carried_out_is_a_relation(extractor):
@@ -168,8 +198,9 @@ def test_a_firm_named_first_in_a_sentence_keeps_its_first_word(extractor):
 
 
 def test_a_region_before_for_is_no_part_of_a_name(extractor):
-    batch = extractor.run(document("Ines Varga is head of Asia for Brackley Payments."))
-    assert not [e.id for e in batch.entities if "asia" in e.id]
+    for region in ("Asia", "APAC", "Asia Pacific"):
+        batch = extractor.run(document(f"Ines Varga is head of {region} for Brackley Payments."))
+        assert not [e.id for e in batch.entities if "for" in e.id.split("-")], region
 
 
 def test_a_minister_s_portfolio_after_for_is_still_no_firm(extractor):
