@@ -48,7 +48,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "complement-poss", "complement-for-owner", "custody-for", "as-subject",
                "subject-owner", "object-poss", "department-at", "partner-subject",
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
-               "with-together", "part-of", "described-regulator", "board-of"}
+               "with-together", "part-of", "described-regulator", "board-of",
+               "names-after"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -104,6 +105,9 @@ _SCHEME_PARTS = {"sandbox", "pilot", "phase", "stage", "trial", "cohort", "wave"
 #: Parts of an event that stand for the event ("at the opening ceremony of X").
 _EVENT_PARTS = {"ceremony", "session", "opening", "panel", "gala", "dinner", "reception",
                 "day", "edition", "launch", "plenary", "stage"}
+#: Plain nouns for an event, which its possessor names ("the opening day of X's
+#: conference": X).
+_EVENT_NOUNS = {"conference", "summit", "forum", "festival", "week", "event", "expo"}
 #: Words that count the items a relative clause speaks of ("both of which").
 _QUANTIFIERS = {"both", "all", "each", "neither", "none", "either"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -646,7 +650,10 @@ _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "inco
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
 #: "unveiled by X in a keynote speech at the forum": where it was said
-_SPEECHES = {"speech", "keynote", "address", "remark", "presentation", "talk", "panel"}
+_SPEECHES = {"speech", "keynote", "address", "remark", "presentation", "talk", "panel",
+             "discussion"}
+#: Those a speaker addresses ("told an audience of investors at the forum").
+_AUDIENCES = {"audience", "crowd", "delegate", "attendee", "guest", "participant", "gathering"}
 #: "with support from A and B", "with help from A", "assisted by A"
 _SUPPORT = {"support", "assistance", "help", "input"}
 
@@ -800,7 +807,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                      and (o := _object(c)) is not None and o.lemma_.lower() in _SESSIONS]
         # "told (moderated) a panel at the forum", "in a fireside chat at the forum"
         speeches += [o for o in t.children if o.dep_ == "dobj"
-                     and o.lemma_.lower() in _SESSIONS | _SPEECHES]
+                     and o.lemma_.lower() in _SESSIONS | _SPEECHES | _AUDIENCES]
         # "speaking on the sidelines of the forum"
         sidelines = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
                      and (o := _object(c)) is not None and o.lower_ == "sidelines"]
@@ -860,6 +867,15 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [x for x in [named, *named.conjuncts] if x.i in at] or [doc[k - 1]]
     if role == "inside":  # the names inside a token-sequence trigger
         return [doc[k] for k in range(*span) if k in at and at[k].start == k]
+    if role == "names-after":  # "a group made up of A, the B, large banks, C and D": every
+        # name from the trigger to the end of its clause, however the parse hangs the list
+        found = []
+        for k in range(span[1], t.sent.end):
+            if k not in at and (doc[k].pos_ in {"VERB", "AUX"} or doc[k].text in {";", ":"}):
+                break
+            if k in at and at[k].start == k:
+                found.append(doc[k])
+        return found
     if role == "listed-after":  # "... hosts 500 firms, including A; B; and C": A, B, C
         for k in range(span[1], t.sent.end):
             if doc[k].lower_ in _LISTING and doc[k].dep_ == "prep":
@@ -1827,6 +1843,10 @@ def _part_owners(part: Token, at: dict[int, Mention]) -> list[Token]:
     """The names a part noun belongs to: its possessor ("X's sandbox"), else the object of
     its "of" ("the opening day of X")."""
     return [c for c in part.children if c.dep_ == "poss" and c.i in at] or \
+        [p for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+         for g in c.children if g.dep_ == "pobj" and g.i not in at
+         and g.lemma_.lower() in _EVENT_NOUNS
+         for p in g.children if p.dep_ == "poss" and p.i in at] or \
         [g for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
          for g in c.children if g.dep_ == "pobj" and g.i in at]
 

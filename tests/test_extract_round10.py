@@ -123,6 +123,26 @@ from tests.extract_support import document, triples
          "Quarry Exchange is working with Dunlin Pay, one of the participants in the "
          "stablecoin sandbox.",
          {("dunlin-pay", "MEMBER_OF", "hkma-stablecoin-issuer-sandbox")}),
+        ("a group 'made up of' a list the parse breaks up",
+         "The regulator then set up a Ledger Community made up of local regulators, the "
+         "Bank for International Settlements (BIS), large banks, the exchange Quarry "
+         "Exchange, Dunlin Labs and Vantor Capital.",
+         {("quarry-exchange", "MEMBER_OF", "ledger-community"),
+          ("dunlin-labs", "MEMBER_OF", "ledger-community"),
+          ("vantor-capital", "MEMBER_OF", "ledger-community")}),
+        ("a consortium 'comprising' firms",
+         "Amberly Bank leads the Harbour Consortium, comprising Dunlin Pay and Osric "
+         "Securities.",
+         {("dunlin-pay", "MEMBER_OF", "harbour-consortium"),
+          ("osric-securities", "MEMBER_OF", "harbour-consortium")}),
+        ("said 'during a panel discussion at' an event",
+         '"Demand is real," Ida Okoro said during a panel discussion at the Harbour Token '
+         "Summit.",
+         {("ida-okoro", "SPOKE_AT", "harbour-token-summit")}),
+        ("told 'an audience of' people at an event",
+         '"Tokens are tools," Ida Okoro told an audience of bankers at the Harbour Token '
+         "Summit on Friday.",
+         {("ida-okoro", "SPOKE_AT", "harbour-token-summit")}),
         ("an index unveiled by an exchange",
          "Quarry Exchange unveiled the Quarry Index, a benchmark of the ten most traded "
          "tokens.",
