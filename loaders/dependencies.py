@@ -1445,9 +1445,15 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                         or _name_after(c, at) or _possessor(c, at)
                 elif c.dep_ == "prep" and c.lower_ == "for":
                     # "a spokeswoman for Y", "head of Asia for Y": a firm, not a region
-                    # ("chief executive for Asia") or a portfolio ("Secretary for ...")
-                    of += [g for g in c.children if g.dep_ == "pobj" and g.i in at
-                           and at[g.i].kind not in {"Place", "Person"}]
+                    # ("chief executive for Asia") or a portfolio ("Secretary for ..."),
+                    # whose government may follow ("Secretary for X of the Government")
+                    objects = [g for g in c.children if g.dep_ == "pobj"]
+                    of += [g for g in objects if g.i in at
+                           and at[g.i].kind not in {"Place", "Person"}] or [
+                        o for g in objects if g.i not in at for x in [g, *g.conjuncts]
+                        for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj" and o.i in at
+                        and at[o.i].kind == "GovernmentBody"]
                 elif c.dep_ == "poss" and c.lower_ == "whose":
                     found += _whose(c, n, at)
                 elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at and \

@@ -52,6 +52,9 @@ LONG_SENTENCE = 1_000
 BATCH_SIZE = 16
 #: A hyphen standing alone between spaces, used as a dash ("X - a unit of Y - said").
 _SPACED_HYPHEN = re.compile(r"(?<=[ \t])-(?=[ \t])")
+#: "Under Secretary", a Hong Kong government title the model parses as a preposition and a
+#: noun ("said A, Under Secretary for ..."); written with a hyphen it is one title.
+_UNDER_SECRETARY = re.compile(r"\b([Uu]nder) (?=[Ss]ecretary\b)")
 #: No-break spaces (common in web pages), which the tokenizer makes words of their own.
 _NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
@@ -67,8 +70,11 @@ def as_parsed(text: str) -> str:
     'Lumen — a unit of Orbis — said; Hong Kong-based'
     >>> as_parsed("Hong\u00a0Kong")
     'Hong Kong'
+    >>> as_parsed("Jane Doe, Under Secretary for Lumen")
+    'Jane Doe, Under-Secretary for Lumen'
     """
-    return _SPACED_HYPHEN.sub("—", text.translate(_NO_BREAK))
+    text = _SPACED_HYPHEN.sub("—", text.translate(_NO_BREAK))
+    return _UNDER_SECRETARY.sub(r"\1-", text)
 
 
 def _quoted(source: SourceDocument, sent: Span) -> str:

@@ -119,7 +119,7 @@ CO_WORD = re.compile(r"^[Cc]o-(?:led|" + "|".join(s.rstrip("e") for s in CO_STEM
 #: particle, with no noun to hang "with Y" on; "secretary - general": a verb made of the
 #: name before it).
 HYPHENATED_NOUN = re.compile(r"^(?:[Tt]ie-up|[Ss]tart-up|[Ss]pin-off|[Rr]oll-out|[Bb]uy-out|"
-                             r"[Tt]ake-over|[Ss]et-up|(?:[Ss]ecretary|[Dd]irector|[Aa]ttorney)-"
+                             r"[Tt]ake-over|[Ss]et-up|[Uu]nder-[Ss]ecretary|(?:[Ss]ecretary|[Dd]irector|[Aa]ttorney)-"
                              r"[Gg]eneral|[Ee]ditor-in-[Cc]hief)s?$")
 _WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}|{HYPHENATED_NOUN.pattern}")
 

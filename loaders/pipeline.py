@@ -130,6 +130,7 @@ def _build(name: str, entities: list[Entity], ner: str = "names") -> Language:
         keep_whole_words(nlp)
         nlp.add_pipe("hkweb3_sentences", first=True)
         if "attribute_ruler" in nlp.pipe_names:
+            _titles_are_nouns(nlp)
             _fast_attributes(nlp)
         if "lemmatizer" in nlp.pipe_names:
             _indexed_lemmas(nlp)
@@ -222,6 +223,18 @@ def _indexed_lemmas(nlp: Language) -> None:
     index = lemmatizer.lookups.get_table("lemma_index", {})
     for pos in list(index):
         index[pos] = frozenset(index[pos])
+
+
+#: Titles the tokenizer keeps whole that the tagger, not knowing them, may take for
+#: adjectives ("Under-Secretary").
+_HYPHENATED_TITLES = ["under-secretary", "secretary-general", "director-general",
+                      "attorney-general", "editor-in-chief"]
+
+
+def _titles_are_nouns(nlp: Language) -> None:
+    """Tag the hyphenated titles as nouns, whatever the tagger guessed."""
+    nlp.get_pipe("attribute_ruler").add(
+        patterns=[[{"LOWER": {"IN": _HYPHENATED_TITLES}}]], attrs={"POS": "NOUN", "TAG": "NN"})
 
 
 def _co_word_lemmas(nlp: Language) -> None:

@@ -143,6 +143,14 @@ from tests.extract_support import document, triples
          '"Tokens are tools," Ida Okoro told an audience of bankers at the Harbour Token '
          "Summit on Friday.",
          {("ida-okoro", "SPOKE_AT", "harbour-token-summit")}),
+        ("'Under Secretary for' a portfolio 'of the Government of' the HKSAR",
+         '"We are ready," said Ida Okoro, Under Secretary for Financial Services and the '
+         "Treasury of the Government of the Hong Kong Special Administrative Region.",
+         {("ida-okoro", "HOLDS_ROLE", "hksar-government")}),
+        ("a memorandum signed by a foreign central bank and the HKMA",
+         "The Banque de France (BDF) and the Hong Kong Monetary Authority (HKMA) have signed "
+         "a memorandum of understanding on tokenisation.",
+         {("banque-de-france", "PARTNERS_WITH", "hkma")}),
         ("an index unveiled by an exchange",
          "Quarry Exchange unveiled the Quarry Index, a benchmark of the ten most traded "
          "tokens.",
