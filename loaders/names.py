@@ -1037,6 +1037,7 @@ _TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "
 
 
 _DEPARTMENT_TITLES = {"head", "director", "manager", "chief", "officer", "president",
+                      "director-general", "secretary-general", "commissioner",
                       "vice-president", "lead", "vp", "heads", "directors"}
 #: Ordinary words that qualify a department's name ("Emerging Business", "Global Markets").
 _DEPARTMENT_QUALIFIERS = {"global", "digital", "emerging", "corporate", "institutional",
@@ -1186,11 +1187,15 @@ def _department(span: Span, named: set[int], label: str | None = None) -> bool:
     if i >= 2 and doc[i - 1].text == "(" and doc[i - 2].lower_ in _DEPARTMENT_TITLES and \
             not any(k in named for k in range(span.start, span.end)):
         return True  # "Executive Director (Banking Policy)": the title's department
+    # "Global Head of Financial Services and Fintech at Lumen": what follows "of" and comes
+    # before "at" and a name is the title's department, whatever its words
+    at_firm = span.end + 1 < len(doc) and doc[span.end].lower_ == "at" and \
+        doc[span.end + 1].text[:1].isupper()
     return not any(i in named for i in range(span.start, span.end)) and span.start >= 2 and \
         doc[span.start - 1].lower_ == "of" and \
-        doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and \
-        words[-1] in _DEPARTMENT_WORDS and all(
-            w in _DEPARTMENT_QUALIFIERS or w in _DEPARTMENT_WORDS for w in words[:-1])
+        doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and (at_firm or (
+            words[-1] in _DEPARTMENT_WORDS and all(
+                w in _DEPARTMENT_QUALIFIERS or w in _DEPARTMENT_WORDS for w in words[:-1])))
 
 
 def _department_words(span: Span) -> bool:

@@ -231,6 +231,12 @@ def test_a_region_before_for_is_no_part_of_a_name(extractor):
         assert not [e.id for e in batch.entities if "for" in e.id.split("-")], region
 
 
+def test_a_department_before_at_and_a_firm_is_no_name(extractor):
+    batch = extractor.run(document(
+        "Ida Okoro, Global Head of Financial Services and Fintech at Quillon Bank, spoke."))
+    assert not [e.id for e in batch.entities if "fintech" in e.id]
+
+
 def test_a_minister_s_portfolio_after_for_is_still_no_firm(extractor):
     batch = extractor.run(document(
         "The Secretary for Financial Services and the Treasury spoke on Monday."))
