@@ -337,7 +337,7 @@ class DependencyRelations:
                    ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str | bool]]]:
         # A token sequence's roles are asked of its syntactic head ("Financial Secretary").
         trigger = doc[end - 1] if pattern.last else doc[start:end].root
-        if not self._fits(pattern, trigger, end - start > 1) or _negated(trigger):
+        if not self._fits(pattern, trigger, end - start > 1):
             return
         if start and doc[start - 1].lower_ in pattern.not_after:  # "Deputy Financial Secretary",
             return  # asked of a token sequence's first word
@@ -359,7 +359,8 @@ class DependencyRelations:
             targets = _mentions(_arguments(pattern.target, trigger, span, at), at)
         if pattern.pairwise:  # "A, B and C set up a joint venture": each pair
             targets = sources
-        if not targets:
+        # (asked last: most triggers join no two names, and a denial is read from the clause)
+        if not targets or _negated(trigger):
             return
         # Read only for a trigger that joins two names: most triggers join none.
         period = period_of(trigger, self.period_words) \
