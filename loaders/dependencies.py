@@ -472,6 +472,8 @@ _HEARSAY = {"report", "rumour", "rumor", "speculation", "claim", "suggestion", "
 _REGULATOR_NOUNS = {"regulator", "watchdog", "commission", "authority", "supervisor"}
 #: The place whose regulators the sentences speak of when they name no other.
 _HOME = "hong-kong"
+#: Bodies of an organisation a title may sit in ("Y board member", "Y management team").
+_ORGANS_OF = {"board", "management", "council", "committee"}
 #: Verbs of saying, whose "at Y" after a speaker's title may say where the speaker works.
 _SAYING = {"say", "tell", "add", "note", "explain", "write", "comment"}
 #: Words that call a report wrong ("the reports were incorrect").
@@ -1461,6 +1463,10 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                         at[c.i].kind != "Place" and not (n.i in at and at[c.i] is at[n.i]):
                     # "the Asia chairman of Y": a region; "Lumen Unit of Y": its own name
                     found.append(c)
+                elif c.dep_ == "compound" and c.i not in at and c.lower_ in _ORGANS_OF:
+                    # "Y board member Jane Doe": the organisation on the organ
+                    found += [g for g in c.children if g.dep_ in _MODIFIERS and g.i in at
+                              and at[g.i].kind != "Place"]
             # "HKMA Chief Executive Eddie Yue": the organisation may hang on the name.
             head = _compounded(n)
             if head.i != n.i:
