@@ -514,8 +514,10 @@ _TELLING = {"comment", "say", "disclose", "confirm", "elaborate", "reveal", "spe
 def _negated(trigger: Token) -> bool:
     """Whether the clause denies or only moots the trigger: "has not been licensed", "does not
     own", "never owned", "did not agree to buy", "applied for, but has not received, a
-    licence", "considered buying", "in talks to acquire", "if X acquires Y" (but not "not
-    only ... but also", nor a later "but did not comment")."""
+    licence", "considered buying", "in talks to acquire", "if X acquires Y", "could take a
+    stake", "applied to be registered", "claims it is registered", "reports that ... were
+    wrong", "was due to speak, but the session was cancelled" (but not "not only ... but
+    also", nor a later "but did not comment")."""
     if _report_called_false(trigger) or _called_off(trigger):
         return True
     t = trigger
