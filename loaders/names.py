@@ -62,9 +62,11 @@ _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
 _NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "le"}
 #: "HKD6", "US$7", "E03", "USD1.2bn"; not "W3ME" (a name written with a digit)
 _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?$")
-_WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$")  # "HTX", "Gate.io", "SlowMist"
+#: "HTX", "Gate.io", "SlowMist", "Web3 Harbour"
+_WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$|^[A-Z][a-z]+\d+$")
 #: "RWAs", "DATs": an abbreviation in the plural names a class of things, not one
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
 _PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
@@ -522,7 +524,8 @@ _NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"
 _DEMONYM = re.compile(r"(?:ese|ian|ean|ish|an)$")  # "Chinese-funded", "Korean-owned"
 _PARTICIPLES = {"backed", "owned", "controlled", "led", "funded", "based", "listed", "run",
                 "operated", "headquartered", "founded"}
-_CONNECTORS = {"of", "and", "&", "for", "de"}
+_CONNECTORS = {"of", "and", "&", "for", "de", "van", "von", "der", "den", "da", "di", "du",
+               "bin"}
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT",
              "poss", "compound"}
 
@@ -874,14 +877,18 @@ def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
 
 
 def _starts_name(token: Token) -> bool:
-    return token.text[:1].isupper() and (token.pos_ == "PROPN" or (
-        not token.is_sent_start and (token.pos_ not in _NOT_IN_NAME or _coded(token))
+    return token.text[:1].isupper() and (token.pos_ == "PROPN" or _coded(token) or (
+        not token.is_sent_start and token.pos_ not in _NOT_IN_NAME
         and bool(_WRITTEN_AS_NAME.search(token.text))))
 
 
 def _coded(token: Token) -> bool:
-    """A word in capitals with a digit ("HK01", "W3ZA"): a name, however it is tagged."""
-    return any(c.isdigit() for c in token.text) and sum(c.isupper() for c in token.text) >= 2
+    """A word in capitals with a digit ("HK01", "W3ZA"), or a capitalised word with one
+    ("Web3 Harbour"): a name, however it is tagged."""
+    text = token.text
+    return any(c.isdigit() for c in text) and (
+        sum(c.isupper() for c in text) >= 2
+        or text[:1].isupper() and text[1:2].islower() and len(text) >= 4)
 
 
 def _continues_name(token: Token) -> bool:
@@ -909,8 +916,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            and not (end == start + 1 and start + 1 < len(doc)
                                     and doc[start + 1].text == "-")
                            and not _apposed_at_start(doc, start)) \
-            and not _opens_ner_name(doc, start, end):
+            and not _opens_ner_name(doc, start, end) and not _coded(doc[start]):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
+    if start + 1 < end and _ORDINAL.match(doc[start].lower_):
+        start += 1  # "the 19th Asian Financial Forum": the edition, not the name
     cut = next((k for k in range(start + 1, end - 1) if doc[k].lower_ == "for"
                 and canonical(doc[start:k].text) in name_data().places), None)
     if cut is not None:

@@ -240,6 +240,25 @@ def test_a_department_before_at_and_a_firm_is_no_name(extractor):
     assert not [e.id for e in batch.entities if "fintech" in e.id]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [("Web3 Lantern, an industry group, announced a festival.", "web3-lantern", None),
+     ("Ida Okoro chairs Web3 Lantern.", "web3-lantern", None),
+     ("Ida Okoro is a professor at the University of Quarry Bay.", "university-of-quarry-bay",
+      "Association"),
+     ("The deal was signed during the 19th Harbour Finance Forum.", "harbour-finance-forum",
+      "Event")],
+)
+def test_names_written_with_a_digit_an_ordinal_or_a_university(extractor, text, name, kind):
+    found = {e.id: e.kind for e in extractor.run(document(text)).entities}
+    assert name in found and (kind is None or found[name] == kind)
+
+
+def test_a_memorandum_s_initials_are_no_name(extractor):
+    batch = extractor.run(document("The MoU was signed by Quarry Exchange on Monday."))
+    assert "mou" not in {e.id for e in batch.entities}
+
+
 def test_a_minister_s_portfolio_after_for_is_still_no_firm(extractor):
     batch = extractor.run(document(
         "The Secretary for Financial Services and the Treasury spoke on Monday."))
