@@ -468,6 +468,8 @@ _TAKING_AWAY = {"revoke", "suspend", "withdraw", "rescind", "cancel", "strip", "
 _DENYING = {"deny", "dismiss", "refute", "reject"}
 #: Nouns for what is said and may be denied ("a report that it had joined X").
 _HEARSAY = {"report", "rumour", "rumor", "speculation", "claim", "suggestion", "allegation"}
+#: Nouns for what is said and may be called wrong ("market talk that X had won ...").
+_REPORTS = _HEARSAY | {"talk"}
 #: Nouns that describe a regulator without naming it ("the securities regulator").
 _REGULATOR_NOUNS = {"regulator", "watchdog", "commission", "authority", "supervisor"}
 #: The place whose regulators the sentences speak of when they name no other.
@@ -537,7 +539,7 @@ def _negated(trigger: Token) -> bool:
             return True  # "the proposed venture between A and B was scrapped"
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in _DENYING:
             return True  # "denied that it had joined X"
-        if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _HEARSAY | {"talk"} \
+        if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _REPORTS \
                 and t.head.pos_ in {"NOUN", "PROPN"}:
             if _called_false(t.head):
                 return True  # "reports that A had founded X were incorrect"
@@ -598,7 +600,7 @@ def _report_called_false(trigger: Token) -> bool:
     sent = trigger.sent
     if any(a.dep_ == "relcl" for a in [trigger, *trigger.ancestors]):
         return False  # "Vantor, which owns Quarry, ...": a clause of its own
-    return any(h.lemma_.lower() in _HEARSAY | {"talk"} and h.i + 1 < sent.end
+    return any(h.lemma_.lower() in _REPORTS and h.i + 1 < sent.end
                and h.nbor(1).lower_ == "that" for h in sent if h.i < trigger.i) and \
         any(f.lemma_.lower() in _FALSE and f.dep_ in {"acomp", "attr"}
             for f in sent if f.i > trigger.i)
@@ -1398,25 +1400,27 @@ def _complement(verb: Token) -> list[Token]:
     """The role noun of "appointed X as chief executive", "was named chief executive"."""
     found = []
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "as":
-            found += [g for g in c.children if g.dep_ == "pobj"]
-        elif c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() in _RAISING:
-            # "was promoted to chief executive": a title, not a place or a board
-            found += [g for g in c.children if g.dep_ == "pobj"
-                      and (g.lower_ in _TITLES or g.lower_ in _TITLE_RUN)]
+        if c.dep_ == "prep":
+            found += _role_after(c, verb)
         elif c.dep_ in {"oprd", "attr"} or (c.dep_ in {"xcomp", "dobj"} and c.pos_ == "NOUN"
                                            and c.lemma_ != "stake"):
             found.append(c)
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        for c in obj.children:
-            if c.dep_ == "prep" and c.lower_ == "as":
-                found += [g for g in c.children if g.dep_ == "pobj"]
-            elif c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() in _RAISING:
-                # "promoted Jane Doe to chief executive"
-                found += [g for g in c.children if g.dep_ == "pobj"
-                          and (g.lower_ in _TITLES or g.lower_ in _TITLE_RUN)]
+        # "appointed Jane Doe as chief executive", "promoted Jane Doe to chief executive"
+        found += [r for c in obj.children if c.dep_ == "prep" for r in _role_after(c, verb)]
     # "held posts as a vice president": the role is what follows "as"
     return [f for f in found if f.lemma_.lower() not in _POSTS] or found
+
+
+def _role_after(prep: Token, verb: Token) -> list[Token]:
+    """The role noun a preposition on ``verb`` or its object gives: "as chief executive",
+    or after a verb of raising "to chief executive" (a title, not a place or a board)."""
+    if prep.lower_ == "as":
+        return [g for g in prep.children if g.dep_ == "pobj"]
+    if prep.lower_ == "to" and verb.lemma_.lower() in _RAISING:
+        return [g for g in prep.children if g.dep_ == "pobj"
+                and (g.lower_ in _TITLES or g.lower_ in _TITLE_RUN)]
+    return []
 
 
 #: Verbs that move someone up to a title ("promoted to chief executive").

@@ -118,9 +118,16 @@ CO_WORD = re.compile(r"^[Cc]o-(?:led|" + "|".join(s.rstrip("e") for s in CO_STEM
 #: Nouns written with a hyphen that the parse misreads cut in three ("tie - up": a verb's
 #: particle, with no noun to hang "with Y" on; "secretary - general": a verb made of the
 #: name before it).
-HYPHENATED_NOUN = re.compile(r"^(?:[Tt]ie-up|[Ss]tart-up|[Ss]pin-off|[Rr]oll-out|[Bb]uy-out|"
-                             r"[Tt]ake-over|[Ss]et-up|[Uu]nder-[Ss]ecretary|(?:[Ss]ecretary|[Dd]irector|[Aa]ttorney)-"
-                             r"[Gg]eneral|[Ee]ditor-in-[Cc]hief)s?$")
+#: The titles among them (lower case): the tagger, not knowing them, may take them for
+#: adjectives, so the pipeline tags them nouns.
+HYPHENATED_TITLES = ("under-secretary", "secretary-general", "director-general",
+                     "attorney-general", "editor-in-chief")
+HYPHENATED_NOUN = re.compile(
+    r"^(?:[Tt]ie-up|[Ss]tart-up|[Ss]pin-off|[Rr]oll-out|[Bb]uy-out|[Tt]ake-over|[Ss]et-up|"
+    # each title with its words' capitals or not ("Secretary-General"), short words as written
+    + "|".join("-".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if len(w) > 2 else w
+                        for w in title.split("-")) for title in HYPHENATED_TITLES)
+    + r")s?$")
 _WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}|{HYPHENATED_NOUN.pattern}")
 
 

@@ -55,6 +55,7 @@ from hkweb3.errors import ConfigError
 from hkweb3.graph.models import Entity
 from hkweb3.loaders.mentions import (
     CO_STEMS,
+    HYPHENATED_TITLES,
     RegistryMentions,
     abbreviations,
     blank_pipeline,
@@ -225,16 +226,12 @@ def _indexed_lemmas(nlp: Language) -> None:
         index[pos] = frozenset(index[pos])
 
 
-#: Titles the tokenizer keeps whole that the tagger, not knowing them, may take for
-#: adjectives ("Under-Secretary").
-_HYPHENATED_TITLES = ["under-secretary", "secretary-general", "director-general",
-                      "attorney-general", "editor-in-chief"]
-
-
 def _titles_are_nouns(nlp: Language) -> None:
-    """Tag the hyphenated titles as nouns, whatever the tagger guessed."""
+    """Tag the hyphenated titles the tokenizer keeps whole as nouns, whatever the tagger
+    guessed ("Under-Secretary" as an adjective)."""
     nlp.get_pipe("attribute_ruler").add(
-        patterns=[[{"LOWER": {"IN": _HYPHENATED_TITLES}}]], attrs={"POS": "NOUN", "TAG": "NN"})
+        patterns=[[{"LOWER": {"IN": list(HYPHENATED_TITLES)}}]],
+        attrs={"POS": "NOUN", "TAG": "NN"})
 
 
 def _co_word_lemmas(nlp: Language) -> None:
