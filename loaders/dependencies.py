@@ -60,7 +60,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
-         "name-before"} | _MORE_ROLES
+         "name-before", "place-after"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -829,7 +829,13 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         if verb is None or verb.lemma_.lower() not in _INCLUDING or any(
                 _denies(c) or c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
             return []  # "does not include", "could include"
-        return [c for c in _role("predicate", t, span, at) if c.i in at]
+        items = _role("predicate", t, span, at)
+        # "include large lenders such as A and B": the names a class of members is given by
+        return [c for c in items if c.i in at] + [
+            x for c in items if c.i not in at for p in c.children
+            if p.dep_ == "prep" and p.lower_ in _LISTING
+            for o in p.children if o.dep_ == "pobj" and o.i in at
+            for x in [o, *o.conjuncts] if x.i in at]
     if role == "relative-host":  # "X, a venture in which Y holds 51 per cent": X
         clause = next((v for v in [t, *t.ancestors] if v.dep_ == "relcl"), None)
         if clause is None or not any(
@@ -933,6 +939,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         k += k < len(doc) and doc[k].text in _HONORIFICS
         return [doc[k]] if k in at and at[k].start == k and at[k].kind == "Person" else []
     if role == "appos-head":
+        first = _region_titled(first, at)
         if first.dep_ != "appos" or _list_item(first, at):
             return []
         described = _described(first, at) or first.head
@@ -1028,7 +1035,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             [_object(p) for p in t.children if roles and p.dep_ == "prep"
              and p.lower_ == "for" and _object(p)]
     if role == "owner":
-        return _owner(t, at)
+        return _owner(_region_titled(t, at), at)
+    if role == "place-after":  # "the X Forum 2025 in Hong Kong": "in" right after the name,
+        # wherever the parse hangs it
+        end = at[t.i].end if t.i in at else span[1]
+        return [doc[end + 1]] if end + 1 < len(doc) and doc[end].lower_ == "in" and \
+            end + 1 in at and at[end + 1].start == end + 1 else []
     if role == "round-owner":  # "the round was led by X": whose round it is
         return _round_owner(t, at)
     if role == "support":  # "X led the team, with support from A and B": A and B
@@ -1080,6 +1092,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
         k = (at[t.i].end if t.i in at else t.i + 1)
         k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
+        k += k + 1 < len(doc) and doc[k].is_quote and k + 1 in at  # 'its "Tide" app'
         if k < len(doc) and k not in at and doc[k].lemma_.lower() in name_data().product_heads:
             # "Lumen's stablecoin, LUM,": the name its product noun is given
             return [c for c in doc[k].children if c.dep_ == "appos" and c.i in at
@@ -1144,6 +1157,9 @@ def _attr_subject(t: Token, first: Token) -> list[tuple[Token, bool]]:
         first = first.head.head  # "X is one of the participants in Y"
     if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
         return _subject(first.head)
+    if first.dep_ == "pobj" and first.head.lower_ == "as" and \
+            first.head.head.lemma_.lower() in {"serve", "act"}:
+        return _subject(first.head.head)  # "X serves as a member (chief executive) of Y"
     if first.i != t.i and first.lemma_ in _COPULA:  # "who was A and a director of B"
         return _subject(first)
     return []
@@ -1302,6 +1318,16 @@ def _object(preposition: Token) -> Token | None:
     co-founder Jane Doe" hung as three objects of "by")."""
     objects = [g for g in preposition.children if g.dep_ == "pobj"]
     return objects[-1] if objects else None
+
+
+def _region_titled(t: Token, at: dict[int, Mention]) -> Token:
+    """The region a title is written before, which the parse makes the phrase's head ("Jane
+    Doe, CEO Hong Kong at Y": "Kong"), else the title itself."""
+    region = t.head
+    if t.dep_ == "compound" and region.i > t.i and region.i in at and \
+            at[region.i].kind == "Place" and at[region.i].end == region.i + 1:
+        return region
+    return t
 
 
 def _conj_root(t: Token) -> Token:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+import pycountry
 import yaml
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -93,6 +94,18 @@ class NameData:
     months: frozenset[str]
 
 
+def _countries() -> list[str]:
+    """Every country's short, common and official name as ISO 3166 gives it, bar the
+    inverted forms ("Korea, Republic of")."""
+    names = []
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                names.append(name.removeprefix("the "))
+    return names
+
+
 @cache
 def name_data(path: Path = NAMES_FILE) -> NameData:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -111,7 +124,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         kind_phrases={canonical(p): kind for kind, phrases in raw["kind_phrases"].items()
                       for p in phrases},
         media=frozenset(canonical(m) for m in raw["media"]),
-        places=frozenset(canonical(p) for p in raw["places"]),
+        places=frozenset(canonical(p) for p in [*raw["places"], *_countries()]),
         described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
         organisation_words=frozenset(raw["organisation_words"]),
         instruments={part: list(words) for part, words in raw["instruments"].items()},
@@ -797,8 +810,12 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         nouns.append(doc[span.start - 1])
     if apposed and root.dep_ == "appos" and root.head.is_lower:
         nouns.append(root.head)
-    if root.dep_ == "compound" and root.head.i == span.end and root.head.is_lower:
-        nouns.append(root.head)  # "the Dravex exchange": the noun the name modifies
+    between = doc[span.end:max(span.end, root.head.i)]
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.i >= span.end and \
+            root.head.is_lower and all(w.is_quote or w.head.i == root.head.i
+                                       and w.dep_ == "compound" for w in between):
+        # "the Dravex exchange", 'the "Dravex" sandbox programme': the noun the name modifies
+        nouns.append(root.head)
     if apposed and root.dep_ in {"npadvmod", "dep"} and span.end + 1 < len(doc) and \
             doc[span.end].text == ",":  # "X, the exchange run by Y, was": a misparsed apposition
         nouns += [t for t in root.head.children if t.dep_ in {"nsubj", "nsubjpass"}
@@ -820,6 +837,9 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         noun = first.head.head
         nouns.append(noun.head if noun.lower_ == "such" else noun)
     for noun in nouns:
+        if noun.dep_ == "appos" and noun.lemma_.lower() in _SYSTEMS and any(
+                c.dep_ == "poss" for c in noun.children):
+            return "Product"  # "Nimbus, its settlement platform": a firm's system, no firm
         # "exchange" may be tagged PROPN, and "a token" ADJ where it heads its phrase
         if not (noun.is_lower and (noun.pos_ in {"NOUN", "PROPN"} or noun.pos_ == "ADJ" and
                                    noun.dep_ in {"appos", "attr", "dobj", "pobj", "nsubj"})):
@@ -834,6 +854,8 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
 
 
 _POSSESSIVES = {"its", "their", "his", "her", "our", "'s", "’s"}
+#: Nouns for a system a firm runs ("its platform", "Lumen's network").
+_SYSTEMS = {"platform", "network", "system", "ledger", "blockchain", "chain"}
 #: Verbs whose object is a product ("issued LUMA", "will mint TUSD").
 _ISSUING = {"issue", "mint", "tokenise", "tokenize"}
 
@@ -1112,8 +1134,10 @@ def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
     if not words:
         return False
     first = words[0].lower_.strip(".")
+    # "Lumen Fintech Forum": an event named after its host may begin with a generic word
+    event = data.kind_words.get(words[-1].lower_) == "Event"
     if first in data.titles or first in data.title_breaks or first in data.not_first or \
-            first in data.not_names:
+            first in data.not_names and not event:
         return False
     if all(_ends_name(t.lower_) or own_designator(t.lower_, span.label_) for t in words):
         return False  # "Lumen Holdings Limited", "Lumen Group"
