@@ -815,6 +815,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # "told (moderated) a panel at the forum", "in a fireside chat at the forum"
         speeches += [o for o in t.children if o.dep_ == "dobj"
                      and o.lemma_.lower() in _SESSIONS | _SPEECHES | _AUDIENCES]
+        # "told an audience of bankers and investors at the forum": "at" on a member
+        speeches += [m for o in speeches if o.lemma_.lower() in _AUDIENCES for c in o.children
+                     if c.dep_ == "prep" and c.lower_ == "of" and (g := _object(c)) is not None
+                     for m in [g, *g.conjuncts]]
         # "speaking on the sidelines of the forum"
         sidelines = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
                      and (o := _object(c)) is not None and o.lower_ == "sidelines"]
@@ -1522,6 +1526,11 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                               and person.head.i < person.i else []) + [
             c for c in group[0].conjuncts if c.i in at and at[c.i].kind == "Place"]
         return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
+                and c.i > noun.i for g in c.children if g.dep_ == "pobj" and g.i in at
+                and at[g.i].kind not in {"Event", "Place", "Person"}]
+    if group[0].dep_ == "attr" and person.lemma_ in _COPULA:
+        # "Jane Doe, who is head of strategy at Y": "at Y" hung on "is"
+        return [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
                 and c.i > noun.i for g in c.children if g.dep_ == "pobj" and g.i in at
                 and at[g.i].kind not in {"Event", "Place", "Person"}]
     return []

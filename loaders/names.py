@@ -69,7 +69,9 @@ _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$|^[A-Z][a-z]+\d+$")
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
-_PERSON_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
+# "O'Neill", "McKay", "DeSantis" and "Tai-man" are words of people's names too
+_PERSON_WORD = re.compile(r"^(?:[A-Z]['’]|Mc|Mac|De|Di|La|Le|Van)?[A-Z][a-z]+"
+                          r"(?:[-'’][A-Za-z][a-z]*)?\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
 
 
@@ -467,13 +469,13 @@ class NameFinder:
             if long in full or long in registry_names:
                 full[key] = full.get(long) or registry_names[long]
                 continue
-            if len(key.split()) == 1 and key in people:
+            if _one_name(key) and key in people:
                 continue  # a surname: the person named in full, whatever the NER called it
             kind = kind_of(span.text, "PERSON" if key in titled else label, doc._.outlet)
             if kind == "Place" and key in titled and len(key.split()) > 1 and \
                     key not in name_data().places:
                 kind = "Person"  # "Nina Park, the bank's head of ...": a surname, no park
-            if kind == "Person" and len(key.split()) < 2 and key not in titled:
+            if kind == "Person" and _one_name(key) and key not in titled:
                 # one word is no person's name, unless a title follows: "Kevin, the CEO"
                 kind = kind_of(span.text, None, doc._.outlet)
             if key in described and (kind in _GENERIC_KINDS or (
@@ -838,8 +840,11 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         nouns.append(noun.head if noun.lower_ == "such" else noun)
     for noun in nouns:
         if noun.dep_ == "appos" and noun.lemma_.lower() in _SYSTEMS and any(
-                c.dep_ == "poss" for c in noun.children):
-            return "Product"  # "Nimbus, its settlement platform": a firm's system, no firm
+                c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+                for c in noun.children):
+            # "Nimbus, its settlement platform", "Nimbus, the platform of Y": a firm's system
+            return "Product"
         # "exchange" may be tagged PROPN, and "a token" ADJ where it heads its phrase
         if not (noun.is_lower and (noun.pos_ in {"NOUN", "PROPN"} or noun.pos_ == "ADJ" and
                                    noun.dep_ in {"appos", "attr", "dobj", "pobj", "nsubj"})):
@@ -863,9 +868,18 @@ _ISSUING = {"issue", "mint", "tokenise", "tokenize"}
 def _name_parts(people: dict[str, str], key: str, entity_id: str) -> None:
     """Each word of a person's name may stand for them alone: the surname comes first or
     last ("Jane Doe", "Chan Tai-man") or between ("John Lee Ka-chiu")."""
-    for part in key.split():
+    words = key.split()
+    for k, part in enumerate(words):
         if len(part) > 1:
             people.setdefault(part, entity_id)
+        elif k + 1 < len(words):  # "O'Neill" (key "o neill")
+            people.setdefault(f"{part} {words[k + 1]}", entity_id)
+
+
+def _one_name(key: str) -> bool:
+    """Whether a name's key is one word of a person's name: "leung", "o neill"."""
+    words = key.split()
+    return len(words) == 1 or len(words) == 2 and len(words[0]) == 1
 
 
 def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
