@@ -60,7 +60,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
-         "name-before", "place-after"} | _MORE_ROLES
+         "name-before", "place-after", "title-person", "title-org"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -487,6 +487,9 @@ _MAYBE = {"could", "might", "may"}
 #: registered with the SFC", "hopes to join X"). A plan is read as what it plans ("plans to
 #: issue X in collaboration with Y"): the news states plans as facts of the firm.
 _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look"}
+#: Words of asking for what is not yet given ("applied for a licence", "its bid for").
+_APPLYING = {"apply", "application", "bid", "seek", "file", "lobby", "queue", "push", "wait",
+             "compete", "applicant"}
 #: Verbs of a belief or claim, whose clause is not a fact ("claims it is licensed").
 _BELIEVING = {"claim", "believe", "allege", "purport", "think", "assume", "suppose"}
 #: Words of a plan or an attempt, which a later "but ..." may call off ("was due to speak
@@ -552,6 +555,9 @@ def _negated(trigger: Token) -> bool:
         if any(c.dep_ in _SUBJECTS and c.lower_ in {"none", "neither", "nobody"}
                for c in t.children):
             return True  # "none of the platforms, including X, is registered"
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and \
+                t.head.head.lemma_.lower() in _APPLYING:
+            return True  # "applied for an SFC licence", "withdrew its application for"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in _WANTING or \
                 t.dep_ == "ccomp" and t.head.lemma_.lower() in _BELIEVING:
             return True  # "expects to be registered", "claims it is registered"
@@ -619,7 +625,9 @@ def _conditional(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children) \
         or subject is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subject
                                        and c.lower_ in {"had", "were", "should"}
-                                       for c in clause.children)
+                                       for c in clause.children) \
+        or subject is not None and clause.lower_ in {"had", "were", "should"} \
+        and clause.i < subject  # "were the SFC to approve": the parse heads it with "were"
 
 
 def _denies(word: Token) -> bool:
@@ -1040,6 +1048,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
              and p.lower_ == "for" and _object(p)]
     if role == "owner":
         return _owner(_region_titled(t, at), at)
+    if role == "title-person":  # "Jane Doe, Head of Digital Assets, Asia, at Y": Jane Doe
+        k = _title_block(t)[0] - 1
+        return [doc[at[k - 1].start]] if k >= 1 and doc[k].text == "," and k - 1 in at and \
+            at[k - 1].end == k and at[k - 1].kind == "Person" else []
+    if role == "title-org":  # "..., Head of Digital Assets, Asia Pacific, at Y, said": Y
+        return _org_after_regions(doc, _title_block(t)[1], at)
     if role == "place-after":  # "the X Forum 2025 in Hong Kong": "in" right after the name,
         # wherever the parse hangs it
         end = at[t.i].end if t.i in at else span[1]
@@ -1324,6 +1338,41 @@ def _object(preposition: Token) -> Token | None:
     return objects[-1] if objects else None
 
 
+def _title_block(t: Token) -> tuple[int, int]:
+    """The title in title case that ``t`` is a word of, between commas ("Head of Digital
+    Assets", "Chief Executive Officer"): its first token and the token after it."""
+    doc, sent = t.doc, t.sent
+    start, end = t.i, t.i + 1
+    while start > sent.start and _title_case_word(doc[start - 1]):
+        start -= 1
+    while end < sent.end and _title_case_word(doc[end]):
+        end += 1
+    return start, end
+
+
+def _title_case_word(t: Token) -> bool:
+    return t.text[:1].isupper() or t.lower_ in {"of", "and", "&", "for"} or t.text == "-"
+
+
+def _org_after_regions(doc: Doc, k: int, at: dict[int, Mention]) -> list[Token]:
+    """The organisation after a title, past the regions or departments set off by commas
+    ("CEO, Hong Kong and Macau, Y,", "Head, Asia, at Y"): a name that ends its phrase."""
+    end = doc[k].sent.end if k < len(doc) else len(doc)
+    for _ in range(4):
+        if k >= end or doc[k].text != ",":
+            return []
+        k += 1
+        k += k < end and doc[k].lower_ in {"at", "of"}
+        if k in at and at[k].kind not in {"Place", "Person", "Event"}:
+            after = at[k].end
+            return [doc[k]] if after >= end or doc[after].text in {",", ".", ";", ")"} or \
+                doc[after].pos_ in {"VERB", "AUX"} else []
+        while k < end and doc[k].text != "," and (
+                _title_case_word(doc[k]) or k in at and at[k].kind == "Place"):
+            k += 1  # a region or a department
+    return []
+
+
 def _region_titled(t: Token, at: dict[int, Mention]) -> Token:
     """The region a title is written before, which the parse makes the phrase's head ("Jane
     Doe, CEO Hong Kong at Y": "Kong"), else the title itself."""
@@ -1435,7 +1484,11 @@ def _complement(verb: Token) -> list[Token]:
         elif c.dep_ in {"oprd", "attr"} or (c.dep_ in {"xcomp", "dobj"} and c.pos_ == "NOUN"
                                            and c.lemma_ != "stake"):
             found.append(c)
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.pos_ == "NOUN":  # "the appointment of Jane Doe as chief executive"
+        objects += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                    and (o := _object(c)) is not None]
+    for obj in objects:
         # "appointed Jane Doe as chief executive", "promoted Jane Doe to chief executive"
         found += [r for c in obj.children if c.dep_ == "prep" for r in _role_after(c, verb)]
     # "held posts as a vice president": the role is what follows "as"

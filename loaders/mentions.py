@@ -59,9 +59,9 @@ _NO_SPLIT = {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "no.", "co.", "corp.",
 
 
 #: Dashes that end a dateline (a hyphen only between spaces: not "BOCI-Prudential"), and
-#: the most words a dateline has ("HONG KONG, June 26 --").
+#: the most tokens a dateline has ("HONG KONG, June 18, 2025 /PRNewswire/ --").
 _DASHES = {"—", "--", "–"}
-_DATELINE = 8
+_DATELINE = 12
 
 
 @Language.component("hkweb3_sentences")

@@ -72,7 +72,17 @@ _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a n
 # "O'Neill", "McKay", "DeSantis" and "Tai-man" are words of people's names too
 _PERSON_WORD = re.compile(r"^(?:[A-Z]['’]|Mc|Mac|De|Di|La|Le|Van)?[A-Z][a-z]+"
                           r"(?:[-'’][A-Za-z][a-z]*)?\.?$")
+#: Initials inside a person's name: "KC", "K.", "W.K."
+_INITIALS = re.compile(r"^(?:[A-Z]{1,2}|(?:[A-Z]\.){1,3}[A-Z]?)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
+
+
+def person_words(name: str) -> bool:
+    """Whether every word of ``name`` may be a word of a person's name, initials between
+    ("John KC Lee", "K. W. Chan", "Michael W.K. Tam"), the last a surname."""
+    words = name.split()
+    return bool(words) and bool(_PERSON_WORD.match(words[-1])) and all(
+        _PERSON_WORD.match(w) or _INITIALS.match(w) for w in words[:-1])
 
 
 @dataclass(frozen=True)
@@ -254,7 +264,7 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
         return _org_kind(name)
     if label == "PERSON":  # "Lumen HK", "Lumen Blockchain" tagged a person are no person's
-        person = all(_PERSON_WORD.match(w) for w in name.split()) and not _holds_place(key) \
+        person = person_words(name) and not _holds_place(key) \
             and not any(w in data.organisation_words for w in words)
         return "Person" if person else _org_kind(name)
     return NER_LABELS.get(label or "") or "Company"
@@ -310,6 +320,8 @@ class NameFinder:
         pieces: list[tuple[int, int, str | None]] = []
         exact = {(s.start, s.end) for s in registry}
         for start, end, label in self._candidates(doc, registry, yielding):
+            if (given := _hyphenated_given_name(doc, start)) is not None:
+                start, label = given, "PERSON"  # "Siu-ling Tsang": a Chinese given name
             for s, e in _pieces(doc, start, end, taken):
                 # A piece cut from a labelled span keeps the label only as its head (the last
                 # piece); "Lumen's Harbour Fund" labelled a place is no place.
@@ -340,6 +352,7 @@ class NameFinder:
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named, label) or _credit(span) or _common_noun(span) or \
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
+                    _title_words(span) or \
                     _places_listed(span) or _kind_word_alone(span) or _is_date(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
@@ -745,6 +758,20 @@ def _given_name_syllable(doc: Doc, j: int) -> bool:
         2 <= len(token.text) <= 4 and token.lower_ not in _NOT_SYLLABLES and \
         token.lower_ not in _PARTICIPLES and bool(_PERSON_WORD.match(doc[j - 2].text)) and \
         bool(_PERSON_WORD.match(doc[j - 3].text)) and doc[j - 3].whitespace_ != ""
+
+
+def _hyphenated_given_name(doc: Doc, start: int) -> int | None:
+    """Where a hyphenated given name before ``start`` begins ("Siu-ling Tsang", "Tai-man
+    Chan": a capitalised syllable, a hyphen and a short lower-case one, glued), if any."""
+    if start < 3 or not _PERSON_WORD.match(doc[start].text):
+        return None
+    syllable, hyphen, first = doc[start - 1], doc[start - 2], doc[start - 3]
+    if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_ and \
+            syllable.whitespace_ and syllable.is_lower and syllable.is_alpha and \
+            2 <= len(syllable.text) <= 4 and syllable.lower_ not in _NOT_SYLLABLES | _PARTICIPLES \
+            and _PERSON_WORD.match(first.text) and first.lower_ not in name_data().titles:
+        return start - 3
+    return None
 
 
 def _family_firm(doc: Doc, i: int) -> bool:
@@ -1298,6 +1325,16 @@ _SUBJECT_NOUNS = {"future", "use", "role", "impact", "growth", "state", "rise", 
                   "review", "reform"}
 
 
+def _title_words(span: Span) -> bool:
+    """Whether ``span`` is a title in title case, begun and ended by title words ("Chief
+    Technology Officer", "Managing Director"), not a name."""
+    titles, doc = name_data().titles, span.doc
+    words = [w.lower() for w in span.text.split()]
+    before = doc[span.start - 1].lower_ if span.start else ""
+    return len(words) <= 5 and words[-1] in titles and (
+        len(words) > 1 and words[0] in titles or before in titles)
+
+
 def _place_and_asset(span: Span) -> bool:
     """Whether ``span`` is a place before words that are never names ("US Solana funds",
     "Hong Kong Bitcoin ETFs"): a market and an asset, not a name."""
@@ -1346,7 +1383,7 @@ def _firm_in_brackets(span: Span, named: set[int]) -> bool:
     k = span.end
     return len(span) > 1 and k + 2 < len(doc) and doc[k].text == "(" and k + 1 in named \
         and any(t.text == ")" for t in doc[k + 2:k + 6]) \
-        and all(_PERSON_WORD.match(w) for w in span.text.split()) \
+        and person_words(span.text) \
         and not any(w.lower() in data.organisation_words for w in span.text.split())
 
 
@@ -1365,7 +1402,13 @@ def _titled(span: Span) -> bool:
     before = doc[span.start - 1].lower_.strip(".") if span.start else ""
     if len(span) == 1:  # one word is a person's name only beside a title only people hold
         titles = titles & _PEOPLE_S_TITLES
-    return all(_PERSON_WORD.match(w) for w in span.text.split()) and (before in titles or (
+    after = [t.lower_ for t in doc[span.end:span.end + 3]]
+    if after[:1] == ["as"] and len(after) > 1:  # "appointed Jane Doe as (its) chief executive"
+        role = after[2] if after[1] in {"its", "their", "the", "a", "an", "our"} and \
+            len(after) > 2 else after[1]
+        if role in _PEOPLE_S_TITLES and person_words(span.text) and len(span) > 1:
+            return True
+    return person_words(span.text) and (before in titles or (
         span.end + 1 < len(doc) and doc[span.end].text == ","
         and (len(span) > 1 or doc[span.end + 1].lower_ == "the"
              and doc[span.end + 2].lower_.removeprefix("co-") in _PEOPLE_S_TITLES)
