@@ -1049,11 +1049,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "owner":
         return _owner(_region_titled(t, at), at)
     if role == "title-person":  # "Jane Doe, Head of Digital Assets, Asia, at Y": Jane Doe
-        k = _title_block(t)[0] - 1
+        k = _title_block(t, at)[0] - 1
         return [doc[at[k - 1].start]] if k >= 1 and doc[k].text == "," and k - 1 in at and \
             at[k - 1].end == k and at[k - 1].kind == "Person" else []
     if role == "title-org":  # "..., Head of Digital Assets, Asia Pacific, at Y, said": Y
-        return _org_after_regions(doc, _title_block(t)[1], at)
+        return _org_after_regions(doc, _title_block(t, at)[1], at)
     if role == "place-after":  # "the X Forum 2025 in Hong Kong": "in" right after the name,
         # wherever the parse hangs it
         end = at[t.i].end if t.i in at else span[1]
@@ -1249,7 +1249,9 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
         return []
     for r in rounds:
         # "its round", "Lumen's round", "a round for Lumen", "investors in Lumen"
-        owners = [c for c in r.children if c.dep_ == "poss" and c.i in at] or \
+        # (the parse may hang "Lumen's" on a compound: "Lumen's seed round")
+        owners = [c for m in [r, *(m for m in r.children if m.dep_ == "compound")]
+                  for c in m.children if c.dep_ == "poss" and c.i in at] or \
             [o for p in r.children if p.dep_ == "prep" and p.lower_ in {"for", "of", "in"}
              and (o := _object(p)) is not None and o.i in at]
         if owners:
@@ -1338,14 +1340,16 @@ def _object(preposition: Token) -> Token | None:
     return objects[-1] if objects else None
 
 
-def _title_block(t: Token) -> tuple[int, int]:
+def _title_block(t: Token, at: dict[int, Mention]) -> tuple[int, int]:
     """The title in title case that ``t`` is a word of, between commas ("Head of Digital
-    Assets", "Chief Executive Officer"): its first token and the token after it."""
+    Assets", "Chief Executive Officer"), up to a name: its first token and the token after
+    it."""
     doc, sent = t.doc, t.sent
     start, end = t.i, t.i + 1
-    while start > sent.start and _title_case_word(doc[start - 1]):
+    while start > sent.start and _title_case_word(doc[start - 1]) and start - 1 not in at:
         start -= 1
-    while end < sent.end and _title_case_word(doc[end]):
+    while end < sent.end and _title_case_word(doc[end]) and end not in at and not (
+            doc[end].lower_ in {"of", "at"} and end + 1 in at):
         end += 1
     return start, end
 
@@ -1359,9 +1363,9 @@ def _org_after_regions(doc: Doc, k: int, at: dict[int, Mention]) -> list[Token]:
     ("CEO, Hong Kong and Macau, Y,", "Head, Asia, at Y"): a name that ends its phrase."""
     end = doc[k].sent.end if k < len(doc) else len(doc)
     for _ in range(4):
-        if k >= end or doc[k].text != ",":
+        if k >= end or doc[k].text != "," and doc[k].lower_ not in {"at", "of"}:
             return []
-        k += 1
+        k += doc[k].text == ","
         k += k < end and doc[k].lower_ in {"at", "of"}
         if k in at and at[k].kind not in {"Place", "Person", "Event"}:
             after = at[k].end
@@ -1578,7 +1582,10 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                               person.head.lemma_.lower() in _SAYING
                               and person.head.i < person.i else []) + [
             c for c in group[0].conjuncts if c.i in at and at[c.i].kind == "Place"]
-        return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
+        # "Jane Doe, founder and CEO of Y": "of" right after the titles, hung on the person
+        end = max(x.right_edge.i for x in [group[0], *group[0].conjuncts])
+        return [g for h in holders for c in h.children if c.dep_ == "prep"
+                and (c.lower_ == "at" or c.lower_ == "of" and h is person and c.i == end + 1)
                 and c.i > noun.i for g in c.children if g.dep_ == "pobj" and g.i in at
                 and at[g.i].kind not in {"Event", "Place", "Person"}]
     if group[0].dep_ == "attr" and person.lemma_ in _COPULA:

@@ -68,6 +68,7 @@ _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$|^[A-Z][a-z]+\d+$")
 #: "RWAs", "DATs": an abbreviation in the plural names a class of things, not one
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_ROMAN = {"i", "ii", "iii", "iv"}
 _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
 # "O'Neill", "McKay", "DeSantis" and "Tai-man" are words of people's names too
 _PERSON_WORD = re.compile(r"^(?:[A-Z]['’]|Mc|Mac|De|Di|La|Le|Van)?[A-Z][a-z]+"
@@ -240,8 +241,9 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     words = key.split()
     dated = len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit() and \
         words[-1][:2] in {"19", "20"}
-    while len(words) > 1 and (words[-1].isdigit() or _VERSION.match(words[-1])):
-        words.pop()  # "Lumen Forum 2025" is a forum, "Lumen Plan 2.0" a plan
+    while len(words) > 1 and (words[-1].isdigit() or _VERSION.match(words[-1])
+                              or words[-1] in _ROMAN):
+        words.pop()  # "Lumen Forum 2025" is a forum, "Lumen Plan 2.0" a plan, "Fund II" a fund
     if key in data.media or (outlet and key == canonical(outlet)):
         return "MediaOutlet"
     if key in data.places:
@@ -844,6 +846,9 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
             root.head.is_lower and all(w.is_quote or w.head.i == root.head.i
                                        and w.dep_ == "compound" for w in between):
         # "the Dravex exchange", 'the "Dravex" sandbox programme': the noun the name modifies
+        if root.head.lemma_.lower() in name_data().product_heads and \
+                not any(c.dep_ == "compound" and c.i > root.i for c in root.head.children):
+            return "Product"  # "the Tide platform": a firm's product, named
         nouns.append(root.head)
     if apposed and root.dep_ in {"npadvmod", "dep"} and span.end + 1 < len(doc) and \
             doc[span.end].text == ",":  # "X, the exchange run by Y, was": a misparsed apposition
@@ -1328,10 +1333,12 @@ _SUBJECT_NOUNS = {"future", "use", "role", "impact", "growth", "state", "rise", 
 def _title_words(span: Span) -> bool:
     """Whether ``span`` is a title in title case, begun and ended by title words ("Chief
     Technology Officer", "Managing Director"), not a name."""
-    titles, doc = name_data().titles, span.doc
+    data, doc = name_data(), span.doc
+    titles = data.titles
     words = [w.lower() for w in span.text.split()]
     before = doc[span.start - 1].lower_ if span.start else ""
-    return len(words) <= 5 and words[-1] in titles and (
+    # the last word a title on its own ("Officer"), not only a modifier ("First Digital Group")
+    return len(words) <= 5 and words[-1] in titles - data.title_modifiers and (
         len(words) > 1 and words[0] in titles or before in titles)
 
 

@@ -53,6 +53,50 @@ from tests.extract_support import document, triples
         ("'serves as' a firm's chief executive",
          "Livia Marsh serves as chief executive of Orrin Securities.",
          {("livia-marsh", "HOLDS_ROLE", "orrin-securities")}),
+        ("a surname with an apostrophe standing for the person named before",
+         "Declan O'Rourke joined the bank in 2019. O'Rourke, who is global head of digital "
+         "assets strategy at Dunmore Bank, spoke on Monday.",
+         {("declan-o-rourke", "HOLDS_ROLE", "dunmore-bank")}),
+        ("'who is head of X at Y', the parse hanging 'at Y' on 'is'",
+         "Livia Marsh, who is head of research at Dunmore Bank, was speaking on Monday.",
+         {("livia-marsh", "HOLDS_ROLE", "dunmore-bank")}),
+        ("an audience 'of' people 'at' an event, the parse hanging 'at' on the people",
+         "Livia Marsh spoke on Friday. \"Trust matters,\" Marsh told an audience of bankers "
+         "and investors at the Tern Money Summit in Hong Kong.",
+         {("livia-marsh", "SPOKE_AT", "tern-money-summit")}),
+        ("a school opening its hub",
+         "The Quarry Business School opened its Quarry Web3 Research Hub on 8 April 2025.",
+         {("quarry-business-school", "LAUNCHED", "quarry-web3-research-hub")}),
+        ("a person's name with initials",
+         "Gerald KC Fong, deputy chief executive of Orrin Securities, said the firm would "
+         "apply.",
+         {("gerald-kc-fong", "HOLDS_ROLE", "orrin-securities")}),
+        ("initials with full stops after an honorific, and a title in title case",
+         "Dr. T. H. Wai, Chief Technology Officer of Velden Digital, said so.",
+         {("t-h-wai", "HOLDS_ROLE", "velden-digital")}),
+        ("a hyphenated Chinese given name before the surname",
+         "Mei-ling Kwok, Managing Director at Velden Capital, said the fund would grow.",
+         {("mei-ling-kwok", "HOLDS_ROLE", "velden-capital")}),
+        ("a title in title case, then a region set off by commas, then 'at' the firm",
+         "Orrin Bank will issue tokenised deposits, Livia Marsh, Head of Digital Assets, "
+         "Asia Pacific, at Orrin Bank, said on Thursday.",
+         {("livia-marsh", "HOLDS_ROLE", "orrin-bank")}),
+        ("a title, then regions set off by commas, then the firm without a preposition",
+         "Livia Marsh, CEO, Hong Kong and Macau, Tern Insurance, said the insurer would "
+         "accept stablecoins.",
+         {("livia-marsh", "HOLDS_ROLE", "tern-insurance")}),
+        ("a press release announcing an appointment, with a dateline",
+         "HONG KONG, June 18, 2025 /PRNewswire/ -- Velden Digital today announced the "
+         "appointment of Helga Brandt as Chief Executive Officer, effective July 1.",
+         {("helga-brandt", "HOLDS_ROLE", "velden-digital")}),
+        ("a wire dateline whose agency is no subject",
+         "HONG KONG, Aug 4 (Reuters) - Orrin Pay said on Monday it had been admitted to the "
+         "HKMA's stablecoin issuer sandbox.",
+         {("orrin-pay", "MEMBER_OF", "hkma-stablecoin-issuer-sandbox")}),
+        ("a system 'of' a firm in apposition",
+         "The banks were linked to Nimbus, the treasury platform of Orrin Pay, so that "
+         "deposits could move at night.",
+         {("orrin-pay", "OPERATES", "nimbus")}),
     ],
 )
 def test_construction(extractor, construction, text, expected):
@@ -63,7 +107,14 @@ def test_construction(extractor, construction, text, expected):
     ("text", "wrong"),
     [("Quarry Bank and Orrin Pay separately completed pilots last year.", "PARTNERS_WITH"),
      ("The SFC in March fined Orrin Securities for lapses in Hong Kong.", "LOCATED_IN"),
-     ("Velden Group bought 5% of the market in 2024, it said.", "OWNS")],
+     ("Velden Group bought 5% of the market in 2024, it said.", "OWNS"),
+     ("Livia Marsh was at Dunmore Bank when the rules changed.", "HOLDS_ROLE"),
+     ("Velden Group opened the Tern Money Summit on Monday.", "LAUNCHED"),
+     ("Quarry Exchange withdrew its application for an SFC licence in August.", "LICENSED_BY"),
+     ("Orrin Digital said on Monday it would apply for an SFC licence.", "LICENSED_BY"),
+     ("Were the SFC to approve the deal, Velden Capital would own 25% of Quarry Exchange.",
+      "OWNS"),
+     ("The fund appointed Velden Capital as manager.", "HOLDS_ROLE")],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert not {t for t in triples(extractor, text) if t[1] == wrong}
@@ -81,3 +132,26 @@ def test_a_payments_firm_described_as_a_platform_stays_a_firm(extractor):
     batch = extractor.run(document("Quarry Bank said Orrin Pay, a payments platform, will "
                                    "join the scheme."))
     assert {e.id: e.kind for e in batch.entities}["orrin-pay"] == "Company"
+
+
+def test_a_description_of_people_is_no_system(extractor):
+    batch = extractor.run(document("Orrin Pay, a platform of young engineers, raised money."))
+    assert {e.id: e.kind for e in batch.entities}["orrin-pay"] == "Company"
+
+
+def test_a_surname_with_an_apostrophe_is_no_second_entity(extractor):
+    batch = extractor.run(document("Declan O'Rourke chairs Orrin Pay. O'Rourke said so."))
+    people = [e.id for e in batch.entities if e.kind == "Person"]
+    assert people == ["declan-o-rourke"]
+
+
+def test_a_wire_agency_in_a_dateline_joins_nothing(extractor):
+    text = ("HONG KONG, Aug 4 (Reuters) - Orrin Pay said on Monday it had been admitted to "
+            "the HKMA's stablecoin issuer sandbox.")
+    assert not [t for t in triples(extractor, text) if "reuters" in t]
+
+
+def test_hong_kong_districts_are_places(extractor):
+    batch = extractor.run(document("Mei-ling Kwok told the meetup in Sheung Wan that most "
+                                   "clients hold stablecoins."))
+    assert {e.id: e.kind for e in batch.entities} == {"mei-ling-kwok": "Person"}
