@@ -2226,6 +2226,8 @@ _OFFICES = {"centre", "center", "hub", "office", "lab", "labs", "branch"}
 _HELD = {"fund", "etf", "asset", "product", "portfolio", "holding", "reserve", "token"}
 #: Subjects that stand for their owner: "Lumen's portfolio includes stakes in A".
 _HOLDINGS = {"portfolio", "investment", "holding", "book", "arm", "fund"}
+#: Nouns for what a firm offers, whose custody is the firm's ("custody for X's products").
+_PRODUCTS = {"product", "etf", "asset", "token", "reserve", "holding", "fund"}
 
 
 def _together_with(holders: list[Token]) -> list[Token]:
@@ -2271,14 +2273,21 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c for o in _role("complement-for", t, span, at)
                 if o.i not in at and o.lemma_.lower() in _HELD
                 for c in o.children if c.dep_ == "poss"]
-    if role == "custody-for":  # "provide custody (and staking) services for X": X
-        objects = [c for c in t.children if c.dep_ == "dobj"]
+    if role == "custody-for":  # "provide custody (and staking) services for X", "custody
+        # for X's funds is provided by Y": X
+        objects = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
         if not any(g.lemma_.lower() in {"custody", "safekeeping", "custodian"}
                    for o in objects for g in o.subtree):
             return []
         holders = [t, *objects, *(g for o in objects for g in o.conjuncts)]
-        return [_object(c) for h in holders for c in h.children
-                if c.dep_ == "prep" and c.lower_ == "for" and _object(c)]
+        served = [o for h in holders for c in h.children
+                  if c.dep_ == "prep" and c.lower_ == "for" and (o := _object(c)) is not None]
+        # "for the products of X", "for X's funds": the firm whose products they are
+        return [next((g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj" and g.i in at), None)
+                or next((g for g in o.children if g.dep_ == "poss" and g.i in at), o)
+                if o.i not in at and o.lemma_.lower() in _HOLDINGS | _PRODUCTS else o
+                for o in served]
     if role == "as-subject":  # "X serves as the settlement bank for Y": X
         if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in {"VERB", "AUX"}:
             return [s for s, _ in _subject(t.head.head)]

@@ -69,6 +69,8 @@ _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$|^[A-Z][a-z]+\d+$")
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _ROMAN = {"i", "ii", "iii", "iv"}
+#: Nouns a name may join to its subject with "for" ("Centre for Blockchain Research").
+_FOR_HEADS = {"centre", "center", "foundation", "fund", "network", "forum", "initiative"}
 _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
 # "O'Neill", "McKay", "DeSantis" and "Tai-man" are words of people's names too
 _PERSON_WORD = re.compile(r"^(?:[A-Z]['’]|Mc|Mac|De|Di|La|Le|Van)?[A-Z][a-z]+"
@@ -601,9 +603,12 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
             or (doc[j].lower_ in _CONNECTORS and j + 1 < n and (
                 _starts_name(doc[j + 1]) or _continues_name(doc[j + 1])
                 and not doc[j + 1].is_sent_start)
-                # "Bank of China", but "Lumen HK of Lumen Group" names two
-                and (doc[j].lower_ != "of" or doc[j - 1].lower_ in kinds
-                     or doc[j - 1].lower_ in _ORG_SUFFIXES)
+                # "Bank of China", but "Lumen HK of Lumen Group" names two; "Alliance for
+                # X", but "Custody for Lumen Capital" (a sentence's first word) names one
+                and (doc[j].lower_ not in {"of", "for"} or doc[j - 1].lower_ in kinds
+                     or doc[j - 1].lower_ in _ORG_SUFFIXES
+                     or doc[j].lower_ == "for" and doc[j - 1].lower_ in _FOR_HEADS
+                     or doc[j].lower_ == "for" and not doc[i].is_sent_start)
                 # "head of Asia for Lumen Pay": a region and a firm
                 and not (doc[j].lower_ == "for"
                          and canonical(doc[i:j].text) in name_data().places))
@@ -992,6 +997,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                 and canonical(doc[start:k].text) in name_data().places), None)
     if cut is not None:
         start = cut + 1  # "head of APAC for Lumen Pay": a region, then the firm
+    elif start + 2 < end and doc[start].is_sent_start and doc[start + 1].lower_ == "for" \
+            and doc[start].lower_ not in name_data().kind_words \
+            and doc[start].lower_ not in _FOR_HEADS:
+        start += 2  # "Custody for Lumen Capital's funds is ...": a noun opens the sentence
     while end > start and any(c in doc[end - 1].text for c in "$¥€£"):
         end -= 1  # "Tarn Digital for HK$500 million": an amount is no word of a name
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \

@@ -93,6 +93,37 @@ from tests.extract_support import document, triples
          "HONG KONG, Aug 4 (Reuters) - Orrin Pay said on Monday it had been admitted to the "
          "HKMA's stablecoin issuer sandbox.",
          {("orrin-pay", "MEMBER_OF", "hkma-stablecoin-issuer-sandbox")}),
+        ("'Founder and CEO of Y', the parse hanging 'of Y' on the person",
+         "Kasimir Oduya, Founder and CEO of Velden Labs, said the firm would publish its "
+         "code.",
+         {("velden-labs", "FOUNDED_BY", "kasimir-oduya"),
+          ("kasimir-oduya", "HOLDS_ROLE", "velden-labs")}),
+        ("'Founder & CEO of Y' in title case",
+         "Kasimir Oduya, Founder & CEO of Velden Labs, said the firm would publish its code.",
+         {("velden-labs", "FOUNDED_BY", "kasimir-oduya")}),
+        ("a fund numbered with a Roman numeral, named in apposition to the object",
+         "Velden Capital unveiled its first digital asset fund, Velden Web3 Fund I, at a "
+         "dinner on Thursday.",
+         {("velden-capital", "LAUNCHED", "velden-web3-fund-i")}),
+        ("a product named before its noun, operated in a relative clause",
+         "Orrin Securities, which operates the OrrinTrade platform for retail investors, said "
+         "so.",
+         {("orrin-securities", "OPERATES", "orrintrade")}),
+        ("an accelerator run by a firm",
+         "The Tern Web3 Accelerator is run by Cyberport, which picks 20 start-ups a year.",
+         {("cyberport", "OPERATES", "tern-web3-accelerator")}),
+        ("an event that takes place in a city",
+         "The Tern Money Summit, which takes place in Singapore each October, sold out.",
+         {("tern-money-summit", "LOCATED_IN", "singapore")}),
+        ("firms that collaborate, with no 'with'",
+         "Quarry Bank and Orrin Pay will collaborate on custody for tokenised deposits.",
+         {("orrin-pay", "PARTNERS_WITH", "quarry-bank")}),
+        ("investing in a firm's seed round, the parse hanging the owner on 'seed'",
+         "Velden Capital invested in Orrin Pay's seed round in 2021.",
+         {("velden-capital", "OWNS", "orrin-pay")}),
+        ("a firm based in a city of the gazetteer",
+         "Taipei-based Velden Capital said it would open an office in the city.",
+         {("velden-capital", "LOCATED_IN", "taipei")}),
         ("a system 'of' a firm in apposition",
          "The banks were linked to Nimbus, the treasury platform of Orrin Pay, so that "
          "deposits could move at night.",
@@ -114,7 +145,8 @@ def test_construction(extractor, construction, text, expected):
      ("Orrin Digital said on Monday it would apply for an SFC licence.", "LICENSED_BY"),
      ("Were the SFC to approve the deal, Velden Capital would own 25% of Quarry Exchange.",
       "OWNS"),
-     ("The fund appointed Velden Capital as manager.", "HOLDS_ROLE")],
+     ("The fund appointed Velden Capital as manager.", "HOLDS_ROLE"),
+     ("Quarry Bank and Orrin Pay teamed up separately with other lenders.", "PARTNERS_WITH")],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert not {t for t in triples(extractor, text) if t[1] == wrong}
@@ -155,3 +187,8 @@ def test_hong_kong_districts_are_places(extractor):
     batch = extractor.run(document("Mei-ling Kwok told the meetup in Sheung Wan that most "
                                    "clients hold stablecoins."))
     assert {e.id: e.kind for e in batch.entities} == {"mei-ling-kwok": "Person"}
+
+
+def test_a_firm_whose_name_begins_and_ends_with_title_words_stays_a_firm(extractor):
+    batch = extractor.run(document("First Digital Group said it is launching a stablecoin."))
+    assert "first-digital-group" in {e.id for e in batch.entities}
