@@ -487,6 +487,9 @@ _MAYBE = {"could", "might", "may"}
 #: registered with the SFC", "hopes to join X"). A plan is read as what it plans ("plans to
 #: issue X in collaboration with Y"): the news states plans as facts of the firm.
 _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look"}
+#: Verbs whose subject is what "as ..." says: "serves (signed up) as a member of Y".
+_SERVING_AS = {"serve", "act", "sign", "register", "enrol", "enroll", "return", "remain",
+               "stay", "continue"}
 #: Words of asking for what is not yet given ("applied for a licence", "its bid for").
 _APPLYING = {"apply", "application", "bid", "seek", "file", "lobby", "queue", "push", "wait",
              "compete", "applicant"}
@@ -1176,8 +1179,9 @@ def _attr_subject(t: Token, first: Token) -> list[tuple[Token, bool]]:
     if first.dep_ in {"attr", "oprd"} and first.head.lemma_ in _COPULA:
         return _subject(first.head)
     if first.dep_ == "pobj" and first.head.lower_ == "as" and \
-            first.head.head.lemma_.lower() in {"serve", "act"}:
-        return _subject(first.head.head)  # "X serves as a member (chief executive) of Y"
+            first.head.head.lemma_.lower() in _SERVING_AS:
+        # "X serves as a member (chief executive) of Y", "X signed up as a member of Y"
+        return _subject(first.head.head)
     if first.i != t.i and first.lemma_ in _COPULA:  # "who was A and a director of B"
         return _subject(first)
     return []
@@ -1725,10 +1729,28 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
                           and at[c.i].end < len(doc) and doc[at[c.i].end].lower_ in {",", "and"}]
             # "A, B, C and D" however the parse hung its items
             conjuncts += _written_list(token, at)
-        for t in [token, *conjuncts]:
+        for t in [token, *conjuncts, *_named_after_colon(token, at)]:
             for m in _mention_of(t, at, depth=0):
                 out.setdefault(m.entity_id, m)
     return list(out.values())
+
+
+#: Plural nouns for firms or people that a colon later in the sentence may list ("signed
+#: partnerships with six firms ...: A, B and C").
+_LISTED_CLASSES = {"firms", "companies", "banks", "lenders", "platforms", "exchanges",
+                   "partners", "members", "participants", "investors", "backers", "brokers",
+                   "institutions", "issuers", "applicants", "operators", "players", "entities",
+                   "brokerages", "custodians", "startups", "start-ups", "speakers", "executives"}
+
+
+def _named_after_colon(token: Token, at: dict[int, Mention]) -> list[Token]:
+    """The names a colon later in the sentence lists for a plural noun of firms or people
+    that is no name itself: "eleven firms were admitted to X: A, B and C"."""
+    if token.i in at or token.lower_ not in _LISTED_CLASSES:
+        return []
+    doc = token.doc
+    colon = next((k for k in range(token.i + 1, token.sent.end) if doc[k].text == ":"), None)
+    return _colon_items(doc[colon], at) if colon is not None else []
 
 
 def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
