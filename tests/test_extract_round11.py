@@ -124,6 +124,31 @@ from tests.extract_support import document, triples
         ("a firm based in a city of the gazetteer",
          "Taipei-based Velden Capital said it would open an office in the city.",
          {("velden-capital", "LOCATED_IN", "taipei")}),
+        ("custody for a firm's products provided by another (passive)",
+         "Custody and trading for the products of Velden Capital will be provided by Orrin "
+         "Trust, while other funds will use a separate custodian.",
+         {("orrin-trust", "CUSTODIAN_OF", "velden-capital")}),
+        ("a plural noun of firms whose names a colon lists later",
+         "Velden Labs has signed partnerships with four firms in the past year: Quarry Bank, "
+         "Orrin Pay, Tern Securities and Dunmore Bank.",
+         {("velden-labs", "PARTNERS_WITH", "quarry-bank"),
+          ("velden-labs", "PARTNERS_WITH", "dunmore-bank")}),
+        ("firms admitted to a sandbox, listed after a colon",
+         "The HKMA said that four firms had been admitted to the second phase of the Project "
+         "Ensemble sandbox: Quarry Bank, Orrin Pay, Tern Securities and Dunmore Bank.",
+         {("quarry-bank", "MEMBER_OF", "project-ensemble-sandbox"),
+          ("dunmore-bank", "MEMBER_OF", "project-ensemble-sandbox")}),
+        ("a person appointed to a working group",
+         "Livia Marsh has been appointed to the Tokenisation Liquidity Working Group.",
+         {("livia-marsh", "MEMBER_OF", "tokenisation-liquidity-working-group")}),
+        ("'signed up as a founding member of'",
+         "Tern Insurance has signed up as a founding member of the Tokenised Cover Alliance, "
+         "the insurer said.",
+         {("tern-insurance", "MEMBER_OF", "tokenised-cover-alliance")}),
+        ("on the regulator's list of licensed platforms",
+         "Quarry Exchange appears on the SFC's list of licensed virtual asset trading "
+         "platforms.",
+         {("quarry-exchange", "LICENSED_BY", "sfc")}),
         ("a system 'of' a firm in apposition",
          "The banks were linked to Nimbus, the treasury platform of Orrin Pay, so that "
          "deposits could move at night.",
@@ -146,7 +171,11 @@ def test_construction(extractor, construction, text, expected):
      ("Were the SFC to approve the deal, Velden Capital would own 25% of Quarry Exchange.",
       "OWNS"),
      ("The fund appointed Velden Capital as manager.", "HOLDS_ROLE"),
-     ("Quarry Bank and Orrin Pay teamed up separately with other lenders.", "PARTNERS_WITH")],
+     ("Quarry Bank and Orrin Pay teamed up separately with other lenders.", "PARTNERS_WITH"),
+     ("Quarry Exchange appears on the SFC's list of suspicious virtual asset trading "
+      "platforms.", "LICENSED_BY"),
+     ("Livia Marsh spoke to the Tokenisation Liquidity Working Group on Monday.",
+      "MEMBER_OF")],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert not {t for t in triples(extractor, text) if t[1] == wrong}
