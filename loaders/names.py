@@ -883,8 +883,11 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
             # "Nimbus, its settlement platform", "Nimbus, the platform of Y": a firm's system
             return "Product"
         # "exchange" may be tagged PROPN, and "a token" ADJ where it heads its phrase
+        # ("a token issued by Y": the tagger may take the noun for a verb)
         if not (noun.is_lower and (noun.pos_ in {"NOUN", "PROPN"} or noun.pos_ == "ADJ" and
-                                   noun.dep_ in {"appos", "attr", "dobj", "pobj", "nsubj"})):
+                                   noun.dep_ in {"appos", "attr", "dobj", "pobj", "nsubj"}
+                                   or noun.pos_ == "VERB" and noun.dep_ == "appos" and any(
+                                       c.dep_ == "det" for c in noun.children))):
             continue
         modifiers = [c.lemma_ for c in noun.children if c.dep_ in {"compound", "amod"}]
         for phrase in (*(f"{m} {noun.lemma_}" for m in modifiers), noun.lemma_):

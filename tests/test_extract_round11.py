@@ -149,6 +149,15 @@ from tests.extract_support import document, triples
          "Quarry Exchange appears on the SFC's list of licensed virtual asset trading "
          "platforms.",
          {("quarry-exchange", "LICENSED_BY", "sfc")}),
+        ("a firm's banking partner named in apposition after the possessive",
+         "Quarry Exchange's banking partner, Dunmore Bank, will hold client money.",
+         {("dunmore-bank", "PROVIDES_BANKING_TO", "quarry-exchange")}),
+        ("a token issued by a bank, in apposition, the tagger reading 'token' as a verb",
+         "Holders of QBHK, a token issued by Quarry Bank, can redeem it at par.",
+         {("quarry-bank", "ISSUES", "qbhk")}),
+        ("a takeover completed, said through 'it'",
+         "Velden Capital said on Friday it had completed the takeover of Quarry Exchange.",
+         {("velden-capital", "ACQUIRED", "quarry-exchange")}),
         ("a system 'of' a firm in apposition",
          "The banks were linked to Nimbus, the treasury platform of Orrin Pay, so that "
          "deposits could move at night.",
@@ -175,7 +184,8 @@ def test_construction(extractor, construction, text, expected):
      ("Quarry Exchange appears on the SFC's list of suspicious virtual asset trading "
       "platforms.", "LICENSED_BY"),
      ("Livia Marsh spoke to the Tokenisation Liquidity Working Group on Monday.",
-      "MEMBER_OF")],
+      "MEMBER_OF"),
+     ("The HKMA approved the acquisition of Quarry Exchange last week.", "ACQUIRED")],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert not {t for t in triples(extractor, text) if t[1] == wrong}
