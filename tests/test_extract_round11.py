@@ -153,7 +153,7 @@ from tests.extract_support import document, triples
          "Quarry Exchange's banking partner, Dunmore Bank, will hold client money.",
          {("dunmore-bank", "PROVIDES_BANKING_TO", "quarry-exchange")}),
         ("a token issued by a bank, in apposition, the tagger reading 'token' as a verb",
-         "Holders of QBHK, a token issued by Quarry Bank, can redeem it at par.",
+         "QBHK, a token issued by Quarry Bank, trades at par.",
          {("quarry-bank", "ISSUES", "qbhk")}),
         ("a takeover completed, said through 'it'",
          "Velden Capital said on Friday it had completed the takeover of Quarry Exchange.",
