@@ -85,7 +85,12 @@ def person_words(name: str) -> bool:
     ("John KC Lee", "K. W. Chan", "Michael W.K. Tam"), the last a surname."""
     words = name.split()
     return bool(words) and bool(_PERSON_WORD.match(words[-1])) and all(
-        _PERSON_WORD.match(w) or _INITIALS.match(w) for w in words[:-1])
+        _PERSON_WORD.match(w) or _INITIALS.match(w) or k and w in _PARTICLES
+        for k, w in enumerate(words[:-1]))
+
+
+#: Particles inside a person's name ("Dwight van Diem", "Ana de Souza").
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "bin", "binti", "al", "el"}
 
 
 @dataclass(frozen=True)
@@ -312,8 +317,14 @@ class NameFinder:
         # initials' spelled-out name begins
         spelled = {k: begin for k, t in enumerate(doc) if t.text == "("
                    and (begin := _spelled_out(doc, k)) is not None}
+        # "Dwight van Diem": a registry name that ends a person's name is part of it
+        people_ends = {e.end: e for e in doc.ents if e.label_ == "PERSON"} \
+            if doc.has_annotation("ENT_IOB") else {}
         yielding = {id(s) for s in registry if s.start >= 2 and doc[s.start - 1].text in
                     {"'s", "’s"} and doc[s.start - 2].lower_ in glued or _product_of(s)
+                    or s.end in people_ends and people_ends[s.end].start < s.start
+                    and s.label_ not in {"Person", "Place"}
+                    and person_words(people_ends[s.end].text)
                     or _begins_longer_name(s, starts) or _inside_fund_name(s)
                     or _inside_spelled_out(s, spelled, registry)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding

@@ -231,3 +231,21 @@ def test_hong_kong_districts_are_places(extractor):
 def test_a_firm_whose_name_begins_and_ends_with_title_words_stays_a_firm(extractor):
     batch = extractor.run(document("First Digital Group said it is launching a stablecoin."))
     assert "first-digital-group" in {e.id for e in batch.entities}
+
+
+@pytest.mark.parametrize("acronym", ["RWA", "DLT", "OTC", "ESG"])
+def test_generic_acronyms_are_no_names(extractor, acronym):
+    batch = extractor.run(document(f"The {acronym} market grew as Quarry Bank joined it."))
+    assert acronym.lower() not in {e.id for e in batch.entities}
+
+
+def test_a_registry_name_that_ends_a_person_s_name_is_part_of_it(extractor):
+    batch = extractor.run(document("Dwight van Diem, managing partner at Tern Group, said "
+                                   "so."))
+    assert {e.id: e.kind for e in batch.entities}.get("dwight-van-diem") == "Person"
+
+
+def test_his_excellency_is_a_title(extractor):
+    batch = extractor.run(document("The MoU was signed by H.E. Omar Al Hadi, Chief Executive "
+                                   "Officer of Tern Markets Authority."))
+    assert "omar-al-hadi" in {e.id for e in batch.entities}
