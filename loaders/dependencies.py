@@ -60,7 +60,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
-         "name-before", "place-after", "title-person", "title-org"} | _MORE_ROLES
+         "name-before", "place-after", "title-person", "title-org", "assets-owner",
+         "announcing-subject"} | _MORE_ROLES
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -138,6 +139,7 @@ class Pattern:
     with_child: frozenset[str] = frozenset()
     without_child: frozenset[str] = frozenset()  # words none of the trigger's dependents is
     object_of: frozenset[str] = frozenset()  # prepositions the trigger must be the object of
+    one_object: bool = False  # one thing done: a singular object, not "each" or "separate"
     pairwise: bool = False
     role: str | None = None
     source_kinds: tuple[str, ...] = ()
@@ -161,7 +163,8 @@ class Pattern:
 _PATTERN_KEYS = {"rule", "edge", "trigger", "source", "target", "source_kinds", "target_kinds",
                  "role", "pairwise", "holders", "organisation", "otherwise", "service"}
 _TRIGGER_KEYS = {"lemma", "token", "pos", "voice", "object", "after", "not_after",
-                 "with_child", "without_child", "object_of", "complement", "head"}
+                 "with_child", "without_child", "object_of", "complement", "head",
+                 "one_object"}
 
 
 @cache
@@ -201,6 +204,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             with_child=frozenset(trigger.get("with_child", [])),
             without_child=frozenset(trigger.get("without_child", [])),
             object_of=frozenset(trigger.get("object_of", [])),
+            one_object=bool(trigger.get("one_object", False)),
             pairwise=bool(item.get("pairwise", False)),
             role=item.get("role"), source_kinds=tuple(item.get("source_kinds", [])),
             target_kinds=tuple(item.get("target_kinds", [])),
@@ -441,7 +445,7 @@ class DependencyRelations:
                                                            or o.text[:1] in "$¥€£"))
                        for o in objects):
                 return False
-        return True
+        return not pattern.one_object or _one_thing_done(trigger)
 
     def _kinds(self, pattern: Pattern, source: Mention, target: Mention) -> bool:
         is_a = self.schema.is_a
@@ -491,8 +495,7 @@ _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive",
 _SERVING_AS = {"serve", "act", "sign", "register", "enrol", "enroll", "return", "remain",
                "stay", "continue"}
 #: Words of asking for what is not yet given ("applied for a licence", "its bid for").
-_APPLYING = {"apply", "application", "bid", "seek", "file", "lobby", "queue", "push", "wait",
-             "compete", "applicant"}
+_APPLYING = {"apply", "application", "seek", "file", "lobby", "applicant"}
 #: Verbs of a belief or claim, whose clause is not a fact ("claims it is licensed").
 _BELIEVING = {"claim", "believe", "allege", "purport", "think", "assume", "suppose"}
 #: Words of a plan or an attempt, which a later "but ..." may call off ("was due to speak
@@ -776,8 +779,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             objects = [before if before.pos_ in {"NOUN", "PROPN"} else t.head]
         return objects
     if role == "by":  # the agent, or a "by" the parse hung on the object ("granted a
-        # licence by Y")
-        return [_object(c) for h in [t, *(c for c in t.children if c.dep_ == "dobj")]
+        # licence by Y") or, in a passive, on a preposition's object ("held in custody by Y")
+        holders = [t, *(c for c in t.children if c.dep_ == "dobj")]
+        if _voice(t) == "passive":
+            holders += [o for c in t.children if c.dep_ == "prep" and c.lower_ != "by"
+                        and (o := _object(c)) is not None]
+        return [_object(c) for h in holders
                 for c in h.children if (c.dep_ == "agent" or h is not t and c.dep_ == "prep"
                                         and c.lower_ == "by") and _object(c)]
     if role.startswith("prep:"):
@@ -1057,11 +1064,24 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             at[k - 1].end == k and at[k - 1].kind == "Person" else []
     if role == "title-org":  # "..., Head of Digital Assets, Asia Pacific, at Y, said": Y
         return _org_after_regions(doc, _title_block(t, at)[1], at)
+    if role == "announcing-subject":  # "X announced the appointment of A": X (not "the
+        # HKMA approved the appointment of A")
+        return [x for x, _ in _subject(t.head)] if t.dep_ == "dobj" and \
+            t.head.lemma_.lower() in _ANNOUNCING else []
+    if role == "assets-owner":  # "X's reserves are held in custody by Y": X
+        held = [x for x, _ in _subject(t) if x.lemma_.lower() in _CUSTODY_ASSETS]
+        return [c for x in held for c in x.children if c.dep_ == "poss"] + [
+            _object(p) for x in held for p in x.children
+            if p.dep_ == "prep" and p.lower_ == "of" and _object(p) is not None]
     if role == "place-after":  # "the X Forum 2025 in Hong Kong": "in" right after the name,
         # wherever the parse hangs it
         end = at[t.i].end if t.i in at else span[1]
-        return [doc[end + 1]] if end + 1 < len(doc) and doc[end].lower_ == "in" and \
-            end + 1 in at and at[end + 1].start == end + 1 else []
+        if end + 1 >= len(doc) or doc[end].lower_ != "in" or end + 1 not in at or \
+                at[end + 1].start != end + 1:
+            return []
+        after = at[end + 1].end  # (not "in US dollars")
+        return [] if after < len(doc) and doc[after].is_alpha and doc[after].is_lower \
+            else [doc[end + 1]]
     if role == "round-owner":  # "the round was led by X": whose round it is
         return _round_owner(t, at)
     if role == "support":  # "X led the team, with support from A and B": A and B
@@ -1373,12 +1393,30 @@ def _org_after_regions(doc: Doc, k: int, at: dict[int, Mention]) -> list[Token]:
         k += k < end and doc[k].lower_ in {"at", "of"}
         if k in at and at[k].kind not in {"Place", "Person", "Event"}:
             after = at[k].end
+            if after + 1 < end and doc[after].text == "," and after + 1 in at and \
+                    at[after + 1].kind not in {"Place", "Person", "Event"}:
+                k = after  # "Partner, Financial Services, KPMG China": the last name
+                continue
             return [doc[k]] if after >= end or doc[after].text in {",", ".", ";", ")"} or \
                 doc[after].pos_ in {"VERB", "AUX"} else []
         while k < end and doc[k].text != "," and (
                 _title_case_word(doc[k]) or k in at and at[k].kind == "Place"):
             k += 1  # a region or a department
     return []
+
+
+def _one_thing_done(verb: Token) -> bool:
+    """Whether the verb's object is one thing its subjects did together: "A and B completed a
+    trial" (not "completed trials", "each completed a trial", "separate trials")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.tag_ not in {"NNS", "NNPS"} and not any(c.lower_ in _APART for c in o.children)
+        for o in objects) and not any(
+        c.lower_ in _APART for s, _ in _subject(verb) for c in s.children)
+
+
+#: Words that say each did it alone.
+_APART = {"each", "separate", "own", "respective", "individual", "several", "parallel"}
 
 
 def _region_titled(t: Token, at: dict[int, Mention]) -> Token:
@@ -2248,6 +2286,11 @@ _OFFICES = {"centre", "center", "hub", "office", "lab", "labs", "branch"}
 _HELD = {"fund", "etf", "asset", "product", "portfolio", "holding", "reserve", "token"}
 #: Subjects that stand for their owner: "Lumen's portfolio includes stakes in A".
 _HOLDINGS = {"portfolio", "investment", "holding", "book", "arm", "fund"}
+#: Verbs of making one's own news known ("X announced the appointment of A").
+_ANNOUNCING = {"announce", "confirm", "unveil", "make", "complete", "finalise", "finalize"}
+#: What a custodian keeps for its owner ("X's reserves are held by Y").
+_CUSTODY_ASSETS = {"reserve", "asset", "token", "coin", "bitcoin", "ether", "crypto",
+                   "collateral", "cryptocurrency", "holding"}
 #: Nouns for what a firm offers, whose custody is the firm's ("custody for X's products").
 _PRODUCTS = {"product", "etf", "asset", "token", "reserve", "holding", "fund"}
 

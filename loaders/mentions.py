@@ -59,7 +59,8 @@ _NO_SPLIT = {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "no.", "co.", "corp.",
 
 
 #: Dashes that end a dateline (a hyphen only between spaces: not "BOCI-Prudential"), and
-#: the most tokens a dateline has ("HONG KONG, June 18, 2025 /PRNewswire/ --").
+#: the most tokens a dateline has ("HONG KONG, June 18, 2025 /PRNewswire/ --"); a dateline
+#: holds no word in lower case.
 _DASHES = {"—", "--", "–"}
 _DATELINE = 12
 
@@ -84,7 +85,8 @@ def _sentences(doc: Doc) -> Doc:
             start = True
         elif (prev.text in _DASHES or prev.text == "-" and prev.whitespace_
               and doc[i - 2].whitespace_) and i - first <= _DATELINE and \
-                doc[first].is_upper and len(doc[first].text) > 1:
+                doc[first].is_upper and len(doc[first].text) > 1 and not any(
+                    t.text[:1].islower() for t in doc[first:i - 1]):
             # "HONG KONG—Lenders in the city ...": a dateline, then the first sentence
             start = token.text[:1].isupper()
         elif prev.text in {".", "!", "?"} or (

@@ -72,9 +72,8 @@ _ROMAN = {"i", "ii", "iii", "iv"}
 #: Nouns a name may join to its subject with "for" ("Centre for Blockchain Research").
 _FOR_HEADS = {"centre", "center", "foundation", "fund", "network", "forum", "initiative"}
 _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
-# "O'Neill", "McKay", "DeSantis" and "Tai-man" are words of people's names too
-_PERSON_WORD = re.compile(r"^(?:[A-Z]['’]|Mc|Mac|De|Di|La|Le|Van)?[A-Z][a-z]+"
-                          r"(?:[-'’][A-Za-z][a-z]*)?\.?$")
+# "O'Neill" and "Tai-man" are words of people's names too (not "McKenzie": "Baker McKenzie")
+_PERSON_WORD = re.compile(r"^(?:[A-Z]['’])?[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
 #: Initials inside a person's name: "KC", "K.", "W.K."
 _INITIALS = re.compile(r"^(?:[A-Z]{1,2}|(?:[A-Z]\.){1,3}[A-Z]?)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"
@@ -863,8 +862,9 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
                                        and w.dep_ == "compound" for w in between):
         # "the Dravex exchange", 'the "Dravex" sandbox programme': the noun the name modifies
         if root.head.lemma_.lower() in name_data().product_heads and \
-                not any(c.dep_ == "compound" and c.i > root.i for c in root.head.children):
-            return "Product"  # "the Tide platform": a firm's product, named
+                not any(c.dep_ == "compound" and c.i > root.i for c in root.head.children) \
+                and span.text not in doc[:span.start].text:
+            return "Product"  # "the Tide platform": a product named (not a firm named before)
         nouns.append(root.head)
     if apposed and root.dep_ in {"npadvmod", "dep"} and span.end + 1 < len(doc) and \
             doc[span.end].text == ",":  # "X, the exchange run by Y, was": a misparsed apposition
