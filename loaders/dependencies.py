@@ -2393,7 +2393,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
             for p in part.children:
                 whole = _object(p) if p.dep_ == "prep" and p.lower_ == "of" else None
                 if whole is not None and whole.lemma_.lower() in _SHARES:
-                    found += [c for c in whole.children if c.dep_ == "poss"]
+                    if not any(c.lower_ == "market" for c in whole.children):
+                        found += [c for c in whole.children if c.dep_ == "poss"]  # (not
+                        # "15% of X's market share")
                 elif whole is not None:
                     found.append(whole)
         return found
