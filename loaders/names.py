@@ -488,10 +488,17 @@ class NameFinder:
         # a name the text gives as a firm's parent anywhere is nowhere its short form
         parents = {canonical(span.text) for span, _ in chosen if named_as_parent(span)}
         ordered = sorted(chosen, key=lambda x: -len(x[0]))  # long names first
+        initialled: dict[str, str] = {}  # a name with initials -> the name without them
         for span, label in ordered:
             key = canonical(span.text)
             if key in full or key in registry_names:
                 continue
+            plain = canonical(" ".join(w for w in span.text.split() if not _INITIALS.match(w)))
+            if plain != key:
+                initialled[key] = plain
+                if registry_names.get(plain, ("", ""))[1] == "Person":
+                    full[key] = registry_names[plain]  # "John KC Lee" is John Lee
+                    continue
             long = short_for.get(key)
             if long in full or long in registry_names:
                 full[key] = full.get(long) or registry_names[long]
@@ -534,6 +541,13 @@ class NameFinder:
             names.setdefault(entity_id, _display(span))
             if kind == "Person":
                 _name_parts(people, key, entity_id)
+        for key, plain in initialled.items():
+            if full.get(plain, ("", ""))[1] == "Person" and full.get(key, ("", ""))[1] == "Person":
+                # "Jane KY Doe" and "Jane Doe": one person, whichever the words name
+                old_id, full[key] = full[key][0], full[plain]
+                people.update({part: full[plain][0] for part, entity_id in people.items()
+                               if entity_id == old_id})
+                names.pop(old_id, None)
         out = []
         for span, _label in chosen:
             key = canonical(span.text)

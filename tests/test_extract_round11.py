@@ -284,3 +284,14 @@ def test_a_firm_named_before_its_platform_stays_a_firm(extractor):
 def test_a_law_firm_s_name_is_no_person_s(extractor):
     batch = extractor.run(document("The firm hired Baker McKenzie as legal adviser."))
     assert {e.id: e.kind for e in batch.entities}.get("baker-mckenzie") != "Person"
+
+
+def test_a_name_written_with_initials_is_the_person_named_without_them(extractor):
+    batch = extractor.run(document("Livia Marsh joined Quarry Bank in May. Livia KY Marsh, "
+                                   "its chief executive, said so."))
+    assert [e.id for e in batch.entities if e.kind == "Person"] == ["livia-marsh"]
+
+
+def test_the_chief_executive_written_with_initials_is_the_registry_s(extractor):
+    batch = extractor.run(document("John KC Lee opened the Tern Money Summit on Monday."))
+    assert "john-lee" in {e.id for e in batch.entities}
