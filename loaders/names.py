@@ -69,6 +69,9 @@ _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$|^[A-Z][a-z]+\d+$")
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _ROMAN = {"i", "ii", "iii", "iv"}
+#: Words that with a number name a time, not a thing ("Q1 2025", "FY 2024", "Monday 3").
+_PERIODS = {"q1", "q2", "q3", "q4", "h1", "h2", "fy", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday"}
 #: Nouns a name may join to its subject with "for" ("Centre for Blockchain Research").
 _FOR_HEADS = {"centre", "center", "foundation", "fund", "network", "forum", "initiative"}
 _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
@@ -234,9 +237,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
         end -= 1
     while end - start > 1 and words[end - 1].lower() in {"phase", "tranche"}:
         end -= 1  # "Lumen Pilot Programme Phase 2": the programme
-    if end > start and words[start].lower().strip(".") in data.not_names and all(
+    if end > start and words[start].lower().strip(".") in data.months | _PERIODS and all(
             w.strip(",").isdigit() or w == "," for w in words[start + 1:end]):
-        return None  # "June 3", "May 22, 2025": a date
+        return None  # "June 3", "May 22, 2025", "Q1 2025": a date ("Fintech 2030" a name)
     return (start, end) if end > start else None
 
 

@@ -295,3 +295,11 @@ def test_a_name_written_with_initials_is_the_person_named_without_them(extractor
 def test_the_chief_executive_written_with_initials_is_the_registry_s(extractor):
     batch = extractor.run(document("John KC Lee opened the Tern Money Summit on Monday."))
     assert "john-lee" in {e.id for e in batch.entities}
+
+
+@pytest.mark.parametrize(("text", "name"), [("The HKMA unveiled Fintech 2030 in November.",
+                                             "fintech-2030"),
+                                            ("Profits rose in Q1 2025.", None)])
+def test_a_name_with_a_year_is_no_date(extractor, text, name):
+    found = {e.id for e in extractor.run(document(text)).entities}
+    assert (name in found) if name else not [e for e in found if "2025" in e]
