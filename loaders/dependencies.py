@@ -1223,8 +1223,10 @@ def _colon_items(colon: Token, at: dict[int, Mention]) -> list[Token]:
         elif word.lower_ in {"and", "or"}:
             skipping = False
         elif k in at and not skipping:
-            found.append(doc[at[k].start])
-            k = at[k].end
+            end = at[k].end
+            if not (end < colon.sent.end and doc[end].text == "-"):  # not "Y-controlled Z"
+                found.append(doc[at[k].start])
+            k = end
             continue
         elif not skipping and word.pos_ in {"VERB", "AUX"} and word.dep_ not in {"amod",
                                                                                    "compound"}:

@@ -303,3 +303,10 @@ def test_the_chief_executive_written_with_initials_is_the_registry_s(extractor):
 def test_a_name_with_a_year_is_no_date(extractor, text, name):
     found = {e.id for e in extractor.run(document(text)).entities}
     assert (name in found) if name else not [e for e in found if "2025" in e]
+
+
+def test_a_name_that_only_modifies_a_listed_name_is_no_item(extractor):
+    found = triples(extractor, "Tern Exchange will rely on two banks for client money: Quarry "
+                               "Bank and Velden-controlled Orrin Bank.")
+    assert ("orrin-bank", "PROVIDES_BANKING_TO", "tern-exchange") in found
+    assert not [t for t in found if "velden" in t and t[1] != "CONTROLLED_BY"]
