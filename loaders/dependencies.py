@@ -494,7 +494,7 @@ _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive",
 #: Verbs whose subject is what "as ..." says: "serves (signed up) as a member of Y".
 _SERVING_AS = {"serve", "act", "sign", "register", "enrol", "enroll", "return", "remain",
                "stay", "continue"}
-#: Words of asking for what is not yet given ("applied for a licence", "its bid for").
+#: Words of asking for what is not yet given ("applied for a licence", "its application for").
 _APPLYING = {"apply", "application", "seek", "file", "lobby", "applicant"}
 #: Verbs of a belief or claim, whose clause is not a fact ("claims it is licensed").
 _BELIEVING = {"claim", "believe", "allege", "purport", "think", "assume", "suppose"}
@@ -2293,8 +2293,6 @@ _ANNOUNCING = {"announce", "confirm", "unveil", "make", "complete", "finalise", 
 #: What a custodian keeps for its owner ("X's reserves are held by Y").
 _CUSTODY_ASSETS = {"reserve", "asset", "token", "coin", "bitcoin", "ether", "crypto",
                    "collateral", "cryptocurrency", "holding"}
-#: Nouns for what a firm offers, whose custody is the firm's ("custody for X's products").
-_PRODUCTS = {"product", "etf", "asset", "token", "reserve", "holding", "fund"}
 
 
 def _together_with(holders: list[Token]) -> list[Token]:
@@ -2353,7 +2351,7 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [next((g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj" and g.i in at), None)
                 or next((g for g in o.children if g.dep_ == "poss" and g.i in at), o)
-                if o.i not in at and o.lemma_.lower() in _HOLDINGS | _PRODUCTS else o
+                if o.i not in at and o.lemma_.lower() in _HOLDINGS | _HELD else o
                 for o in served]
     if role == "as-subject":  # "X serves as the settlement bank for Y": X
         if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in {"VERB", "AUX"}:
@@ -2394,10 +2392,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         for part in (o for o in parts if _is_part(o)):
             for p in part.children:
                 whole = _object(p) if p.dep_ == "prep" and p.lower_ == "of" else None
+                # (not "15% of X's market share")
                 if whole is not None and whole.lemma_.lower() in _SHARES:
                     if not any(c.lower_ == "market" for c in whole.children):
-                        found += [c for c in whole.children if c.dep_ == "poss"]  # (not
-                        # "15% of X's market share")
+                        found += [c for c in whole.children if c.dep_ == "poss"]
                 elif whole is not None:
                     found.append(whole)
         return found
