@@ -1761,9 +1761,11 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
         conjuncts = [c for c in token.conjuncts if c.i < token.i or parallel
                      or not _has_relative(c, at)] if listable else []
         if listable:
-            # "A, B's arm and C": a described item parsed as apposition
+            # "A, B's arm and C": a described item parsed as apposition; "A, a start-up, and
+            # B, a remittance firm,": each name described, the parse joining B to A's noun
             conjuncts += [g for c in token.children if c.dep_ == "appos" and c.i not in at
-                          and _list_item(c, at) for g in c.conjuncts if g.i in at]
+                          for g in c.conjuncts if g.i in at and (_list_item(c, at) or any(
+                              a.dep_ == "appos" and a.i not in at for a in g.children))]
             # "A, B, C and D Ltd": earlier items parsed as modifiers of the last
             conjuncts += [c for c in token.children if c.dep_ == "nmod" and c.i in at
                           and at[c.i].end < len(doc) and doc[at[c.i].end].lower_ in {",", "and"}]

@@ -1302,6 +1302,8 @@ def _department(span: Span, named: set[int], label: str | None = None) -> bool:
             k -= 1
         if _department(doc[k:i - 1], named):
             return True
+    if _after_title_commas(span) and not any(k in named for k in range(span.start, span.end)):
+        return True  # "Director, Digital Assets and Innovation, Corporate Banking, Lumen Bank"
     words = canonical(span.text).split()
     if i >= 2 and doc[i - 1].text == "(" and doc[i - 2].lower_ in _DEPARTMENT_TITLES and \
             not any(k in named for k in range(span.start, span.end)):
@@ -1315,6 +1317,36 @@ def _department(span: Span, named: set[int], label: str | None = None) -> bool:
         doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and (at_firm or (
             words[-1] in _DEPARTMENT_WORDS and all(
                 w in _DEPARTMENT_QUALIFIERS or w in _DEPARTMENT_WORDS for w in words[:-1])))
+
+
+def _after_title_commas(span: Span) -> bool:
+    """Whether ``span`` is a department set off by commas after a title in title case
+    ("Director, Digital Assets and Innovation, Corporate Banking, Y"): department words, a
+    comma after them, and before them only such blocks back to the title."""
+    doc = span.doc
+
+    def in_block(t: Token) -> bool:
+        return t.text[:1].isupper() or t.lower_ in {"and", "&", "of"}
+
+    start, end = span.start, span.end
+    while start >= 1 and in_block(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and in_block(doc[end]):
+        end += 1
+    if end >= len(doc) or doc[end].text != "," or not _department_words(doc[start:end]):
+        return False
+    k = start - 1
+    while k >= 1 and doc[k].text == ",":
+        j = k - 1
+        while j >= 0 and in_block(doc[j]):
+            j -= 1
+        block = doc[j + 1:k]
+        if len(block) and block[-1].lower_ in _DEPARTMENT_TITLES | {"ceo", "partner"}:
+            return True
+        if not len(block) or not _department_words(block):
+            return False
+        k = j
+    return False
 
 
 def _department_words(span: Span) -> bool:

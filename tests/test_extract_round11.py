@@ -310,3 +310,17 @@ def test_a_name_that_only_modifies_a_listed_name_is_no_item(extractor):
                                "Bank and Velden-controlled Orrin Bank.")
     assert ("orrin-bank", "PROVIDES_BANKING_TO", "tern-exchange") in found
     assert not [t for t in found if "velden" in t and t[1] != "CONTROLLED_BY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Zennor Labs, a payments start-up, and Peakline Pay, a remittance firm, joined the "
+      "Tern Stablecoin Pilot.", ("peakline-pay", "MEMBER_OF", "tern-stablecoin-pilot")),
+     ("Nathan Obi, Director, Digital Assets and Innovation, Corporate and Investment Banking, "
+      "Tern Bank, said so.", ("nathan-obi", "HOLDS_ROLE", "tern-bank"))],
+)
+def test_names_each_described_and_departments_between_commas(extractor, text, expected):
+    batch = extractor.run(document(text))
+    assert expected in {(r.source, r.type, r.target) for r in batch.relations}
+    assert not [e for e in batch.entities if e.id in {"digital-assets", "innovation",
+                                                        "investment-banking"}]
