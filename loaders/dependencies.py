@@ -578,6 +578,9 @@ def _negated(trigger: Token) -> bool:
         if t.dep_ == "acl" and t.head.dep_ == "pobj" and t.head.head.lower_ == "among":
             t = t.head.head  # "was not among the firms selected for X": what "among" is on
             continue
+        if t.dep_ == "advcl" and (_conditional(t) or t.head.dep_ == "advcl"
+                                  and _conditional(t.head)):
+            return True  # "were X to obtain a licence, ...": a condition, no fact
         if t.dep_ not in {"dobj", "attr", "xcomp", "nsubjpass", "oprd", "pobj", "prep"}:
             break
         t = t.head

@@ -185,7 +185,11 @@ def test_construction(extractor, construction, text, expected):
      ("Livia Marsh spoke to the Tokenisation Liquidity Working Group on Monday.",
       "MEMBER_OF"),
      ("The HKMA approved the acquisition of Quarry Exchange last week.", "ACQUIRED"),
-     ("Velden Group acquired 15% of Orrin Pay's market share within a year.", "OWNS")],
+     ("Velden Group acquired 15% of Orrin Pay's market share within a year.", "OWNS"),
+     ("Were Quarry Exchange to obtain an SFC licence, it would list Tern Token.",
+      "LICENSED_BY"),
+     ("Had the SFC licensed Quarry Exchange, its users would have been protected.",
+      "LICENSED_BY")],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert not {t for t in triples(extractor, text) if t[1] == wrong}
