@@ -87,12 +87,13 @@ def person_words(name: str) -> bool:
     ("John KC Lee", "K. W. Chan", "Michael W.K. Tam"), the last a surname."""
     words = name.split()
     return bool(words) and bool(_PERSON_WORD.match(words[-1])) and all(
-        _PERSON_WORD.match(w) or _INITIALS.match(w) or k and w in _PARTICLES
-        for k, w in enumerate(words[:-1]))
+        _PERSON_WORD.match(w) or _INITIALS.match(w)
+        or k and w in _PARTICLES | {"binti", "al", "el"} for k, w in enumerate(words[:-1]))
 
 
-#: Particles inside a person's name ("Dwight van Diem", "Ana de Souza").
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "bin", "binti", "al", "el"}
+#: Particles inside a person's name ("Dwight van Diem", "Ana de Souza"); they also join the
+#: words of a name found by its shape.
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "bin"}
 
 
 @dataclass(frozen=True)
@@ -583,8 +584,7 @@ _NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"
 _DEMONYM = re.compile(r"(?:ese|ian|ean|ish|an)$")  # "Chinese-funded", "Korean-owned"
 _PARTICIPLES = {"backed", "owned", "controlled", "led", "funded", "based", "listed", "run",
                 "operated", "headquartered", "founded"}
-_CONNECTORS = {"of", "and", "&", "for", "de", "van", "von", "der", "den", "da", "di", "du",
-               "bin"}
+_CONNECTORS = {"of", "and", "&", "for", *_PARTICLES}
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT",
              "poss", "compound"}
 
@@ -784,28 +784,28 @@ _NOT_SYLLABLES = {"era", "wide", "born", "made", "like", "only", "free", "type",
 
 def _given_name_syllable(doc: Doc, j: int) -> bool:
     """Whether ``doc[j]`` is the second syllable of a hyphenated given name after a person's
-    name ("Chan Tai-man", "Wong Ka-yan"): a short lower-case word glued to a hyphen that is
-    glued to a capitalised word, itself after another."""
-    token = doc[j]
-    return j >= 3 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and \
-        not doc[j - 2].whitespace_ and token.is_lower and token.is_alpha and \
-        2 <= len(token.text) <= 4 and token.lower_ not in _NOT_SYLLABLES and \
-        token.lower_ not in _PARTICIPLES and bool(_PERSON_WORD.match(doc[j - 2].text)) and \
-        bool(_PERSON_WORD.match(doc[j - 3].text)) and doc[j - 3].whitespace_ != ""
+    name ("Chan Tai-man", "Wong Ka-yan"), itself after another word of the name."""
+    return j >= 3 and _glued_syllable(doc, j) and bool(_PERSON_WORD.match(doc[j - 3].text)) \
+        and doc[j - 3].whitespace_ != ""
 
 
 def _hyphenated_given_name(doc: Doc, start: int) -> int | None:
     """Where a hyphenated given name before ``start`` begins ("Siu-ling Tsang", "Tai-man
-    Chan": a capitalised syllable, a hyphen and a short lower-case one, glued), if any."""
-    if start < 3 or not _PERSON_WORD.match(doc[start].text):
-        return None
-    syllable, hyphen, first = doc[start - 1], doc[start - 2], doc[start - 3]
-    if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_ and \
-            syllable.whitespace_ and syllable.is_lower and syllable.is_alpha and \
-            2 <= len(syllable.text) <= 4 and syllable.lower_ not in _NOT_SYLLABLES | _PARTICIPLES \
-            and _PERSON_WORD.match(first.text) and first.lower_ not in name_data().titles:
+    Chan"), if any."""
+    if start >= 3 and _PERSON_WORD.match(doc[start].text) and _glued_syllable(doc, start - 1) \
+            and doc[start - 1].whitespace_ and doc[start - 3].lower_ not in name_data().titles:
         return start - 3
     return None
+
+
+def _glued_syllable(doc: Doc, j: int) -> bool:
+    """Whether ``doc[j]`` is a short lower-case word glued to a hyphen that is glued to a
+    capitalised word: the second syllable of a hyphenated given name ("Tai-man")."""
+    token = doc[j]
+    return j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and \
+        not doc[j - 2].whitespace_ and token.is_lower and token.is_alpha and \
+        2 <= len(token.text) <= 4 and token.lower_ not in _NOT_SYLLABLES | _PARTICIPLES and \
+        bool(_PERSON_WORD.match(doc[j - 2].text))
 
 
 def _family_firm(doc: Doc, i: int) -> bool:
