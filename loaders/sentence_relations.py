@@ -34,6 +34,7 @@ from hkweb3.graph.periods import CURRENT, SINCE, UNTIL
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.dependencies import DependencyRelations, load_period_words
 from hkweb3.loaders.mentions import Mention, mentions_of
+from hkweb3.loaders.path_relations import load_path_rules, path_relations
 
 CONFIDENCE = 0.8
 
@@ -57,6 +58,7 @@ class SentenceRelations:
         self.dependencies = DependencyRelations(nlp.vocab)
         self.schema = load_schema()
         self.period_words = load_period_words()
+        self.path_rules = load_path_rules()
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """The registry's ids and kinds: a title's fixed organisation must be one of them."""
@@ -82,6 +84,16 @@ class SentenceRelations:
                 (k, v) for k, v in finding.properties.items() if k not in PERIOD)))
             old = found.setdefault(n, {}).setdefault(key, finding)
             old.properties = merge_periods(old.properties, finding.properties)
+        # two names no pattern joined may still be joined by a short path through a trigger
+        for n, sentence in enumerate(sentences):
+            joined = {frozenset((f.source, f.target)) for f in found.get(n, {}).values()}
+            for source, edge, target, rule, properties in path_relations(
+                    sentence, mentions, joined, self.schema, self.path_rules):
+                finding = self._finding(source, target, Finding(
+                    source.entity_id, edge, target.entity_id, rule,
+                    self.path_rules.confidence, dict(properties)))
+                if finding is not None:
+                    found.setdefault(n, {})[(finding.source, edge, finding.target, "")] = finding
         doc._.relations = [(sentences[n], f) for n in sorted(found)
                            for f in found[n].values()]
         return doc

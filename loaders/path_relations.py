@@ -1,0 +1,268 @@
+"""Relations read from the short dependency path between two names (``paths.yaml``).
+
+The patterns of ``patterns.yaml`` name each argument's syntactic role, so a parse that hangs
+a word somewhere else loses the relation. This fallback asks less: two names of a sentence
+that no pattern joined are related when the path between them in the parse is short, stays
+in one clause, passes no other name and runs through a trigger word ("the bank named her
+finance director": her - director - named - bank). The schema picks the edge from the trigger's
+types and the two kinds; the trigger's grammar, where the kinds allow both ways, its
+direction. A denied or mooted trigger states nothing, as for the patterns.
+
+Examples
+--------
+>>> from hkweb3.graph.models import Entity
+>>> from hkweb3.loaders.pipeline import load_pipeline
+>>> nlp = load_pipeline([Entity(id="pellam-bank", name="Pellam Bank", kind="Bank")])
+>>> doc = nlp("Ruth Okafor has a new job at Pellam Bank. The bank named her finance "
+...           "director on Friday.")
+>>> [(f.source, f.edge_type, f.target, f.rule) for _, f in doc._.relations]
+[('ruth-okafor', 'HOLDS_ROLE', 'pellam-bank', 'path-HOLDS_ROLE')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from hkweb3.graph.schema import Schema
+from hkweb3.loaders.dependencies import _negated, _role_phrase, _voice
+from hkweb3.loaders.mentions import Mention
+
+PATHS_FILE = Path(__file__).with_name("paths.yaml")
+
+#: Kinds that are never an end of a path relation: outlets are sources, places need "in".
+_SKIPPED_KINDS = {"MediaOutlet", "Place"}
+#: The arcs through which a name is what a noun trigger is "of" (the unit's parent).
+_OWNER_ARCS = {"poss", "pobj", "prep"}
+
+
+@dataclass(frozen=True)
+class PathRules:
+    """``paths.yaml``: how far a path may run, where it may not cross, and its triggers."""
+
+    longest: int
+    reach: int
+    confidence: float
+    boundaries: frozenset[str]
+    #: the edges whose source is the one who does (a verb, an act) / who is described
+    doer_first: frozenset[str]
+    described_first: frozenset[str]
+    acts: frozenset[str]
+    blocking: frozenset[str]
+    undoing: frozenset[str]
+    carriers: frozenset[str]
+    targets: dict[str, frozenset[str]]
+    companions: frozenset[str]
+    loose_pronouns: frozenset[str]
+    triggers: dict[str, tuple[str, ...]]
+
+
+@cache
+def load_path_rules(path: Path = PATHS_FILE) -> PathRules:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return PathRules(
+        longest=data["longest"], reach=data["reach"], confidence=data["confidence"],
+        boundaries=frozenset(data["boundaries"]),
+        doer_first=frozenset(e for e, v in data["edges"].items() if v["doer"] == "source"),
+        described_first=frozenset(e for e, v in data["edges"].items()
+                                  if v["described"] == "source"),
+        acts=frozenset(data["acts"]),
+        blocking=frozenset(data["blocking"]), undoing=frozenset(data["undoing"]),
+        carriers=frozenset(data["carriers"]),
+        companions=frozenset(data["companions"]),
+        loose_pronouns=frozenset(data["loose_pronouns"]),
+        targets={e: frozenset(v["targets"]) for e, v in data["edges"].items()
+                 if "targets" in v},
+        triggers={w: tuple(types) for w, types in data["triggers"].items()})
+
+
+def path_relations(sentence: Span, mentions: list[Mention], joined: set[frozenset[str]],
+                   schema: Schema, rules: PathRules | None = None
+                   ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
+    """``(source, edge type, target, rule, properties)`` for each pair of the sentence's
+    names that ``joined`` (pairs of entity ids already related) leaves out."""
+    rules = rules or load_path_rules()
+    names = [m for m in mentions if sentence.start <= m.start < sentence.end
+             and m.kind not in _SKIPPED_KINDS and m.how != "title"
+             and m.text.lower() not in rules.loose_pronouns]
+    doc = sentence.doc
+    at = {i: m for m in names for i in range(m.start, m.end)}
+    heads = {id(m): _list_head(doc[m.start:m.end].root, at, m) for m in names}
+    for n, a in enumerate(names):
+        for b in names[n + 1:]:
+            if a.entity_id == b.entity_id or frozenset((a.entity_id, b.entity_id)) in joined:
+                continue
+            found = _related(heads[id(a)], heads[id(b)], a, b, at, schema, rules)
+            if found is not None:
+                joined.add(frozenset((a.entity_id, b.entity_id)))
+                yield found
+
+
+def _list_head(t: Token, at: dict[int, Mention], m: Mention) -> Token:
+    """The first item of the list ``t`` is in: every item stands where the list stands."""
+    while t.dep_ == "conj" and t.head.i < t.i and at.get(t.head.i) not in (None, m) \
+            and not any(c.dep_ == "appos" for c in t.children):  # an item described apart
+        t = t.head
+    return t
+
+
+def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
+    """The tokens from ``a`` up to the lowest common head, and from ``b`` up to it."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return None
+    return up_a[:up_a.index(common) + 1], up_b[:up_b.index(common) + 1]
+
+
+def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention],
+             schema: Schema, rules: PathRules
+             ) -> tuple[Mention, str, Mention, str, dict[str, str]] | None:
+    path = _path(ha, hb)
+    if path is None:
+        return None
+    side_a, side_b = path
+    if len(side_a) + len(side_b) - 2 > rules.longest or ha == hb:
+        return None
+    inner = [*side_a[1:], *side_b[1:-1]]
+    if any(t.i in at and at[t.i] not in (a, b) for t in inner):
+        return None  # another name stands between them
+    if any(t.lower_ in rules.blocking for t in inner):
+        return None
+    if any(len(side) > 1 and side[0].dep_ == "poss" and side[1].lemma_.lower()
+           not in rules.triggers for side in (side_a, side_b)):
+        return None  # "the HKMA's programme counts A among its participants": the programme's
+    for side in (side_a, side_b):
+        if any(low.dep_ in rules.boundaries or low.dep_ == "conj" and (
+                low.i in at or low.pos_ in {"VERB", "AUX"}) for low in side[:-1]):
+            return None  # another clause, or another item of a list
+    companion = any(t.lower_ in rules.companions for t in inner)
+    for trigger in sorted(inner, key=lambda t: -len(list(t.ancestors))):
+        types = rules.triggers.get(trigger.lemma_.lower()) or \
+            rules.triggers.get(trigger.lower_)
+        if not types or trigger.i in at or trigger.pos_ not in {"VERB", "NOUN", "PROPN"}:
+            continue
+        if companion:
+            types = tuple(e for e in types if e == "PARTNERS_WITH")
+        top = side_a[-1]
+        if trigger.pos_ in {"NOUN", "PROPN"} and top != trigger and top.pos_ == "VERB" \
+                and top.lemma_.lower() not in rules.carriers:
+            continue  # "A advised B on its purchase of C": the purchase is not A's
+        if trigger.pos_ in {"NOUN", "PROPN"} and any(
+                t.dep_ in {"nsubj", "nsubjpass"} for t in _up_to(trigger, top)):
+            continue  # "the X unit joined forces with Y": the unit acts, and is not Y's
+        reach_a = _steps(side_a, trigger)
+        reach_b = _steps(side_b, trigger)
+        if max(reach_a, reach_b) > rules.reach or _negated(trigger) or \
+                not _stated(trigger, rules) or _someone_else(trigger, a, b, inner, at):
+            continue
+        for edge in types:
+            ab = schema.allows(edge, a.kind, b.kind)
+            ba = schema.allows(edge, b.kind, a.kind)
+            if not (ab or ba):
+                continue
+            if ab and ba:
+                ab = _source_is_a(trigger, edge, side_a, side_b, rules)
+            source, target = (a, b) if ab else (b, a)
+            if edge in rules.targets and target.kind not in rules.targets[edge]:
+                continue
+            properties = {}
+            if edge in {"HOLDS_ROLE", "CHAIRS"}:
+                person = ha if source is a else hb
+                if any(c.dep_ == "appos" and c != trigger and c.pos_ == "NOUN"
+                       for c in person.children):
+                    continue  # a person described by a title of their own
+                role = _role_phrase(trigger, at)
+                if not role:
+                    continue
+                properties["role"] = role
+            return source, edge, target, f"path-{edge}", properties
+    return None
+
+
+def _stated(trigger: Token, rules: PathRules) -> bool:
+    """Whether the trigger's clause states it as a fact: nothing above it in the clause
+    plans, moots, undoes, denies or conditions it ("had no plans to buy", "sold its stake
+    in", "if approved, the deal would make A the owner of B")."""
+    t = trigger
+    for _ in range(6):
+        if t != trigger and t.lemma_.lower() in rules.undoing:
+            return False
+        if any(c.lower_ in rules.blocking and c.dep_ in {"aux", "mark", "neg", "det"}
+               for c in t.children):
+            return False
+        if t.dep_ == "ROOT" or t.head == t:
+            return True
+        t = t.head
+    return True
+
+
+def _someone_else(trigger: Token, a: Mention, b: Mention, inner: list[Token],
+                  at: dict[int, Mention]) -> bool:
+    """Whether the trigger's own doer is someone other than the two names: a noun's
+    possessor ("advised A on its purchase of B" is A's purchase), a verb's subject."""
+    own = {"poss"} if trigger.pos_ in {"NOUN", "PROPN"} else {"nsubj", "nsubjpass"}
+    for c in trigger.children:
+        if c.dep_ not in own or c in inner or c.lower_ in {"which", "who", "that"}:
+            continue
+        if at.get(c.i) not in (a, b):
+            return True
+    return False
+
+
+def _up_to(t: Token, top: Token) -> list[Token]:
+    """``t`` and the tokens above it, below ``top``."""
+    chain = []
+    while t != top and t.head != t:
+        chain.append(t)
+        t = t.head
+    return chain
+
+
+def _steps(side: list[Token], trigger: Token) -> int:
+    """Arcs from the name (the side's first token) to the trigger: down from the common
+    head when the trigger is on the other side."""
+    return side.index(trigger) if trigger in side else len(side) - 1 + _depth(trigger, side[-1])
+
+
+def _depth(t: Token, top: Token) -> int:
+    n = 0
+    while t != top and t.head != t:
+        t, n = t.head, n + 1
+    return n
+
+
+def _source_is_a(trigger: Token, edge: str, side_a: list[Token], side_b: list[Token],
+                 rules: PathRules) -> bool:
+    """Whether the first name is the edge's source, from the trigger's grammar: who does
+    what a verb or an act says (its subject, a passive's agent, the act's possessor), or
+    which name a noun describes (the one it is not "of")."""
+    def arc(side: list[Token]) -> str:
+        if trigger in side:
+            k = side.index(trigger)
+            return side[k - 1].dep_ if k else ""
+        return "head"  # the trigger hangs below the common head, on the other side
+    arc_a, arc_b = arc(side_a), arc(side_b)
+    if trigger.pos_ in {"VERB", "AUX"}:
+        passive = _voice(trigger) == "passive"
+        if arc_a in {"nsubj", "nsubjpass"}:
+            doer_is_a = not passive
+        elif arc_b in {"nsubj", "nsubjpass"}:
+            doer_is_a = passive
+        else:
+            doer_is_a = arc_a == "agent" or arc_b != "agent" and arc_a == "head"
+        return doer_is_a == (edge in rules.doer_first)
+    if trigger.lemma_.lower() in rules.acts:
+        if "poss" in {arc_a, arc_b}:
+            doer_is_a = arc_a == "poss"
+        else:  # "the acquisition of B by A", "A completed the acquisition of B"
+            doer_is_a = arc_a not in _OWNER_ARCS or arc_b in _OWNER_ARCS
+        return doer_is_a == (edge in rules.doer_first)
+    described_is_a = not (arc_a in _OWNER_ARCS and arc_b not in _OWNER_ARCS)
+    return described_is_a == (edge in rules.described_first)

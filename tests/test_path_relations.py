@@ -1,0 +1,74 @@
+"""The path fallback (``loaders/paths.yaml``): two names joined by a short path through a
+trigger word, where no pattern joined them, and the near misses it must leave alone.
+Sentences of our own, with made-up names."""
+
+import pytest
+
+from hkweb3.data import REGISTRY_DIR
+from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.path_relations import load_path_rules
+from hkweb3.loaders.registry import read_registry
+from tests.extract_support import document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(read_registry(REGISTRY_DIR).entities)
+
+
+def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
+    return {(r.source, r.type, r.target, r.evidence[0].rule)
+            for r in extractor.run(document(text)).relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruth Okafor has a new job at Pellam Bank. The bank named her finance director on "
+         "Friday.",
+         ("ruth-okafor", "HOLDS_ROLE", "pellam-bank", "path-HOLDS_ROLE")),
+    ])
+def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expected):
+    assert expected in found(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Ardent Group had no plans to buy Corvid Securities, a spokesman said.",
+         {"ardent-group", "corvid-securities"}),
+        ("Ardent Group sold its entire stake in Pellam Trust last year.",
+         {"ardent-group", "pellam-trust"}),
+        ("If approved, the deal would make Ardent Group the owner of Pellam Trust.",
+         {"ardent-group", "pellam-trust"}),
+        ("Corvid Pay withdrew its application to join the Tern Sandbox.",
+         {"corvid-pay", "tern-sandbox"}),
+        ("Mei Lam joined Velmont Exchange from Pellam Bank in 2021.",
+         {"mei-lam", "velmont-exchange"}),
+        ("The Pellam Bank investment unit joined forces with Ardent Group to sell the notes.",
+         {"pellam-bank", "ardent-group", "SUBSIDIARY_OF"}),
+        ("Pellam Bank launched a settlement service, with Corvid Pay as its first client.",
+         {"pellam-bank", "corvid-pay"}),
+        ("According to Mei Lam, deputy chief executive of Pellam Bank, Velmont Exchange will "
+         "keep its own funds at Pellam Bank.",
+         {"velmont-exchange", "pellam-bank"}),
+        ("The panel – Mei Lam, founder of the Tern Association; Ruth Okafor, chairman of the "
+         "Velmont Society; and Ada Wu, growth lead of Corvid Pay – spoke on Monday.",
+         {"mei-lam", "corvid-pay"}),
+        ("Mei Lam, a former Pellam Bank banker, now runs her own fund.",
+         {"mei-lam", "pellam-bank"}),
+    ])
+def test_what_no_path_states(extractor, text, pair):
+    """No edge joins the pair (or, where the pair names an edge type, none of that type)."""
+    edges = {e for e in pair if e.isupper()}
+    pairs = {frozenset((s, t)) for s, e, t, _ in found(extractor, text)
+             if not edges or e in edges}
+    assert frozenset(pair - edges) not in pairs
+
+
+def test_every_trigger_names_edges_the_schema_has():
+    from hkweb3.graph.schema import load_schema
+    rules = load_path_rules()
+    edges = set(load_schema().edges)
+    assert {e for types in rules.triggers.values() for e in types} <= edges
+    assert rules.doer_first <= edges and rules.described_first <= edges
