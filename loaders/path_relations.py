@@ -30,14 +30,14 @@ import yaml
 from spacy.tokens import Span, Token
 
 from hkweb3.graph.schema import Schema
-from hkweb3.loaders.dependencies import _negated, _role_phrase, _voice
+from hkweb3.loaders.dependencies import _list_item, _negated, _role_phrase, _voice
 from hkweb3.loaders.mentions import Mention
 
 PATHS_FILE = Path(__file__).with_name("paths.yaml")
 
 #: Kinds that are never an end of a path relation: outlets are sources, places need "in".
 _SKIPPED_KINDS = {"MediaOutlet", "Place"}
-#: The arcs through which a name is what a noun trigger is "of" (the unit's parent).
+#: The arcs through which a name is what a noun trigger is "of" (the firm a shareholder holds).
 _OWNER_ARCS = {"poss", "pobj", "prep"}
 
 
@@ -91,8 +91,10 @@ def path_relations(sentence: Span, mentions: list[Mention], joined: set[frozense
              and m.kind not in _SKIPPED_KINDS and m.how != "title"
              and m.text.lower() not in rules.loose_pronouns]
     doc = sentence.doc
+    # a list's items are the patterns' to share out ("A, B and C, which was licensed ...")
+    names = [m for m in names if not _listed(doc[m.start:m.end].root)]
     at = {i: m for m in names for i in range(m.start, m.end)}
-    heads = {id(m): _list_head(doc[m.start:m.end].root, at, m) for m in names}
+    heads = {id(m): doc[m.start:m.end].root for m in names}
     for n, a in enumerate(names):
         for b in names[n + 1:]:
             if a.entity_id == b.entity_id or frozenset((a.entity_id, b.entity_id)) in joined:
@@ -103,12 +105,8 @@ def path_relations(sentence: Span, mentions: list[Mention], joined: set[frozense
                 yield found
 
 
-def _list_head(t: Token, at: dict[int, Mention], m: Mention) -> Token:
-    """The first item of the list ``t`` is in: every item stands where the list stands."""
-    while t.dep_ == "conj" and t.head.i < t.i and at.get(t.head.i) not in (None, m) \
-            and not any(c.dep_ == "appos" for c in t.children):  # an item described apart
-        t = t.head
-    return t
+def _listed(t: Token) -> bool:
+    return t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)
 
 
 def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
@@ -133,15 +131,17 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
     inner = [*side_a[1:], *side_b[1:-1]]
     if any(t.i in at and at[t.i] not in (a, b) for t in inner):
         return None  # another name stands between them
-    if any(t.lower_ in rules.blocking for t in inner):
-        return None
+    if any(t.lower_ in rules.blocking or t.lemma_.lower() in rules.undoing for t in inner):
+        return None  # "X's licence, revoked by the SFC"
     if any(len(side) > 1 and side[0].dep_ == "poss" and side[1].lemma_.lower()
            not in rules.triggers for side in (side_a, side_b)):
         return None  # "the HKMA's programme counts A among its participants": the programme's
     for side in (side_a, side_b):
-        if any(low.dep_ in rules.boundaries or low.dep_ == "conj" and (
-                low.i in at or low.pos_ in {"VERB", "AUX"}) for low in side[:-1]):
-            return None  # another clause, or another item of a list
+        if any(low.dep_ in rules.boundaries or low.dep_ == "conj" and low.pos_ != "ADP"
+               for low in side[:-1]):
+            return None  # another clause, or another item of a list ("and also with Y" is one)
+        if any(low.dep_ == "appos" and _list_item(low, at) for low in side[:-1]):
+            return None  # "owned by A, B's arm and C": B's arm is an item, not A
     companion = any(t.lower_ in rules.companions for t in inner)
     for trigger in sorted(inner, key=lambda t: -len(list(t.ancestors))):
         types = rules.triggers.get(trigger.lemma_.lower()) or \
@@ -156,7 +156,10 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
             continue  # "A advised B on its purchase of C": the purchase is not A's
         if trigger.pos_ in {"NOUN", "PROPN"} and any(
                 t.dep_ in {"nsubj", "nsubjpass"} for t in _up_to(trigger, top)):
-            continue  # "the X unit joined forces with Y": the unit acts, and is not Y's
+            continue  # "the X unit joined forces with Y": the unit acts; it is not Y's
+        if any(low.dep_ == "relcl" and trigger not in side[:k + 1]
+               for side in (side_a, side_b) for k, low in enumerate(side[:-1])):
+            continue  # "a custodian in which A has a stake": A is the clause's, not the noun's
         reach_a = _steps(side_a, trigger)
         reach_b = _steps(side_b, trigger)
         if max(reach_a, reach_b) > rules.reach or _negated(trigger) or \
@@ -179,9 +182,10 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
                        for c in person.children):
                     continue  # a person described by a title of their own
                 role = _role_phrase(trigger, at)
-                if not role:
+                if edge == "HOLDS_ROLE" and not role:
                     continue
-                properties["role"] = role
+                if "role" in schema.properties(edge):
+                    properties["role"] = role
             return source, edge, target, f"path-{edge}", properties
     return None
 

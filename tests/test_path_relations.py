@@ -27,6 +27,9 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         ("Ruth Okafor has a new job at Pellam Bank. The bank named her finance director on "
          "Friday.",
          ("ruth-okafor", "HOLDS_ROLE", "pellam-bank", "path-HOLDS_ROLE")),
+        # a chair holds no role property in the schema: the edge is written without one
+        ("Ruth Okafor has a new job at Pellam Bank. The bank named her chairman on Friday.",
+         ("ruth-okafor", "CHAIRS", "pellam-bank", "path-CHAIRS")),
     ])
 def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expected):
     assert expected in found(extractor, text)
@@ -55,6 +58,11 @@ def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expecte
         ("The panel – Mei Lam, founder of the Tern Association; Ruth Okafor, chairman of the "
          "Velmont Society; and Ada Wu, growth lead of Corvid Pay – spoke on Monday.",
          {"mei-lam", "corvid-pay"}),
+        ("Livi VB is owned by Pellam Bank, Ardent Group's financial technology arm and "
+         "Jardine Matheson.",
+         {"pellam-bank", "ardent-group"}),
+        ("Corvid Bank, the Ardent-affiliated payments company, opened.",
+         {"corvid-bank", "ardent"}),
         ("Mei Lam, a former Pellam Bank banker, now runs her own fund.",
          {"mei-lam", "pellam-bank"}),
     ])
