@@ -19,6 +19,8 @@ Examples
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -115,6 +117,7 @@ class Ingester:
         # cut off by it in the middle of a reply fails with an error of its own (a traceback
         # instead of the interrupt).
         reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hkweb3-read")
+        interrupted = _InterruptFlag()
         try:
             for path in files:
                 try:
@@ -123,6 +126,7 @@ class Ingester:
                     waiting.append(_done(_error(path, exc)))
                     sources = []
                 for source in sources:
+                    interrupted.check()
                     step = self._extract(path, source, seen, reader)
                     waiting.append(writer.submit(self._write_in_turn, stop, *step)
                                    if isinstance(step, tuple) else _done(step))
@@ -139,6 +143,7 @@ class Ingester:
             yield from _committed(waiting)
             raise
         finally:
+            interrupted.restore()
             stop.set()
             writer.shutdown(wait=True, cancel_futures=True)
             reader.shutdown(wait=True)
@@ -275,6 +280,32 @@ def _done(result: DocumentResult) -> Future[DocumentResult]:
 
 class _Dropped(Exception):
     """A write not begun when the run stopped."""
+
+
+class _InterruptFlag:
+    """Ctrl-C, remembered: Python drops a KeyboardInterrupt raised while a finaliser runs
+    (the driver's ``__del__``), so the run also stops at its next document once it was
+    pressed. Only the main thread can take the signal; elsewhere this does nothing."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self.installed = threading.current_thread() is threading.main_thread()
+        self.previous = signal.signal(signal.SIGINT, self._on_sigint) \
+            if self.installed else None
+
+    def _on_sigint(self, signum: int, frame: object) -> None:
+        self.pressed = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
+
+    def restore(self) -> None:
+        if self.installed:
+            signal.signal(signal.SIGINT, self.previous if self.previous is not None
+                          else signal.default_int_handler)
+            self.installed = False
 
 
 def _next(waiting: deque[Future[DocumentResult]]) -> DocumentResult:

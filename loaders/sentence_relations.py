@@ -85,7 +85,8 @@ class SentenceRelations:
             old = found.setdefault(n, {}).setdefault(key, finding)
             old.properties = merge_periods(old.properties, finding.properties)
         # two names no pattern joined may still be joined by a short path through a trigger
-        for n, sentence in enumerate(sentences):
+        # (only in a parsed doc: an unparsed one may hold stale tree arcs)
+        for n, sentence in enumerate(sentences if doc.has_annotation("DEP") else ()):
             joined = {frozenset((f.source, f.target)) for f in found.get(n, {}).values()}
             for source, edge, target, rule, properties in path_relations(
                     sentence, mentions, joined, self.schema, self.path_rules):

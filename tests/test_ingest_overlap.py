@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import signal
 import threading
 import time
@@ -538,3 +539,24 @@ def test_the_rule_only_pipeline_runs_no_ner_at_all():
     assert not {"ner", "hkweb3_ner"} & set(nlp.pipe_names)
     doc = nlp("ZA Bank opened accounts for OSL while Ilse Brandt watched.")
     assert {"za-bank", "osl"} <= {s.kb_id_ for s in doc.spans["registry"]}
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_ctrl_c_dropped_in_a_finaliser_still_stops_the_run():
+    """Python drops a KeyboardInterrupt raised while a ``__del__`` runs (the driver has
+    one); the ingest remembers the key was pressed and stops at its next document."""
+    from hkweb3.loaders.ingest import _InterruptFlag
+
+    class Finalised:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)  # handled here, and its interrupt dropped
+
+    flag = _InterruptFlag()
+    try:
+        Finalised()  # returns: the interrupt raised in it was dropped
+        assert flag.pressed
+        with pytest.raises(KeyboardInterrupt):
+            flag.check()
+    finally:
+        flag.restore()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
