@@ -49,7 +49,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "subject-owner", "object-poss", "department-at", "partner-subject",
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
                "with-together", "part-of", "described-regulator", "board-of",
-               "names-after"}
+               "names-after", "companions"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -668,7 +668,7 @@ def _voice(verb: Token) -> str:
 _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "complement-for",
              "support", "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
              "as-object", "included", "formed-by", "by-together", "custody-for",
-             "department-at", "majority-stake-in", "with-together"}
+             "department-at", "majority-stake-in", "with-together", "companions"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
@@ -2014,8 +2014,10 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     for c in [*t.children, *(c for g in among for c in g.children)]:
         if c.dep_ == "prep" and c.lower_ in _LISTING:
             items = [g for g in c.children if g.dep_ == "pobj"]
+            # (the list read from the words too: the parse may hang "A, B, C" as appositions)
             return [m for x in [*items, *(x for g in items for x in g.conjuncts),
-                                *(x for g in items for x in _semicolon_items(g, at))]
+                                *(x for g in items for x in _semicolon_items(g, at)),
+                                *(x for g in items for x in _written_list(g, at))]
                     for m in _mention_of(x, at, depth + 1)]
     return []
 
@@ -2309,6 +2311,24 @@ def _together_with(holders: list[Token]) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _companions(holders: list[Token], at: dict[int, Mention]) -> list[Token]:
+    """The names of "along with", "together with" or "alongside" on any of ``holders``, a
+    class of them standing for the names its "such as" lists ("along with partners such as
+    A and B")."""
+    found = _together_with(holders)
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "along":  # "along" heads "with" in the parse
+                found += _together_with([h]) or [g for w in c.children if w.lower_ == "with"
+                                                 for g in w.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "alongside":
+                found += [g for g in c.children if g.dep_ == "pobj"]
+    return [n for g in dict.fromkeys(found) for n in ([g] if g.i in at else [
+        o for c in g.children if c.dep_ == "prep" and c.lower_ == "as"
+        and any(w.lower_ == "such" for w in c.children)
+        for o in c.children if o.dep_ == "pobj"])]
+
+
 def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
@@ -2410,6 +2430,8 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         subjects = [s for s, _ in _subject(t)]
         others = _together_with([t, *subjects])
         return [*subjects, *others] if others else []
+    if role == "companions":  # "took part in X along with A", "alongside A and B"
+        return _companions([t, _clause_verb(t)], at)
     if role == "phrase-head":  # the noun a modifier's phrase is headed by
         head = t.head
         while head.dep_ in {"compound", "nmod", "amod"} and head.head.i > head.i:

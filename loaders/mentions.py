@@ -311,6 +311,7 @@ _SUFFIX_KINDS = {
     "bank": "Bank", "exchange": "TradingPlatform", "commission": "Regulator",
     "authority": "Regulator", "association": "Association", "institute": "Association",
     "council": "Association", "federation": "Association", "chamber": "Association",
+    "society": "Association",
     "bureau": "GovernmentBody", "department": "GovernmentBody", "ministry": "GovernmentBody",
     "government": "GovernmentBody",
 }
@@ -432,16 +433,19 @@ def _prose(doc: Doc) -> list[Span]:
 #: Services and the Treasury Bureau").
 _NAME_ENDS = {"bank", "group", "limited", "ltd", "ltd.", "holdings", "insurance", "exchange",
               "association", "commission", "authority", "corporation", "corp", "corp.", "inc",
-              "inc.", "labs", "ventures", "brands", "foundation"}
+              "inc.", "labs", "ventures", "brands", "foundation", "hub", "institute",
+              "centre", "center", "council", "forum", "alliance"}
 
 
 def _split_listed_orgs(span: Span) -> list[Span]:
     """"Lumen Group and Harbour Crest Bank" names two organisations: an "and" right after a
-    word that ends an organisation's name splits the match."""
+    word that ends an organisation's name, or before "the" ("the Lumen Society and the Orrin
+    Council"), splits the match."""
     parts, start = [], span.start
     for token in span:
         if token.lower_ in {"and", "&"} and token.i > start and (
             span.doc[token.i - 1].lower_ in _NAME_ENDS
+            or token.i + 1 < span.end and span.doc[token.i + 1].lower_ == "the"
         ):
             parts.append(span.doc[start:token.i])
             start = token.i + 1

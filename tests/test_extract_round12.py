@@ -1,0 +1,57 @@
+"""Constructions found missing in round 12's developed probe sets and construction sentences.
+One sentence of our own for each, with made-up entities."""
+
+import pytest
+
+from tests.extract_support import document, triples
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("members 'along with' a class of firms 'such as' named ones",
+         "Seven major banks are taking part in the Tern Pilot, along with key commercial "
+         "partners such as Corvid Pay and Ardent Group.",
+         {("corvid-pay", "MEMBER_OF", "tern-pilot"), ("ardent-group", "MEMBER_OF", "tern-pilot")}),
+        ("a member named 'along with' the subjects who take part",
+         "Pellam Bank and Corvid Pay are taking part in the Tern Pilot, along with Ardent Group.",
+         {("pellam-bank", "MEMBER_OF", "tern-pilot"), ("ardent-group", "MEMBER_OF", "tern-pilot")}),
+        ("members named 'alongside' a subject that names none",
+         "The three companies have been part of the Tern Sandbox, alongside Corvid Pay and "
+         "Ardent Group.",
+         {("corvid-pay", "MEMBER_OF", "tern-sandbox"),
+          ("ardent-group", "MEMBER_OF", "tern-sandbox")}),
+        ("a member who joined 'together with' others",
+         "Corvid Pay joined the Tern Sandbox together with Ardent Group and Pellam Bank.",
+         {("ardent-group", "MEMBER_OF", "tern-sandbox"),
+          ("pellam-bank", "MEMBER_OF", "tern-sandbox")}),
+        ("members 'such as' a list the parse hangs as appositions, after 'as well as'",
+         "The Tern Community's initial members include the HKMA itself, the Velmont Society "
+         "and the Lumen Council, as well as private banks and firms such as Pellam Bank, HSBC, "
+         "Standard Chartered Hong Kong, Ardent Group and Tallis Money.",
+         {("hsbc", "MEMBER_OF", "tern-community"), ("scb-hk", "MEMBER_OF", "tern-community"),
+          ("ardent-group", "MEMBER_OF", "tern-community"),
+          ("lumen-council", "MEMBER_OF", "tern-community")}),
+    ])
+def test_round12_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a firm "alongside" a subsidiary is no member of the parent
+        ("Corvid Pay is now part of Ardent Group, alongside Pellam Trust.",
+         ("pellam-trust", "SUBSIDIARY_OF", "ardent-group")),
+        ("Corvid Pay sits on the board alongside Ardent Group.",
+         ("ardent-group", "MEMBER_OF", "corvid-pay")),
+    ])
+def test_no_false_relation(extractor, text, wrong):
+    assert wrong not in triples(extractor, text)
+
+
+def test_two_names_joined_by_and_the_are_two(extractor):
+    names = {e.id for e in extractor.run(document(
+        "Pellam Bank briefed the Velmont Society and the Lumen Council on Monday.")).entities}
+    assert {"velmont-society", "lumen-council"} <= names
+    assert not any("and-the" in n for n in names)
