@@ -56,6 +56,10 @@ class PathRules:
     blocking: frozenset[str]
     undoing: frozenset[str]
     carriers: frozenset[str]
+    verb_preps: frozenset[str]
+    hedging: frozenset[str]
+    naming: frozenset[str]
+    transfers: frozenset[str]
     targets: dict[str, frozenset[str]]
     companions: frozenset[str]
     loose_pronouns: frozenset[str]
@@ -74,6 +78,8 @@ def load_path_rules(path: Path = PATHS_FILE) -> PathRules:
         acts=frozenset(data["acts"]),
         blocking=frozenset(data["blocking"]), undoing=frozenset(data["undoing"]),
         carriers=frozenset(data["carriers"]),
+        verb_preps=frozenset(data["verb_preps"]), hedging=frozenset(data["hedging"]),
+        naming=frozenset(data["naming"]), transfers=frozenset(data["transfers"]),
         companions=frozenset(data["companions"]),
         loose_pronouns=frozenset(data["loose_pronouns"]),
         targets={e: frozenset(v["targets"]) for e, v in data["edges"].items()
@@ -131,8 +137,9 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
     inner = [*side_a[1:], *side_b[1:-1]]
     if any(t.i in at and at[t.i] not in (a, b) for t in inner):
         return None  # another name stands between them
-    if any(t.lower_ in rules.blocking or t.lemma_.lower() in rules.undoing for t in inner):
-        return None  # "X's licence, revoked by the SFC"
+    if any(t.lower_ in rules.blocking and not (t.lower_ == "to" and t.dep_ == "prep")
+           or t.lemma_.lower() in rules.undoing for t in inner):
+        return None  # "X's licence, revoked by the SFC" (but "adviser to X" is no plan)
     if any(len(side) > 1 and side[0].dep_ == "poss" and side[1].lemma_.lower()
            not in rules.triggers for side in (side_a, side_b)):
         return None  # "the HKMA's programme counts A among its participants": the programme's
@@ -163,8 +170,21 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
         reach_a = _steps(side_a, trigger)
         reach_b = _steps(side_b, trigger)
         if max(reach_a, reach_b) > rules.reach or _negated(trigger) or \
-                not _stated(trigger, rules) or _someone_else(trigger, a, b, inner, at):
+                not _stated(trigger, rules) or _someone_else(trigger, a, b, inner, at) or \
+                any(c.lower_ in rules.hedging for c in trigger.children):
             continue
+        if trigger.pos_ == "VERB" and not all(
+                _own_argument(trigger, h, rules) for h in (ha, hb) if h != trigger):
+            continue  # "bought bitcoin on X", "spoke about X": X is not the verb's
+        if trigger.pos_ in {"NOUN", "PROPN"} and trigger.head.lemma_.lower() in rules.naming \
+                and _named_other(trigger.head, trigger, ha, hb, at):
+            continue  # "A named B custodian of C": the custodian is B, of C
+        if trigger.lemma_.lower() in rules.acts and top != trigger and (
+                top.pos_ != "VERB" or _someone_else(trigger, a, b, [], {})):
+            continue  # "A announced the acquisition of B by C": the act is C's, not A's
+        if any(c.dep_ == "poss" for c in trigger.children) and \
+                trigger.head.lemma_.lower() in rules.transfers:
+            continue  # "A bought B's stake in C": B holds it no longer
         for edge in types:
             ab = schema.allows(edge, a.kind, b.kind)
             ba = schema.allows(edge, b.kind, a.kind)
@@ -210,14 +230,49 @@ def _stated(trigger: Token, rules: PathRules) -> bool:
 def _someone_else(trigger: Token, a: Mention, b: Mention, inner: list[Token],
                   at: dict[int, Mention]) -> bool:
     """Whether the trigger's own doer is someone other than the two names: a noun's
-    possessor ("advised A on its purchase of B" is A's purchase), a verb's subject."""
-    own = {"poss"} if trigger.pos_ in {"NOUN", "PROPN"} else {"nsubj", "nsubjpass"}
-    for c in trigger.children:
-        if c.dep_ not in own or c in inner or c.lower_ in {"which", "who", "that"}:
-            continue
-        if at.get(c.i) not in (a, b):
-            return True
+    possessor or "by" ("advised A on its purchase of B" is A's purchase; "A announced the
+    acquisition of B by C" is C's), a verb's subject ("the husband of A chairs B")."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        doers = [c for c in trigger.children if c.dep_ == "poss"] + [
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj"]
+    else:
+        doers = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(at.get(c.i) not in (a, b) and c.lower_ not in {"which", "who", "that"}
+               for c in doers)
+
+
+def _own_argument(verb: Token, name: Token, rules: PathRules) -> bool:
+    """Whether ``name`` is the verb's own: its subject, object or agent, the object of a
+    preposition of ``verb_preps`` on it, or the noun it describes (a participle)."""
+    if name.head == verb:
+        return name.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"}
+    if verb.head == name:
+        return verb.dep_ in {"acl", "relcl"}
+    prep = name.head
+    if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ in rules.verb_preps:
+        return prep.head == verb or prep.head.head == verb and prep.head.dep_ == "prt"
     return False
+
+
+def _named_other(verb: Token, noun: Token, ha: Token, hb: Token,
+                 at: dict[int, Mention]) -> bool:
+    """Whether a naming verb gives the role noun to a name other than the pair's: the noun
+    is its object's ("A named B custodian of C": B's, of C), and without an owner of its own
+    it is held at the verb's subject ("the bank named her finance director")."""
+    objects = [c for c in verb.children if c != noun and (
+        c.dep_ in {"dobj", "dative"} or c.dep_ == "oprd" and c.i in at)]
+    # the parse may join the object's name to the noun ("named [Tessaly Digital custodian]")
+    objects += [c for c in noun.children if c.dep_ == "compound" and c.i in at]
+    if not objects:
+        return False
+    holder = objects[0]
+    owned = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in {"of", "at", "for"}
+                for c in noun.children)
+    if holder not in (ha, hb):
+        return True
+    other = hb if holder == ha else ha
+    return owned and noun not in [other, *other.ancestors]  # the namer, not the owner
 
 
 def _up_to(t: Token, top: Token) -> list[Token]:

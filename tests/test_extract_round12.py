@@ -32,6 +32,9 @@ from tests.extract_support import document, triples
          {("hsbc", "MEMBER_OF", "tern-community"), ("scb-hk", "MEMBER_OF", "tern-community"),
           ("ardent-group", "MEMBER_OF", "tern-community"),
           ("lumen-council", "MEMBER_OF", "tern-community")}),
+        ("remarks made in a keynote speech at an event",
+         "Mira Osei made the remarks in a keynote speech at the Tern Summit 2026.",
+         {("mira-osei", "SPOKE_AT", "tern-summit-2026")}),
     ])
 def test_round12_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -43,6 +46,8 @@ def test_round12_construction(extractor, construction, text, expected):
         # a firm "alongside" a subsidiary is no member of the parent
         ("Corvid Pay is now part of Ardent Group, alongside Pellam Trust.",
          ("pellam-trust", "SUBSIDIARY_OF", "ardent-group")),
+        ("Mira Osei made the remarks in an interview after the Tern Summit 2026.",
+         ("mira-osei", "SPOKE_AT", "tern-summit-2026")),
         ("Corvid Pay sits on the board alongside Ardent Group.",
          ("ardent-group", "MEMBER_OF", "corvid-pay")),
     ])

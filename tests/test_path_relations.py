@@ -30,6 +30,14 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         # a chair holds no role property in the schema: the edge is written without one
         ("Ruth Okafor has a new job at Pellam Bank. The bank named her chairman on Friday.",
          ("ruth-okafor", "CHAIRS", "pellam-bank", "path-CHAIRS")),
+        # "to" is a plan only before a verb
+        ("Mira Osei, an adviser to Quarrow Bank, declined to comment.",
+         ("mira-osei", "HOLDS_ROLE", "quarrow-bank", "path-HOLDS_ROLE")),
+        ("Quarrow Bank, custodian to Tessaly Digital, declined to comment.",
+         ("quarrow-bank", "CUSTODIAN_OF", "tessaly-digital", "path-CUSTODIAN_OF")),
+        # a naming verb gives the role to its object, of the noun's owner
+        ("Mira Osei, who named Chan Wai-kit chief executive of Quarrow Bank, retired.",
+         ("chan-wai-kit", "HOLDS_ROLE", "quarrow-bank", "path-HOLDS_ROLE")),
     ])
 def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expected):
     assert expected in found(extractor, text)
@@ -63,6 +71,20 @@ def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expecte
          {"pellam-bank", "ardent-group"}),
         ("Corvid Bank, the Ardent-affiliated payments company, opened.",
          {"corvid-bank", "ardent"}),
+        ("Quarrow Bank named Tessaly Digital custodian of the Quarrow Bitcoin Fund.",
+         {"quarrow-bank", "quarrow-bitcoin-fund"}),
+        ("Mira Osei, who named Chan Wai-kit chief executive of Quarrow Bank, retired.",
+         {"mira-osei", "quarrow-bank"}),
+        ("Quarrow Bank announced the acquisition of Tessaly Digital by Lomond Exchange.",
+         {"quarrow-bank", "lomond-exchange"}),
+        ("The SFC launched a probe into Lomond Exchange.", {"sfc", "lomond-exchange"}),
+        ("Quarrow Bank bought servers for Tessaly Digital.", {"quarrow-bank", "tessaly-digital"}),
+        ("Mira Osei spoke highly of the Lomond Summit.", {"mira-osei", "lomond-summit"}),
+        ("The husband of Mira Osei chairs Quarrow Bank.", {"mira-osei", "quarrow-bank"}),
+        ("Quarrow Bank bought Tessaly Digital's stake in Lomond Exchange.",
+         {"tessaly-digital", "lomond-exchange", "OWNS"}),
+        ("Quarrow Bank's rumoured stake in Tessaly Digital lifted its shares.",
+         {"quarrow-bank", "tessaly-digital"}),
         ("Mei Lam, a former Pellam Bank banker, now runs her own fund.",
          {"mei-lam", "pellam-bank"}),
     ])
