@@ -285,11 +285,14 @@ class _Dropped(Exception):
 class _InterruptFlag:
     """Ctrl-C, remembered: Python drops a KeyboardInterrupt raised while a finaliser runs
     (the driver's ``__del__``), so the run also stops at its next document once it was
-    pressed. Only the main thread can take the signal; elsewhere this does nothing."""
+    pressed. Only the main thread can take the signal; elsewhere, or where Ctrl-C is
+    ignored, this does nothing."""
 
     def __init__(self) -> None:
         self.pressed = False
-        self.installed = threading.current_thread() is threading.main_thread()
+        # (a process told to ignore Ctrl-C, as under nohup, keeps ignoring it)
+        self.installed = threading.current_thread() is threading.main_thread() and \
+            signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
         self.previous = signal.signal(signal.SIGINT, self._on_sigint) \
             if self.installed else None
 

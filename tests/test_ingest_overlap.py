@@ -551,12 +551,29 @@ def test_a_ctrl_c_dropped_in_a_finaliser_still_stops_the_run():
         def __del__(self):
             os.kill(os.getpid(), signal.SIGINT)  # handled here, and its interrupt dropped
 
-    flag = _InterruptFlag()
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
     try:
-        Finalised()  # returns: the interrupt raised in it was dropped
-        assert flag.pressed
-        with pytest.raises(KeyboardInterrupt):
-            flag.check()
+        flag = _InterruptFlag()
+        try:
+            Finalised()  # returns: the interrupt raised in it was dropped
+            assert flag.pressed
+            with pytest.raises(KeyboardInterrupt):
+                flag.check()
+        finally:
+            flag.restore()
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def test_an_ignored_ctrl_c_stays_ignored():
+    from hkweb3.loaders.ingest import _InterruptFlag
+
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as under nohup
+    try:
+        flag = _InterruptFlag()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
         flag.restore()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)
