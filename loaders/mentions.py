@@ -201,13 +201,15 @@ class RegistryMentions:
 
     @staticmethod
     def _variants(entity: Entity) -> set[str]:
-        """Its names without brackets, and without one or more legal suffixes."""
+        """Its names without brackets, without one or more legal suffixes, and with "and"
+        written "&" ("Securities & Futures Commission")."""
         names = set()
         for name in (entity.name, *entity.aliases):
             for variant in (re.sub(r"[()]", " ", name), *legal_stems(name)):
                 variant = " ".join(variant.split())
                 if len(variant) >= 2:
                     names.add(variant)
+                    names.add(re.sub(r"\band\b", "&", variant))
         return names
 
     @staticmethod
@@ -445,8 +447,10 @@ def _split_listed_orgs(span: Span) -> list[Span]:
     for token in span:
         if token.lower_ in {"and", "&"} and token.i > start and (
             span.doc[token.i - 1].lower_ in _NAME_ENDS
-            or token.i + 1 < span.end and span.doc[token.i + 1].lower_ == "the"
-        ):
+            or token.lower_ == "and" and token.i + 1 < span.end
+            and span.doc[token.i + 1].lower_ == "the"
+            and span.doc[token.i - 1].lower_ != "services"  # "Financial Services and the
+        ):  # Treasury": the bureau's name
             parts.append(span.doc[start:token.i])
             start = token.i + 1
     parts.append(span.doc[start:span.end])

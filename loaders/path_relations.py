@@ -137,6 +137,9 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
     inner = [*side_a[1:], *side_b[1:-1]]
     if any(t.i in at and at[t.i] not in (a, b) for t in inner):
         return None  # another name stands between them
+    first, second = (a, b) if a.start < b.start else (b, a)
+    if all(t.lower_ in {",", "and", "or", "&"} for t in ha.doc[first.end:second.start]):
+        return None  # "A and B, two of its owners": items of one list, however parsed
     if any(t.lower_ in rules.blocking and not (t.lower_ == "to" and t.dep_ == "prep")
            or t.lemma_.lower() in rules.undoing for t in inner):
         return None  # "X's licence, revoked by the SFC" (but "adviser to X" is no plan)

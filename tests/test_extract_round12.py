@@ -60,3 +60,9 @@ def test_two_names_joined_by_and_the_are_two(extractor):
         "Pellam Bank briefed the Velmont Society and the Lumen Council on Monday.")).entities}
     assert {"velmont-society", "lumen-council"} <= names
     assert not any("and-the" in n for n in names)
+
+
+def test_a_registry_name_with_and_written_as_an_ampersand(extractor):
+    found = triples(extractor, "The HKMA had worked closely with the Securities & Futures "
+                               "Commission on the rules.")
+    assert ("hkma", "PARTNERS_WITH", "sfc") in found

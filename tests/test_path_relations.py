@@ -85,6 +85,11 @@ def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expecte
          {"tessaly-digital", "lomond-exchange", "OWNS"}),
         ("Quarrow Bank's rumoured stake in Tessaly Digital lifted its shares.",
          {"quarrow-bank", "tessaly-digital"}),
+        ("Corvid Pay and Ardent Group, two of its new owners, played a central part.",
+         {"corvid-pay", "ardent-group"}),
+        ("The lender, which provides accounts to exchanges including Velmont Exchange and "
+         "Tallis Money, was granted its banking licence by the HKMA in 2019.",
+         {"velmont-exchange", "hkma"}),
         ("Mei Lam, a former Pellam Bank banker, now runs her own fund.",
          {"mei-lam", "pellam-bank"}),
     ])
