@@ -484,6 +484,8 @@ class NameFinder:
                      and label != "PERSON" and canonical(s.text) not in titled
                      and s.end + 1 in starts and len(starts[s.end + 1]) == 1
                      and doc[s.end + 2].text == ")"}
+        # a name the text writes as a listed firm's is no person's, whatever the NER says
+        firms = {canonical(span.text) for span, _ in chosen if _written_as_firm(span)}
         described: dict[str, str] = {}
         for span, _label in chosen:
             kind = _described_kind(span)
@@ -495,8 +497,8 @@ class NameFinder:
         initialled: dict[str, str] = {}  # a name with initials -> the name without them
         for span, label in ordered:
             key = canonical(span.text)
-            if key in full or key in registry_names:
-                continue
+            if key in full or key in registry_names or _STOCK_CODE.match(span.text):
+                continue  # (a stock code names no one: "Chow Tai Fook (06168.HK)")
             plain = canonical(" ".join(w for w in span.text.split() if not _INITIALS.match(w)))
             if plain != key:
                 initialled[key] = plain
@@ -513,6 +515,8 @@ class NameFinder:
             if kind == "Place" and key in titled and len(key.split()) > 1 and \
                     key not in name_data().places:
                 kind = "Person"  # "Nina Park, the bank's head of ...": a surname, no park
+            if kind == "Person" and key in firms and key not in titled:
+                kind = kind_of(span.text, None, doc._.outlet)  # "Chow Tai Fook (06168.HK)"
             if kind == "Person" and _one_name(key) and key not in titled:
                 # one word is no person's name, unless a title follows: "Kevin, the CEO"
                 kind = kind_of(span.text, None, doc._.outlet)
@@ -850,6 +854,22 @@ _GENERIC_KINDS = {"Company", "Organization"}
 
 #: Participles that give a noun its name: "a stablecoin known as LUM", "an app called X".
 NAMING = {"know", "call", "dub", "name", "brand", "title"}
+
+
+#: A stock code in brackets after a name: "(06168.HK)", "(HKEX: 1234)", "(NYSE: BLK)".
+_STOCK_CODE = re.compile(r"^(?:\d{3,5}\.HK|[0-9]{3,5}|HKEX|HKG|SEHK|NYSE|NASDAQ|Nasdaq)$")
+
+
+def _written_as_firm(span: Span) -> bool:
+    """Whether the words around a name make it a firm's: a stock code in brackets after it,
+    "listed" right before it ("Hong Kong-listed X"), or "which" after its comma."""
+    doc = span.doc
+    after = [t.text for t in doc[span.end:span.end + 3]]
+    if len(after) >= 2 and after[0] == "(" and _STOCK_CODE.match(after[1]):
+        return True
+    if span.start and doc[span.start - 1].lower_.endswith("listed"):
+        return True
+    return len(after) >= 2 and after[0] == "," and after[1].lower() == "which"
 
 
 def _described_kind(span: Span, apposed: bool = True) -> str | None:

@@ -66,3 +66,14 @@ def test_a_registry_name_with_and_written_as_an_ampersand(extractor):
     found = triples(extractor, "The HKMA had worked closely with the Securities & Futures "
                                "Commission on the rules.")
     assert ("hkma", "PARTNERS_WITH", "sfc") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The investment by Corran Tai Fook (06168.HK) is meant to grow its payments business.",
+    "Hong Kong-listed Corran Tai Fook has taken a 15% stake in Velmont Securities.",
+    "Corran Tai Fook, which sells jewellery, has taken a 15% stake in Velmont Securities.",
+])
+def test_a_name_written_as_a_listed_firm_is_no_person(extractor, text):
+    kinds = {e.id: e.kind for e in extractor.run(document(text)).entities}
+    assert kinds.get("corran-tai-fook") not in {None, "Person"}
+    assert not any(k[:1].isdigit() for k in kinds)  # the stock code names no one
