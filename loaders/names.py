@@ -485,7 +485,9 @@ class NameFinder:
                      and s.end + 1 in starts and len(starts[s.end + 1]) == 1
                      and doc[s.end + 2].text == ")"}
         # a name the text writes as a listed firm's is no person's, whatever the NER says
-        firms = {canonical(span.text) for span, _ in chosen if _written_as_firm(span)}
+        at_firms = {i for r in doc.spans["registry"] if r.label_ not in _NOT_ORGANISATIONS
+                    for i in range(r.start, r.end)}
+        firms = {canonical(span.text) for span, _ in chosen if _written_as_firm(span, at_firms)}
         described: dict[str, str] = {}
         for span, _label in chosen:
             kind = _described_kind(span)
@@ -860,10 +862,14 @@ NAMING = {"know", "call", "dub", "name", "brand", "title"}
 _STOCK_CODE = re.compile(r"^(?:\d{3,5}\.HK|[0-9]{3,5}|HKEX|HKG|SEHK|NYSE|NASDAQ|Nasdaq)$")
 
 
-def _written_as_firm(span: Span) -> bool:
+def _written_as_firm(span: Span, firms: set[int]) -> bool:
     """Whether the words around a name make it a firm's: a stock code in brackets after it,
-    "listed" right before it ("Hong Kong-listed X"), or "which" after its comma."""
+    "listed" right before it ("Hong Kong-listed X"), "which" after its comma, or a list it
+    shares with a firm the registry knows ("JPMorgan, Guotai Haitong and X acted as
+    sponsors")."""
     doc = span.doc
+    if doc.has_annotation("DEP") and any(c.i in firms for c in span.root.conjuncts):
+        return True
     after = [t.text for t in doc[span.end:span.end + 3]]
     if len(after) >= 2 and after[0] == "(" and _STOCK_CODE.match(after[1]):
         return True

@@ -72,6 +72,8 @@ def test_a_registry_name_with_and_written_as_an_ampersand(extractor):
     "The investment by Corran Tai Fook (06168.HK) is meant to grow its payments business.",
     "Hong Kong-listed Corran Tai Fook has taken a 15% stake in Velmont Securities.",
     "Corran Tai Fook, which sells jewellery, has taken a 15% stake in Velmont Securities.",
+    "Velmont passed its listing hearing, with JPMorgan, Corran Tai Fook and Guotai Junan "
+    "International acting as joint sponsors.",
 ])
 def test_a_name_written_as_a_listed_firm_is_no_person(extractor, text):
     kinds = {e.id: e.kind for e in extractor.run(document(text)).entities}
