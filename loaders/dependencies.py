@@ -1220,6 +1220,8 @@ def _colon_items(colon: Token, at: dict[int, Mention]) -> list[Token]:
     k = colon.i + 1
     while k < colon.sent.end:
         word = doc[k]
+        if word.text in _LIST_DASHES and colon.text in _LIST_DASHES:
+            break  # the dash that closes a list opened by one
         if word.text in {",", ";"}:
             after = doc[k + 1] if k + 1 < colon.sent.end else word
             skipping = after.lower_ in _RELATIVE or after.lower_ in {"the", "a", "an"}
@@ -1789,13 +1791,21 @@ _LISTED_CLASSES = {"firms", "companies", "banks", "lenders", "platforms", "excha
 
 
 def _named_after_colon(token: Token, at: dict[int, Mention]) -> list[Token]:
-    """The names a colon later in the sentence lists for a plural noun of firms or people
-    that is no name itself: "eleven firms were admitted to X: A, B and C"."""
+    """The names a colon later in the sentence, or a dash right after the noun's phrase,
+    lists for a plural noun of firms or people that is no name itself: "eleven firms were
+    admitted to X: A, B and C", "the banks taking part in X – A, B and C – ran trials"."""
     if token.i in at or token.lower_ not in _LISTED_CLASSES:
         return []
     doc = token.doc
     colon = next((k for k in range(token.i + 1, token.sent.end) if doc[k].text == ":"), None)
+    after = token.right_edge.i + 1
+    if colon is None and after < token.sent.end and doc[after].text in _LIST_DASHES:
+        colon = after  # "the four banks taking part in X – A, B, C and D – ran trials"
     return _colon_items(doc[colon], at) if colon is not None else []
+
+
+#: Dashes that open (and close) a list set off in a sentence.
+_LIST_DASHES = {"–", "—", "--"}
 
 
 def _list_item(appos: Token, at: dict[int, Mention]) -> bool:

@@ -35,6 +35,11 @@ from tests.extract_support import document, triples
         ("remarks made in a keynote speech at an event",
          "Mira Osei made the remarks in a keynote speech at the Tern Summit 2026.",
          {("mira-osei", "SPOKE_AT", "tern-summit-2026")}),
+        ("members listed between dashes after the class of firms taking part",
+         "Several of the four banks taking part in the Tern Sandbox – Pellam Bank, Hang Seng "
+         "Bank, which is owned by HSBC, and Corvid Bank – ran trials.",
+         {("pellam-bank", "MEMBER_OF", "tern-sandbox"),
+          ("corvid-bank", "MEMBER_OF", "tern-sandbox")}),
     ])
 def test_round12_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
