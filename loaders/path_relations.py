@@ -57,6 +57,7 @@ class PathRules:
     undoing: frozenset[str]
     carriers: frozenset[str]
     verb_preps: frozenset[str]
+    event_preps: frozenset[str]
     hedging: frozenset[str]
     naming: frozenset[str]
     transfers: frozenset[str]
@@ -78,7 +79,8 @@ def load_path_rules(path: Path = PATHS_FILE) -> PathRules:
         acts=frozenset(data["acts"]),
         blocking=frozenset(data["blocking"]), undoing=frozenset(data["undoing"]),
         carriers=frozenset(data["carriers"]),
-        verb_preps=frozenset(data["verb_preps"]), hedging=frozenset(data["hedging"]),
+        verb_preps=frozenset(data["verb_preps"]), event_preps=frozenset(data["event_preps"]),
+        hedging=frozenset(data["hedging"]),
         naming=frozenset(data["naming"]), transfers=frozenset(data["transfers"]),
         companions=frozenset(data["companions"]),
         loose_pronouns=frozenset(data["loose_pronouns"]),
@@ -162,7 +164,7 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
             types = tuple(e for e in types if e == "PARTNERS_WITH")
         top = side_a[-1]
         if trigger.pos_ in {"NOUN", "PROPN"} and top != trigger and top.pos_ == "VERB" \
-                and top.lemma_.lower() not in rules.carriers:
+                and top.lemma_.lower() not in rules.carriers and trigger.head.lower_ != "as":
             continue  # "A advised B on its purchase of C": the purchase is not A's
         if trigger.pos_ in {"NOUN", "PROPN"} and any(
                 t.dep_ in {"nsubj", "nsubjpass"} for t in _up_to(trigger, top)):
@@ -176,8 +178,9 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
                 not _stated(trigger, rules) or _someone_else(trigger, a, b, inner, at) or \
                 any(c.lower_ in rules.hedging for c in trigger.children):
             continue
+        preps = rules.verb_preps | (rules.event_preps if "SPOKE_AT" in types else set())
         if trigger.pos_ == "VERB" and not all(
-                _own_argument(trigger, h, rules) for h in (ha, hb) if h != trigger):
+                _own_argument(trigger, h, preps) for h in (ha, hb) if h != trigger):
             continue  # "bought bitcoin on X", "spoke about X": X is not the verb's
         if trigger.pos_ in {"NOUN", "PROPN"} and trigger.head.lemma_.lower() in rules.naming \
                 and _named_other(trigger.head, trigger, ha, hb, at):
@@ -245,15 +248,15 @@ def _someone_else(trigger: Token, a: Mention, b: Mention, inner: list[Token],
                for c in doers)
 
 
-def _own_argument(verb: Token, name: Token, rules: PathRules) -> bool:
-    """Whether ``name`` is the verb's own: its subject, object or agent, the object of a
-    preposition of ``verb_preps`` on it, or the noun it describes (a participle)."""
+def _own_argument(verb: Token, name: Token, preps: frozenset[str] | set[str]) -> bool:
+    """Whether ``name`` is the verb's own: its subject, object or agent, the object of one
+    of ``preps`` on it, or the noun it describes (a participle)."""
     if name.head == verb:
         return name.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"}
     if verb.head == name:
         return verb.dep_ in {"acl", "relcl"}
     prep = name.head
-    if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ in rules.verb_preps:
+    if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ in preps:
         return prep.head == verb or prep.head.head == verb and prep.head.dep_ == "prt"
     return False
 

@@ -90,6 +90,10 @@ def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expecte
         ("The lender, which provides accounts to exchanges including Velmont Exchange and "
          "Tallis Money, was granted its banking licence by the HKMA in 2019.",
          {"velmont-exchange", "hkma"}),
+        ("Policy Address backs digital money as Pellam Bank serves stablecoin sandbox "
+         "participant", {"pellam-bank", "hkma-stablecoin-issuer-sandbox"}),
+        ("Quarrow Bank unveiled its roadmap for tokens at the Lomond Summit 2026.",
+         {"quarrow-bank", "lomond-summit-2026"}),
         ("Mei Lam, a former Pellam Bank banker, now runs her own fund.",
          {"mei-lam", "pellam-bank"}),
     ])
