@@ -201,15 +201,13 @@ class RegistryMentions:
 
     @staticmethod
     def _variants(entity: Entity) -> set[str]:
-        """Its names without brackets, without one or more legal suffixes, and with "and"
-        written "&" ("Securities & Futures Commission")."""
+        """Its names without brackets, and without one or more legal suffixes."""
         names = set()
         for name in (entity.name, *entity.aliases):
             for variant in (re.sub(r"[()]", " ", name), *legal_stems(name)):
                 variant = " ".join(variant.split())
                 if len(variant) >= 2:
                     names.add(variant)
-                    names.add(re.sub(r"\band\b", "&", variant))
         return names
 
     @staticmethod

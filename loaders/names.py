@@ -499,7 +499,7 @@ class NameFinder:
         initialled: dict[str, str] = {}  # a name with initials -> the name without them
         for span, label in ordered:
             key = canonical(span.text)
-            if key in full or key in registry_names or _STOCK_CODE.match(span.text):
+            if key in full or key in registry_names or _CODE_ONLY.match(span.text):
                 continue  # (a stock code names no one: "Chow Tai Fook (06168.HK)")
             plain = canonical(" ".join(w for w in span.text.split() if not _INITIALS.match(w)))
             if plain != key:
@@ -860,6 +860,10 @@ NAMING = {"know", "call", "dub", "name", "brand", "title"}
 
 #: A stock code in brackets after a name: "(06168.HK)", "(HKEX: 1234)", "(NYSE: BLK)".
 _STOCK_CODE = re.compile(r"^(?:\d{3,5}\.HK|[0-9]{3,5}|HKEX|HKG|SEHK|NYSE|NASDAQ|Nasdaq)$")
+
+
+#: A stock code alone ("06168.HK"), which names no one (an exchange's name, "Nasdaq", does).
+_CODE_ONLY = re.compile(r"^\d{3,5}(?:\.HK)?$")
 
 
 def _written_as_firm(span: Span, firms: set[int]) -> bool:

@@ -58,6 +58,7 @@ class PathRules:
     carriers: frozenset[str]
     verb_preps: frozenset[str]
     event_preps: frozenset[str]
+    verbs_only: frozenset[str]
     hedging: frozenset[str]
     naming: frozenset[str]
     transfers: frozenset[str]
@@ -80,6 +81,7 @@ def load_path_rules(path: Path = PATHS_FILE) -> PathRules:
         blocking=frozenset(data["blocking"]), undoing=frozenset(data["undoing"]),
         carriers=frozenset(data["carriers"]),
         verb_preps=frozenset(data["verb_preps"]), event_preps=frozenset(data["event_preps"]),
+        verbs_only=frozenset(data["verbs_only"]),
         hedging=frozenset(data["hedging"]),
         naming=frozenset(data["naming"]), transfers=frozenset(data["transfers"]),
         companions=frozenset(data["companions"]),
@@ -158,7 +160,8 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
     for trigger in sorted(inner, key=lambda t: -len(list(t.ancestors))):
         types = rules.triggers.get(trigger.lemma_.lower()) or \
             rules.triggers.get(trigger.lower_)
-        if not types or trigger.i in at or trigger.pos_ not in {"VERB", "NOUN", "PROPN"}:
+        if not types or trigger.i in at or trigger.pos_ not in {"VERB", "NOUN", "PROPN"} or \
+                trigger.pos_ != "VERB" and trigger.lemma_.lower() in rules.verbs_only:
             continue
         if companion:
             types = tuple(e for e in types if e == "PARTNERS_WITH")

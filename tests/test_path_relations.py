@@ -94,6 +94,9 @@ def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expecte
          "participant", {"pellam-bank", "hkma-stablecoin-issuer-sandbox"}),
         ("Quarrow Bank unveiled its roadmap for tokens at the Lomond Summit 2026.",
          {"quarrow-bank", "lomond-summit-2026"}),
+        # a headline's verb tagged as a noun ("unveils") states nothing
+        ("Quarrow Bank unveils roadmap for tokens at Lomond Summit 2026",
+         {"quarrow-bank", "lomond-summit-2026"}),
         ("Mei Lam, a former Pellam Bank banker, now runs her own fund.",
          {"mei-lam", "pellam-bank"}),
     ])
