@@ -97,13 +97,14 @@ def path_relations(sentence: Span, mentions: list[Mention], joined: set[frozense
     """``(source, edge type, target, rule, properties)`` for each pair of the sentence's
     names that ``joined`` (pairs of entity ids already related) leaves out."""
     rules = rules or load_path_rules()
-    names = [m for m in mentions if sentence.start <= m.start < sentence.end
-             and m.kind not in _SKIPPED_KINDS and m.how != "title"
-             and m.text.lower() not in rules.loose_pronouns]
     doc = sentence.doc
-    # a list's items are the patterns' to share out ("A, B and C, which was licensed ...")
-    names = [m for m in names if not _listed(doc[m.start:m.end].root)]
-    at = {i: m for m in names for i in range(m.start, m.end)}
+    here = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    # every name stops a path ("another name between"); only some may end one: a list's
+    # items are the patterns' to share out ("A, B and C, which was licensed ...")
+    at = {i: m for m in here for i in range(m.start, m.end)}
+    names = [m for m in here if m.kind not in _SKIPPED_KINDS and m.how != "title"
+             and m.text.lower() not in rules.loose_pronouns
+             and not _listed(doc[m.start:m.end].root)]
     heads = {id(m): doc[m.start:m.end].root for m in names}
     for n, a in enumerate(names):
         for b in names[n + 1:]:
