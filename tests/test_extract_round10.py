@@ -6,6 +6,7 @@ import yaml
 
 from hkweb3.loaders.dependencies import PATTERNS_FILE
 from hkweb3.loaders.names import NAMES_FILE
+from hkweb3.loaders.path_relations import PATHS_FILE
 from tests.extract_support import document, triples
 
 
@@ -265,7 +266,7 @@ def test_a_minister_s_portfolio_after_for_is_still_no_firm(extractor):
     assert not [e for e in batch.entities if "financial-services" in e.id]
 
 
-@pytest.mark.parametrize("path", [PATTERNS_FILE, NAMES_FILE])
+@pytest.mark.parametrize("path", [PATTERNS_FILE, NAMES_FILE, PATHS_FILE])
 def test_word_lists_hold_no_yaml_booleans(path):
     """YAML 1.1 reads a bare "on", "no" or "yes" as a boolean: a word list must quote them."""
 
