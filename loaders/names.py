@@ -486,7 +486,8 @@ class NameFinder:
                      and doc[s.end + 2].text == ")"}
         # a name the text writes as a listed firm's is no person's, whatever the NER says
         at_firms = {i for r in doc.spans["registry"] if r.label_ not in _NOT_ORGANISATIONS
-                    for i in range(r.start, r.end)}
+                    for i in range(r.start, r.end)} | {
+            i for span, label in chosen if label == "ORG" for i in range(span.start, span.end)}
         firms = {canonical(span.text) for span, _ in chosen if _written_as_firm(span, at_firms)}
         described: dict[str, str] = {}
         for span, _label in chosen:
@@ -869,8 +870,8 @@ _CODE_ONLY = re.compile(r"^\d{3,5}(?:\.HK)?$")
 def _written_as_firm(span: Span, firms: set[int]) -> bool:
     """Whether the words around a name make it a firm's: a stock code in brackets after it,
     "listed" right before it ("Hong Kong-listed X"), "which" after its comma, or a list it
-    shares with a firm the registry knows ("JPMorgan, Guotai Haitong and X acted as
-    sponsors")."""
+    shares with a firm the registry knows or the NER calls one ("JPMorgan, Guotai Haitong
+    and X acted as sponsors")."""
     doc = span.doc
     if doc.has_annotation("DEP") and any(c.i in firms for c in span.root.conjuncts):
         return True

@@ -74,6 +74,8 @@ def test_two_names_joined_by_and_the_are_two(extractor):
     "Corran Tai Fook, which sells jewellery, has taken a 15% stake in Velmont Securities.",
     "Velmont passed its listing hearing, with JPMorgan, Corran Tai Fook and Guotai Junan "
     "International acting as joint sponsors.",
+    "The sandbox counts four banks among its users, with asset managers BlackRock and Corran "
+    "Tai Fook also taking part.",
 ])
 def test_a_name_written_as_a_listed_firm_is_no_person(extractor, text):
     kinds = {e.id: e.kind for e in extractor.run(document(text)).entities}
@@ -85,3 +87,9 @@ def test_an_exchange_named_like_a_stock_code_prefix_is_still_a_name(extractor):
     ids = {e.id for e in extractor.run(document(
         "Corvid Holdings, which trades on Nasdaq, bought Velmont Pay.")).entities}
     assert "nasdaq" in ids
+
+
+def test_a_person_listed_beside_a_firm_is_still_a_person(extractor):
+    kinds = {e.id: e.kind for e in extractor.run(document(
+        "The firm hired Goldman Sachs and Mira Osei as advisers.")).entities}
+    assert kinds.get("mira-osei") == "Person"
