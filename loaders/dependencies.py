@@ -315,10 +315,7 @@ class DependencyRelations:
         """``(source, edge type, target, rule, properties)`` for each relation found."""
         if not doc.has_annotation("DEP"):
             return
-        at: dict[int, Mention] = {}
-        for m in sorted(mentions, key=lambda m: (m.how == "reference", m.end - m.start)):
-            for i in range(m.start, m.end):
-                at.setdefault(i, m)
+        at = mention_at(mentions)
         seen = set()
         for key, start, end in self.matcher(doc):
             for n in self._triggered(doc, doc.vocab.strings[key], start):
@@ -585,6 +582,16 @@ def _negated(trigger: Token) -> bool:
             break
         t = t.head
     return False
+
+
+def mention_at(mentions: list[Mention]) -> dict[int, Mention]:
+    """The mention each token belongs to; where mentions overlap, a name before a reference
+    back and the shorter name first."""
+    at: dict[int, Mention] = {}
+    for m in sorted(mentions, key=lambda m: (m.how == "reference", m.end - m.start)):
+        for i in range(m.start, m.end):
+            at.setdefault(i, m)
+    return at
 
 
 def _called_off(trigger: Token) -> bool:
@@ -2329,8 +2336,8 @@ def _companions(holders: list[Token], at: dict[int, Mention]) -> list[Token]:
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "along":  # "along" heads "with" in the parse
-                found += _together_with([h]) or [g for w in c.children if w.lower_ == "with"
-                                                 for g in w.children if g.dep_ == "pobj"]
+                found += [g for w in c.children if w.lower_ == "with"
+                          for g in w.children if g.dep_ == "pobj"]
             elif c.dep_ == "prep" and c.lower_ == "alongside":
                 found += [g for g in c.children if g.dep_ == "pobj"]
     return [n for g in dict.fromkeys(found) for n in ([g] if g.i in at else [

@@ -30,7 +30,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from hkweb3.graph.schema import Schema
-from hkweb3.loaders.dependencies import _list_item, _negated, _role_phrase, _voice
+from hkweb3.loaders.dependencies import _list_item, _negated, _role_phrase, _voice, mention_at
 from hkweb3.loaders.mentions import Mention
 
 PATHS_FILE = Path(__file__).with_name("paths.yaml")
@@ -91,17 +91,16 @@ def load_path_rules(path: Path = PATHS_FILE) -> PathRules:
         triggers={w: tuple(types) for w, types in data["triggers"].items()})
 
 
-def path_relations(sentence: Span, mentions: list[Mention], joined: set[frozenset[str]],
+def path_relations(sentence: Span, here: list[Mention], joined: set[frozenset[str]],
                    schema: Schema, rules: PathRules | None = None
                    ) -> Iterator[tuple[Mention, str, Mention, str, dict[str, str]]]:
     """``(source, edge type, target, rule, properties)`` for each pair of the sentence's
-    names that ``joined`` (pairs of entity ids already related) leaves out."""
+    names (``here``) that ``joined`` (pairs of entity ids already related) leaves out."""
     rules = rules or load_path_rules()
     doc = sentence.doc
-    here = [m for m in mentions if sentence.start <= m.start < sentence.end]
     # every name stops a path ("another name between"); only some may end one: a list's
     # items are the patterns' to share out ("A, B and C, which was licensed ...")
-    at = {i: m for m in here for i in range(m.start, m.end)}
+    at = mention_at(here)
     names = [m for m in here if m.kind not in _SKIPPED_KINDS and m.how != "title"
              and m.text.lower() not in rules.loose_pronouns
              and not _listed(doc[m.start:m.end].root)]
@@ -158,6 +157,7 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
         if any(low.dep_ == "appos" and _list_item(low, at) for low in side[:-1]):
             return None  # "owned by A, B's arm and C": B's arm is an item, not A
     companion = any(t.lower_ in rules.companions for t in inner)
+    top = side_a[-1]
     for trigger in sorted(inner, key=lambda t: -len(list(t.ancestors))):
         types = rules.triggers.get(trigger.lemma_.lower()) or \
             rules.triggers.get(trigger.lower_)
@@ -166,7 +166,6 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
             continue
         if companion:
             types = tuple(e for e in types if e == "PARTNERS_WITH")
-        top = side_a[-1]
         if trigger.pos_ in {"NOUN", "PROPN"} and top != trigger and top.pos_ == "VERB" \
                 and top.lemma_.lower() not in rules.carriers and trigger.head.lower_ != "as":
             continue  # "A advised B on its purchase of C": the purchase is not A's
@@ -179,7 +178,7 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
         reach_a = _steps(side_a, trigger)
         reach_b = _steps(side_b, trigger)
         if max(reach_a, reach_b) > rules.reach or _negated(trigger) or \
-                not _stated(trigger, rules) or _someone_else(trigger, a, b, inner, at) or \
+                not _stated(trigger, rules) or _someone_else(trigger, a, b, at) or \
                 any(c.lower_ in rules.hedging for c in trigger.children):
             continue
         preps = rules.verb_preps | (rules.event_preps if "SPOKE_AT" in types else set())
@@ -190,7 +189,7 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
                 and _named_other(trigger.head, trigger, ha, hb, at):
             continue  # "A named B custodian of C": the custodian is B, of C
         if trigger.lemma_.lower() in rules.acts and top != trigger and (
-                top.pos_ != "VERB" or _someone_else(trigger, a, b, [], {})):
+                top.pos_ != "VERB" or _doers(trigger)):
             continue  # "A announced the acquisition of B by C": the act is C's, not A's
         if any(c.dep_ == "poss" for c in trigger.children) and \
                 trigger.head.lemma_.lower() in rules.transfers:
@@ -237,19 +236,22 @@ def _stated(trigger: Token, rules: PathRules) -> bool:
     return True
 
 
-def _someone_else(trigger: Token, a: Mention, b: Mention, inner: list[Token],
-                  at: dict[int, Mention]) -> bool:
-    """Whether the trigger's own doer is someone other than the two names: a noun's
-    possessor or "by" ("advised A on its purchase of B" is A's purchase; "A announced the
-    acquisition of B by C" is C's), a verb's subject ("the husband of A chairs B")."""
+def _doers(trigger: Token) -> list[Token]:
+    """Who the trigger itself says does it: a noun's possessor or "by" ("its purchase of B",
+    "the acquisition of B by C"), a verb's subject (not a relative pronoun)."""
     if trigger.pos_ in {"NOUN", "PROPN"}:
         doers = [c for c in trigger.children if c.dep_ == "poss"] + [
             g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
             for g in c.children if g.dep_ == "pobj"]
     else:
         doers = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(at.get(c.i) not in (a, b) and c.lower_ not in {"which", "who", "that"}
-               for c in doers)
+    return [c for c in doers if c.lower_ not in {"which", "who", "that"}]
+
+
+def _someone_else(trigger: Token, a: Mention, b: Mention, at: dict[int, Mention]) -> bool:
+    """Whether the trigger's own doer is someone other than the two names ("advised A on its
+    purchase of B" is A's purchase; "the husband of A chairs B")."""
+    return any(at.get(c.i) not in (a, b) for c in _doers(trigger))
 
 
 def _own_argument(verb: Token, name: Token, preps: frozenset[str] | set[str]) -> bool:
@@ -297,14 +299,8 @@ def _up_to(t: Token, top: Token) -> list[Token]:
 def _steps(side: list[Token], trigger: Token) -> int:
     """Arcs from the name (the side's first token) to the trigger: down from the common
     head when the trigger is on the other side."""
-    return side.index(trigger) if trigger in side else len(side) - 1 + _depth(trigger, side[-1])
-
-
-def _depth(t: Token, top: Token) -> int:
-    n = 0
-    while t != top and t.head != t:
-        t, n = t.head, n + 1
-    return n
+    return side.index(trigger) if trigger in side else \
+        len(side) - 1 + len(_up_to(trigger, side[-1]))
 
 
 def _source_is_a(trigger: Token, edge: str, side_a: list[Token], side_b: list[Token],

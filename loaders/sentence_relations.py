@@ -86,10 +86,13 @@ class SentenceRelations:
             old.properties = merge_periods(old.properties, finding.properties)
         # two names no pattern joined may still be joined by a short path through a trigger
         # (only in a parsed doc: an unparsed one may hold stale tree arcs)
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(sentence_of[m.start], []).append(m)
         for n, sentence in enumerate(sentences if doc.has_annotation("DEP") else ()):
             joined = {frozenset((f.source, f.target)) for f in found.get(n, {}).values()}
             for source, edge, target, rule, properties in path_relations(
-                    sentence, mentions, joined, self.schema, self.path_rules):
+                    sentence, by_sentence.get(n, []), joined, self.schema, self.path_rules):
                 finding = self._finding(source, target, Finding(
                     source.entity_id, edge, target.entity_id, rule,
                     self.path_rules.confidence, dict(properties)))
