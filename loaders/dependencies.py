@@ -1817,12 +1817,19 @@ _LIST_DASHES = {"–", "—", "--"}
 
 def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
     """Whether an "apposition" is one item of a list of names ("owned by A, B's arm and
-    C"): a name is joined to it by "and", so it describes nothing."""
+    C", "A, B, the arm of C and D"): a name is joined to it by "and", so it describes
+    nothing."""
     children = list(appos.children)
     doc = appos.doc
     # (a region is no item: "head of banking Hong Kong", parsed as a list)
-    return any(c.dep_ == "cc" and doc[c.i - 1].text != "," for c in children) and \
-        any(c.dep_ == "conj" and c.i in at and at[c.i].kind != "Place" for c in children)
+    if any(c.dep_ == "cc" and doc[c.i - 1].text != "," for c in children) and \
+            any(c.dep_ == "conj" and c.i in at and at[c.i].kind != "Place" for c in children):
+        return True
+    # "members are A, B, the Asian arm of C and D": after a list's second item, the parse
+    # hangs the list's last name on the "of" name
+    return appos.head.dep_ == "conj" and any(
+        g.dep_ == "conj" and g.i in at for p in children if p.dep_ == "prep"
+        for o in p.children if o.dep_ == "pobj" for g in o.children)
 
 
 def _written_list(first: Token, at: dict[int, Mention]) -> list[Token]:
@@ -2415,6 +2422,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         # more agents of a passive ("set up by A together with B": B is no partner)
         up = _up_to_verb(t)
         if any(a.dep_ == "agent" for a in [*up, *up[-1].children]):
+            return []
+        # nor a state they share ("A, together with B, is authorised to ...", "... is among")
+        if any(c.dep_ in {"auxpass", "nsubjpass"} for c in up[-1].children) or \
+                up[-1].lemma_ == "be":
             return []
         return [s for s, _ in _arguments(("clause-subject",), t, span, at)]
     if role == "subject-poss":  # "X's licence was upgraded", "the licence of X ...": X

@@ -72,6 +72,9 @@ _ROMAN = {"i", "ii", "iii", "iv"}
 #: Words that with a number name a time, not a thing ("Q1 2025", "FY 2024", "Monday 3").
 _PERIODS = {"q1", "q2", "q3", "q4", "h1", "h2", "fy", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday"}
+#: Words before a day or month that make it a date ("on Monday", "since March").
+_BEFORE_DATE = {"on", "in", "since", "until", "during", "last", "this", "next", "early",
+                "late", "mid"}
 #: Nouns a name may join to its subject with "for" ("Centre for Blockchain Research").
 _FOR_HEADS = {"centre", "center", "foundation", "fund", "network", "forum", "initiative"}
 _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
@@ -1053,6 +1056,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            and not _apposed_at_start(doc, start)) \
             and not _opens_ner_name(doc, start, end) and not _coded(doc[start]):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
+    if start + 1 < end and start and doc[start - 1].lower_ in _BEFORE_DATE and (
+            doc[start].lower_ in _PERIODS or doc[start].lower_ in months
+            and (doc[start - 1].is_sent_start or doc[start - 2].pos_ in {"PUNCT", "CCONJ"})):
+        start += 1  # "On Monday Lumen said ...", "In March Lumen began ..." (not "invested
+        # in March Capital")
     if start + 1 < end and _ORDINAL.match(doc[start].lower_):
         start += 1  # "the 19th Asian Financial Forum": the edition, not the name
     cut = next((k for k in range(start + 1, end - 1) if doc[k].lower_ == "for"

@@ -1,0 +1,77 @@
+"""Constructions found missing or misread in round 13's developed probe sets. One sentence of
+our own for each, with made-up entities."""
+
+import pytest
+
+from tests.extract_support import document, triples
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("an object relative clause the parse reads as a reduced one",
+         "Project Tern, which the HKMA launched in March, introduces a wholesale token.",
+         {("hkma", "LAUNCHED", "project-tern")}),
+        ("an object relative clause after a regulator's full name, with 'has'",
+         "The Tern Bond Scheme, which the Hong Kong Monetary Authority has launched, grew.",
+         {("hkma", "LAUNCHED", "tern-bond-scheme")}),
+        ("a platform the relative clause says its owner runs",
+         "Corvid Exchange, which Ardent Group runs, has two million users.",
+         {("ardent-group", "OPERATES", "corvid-exchange")}),
+        ("a firm the relative clause says its buyer bought",
+         "Corvid Exchange, which Ardent Group bought in 2023, has two million users.",
+         {("ardent-group", "ACQUIRED", "corvid-exchange")}),
+    ])
+def test_round13_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # "the Asian arm of C" is one more item of the list, not a description of B
+        ("The group's members include Pellam Bank, Corvid Pay, the Asian arm of Ardent Group "
+         "and Tallis Money.",
+         ("corvid-pay", "SUBSIDIARY_OF", "ardent-group")),
+        ("The group's members include Pellam Bank, Corvid Pay, the Asian arm of Ardent Group "
+         "and Tallis Money.",
+         ("corvid-pay", "SUBSIDIARY_OF", "tallis-money")),
+        # a state the two share is no partnership
+        ("Pellam Bank, together with Corvid Bank and Tallis Bank, is authorised to print "
+         "banknotes.",
+         ("pellam-bank", "PARTNERS_WITH", "corvid-bank")),
+        ("Pellam Bank, together with Corvid Bank, is among the largest lenders in the city.",
+         ("pellam-bank", "PARTNERS_WITH", "corvid-bank")),
+    ])
+def test_no_false_relation(extractor, text, wrong):
+    assert wrong not in triples(extractor, text)
+
+
+def test_an_apposition_still_describes_the_name_before_it(extractor):
+    assert ("corvid-pay", "SUBSIDIARY_OF", "ardent-group") in triples(
+        extractor, "Corvid Pay, the Asian arm of Ardent Group, said it would list.")
+
+
+def test_a_tie_done_together_is_still_a_partnership(extractor):
+    assert ("pellam-bank", "PARTNERS_WITH", "corvid-bank") in triples(
+        extractor, "Pellam Bank, together with Corvid Bank, will develop a wallet.")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday Corvid Labs said it would open an office.",
+    "Since June Corvid Labs has run a wallet.",
+    "Last Friday Corvid Labs launched a wallet.",
+    "Shares rose, and in March Corvid Labs launched a wallet.",
+])
+def test_a_day_or_month_opening_the_clause_is_no_part_of_a_name(extractor, text):
+    ids = {e.id for e in extractor.run(document(text)).entities}
+    assert "corvid-labs" in ids
+
+
+@pytest.mark.parametrize("text", [
+    "The fund was backed by March Capital.",
+    "Pellam Bank invested in March Capital.",
+])
+def test_a_month_inside_a_name_stays(extractor, text):
+    ids = {e.id for e in extractor.run(document(text)).entities}
+    assert "march-capital" in ids
