@@ -49,7 +49,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "subject-owner", "object-poss", "department-at", "partner-subject",
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
                "with-together", "part-of", "described-regulator", "board-of",
-               "names-after", "companions"}
+               "names-after", "companions", "regime-owner"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -62,6 +62,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
          "announcing-subject"} | _MORE_ROLES
+#: What a licence is granted under ("under the SFC's regime").
+_REGIMES = {"regime", "framework", "rules", "system", "scheme"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -487,7 +489,8 @@ _MAYBE = {"could", "might", "may"}
 #: Verbs of a wish or an attempt, whose object is not yet a fact ("applied to be
 #: registered with the SFC", "hopes to join X"). A plan is read as what it plans ("plans to
 #: issue X in collaboration with Y"): the news states plans as facts of the firm.
-_WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look"}
+_WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look",
+            "intend", "expect", "hopes"}  # (the lemmatizer makes "hopes" "hop")
 #: Verbs whose subject is what "as ..." says: "serves (signed up) as a member of Y".
 _SERVING_AS = {"serve", "act", "sign", "register", "enrol", "enroll", "return", "remain",
                "stay", "continue"}
@@ -561,7 +564,8 @@ def _negated(trigger: Token) -> bool:
         if t.dep_ == "pobj" and t.head.lower_ == "for" and \
                 t.head.head.lemma_.lower() in _APPLYING:
             return True  # "applied for an SFC licence", "withdrew its application for"
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _WANTING or \
+        if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _WANTING
+                                  or t.head.lower_ in _WANTING) or \
                 t.dep_ == "ccomp" and t.head.lemma_.lower() in _BELIEVING:
             return True  # "expects to be registered", "claims it is registered"
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}
@@ -809,6 +813,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         holders += [w for h in holders[1:] if (w := _partitive(h)) is not None]
         if t.pos_ == "NOUN":  # "a collaboration agreed last year between A and B"
             holders += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if word == "with" and t.pos_ == "VERB":  # "worked on tokenisation with A": the
+            # parse hangs "with" on what they worked on
+            holders += [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
+                        and (o := _object(c)) is not None and o.i not in at]
         # "working with A and with B": the second "with" is joined to the first
         preps = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == word
                  for p in [c, *c.conjuncts] if p.lower_ == word]
@@ -1094,6 +1102,14 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             else [doc[end + 1]]
     if role == "round-owner":  # "the round was led by X": whose round it is
         return _round_owner(t, at)
+    if role == "regime-owner":  # "granted a licence under the SFC's regime (the framework
+        # of the SFC)": whose regime
+        regimes = [o for h in [t, *(c for c in t.children if c.dep_ in {"dobj", "nsubjpass"})]
+                   for p in h.children if p.dep_ == "prep" and p.lower_ == "under"
+                   and (o := _object(p)) is not None and o.lemma_.lower() in _REGIMES]
+        return [c for o in regimes for c in o.children if c.dep_ in {"poss", "compound"}] + [
+            g for o in regimes for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+            and (g := _object(p)) is not None]
     if role == "support":  # "X led the team, with support from A and B": A and B
         return [_object(p) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
                 for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in _SUPPORT

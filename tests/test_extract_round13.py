@@ -21,6 +21,24 @@ from tests.extract_support import document, triples
         ("a firm the relative clause says its buyer bought",
          "Corvid Exchange, which Ardent Group bought in 2023, has two million users.",
          {("ardent-group", "ACQUIRED", "corvid-exchange")}),
+        ("partners who worked 'on' something 'with' each other",
+         "Corvid Labs has worked on tokenisation with Pellam Bank.",
+         {("corvid-labs", "PARTNERS_WITH", "pellam-bank")}),
+        ("partners 'with' a class of firms 'such as' named ones",
+         "Corvid Labs has worked on digital assets with large banks such as Pellam Bank and "
+         "Tallis Bank.",
+         {("corvid-labs", "PARTNERS_WITH", "pellam-bank"),
+          ("corvid-labs", "PARTNERS_WITH", "tallis-bank")}),
+        ("a licence granted under a regulator's framework",
+         "Corvid Exchange was granted Type 1 and Type 7 licences under the regulatory framework "
+         "of the Securities and Futures Commission.",
+         {("corvid-exchange", "LICENSED_BY", "sfc")}),
+        ("a licence held under a regulator's regime",
+         "Corvid Exchange holds a licence under the SFC's regime for trading platforms.",
+         {("corvid-exchange", "LICENSED_BY", "sfc")}),
+        ("a firm merged into a group",
+         "Corvid Labs was merged into Ardent Group in 2025.",
+         {("corvid-labs", "SUBSIDIARY_OF", "ardent-group")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -42,6 +60,17 @@ def test_round13_construction(extractor, construction, text, expected):
          ("pellam-bank", "PARTNERS_WITH", "corvid-bank")),
         ("Pellam Bank, together with Corvid Bank, is among the largest lenders in the city.",
          ("pellam-bank", "PARTNERS_WITH", "corvid-bank")),
+        # hoped for or expected, not done ("hopes": the lemmatizer reads "hop")
+        ("Corvid Exchange hopes to obtain a licence from the SFC.",
+         ("corvid-exchange", "LICENSED_BY", "sfc")),
+        ("Corvid Exchange hopes to obtain a licence under the SFC's regime.",
+         ("corvid-exchange", "LICENSED_BY", "sfc")),
+        ("Corvid Exchange is expected to obtain a licence from the SFC.",
+         ("corvid-exchange", "LICENSED_BY", "sfc")),
+        ("Corvid Exchange applied for a licence under the SFC's regime.",
+         ("corvid-exchange", "LICENSED_BY", "sfc")),
+        ("The Corvid token was integrated into Ardent Wallet.",
+         ("corvid-token", "SUBSIDIARY_OF", "ardent-wallet")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
