@@ -142,7 +142,8 @@ class Pattern:
     without_child: frozenset[str] = frozenset()  # words none of the trigger's dependents is
     object_of: frozenset[str] = frozenset()  # prepositions the trigger must be the object of
     one_object: bool = False  # one thing done: a singular object, not "each" or "separate"
-    pairwise: bool = False
+    #: relate every two sources ("A, B and C set up a venture"), if at most this many
+    pairwise: int = 0
     role: str | None = None
     source_kinds: tuple[str, ...] = ()
     target_kinds: tuple[str, ...] = ()
@@ -159,6 +160,11 @@ class Pattern:
     #: the only sources (registry ids): a title alone says whose it is only of the people
     #: who hold it ("Chief Executive X" is a firm's chief for anyone else)
     holders: frozenset[str] = frozenset()
+
+
+def _pairwise(value: bool | int) -> int:
+    """The most names a pairwise pattern relates: ``true`` sets no bound."""
+    return (1 << 16 if value else 0) if isinstance(value, bool) else int(value)
 
 
 #: The keys a pattern and its trigger may have.
@@ -207,7 +213,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             without_child=frozenset(trigger.get("without_child", [])),
             object_of=frozenset(trigger.get("object_of", [])),
             one_object=bool(trigger.get("one_object", False)),
-            pairwise=bool(item.get("pairwise", False)),
+            pairwise=_pairwise(item.get("pairwise", False)),
             role=item.get("role"), source_kinds=tuple(item.get("source_kinds", [])),
             target_kinds=tuple(item.get("target_kinds", [])),
             words=words, pos=frozenset(pos),
@@ -361,6 +367,8 @@ class DependencyRelations:
         else:
             targets = _mentions(_arguments(pattern.target, trigger, span, at), at)
         if pattern.pairwise:  # "A, B and C set up a joint venture": each pair
+            if len({m.entity_id for m in sources}) > pattern.pairwise:
+                return
             targets = sources
         # (asked last: most triggers join no two names, and a denial is read from the clause)
         if not targets or _negated(trigger):

@@ -396,6 +396,7 @@ class NameFinder:
         spans = [(s, "ORG" if label == "PERSON" and len(s) == 2 and s[0].lower_ in firm_words
                   and _unit_or_product_word(s[-1].text) and not _titled(s) else label)
                  for s, label in spans]
+        spans += [(body, "ORG") for s, _ in spans if (body := _body_of_fields(s)) is not None]
         # a spelled-out name with "and" in it is held together by its initials
         spans += [(doc[begin:k], None) for k, begin in spelled.items()
                   if any(w.lower_ in {"and", "&"} for w in doc[begin:k])
@@ -1258,6 +1259,9 @@ def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
         words = words[:k]
     if not words:
         return False
+    if span.start and doc[span.start - 1].text in _OPENING_QUOTES and \
+            span.end + len(words) < len(doc) and doc[span.end + len(words)].text in _CLOSING_QUOTES:
+        return True  # "the “Lumen Web3 Base”": a name in quotes is one name
     first = words[0].lower_.strip(".")
     # "Lumen Fintech Forum": an event named after its host may begin with a generic word
     event = data.kind_words.get(words[-1].lower_) == "Event"
@@ -1268,6 +1272,27 @@ def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
         return False  # "Lumen Holdings Limited", "Lumen Group"
     return not _known_place(" ".join(t.text for t in words))
 
+
+
+def _body_of_fields(span: Span) -> Span | None:
+    """The whole name of a public body named after the fields it covers, of which the parse
+    and the NER keep only the last ("the Innovation, Technology and Industry Bureau": from
+    "Technology and Industry Bureau", the words before it joined by commas)."""
+    doc = span.doc
+    if span[-1].lower_ not in _BODY_HEADS or not any(t.lower_ == "and" for t in span):
+        return None
+    k = span.start
+    while k >= 3 and doc[k - 1].text == "," and doc[k - 2].text[:1].isupper() and \
+            doc[k - 2].pos_ in {"PROPN", "NOUN"}:
+        k -= 2
+    return doc[k:span.end] if k < span.start and doc[k - 1].lower_ == "the" else None
+
+
+#: Last words of a public body's name ("Bureau", "Department").
+_BODY_HEADS = {"bureau", "department", "committee", "council", "commission", "authority",
+               "office", "ministry", "division"}
+_OPENING_QUOTES = {'"', "“", "‘"}
+_CLOSING_QUOTES = {'"', "”", "’"}
 
 
 #: Small words a name spelled out before its abbreviation may hold, without a letter in it.

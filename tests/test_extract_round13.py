@@ -39,6 +39,19 @@ from tests.extract_support import document, triples
         ("a firm merged into a group",
          "Corvid Labs was merged into Ardent Group in 2025.",
          {("corvid-labs", "SUBSIDIARY_OF", "ardent-group")}),
+        ("members named after their group's name",
+         "Tern Association members Pellam Bank and Corvid Pay attended the forum.",
+         {("pellam-bank", "MEMBER_OF", "tern-association"),
+          ("corvid-pay", "MEMBER_OF", "tern-association")}),
+        ("an event co-organised by two",
+         "The forum was co-organised by Pellam Bank and Corvid Pay.",
+         {("corvid-pay", "PARTNERS_WITH", "pellam-bank")}),
+        ("comments made at an event",
+         "Mira Osei made the comments at the Tern Summit 2026 on Tuesday.",
+         {("mira-osei", "SPOKE_AT", "tern-summit-2026")}),
+        ("the head of a bureau named after the fields it covers",
+         "Mira Osei, who heads the Innovation, Technology and Industry Bureau, spoke.",
+         {("mira-osei", "HOLDS_ROLE", "innovation-technology-and-industry-bureau")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -71,6 +84,9 @@ def test_round13_construction(extractor, construction, text, expected):
          ("corvid-exchange", "LICENSED_BY", "sfc")),
         ("The Corvid token was integrated into Ardent Wallet.",
          ("corvid-token", "SUBSIDIARY_OF", "ardent-wallet")),
+        # a long list of co-organisers lends names; it is no partnership of each two
+        ("The forum was co-organised by Pellam Bank, Corvid Pay and Tallis Money.",
+         ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
@@ -104,3 +120,9 @@ def test_a_day_or_month_opening_the_clause_is_no_part_of_a_name(extractor, text)
 def test_a_month_inside_a_name_stays(extractor, text):
     ids = {e.id for e in extractor.run(document(text)).entities}
     assert "march-capital" in ids
+
+
+def test_a_quoted_name_begun_by_a_registry_name_is_one_name(extractor):
+    ids = {e.id for e in extractor.run(document(
+        'Cyberport also set up the "Cyberport Tern Base", a hub for start-ups.')).entities}
+    assert "cyberport-tern-base" in ids
