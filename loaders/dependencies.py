@@ -1214,10 +1214,17 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             # "one of eleven SFC-licensed trading platforms": what the participle describes
             return [last.head]
         return [doc[span[1]]]
-    if role == "name-before":  # "Jane Doe of X": a name ends right before the trigger
+    if role == "name-before":  # "Jane Doe of X": a name ends right before the trigger,
+        # and a pair of people is of X both ("A and B of X"; in a longer list, only the last)
         k = span[0] - 1
-        return [doc[k]] if k >= 0 and k in at and at[k].end == span[0] and \
-            at[k].how != "reference" else []
+        if not (k >= 0 and k in at and at[k].end == span[0] and at[k].how != "reference"):
+            return []
+        j = at[k].start - 1
+        if at[k].kind == "Person" and j >= 1 and doc[j].lower_ == "and" and j - 1 in at and \
+                at[j - 1].kind == "Person" and at[j - 1].how != "reference" and \
+                doc[at[j - 1].start - 1].text != ",":
+            return [doc[k], doc[j - 1]]
+        return [doc[k]]
     if role in _MORE_ROLES:
         return _more_role(role, t, span, at)
     return []

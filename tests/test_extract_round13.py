@@ -52,6 +52,12 @@ from tests.extract_support import document, triples
         ("the head of a bureau named after the fields it covers",
          "Mira Osei, who heads the Innovation, Technology and Industry Bureau, spoke.",
          {("mira-osei", "HOLDS_ROLE", "innovation-technology-and-industry-bureau")}),
+        ("two people 'of' a firm",
+         "The group named new board members, among them Mira Osei and John Roe of Corvid Labs.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-labs"), ("john-roe", "HOLDS_ROLE", "corvid-labs")}),
+        ("a firm that owns a product runs it",
+         "Ardent Group, which owns Quillon Pay, the country's dominant payments app, said.",
+         {("ardent-group", "OPERATES", "quillon-pay")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -87,6 +93,9 @@ def test_round13_construction(extractor, construction, text, expected):
         # a long list of co-organisers lends names; it is no partnership of each two
         ("The forum was co-organised by Pellam Bank, Corvid Pay and Tallis Money.",
          ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
+        # in a longer list, "of X" is said of the last name only
+        ("The panel included Mira Osei, Jane Doe and John Roe of Corvid Labs.",
+         ("mira-osei", "HOLDS_ROLE", "corvid-labs")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
