@@ -63,7 +63,12 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
          "announcing-subject"} | _MORE_ROLES
 #: What a licence is granted under ("under the SFC's regime").
-_REGIMES = {"regime", "framework", "rules", "system", "scheme"}
+_REGIMES = {"regime", "framework", "rule", "rules", "system", "scheme"}
+#: Verbs of working together, whose "with" the parse may hang on what is worked on.
+_WORKING = {"work", "collaborate", "cooperate", "co-operate", "partner", "team"}
+#: What two sides work on against each other ("worked on a lawsuit with A").
+_QUARRELS = {"dispute", "lawsuit", "suit", "case", "litigation", "claim", "complaint",
+             "criticism", "fight", "battle", "row", "probe", "investigation", "settlement"}
 #: Last words of a regional arm's name ("Lumen HK", "Lumen Asia").
 _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apac", "sg",
              "taiwan", "macau", "china"}
@@ -498,7 +503,11 @@ _MAYBE = {"could", "might", "may"}
 #: registered with the SFC", "hopes to join X"). A plan is read as what it plans ("plans to
 #: issue X in collaboration with Y"): the news states plans as facts of the firm.
 _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look",
-            "intend", "expect", "hopes"}  # (the lemmatizer makes "hopes" "hop")
+            "intend", "expect",
+            "hopes", "hoped", "hoping"}  # (the lemmatizer makes them "hop")
+#: Verbs that go on with what already holds ("hopes to expand its partnership with").
+_GOING_ON = {"continue", "keep", "expand", "deepen", "extend", "strengthen", "renew",
+             "broaden", "grow", "remain", "stay"}
 #: Verbs whose subject is what "as ..." says: "serves (signed up) as a member of Y".
 _SERVING_AS = {"serve", "act", "sign", "register", "enrol", "enroll", "return", "remain",
                "stay", "continue"}
@@ -541,8 +550,10 @@ def _negated(trigger: Token) -> bool:
         return True
     t = trigger
     for _ in range(4):
-        if t.lemma_.lower() in _TELLING:
-            return False
+        if t.lemma_.lower() in _TELLING or t.lemma_.lower() in _GOING_ON and t != trigger:
+            return False  # "hopes to keep using X": it holds already
+        if t != trigger and t.dep_ == "acl" and t.tag_ == "VBN":
+            return False  # "intends to use its licence, granted in May": a fact of the noun
         if any(_denies(c) for c in t.children):
             return True
         if t.i == trigger.i and any(c.dep_ == "dobj" and any(
@@ -786,6 +797,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         first = t
     if role == "object":
         objects = [c for c in t.children if c.dep_ in {"dobj", "obj"}]
+        if len(objects) > 1:  # "X, which Y bought a stake in": "which" is the stranded
+            # preposition's, the stake the verb's
+            objects = [c for c in objects if c.lower_ not in _RELATIVE]
         if not objects:  # "brought in the X Rules": the parse hangs the object on the particle
             objects = [g for c in t.children if c.dep_ == "prt" for g in c.children
                        if g.dep_ == "pobj"]
@@ -821,10 +835,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         holders += [w for h in holders[1:] if (w := _partitive(h)) is not None]
         if t.pos_ == "NOUN":  # "a collaboration agreed last year between A and B"
             holders += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-        if word == "with" and t.pos_ == "VERB":  # "worked on tokenisation with A": the
-            # parse hangs "with" on what they worked on
+        if word == "with" and t.lemma_.lower() in _WORKING:  # "worked on tokenisation with
+            # A": the parse hangs "with" on what they worked on (not "on a dispute with A")
             holders += [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
-                        and (o := _object(c)) is not None and o.i not in at]
+                        and (o := _object(c)) is not None and o.i not in at
+                        and o.lemma_.lower() not in _QUARRELS]
         # "working with A and with B": the second "with" is joined to the first
         preps = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == word
                  for p in [c, *c.conjuncts] if p.lower_ == word]
@@ -921,11 +936,14 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         colons = [c for h in (t, t.head, _clause_verb(t)) for c in h.children if c.text == ":"]
         return _colon_items(colons[0], at) if colons else []
     if role == "antecedent":  # "A, B and C, which the regulator licensed": A, B and C
+        # (not "A, which X runs, and B, which ...": a name with a clause of its own)
         k = span[0] - 1
         if k < 1 or doc[k].text != "," or k - 1 not in at:
             return []
         named = _conj_root(doc[k - 1])
-        return [x for x in [named, *named.conjuncts] if x.i in at] or [doc[k - 1]]
+        return [x for x in [named, *named.conjuncts] if x.i in at and x.i < k and (
+            at[x.i].start == at[k - 1].start or not _own_clause(doc, at[x.i].end))] \
+            or [doc[k - 1]]
     if role == "inside":  # the names inside a token-sequence trigger
         return [doc[k] for k in range(*span) if k in at and at[k].start == k]
     if role == "names-after":  # "a group made up of A, the B, large banks, C and D": every
@@ -1846,6 +1864,12 @@ def _named_after_colon(token: Token, at: dict[int, Mention]) -> list[Token]:
 _LIST_DASHES = {"–", "—", "--"}
 
 
+def _own_clause(doc: Doc, end: int) -> bool:
+    """Whether a name ending at ``end`` has a relative clause of its own (", which ...")."""
+    return end + 1 < len(doc) and doc[end].text == "," and \
+        doc[end + 1].lower_ in {"which", "that", "who"}
+
+
 def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
     """Whether an "apposition" is one item of a list of names ("owned by A, B's arm and
     C", "A, B, the arm of C and D"): a name is joined to it by "and", so it describes
@@ -1858,7 +1882,8 @@ def _list_item(appos: Token, at: dict[int, Mention]) -> bool:
         return True
     # "members are A, B, the Asian arm of C and D": after a list's second item, the parse
     # hangs the list's last name on the "of" name
-    return appos.head.dep_ == "conj" and any(
+    # (as the subject, the parse makes the second name an apposition of the first)
+    return appos.head.dep_ in {"conj", "appos"} and any(
         g.dep_ == "conj" and g.i in at for p in children if p.dep_ == "prep"
         for o in p.children if o.dep_ == "pobj" for g in o.children)
 
@@ -2454,9 +2479,12 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         up = _up_to_verb(t)
         if any(a.dep_ == "agent" for a in [*up, *up[-1].children]):
             return []
-        # nor a state they share ("A, together with B, is authorised to ...", "... is among")
-        if any(c.dep_ in {"auxpass", "nsubjpass"} for c in up[-1].children) or \
-                up[-1].lemma_ == "be":
+        # nor a state they share ("A, together with B, is authorised to ...", "... is among",
+        # "... remains"), unless something is done ("is set to launch", "is to launch")
+        verb = up[-1]
+        if (any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+                or verb.lemma_ in {"be", "remain"}) and \
+                not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
             return []
         return [s for s, _ in _arguments(("clause-subject",), t, span, at)]
     if role == "subject-poss":  # "X's licence was upgraded", "the licence of X ...": X

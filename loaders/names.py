@@ -73,8 +73,8 @@ _ROMAN = {"i", "ii", "iii", "iv"}
 _PERIODS = {"q1", "q2", "q3", "q4", "h1", "h2", "fy", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday"}
 #: Words before a day or month that make it a date ("on Monday", "since March").
-_BEFORE_DATE = {"on", "in", "since", "until", "during", "last", "this", "next", "early",
-                "late", "mid"}
+_BEFORE_DATE = {"on", "in", "since", "until", "during", "by", "from", "last", "this", "next",
+                "early", "late", "mid", "earlier", "later", "then", "as", "of"}
 #: Nouns a name may join to its subject with "for" ("Centre for Blockchain Research").
 _FOR_HEADS = {"centre", "center", "foundation", "fund", "network", "forum", "initiative"}
 _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
@@ -1040,6 +1040,26 @@ _NOT_IN_NAME = {"VERB", "AUX", "ADP", "ADV", "PRON", "SCONJ", "CCONJ", "PART", "
                 "SPACE", "INTJ", "SYM"}
 
 
+def _after_opening_date(doc: Doc, start: int, end: int) -> int:
+    """Where a name begins after a date that opens its clause ("On Monday Lumen said",
+    "In early March Lumen began", "On 3 March 2025 Lumen ..."): the date's words, and
+    only date words back to the clause's start. A name whose rest is one word that ends
+    names or organisations ("Monday Capital", "March Capital") keeps its date word."""
+    months = name_data().months
+    k = start
+    while k < end - 1 and (doc[k].lower_ in months or doc[k].lower_ in _PERIODS
+                           or doc[k].like_num):
+        k += 1
+    if k == start or k == end - 1 and (_ends_name(doc[k].lower_)
+                                       or _organisation_word(doc[k].lower_)):
+        return start
+    j = start - 1
+    while j >= 0 and (doc[j].lower_ in _BEFORE_DATE or doc[j].like_num):
+        j -= 1
+    opens = j < 0 or doc[j + 1].is_sent_start or doc[j].pos_ in {"PUNCT", "CCONJ"}
+    return k if j < start - 1 and opens else start
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if not doc.has_annotation("TAG"):
         return start, end
@@ -1057,11 +1077,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            and not _apposed_at_start(doc, start)) \
             and not _opens_ner_name(doc, start, end) and not _coded(doc[start]):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
-    if start + 1 < end and start and doc[start - 1].lower_ in _BEFORE_DATE and (
-            doc[start].lower_ in _PERIODS or doc[start].lower_ in months
-            and (doc[start - 1].is_sent_start or doc[start - 2].pos_ in {"PUNCT", "CCONJ"})):
-        start += 1  # "On Monday Lumen said ...", "In March Lumen began ..." (not "invested
-        # in March Capital")
+    start = _after_opening_date(doc, start, end)
     if start + 1 < end and _ORDINAL.match(doc[start].lower_):
         start += 1  # "the 19th Asian Financial Forum": the edition, not the name
     cut = next((k for k in range(start + 1, end - 1) if doc[k].lower_ == "for"

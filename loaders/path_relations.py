@@ -30,7 +30,14 @@ import yaml
 from spacy.tokens import Span, Token
 
 from hkweb3.graph.schema import Schema
-from hkweb3.loaders.dependencies import _list_item, _negated, _role_phrase, _voice, mention_at
+from hkweb3.loaders.dependencies import (
+    _RELATIVE,
+    _list_item,
+    _negated,
+    _role_phrase,
+    _voice,
+    mention_at,
+)
 from hkweb3.loaders.mentions import Mention
 
 PATHS_FILE = Path(__file__).with_name("paths.yaml")
@@ -259,8 +266,12 @@ def _own_argument(verb: Token, name: Token, preps: frozenset[str] | set[str]) ->
     of ``preps`` on it, or the noun it describes (a participle)."""
     if name.head == verb:
         return name.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"}
-    if verb.head == name:
-        return verb.dep_ in {"acl", "relcl"}
+    if verb.head == name:  # the noun a clause describes, unless the clause's verb has an
+        # object of its own and "which" is a stranded preposition's ("which Y bought a
+        # stake in")
+        return verb.dep_ == "acl" or verb.dep_ == "relcl" and (any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _RELATIVE for c in verb.children)
+            or not any(c.dep_ == "dobj" and c.lower_ not in _RELATIVE for c in verb.children))
     prep = name.head
     if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ in preps:
         return prep.head == verb or prep.head.head == verb and prep.head.dep_ == "prt"

@@ -58,6 +58,20 @@ from tests.extract_support import document, triples
         ("a firm that owns a product runs it",
          "Ardent Group, which owns Quillon Pay, the country's dominant payments app, said.",
          {("ardent-group", "OPERATES", "quillon-pay")}),
+        ("a tie that something will be done together",
+         "Pellam Bank, together with Corvid Labs, is set to launch a stablecoin next year.",
+         {("pellam-bank", "PARTNERS_WITH", "corvid-labs")}),
+        ("a relative clause on each of two names",
+         "Corvid Exchange, which Ardent Group runs, and the Corvid Wallet, which Pellam Bank "
+         "launched, were both fined.",
+         {("ardent-group", "OPERATES", "corvid-exchange"),
+          ("pellam-bank", "LAUNCHED", "corvid-wallet")}),
+        ("a licence held under a regulator's rules",
+         "Corvid Exchange holds a licence under the SFC's rules.",
+         {("corvid-exchange", "LICENSED_BY", "sfc")}),
+        ("what holds already goes on ('hopes to expand its partnership')",
+         "Corvid Labs hopes to expand its partnership with Pellam Bank.",
+         {("corvid-labs", "PARTNERS_WITH", "pellam-bank")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -96,6 +110,30 @@ def test_round13_construction(extractor, construction, text, expected):
         # in a longer list, "of X" is said of the last name only
         ("The panel included Mira Osei, Jane Doe and John Roe of Corvid Labs.",
          ("mira-osei", "HOLDS_ROLE", "corvid-labs")),
+        # a clause on one name says nothing of the other
+        ("Corvid Exchange, which Ardent Group runs, and the Corvid Wallet, which Pellam Bank "
+         "launched, were both fined.",
+         ("ardent-group", "OPERATES", "corvid-wallet")),
+        # an object of its own: "which" is the stranded preposition's
+        ("Corvid Exchange, which the SFC launched an investigation into last year, has closed.",
+         ("sfc", "LAUNCHED", "corvid-exchange")),
+        ("Pellam Bank, which Ardent Group bought a stake in last year, said it would grow.",
+         ("ardent-group", "ACQUIRED", "pellam-bank")),
+        ("The Tern Summit, which the SFC opened with a keynote, ended on Friday.",
+         ("sfc", "LAUNCHED", "tern-summit")),
+        ("Corvid Labs hoped to partner with Pellam Bank.",
+         ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
+        ("Corvid Labs is hoping to be licensed by the SFC.",
+         ("corvid-labs", "LICENSED_BY", "sfc")),
+        ("Corvid Labs worked on a lawsuit with Pellam Bank.",
+         ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
+        ("Pellam Bank, together with Corvid Bank, remains the largest lender in the city.",
+         ("pellam-bank", "PARTNERS_WITH", "corvid-bank")),
+        ("Pellam Bank, Corvid Pay, the Asian arm of Ardent Group and Heron Bank were named as "
+         "the first issuers.",
+         ("corvid-pay", "SUBSIDIARY_OF", "ardent-group")),
+        ("Pellam Bank's API was integrated into Corvid Exchange.",
+         ("api", "SUBSIDIARY_OF", "corvid-exchange")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
@@ -116,6 +154,11 @@ def test_a_tie_done_together_is_still_a_partnership(extractor):
     "Since June Corvid Labs has run a wallet.",
     "Last Friday Corvid Labs launched a wallet.",
     "Shares rose, and in March Corvid Labs launched a wallet.",
+    "In early March Corvid Labs launched a wallet.",
+    "On 3 March Corvid Labs launched a wallet.",
+    "Then in April Corvid Labs signed a deal.",
+    "By June Corvid Labs had launched a wallet.",
+    "In 2024 Corvid Labs launched a wallet.",
 ])
 def test_a_day_or_month_opening_the_clause_is_no_part_of_a_name(extractor, text):
     ids = {e.id for e in extractor.run(document(text)).entities}
@@ -125,6 +168,7 @@ def test_a_day_or_month_opening_the_clause_is_no_part_of_a_name(extractor, text)
 @pytest.mark.parametrize("text", [
     "The fund was backed by March Capital.",
     "Pellam Bank invested in March Capital.",
+    "Since March Capital entered the market, prices have fallen.",
 ])
 def test_a_month_inside_a_name_stays(extractor, text):
     ids = {e.id for e in extractor.run(document(text)).entities}
