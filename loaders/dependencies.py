@@ -1573,11 +1573,21 @@ def _quantified_relative(t: Token) -> bool:
 
 def _antecedent(t: Token) -> Token:
     """What a relative pronoun stands for: the name just before ", which" (the parse may
-    hang the clause on an earlier noun of a list), else the noun the clause describes."""
+    hang the clause on an earlier noun of a list), or the person before a title's firm
+    (", who"), else the noun the clause describes."""
     if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
-        before = t.i - 1 - (t.i > 0 and t.doc[t.i - 1].text == ",")
-        if before >= 0 and t.doc[before].pos_ == "PROPN":
-            return t.doc[before]
+        doc = t.doc
+        before = t.i - 1 - (t.i > 0 and doc[t.i - 1].text == ",")
+        if before >= 0 and t.lower_ in {"who", "whom"} and \
+                doc[before].ent_type_ not in {"", "Person"}:
+            # "A, vice chairman of Y, who is also ...": the person, past the title's firm
+            person = next((doc[k] for k in range(before - 1, t.sent.start - 1, -1)
+                           if doc[k].ent_type_ == "Person"
+                           or doc[k].pos_ in {"VERB", "AUX"}), None)
+            if person is not None and person.ent_type_ == "Person":
+                return person
+        if before >= 0 and doc[before].pos_ == "PROPN":
+            return doc[before]
         return t.head.head
     if _quantified_relative(t):
         return t.head.head
@@ -1755,11 +1765,20 @@ def _name_after(preposition: Token, at: dict[int, Mention]) -> list[Token]:
 
 
 def _organ_owner(noun: Token) -> Token:
-    """``noun``, or the organisation whose organ it is ("the Council of X": X)."""
+    """``noun``, or the organisation whose organ it is ("the Council of X", "the board of
+    directors of X": X)."""
     if noun.lower_ not in ORGANS:
         return noun
-    return next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                 and (o := _object(c)) is not None), noun)
+    for o in (o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              and (o := _object(c)) is not None):
+        if o.lower_ not in {"directors", "trustees", "governors"}:
+            return o
+        # "the board of directors of X": X, wherever the parse hangs "of X"
+        inner = next((g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                      and (g := _object(c)) is not None), None)
+        if inner is not None:
+            return inner
+    return noun
 
 
 def _former_or_latter(appos: Token, described: Token, at: dict[int, Mention]) -> Token:

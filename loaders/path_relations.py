@@ -161,6 +161,9 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
         if any(low.dep_ in rules.boundaries or low.dep_ == "conj" and low.pos_ != "ADP"
                for low in side[:-1]):
             return None  # another clause, or another item of a list ("and also with Y" is one)
+        if any(low.dep_ == "relcl" and low.head.ent_type_ != "Person" and any(
+                c.lower_ in {"who", "whom"} for c in low.children) for low in side):
+            return None  # "A, chief of Y, who is a member of Z": the clause is A's, not Y's
         if any(low.dep_ == "appos" and _list_item(low, at) for low in side[:-1]):
             return None  # "owned by A, B's arm and C": B's arm is an item, not A
     companion = any(t.lower_ in rules.companions for t in inner)

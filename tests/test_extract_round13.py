@@ -72,6 +72,21 @@ from tests.extract_support import document, triples
         ("what holds already goes on ('hopes to expand its partnership')",
          "Corvid Labs hopes to expand its partnership with Pellam Bank.",
          {("corvid-labs", "PARTNERS_WITH", "pellam-bank")}),
+        ("an event held at a venue",
+         "The Tern Festival, which is being held at the Hong Kong Convention and Exhibition "
+         "Centre, opened on Monday.",
+         {("tern-festival", "LOCATED_IN", "hong-kong-convention-and-exhibition-centre")}),
+        ("an event that took place at a venue",
+         "The Tern Summit took place at the Tern Convention Centre.",
+         {("tern-summit", "LOCATED_IN", "tern-convention-centre")}),
+        ("the chair of a firm's board of directors",
+         "He greeted Mr Simon Chan, Chairman of the Board of Directors of Tern Port Limited.",
+         {("simon-chan", "CHAIRS", "tern-port")}),
+        ("'who' after a title's firm speaks of the person",
+         "Yan Gang, vice chairman of the board of directors of Tern Port, who is also a "
+         "member of the Legislative Council, spoke.",
+         {("yan-gang", "HOLDS_ROLE", "tern-port"),
+          ("yan-gang", "MEMBER_OF", "legislative-council")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -134,6 +149,9 @@ def test_round13_construction(extractor, construction, text, expected):
          ("corvid-pay", "SUBSIDIARY_OF", "ardent-group")),
         ("Pellam Bank's API was integrated into Corvid Exchange.",
          ("api", "SUBSIDIARY_OF", "corvid-exchange")),
+        ("Yan Gang, vice chairman of the board of directors of Tern Port, who is also a "
+         "member of the Legislative Council, spoke.",
+         ("tern-port", "MEMBER_OF", "legislative-council")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
@@ -179,3 +197,10 @@ def test_a_quoted_name_begun_by_a_registry_name_is_one_name(extractor):
     ids = {e.id for e in extractor.run(document(
         'Cyberport also set up the "Cyberport Tern Base", a hub for start-ups.')).entities}
     assert "cyberport-tern-base" in ids
+
+
+def test_a_board_s_directors_name_no_one(extractor):
+    ids = {e.id for e in extractor.run(document(
+        "Mr Simon Chan, Chairman of the Board of Directors of Tern Port Limited, spoke."
+    )).entities}
+    assert "directors" not in ids
