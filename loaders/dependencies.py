@@ -2194,6 +2194,10 @@ def _role_text(how: str | None, trigger: Token, at: dict[int, Mention]) -> str:
     nouns = [trigger] if how == "trigger" else _complement(trigger)
     for noun in nouns:
         words = _role_phrase(noun, at)
+        if words and noun.tag_ == "NNS":  # "its executive directors include A": one's role
+            split = words.split(" ")
+            split[split.index(noun.text)] = noun.lemma_
+            words = " ".join(split)
         if words:
             return words
     return ""

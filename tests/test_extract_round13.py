@@ -204,3 +204,11 @@ def test_a_board_s_directors_name_no_one(extractor):
         "Mr Simon Chan, Chairman of the Board of Directors of Tern Port Limited, spoke."
     )).entities}
     assert "directors" not in ids
+
+
+def test_officers_a_firm_s_clause_includes_hold_a_role(extractor):
+    roles = {(r.source, r.target, r.properties.get("role"))
+             for r in extractor.run(document(
+                 "Tern Securities, a veteran brokerage whose executive directors include "
+                 "Gao Juan, said it would grow.")).relations if r.type == "HOLDS_ROLE"}
+    assert ("gao-juan", "tern-securities", "executive director") in roles
