@@ -87,6 +87,17 @@ from tests.extract_support import document, triples
          "member of the Legislative Council, spoke.",
          {("yan-gang", "HOLDS_ROLE", "tern-port"),
           ("yan-gang", "MEMBER_OF", "legislative-council")}),
+        ("a member's title before the name",
+         "Member of the Legislative Council Mira Osei attended the ceremony.",
+         {("mira-osei", "MEMBER_OF", "legislative-council")}),
+        ("products managed 'jointly with' another",
+         "Pellam Asset Management will issue and manage its products jointly with Corvid "
+         "Capital.",
+         {("pellam-asset-management", "PARTNERS_WITH", "corvid-capital")}),
+        ("funds managed 'jointly by' two",
+         "The two spot ETFs will be managed jointly by Pellam Asset Management and Corvid "
+         "Capital.",
+         {("corvid-capital", "PARTNERS_WITH", "pellam-asset-management")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
