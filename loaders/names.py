@@ -1269,6 +1269,9 @@ def _begins_longer_name(span: Span, registry_starts: set[int]) -> bool:
     end = name_run_end(doc, span.end)
     if end == span.end or span.end in registry_starts:
         return False
+    if doc.has_annotation("ENT_IOB") and doc[span.end].ent_iob_ == "B" and \
+            doc[span.end].ent_type_ == "PERSON":
+        return False  # "Member of the Lumen Council Jane Doe": a person after a title
     words = list(doc[span.end:end])
     if doc.has_annotation("TAG"):
         k = next((k for k, t in enumerate(words) if not _continues_name(t)), len(words))

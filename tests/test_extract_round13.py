@@ -88,8 +88,8 @@ from tests.extract_support import document, triples
          {("yan-gang", "HOLDS_ROLE", "tern-port"),
           ("yan-gang", "MEMBER_OF", "legislative-council")}),
         ("a member's title before the name",
-         "Member of the Legislative Council Mira Osei attended the ceremony.",
-         {("mira-osei", "MEMBER_OF", "legislative-council")}),
+         "Member of the Legislative Council Duncan Chiu attended the ceremony.",
+         {("duncan-chiu", "MEMBER_OF", "legislative-council")}),
         ("products managed 'jointly with' another",
          "Pellam Asset Management will issue and manage its products jointly with Corvid "
          "Capital.",
