@@ -357,6 +357,9 @@ class NameFinder:
             if doc.has_annotation("ENT_IOB") else set()
         spans = []
         for start, end, label in pieces:
+            if _titled_the(doc, start, end):
+                spans.append((doc[start - 1:end], label))  # "known for The Sandbox"
+                continue
             words, bounds = _words(doc[start:end])
             cleaned = clean_words(words)
             if cleaned is None:
@@ -1444,6 +1447,14 @@ def _department_words(span: Span) -> bool:
 
 _CREDITS = {"photo", "photos", "photograph", "photographs", "image", "images", "picture",
             "pictures", "credit", "video", "illustration"}
+
+
+def _titled_the(doc: Doc, start: int, end: int) -> bool:
+    """Whether one word for a kind of thing is a name with its capitalised "The" inside a
+    sentence ("publishes The Sandbox, a game"), where "the Sandbox" would be a common noun."""
+    return end == start + 1 and start > 0 and doc[start - 1].text == "The" and \
+        not doc[start - 1].is_sent_start and doc[start].text[:1].isupper() and \
+        _kind_word_alone(doc[start:end])
 
 
 def _kind_word_alone(span: Span) -> bool:

@@ -223,3 +223,12 @@ def test_officers_a_firm_s_clause_includes_hold_a_role(extractor):
                  "Tern Securities, a veteran brokerage whose executive directors include "
                  "Gao Juan, said it would grow.")).relations if r.type == "HOLDS_ROLE"}
     assert ("gao-juan", "tern-securities", "executive director") in roles
+
+
+def test_a_capitalised_the_inside_a_sentence_begins_a_name(extractor):
+    ids = {e.id for e in extractor.run(document(
+        "Ardent Group is known for The Sandbox, its metaverse platform.")).entities}
+    assert "the-sandbox" in ids
+    ids = {e.id for e in extractor.run(document(
+        "Pellam Bank joined the Sandbox last year.")).entities}
+    assert not any("sandbox" in i for i in ids)
