@@ -211,6 +211,10 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
                 continue
             if ab and ba:
                 ab = _source_is_a(trigger, edge, side_a, side_b, rules)
+            elif (trigger.pos_ in {"VERB", "AUX"} or trigger.lemma_.lower() in rules.acts) \
+                    and _source_is_a(trigger, edge, side_a, side_b, rules) != ab:
+                continue  # the kinds fit only the other way round from who does it ("A
+                # acquired B" with B taken for a person)
             source, target = (a, b) if ab else (b, a)
             if edge in rules.targets and target.kind not in rules.targets[edge]:
                 continue

@@ -99,6 +99,9 @@ def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expecte
          {"quarrow-bank", "lomond-summit-2026"}),
         ("Mei Lam, a former Pellam Bank banker, now runs her own fund.",
          {"mei-lam", "pellam-bank"}),
+        # the kinds fit only the other way round from who does it ("Tallis Money" is taken
+        # for a person, who cannot be bought)
+        ("Ardent Group acquired Tallis Money last year.", {"ardent-group", "tallis-money"}),
     ])
 def test_what_no_path_states(extractor, text, pair):
     """No edge joins the pair (or, where the pair names an edge type, none of that type)."""
