@@ -106,7 +106,8 @@ class Extractor:
         self._pieces = self.nlp.pipeline[1:whole]
         self._whole = self.nlp.pipeline[whole:]
         # The kind each discovered entity got first: a later document's context may suggest
-        # another ("Lumen" a person here, a firm there), and the store cannot relabel a node.
+        # another ("Lumen" an exchange here, a company there), and the store cannot relabel
+        # a node; a person read as a firm (or a firm as a person) is kept apart (kind_apart).
         self._kinds: dict[str, str] = {}
         self.schema = load_schema()
 
@@ -155,6 +156,24 @@ class Extractor:
             whole = proc(whole)
         return whole
 
+    def _apart(self, mentions: list[Mention]) -> dict[str, str]:
+        """The discovered names this document reads against the kind the run first gave
+        them (a person for a firm, or a firm for a person), each with the id it takes apart
+        (:func:`kind_apart`). The first mention of a name in the document decides; every
+        other discovered name keeps the kind the run first gave it."""
+        apart: dict[str, str] = {}
+        seen: set[str] = set()
+        for mention in mentions:
+            if mention.entity_id in self.registry or mention.entity_id in seen:
+                continue
+            seen.add(mention.entity_id)
+            first = self._kinds.setdefault(mention.entity_id, mention.kind)
+            other = kind_apart(mention.entity_id, first, mention.kind)
+            if other is not None:
+                apart[mention.entity_id] = other
+                self._kinds.setdefault(other, mention.kind)
+        return apart
+
     def mentions(self, text: str) -> tuple[Doc, list[Mention]]:
         """The processed doc of ``text`` and every mention found in it, in text order."""
         doc = next(self.nlp.pipe([self.nlp.make_doc(as_parsed(text))]))
@@ -162,6 +181,11 @@ class Extractor:
 
     def _graph(self, source: SourceDocument, doc: Doc) -> GraphBatch:
         mentions = mentions_of(doc)
+        apart = self._apart(mentions)
+
+        def own(entity_id: str) -> str:
+            return apart.get(entity_id, entity_id)
+
         relations: dict[tuple[str, str, str, str], Relation] = {}
         for sent, finding in doc._.relations:
             evidence = Evidence(
@@ -169,8 +193,8 @@ class Extractor:
                 end=sent.end_char, published=source.published, rule=finding.rule,
                 confidence=finding.confidence,
             )
-            relation = Relation(source=finding.source, type=finding.edge_type,
-                                target=finding.target, properties=finding.properties,
+            relation = Relation(source=own(finding.source), type=finding.edge_type,
+                                target=own(finding.target), properties=finding.properties,
                                 evidence=[evidence])
             key = (relation.source, relation.type, relation.target, relation.key)
             if key in relations:  # said twice: one edge, both sentences as evidence
@@ -182,7 +206,7 @@ class Extractor:
 
         entities: dict[str, Entity] = {}
         ends = {r.source for r in relations.values()} | {r.target for r in relations.values()}
-        for entity_id in ends - {m.entity_id for m in mentions}:
+        for entity_id in ends - {own(m.entity_id) for m in mentions}:
             entities[entity_id] = self.registry[entity_id]  # a title's fixed organisation
         sentence_of = [sent for sent in doc.sents for _ in range(len(sent))]
         surface = doc._.surface or {}
@@ -190,7 +214,8 @@ class Extractor:
         mentions = [m for m in mentions if m.kind != "Place" or m.how == "registry"
                     or m.entity_id in self.registry or m.entity_id in ends]
         for mention in mentions:
-            if mention.entity_id in entities:
+            entity_id = own(mention.entity_id)
+            if entity_id in entities:
                 continue
             sent = sentence_of[mention.start]
             evidence = Evidence(document=source.id, sentence=_quoted(source, sent),
@@ -204,9 +229,8 @@ class Extractor:
                     evidence=[evidence])
                 continue
             forms = surface.get(mention.entity_id, set()) - {mention.name}
-            kind = self._kinds.setdefault(mention.entity_id, mention.kind)
-            entities[mention.entity_id] = Entity(
-                id=mention.entity_id, name=mention.name, kind=kind,
+            entities[entity_id] = Entity(
+                id=entity_id, name=mention.name, kind=self._kinds[entity_id],
                 aliases=sorted(forms), discovered=True, evidence=[evidence])
         # Relations whose ends no longer fit once kinds are settled are dropped.
         relations = {key: r for key, r in relations.items() if self.schema.allows(
@@ -215,10 +239,27 @@ class Extractor:
             documents=[source.as_document()],
             entities=list(entities.values()),
             relations=list(relations.values()),
-            mentions=sorted({(source.id, m.entity_id) for m in mentions}),
+            mentions=sorted({(source.id, own(m.entity_id)) for m in mentions}),
         )
         batch.check()
         return batch
+
+
+def kind_apart(entity_id: str, first: str, kind: str) -> str | None:
+    """The id a discovered name takes in a document that reads it as a person where it was
+    first read as a firm (or as a firm where first a person), else None: it then keeps its
+    node and that node's kind. A node's kind cannot change, and a person and a firm share no
+    edge ("Daniel Foo spent two decades at banks", read as a firm's name, would otherwise
+    drop the role in "its chief executive, Daniel Foo,"), so the two readings are two nodes.
+
+    >>> kind_apart("daniel-foo", "Company", "Person")
+    'daniel-foo-person'
+    >>> kind_apart("lumen", "Company", "TradingPlatform") is None
+    True
+    """
+    if (first == "Person") == (kind == "Person"):
+        return None
+    return f"{entity_id}-{'person' if kind == 'Person' else 'firm'}"
 
 
 def _pieces(doc: Doc, limit: int, longest: int) -> Iterator[tuple[int, int, bool]]:

@@ -32,7 +32,7 @@ from hkweb3.errors import InputError, ValidationError
 from hkweb3.graph.models import Entity, Evidence, GraphBatch
 from hkweb3.graph.store import Store, StoredDocument
 from hkweb3.loaders.chinese import ZH_NOTE, ChineseMentions, is_chinese
-from hkweb3.loaders.extract import Extractor
+from hkweb3.loaders.extract import Extractor, kind_apart
 from hkweb3.loaders.pages import with_pages
 from hkweb3.loaders.readers import SourceDocument, find_documents, read_documents
 
@@ -213,9 +213,15 @@ class Ingester:
         """``batch`` with each name it discovered given the kind the store already holds
         for it ("Lumen" a company in one article, an exchange in the next: a node keeps the
         kind it was made with), and without the relations the schema refuses for that kind.
-        Without this the whole document would be refused."""
+        Without this the whole document would be refused. A person where the store holds a
+        firm (or a firm where it holds a person) takes a node apart (``kind_apart``)."""
         discovered = [e.id for e in batch.entities if e.discovered]
         stored = self.store.kinds_of(discovered) if discovered else {}
+        apart = {e.id: other for e in batch.entities if e.id in stored
+                 and (other := kind_apart(e.id, stored[e.id], e.kind)) is not None}
+        if apart:
+            batch = _renamed(batch, apart)
+            stored = {**stored, **self.store.kinds_of(sorted(apart.values()))}
         changed = {e.id: stored[e.id] for e in batch.entities
                    if e.id in stored and stored[e.id] != e.kind}
         if not changed:
@@ -262,6 +268,18 @@ class Ingester:
             raise InputError(f"{taken} {other}, a different document; rename this file or "
                              "give it another 'id:', or pass --replace to replace that one "
                              "with it")
+
+
+def _renamed(batch: GraphBatch, ids: dict[str, str]) -> GraphBatch:
+    """``batch`` with the entities of ``ids`` under their new ids, in its relations and
+    mentions too."""
+    def new(entity_id: str) -> str:
+        return ids.get(entity_id, entity_id)
+    return batch.model_copy(update={
+        "entities": [e.model_copy(update={"id": new(e.id)}) for e in batch.entities],
+        "relations": [r.model_copy(update={"source": new(r.source), "target": new(r.target)})
+                      for r in batch.relations],
+        "mentions": sorted({(d, new(e)) for d, e in batch.mentions})})
 
 
 def _error(path: Path, exc: InputError | ValidationError) -> DocumentResult:

@@ -232,3 +232,18 @@ def test_a_capitalised_the_inside_a_sentence_begins_a_name(extractor):
     ids = {e.id for e in extractor.run(document(
         "Pellam Bank joined the Sandbox last year.")).entities}
     assert not any("sandbox" in i for i in ids)
+
+
+def test_a_person_read_first_as_a_firm_is_kept_apart_in_a_run():
+    from hkweb3.data import REGISTRY_DIR
+    from hkweb3.loaders.extract import Extractor
+    from hkweb3.loaders.registry import read_registry
+
+    extractor = Extractor(read_registry(REGISTRY_DIR).entities)
+    first = extractor.run(document("Daniel Foo spent two decades at global banks."))
+    assert {(e.id, e.kind) for e in first.entities} == {("daniel-foo", "Company")}
+    second = extractor.run(document(
+        "Quarrow Bank's chief executive, Daniel Foo, said the bank would grow."))
+    assert ("daniel-foo-person", "Person") in {(e.id, e.kind) for e in second.entities}
+    assert ("daniel-foo-person", "HOLDS_ROLE", "quarrow-bank") in {
+        (r.source, r.type, r.target) for r in second.relations}

@@ -175,6 +175,21 @@ def test_a_run_logged_to_a_file_has_nothing_on_stderr(store, config, cli_env, tm
     assert done.stdout.splitlines()[2].split()[:2] == ["a", "added"]
 
 
+def test_a_person_read_first_as_a_firm_takes_a_node_of_its_own(store, config, tmp_path):
+    # one article's parse makes the name a firm's; the next gives the person a role, which
+    # a firm's node could not hold (a node's kind is fixed)
+    docs = tmp_path / "docs"
+    write(docs, "e.md", "---\ntitle: e\n---\nDaniel Foo spent two decades at global banks.\n")
+    write(docs, "f.md", "---\ntitle: f\n---\nZA Bank's chief executive, Daniel Foo, said the "
+                        "bank would grow.\n")
+    results = api.ingest([docs / "e.md"], config) + api.ingest([docs / "f.md"], config)
+    assert [(r.document, r.status) for r in results] == [("e", "added"), ("f", "added")]
+    assert store.kinds_of(["daniel-foo", "daniel-foo-person"]) == {
+        "daniel-foo": "Company", "daniel-foo-person": "Person"}
+    assert edges(store, "HOLDS_ROLE") == [{"source": "daniel-foo-person", "target": "za-bank",
+                                           "sources": ["f"]}]
+
+
 def test_a_name_found_with_another_kind_keeps_its_node_s_kind(store, config, tmp_path):
     # one article calls it a company, the next an exchange: the second is not refused
     docs = tmp_path / "docs"
