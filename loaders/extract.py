@@ -107,7 +107,7 @@ class Extractor:
         self._whole = self.nlp.pipeline[whole:]
         # The kind each discovered entity got first: a later document's context may suggest
         # another ("Lumen" an exchange here, a company there), and the store cannot relabel
-        # a node; a person read as a firm (or a firm as a person) is kept apart (kind_apart).
+        # a node; a person first read as something else is kept apart (kind_apart).
         self._kinds: dict[str, str] = {}
         self.schema = load_schema()
 
@@ -157,10 +157,10 @@ class Extractor:
         return whole
 
     def _apart(self, mentions: list[Mention]) -> dict[str, str]:
-        """The discovered names this document reads against the kind the run first gave
-        them (a person for a firm, or a firm for a person), each with the id it takes apart
-        (:func:`kind_apart`). The first mention of a name in the document decides; every
-        other discovered name keeps the kind the run first gave it."""
+        """The discovered names this document reads as people where the run first gave them
+        another kind, each with the id it takes apart (:func:`kind_apart`). The first
+        mention of a name in the document decides; every other discovered name keeps the
+        kind the run first gave it."""
         apart: dict[str, str] = {}
         seen: set[str] = set()
         for mention in mentions:
@@ -247,19 +247,23 @@ class Extractor:
 
 def kind_apart(entity_id: str, first: str, kind: str) -> str | None:
     """The id a discovered name takes in a document that reads it as a person where it was
-    first read as a firm (or as a firm where first a person), else None: it then keeps its
-    node and that node's kind. A node's kind cannot change, and a person and a firm share no
-    edge ("Daniel Foo spent two decades at banks", read as a firm's name, would otherwise
-    drop the role in "its chief executive, Daniel Foo,"), so the two readings are two nodes.
+    first read as something else, else None: it then keeps its node and that node's kind.
+    A node's kind cannot change, and a person shares no edge with a firm ("Daniel Foo spent
+    two decades at banks", read as a firm's name, would otherwise drop the role in "its
+    chief executive, Daniel Foo,"), so the two readings are two nodes. A person read later
+    as a firm stays the person: the parse errs that way more often (a title, an honorific
+    or a role makes a person; a firm is the NER's guess for a name it cannot place).
 
     >>> kind_apart("daniel-foo", "Company", "Person")
     'daniel-foo-person'
+    >>> kind_apart("daniel-foo", "Person", "Company") is None
+    True
     >>> kind_apart("lumen", "Company", "TradingPlatform") is None
     True
     """
-    if (first == "Person") == (kind == "Person"):
+    if kind != "Person" or first == "Person":
         return None
-    return f"{entity_id}-{'person' if kind == 'Person' else 'firm'}"
+    return f"{entity_id}-person"
 
 
 def _pieces(doc: Doc, limit: int, longest: int) -> Iterator[tuple[int, int, bool]]:

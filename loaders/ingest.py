@@ -213,8 +213,8 @@ class Ingester:
         """``batch`` with each name it discovered given the kind the store already holds
         for it ("Lumen" a company in one article, an exchange in the next: a node keeps the
         kind it was made with), and without the relations the schema refuses for that kind.
-        Without this the whole document would be refused. A person where the store holds a
-        firm (or a firm where it holds a person) takes a node apart (``kind_apart``)."""
+        Without this the whole document would be refused. A person where the store holds
+        another kind takes a node apart (``kind_apart``)."""
         discovered = [e.id for e in batch.entities if e.discovered]
         stored = self.store.kinds_of(discovered) if discovered else {}
         apart = {e.id: other for e in batch.entities if e.id in stored
