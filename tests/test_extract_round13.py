@@ -98,6 +98,9 @@ from tests.extract_support import document, triples
          "The two spot ETFs will be managed jointly by Pellam Asset Management and Corvid "
          "Capital.",
          {("corvid-capital", "PARTNERS_WITH", "pellam-asset-management")}),
+        ("a policy secretary of the government, by the title",
+         '"We are ready," said Mira Osei, Secretary for Innovation, Technology and Industry.',
+         {("mira-osei", "HOLDS_ROLE", "hksar-government")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -163,6 +166,10 @@ def test_round13_construction(extractor, construction, text, expected):
         ("Yan Gang, vice chairman of the board of directors of Tern Port, who is also a "
          "member of the Legislative Council, spoke.",
          ("tern-port", "MEMBER_OF", "legislative-council")),
+        # a permanent secretary is a civil servant, under the bureau (not read as the
+        # government's secretary)
+        ("Mira Osei, Permanent Secretary for Innovation, Technology and Industry, spoke.",
+         ("mira-osei", "HOLDS_ROLE", "hksar-government")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
