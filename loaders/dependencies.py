@@ -49,7 +49,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "subject-owner", "object-poss", "department-at", "partner-subject",
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
                "with-together", "part-of", "described-regulator", "board-of",
-               "names-after", "companions", "regime-owner"}
+               "names-after", "companions", "regime-owner", "clause-at"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1128,6 +1128,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             else [doc[end + 1]]
     if role == "round-owner":  # "the round was led by X": whose round it is
         return _round_owner(t, at)
+    if role == "clause-at":  # "X was among the speakers at the forum": "at" on the noun
+        # or on the verb of its clause, where the parse hangs it
+        return [o for h in (t, _up_to_verb(t)[-1]) for c in h.children
+                if c.dep_ == "prep" and c.lower_ in {"at", "during"}
+                and (o := _object(c)) is not None]
     if role == "regime-owner":  # "granted a licence under the SFC's regime (the framework
         # of the SFC)": whose regime
         regimes = [o for h in [t, *(c for c in t.children if c.dep_ in {"dobj", "nsubjpass"})]
@@ -1535,6 +1540,11 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             # "A sits on the X Group set up by Y": a participle right after a noun
             # describes it (parsed as if it spoke of the clause's subject)
             return [(verb.doc[verb.i - 1], False)]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i >= 2 and \
+                verb.doc[verb.i - 1].text == "," and \
+                verb.doc[verb.i - 2].ent_type_ == "Event":
+            # "A spoke at the X Summit 2025, held in Y": an event's participle is the event's
+            return [(verb.doc[verb.i - 2], False)]
         if verb.dep_ == "xcomp" and verb.i > verb.head.i:
             # "X invited A and B to take part": the named object does it, not X
             objects = [c for c in verb.head.children if c.dep_ in {"dobj", "obj"}

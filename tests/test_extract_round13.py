@@ -101,6 +101,15 @@ from tests.extract_support import document, triples
         ("a policy secretary of the government, by the title",
          '"We are ready," said Mira Osei, Secretary for Innovation, Technology and Industry.',
          {("mira-osei", "HOLDS_ROLE", "hksar-government")}),
+        ("a member of a chamber by the seat held in it",
+         "Duncan Chiu, who represents the technology sector in the Legislative Council, spoke.",
+         {("duncan-chiu", "MEMBER_OF", "legislative-council")}),
+        ("among the speakers at an event",
+         "Joseph Chan was among the speakers at the Tern Summit 2026.",
+         {("joseph-chan", "SPOKE_AT", "tern-summit-2026")}),
+        ("an event's place in a participle after it",
+         "Mira Osei spoke at the Tern Summit, held in Singapore last week.",
+         {("tern-summit", "LOCATED_IN", "singapore")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -170,6 +179,8 @@ def test_round13_construction(extractor, construction, text, expected):
         # government's secretary)
         ("Mira Osei, Permanent Secretary for Innovation, Technology and Industry, spoke.",
          ("mira-osei", "HOLDS_ROLE", "hksar-government")),
+        ("Joseph Chan was not among the speakers at the Tern Summit 2026.",
+         ("joseph-chan", "SPOKE_AT", "tern-summit-2026")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
