@@ -583,6 +583,9 @@ def _negated(trigger: Token) -> bool:
         if t.dep_ == "pobj" and t.head.lower_ == "for" and \
                 t.head.head.lemma_.lower() in _APPLYING:
             return True  # "applied for an SFC licence", "withdrew its application for"
+        if t.dep_ == "xcomp" and t.head.lemma_ == "have" and any(
+                c.lower_ == "yet" for c in t.head.children):
+            return True  # "has yet to collaborate with X"
         if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _WANTING
                                   or t.head.lower_ in _WANTING) or \
                 t.dep_ == "ccomp" and t.head.lemma_.lower() in _BELIEVING:

@@ -110,6 +110,12 @@ from tests.extract_support import document, triples
         ("an event's place in a participle after it",
          "Mira Osei spoke at the Tern Summit, held in Singapore last week.",
          {("tern-summit", "LOCATED_IN", "singapore")}),
+        ("two subjects that teamed up",
+         "Pellam Bank and Corvid Pay have teamed up to launch a tokenised deposit service.",
+         {("corvid-pay", "PARTNERS_WITH", "pellam-bank")}),
+        ("two subjects that joined forces",
+         "Pellam Bank and Corvid Pay joined forces last year.",
+         {("corvid-pay", "PARTNERS_WITH", "pellam-bank")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -181,6 +187,10 @@ def test_round13_construction(extractor, construction, text, expected):
          ("mira-osei", "HOLDS_ROLE", "hksar-government")),
         ("Joseph Chan was not among the speakers at the Tern Summit 2026.",
          ("joseph-chan", "SPOKE_AT", "tern-summit-2026")),
+        ("Pellam Bank, Corvid Pay and Ardent Group have not teamed up.",
+         ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
+        ("Corvid Exchange has yet to be licensed by the SFC.",
+         ("corvid-exchange", "LICENSED_BY", "sfc")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
