@@ -116,6 +116,14 @@ from tests.extract_support import document, triples
         ("two subjects that joined forces",
          "Pellam Bank and Corvid Pay joined forces last year.",
          {("corvid-pay", "PARTNERS_WITH", "pellam-bank")}),
+        ("firms that did something under a scheme take part in it",
+         "Pellam Bank and Corvid Pay have completed a series of transactions under Project "
+         "Tern.",
+         {("pellam-bank", "MEMBER_OF", "project-tern"),
+          ("corvid-pay", "MEMBER_OF", "project-tern")}),
+        ("a regulator that began work under its scheme runs it",
+         "The HKMA has already begun sandbox experiments under Project Tern.",
+         {("hkma", "OPERATES", "project-tern")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
