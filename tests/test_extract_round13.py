@@ -124,6 +124,14 @@ from tests.extract_support import document, triples
         ("a regulator that began work under its scheme runs it",
          "The HKMA has already begun sandbox experiments under Project Tern.",
          {("hkma", "OPERATES", "project-tern")}),
+        ("a public body 'under' another",
+         "The Digital Policy Office under the Innovation, Technology and Industry Bureau was "
+         "set up yesterday.",
+         {("digital-policy-office", "SUBSIDIARY_OF",
+           "innovation-technology-and-industry-bureau")}),
+        ("a public body that sits under another",
+         "The Tern Office, which sits under the Lumen Bureau, opened.",
+         {("tern-office", "SUBSIDIARY_OF", "lumen-bureau")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -199,6 +207,8 @@ def test_round13_construction(extractor, construction, text, expected):
          ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
         ("Corvid Exchange has yet to be licensed by the SFC.",
          ("corvid-exchange", "LICENSED_BY", "sfc")),
+        ("The SFC came under pressure from the Legislative Council.",
+         ("sfc", "SUBSIDIARY_OF", "legislative-council")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
