@@ -49,7 +49,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "subject-owner", "object-poss", "department-at", "partner-subject",
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
                "with-together", "part-of", "described-regulator", "board-of",
-               "names-after", "companions", "regime-owner", "clause-at"}
+               "names-after", "companions", "regime-owner", "clause-at", "one-product"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1131,6 +1131,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             else [doc[end + 1]]
     if role == "round-owner":  # "the round was led by X": whose round it is
         return _round_owner(t, at)
+    if role == "one-product":  # "..., while B serves as sub-custodian": the one product
+        # the sentence names before the trigger
+        found = _sentence_product(t, at)
+        return [found] if found.i in at else []
     if role == "clause-at":  # "X was among the speakers at the forum": "at" on the noun
         # or on the verb of its clause, where the parse hangs it
         return [o for h in (t, _up_to_verb(t)[-1]) for c in h.children

@@ -132,6 +132,11 @@ from tests.extract_support import document, triples
         ("a public body that sits under another",
          "The Tern Office, which sits under the Lumen Bureau, opened.",
          {("tern-office", "SUBSIDIARY_OF", "lumen-bureau")}),
+        ("custodians a fund's arrangements name, and one that serves beside",
+         "The Tern Bitcoin ETF's custody arrangements name Pellam Trustee Limited as main "
+         "custodian, while Corvid Securities serves as sub-custodian.",
+         {("pellam-trustee", "CUSTODIAN_OF", "tern-bitcoin-etf"),
+          ("corvid-securities", "CUSTODIAN_OF", "tern-bitcoin-etf")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -209,6 +214,10 @@ def test_round13_construction(extractor, construction, text, expected):
          ("corvid-exchange", "LICENSED_BY", "sfc")),
         ("The SFC came under pressure from the Legislative Council.",
          ("sfc", "SUBSIDIARY_OF", "legislative-council")),
+        # two funds named: whose sub-custodian is not said
+        ("The Tern Bitcoin ETF and the Pellam Ether ETF launched, while Corvid Securities "
+         "serves as sub-custodian.",
+         ("corvid-securities", "CUSTODIAN_OF", "tern-bitcoin-etf")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
