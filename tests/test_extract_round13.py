@@ -137,6 +137,9 @@ from tests.extract_support import document, triples
          "custodian, while Corvid Securities serves as sub-custodian.",
          {("pellam-trustee", "CUSTODIAN_OF", "tern-bitcoin-etf"),
           ("corvid-securities", "CUSTODIAN_OF", "tern-bitcoin-etf")}),
+        ("a person named as a firm's",
+         "Pellam Bank's Mira Osei said demand was strong.",
+         {("mira-osei", "HOLDS_ROLE", "pellam-bank")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -218,6 +221,7 @@ def test_round13_construction(extractor, construction, text, expected):
         ("The Tern Bitcoin ETF and the Pellam Ether ETF launched, while Corvid Securities "
          "serves as sub-custodian.",
          ("corvid-securities", "CUSTODIAN_OF", "tern-bitcoin-etf")),
+        ("Mira Osei's Pellam Bank grew fast.", ("pellam-bank", "HOLDS_ROLE", "mira-osei")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
