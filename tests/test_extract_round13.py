@@ -140,6 +140,16 @@ from tests.extract_support import document, triples
         ("a person named as a firm's",
          "Pellam Bank's Mira Osei said demand was strong.",
          {("mira-osei", "HOLDS_ROLE", "pellam-bank")}),
+        ("two subjects that signed an agreement",
+         "Pellam Bank and Corvid Pay signed an agreement to explore tokenised deposits.",
+         {("corvid-pay", "PARTNERS_WITH", "pellam-bank")}),
+        ("a deal inked with another",
+         "Pellam Bank inked a deal with Corvid Pay.",
+         {("pellam-bank", "PARTNERS_WITH", "corvid-pay")}),
+        ("a firm's partners listed",
+         "Pellam Bank's partners include Corvid Pay and Ardent Group.",
+         {("corvid-pay", "PARTNERS_WITH", "pellam-bank"),
+          ("ardent-group", "PARTNERS_WITH", "pellam-bank")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -222,6 +232,10 @@ def test_round13_construction(extractor, construction, text, expected):
          "serves as sub-custodian.",
          ("corvid-securities", "CUSTODIAN_OF", "tern-bitcoin-etf")),
         ("Mira Osei's Pellam Bank grew fast.", ("pellam-bank", "HOLDS_ROLE", "mira-osei")),
+        ("Pellam Bank and Corvid Pay each signed agreements with the HKMA.",
+         ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
+        ("Pellam Bank and Corvid Pay did not sign a deal.",
+         ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
