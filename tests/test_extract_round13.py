@@ -150,6 +150,9 @@ from tests.extract_support import document, triples
          "Pellam Bank's partners include Corvid Pay and Ardent Group.",
          {("corvid-pay", "PARTNERS_WITH", "pellam-bank"),
           ("ardent-group", "PARTNERS_WITH", "pellam-bank")}),
+        ("the green light received from a regulator",
+         "Corvid Exchange received the green light from the HKMA.",
+         {("corvid-exchange", "LICENSED_BY", "hkma")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -236,6 +239,8 @@ def test_round13_construction(extractor, construction, text, expected):
          ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
         ("Pellam Bank and Corvid Pay did not sign a deal.",
          ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
+        ("Corvid Exchange is still waiting for the green light from the SFC.",
+         ("corvid-exchange", "LICENSED_BY", "sfc")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
