@@ -930,6 +930,9 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     if apposed and root.head.lemma_.lower() in _ISSUING and (
             root.dep_ == "dobj" or root.dep_ == "nsubjpass"):
         return "Product"  # "X minted LUMA", "LUMA was issued by X": what is issued is no firm
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lemma_.lower() in {"issuer", "minter"}:
+        return "Product"  # "X is the issuer of LUMA"
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
         root.head if root.dep_ in {"oprd", "attr", "dobj"} else None
     if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NAMING:

@@ -153,6 +153,12 @@ from tests.extract_support import document, triples
         ("the green light received from a regulator",
          "Corvid Exchange received the green light from the HKMA.",
          {("corvid-exchange", "LICENSED_BY", "hkma")}),
+        ("the issuer of a token",
+         "Pellam Bank is the issuer of PHKD.",
+         {("pellam-bank", "ISSUES", "phkd")}),
+        ("a product the relative clause says its owner rolled out",
+         "The Tern Wallet, which Pellam Bank rolled out last year, has grown.",
+         {("pellam-bank", "LAUNCHED", "tern-wallet")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
