@@ -1117,9 +1117,14 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             t.head.lemma_.lower() in _ANNOUNCING else []
     if role == "assets-owner":  # "X's reserves are held in custody by Y": X
         held = [x for x, _ in _subject(t) if x.lemma_.lower() in _CUSTODY_ASSETS]
-        return [c for x in held for c in x.children if c.dep_ == "poss"] + [
+        found = [c for x in held for c in x.children if c.dep_ == "poss"] + [
             _object(p) for x in held for p in x.children
             if p.dep_ == "prep" and p.lower_ == "of" and _object(p) is not None]
+        # "the reserves of X's stablecoin": the asset's owner, where the asset has no name
+        return [x for x in found if x.i in at] + [
+            c for x in found if x.i not in at
+            and x.lemma_.lower() in _CUSTODY_ASSETS | {"stablecoin", "fund", "etf"}
+            for c in x.children if c.dep_ == "poss" and c.i in at]
     if role == "place-after":  # "the X Forum 2025 in Hong Kong": "in" right after the name,
         # wherever the parse hangs it
         end = at[t.i].end if t.i in at else span[1]

@@ -159,6 +159,12 @@ from tests.extract_support import document, triples
         ("a product the relative clause says its owner rolled out",
          "The Tern Wallet, which Pellam Bank rolled out last year, has grown.",
          {("pellam-bank", "LAUNCHED", "tern-wallet")}),
+        ("a client a bank onboarded",
+         "Pellam Bank has onboarded Corvid Exchange as a client.",
+         {("pellam-bank", "PROVIDES_BANKING_TO", "corvid-exchange")}),
+        ("the reserves of a firm's stablecoin held by a custodian",
+         "The reserves of Corvid Pay's stablecoin are held by Pellam Trust.",
+         {("pellam-trust", "CUSTODIAN_OF", "corvid-pay")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -247,6 +253,10 @@ def test_round13_construction(extractor, construction, text, expected):
          ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
         ("Corvid Exchange is still waiting for the green light from the SFC.",
          ("corvid-exchange", "LICENSED_BY", "sfc")),
+        ("Corvid Exchange has onboarded Pellam Bank as a client.",
+         ("pellam-bank", "PROVIDES_BANKING_TO", "corvid-exchange")),
+        ("The shares of Corvid Pay's parent are held by Pellam Trust.",
+         ("pellam-trust", "CUSTODIAN_OF", "corvid-pay")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
