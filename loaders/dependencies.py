@@ -518,14 +518,14 @@ _BELIEVING = {"claim", "believe", "allege", "purport", "think", "assume", "suppo
 #: Words of a plan or an attempt, which a later "but ..." may call off ("was due to speak
 #: at X, but the session was cancelled", "applied to join X but was not selected").
 _PLANNING = {"plan", "schedule", "due", "set", "expect", "intend", "apply", "try", "seek",
-             "bid", "attempt", "hope", "aim"}
+             "bid", "attempt", "hope", "aim", "ask", "invite", "suppose", "tip", "tout"}
 #: Nouns for what was planned ("the session was cancelled").
 _PLANNED_THINGS = {"session", "event", "talk", "panel", "plan", "deal", "forum", "summit",
                    "conference", "appearance", "speech", "keynote", "launch", "meeting",
                    "ceremony", "programme", "program", "pilot"}
 #: Verbs that call a plan off.
 _CALLING_OFF = {"withdraw", "pull", "cancel", "scrap", "abandon", "drop", "quit", "postpone",
-                "shelve", "fail", "collapse", "back"}
+                "shelve", "fail", "collapse", "back", "decline", "refuse"}
 #: Verbs of a regulator's action against someone, who is then no officer of the regulator.
 _SANCTIONS = {"ban", "fine", "arrest", "charge", "convict", "sentence", "suspend",
               "reprimand", "prosecute", "investigate", "disqualify", "censure", "sue"}
@@ -624,8 +624,9 @@ def _called_off(trigger: Token) -> bool:
     """Whether the trigger is what a plan or attempt was for, and a clause joined to it calls
     it off or denies its outcome ("was scheduled to speak at X but pulled out")."""
     chain = [trigger]
-    while chain[-1].dep_ in {"xcomp", "acomp"} and len(chain) < 4:
-        chain.append(chain[-1].head)
+    while len(chain) < 5 and (chain[-1].dep_ in {"xcomp", "acomp"} or chain[-1].dep_ == "pobj"
+                              and chain[-1].head.lower_ == "as" or chain[-1].lower_ == "as"):
+        chain.append(chain[-1].head)  # ("asked to serve as chairman but declined")
     return any(t.lemma_.lower() in _PLANNING for t in chain[1:]) and any(
         c.dep_ == "conj" and c.i > trigger.i and c.lemma_.lower() not in _TELLING
         and _same_actor(c) and (

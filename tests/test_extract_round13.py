@@ -165,6 +165,9 @@ from tests.extract_support import document, triples
         ("the reserves of a firm's stablecoin held by a custodian",
          "The reserves of Corvid Pay's stablecoin are held by Pellam Trust.",
          {("pellam-trust", "CUSTODIAN_OF", "corvid-pay")}),
+        ("an invitation taken up",
+         "Zhang Wei was invited to speak at the Asian Financial Forum 2025 and gave a keynote.",
+         {("zhang-wei", "SPOKE_AT", "asian-financial-forum-2025")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -257,6 +260,14 @@ def test_round13_construction(extractor, construction, text, expected):
          ("pellam-bank", "PROVIDES_BANKING_TO", "corvid-exchange")),
         ("The shares of Corvid Pay's parent are held by Pellam Trust.",
          ("pellam-trust", "CUSTODIAN_OF", "corvid-pay")),
+        # asked, invited or supposed to, and called off
+        ("Chan Wai-kit was asked to serve as chairman of Koravel Exchange but declined.",
+         ("chan-wai-kit", "CHAIRS", "koravel-exchange")),
+        ("Zhang Wei was invited to speak at the Asian Financial Forum 2025 but did not attend.",
+         ("zhang-wei", "SPOKE_AT", "asian-financial-forum-2025")),
+        ("The Tessaly Digital Asset Summit was supposed to take place in Dubai but was "
+         "cancelled.",
+         ("tessaly-digital-asset-summit", "LOCATED_IN", "dubai")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
