@@ -471,7 +471,7 @@ class DependencyRelations:
 #: "blocked the acquisition", "failed to obtain a licence", "declined to invest").
 _MOOTED = {"consider", "explore", "weigh", "mull", "contemplate", "deny", "rule", "fail",
            "block", "reject", "oppose", "cancel", "abandon", "scrap", "terminate", "halt",
-           "decline", "refuse", "claim", "purport", "pretend"}
+           "decline", "refuse", "claim", "purport", "pretend", "await"}
 #: Nouns of a deal not yet done ("in talks to acquire", "a bid to buy").
 _MOOTING_NOUNS = {"talk", "talks", "bid", "offer", "proposal", "attempt", "negotiation",
                   "negotiations"}
@@ -512,7 +512,7 @@ _GOING_ON = {"continue", "keep", "expand", "deepen", "extend", "strengthen", "re
 _SERVING_AS = {"serve", "act", "sign", "register", "enrol", "enroll", "return", "remain",
                "stay", "continue"}
 #: Words of asking for what is not yet given ("applied for a licence", "its application for").
-_APPLYING = {"apply", "application", "seek", "file", "lobby", "applicant"}
+_APPLYING = {"apply", "application", "seek", "file", "lobby", "applicant", "wait"}
 #: Verbs of a belief or claim, whose clause is not a fact ("claims it is licensed").
 _BELIEVING = {"claim", "believe", "allege", "purport", "think", "assume", "suppose"}
 #: Words of a plan or an attempt, which a later "but ..." may call off ("was due to speak
@@ -559,8 +559,15 @@ def _negated(trigger: Token) -> bool:
         if t.i == trigger.i and any(c.dep_ == "dobj" and any(
                 g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in t.children):
             return True  # "holds no stake in X"
-        if t.dep_ in {"xcomp", "pcomp", "dobj"} and t.head.lemma_.lower() in _MOOTED:
-            return True  # "considered buying X", "blocked X's acquisition of Y": no purchase
+        if t.dep_ in {"xcomp", "pcomp", "dobj"} and (t.head.lemma_.lower() in _MOOTED or any(
+                c.dep_ == "prt" and c.lower_ == "off" for c in t.head.children)):
+            return True  # "considered buying X", "blocked (called off) X's acquisition of Y"
+        if t.i == trigger.i and any(
+                p.dep_ == "prep" and p.lower_ == "in" and any(g.lower_ == "principle"
+                                                              for g in p.children)
+                for o in [t, *(c for c in t.children if c.dep_ in {"dobj", "nsubjpass"})]
+                for p in o.children):
+            return True  # "received approval in principle": no licence yet
         if t.dep_ == "acl" and t.head.lemma_.lower() in _MOOTING_NOUNS:
             return True  # "in talks to acquire X", "a bid to buy X"
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in _UNDONE:

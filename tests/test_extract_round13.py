@@ -168,6 +168,9 @@ from tests.extract_support import document, triples
         ("an invitation taken up",
          "Zhang Wei was invited to speak at the Asian Financial Forum 2025 and gave a keynote.",
          {("zhang-wei", "SPOKE_AT", "asian-financial-forum-2025")}),
+        ("a licence won after a wait",
+         "Arlo Digital won a licence from the SFC after waiting for a year.",
+         {("arlo-digital", "LICENSED_BY", "sfc")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -268,6 +271,13 @@ def test_round13_construction(extractor, construction, text, expected):
         ("The Tessaly Digital Asset Summit was supposed to take place in Dubai but was "
          "cancelled.",
          ("tessaly-digital-asset-summit", "LOCATED_IN", "dubai")),
+        ("Quarrow Bank called off its planned acquisition of Arlo Digital.",
+         ("quarrow-bank", "ACQUIRED", "arlo-digital")),
+        ("Arlo Digital has received approval in principle from the SFC.",
+         ("arlo-digital", "LICENSED_BY", "sfc")),
+        ("Arlo Digital is still waiting for its licence from the SFC.",
+         ("arlo-digital", "LICENSED_BY", "sfc")),
+        ("Arlo Digital awaits a licence from the SFC.", ("arlo-digital", "LICENSED_BY", "sfc")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
