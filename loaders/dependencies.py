@@ -1179,6 +1179,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                                                  or t.head.lower_ in _MONTHS):
             # "Lumen's May 2 launch of X": the parse hangs the noun on the date
             owners = [c for c in t.head.children if c.dep_ == "poss"]
+        if owners and owners[0].lower_ in {"its", "their"} and t.dep_ == "pobj" and \
+                t.head.lower_ in {"on", "with", "in"} and t.head.head.pos_ == "VERB":
+            # "A advised B on its purchase of C": B's, the verb's object, not A's
+            objects = [c for c in t.head.head.children if c.dep_ == "dobj"]
+            return objects or owners
         return owners
     if role == "modifier":
         return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]

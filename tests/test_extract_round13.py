@@ -171,6 +171,12 @@ from tests.extract_support import document, triples
         ("a licence won after a wait",
          "Arlo Digital won a licence from the SFC after waiting for a year.",
          {("arlo-digital", "LICENSED_BY", "sfc")}),
+        ("'its' after a verb's object is the object's",
+         "Pellam Capital advised Corvid Labs on its acquisition of Arlo Digital.",
+         {("corvid-labs", "ACQUIRED", "arlo-digital")}),
+        ("'its' with no object between is the subject's",
+         "Pellam Capital went ahead with its acquisition of Arlo Digital.",
+         {("pellam-capital", "ACQUIRED", "arlo-digital")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -278,6 +284,8 @@ def test_round13_construction(extractor, construction, text, expected):
         ("Arlo Digital is still waiting for its licence from the SFC.",
          ("arlo-digital", "LICENSED_BY", "sfc")),
         ("Arlo Digital awaits a licence from the SFC.", ("arlo-digital", "LICENSED_BY", "sfc")),
+        ("Pellam Capital advised Corvid Labs on its acquisition of Arlo Digital.",
+         ("pellam-capital", "ACQUIRED", "arlo-digital")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
