@@ -49,7 +49,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "subject-owner", "object-poss", "department-at", "partner-subject",
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
                "with-together", "part-of", "described-regulator", "board-of",
-               "names-after", "companions", "regime-owner", "clause-at", "one-product"}
+               "names-after", "companions", "regime-owner", "clause-at", "one-product",
+               "object-modifier"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1144,6 +1145,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             else [doc[end + 1]]
     if role == "round-owner":  # "the round was led by X": whose round it is
         return _round_owner(t, at)
+    if role == "object-modifier":  # "opened a Hong Kong office": the name before the object
+        return [c for o in t.children if o.dep_ == "dobj" for c in o.children
+                if c.dep_ in _MODIFIERS and c.i < o.i]
     if role == "one-product":  # "..., while B serves as sub-custodian": the one product
         # the sentence names before the trigger
         found = _sentence_product(t, at)

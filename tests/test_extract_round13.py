@@ -177,6 +177,12 @@ from tests.extract_support import document, triples
         ("'its' with no object between is the subject's",
          "Pellam Capital went ahead with its acquisition of Arlo Digital.",
          {("pellam-capital", "ACQUIRED", "arlo-digital")}),
+        ("an office opened in a place named before it",
+         "Corvid Labs opened a Hong Kong office in March.",
+         {("corvid-labs", "LOCATED_IN", "hong-kong")}),
+        ("a person who started a firm",
+         "Mira Osei started Corvid Labs after leaving Pellam Bank.",
+         {("corvid-labs", "FOUNDED_BY", "mira-osei")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -286,6 +292,8 @@ def test_round13_construction(extractor, construction, text, expected):
         ("Arlo Digital awaits a licence from the SFC.", ("arlo-digital", "LICENSED_BY", "sfc")),
         ("Pellam Capital advised Corvid Labs on its acquisition of Arlo Digital.",
          ("pellam-capital", "ACQUIRED", "arlo-digital")),
+        ("Mira Osei started trading on Corvid Exchange.",
+         ("corvid-exchange", "FOUNDED_BY", "mira-osei")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
