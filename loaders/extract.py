@@ -42,12 +42,14 @@ from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import Mention, mentions_of
 from hkweb3.loaders.pipeline import load_pipeline
 from hkweb3.loaders.readers import SourceDocument
-from hkweb3.loaders.sentence_relations import merge_periods
+from hkweb3.loaders.sentence_relations import Finding, merge_periods
 
 #: Longer texts are parsed in pieces of at most this many characters (see the module docstring).
 LONG_TEXT = 100_000
 #: In a long text, sentences with more tokens than this are left unparsed.
 LONG_SENTENCE = 1_000
+#: What the id of a person kept apart from a node of another kind ends with (kind_apart).
+APART = "-person"
 #: Documents per ``nlp.pipe`` batch.
 BATCH_SIZE = 16
 #: A hyphen standing alone between spaces, used as a dash ("X - a unit of Y - said").
@@ -156,23 +158,39 @@ class Extractor:
             whole = proc(whole)
         return whole
 
-    def _apart(self, mentions: list[Mention]) -> dict[str, str]:
+    def _apart(self, mentions: list[Mention], findings: list[Finding]) -> dict[str, str]:
         """The discovered names this document reads as people where the run first gave them
-        another kind, each with the id it takes apart (:func:`kind_apart`). The first
-        mention of a name in the document decides; every other discovered name keeps the
-        kind the run first gave it."""
-        apart: dict[str, str] = {}
-        seen: set[str] = set()
+        another kind, and that are an end of a relation only a person may be (a role), each
+        with the id it takes apart (:func:`kind_apart`). The first mention of a name in the
+        document decides; every other discovered name keeps the kind the run first gave
+        it."""
+        kinds: dict[str, str] = {}
         for mention in mentions:
-            if mention.entity_id in self.registry or mention.entity_id in seen:
+            kinds.setdefault(mention.entity_id, mention.kind)
+        apart: dict[str, str] = {}
+        for entity_id, kind in kinds.items():
+            if entity_id in self.registry:
                 continue
-            seen.add(mention.entity_id)
-            first = self._kinds.setdefault(mention.entity_id, mention.kind)
-            other = kind_apart(mention.entity_id, first, mention.kind)
-            if other is not None:
-                apart[mention.entity_id] = other
-                self._kinds.setdefault(other, mention.kind)
+            first = self._kinds.setdefault(entity_id, kind)
+            other = kind_apart(entity_id, first, kind)
+            if other is not None and self._needs(entity_id, first, findings, kinds):
+                apart[entity_id] = other
+                self._kinds.setdefault(other, kind)
         return apart
+
+    def _needs(self, entity_id: str, first: str, findings: list[Finding],
+               kinds: dict[str, str]) -> bool:
+        """Whether a relation of ``entity_id`` that this document states holds only as the
+        kind it reads now, not as the ``first`` kind the run gave it."""
+        def kind(end: str, now: bool) -> str:
+            if end == entity_id:
+                return kinds[end] if now else first
+            known = self.registry.get(end)
+            return known.kind if known is not None else kinds.get(end, "")
+        return any(self.schema.allows(f.edge_type, kind(f.source, True), kind(f.target, True))
+                   and not self.schema.allows(f.edge_type, kind(f.source, False),
+                                              kind(f.target, False))
+                   for f in findings if entity_id in (f.source, f.target))
 
     def mentions(self, text: str) -> tuple[Doc, list[Mention]]:
         """The processed doc of ``text`` and every mention found in it, in text order."""
@@ -181,7 +199,7 @@ class Extractor:
 
     def _graph(self, source: SourceDocument, doc: Doc) -> GraphBatch:
         mentions = mentions_of(doc)
-        apart = self._apart(mentions)
+        apart = self._apart(mentions, [finding for _, finding in doc._.relations])
 
         def own(entity_id: str) -> str:
             return apart.get(entity_id, entity_id)
@@ -263,7 +281,7 @@ def kind_apart(entity_id: str, first: str, kind: str) -> str | None:
     """
     if kind != "Person" or first == "Person":
         return None
-    return f"{entity_id}-person"
+    return entity_id + APART
 
 
 def _pieces(doc: Doc, limit: int, longest: int) -> Iterator[tuple[int, int, bool]]:

@@ -30,9 +30,10 @@ from threading import Event
 
 from hkweb3.errors import InputError, ValidationError
 from hkweb3.graph.models import Entity, Evidence, GraphBatch
+from hkweb3.graph.schema import Schema
 from hkweb3.graph.store import Store, StoredDocument
 from hkweb3.loaders.chinese import ZH_NOTE, ChineseMentions, is_chinese
-from hkweb3.loaders.extract import Extractor, kind_apart
+from hkweb3.loaders.extract import APART, Extractor, kind_apart
 from hkweb3.loaders.pages import with_pages
 from hkweb3.loaders.readers import SourceDocument, find_documents, read_documents
 
@@ -216,9 +217,19 @@ class Ingester:
         Without this the whole document would be refused. A person where the store holds
         another kind takes a node apart (``kind_apart``)."""
         discovered = [e.id for e in batch.entities if e.discovered]
-        stored = self.store.kinds_of(discovered) if discovered else {}
+        # a person the run kept apart ("x-person") whom the store already holds as a person
+        # under the plain id is that node
+        plain = {e.id: e.id.removesuffix(APART) for e in batch.entities
+                 if e.discovered and e.id.endswith(APART)}
+        stored = self.store.kinds_of(discovered + sorted(plain.values())) if discovered else {}
+        back = {i: base for i, base in plain.items() if stored.get(base) == "Person"}
+        if back:
+            batch = _renamed(batch, back)
+        schema = self.extractor.schema
+        # a person the store holds as another kind, with a role only a person can hold
         apart = {e.id: other for e in batch.entities if e.id in stored
-                 and (other := kind_apart(e.id, stored[e.id], e.kind)) is not None}
+                 and (other := kind_apart(e.id, stored[e.id], e.kind)) is not None
+                 and _refused_as(batch, e.id, stored[e.id], schema)}
         if apart:
             batch = _renamed(batch, apart)
             stored = {**stored, **self.store.kinds_of(sorted(apart.values()))}
@@ -229,7 +240,6 @@ class Ingester:
         entities = [e.model_copy(update={"kind": changed[e.id]}) if e.id in changed else e
                     for e in batch.entities]
         kinds = {e.id: e.kind for e in entities}
-        schema = self.extractor.schema
         relations = [r for r in batch.relations if r.source not in kinds or r.target not in kinds
                      or schema.allows(r.type, kinds[r.source], kinds[r.target])]
         return batch.model_copy(update={"entities": entities, "relations": relations})
@@ -268,6 +278,14 @@ class Ingester:
             raise InputError(f"{taken} {other}, a different document; rename this file or "
                              "give it another 'id:', or pass --replace to replace that one "
                              "with it")
+
+
+def _refused_as(batch: GraphBatch, entity_id: str, kind: str, schema: Schema) -> bool:
+    """Whether the schema refuses one of ``batch``'s relations of ``entity_id`` were it of
+    ``kind``."""
+    kinds = {**{e.id: e.kind for e in batch.entities}, entity_id: kind}
+    return any(not schema.allows(r.type, kinds.get(r.source, ""), kinds.get(r.target, ""))
+               for r in batch.relations if entity_id in (r.source, r.target))
 
 
 def _renamed(batch: GraphBatch, ids: dict[str, str]) -> GraphBatch:

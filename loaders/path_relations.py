@@ -342,9 +342,13 @@ def _source_is_a(trigger: Token, edge: str, side_a: list[Token], side_b: list[To
             doer_is_a = arc_a == "agent" or arc_b != "agent" and arc_a == "head"
         return doer_is_a == (edge in rules.doer_first)
     if trigger.lemma_.lower() in rules.acts:
+        by_a, by_b = (side[side.index(trigger) - 1].lower_ == "by" if trigger in side
+                      and side.index(trigger) else False for side in (side_a, side_b))
         if "poss" in {arc_a, arc_b}:
             doer_is_a = arc_a == "poss"
-        else:  # "the acquisition of B by A", "A completed the acquisition of B"
+        elif by_a or by_b:  # "the takeover of B by A": "by" names the doer
+            doer_is_a = by_a
+        else:  # "A completed the acquisition of B"
             doer_is_a = arc_a not in _OWNER_ARCS or arc_b in _OWNER_ARCS
         return doer_is_a == (edge in rules.doer_first)
     described_is_a = not (arc_a in _OWNER_ARCS and arc_b not in _OWNER_ARCS)

@@ -190,6 +190,22 @@ def test_a_person_read_first_as_a_firm_takes_a_node_of_its_own(store, config, tm
                                            "sources": ["f"]}]
 
 
+def test_a_person_the_store_holds_is_not_kept_apart_again(store, config, tmp_path):
+    # the store knows the person; a later run first reads the name as a firm's, then gives
+    # the person a role: the role goes to the stored person, not to a second node
+    docs = tmp_path / "docs"
+    write(docs, "f.md", "---\ntitle: f\n---\nZA Bank's chief executive, Daniel Foo, said the "
+                        "bank would grow.\n")
+    write(docs, "g.md", "---\ntitle: g\n---\nDaniel Foo spent two decades at global banks.\n")
+    write(docs, "h.md", "---\ntitle: h\n---\nOSL's chairman, Daniel Foo, said trading grew.\n")
+    api.ingest([docs / "f.md"], config)
+    results = api.ingest([docs / "g.md", docs / "h.md"], config)
+    assert [r.status for r in results] == ["added", "added"]
+    assert store.kinds_of(["daniel-foo", "daniel-foo-person"]) == {"daniel-foo": "Person"}
+    assert {e["source"] for e in edges(store, "HOLDS_ROLE") + edges(store, "CHAIRS")} == {
+        "daniel-foo"}
+
+
 def test_a_name_found_with_another_kind_keeps_its_node_s_kind(store, config, tmp_path):
     # one article calls it a company, the next an exchange: the second is not refused
     docs = tmp_path / "docs"

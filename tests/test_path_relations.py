@@ -38,6 +38,9 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         # a naming verb gives the role to its object, of the noun's owner
         ("Mira Osei, who named Chan Wai-kit chief executive of Quarrow Bank, retired.",
          ("chan-wai-kit", "HOLDS_ROLE", "quarrow-bank", "path-HOLDS_ROLE")),
+        # "by" names the act's doer (the kinds fit only one way: the path keeps it)
+        ("The takeover of Corvid Labs by John Roe was completed.",
+         ("john-roe", "ACQUIRED", "corvid-labs", "path-ACQUIRED")),
     ])
 def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expected):
     assert expected in found(extractor, text)
