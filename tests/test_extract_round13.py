@@ -183,6 +183,13 @@ from tests.extract_support import document, triples
         ("a person who started a firm",
          "Mira Osei started Corvid Labs after leaving Pellam Bank.",
          {("corvid-labs", "FOUNDED_BY", "mira-osei")}),
+        ("a firm selected (admitted) for a scheme",
+         "Pellam Bank was admitted to the Tern Sandbox in May.",
+         {("pellam-bank", "MEMBER_OF", "tern-sandbox")}),
+        ("a scheme that admitted firms",
+         "The Tern Sandbox admitted Pellam Bank and Corvid Pay.",
+         {("pellam-bank", "MEMBER_OF", "tern-sandbox"),
+          ("corvid-pay", "MEMBER_OF", "tern-sandbox")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -307,6 +314,8 @@ def test_round13_construction(extractor, construction, text, expected):
         ("John Roe, acting chairman of Heron Capital, who is a member of the Legislative "
          "Council, spoke.",
          ("heron-capital", "MEMBER_OF", "legislative-council")),
+        ("The HKMA did not select Pellam Bank for the Tern Sandbox.",
+         ("pellam-bank", "MEMBER_OF", "tern-sandbox")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
