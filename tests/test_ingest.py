@@ -33,6 +33,11 @@ def write(folder, name, text):
     return path
 
 
+def article(folder, stem, text):
+    """An article ``stem``.md in ``folder``, titled ``stem``."""
+    return write(folder, f"{stem}.md", f"---\ntitle: {stem}\n---\n{text}\n")
+
+
 def edges(store, edge_type):
     return store.read(f"MATCH (a:Entity)-[r:{edge_type}]->(b:Entity) RETURN a.id AS source, "
                       "b.id AS target, r.sources AS sources ORDER BY source, target").rows
@@ -179,9 +184,8 @@ def test_a_person_read_first_as_a_firm_takes_a_node_of_its_own(store, config, tm
     # one article's parse makes the name a firm's; the next gives the person a role, which
     # a firm's node could not hold (a node's kind is fixed)
     docs = tmp_path / "docs"
-    write(docs, "e.md", "---\ntitle: e\n---\nDaniel Foo spent two decades at global banks.\n")
-    write(docs, "f.md", "---\ntitle: f\n---\nZA Bank's chief executive, Daniel Foo, said the "
-                        "bank would grow.\n")
+    article(docs, "e", "Daniel Foo spent two decades at global banks.")
+    article(docs, "f", "ZA Bank's chief executive, Daniel Foo, said the bank would grow.")
     results = api.ingest([docs / "e.md"], config) + api.ingest([docs / "f.md"], config)
     assert [(r.document, r.status) for r in results] == [("e", "added"), ("f", "added")]
     assert store.kinds_of(["daniel-foo", "daniel-foo-person"]) == {
@@ -194,10 +198,9 @@ def test_a_person_the_store_holds_is_not_kept_apart_again(store, config, tmp_pat
     # the store knows the person; a later run first reads the name as a firm's, then gives
     # the person a role: the role goes to the stored person, not to a second node
     docs = tmp_path / "docs"
-    write(docs, "f.md", "---\ntitle: f\n---\nZA Bank's chief executive, Daniel Foo, said the "
-                        "bank would grow.\n")
-    write(docs, "g.md", "---\ntitle: g\n---\nDaniel Foo spent two decades at global banks.\n")
-    write(docs, "h.md", "---\ntitle: h\n---\nOSL's chairman, Daniel Foo, said trading grew.\n")
+    article(docs, "f", "ZA Bank's chief executive, Daniel Foo, said the bank would grow.")
+    article(docs, "g", "Daniel Foo spent two decades at global banks.")
+    article(docs, "h", "OSL's chairman, Daniel Foo, said trading grew.")
     api.ingest([docs / "f.md"], config)
     results = api.ingest([docs / "g.md", docs / "h.md"], config)
     assert [r.status for r in results] == ["added", "added"]
@@ -209,9 +212,8 @@ def test_a_person_the_store_holds_is_not_kept_apart_again(store, config, tmp_pat
 def test_a_name_found_with_another_kind_keeps_its_node_s_kind(store, config, tmp_path):
     # one article calls it a company, the next an exchange: the second is not refused
     docs = tmp_path / "docs"
-    write(docs, "c.md", "---\ntitle: c\n---\nQuorvex, a software company, hired staff.\n")
-    write(docs, "d.md", "---\ntitle: d\n---\nThe crypto exchange Quorvex was licensed by the "
-                        "SFC on Monday.\n")
+    article(docs, "c", "Quorvex, a software company, hired staff.")
+    article(docs, "d", "The crypto exchange Quorvex was licensed by the SFC on Monday.")
     results = api.ingest([docs / "c.md"], config) + api.ingest([docs / "d.md"], config)
     assert [(r.document, r.status) for r in results] == [("c", "added"), ("d", "added")]
     assert store.kinds_of(["quorvex"]) == {"quorvex": "Company"}
