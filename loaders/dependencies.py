@@ -1029,9 +1029,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         found = [x for c in first.children if c.dep_ == "appos"
                  and (plural or not any(g.dep_ == "conj" and g.i in at for g in c.children))
                  for x in ([c, *c.conjuncts] if plural else [c])]
-        if not found:  # "the chief executive of Lumen, Jane Doe,": the parse hangs the
-            # person on the firm
-            found = [a for p in first.children if p.dep_ == "prep" and p.lower_ == "of"
+        if not found:  # "the chief executive of Lumen (head of X at Lumen), Jane Doe,":
+            # the parse hangs the person on the firm
+            found = [a for p in first.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
                      for o in p.children if o.dep_ == "pobj"
                      for a in o.children if a.dep_ == "appos" and a.i in at
                      and at[a.i].kind == "Person"]

@@ -190,6 +190,9 @@ from tests.extract_support import document, triples
          "The Tern Sandbox admitted Pellam Bank and Corvid Pay.",
          {("pellam-bank", "MEMBER_OF", "tern-sandbox"),
           ("corvid-pay", "MEMBER_OF", "tern-sandbox")}),
+        ("the title 'at' a firm before the person",
+         "The head of research at Pellam Bank, Mira Osei, said demand was strong.",
+         {("mira-osei", "HOLDS_ROLE", "pellam-bank")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
