@@ -193,6 +193,9 @@ from tests.extract_support import document, triples
         ("the title 'at' a firm before the person",
          "The head of research at Pellam Bank, Mira Osei, said demand was strong.",
          {("mira-osei", "HOLDS_ROLE", "pellam-bank")}),
+        ("one product two subjects launch",
+         "Pellam Bank and Corvid Pay launched a tokenised deposit service.",
+         {("corvid-pay", "PARTNERS_WITH", "pellam-bank")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -319,6 +322,10 @@ def test_round13_construction(extractor, construction, text, expected):
          ("heron-capital", "MEMBER_OF", "legislative-council")),
         ("The HKMA did not select Pellam Bank for the Tern Sandbox.",
          ("pellam-bank", "MEMBER_OF", "tern-sandbox")),
+        ("Pellam Bank and Corvid Pay launched new products last year.",
+         ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
+        ("Pellam Bank and Corvid Pay each launched a wallet.",
+         ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
