@@ -196,6 +196,9 @@ from tests.extract_support import document, triples
         ("one product two subjects launch",
          "Pellam Bank and Corvid Pay launched a tokenised deposit service.",
          {("corvid-pay", "PARTNERS_WITH", "pellam-bank")}),
+        ("a firm named as a place's",
+         "UTXO Management was instrumental at Japan's Metaplanet, which is known for bitcoin.",
+         {("metaplanet", "LOCATED_IN", "japan")}),
     ])
 def test_round13_construction(extractor, construction, text, expected):
     assert expected <= triples(extractor, text), construction
@@ -326,6 +329,7 @@ def test_round13_construction(extractor, construction, text, expected):
          ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
         ("Pellam Bank and Corvid Pay each launched a wallet.",
          ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
+        ("Hong Kong's SFC licensed Corvid Exchange.", ("sfc", "LOCATED_IN", "hong-kong")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
