@@ -330,6 +330,8 @@ def test_round13_construction(extractor, construction, text, expected):
         ("Pellam Bank and Corvid Pay each launched a wallet.",
          ("corvid-pay", "PARTNERS_WITH", "pellam-bank")),
         ("Hong Kong's SFC licensed Corvid Exchange.", ("sfc", "LOCATED_IN", "hong-kong")),
+        ('Metaplanet is known as "Asia\'s MicroStrategy".',
+         ("microstrategy", "LOCATED_IN", "asia")),
     ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
