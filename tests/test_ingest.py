@@ -38,6 +38,12 @@ def article(folder, stem, text):
     return write(folder, f"{stem}.md", f"---\ntitle: {stem}\n---\n{text}\n")
 
 
+def ingest_each(config, folder, articles):
+    """Write ``articles`` (stem: text) and ingest each in a run of its own, in order."""
+    return [result for stem, text in articles.items()
+            for result in api.ingest([article(folder, stem, text)], config)]
+
+
 def edges(store, edge_type):
     return store.read(f"MATCH (a:Entity)-[r:{edge_type}]->(b:Entity) RETURN a.id AS source, "
                       "b.id AS target, r.sources AS sources ORDER BY source, target").rows
@@ -183,10 +189,9 @@ def test_a_run_logged_to_a_file_has_nothing_on_stderr(store, config, cli_env, tm
 def test_a_person_read_first_as_a_firm_takes_a_node_of_its_own(store, config, tmp_path):
     # one article's parse makes the name a firm's; the next gives the person a role, which
     # a firm's node could not hold (a node's kind is fixed)
-    docs = tmp_path / "docs"
-    article(docs, "e", "Daniel Foo spent two decades at global banks.")
-    article(docs, "f", "ZA Bank's chief executive, Daniel Foo, said the bank would grow.")
-    results = api.ingest([docs / "e.md"], config) + api.ingest([docs / "f.md"], config)
+    results = ingest_each(config, tmp_path / "docs", {
+        "e": "Daniel Foo spent two decades at global banks.",
+        "f": "ZA Bank's chief executive, Daniel Foo, said the bank would grow."})
     assert [(r.document, r.status) for r in results] == [("e", "added"), ("f", "added")]
     assert store.kinds_of(["daniel-foo", "daniel-foo-person"]) == {
         "daniel-foo": "Company", "daniel-foo-person": "Person"}
@@ -211,10 +216,9 @@ def test_a_person_the_store_holds_is_not_kept_apart_again(store, config, tmp_pat
 
 def test_a_name_found_with_another_kind_keeps_its_node_s_kind(store, config, tmp_path):
     # one article calls it a company, the next an exchange: the second is not refused
-    docs = tmp_path / "docs"
-    article(docs, "c", "Quorvex, a software company, hired staff.")
-    article(docs, "d", "The crypto exchange Quorvex was licensed by the SFC on Monday.")
-    results = api.ingest([docs / "c.md"], config) + api.ingest([docs / "d.md"], config)
+    results = ingest_each(config, tmp_path / "docs", {
+        "c": "Quorvex, a software company, hired staff.",
+        "d": "The crypto exchange Quorvex was licensed by the SFC on Monday."})
     assert [(r.document, r.status) for r in results] == [("c", "added"), ("d", "added")]
     assert store.kinds_of(["quorvex"]) == {"quorvex": "Company"}
     assert edges(store, "LICENSED_BY") == [{"source": "quorvex", "target": "sfc",
