@@ -27,6 +27,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Event
+from types import FrameType
 
 from hkweb3.errors import InputError, ValidationError
 from hkweb3.graph.models import Entity, Evidence, GraphBatch
@@ -320,9 +321,9 @@ class _Dropped(Exception):
 
 class _InterruptFlag:
     """Ctrl-C, remembered: Python drops a KeyboardInterrupt raised while a finaliser runs
-    (the driver's ``__del__``), so the run also stops at its next document once it was
-    pressed. Only the main thread can take the signal; elsewhere, or where Ctrl-C is
-    ignored, this does nothing."""
+    (the driver's ``__del__``) and prints that it did, so there it is not raised, and the
+    run stops at its next document once it was pressed. Only the main thread can take the
+    signal; elsewhere, or where Ctrl-C is ignored, this does nothing."""
 
     def __init__(self) -> None:
         self.pressed = False
@@ -332,9 +333,10 @@ class _InterruptFlag:
         self.previous = signal.signal(signal.SIGINT, self._on_sigint) \
             if self.installed else None
 
-    def _on_sigint(self, signum: int, frame: object) -> None:
+    def _on_sigint(self, signum: int, frame: FrameType | None) -> None:
         self.pressed = True
-        raise KeyboardInterrupt
+        if not _in_finaliser(frame):  # (there Python would drop it, and print that it did)
+            raise KeyboardInterrupt
 
     def check(self) -> None:
         if self.pressed:
@@ -345,6 +347,15 @@ class _InterruptFlag:
             signal.signal(signal.SIGINT, self.previous if self.previous is not None
                           else signal.default_int_handler)
             self.installed = False
+
+
+def _in_finaliser(frame: FrameType | None) -> bool:
+    """Whether ``frame`` runs inside an object's ``__del__``."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _next(waiting: deque[Future[DocumentResult]]) -> DocumentResult:
