@@ -38,7 +38,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from hkweb3.graph.models import Entity, Evidence, GraphBatch, Relation
-from hkweb3.graph.schema import load_schema
+from hkweb3.graph.schema import Schema, load_schema
 from hkweb3.loaders.mentions import Mention, mentions_of
 from hkweb3.loaders.pipeline import load_pipeline
 from hkweb3.loaders.readers import SourceDocument
@@ -167,30 +167,19 @@ class Extractor:
         kinds: dict[str, str] = {}
         for mention in mentions:
             kinds.setdefault(mention.entity_id, mention.kind)
+        stated = [(f.source, f.edge_type, f.target) for f in findings]
+        ends = {**kinds, **{e: self.registry[e].kind for s, _, t in stated for e in (s, t)
+                            if e in self.registry}}
         apart: dict[str, str] = {}
         for entity_id, kind in kinds.items():
             if entity_id in self.registry:
                 continue
             first = self._kinds.setdefault(entity_id, kind)
             other = kind_apart(entity_id, first, kind)
-            if other is not None and self._needs(entity_id, first, findings, kinds):
+            if other is not None and refused_as(stated, ends, entity_id, first, self.schema):
                 apart[entity_id] = other
                 self._kinds.setdefault(other, kind)
         return apart
-
-    def _needs(self, entity_id: str, first: str, findings: list[Finding],
-               kinds: dict[str, str]) -> bool:
-        """Whether a relation of ``entity_id`` that this document states holds only as the
-        kind it reads now, not as the ``first`` kind the run gave it."""
-        def kind(end: str, now: bool) -> str:
-            if end == entity_id:
-                return kinds[end] if now else first
-            known = self.registry.get(end)
-            return known.kind if known is not None else kinds.get(end, "")
-        return any(self.schema.allows(f.edge_type, kind(f.source, True), kind(f.target, True))
-                   and not self.schema.allows(f.edge_type, kind(f.source, False),
-                                              kind(f.target, False))
-                   for f in findings if entity_id in (f.source, f.target))
 
     def mentions(self, text: str) -> tuple[Doc, list[Mention]]:
         """The processed doc of ``text`` and every mention found in it, in text order."""
@@ -261,6 +250,21 @@ class Extractor:
         )
         batch.check()
         return batch
+
+
+def refused_as(relations: Iterable[tuple[str, str, str]], kinds: dict[str, str],
+               entity_id: str, kind: str, schema: Schema) -> bool:
+    """Whether one of ``relations`` (source, type, target) of ``entity_id`` that the schema
+    allows between ``kinds`` would be refused were ``entity_id`` of ``kind``.
+
+    >>> refused_as([("jo", "HOLDS_ROLE", "lumen")], {"jo": "Person", "lumen": "Company"},
+    ...            "jo", "Company", load_schema())
+    True
+    """
+    other = {**kinds, entity_id: kind}
+    return any(schema.allows(edge, kinds.get(s, ""), kinds.get(t, ""))
+               and not schema.allows(edge, other.get(s, ""), other.get(t, ""))
+               for s, edge, t in relations if entity_id in (s, t))
 
 
 def kind_apart(entity_id: str, first: str, kind: str) -> str | None:

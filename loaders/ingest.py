@@ -31,10 +31,9 @@ from types import FrameType
 
 from hkweb3.errors import InputError, ValidationError
 from hkweb3.graph.models import Entity, Evidence, GraphBatch
-from hkweb3.graph.schema import Schema
 from hkweb3.graph.store import Store, StoredDocument
 from hkweb3.loaders.chinese import ZH_NOTE, ChineseMentions, is_chinese
-from hkweb3.loaders.extract import APART, Extractor, kind_apart
+from hkweb3.loaders.extract import APART, Extractor, kind_apart, refused_as
 from hkweb3.loaders.pages import with_pages
 from hkweb3.loaders.readers import SourceDocument, find_documents, read_documents
 
@@ -228,9 +227,11 @@ class Ingester:
             batch = _renamed(batch, back)
         schema = self.extractor.schema
         # a person the store holds as another kind, with a role only a person can hold
+        relations = [(r.source, r.type, r.target) for r in batch.relations]
+        kinds = {e.id: e.kind for e in batch.entities}
         apart = {e.id: other for e in batch.entities if e.id in stored
                  and (other := kind_apart(e.id, stored[e.id], e.kind)) is not None
-                 and _refused_as(batch, e.id, stored[e.id], schema)}
+                 and refused_as(relations, kinds, e.id, stored[e.id], schema)}
         if apart:
             batch = _renamed(batch, apart)
             stored = {**stored, **self.store.kinds_of(sorted(apart.values()))}
@@ -279,14 +280,6 @@ class Ingester:
             raise InputError(f"{taken} {other}, a different document; rename this file or "
                              "give it another 'id:', or pass --replace to replace that one "
                              "with it")
-
-
-def _refused_as(batch: GraphBatch, entity_id: str, kind: str, schema: Schema) -> bool:
-    """Whether the schema refuses one of ``batch``'s relations of ``entity_id`` were it of
-    ``kind``."""
-    kinds = {**{e.id: e.kind for e in batch.entities}, entity_id: kind}
-    return any(not schema.allows(r.type, kinds.get(r.source, ""), kinds.get(r.target, ""))
-               for r in batch.relations if entity_id in (r.source, r.target))
 
 
 def _renamed(batch: GraphBatch, ids: dict[str, str]) -> GraphBatch:

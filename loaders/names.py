@@ -1188,6 +1188,11 @@ def _places_listed(span: Span) -> bool:
     return len(parts) > 1 and all(part and _known_place(" ".join(part)) for part in parts)
 
 
+#: Quotation marks that open and close a quote ('"' does both).
+_OPENING_QUOTES = {'"', "“", "‘"}
+_CLOSING_QUOTES = {'"', "”", "’"}
+
+
 def _quoted_titles(doc: Doc) -> set[int]:
     """Tokens of a quoted title ("under the theme 'Rising with Resilience: Building a Safer
     Future'"): title-case words in quotes with a verb or a colon among them, which is a work's
@@ -1195,9 +1200,9 @@ def _quoted_titles(doc: Doc) -> set[int]:
     tokens: set[int] = set()
     opened: int | None = None
     for token in doc:
-        if token.text in {"“", "‘"} or token.text == '"' and opened is None:
+        if token.text in _OPENING_QUOTES and (token.text != '"' or opened is None):
             opened = token.i
-        elif token.text in {"”", "’", '"'} and opened is not None:
+        elif token.text in _CLOSING_QUOTES and opened is not None:
             inside = doc[opened + 1:token.i]
             words = [t for t in inside if t.is_alpha]
             if len(words) >= 3 and all(t.text[:1].isupper() or t.lower_ in _TITLE_SMALL
@@ -1316,8 +1321,6 @@ def _body_of_fields(span: Span) -> Span | None:
 #: Last words of a public body's name ("Bureau", "Department").
 _BODY_HEADS = {"bureau", "department", "committee", "council", "commission", "authority",
                "office", "ministry", "division"}
-_OPENING_QUOTES = {'"', "“", "‘"}
-_CLOSING_QUOTES = {'"', "”", "’"}
 
 
 #: Small words a name spelled out before its abbreviation may hold, without a letter in it.
