@@ -50,7 +50,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
                "with-together", "part-of", "described-regulator", "board-of",
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
-               "object-modifier"}
+               "object-modifier", "comma-before"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -2474,6 +2474,14 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "by-together":  # "by A together with B, C and D": A to D
         agents = _role("by", t, span, at)
         return [*(_office_owner(a, at) for a in agents), *_together_with([t, *agents])]
+    if role == "comma-before":  # "according to Jane Doe, Lumen's head of research": the
+        # name before the comma that sets off the trigger's phrase (an apposition the parse
+        # hung elsewhere), unless a name follows the trigger ("Lumen's chief Tom Lee")
+        k = t.left_edge.i  # (the comma itself may hang on the trigger)
+        k -= t.doc[k].text != ","
+        if k < 1 or t.doc[k].text != "," or t.i + 1 in at:
+            return []
+        return [t.doc[k - 1]] if k - 1 in at else []
     if role == "relative-object":  # "the platform that X helped (to) found": the platform
         clause = t
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:

@@ -1587,6 +1587,11 @@ def _titled(span: Span) -> bool:
             len(after) > 2 else after[1]
         if role in _PEOPLE_S_TITLES and person_words(span.text) and len(span) > 1:
             return True
+    if span.end + 2 < len(doc) and doc[span.end].text == "," and \
+            doc[span.end + 1].lower_ == "who" and person_words(span.text) and any(
+                w.lower_.removeprefix("co-") in _PEOPLE_S_TITLES
+                for w in doc[span.end + 2:span.end + 6]):
+        return True  # "Pan, who is also chief executive of X": "who" speaks of a person
     return person_words(span.text) and (before in titles or (
         span.end + 1 < len(doc) and doc[span.end].text == ","
         and (len(span) > 1 or doc[span.end + 1].lower_ == "the"

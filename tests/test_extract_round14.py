@@ -1,0 +1,46 @@
+"""Constructions found missing or misread in round 14's developed probe sets. One sentence of
+our own for each, with made-up entities."""
+
+import pytest
+
+from tests.extract_support import triples
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a firm's title set off by a comma after 'according to' (the parse hangs it on the "
+         "verb)",
+         "Demand is rising, according to Mira Osei, Pellam Bank's head of digital assets.",
+         {("mira-osei", "HOLDS_ROLE", "pellam-bank")}),
+        ("a firm's title in title case after a quote's 'said'",
+         '"This is a big upgrade," said Mira Osei, Pellam Bank\'s Group Head of Markets and '
+         "Custody.",
+         {("mira-osei", "HOLDS_ROLE", "pellam-bank")}),
+        ("one word for a person, with 'who' and a title",
+         "Osei, who is also chief executive of Corvid Labs, will manage the handover.",
+         {("osei", "HOLDS_ROLE", "corvid-labs")}),
+        ("an academician of an academy",
+         "Its honorary advisers include Mira Osei, an academician of the Tern Academy of "
+         "Engineering.",
+         {("mira-osei", "MEMBER_OF", "tern-academy-of-engineering")}),
+        ("a body of central banks is no bank, and so may be a regulator's partner",
+         "Project Tern, which the HKMA ran in 2021 together with the Bank for International "
+         "Settlements, ended.",
+         {("hkma", "PARTNERS_WITH", "bank-for-international-settlements")}),
+    ],
+)
+def test_round14_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # the title names a person of its own: the name before the comma holds nothing
+        ("Mira Osei met John Roe, Pellam Bank's chief executive Tom Lee and others.",
+         ("mira-osei", "HOLDS_ROLE", "pellam-bank")),
+    ],
+)
+def test_no_false_relation(extractor, text, wrong):
+    assert wrong not in triples(extractor, text)
