@@ -50,7 +50,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
                "with-together", "part-of", "described-regulator", "board-of",
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
-               "object-modifier", "comma-before"}
+               "object-modifier", "comma-before", "name-after"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1102,7 +1102,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "complement":
         return _complement(t)
     if role == "complement-of":
-        owners = [o for c in _complement(t) for o in _owner(c, at)]
+        # (the post's organisation: "the job of executive director at Y")
+        owners = [o for c in _complement(t) for o in _owner(c, at) or (
+            _owner(c.head.head, at) if c.head.lower_ == "of" and
+            c.head.head.lemma_.lower() in _POSTS else [])]
         return owners + [o for f in owners for r in _listed_roles(f) for o in _owner(r, at)
                          if o.i != f.i]
     if role == "complement-for":
@@ -1645,6 +1648,9 @@ def _complement(verb: Token) -> list[Token]:
     for obj in objects:
         # "appointed Jane Doe as chief executive", "promoted Jane Doe to chief executive"
         found += [r for c in obj.children if c.dep_ == "prep" for r in _role_after(c, verb)]
+        if obj.lemma_.lower() in _POSTS:  # "took on the job of executive director"
+            found += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
     # "held posts as a vice president": the role is what follows "as"
     return [f for f in found if f.lemma_.lower() not in _POSTS] or found
 
@@ -2474,6 +2480,8 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "by-together":  # "by A together with B, C and D": A to D
         agents = _role("by", t, span, at)
         return [*(_office_owner(a, at) for a in agents), *_together_with([t, *agents])]
+    if role == "name-after":  # "of the HKMA": the name after the word (and "the") alone
+        return _name_after(t, at)
     if role == "comma-before":  # "according to Jane Doe, Lumen's head of research": the
         # name before the comma that sets off the trigger's phrase (an apposition the parse
         # hung elsewhere), unless a name follows the trigger ("Lumen's chief Tom Lee")

@@ -28,6 +28,19 @@ from tests.extract_support import triples
          "Project Tern, which the HKMA ran in 2021 together with the Bank for International "
          "Settlements, ended.",
          {("hkma", "PARTNERS_WITH", "bank-for-international-settlements")}),
+        ("a scheme named 'of' the body that runs it",
+         "Pellam Bank ran the trial inside the Tern Supervisory Sandbox of the Hong Kong "
+         "Monetary Authority.",
+         {("hkma", "OPERATES", "tern-supervisory-sandbox")}),
+        ("a scheme described as a body's blueprint",
+         "Tern Vision, the blueprint of the Hong Kong Monetary Authority, rests on data.",
+         {("hkma", "OPERATES", "tern-vision")}),
+        ("the post of a title taken up at a firm",
+         "Mira Osei took on the job of executive director at Corvid Labs in 2021.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-labs")}),
+        ("the post of a title 'of' a firm, assumed",
+         "Mira Osei assumed the post of chairman of Corvid Labs.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-labs")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -40,6 +53,12 @@ def test_round14_construction(extractor, construction, text, expected):
         # the title names a person of its own: the name before the comma holds nothing
         ("Mira Osei met John Roe, Pellam Bank's chief executive Tom Lee and others.",
          ("mira-osei", "HOLDS_ROLE", "pellam-bank")),
+        # a scheme "of" a body whose name goes on ("of the HKMA's unit") is not the body's
+        ("Members of the Tern Sandbox of the HKMA's fintech unit met.",
+         ("hkma", "OPERATES", "tern-sandbox")),
+        # a post turned down is not held
+        ("Mira Osei declined the post of chairman of Corvid Labs.",
+         ("mira-osei", "HOLDS_ROLE", "corvid-labs")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
