@@ -94,6 +94,26 @@ def person_words(name: str) -> bool:
         or k and w in _PARTICLES | {"binti", "al", "el"} for k, w in enumerate(words[:-1]))
 
 
+#: A surname in capitals, as official releases write it ("Mr Eddie YUE", "Prof. Jin-Guang
+#: TENG", "Mr CHAN Ho-lim").
+_CAPS_SURNAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]+)?$")
+
+
+def uncapped(name: str) -> str:
+    """``name`` with a surname in capitals written as a name ("Eddie YUE": "Eddie Yue"),
+    where another word of it is written as a name; to be asked only after a title that only
+    people hold, as "Lumen OSL" would be a person's name too.
+
+    >>> uncapped("Jin-Guang TENG"), uncapped("CHAN Ho Lim"), uncapped("HSBC")
+    ('Jin-Guang Teng', 'Chan Ho Lim', 'HSBC')
+    """
+    words = name.split()
+    if not any(_PERSON_WORD.match(w) for w in words):
+        return name
+    return " ".join("-".join(p.capitalize() for p in w.split("-"))
+                    if _CAPS_SURNAME.match(w) else w for w in words)
+
+
 #: Particles inside a person's name ("Dwight van Diem", "Ana de Souza"); they also join the
 #: words of a name found by its shape.
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "bin"}
@@ -521,7 +541,8 @@ class NameFinder:
                 continue
             if _one_name(key) and key in people:
                 continue  # a surname: the person named in full, whatever the NER called it
-            kind = kind_of(span.text, "PERSON" if key in titled else label, doc._.outlet)
+            kind = kind_of(uncapped(span.text) if key in titled else span.text,
+                           "PERSON" if key in titled else label, doc._.outlet)
             if kind == "Place" and key in titled and len(key.split()) > 1 and \
                     key not in name_data().places:
                 kind = "Person"  # "Nina Park, the bank's head of ...": a surname, no park
@@ -1592,6 +1613,8 @@ def _titled(span: Span) -> bool:
                 w.lower_.removeprefix("co-") in _PEOPLE_S_TITLES
                 for w in doc[span.end + 2:span.end + 6]):
         return True  # "Pan, who is also chief executive of X": "who" speaks of a person
+    if before in titles and person_words(uncapped(span.text)):
+        return True  # "Prof. Jin-Guang TENG"
     return person_words(span.text) and (before in titles or (
         span.end + 1 < len(doc) and doc[span.end].text == ","
         and (len(span) > 1 or doc[span.end + 1].lower_ == "the"
@@ -1684,10 +1707,20 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
         if not cut and doc[i].text in _LIST_WORDS and i > current:
             cut = listed and doc[i].lower_ in {"and", "or"} or _separates(doc, current, i, end)
         if cut:
-            if i > current:
-                pieces.append((current, i))
+            stop = i
+            if i < end and doc[i].lower_ in name_data().title_breaks:
+                while stop > current and doc[stop - 1].lower_ in _TITLE_QUALIFIERS:
+                    stop -= 1  # "PolyU Vice President": the qualifier is the title's
+            if stop > current:
+                pieces.append((current, stop))
             current = i + 1
     return pieces
+
+
+#: Words that qualify the title after them and never end a name ("Lumen Deputy Chief
+#: Executive", "PolyU Vice President"); not "Group", which may ("Lumen Group CEO").
+_TITLE_QUALIFIERS = {"vice", "deputy", "acting", "interim", "assistant", "associate",
+                     "executive", "honorary", "non-executive", "independent", "former"}
 
 
 def _abbreviation_bracket(doc: Doc, i: int) -> bool:

@@ -3,7 +3,7 @@ our own for each, with made-up entities."""
 
 import pytest
 
-from tests.extract_support import triples
+from tests.extract_support import document, triples
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,21 @@ from tests.extract_support import triples
         ("the post of a title 'of' a firm, assumed",
          "Mira Osei assumed the post of chairman of Corvid Labs.",
          {("mira-osei", "HOLDS_ROLE", "corvid-labs")}),
+        ("people whose surnames an official release writes in capitals, after a title",
+         "The agreement was signed by Prof. Mira OSEI, President of Corvid University, and "
+         "Mr John ROE, Chief Executive Officer of Tern Labs.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-university"),
+          ("john-roe", "HOLDS_ROLE", "tern-labs")}),
+        ("a qualifier before a title belongs to the title, not the firm's name",
+         "Corvid Vice President Mira Osei spoke at the launch.",
+         {("mira-osei", "HOLDS_ROLE", "corvid")}),
+        ("an agreement entered into with another firm",
+         "In September Corvid Exchange entered into a crypto insurance agreement with Pellam "
+         "Insurance, a fintech firm.",
+         {("corvid-exchange", "PARTNERS_WITH", "pellam-insurance")}),
+        ("a foundation that governs a network runs it",
+         "The Tern Foundation, which governs Tern Chain, was set up in 2020.",
+         {("tern-foundation", "OPERATES", "tern-chain")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -59,7 +74,16 @@ def test_round14_construction(extractor, construction, text, expected):
         # a post turned down is not held
         ("Mira Osei declined the post of chairman of Corvid Labs.",
          ("mira-osei", "HOLDS_ROLE", "corvid-labs")),
+        # a settlement is no partnership
+        ("Corvid Exchange reached a settlement agreement with Pellam Insurance.",
+         ("corvid-exchange", "PARTNERS_WITH", "pellam-insurance")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
+
+
+def test_a_name_in_capitals_without_a_title_is_no_person(extractor):
+    """Only a title that only people hold makes "X OSL" a person's name."""
+    batch = extractor.run(document("Corvid OSL signed a deal with Tern Labs."))
+    assert all(e.kind != "Person" for e in batch.entities)
