@@ -551,6 +551,9 @@ class NameFinder:
             if kind == "Person" and _one_name(key) and key not in titled:
                 # one word is no person's name, unless a title follows: "Kevin, the CEO"
                 kind = kind_of(span.text, None, doc._.outlet)
+            if described.get(key) == "Event" and kind in {"Law", "Place"} and \
+                    key not in name_data().places:
+                kind = "Event"  # "the Tern Chain conference": no law or place the NER saw
             if key in described and (kind in _GENERIC_KINDS or (
                     kind == "Person" and described[key] in _NOT_OF_PEOPLE
                     and not (span.start and doc[span.start - 1].pos_ == "NOUN"))):

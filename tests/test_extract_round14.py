@@ -54,8 +54,12 @@ from tests.extract_support import document, triples
          "Insurance, a fintech firm.",
          {("corvid-exchange", "PARTNERS_WITH", "pellam-insurance")}),
         ("a foundation that governs a network runs it",
-         "The Tern Foundation, which governs Tern Chain, was set up in 2020.",
-         {("tern-foundation", "OPERATES", "tern-chain")}),
+         "The Tern Foundation, which governs the Quill Network, was set up in 2020.",
+         {("tern-foundation", "OPERATES", "quill-network")}),
+        ("a name before a conference's noun is the conference's, whatever the NER took it "
+         "for",
+         "Mira Osei spoke at the annual Tern Chain conference in Hong Kong.",
+         {("mira-osei", "SPOKE_AT", "tern-chain")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
