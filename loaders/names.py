@@ -551,6 +551,8 @@ class NameFinder:
             if kind == "Person" and _one_name(key) and key not in titled:
                 # one word is no person's name, unless a title follows: "Kevin, the CEO"
                 kind = kind_of(span.text, None, doc._.outlet)
+            if kind in _GENERIC_KINDS and _city_of_country(span):
+                kind = "Place"  # "held in Barcelona, Spain"
             if described.get(key) == "Event" and kind in {"Law", "Place"} and \
                     key not in name_data().places:
                 kind = "Event"  # "the Tern Chain conference": no law or place the NER saw
@@ -1673,6 +1675,22 @@ def _shortened(key: str, first_at: dict[str, int], full: dict[str, tuple[str, st
               if other.startswith(key + " ") and owner[1] not in _NOT_ORGANISATIONS
               and first_at.get(other, first_at[key]) < first_at[key]}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _city_of_country(span: Span) -> bool:
+    """Whether ``span`` is a city the text places in a country: "in Barcelona, Spain", "at
+    Zug, Switzerland" (a place known by name after a comma, then the clause goes on)."""
+    doc, start, end = span.doc, span.start, span.end
+    if not (start and doc[start - 1].lower_ in {"in", "at", "from"} and end + 1 < len(doc)
+            and doc[end].text == ","):
+        return False
+    places = name_data().places
+    for size in (3, 2, 1):
+        after = doc[end + 1:end + 1 + size]
+        if len(after) == size and canonical(after.text) in places and (
+                after.end == len(doc) or doc[after.end].is_punct):
+            return True
+    return False
 
 
 def _display(span: Span) -> str:

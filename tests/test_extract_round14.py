@@ -60,6 +60,17 @@ from tests.extract_support import document, triples
          "for",
          "Mira Osei spoke at the annual Tern Chain conference in Hong Kong.",
          {("mira-osei", "SPOKE_AT", "tern-chain")}),
+        ("an event described as one in apposition",
+         "Mira Osei made her appeal on Friday at the Tern Gathering Vancouver, an event that "
+         "drew 10,000 people.",
+         {("mira-osei", "SPOKE_AT", "tern-gathering-vancouver")}),
+        ("a city the text places in a country",
+         "Mira Osei was among the speakers at TernCon 2023, held in Tarragona, Spain, "
+         "where 100 experts took part.",
+         {("terncon-2023", "LOCATED_IN", "tarragona")}),
+        ("an event staged in a city ('staged', which the lemmatizer reads as 'stag')",
+         "The Pellam Summit was staged in Hong Kong in 2025.",
+         {("pellam-summit", "LOCATED_IN", "hong-kong")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
