@@ -506,6 +506,9 @@ _MAYBE = {"could", "might", "may"}
 _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look",
             "intend", "expect",
             "hopes", "hoped", "hoping"}  # (the lemmatizer makes them "hop")
+#: Words that make what follows hearsay or a guess ("rumoured to take on the role").
+_HEARSAY = {"rumour", "rumor", "rumoured", "rumored", "tip", "tipped", "tout", "touted",
+            "speculate", "likely", "reportedly", "allegedly", "possibly", "potentially"}
 #: Verbs that go on with what already holds ("hopes to expand its partnership with").
 _GOING_ON = {"continue", "keep", "expand", "deepen", "extend", "strengthen", "renew",
              "broaden", "grow", "remain", "stay"}
@@ -594,6 +597,10 @@ def _negated(trigger: Token) -> bool:
         if t.dep_ == "xcomp" and t.head.lemma_ == "have" and any(
                 c.lower_ == "yet" for c in t.head.children):
             return True  # "has yet to collaborate with X"
+        if t.dep_ == "xcomp" and (t.head.lower_ in _HEARSAY or t.head.lemma_.lower()
+                                  in _HEARSAY) or any(c.lower_ in _HEARSAY for c in t.children
+                                                      if c.dep_ == "advmod"):
+            return True  # "is rumoured to take on", "was tipped to take up", "will reportedly"
         if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _WANTING
                                   or t.head.lower_ in _WANTING) or \
                 t.dep_ == "ccomp" and t.head.lemma_.lower() in _BELIEVING:
@@ -2487,8 +2494,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         # hung elsewhere), unless a name follows the trigger ("Lumen's chief Tom Lee")
         k = t.left_edge.i  # (the comma itself may hang on the trigger)
         k -= t.doc[k].text != ","
-        if k < 1 or t.doc[k].text != "," or t.i + 1 in at:
-            return []
+        if k < 1 or t.doc[k].text != "," or t.i + 1 in at or (
+                t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i):
+            return []  # (not the subject of what follows: "According to A, X's chief said")
         return [t.doc[k - 1]] if k - 1 in at else []
     if role == "relative-object":  # "the platform that X helped (to) found": the platform
         clause = t

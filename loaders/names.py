@@ -1729,7 +1729,7 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
             cut = listed and doc[i].lower_ in {"and", "or"} or _separates(doc, current, i, end)
         if cut:
             stop = i
-            if i < end and doc[i].lower_ in name_data().title_breaks:
+            if i < len(doc) and doc[i].lower_ in name_data().title_breaks:
                 while stop > current and doc[stop - 1].lower_ in _TITLE_QUALIFIERS:
                     stop -= 1  # "PolyU Vice President": the qualifier is the title's
             if stop > current:
@@ -1741,7 +1741,8 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
 #: Words that qualify the title after them and never end a name ("Lumen Deputy Chief
 #: Executive", "PolyU Vice President"); not "Group", which may ("Lumen Group CEO").
 _TITLE_QUALIFIERS = {"vice", "deputy", "acting", "interim", "assistant", "associate",
-                     "executive", "honorary", "non-executive", "independent", "former"}
+                     "executive", "honorary", "non-executive", "independent", "former",
+                     "senior", "joint"}
 
 
 def _abbreviation_bracket(doc: Doc, i: int) -> bool:

@@ -176,9 +176,13 @@ def _related(ha: Token, hb: Token, a: Mention, b: Mention, at: dict[int, Mention
             continue
         if companion:
             types = tuple(e for e in types if e == "PARTNERS_WITH")
-        if trigger.pos_ in {"NOUN", "PROPN"} and top != trigger and top.pos_ == "VERB" \
-                and top.lemma_.lower() not in rules.carriers and trigger.head.lower_ != "as":
-            continue  # "A advised B on its purchase of C": the purchase is not A's
+        if trigger.pos_ in {"NOUN", "PROPN"} and top != trigger and \
+                trigger.head.lower_ != "as" and any(
+                    v.pos_ == "VERB" and v.lemma_.lower() not in rules.carriers
+                    for v in [*_up_to(trigger, top)[1:], top]):
+            # "A advised B on its purchase of C": the purchase is not A's; nor, through a
+            # relative clause, "A, who met the chief executive of C"
+            continue
         if trigger.pos_ in {"NOUN", "PROPN"} and any(
                 t.dep_ in {"nsubj", "nsubjpass"} for t in _up_to(trigger, top)):
             continue  # "the X unit joined forces with Y": the unit acts; it is not Y's

@@ -49,6 +49,9 @@ from tests.extract_support import document, triples
         ("a qualifier before a title belongs to the title, not the firm's name",
          "Corvid Vice President Mira Osei spoke at the launch.",
          {("mira-osei", "HOLDS_ROLE", "corvid")}),
+        ("two qualifiers before a title, after a firm's name",
+         "Tallis Labs Senior Vice President John Roe spoke at the launch.",
+         {("john-roe", "HOLDS_ROLE", "tallis-labs")}),
         ("an agreement entered into with another firm",
          "In September Corvid Exchange entered into a crypto insurance agreement with Pellam "
          "Insurance, a fintech firm.",
@@ -92,6 +95,24 @@ def test_round14_construction(extractor, construction, text, expected):
         # a settlement is no partnership
         ("Corvid Exchange reached a settlement agreement with Pellam Insurance.",
          ("corvid-exchange", "PARTNERS_WITH", "pellam-insurance")),
+        # the firm's title is the subject of what follows, not an apposition
+        ("According to Mira Osei, Pellam Bank's chief executive said the deal was off.",
+         ("mira-osei", "HOLDS_ROLE", "pellam-bank")),
+        # a post rumoured or tipped is not held
+        ("Mira Osei is rumoured to take on the role of chief executive at Corvid Labs.",
+         ("mira-osei", "HOLDS_ROLE", "corvid-labs")),
+        ("Mira Osei, who was tipped to take up the post of chief executive at Corvid Labs, "
+         "declined.",
+         ("mira-osei", "HOLDS_ROLE", "corvid-labs")),
+        # a title in a relative clause is the other person's
+        ("Tom Lee, who met the chief executive of Corvid Labs, left.",
+         ("tom-lee", "HOLDS_ROLE", "corvid-labs")),
+        # an agreement to buy is no partnership
+        ("Corvid Labs entered into an agreement with Pellam Bank to acquire a 51% stake in "
+         "Tern Pay.",
+         ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
+        ("Corvid Labs entered into a conditional agreement with Pellam Bank.",
+         ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
