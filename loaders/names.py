@@ -1602,8 +1602,12 @@ def _titled(span: Span) -> bool:
     """Whether a title stands in apposition to the name ("Jane Doe, chief executive"; a
     one-word name only with "the": "Kevin, the chief executive of X")."""
     head = span.root
-    titles = name_data().titles
+    data = name_data()
+    titles = data.titles
     doc = span.doc
+    if any(data.kind_words.get(w) not in {None, "Place"} or w in data.organisation_words
+           for w in canonical(span.text).split()):
+        return False  # "new Lumen Assets Consortium": no person's name, whatever the word before
     before = doc[span.start - 1].lower_.strip(".") if span.start else ""
     if len(span) == 1:  # one word is a person's name only beside a title only people hold
         titles = titles & _PEOPLE_S_TITLES

@@ -123,3 +123,16 @@ def test_a_name_in_capitals_without_a_title_is_no_person(extractor):
     """Only a title that only people hold makes "X OSL" a person's name."""
     batch = extractor.run(document("Corvid OSL signed a deal with Tern Labs."))
     assert all(e.kind != "Person" for e in batch.entities)
+
+
+def test_an_organisation_after_new_in_a_heading_keeps_its_abbreviation(extractor):
+    """"new" before a name is a title word only for people ("new chief executive Jane Doe"):
+    "new Corvid Virtual Assets Consortium" in a heading is no person's name, and the
+    abbreviation the text gives it later is its own."""
+    batch = extractor.run(document(
+        "Tern joins new Corvid Virtual Assets Consortium\n\nTern said it had signed up as the "
+        "first member of the Corvid Virtual Assets Consortium (CVAC). CVAC's partners include "
+        "KuCoin."))
+    consortium = next(e for e in batch.entities if e.id == "corvid-virtual-assets-consortium")
+    assert "CVAC" in consortium.aliases
+    assert "cvac" not in {e.id for e in batch.entities}
