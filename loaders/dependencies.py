@@ -1222,9 +1222,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             return []
         return [doc[mentions[-1].end - 1]]
     if role == "board-of":  # "sits on the board of Y", "appointed A to Y's board": Y
+        # (and "the board of directors of Y")
         return [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "to"}
                 for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() == "board"
-                for o in _owner(b, at)]
+                for o in _owner(b, at) or [g for g in [_organ_owner(b)]
+                                           if g != b and g.i in at]]
     if role == "poss-head":  # "the city's HK$6 billion digital bond": what it possesses
         return [t.head] if t.dep_ == "poss" and t.head.i in at else []
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
@@ -2554,6 +2556,8 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "department-at":  # "head of product and solutions at X": X
         departments = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                        for o in c.children if o.dep_ == "pobj" for g in [o, *o.conjuncts]]
+        if t.lemma_.lower() == "charge":  # "in charge of custody at X": "at" on either
+            departments.append(t)
         return [_object(p) for d in departments for p in d.children
                 if p.dep_ == "prep" and p.lower_ == "at" and _object(p)]
     if role == "partner-subject":  # the clause's subject, unless "together with" names

@@ -74,6 +74,19 @@ from tests.extract_support import document, triples
         ("an event staged in a city ('staged', which the lemmatizer reads as 'stag')",
          "The Pellam Summit was staged in Hong Kong in 2025.",
          {("pellam-summit", "LOCATED_IN", "hong-kong")}),
+        ("a seat on the board of directors of a firm",
+         "Mira Osei sits on the board of directors of Corvid Bank.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-bank")}),
+        ("a person who leads a firm's team",
+         "Speaking at the event, Mira Osei, who leads Corvid Bank's Web3 team, said demand was "
+         "rising.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-bank")}),
+        ("a person in charge of a field at a firm",
+         "Mira Osei, who is in charge of digital assets at Corvid Bank, said demand was rising.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-bank")}),
+        ("a person who worked at two firms",
+         "Mira Osei previously worked at Corvid Bank and Tern Capital.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-bank"), ("mira-osei", "HOLDS_ROLE", "tern-capital")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -113,6 +126,14 @@ def test_round14_construction(extractor, construction, text, expected):
          ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
         ("Corvid Labs entered into a conditional agreement with Pellam Bank.",
          ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
+        # working with a firm is no post at it; nor is work it never had
+        ("Mira Osei worked with Corvid Bank on the pilot.",
+         ("mira-osei", "HOLDS_ROLE", "corvid-bank")),
+        ("Mira Osei has never worked for Corvid Bank.",
+         ("mira-osei", "HOLDS_ROLE", "corvid-bank")),
+        # a regulator in charge of something at a bank holds no post there
+        ("The SFC is in charge of licensing at Corvid Bank.",
+         ("sfc", "HOLDS_ROLE", "corvid-bank")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
