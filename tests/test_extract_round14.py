@@ -87,6 +87,12 @@ from tests.extract_support import document, triples
         ("a person who worked at two firms",
          "Mira Osei previously worked at Corvid Bank and Tern Capital.",
          {("mira-osei", "HOLDS_ROLE", "corvid-bank"), ("mira-osei", "HOLDS_ROLE", "tern-capital")}),
+        ("a firm operating as another's subsidiary",
+         "Tern Exchange operates as a subsidiary of Corvid Group.",
+         {("tern-exchange", "SUBSIDIARY_OF", "corvid-group")}),
+        ("a share owned, written as one word with the percentage",
+         "Tern Exchange, which is 51%-owned by Corvid Group, grew.",
+         {("corvid-group", "OWNS", "tern-exchange")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
