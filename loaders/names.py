@@ -556,6 +556,9 @@ class NameFinder:
             if described.get(key) == "Event" and kind in {"Law", "Place"} and \
                     key not in name_data().places:
                 kind = "Event"  # "the Tern Chain conference": no law or place the NER saw
+            if key in described and kind in _NER_KINDS and key not in name_data().places \
+                    and kind_of(span.text, None, doc._.outlet) in _GENERIC_KINDS:
+                kind = described[key]  # "the Tern Dollar, a stablecoin": no event the NER saw
             if key in described and (kind in _GENERIC_KINDS or (
                     kind == "Person" and described[key] in _NOT_OF_PEOPLE
                     and not (span.start and doc[span.start - 1].pos_ == "NOUN"))):
@@ -886,6 +889,8 @@ def _before_relative(doc: Doc, end: int) -> bool:
 _NOT_OF_PEOPLE = {"Event", "Initiative", "Product", "Law", "Company"}
 #: Kinds a name's own words or the NER give when nothing more is known.
 _GENERIC_KINDS = {"Company", "Organization"}
+#: Kinds a name may have from the NER's label alone, which a describing noun overrides.
+_NER_KINDS = {"Event", "Law", "Place", "Product"}
 
 
 #: Participles that give a noun its name: "a stablecoin known as LUM", "an app called X".

@@ -93,6 +93,12 @@ from tests.extract_support import document, triples
         ("a share owned, written as one word with the percentage",
          "Tern Exchange, which is 51%-owned by Corvid Group, grew.",
          {("corvid-group", "OWNS", "tern-exchange")}),
+        ("a panellist at an event",
+         "Mira Osei was a panellist at the Tern Summit.",
+         {("mira-osei", "SPOKE_AT", "tern-summit")}),
+        ("a name the NER took for an event, described as a stablecoin",
+         "Quill Dollar, a stablecoin issued by Corvid Pay, grew.",
+         {("corvid-pay", "ISSUES", "quill-dollar")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
