@@ -136,6 +136,7 @@ class NameData:
     places: frozenset[str]
     described_as: dict[str, str]
     organisation_words: frozenset[str]
+    fields: frozenset[str]
     instruments: dict[str, list[str]]
     months: frozenset[str]
 
@@ -173,6 +174,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         places=frozenset(canonical(p) for p in [*raw["places"], *_countries()]),
         described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
         organisation_words=frozenset(raw["organisation_words"]),
+        fields=frozenset(raw["fields"]),
         instruments={part: list(words) for part, words in raw["instruments"].items()},
         months=frozenset(raw["months"]),
     )
@@ -1735,7 +1737,8 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
             cut = not (left in name_data().kind_words or left in _ORG_SUFFIXES
                        or doc[i + 1].lower_ == "the")
         if not cut and doc[i].text in _LIST_WORDS and i > current:
-            cut = listed and doc[i].lower_ in {"and", "or"} or _separates(doc, current, i, end)
+            cut = (listed and doc[i].lower_ in {"and", "or"} or _separates(doc, current, i, end)
+                   ) and not _fields_joined(doc, current, i)
         if cut:
             stop = i
             if i < len(doc) and doc[i].lower_ in name_data().title_breaks:
@@ -1785,6 +1788,20 @@ def _inner(doc: Doc) -> set[int]:
     if "inner_abbreviations" not in doc.user_data:
         doc.user_data["inner_abbreviations"] = set(_inner_abbreviations(doc))
     return doc.user_data["inner_abbreviations"]
+
+
+def _fields_joined(doc: Doc, start: int, i: int) -> bool:
+    """Whether the "and" at ``i`` joins the fields a public body covers ("the Ministry of
+    Finance and Economy", "the Department of Economy and Tourism"), not two names: a body's
+    word and "of" before it, and a field's word alone after it."""
+    fields = name_data().fields
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if doc[i].lower_ != "and" or after is None or after.lower_ not in fields or (
+            i + 2 < len(doc) and doc[i + 2].text[:1].isupper()):
+        return False
+    return any(doc[k].lower_ == "of" and doc[k - 1].lower_ in _BODY_HEADS
+               and all(doc[j].text[:1].isupper() for j in range(k + 1, i))
+               for k in range(max(start, 1), i))
 
 
 def _separates(doc: Doc, start: int, i: int, end: int) -> bool:

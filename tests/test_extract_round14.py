@@ -99,6 +99,9 @@ from tests.extract_support import document, triples
         ("a name the NER took for an event, described as a stablecoin",
          "Quill Dollar, a stablecoin issued by Corvid Pay, grew.",
          {("corvid-pay", "ISSUES", "quill-dollar")}),
+        ("a public body named after two fields joined by 'and'",
+         "The Ministry of Finance and Economy signed a pact with Corvid Bank.",
+         {("ministry-of-finance-and-economy", "PARTNERS_WITH", "corvid-bank")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -146,6 +149,9 @@ def test_round14_construction(extractor, construction, text, expected):
         # a regulator in charge of something at a bank holds no post there
         ("The SFC is in charge of licensing at Corvid Bank.",
          ("sfc", "HOLDS_ROLE", "corvid-bank")),
+        # a field's word after "and" joins a body's name; a firm's name does not
+        ("The Department of Justice and Corvid Bank signed a pact.",
+         ("department-of-justice-and-corvid-bank", "PARTNERS_WITH", "corvid-bank")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
