@@ -102,6 +102,16 @@ from tests.extract_support import document, triples
         ("a public body named after two fields joined by 'and'",
          "The Ministry of Finance and Economy signed a pact with Corvid Bank.",
          {("ministry-of-finance-and-economy", "PARTNERS_WITH", "corvid-bank")}),
+        ("a token named as a firm's",
+         "LUM, the stablecoin of Corvid Pay, grew.",
+         {("corvid-pay", "ISSUES", "lum")}),
+        ("a business of a group is its unit",
+         "Tern Russell, a business of the Corvid Stock Exchange Group, launched the index.",
+         {("tern-russell", "SUBSIDIARY_OF", "corvid-stock-exchange-group")}),
+        ("an abbreviation of a field is no name ('enforcement and AML')",
+         "Mira Osei, executive director of enforcement and AML at the HKMA, said banks must "
+         "act.",
+         {("mira-osei", "HOLDS_ROLE", "hkma")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -152,6 +162,8 @@ def test_round14_construction(extractor, construction, text, expected):
         # a field's word after "and" joins a body's name; a firm's name does not
         ("The Department of Justice and Corvid Bank signed a pact.",
          ("department-of-justice-and-corvid-bank", "PARTNERS_WITH", "corvid-bank")),
+        ("LUM is not the token of Corvid Pay.",
+         ("corvid-pay", "ISSUES", "lum")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
