@@ -106,8 +106,8 @@ from tests.extract_support import document, triples
          "LUM, the stablecoin of Corvid Pay, grew.",
          {("corvid-pay", "ISSUES", "lum")}),
         ("a business of a group is its unit",
-         "Tern Russell, a business of the Corvid Stock Exchange Group, launched the index.",
-         {("tern-russell", "SUBSIDIARY_OF", "corvid-stock-exchange-group")}),
+         "Tern Analytics, a business of the Corvid Exchange Group, launched the index.",
+         {("tern-analytics", "SUBSIDIARY_OF", "corvid-exchange-group")}),
         ("an abbreviation of a field is no name ('enforcement and AML')",
          "Mira Osei, executive director of enforcement and AML at the HKMA, said banks must "
          "act.",
