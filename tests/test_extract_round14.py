@@ -112,6 +112,9 @@ from tests.extract_support import document, triples
          "Mira Osei, executive director of enforcement and AML at the HKMA, said banks must "
          "act.",
          {("mira-osei", "HOLDS_ROLE", "hkma")}),
+        ("the chair of an event",
+         "Mira Osei, chairman of Tallis Summit, an event that drew 10,000 people, spoke.",
+         {("mira-osei", "CHAIRS", "tallis-summit")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
