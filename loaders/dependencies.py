@@ -50,7 +50,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
                "with-together", "part-of", "described-regulator", "board-of",
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
-               "object-modifier", "comma-before", "name-after"}
+               "object-modifier", "comma-before", "name-after", "unit-before"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -63,6 +63,9 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
          "announcing-subject"} | _MORE_ROLES
+#: Last words of a unit's name, which "of" or "at" a body names the body it is part of.
+_UNIT_WORDS = {"lab", "labs", "laboratory", "centre", "center", "institute", "school",
+               "faculty", "department"}
 #: What a licence is granted under ("under the SFC's regime").
 _REGIMES = {"regime", "framework", "rule", "rules", "system", "scheme"}
 #: Verbs of working together, whose "with" the parse may hang on what is worked on.
@@ -2491,6 +2494,13 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [*(_office_owner(a, at) for a in agents), *_together_with([t, *agents])]
     if role == "name-after":  # "of the HKMA": the name after the word (and "the") alone
         return _name_after(t, at)
+    if role == "unit-before":  # "the X Lab of Y", "the X Institute at Y": a unit's name
+        # (by the first or last word of its name: "the Institute for Fintech Research at Y")
+        k = t.i - 1
+        return [t.doc[k]] if k >= 0 and k in at and at[k].end == t.i and \
+            at[k].end - at[k].start > 1 and (t.doc[k].lower_ in _UNIT_WORDS
+                                             or t.doc[at[k].start].lower_ in _UNIT_WORDS) \
+            else []
     if role == "comma-before":  # "according to Jane Doe, Lumen's head of research": the
         # name before the comma that sets off the trigger's phrase (an apposition the parse
         # hung elsewhere), unless a name follows the trigger ("Lumen's chief Tom Lee")

@@ -114,6 +114,10 @@ def uncapped(name: str) -> str:
                     if _CAPS_SURNAME.match(w) else w for w in words)
 
 
+#: A possessive's mark, where a name is cut ("Lumen's", "Orbis Labs'").
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
 #: Particles inside a person's name ("Dwight van Diem", "Ana de Souza"); they also join the
 #: words of a name found by its shape.
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "bin"}
@@ -370,11 +374,17 @@ class NameFinder:
                 # piece); "Lumen's Harbour Fund" labelled a place is no place.
                 whole = (s, e) == (start, end) or (
                     e == end and label not in {"GPE", "LOC", "PERSON"})
+                piece_label = label if whole else None
+                if e == end and s > start and doc[s - 1].text in _POSSESSIVE_MARKS and \
+                        label in {"ORG", "PERSON"} and person_words(doc[s:e].text) and not any(
+                            w in name_data().organisation_words or w in name_data().kind_words
+                            for w in canonical(doc[s:e].text).split()):
+                    piece_label = "PERSON"  # "Orbis Labs' Jane Doe" read as one name
                 s, e = _trim(doc, s, e)
                 # a place of the registry is whole: "China" in "mainland China" is no name
                 if e > s and (s, e) not in exact and not any(
                         r.label_ == "Place" and r.start <= s and e <= r.end for r in registry):
-                    pieces.append((s, e, label if whole else None))
+                    pieces.append((s, e, piece_label))
         people = {canonical(e.text) for e in doc.ents if e.label_ == "PERSON"} \
             if doc.has_annotation("ENT_IOB") else set()
         spans = []
@@ -1351,6 +1361,12 @@ def _body_of_fields(span: Span) -> Span | None:
     return doc[k:span.end] if k < span.start and doc[k - 1].lower_ == "the" else None
 
 
+#: Words of a body named after the fields it covers ("Ministry of Finance and Economy",
+#: "University of Science and Technology", "School of Economics and Management").
+_FIELDED = {"bureau", "department", "committee", "council", "commission", "authority",
+            "office", "ministry", "division", "university", "school", "institute", "college",
+            "academy", "faculty", "centre", "center", "association", "federation",
+            "chamber"}
 #: Last words of a public body's name ("Bureau", "Department").
 _BODY_HEADS = {"bureau", "department", "committee", "council", "commission", "authority",
                "office", "ministry", "division"}
@@ -1728,8 +1744,10 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
         cut = i == end or i in taken or "\n" in doc[i].text or _abbreviation_bracket(doc, i) \
             or i > start and doc[i].text in _SPACED_DASHES and doc[i - 1].whitespace_ \
             or (i > current and doc[i].lower_ in name_data().title_breaks) or (
-            doc[i].text in {"'s", "’s"} and doc[i - 1].lower_ not in name_data().glued_possessives
-            and not _family_firm(doc, i))
+            (doc[i].text in {"'s", "’s"} or doc[i].text in {"'", "’"} and i > start
+             and doc[i - 1].lower_.endswith("s") and not doc[i - 1].whitespace_)
+            and doc[i - 1].lower_ not in name_data().glued_possessives
+            and not _family_firm(doc, i))  # ("Corvid Labs' Jane Doe")
         if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end and not any(
                 k - len(doc[k + 1].text) < i < k for k in _inner(doc)):
             # "Bank of China" is one name, "Lumen HK of Lumen Group" two
@@ -1799,7 +1817,7 @@ def _fields_joined(doc: Doc, start: int, i: int) -> bool:
     if doc[i].lower_ != "and" or after is None or after.lower_ not in fields or (
             i + 2 < len(doc) and doc[i + 2].text[:1].isupper()):
         return False
-    return any(doc[k].lower_ == "of" and doc[k - 1].lower_ in _BODY_HEADS
+    return any(doc[k].lower_ == "of" and doc[k - 1].lower_ in _FIELDED
                and all(doc[j].text[:1].isupper() for j in range(k + 1, i))
                for k in range(max(start, 1), i))
 

@@ -115,6 +115,16 @@ from tests.extract_support import document, triples
         ("the chair of an event",
          "Mira Osei, chairman of Tallis Summit, an event that drew 10,000 people, spoke.",
          {("mira-osei", "CHAIRS", "tallis-summit")}),
+        ("a person named as a firm's whose name ends in 's' ('Consensys' Joe Lubin')",
+         "At the event, Orbis Labs' Mira Osei said the market was calm.",
+         {("mira-osei", "HOLDS_ROLE", "orbis-labs")}),
+        ("a unit named 'of' a university whose name joins two fields",
+         "Last week the Tern Fintech Lab of The Corvid University of Science and Technology "
+         "(CUST) accepted a donation.",
+         {("tern-fintech-lab", "SUBSIDIARY_OF", "corvid-university-of-science-and-technology")}),
+        ("an institute 'at' a university",
+         "Mira Osei, Director of the Institute for Tern Research at Corvid University, spoke.",
+         {("institute-for-tern-research", "SUBSIDIARY_OF", "corvid-university")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -167,6 +177,9 @@ def test_round14_construction(extractor, construction, text, expected):
          ("department-of-justice-and-corvid-bank", "PARTNERS_WITH", "corvid-bank")),
         ("LUM is not the token of Corvid Pay.",
          ("corvid-pay", "ISSUES", "lum")),
+        # a place's name after "at" is no body a unit is part of
+        ("Mira Osei spoke at the Tern Centre at the weekend.",
+         ("tern-centre", "SUBSIDIARY_OF", "weekend")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
