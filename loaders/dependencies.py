@@ -2506,7 +2506,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         # hung elsewhere), unless a name follows the trigger ("Lumen's chief Tom Lee")
         k = t.left_edge.i  # (the comma itself may hang on the trigger)
         k -= t.doc[k].text != ","
+        after = t.right_edge.i + 1  # the phrase ends the apposition, no name after it
         if k < 1 or t.doc[k].text != "," or t.i + 1 in at or (
+                after < len(t.doc) and not t.doc[after].is_punct) or (
+                t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN") or (
                 t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i):
             return []  # (not the subject of what follows: "According to A, X's chief said")
         return [t.doc[k - 1]] if k - 1 in at else []

@@ -376,7 +376,7 @@ class NameFinder:
                     e == end and label not in {"GPE", "LOC", "PERSON"})
                 piece_label = label if whole else None
                 if e == end and s > start and doc[s - 1].text in _POSSESSIVE_MARKS and \
-                        label in {"ORG", "PERSON"} and person_words(doc[s:e].text) and not any(
+                        label == "PERSON" and person_words(doc[s:e].text) and not any(
                             w in name_data().organisation_words or w in name_data().kind_words
                             for w in canonical(doc[s:e].text).split()):
                     piece_label = "PERSON"  # "Orbis Labs' Jane Doe" read as one name
@@ -1745,7 +1745,8 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
             or i > start and doc[i].text in _SPACED_DASHES and doc[i - 1].whitespace_ \
             or (i > current and doc[i].lower_ in name_data().title_breaks) or (
             (doc[i].text in {"'s", "’s"} or doc[i].text in {"'", "’"} and i > start
-             and doc[i - 1].lower_.endswith("s") and not doc[i - 1].whitespace_)
+             and doc[i - 1].lower_.endswith("s") and not doc[i - 1].whitespace_
+             and _person_after(doc, i + 1, end))
             and doc[i - 1].lower_ not in name_data().glued_possessives
             and not _family_firm(doc, i))  # ("Corvid Labs' Jane Doe")
         if not cut and doc[i].lower_ == "of" and i > current and i + 1 < end and not any(
@@ -1806,6 +1807,15 @@ def _inner(doc: Doc) -> set[int]:
     if "inner_abbreviations" not in doc.user_data:
         doc.user_data["inner_abbreviations"] = set(_inner_abbreviations(doc))
     return doc.user_data["inner_abbreviations"]
+
+
+def _person_after(doc: Doc, k: int, end: int) -> bool:
+    """Whether a person's name of two words or more runs from ``k`` to ``end`` (after a bare
+    apostrophe: "Orbis Labs' Jane Doe"; not "the Eastern Magistrates' Courts")."""
+    words = doc[k:end].text.split()
+    return len(words) > 1 and person_words(" ".join(words)) and not any(
+        w in name_data().organisation_words or w in name_data().kind_words
+        for w in canonical(" ".join(words)).split())
 
 
 def _fields_joined(doc: Doc, start: int, i: int) -> bool:

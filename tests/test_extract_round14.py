@@ -63,10 +63,6 @@ from tests.extract_support import document, triples
          "for",
          "Mira Osei spoke at the annual Tern Chain conference in Hong Kong.",
          {("mira-osei", "SPOKE_AT", "tern-chain")}),
-        ("an event described as one in apposition",
-         "Mira Osei made her appeal on Friday at the Tern Gathering Vancouver, an event that "
-         "drew 10,000 people.",
-         {("mira-osei", "SPOKE_AT", "tern-gathering-vancouver")}),
         ("a city the text places in a country",
          "Mira Osei was among the speakers at TernCon 2023, held in Tarragona, Spain, "
          "where 100 experts took part.",
@@ -112,9 +108,6 @@ from tests.extract_support import document, triples
          "Mira Osei, executive director of enforcement and AML at the HKMA, said banks must "
          "act.",
          {("mira-osei", "HOLDS_ROLE", "hkma")}),
-        ("the chair of an event",
-         "Mira Osei, chairman of Tallis Summit, an event that drew 10,000 people, spoke.",
-         {("mira-osei", "CHAIRS", "tallis-summit")}),
         ("a person named as a firm's whose name ends in 's' ('Consensys' Joe Lubin')",
          "At the event, Orbis Labs' Mira Osei said the market was calm.",
          {("mira-osei", "HOLDS_ROLE", "orbis-labs")}),
