@@ -242,7 +242,7 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
         words[end - 2][:1].isupper() else end
     for k in range(last - 1, titled, -1):  # "Crypto exchange OKX": the name is "OKX"
         if words[k][:1].islower() and words[k] not in _NAME_LINKS and \
-                not _NAME_WORD.match(words[k]):
+                words[k] not in _PARTICLES and not _NAME_WORD.match(words[k]):
             titled = k + 1
             break
     if titled < last and all(_NAME_WORD.match(w) or w.lower() in _NAME_LINKS
@@ -1584,20 +1584,29 @@ def _portfolio(span: Span) -> bool:
     later part of a listed one ("Secretary for Innovation, Technology and Industry")."""
     doc, data = span.doc, name_data()
     i = span.start
+    if span[0].lower_ == "state" and _minister_of_state(doc, i):
+        return True  # "Minister of State for X": the title's words, then its portfolio
     if i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in {"and", "&"}:
         i -= 1  # "Financial Services and the Treasury"
     while i >= 2 and (doc[i - 1].text == "," or doc[i - 1].lower_ in {"and", "&"}) and \
-            doc[i - 2].text[:1].isupper():
-        i -= 2  # back over "Innovation, Technology and"
+            (doc[i - 2].text[:1].isupper() or i >= 3 and doc[i - 2].text == "," and
+             doc[i - 1].lower_ in {"and", "&"} and doc[i - 3].text[:1].isupper()):
+        i -= 2 + (doc[i - 2].text == ",")  # back over "Innovation, Technology and" (", and")
         while i >= 1 and doc[i - 1].text[:1].isupper() and (
                 doc[i - 1].lower_ not in data.titles or i >= 2 and
                 data.title_links.get(doc[i - 2].lower_) == "portfolio"):
             i -= 1  # "Financial" is a title's word, but not right after "for"
     # a portfolio is an office's: "Secretary for ...", "the minister for ..."; "a
     # spokeswoman for Y" and "head of Asia for Y" speak for a firm
-    return i >= 2 and data.title_links.get(doc[i - 1].lower_) == "portfolio" and \
+    return i >= 2 and data.title_links.get(doc[i - 1].lower_) == "portfolio" and (
         doc[i - 2].lower_ in data.titles and (
             doc[i - 2].text[:1].isupper() or doc[i - 2].lower_ in _OFFICES)
+        or doc[i - 2].lower_ == "state" and _minister_of_state(doc, i - 2))
+
+
+def _minister_of_state(doc: Doc, k: int) -> bool:
+    """Whether ``doc[k]`` is the "State" of "Minister (Secretary) of State"."""
+    return k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in _OFFICES
 
 
 #: Titles of public office, whose "for" names a portfolio even in lower case.

@@ -196,3 +196,23 @@ def test_an_organisation_after_new_in_a_heading_keeps_its_abbreviation(extractor
     consortium = next(e for e in batch.entities if e.id == "corvid-virtual-assets-consortium")
     assert "CVAC" in consortium.aliases
     assert "cvac" not in {e.id for e in batch.entities}
+
+
+@pytest.mark.parametrize(("text", "name", "not_names"), [
+    # "Minister of State for ...": the title's words and its portfolio, listed with ", and"
+    ("Lee was welcomed by Omar bin Sultan Al Olama, Minister of State for Artificial "
+     "Intelligence, Digital Economy, and Remote Work Applications, and others.",
+     "omar-bin-sultan-al-olama",
+     {"state-for-artificial-intelligence", "digital-economy", "remote-work-applications",
+      "sultan-al-olama"}),
+    # a public body named after two fields is one name
+    ("The Ministry of Finance and Economy signed a pact with Corvid Bank.",
+     "ministry-of-finance-and-economy", {"ministry-of-finance", "economy"}),
+    # a plural possessive inside a name
+    ("The case was heard at the Eastern Magistrates' Courts in Hong Kong.",
+     "eastern-magistrates-courts", {"eastern-magistrates", "courts"}),
+])
+def test_names_of_round_14(extractor, text, name, not_names):
+    ids = {e.id for e in extractor.run(document(text)).entities}
+    assert name in ids
+    assert not ids & not_names
