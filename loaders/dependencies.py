@@ -604,6 +604,9 @@ def _negated(trigger: Token) -> bool:
                                   in _HEARSAY) or any(c.lower_ in _HEARSAY for c in t.children
                                                       if c.dep_ == "advmod"):
             return True  # "is rumoured to take on", "was tipped to take up", "will reportedly"
+        if t == trigger and t.dep_ == "attr" and t.head.lemma_ == "be" and \
+                t.head.dep_ == "xcomp" and t.head.head.lemma_.lower() in _PLANNING:
+            return True  # "was invited (due, set) to be a speaker at X": not yet one
         if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _WANTING
                                   or t.head.lower_ in _WANTING) or \
                 t.dep_ == "ccomp" and t.head.lemma_.lower() in _BELIEVING:
@@ -644,8 +647,11 @@ def _called_off(trigger: Token) -> bool:
     it off or denies its outcome ("was scheduled to speak at X but pulled out")."""
     chain = [trigger]
     while len(chain) < 5 and (chain[-1].dep_ in {"xcomp", "acomp"} or chain[-1].dep_ == "pobj"
-                              and chain[-1].head.lower_ == "as" or chain[-1].lower_ == "as"):
-        chain.append(chain[-1].head)  # ("asked to serve as chairman but declined")
+                              and chain[-1].head.lower_ == "as" or chain[-1].lower_ == "as"
+                              or chain[-1].dep_ == "attr" and chain[-1].head.lemma_ == "be"):
+        # ("asked to serve as chairman but declined", "was due to be a panellist but
+        # withdrew")
+        chain.append(chain[-1].head)
     return any(t.lemma_.lower() in _PLANNING for t in chain[1:]) and any(
         c.dep_ == "conj" and c.i > trigger.i and c.lemma_.lower() not in _TELLING
         and _same_actor(c) and (

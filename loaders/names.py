@@ -263,6 +263,11 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                              or words[start].isdigit()  # "In 2023": a year
                              or len(words[start]) <= 2):
         return None  # "Treasury", "Digital", "HKD6", "JV", "RWAs": not a name alone
+    for k in range(start + 1, end - 1):  # "Lumen for AML": a reason, not a name's words
+        if words[k].lower() == "for" and all(w.lower() in data.not_names
+                                             for w in words[k + 1:end]):
+            end = k
+            break
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
         end -= 1
     while end - start > 1 and words[end - 1].lower() in {"phase", "tranche"}:
@@ -375,10 +380,9 @@ class NameFinder:
                 whole = (s, e) == (start, end) or (
                     e == end and label not in {"GPE", "LOC", "PERSON"})
                 piece_label = label if whole else None
-                if e == end and s > start and doc[s - 1].text in _POSSESSIVE_MARKS and \
-                        label == "PERSON" and person_words(doc[s:e].text) and not any(
-                            w in name_data().organisation_words or w in name_data().kind_words
-                            for w in canonical(doc[s:e].text).split()):
+                if _firm_s_person(doc, s, e) or (
+                        s > start and e == end and doc[s - 1].text in _POSSESSIVE_MARKS
+                        and label == "PERSON" and _person_after(doc, s, e)):
                     piece_label = "PERSON"  # "Orbis Labs' Jane Doe" read as one name
                 s, e = _trim(doc, s, e)
                 # a place of the registry is whole: "China" in "mainland China" is no name
@@ -514,7 +518,8 @@ class NameFinder:
                 _name_parts(people, canonical(s.text), s.kb_id_)
         # a name once given a title is a person's wherever else it stands ("Jane Doe (Lumen)"
         # before "Jane Doe, the chief executive of Lumen")
-        titled = {canonical(span.text) for span, _ in chosen if _titled(span)}
+        titled = {canonical(span.text) for span, _ in chosen
+                  if _titled(span) or _firm_s_person(doc, span.start, span.end)}
         # "Lumen Bank (LB)": the abbreviation names the same entity.
         starts = {s.start: s for s, _ in chosen}
         # (not a person's: "Jane Doe (Lumen)" names her firm)
@@ -1816,6 +1821,14 @@ def _inner(doc: Doc) -> set[int]:
     if "inner_abbreviations" not in doc.user_data:
         doc.user_data["inner_abbreviations"] = set(_inner_abbreviations(doc))
     return doc.user_data["inner_abbreviations"]
+
+
+def _firm_s_person(doc: Doc, k: int, end: int) -> bool:
+    """Whether ``doc[k:end]`` is a person's full name after a bare apostrophe that makes a
+    name ending in "s" possessive ("Orbis Labs' Jane Doe"), which the NER often joins to the
+    firm's or lists with it."""
+    return k >= 2 and doc[k - 1].text in {"'", "’"} and doc[k - 2].lower_.endswith("s") \
+        and not doc[k - 2].whitespace_ and _person_after(doc, k, end)
 
 
 def _person_after(doc: Doc, k: int, end: int) -> bool:

@@ -173,6 +173,21 @@ def test_round14_construction(extractor, construction, text, expected):
         # a place's name after "at" is no body a unit is part of
         ("Mira Osei spoke at the Tern Centre at the weekend.",
          ("tern-centre", "SUBSIDIARY_OF", "weekend")),
+        # a lab "at" a venue may be a tenant's
+        ("The deal sets up the Tern Fintech Lab at Cyberport.",
+         ("tern-fintech-lab", "SUBSIDIARY_OF", "cyberport")),
+        # a talk planned and called off, or only invited, was not given
+        ("Mira Osei was due to be a panellist at the Tern Summit but withdrew.",
+         ("mira-osei", "SPOKE_AT", "tern-summit")),
+        ("Mira Osei was invited to be a speaker at the Tern Summit.",
+         ("mira-osei", "SPOKE_AT", "tern-summit")),
+        # an agreement to buy, signed, is no partnership
+        ("Corvid Labs signed a strategic agreement with Pellam Bank to acquire a stake in "
+         "Tern Pay.",
+         ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
+        # two firms' people, each after a bare apostrophe, are no firms
+        ("Corvid Labs' Tom Lee and Orbis Labs' Mira Osei disagreed.",
+         ("tom-lee", "SUBSIDIARY_OF", "corvid-labs")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
@@ -211,6 +226,8 @@ def test_an_organisation_after_new_in_a_heading_keeps_its_abbreviation(extractor
     # a plural possessive inside a name
     ("The case was heard at the Eastern Magistrates' Courts in Hong Kong.",
      "eastern-magistrates-courts", {"eastern-magistrates", "courts"}),
+    # "for" and an abbreviation of a field after a firm's name: the reason, not the name
+    ("The SFC fined Corvid Labs for AML failures.", "corvid-labs", {"corvid-labs-for-aml"}),
 ])
 def test_names_of_round_14(extractor, text, name, not_names):
     ids = {e.id for e in extractor.run(document(text)).entities}
