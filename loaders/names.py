@@ -114,10 +114,6 @@ def uncapped(name: str) -> str:
                     if _CAPS_SURNAME.match(w) else w for w in words)
 
 
-#: A possessive's mark, where a name is cut ("Lumen's", "Orbis Labs'").
-_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
-
-
 #: Particles inside a person's name ("Dwight van Diem", "Ana de Souza"); they also join the
 #: words of a name found by its shape.
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "bin"}
@@ -380,9 +376,7 @@ class NameFinder:
                 whole = (s, e) == (start, end) or (
                     e == end and label not in {"GPE", "LOC", "PERSON"})
                 piece_label = label if whole else None
-                if _firm_s_person(doc, s, e) or (
-                        s > start and e == end and doc[s - 1].text in _POSSESSIVE_MARKS
-                        and label == "PERSON" and _person_after(doc, s, e)):
+                if _firm_s_person(doc, s, e):
                     piece_label = "PERSON"  # "Orbis Labs' Jane Doe" read as one name
                 s, e = _trim(doc, s, e)
                 # a place of the registry is whole: "China" in "mainland China" is no name
