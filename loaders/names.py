@@ -1629,6 +1629,11 @@ _PEOPLE_S_TITLES = {"ceo", "cfo", "coo", "cto", "chief", "chairman", "chairwoman
                     "governor", "minister"}
 
 
+#: Words between "who" and the title it gives ("who is also the chief executive of").
+_WHO_IS = {"is", "was", "has", "had", "been", "also", "the", "a", "an", "its", "now",
+           "currently", "then", "previously", "formerly", "serves", "served", "as"}
+
+
 def _titled(span: Span) -> bool:
     """Whether a title stands in apposition to the name ("Jane Doe, chief executive"; a
     one-word name only with "the": "Kevin, the chief executive of X")."""
@@ -1649,10 +1654,13 @@ def _titled(span: Span) -> bool:
         if role in _PEOPLE_S_TITLES and person_words(span.text) and len(span) > 1:
             return True
     if span.end + 2 < len(doc) and doc[span.end].text == "," and \
-            doc[span.end + 1].lower_ == "who" and person_words(span.text) and any(
-                w.lower_.removeprefix("co-") in _PEOPLE_S_TITLES
-                for w in doc[span.end + 2:span.end + 6]):
-        return True  # "Pan, who is also chief executive of X": "who" speaks of a person
+            doc[span.end + 1].lower_ == "who" and person_words(span.text):
+        k = span.end + 2  # "Pan, who is also chief executive of X": "who" speaks of a person
+        while k < len(doc) and doc[k].lower_ in _WHO_IS:
+            k += 1
+        if k < len(doc) and k > span.end + 2 and \
+                doc[k].lower_.removeprefix("co-") in _PEOPLE_S_TITLES:
+            return True
     if before in titles and person_words(uncapped(span.text)):
         return True  # "Prof. Jin-Guang TENG"
     return person_words(span.text) and (before in titles or (

@@ -233,3 +233,12 @@ def test_names_of_round_14(extractor, text, name, not_names):
     ids = {e.id for e in extractor.run(document(text)).entities}
     assert name in ids
     assert not ids & not_names
+
+
+def test_who_after_a_firm_without_a_title_makes_no_person(extractor):
+    """Only ", who is (also) <title>" makes a name a person's: a firm a writer follows with
+    "who is controlled by ..." stays a firm."""
+    batch = extractor.run(document(
+        "Tern Labs signed a deal with Quorra Peak, who is controlled by director Mira Osei."))
+    kinds = {e.id: e.kind for e in batch.entities}
+    assert kinds["quorra-peak"] != "Person"
