@@ -50,7 +50,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "phrase-head", "subject-poss", "majority-stake-in", "fund-owner",
                "with-together", "part-of", "described-regulator", "board-of",
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
-               "object-modifier", "comma-before", "name-after", "unit-before"}
+               "object-modifier", "comma-before", "name-after", "unit-before",
+               "object-organ"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -2498,6 +2499,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "by-together":  # "by A together with B, C and D": A to D
         agents = _role("by", t, span, at)
         return [*(_office_owner(a, at) for a in agents), *_together_with([t, *agents])]
+    if role == "object-organ":  # "chairs the board (council) of Y": Y
+        return [g for o in t.children if o.dep_ == "dobj"
+                for g in [_organ_owner(o)] if g != o]
     if role == "name-after":  # "of the HKMA": the name after the word (and "the") alone
         return _name_after(t, at)
     if role == "unit-before":  # "the X Lab of Y", "the X Institute at Y": a unit's name

@@ -118,6 +118,10 @@ from tests.extract_support import document, triples
         ("an institute 'at' a university",
          "Mira Osei, Director of the Institute for Tern Research at Corvid University, spoke.",
          {("institute-for-tern-research", "SUBSIDIARY_OF", "corvid-university")}),
+        ("a person who chairs a body's council or board",
+         "Lee greeted Mira Osei, who chairs the council of the Tern Web3 Association, and "
+         "others.",
+         {("mira-osei", "CHAIRS", "tern-web3-association")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
