@@ -63,6 +63,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "named", "relative-host", "participle-agent", "poss-head",
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
+         "object-assets-owner",
          "announcing-subject"} | _MORE_ROLES
 #: Last words of a unit's name, which "of" or "at" a body names the body it is part of.
 _UNIT_WORDS = {"lab", "labs", "laboratory", "centre", "center", "institute", "school",
@@ -1145,8 +1146,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # HKMA approved the appointment of A")
         return [x for x, _ in _subject(t.head)] if t.dep_ == "dobj" and \
             t.head.lemma_.lower() in _ANNOUNCING else []
-    if role == "assets-owner":  # "X's reserves are held in custody by Y": X
-        held = [x for x, _ in _subject(t) if x.lemma_.lower() in _CUSTODY_ASSETS]
+    if role in {"assets-owner", "object-assets-owner"}:
+        # "X's reserves are held in custody by Y", "Y safeguards the assets of X": X
+        held = [x for x, _ in _subject(t) if x.lemma_.lower() in _CUSTODY_ASSETS] \
+            if role == "assets-owner" else [
+                o for o in t.children if o.dep_ == "dobj" and o.lemma_.lower() in _CUSTODY_ASSETS]
         found = [c for x in held for c in x.children if c.dep_ == "poss"] + [
             _object(p) for x in held for p in x.children
             if p.dep_ == "prep" and p.lower_ == "of" and _object(p) is not None]
@@ -1242,6 +1246,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
         k = (at[t.i].end if t.i in at else t.i + 1)
         k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
+        k += k < len(doc) and doc[k].lower_ in {"new", "latest", "flagship", "own"} \
+            and k + 1 in at  # "Lumen's new Tide app"
         k += k + 1 < len(doc) and doc[k].is_quote and k + 1 in at  # 'its "Tide" app'
         if k < len(doc) and k not in at and doc[k].lemma_.lower() in name_data().product_heads:
             # "Lumen's stablecoin, LUM,": the name its product noun is given

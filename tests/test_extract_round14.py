@@ -122,6 +122,12 @@ from tests.extract_support import document, triples
          "Lee greeted Mira Osei, who chairs the council of the Tern Web3 Association, and "
          "others.",
          {("mira-osei", "CHAIRS", "tern-web3-association")}),
+        ("a custodian that safeguards the assets of a fund",
+         "Corvid Bank will safeguard the assets of the Tern ETF.",
+         {("corvid-bank", "CUSTODIAN_OF", "tern-etf")}),
+        ("a firm's new product, named after the possessive",
+         "Corvid Bank's new Quill Wallet app went live in May.",
+         {("corvid-bank", "OPERATES", "quill-wallet-app")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -192,6 +198,9 @@ def test_round14_construction(extractor, construction, text, expected):
         # two firms' people, each after a bare apostrophe, are no firms
         ("Corvid Labs' Tom Lee and Orbis Labs' Mira Osei disagreed.",
          ("tom-lee", "SUBSIDIARY_OF", "corvid-labs")),
+        # shares held are owned, not kept for someone
+        ("Corvid Group holds the shares of Tern Money.",
+         ("corvid-group", "CUSTODIAN_OF", "tern-money")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
