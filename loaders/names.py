@@ -65,6 +65,8 @@ _NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "
 _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?$")
 #: "HTX", "Gate.io", "SlowMist", "Web3 Harbour"
 _WRITTEN_AS_NAME = re.compile(r"^.+[A-Z.]|^[A-Z0-9]+$|^[A-Z][a-z]+\d+$")
+#: "Token2049": a word and a number glued, written as no common word is
+_NUMBERED_NAME = re.compile(r"^[A-Z][A-Za-z]+\d{2,}$")
 #: "RWAs", "DATs": an abbreviation in the plural names a class of things, not one
 _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -728,7 +730,8 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
                 t.ent_type_ in {"GPE", "LOC"} for t in doc[i:j] if t.pos_ == "PROPN"):
             pass  # "Hong Kong and Singapore": places listed
         elif j - i > 1 or any(c.isupper() for c in token.text[1:]) or (
-                token.dep_ in _ARGUMENT and not token.is_sent_start) or _before_relative(doc, j):
+                token.dep_ in _ARGUMENT and not token.is_sent_start) or \
+                _before_relative(doc, j) or _NUMBERED_NAME.match(token.text):
             runs.append((i, j))
         i = j
     for k in sorted(_inner(doc)):  # "World of Web3 (WOW) Summit 2025": one name

@@ -128,6 +128,9 @@ from tests.extract_support import document, triples
         ("a firm's new product, named after the possessive",
          "Corvid Bank's new Quill Wallet app went live in May.",
          {("corvid-bank", "OPERATES", "quill-wallet-app")}),
+        ("a name written as a word and a number glued ('Token2049')",
+         "Mira Osei spoke at the Quill2049 conference in Singapore.",
+         {("mira-osei", "SPOKE_AT", "quill2049")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
