@@ -131,6 +131,15 @@ from tests.extract_support import document, triples
         ("a name written as a word and a number glued ('Token2049')",
          "Mira Osei spoke at the Quill2049 conference in Singapore.",
          {("mira-osei", "SPOKE_AT", "quill2049")}),
+        ("an event that returns to a city",
+         "The Pellam Forum returns to Hong Kong in April.",
+         {("pellam-forum", "LOCATED_IN", "hong-kong")}),
+        ("a city that hosted an event",
+         "Singapore hosted the Tallis Forum in April.",
+         {("tallis-forum", "LOCATED_IN", "singapore")}),
+        ("the organiser of an event",
+         "Corvid Labs is the organiser of the Quill Forum.",
+         {("corvid-labs", "LAUNCHED", "quill-forum")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -204,6 +213,9 @@ def test_round14_construction(extractor, construction, text, expected):
         # shares held are owned, not kept for someone
         ("Corvid Group holds the shares of Tern Money.",
          ("corvid-group", "CUSTODIAN_OF", "tern-money")),
+        # a person who came to a city for an event places no event
+        ("Mira Osei came to Hong Kong for the Tern Summit.",
+         ("tern-summit", "LOCATED_IN", "hong-kong")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
