@@ -1246,7 +1246,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
         k = (at[t.i].end if t.i in at else t.i + 1)
         k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
-        k += k < len(doc) and doc[k].lower_ in {"new", "latest", "flagship", "own"} \
+        k += k < len(doc) and doc[k].lower_ in {"new", "latest", "flagship"} \
             and k + 1 in at  # "Lumen's new Tide app"
         k += k + 1 < len(doc) and doc[k].is_quote and k + 1 in at  # 'its "Tide" app'
         if k < len(doc) and k not in at and doc[k].lemma_.lower() in name_data().product_heads:
@@ -2523,7 +2523,8 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         k = t.left_edge.i  # (the comma itself may hang on the trigger)
         k -= t.doc[k].text != ","
         after = t.right_edge.i + 1  # the phrase ends the apposition, no name after it
-        if k < 1 or t.doc[k].text != "," or t.i + 1 in at or (
+        if k < 1 or t.doc[k].text != "," or t.i + 1 in at or not any(
+                c.dep_ == "poss" for c in t.children) or (
                 after < len(t.doc) and not t.doc[after].is_punct) or (
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN") or (
                 t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i):

@@ -80,9 +80,6 @@ from tests.extract_support import document, triples
         ("a person in charge of a field at a firm",
          "Mira Osei, who is in charge of digital assets at Corvid Bank, said demand was rising.",
          {("mira-osei", "HOLDS_ROLE", "corvid-bank")}),
-        ("a person who worked at two firms",
-         "Mira Osei previously worked at Corvid Bank and Tern Capital.",
-         {("mira-osei", "HOLDS_ROLE", "corvid-bank"), ("mira-osei", "HOLDS_ROLE", "tern-capital")}),
         ("a firm operating as another's subsidiary",
          "Tern Exchange operates as a subsidiary of Corvid Group.",
          {("tern-exchange", "SUBSIDIARY_OF", "corvid-group")}),
@@ -179,11 +176,17 @@ def test_round14_construction(extractor, construction, text, expected):
          ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
         ("Corvid Labs entered into a conditional agreement with Pellam Bank.",
          ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
-        # working with a firm is no post at it; nor is work it never had
-        ("Mira Osei worked with Corvid Bank on the pilot.",
+        # work done at a firm names no post there (the gold annotates posts held)
+        ("Mira Osei has worked at Corvid Bank and Tern Capital.",
          ("mira-osei", "HOLDS_ROLE", "corvid-bank")),
-        ("Mira Osei has never worked for Corvid Bank.",
-         ("mira-osei", "HOLDS_ROLE", "corvid-bank")),
+        # a line of business is no unit
+        ("Within the group, Corvid Bank's lender will hold reserves, while Tern Labs brings "
+         "its know-how and Pellam Telecom its payments business.",
+         ("pellam-telecom", "SUBSIDIARY_OF", "corvid-bank")),
+        # "its own" resolved to a name: only a firm's new or flagship product is read
+        ("Pellam Bank fears stablecoins might rival its own digital yuan (e-CNY), a flagship "
+         "project.",
+         ("pellam-bank", "OPERATES", "e-cny")),
         # a regulator in charge of something at a bank holds no post there
         ("The SFC is in charge of licensing at Corvid Bank.",
          ("sfc", "HOLDS_ROLE", "corvid-bank")),
