@@ -2524,7 +2524,8 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         k -= t.doc[k].text != ","
         after = t.right_edge.i + 1  # the phrase ends the apposition, no name after it
         if k < 1 or t.doc[k].text != "," or t.i + 1 in at or not any(
-                c.dep_ == "poss" for c in t.children) or (
+                c.dep_ == "poss" or c.dep_ == "compound" and c.i in at
+                for c in t.children) or (
                 after < len(t.doc) and not t.doc[after].is_punct) or (
                 t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN") or (
                 t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i):
