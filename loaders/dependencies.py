@@ -2498,6 +2498,25 @@ def _companions(holders: list[Token], at: dict[int, Mention]) -> list[Token]:
         for o in c.children if o.dep_ == "pobj"])]
 
 
+def _comma_apposed(t: Token, at: dict[int, Mention]) -> int | None:
+    """The comma that sets off the phrase of the title ``t`` as an apposition the parse hung
+    elsewhere ("according to Jane Doe, Lumen's head of research."): the phrase names its firm
+    (in the possessive or before the title), ends there, and has no name after the title
+    ("Lumen's chief Tom Lee"); nor is it the subject of what follows ("According to A,
+    Lumen's chief said")."""
+    doc = t.doc
+    k = t.left_edge.i  # (the comma itself may hang on the trigger)
+    k -= doc[k].text != ","
+    after = t.right_edge.i + 1
+    if k < 1 or doc[k].text != "," or t.i + 1 in at or \
+            t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" or \
+            after < len(doc) and not doc[after].is_punct or \
+            t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i:
+        return None
+    named = any(c.dep_ == "poss" or c.dep_ == "compound" and c.i in at for c in t.children)
+    return k if named else None
+
+
 def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
@@ -2517,20 +2536,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
             at[k].end - at[k].start > 1 and (t.doc[k].lower_ in _UNIT_WORDS
                                              or t.doc[at[k].start].lower_ in _UNIT_WORDS) \
             else []
-    if role == "comma-before":  # "according to Jane Doe, Lumen's head of research": the
-        # name before the comma that sets off the trigger's phrase (an apposition the parse
-        # hung elsewhere), unless a name follows the trigger ("Lumen's chief Tom Lee")
-        k = t.left_edge.i  # (the comma itself may hang on the trigger)
-        k -= t.doc[k].text != ","
-        after = t.right_edge.i + 1  # the phrase ends the apposition, no name after it
-        if k < 1 or t.doc[k].text != "," or t.i + 1 in at or not any(
-                c.dep_ == "poss" or c.dep_ == "compound" and c.i in at
-                for c in t.children) or (
-                after < len(t.doc) and not t.doc[after].is_punct) or (
-                t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN") or (
-                t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i):
-            return []  # (not the subject of what follows: "According to A, X's chief said")
-        return [t.doc[k - 1]] if k - 1 in at else []
+    if role == "comma-before":  # "according to Jane Doe, Lumen's head of research": Jane Doe
+        k = _comma_apposed(t, at)
+        return [t.doc[k - 1]] if k is not None and k - 1 in at else []
     if role == "relative-object":  # "the platform that X helped (to) found": the platform
         clause = t
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
