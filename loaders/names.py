@@ -101,12 +101,12 @@ def person_words(name: str) -> bool:
 _CAPS_SURNAME = re.compile(r"^[A-Z]{2,}(?:-[A-Z]+)?$")
 
 
-def uncapped(name: str) -> str:
+def _uncapped(name: str) -> str:
     """``name`` with a surname in capitals written as a name ("Eddie YUE": "Eddie Yue"),
     where another word of it is written as a name; to be asked only after a title that only
     people hold, as "Lumen OSL" would be a person's name too.
 
-    >>> uncapped("Jin-Guang TENG"), uncapped("CHAN Ho Lim"), uncapped("HSBC")
+    >>> _uncapped("Jin-Guang TENG"), _uncapped("CHAN Ho Lim"), _uncapped("HSBC")
     ('Jin-Guang Teng', 'Chan Ho Lim', 'HSBC')
     """
     words = name.split()
@@ -554,7 +554,7 @@ class NameFinder:
                 continue
             if _one_name(key) and key in people:
                 continue  # a surname: the person named in full, whatever the NER called it
-            kind = kind_of(uncapped(span.text) if key in titled else span.text,
+            kind = kind_of(_uncapped(span.text) if key in titled else span.text,
                            "PERSON" if key in titled else label, doc._.outlet)
             if kind == "Place" and key in titled and len(key.split()) > 1 and \
                     key not in name_data().places:
@@ -1664,7 +1664,7 @@ def _titled(span: Span) -> bool:
         if k < len(doc) and k > span.end + 2 and \
                 doc[k].lower_.removeprefix("co-") in _PEOPLE_S_TITLES:
             return True
-    if before in titles and person_words(uncapped(span.text)):
+    if before in titles and person_words(_uncapped(span.text)):
         return True  # "Prof. Jin-Guang TENG"
     return person_words(span.text) and (before in titles or (
         span.end + 1 < len(doc) and doc[span.end].text == ","
