@@ -1292,8 +1292,14 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         last = doc[span[1] - 1]
         if span[1] not in at and last.dep_ in {"amod", "compound"} and \
                 last.head.pos_ == "NOUN" and last.head.i > last.i:
-            # "one of eleven SFC-licensed trading platforms": what the participle describes
-            return [last.head]
+            # "one of eleven SFC-licensed trading platforms": what the participle describes;
+            # "X is an SFC-licensed exchange": X
+            noun = last.head
+            if noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.i not in at:
+                if any(_denies(c) for c in noun.head.children):
+                    return []  # "X is not an SFC-licensed exchange"
+                return [x for x, _ in _subject(noun.head)] or [noun]
+            return [noun]
         return [doc[span[1]]]
     if role == "name-before":  # "Jane Doe of X": a name ends right before the trigger,
         # and a pair of people is of X both ("A and B of X"; in a longer list, only the last)

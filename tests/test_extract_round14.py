@@ -137,6 +137,18 @@ from tests.extract_support import document, triples
         ("the organiser of an event",
          "Corvid Labs is the organiser of the Quill Forum.",
          {("corvid-labs", "LAUNCHED", "quill-forum")}),
+        ("a regulator's list of licensed platforms that includes a firm",
+         "The SFC's list of licensed platforms now includes Corvid Exchange.",
+         {("corvid-exchange", "LICENSED_BY", "sfc")}),
+        ("a firm that operates under a regulator's licence",
+         "Tern Exchange operates under a licence from the SFC.",
+         {("tern-exchange", "LICENSED_BY", "sfc")}),
+        ("licences a regulator approved for firms",
+         "The SFC approved licences for Pellam Exchange and Quill Exchange.",
+         {("pellam-exchange", "LICENSED_BY", "sfc"), ("quill-exchange", "LICENSED_BY", "sfc")}),
+        ("a firm that is a regulator-licensed platform",
+         "Orbis Exchange is an SFC-licensed exchange.",
+         {("orbis-exchange", "LICENSED_BY", "sfc")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -219,6 +231,13 @@ def test_round14_construction(extractor, construction, text, expected):
         # a person who came to a city for an event places no event
         ("Mira Osei came to Hong Kong for the Tern Summit.",
          ("tern-summit", "LOCATED_IN", "hong-kong")),
+        # a list of suspicious platforms, a denial
+        ("The SFC's list of suspicious platforms now includes Corvid Exchange.",
+         ("corvid-exchange", "LICENSED_BY", "sfc")),
+        ("Corvid Exchange is not an SFC-licensed exchange.",
+         ("corvid-exchange", "LICENSED_BY", "sfc")),
+        ("Corvid Exchange is not operating under a licence from the SFC.",
+         ("corvid-exchange", "LICENSED_BY", "sfc")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
