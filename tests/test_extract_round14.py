@@ -149,6 +149,15 @@ from tests.extract_support import document, triples
         ("a firm that is a regulator-licensed platform",
          "Orbis Exchange is an SFC-licensed exchange.",
          {("orbis-exchange", "LICENSED_BY", "sfc")}),
+        ("a group's members listed after 'including'",
+         "The Tern Association's members, including Corvid Pay and Tern Money, backed the "
+         "plan.",
+         {("corvid-pay", "MEMBER_OF", "tern-association"),
+          ("tern-money", "MEMBER_OF", "tern-association")}),
+        ("two names described together by a plural",
+         "Pellam Pay and Quill Money, both members of the Orbis Association, backed the plan.",
+         {("pellam-pay", "MEMBER_OF", "orbis-association"),
+          ("quill-money", "MEMBER_OF", "orbis-association")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
