@@ -1041,7 +1041,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             return []
         described = _described(first, at) or first.head
         if first.tag_ in {"NNS", "NNPS"} and described.conjuncts and not any(
-                w.lower_ == "respectively" for w in first.subtree):
+                w.lower_ == "respectively" for w in first.sent):
             return [described, *described.conjuncts]  # "A and B, both members of X,"
         return [_former_or_latter(first, described, at)]
     if role == "appos":  # an "apposition" listing more names is a list, not a description,

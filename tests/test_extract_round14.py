@@ -247,6 +247,9 @@ def test_round14_construction(extractor, construction, text, expected):
          ("corvid-exchange", "LICENSED_BY", "sfc")),
         ("Corvid Exchange is not operating under a licence from the SFC.",
          ("corvid-exchange", "LICENSED_BY", "sfc")),
+        # "respectively" pairs each name with its own
+        ("Corvid Pay and Tern Money, units of Pellam Group and Orbis Group respectively, grew.",
+         ("corvid-pay", "SUBSIDIARY_OF", "orbis-group")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
