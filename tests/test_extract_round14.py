@@ -158,6 +158,16 @@ from tests.extract_support import document, triples
          "Pellam Pay and Quill Money, both members of the Orbis Association, backed the plan.",
          {("pellam-pay", "MEMBER_OF", "orbis-association"),
           ("quill-money", "MEMBER_OF", "orbis-association")}),
+        ("two firms working together",
+         "Corvid Bank and Pellam Bank are working together in Project Tern.",
+         {("corvid-bank", "PARTNERS_WITH", "pellam-bank")}),
+        ("a firm chosen as another's technology provider",
+         "Orbis Bank has chosen Quill Labs as its technology provider.",
+         {("quill-labs", "PARTNERS_WITH", "orbis-bank")}),
+        ("a firm's collaborators listed",
+         "Tallis Bank's collaborators include Quill Pay and Orbis Money.",
+         {("quill-pay", "PARTNERS_WITH", "tallis-bank"),
+          ("orbis-money", "PARTNERS_WITH", "tallis-bank")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -250,6 +260,8 @@ def test_round14_construction(extractor, construction, text, expected):
         # "respectively" pairs each name with its own
         ("Corvid Pay and Tern Money, units of Pellam Group and Orbis Group respectively, grew.",
          ("corvid-pay", "SUBSIDIARY_OF", "orbis-group")),
+        ("Corvid Bank and Pellam Bank are not working together.",
+         ("corvid-bank", "PARTNERS_WITH", "pellam-bank")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
