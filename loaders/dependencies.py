@@ -63,7 +63,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "named", "relative-host", "participle-agent", "poss-head",
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
-         "object-assets-owner",
+         "object-assets-owner", "board-from",
          "announcing-subject"} | _MORE_ROLES
 #: Last words of a unit's name, which "of" or "at" a body names the body it is part of.
 _UNIT_WORDS = {"lab", "labs", "laboratory", "centre", "center", "institute", "school",
@@ -1238,9 +1238,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                for c in subjects[0].children):
             return []
         return [doc[mentions[-1].end - 1]]
-    if role == "board-of":  # "sits on the board of Y", "appointed A to Y's board": Y
-        # (and "the board of directors of Y")
-        return [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "to"}
+    if role in {"board-of", "board-from"}:
+        # "sits on the board of Y", "appointed A to Y's board", (board-from) "resigned from
+        # Y's board": Y (and "the board of directors of Y")
+        preps = {"on", "to"} if role == "board-of" else {"from"}
+        return [o for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                 for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() == "board"
                 for o in _owner(b, at) or [g for g in [_organ_owner(b)]
                                            if g != b and g.i in at]]

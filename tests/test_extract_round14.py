@@ -168,6 +168,12 @@ from tests.extract_support import document, triples
          "Tallis Bank's collaborators include Quill Pay and Orbis Money.",
          {("quill-pay", "PARTNERS_WITH", "tallis-bank"),
           ("orbis-money", "PARTNERS_WITH", "tallis-bank")}),
+        ("a firm's boss",
+         "Quill Bank boss Mira Osei said demand was rising.",
+         {("mira-osei", "HOLDS_ROLE", "quill-bank")}),
+        ("a seat left on a firm's board",
+         "Mira Osei resigned from Tallis Bank's board in May.",
+         {("mira-osei", "HOLDS_ROLE", "tallis-bank")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
