@@ -174,6 +174,13 @@ from tests.extract_support import document, triples
         ("a seat left on a firm's board",
          "Mira Osei resigned from Tallis Bank's board in May.",
          {("mira-osei", "HOLDS_ROLE", "tallis-bank")}),
+        ("a group's units listed",
+         "Orbis Group, whose units include Quill Exchange and Tallis Pay, grew.",
+         {("quill-exchange", "SUBSIDIARY_OF", "orbis-group"),
+          ("tallis-pay", "SUBSIDIARY_OF", "orbis-group")}),
+        ("an investor's portfolio companies listed",
+         "Orbis Capital's portfolio companies include Quill Labs.",
+         {("orbis-capital", "OWNS", "quill-labs")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -268,6 +275,8 @@ def test_round14_construction(extractor, construction, text, expected):
          ("corvid-pay", "SUBSIDIARY_OF", "orbis-group")),
         ("Corvid Bank and Pellam Bank are not working together.",
          ("corvid-bank", "PARTNERS_WITH", "pellam-bank")),
+        ("Corvid Group's units do not include Tern Exchange.",
+         ("tern-exchange", "SUBSIDIARY_OF", "corvid-group")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
