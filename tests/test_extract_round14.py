@@ -181,6 +181,12 @@ from tests.extract_support import document, triples
         ("an investor's portfolio companies listed",
          "Orbis Capital's portfolio companies include Quill Labs.",
          {("orbis-capital", "OWNS", "quill-labs")}),
+        ("a firm behind a product",
+         "Orbis Exchange is behind the Quill Index.",
+         {("orbis-exchange", "OPERATES", "quill-index")}),
+        ("a product developed by a firm",
+         "The Quill Wallet was developed by Tallis Labs.",
+         {("tallis-labs", "LAUNCHED", "quill-wallet")}),
     ],
 )
 def test_round14_construction(extractor, construction, text, expected):
@@ -277,6 +283,9 @@ def test_round14_construction(extractor, construction, text, expected):
          ("corvid-bank", "PARTNERS_WITH", "pellam-bank")),
         ("Corvid Group's units do not include Tern Exchange.",
          ("tern-exchange", "SUBSIDIARY_OF", "corvid-group")),
+        # behind a rival in a ranking is no product's firm
+        ("Corvid Exchange is behind Pellam Bank in market share.",
+         ("corvid-exchange", "OPERATES", "pellam-bank")),
     ],
 )
 def test_no_false_relation(extractor, text, wrong):
