@@ -1363,15 +1363,13 @@ def _body_of_fields(span: Span) -> Span | None:
     return doc[k:span.end] if k < span.start and doc[k - 1].lower_ == "the" else None
 
 
-#: Words of a body named after the fields it covers ("Ministry of Finance and Economy",
-#: "University of Science and Technology", "School of Economics and Management").
-_FIELDED = {"bureau", "department", "committee", "council", "commission", "authority",
-            "office", "ministry", "division", "university", "school", "institute", "college",
-            "academy", "faculty", "centre", "center", "association", "federation",
-            "chamber"}
 #: Last words of a public body's name ("Bureau", "Department").
 _BODY_HEADS = {"bureau", "department", "committee", "council", "commission", "authority",
                "office", "ministry", "division"}
+#: Words of a body named after the fields it covers ("Ministry of Finance and Economy",
+#: "University of Science and Technology", "School of Economics and Management").
+_FIELDED = _BODY_HEADS | {"university", "school", "institute", "college", "academy", "faculty",
+                          "centre", "center", "association", "federation", "chamber"}
 
 
 #: Small words a name spelled out before its abbreviation may hold, without a letter in it.
