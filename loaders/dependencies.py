@@ -756,7 +756,7 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
                 found += [(g, True) for g in makers] or [(subject, may_list)]
             continue
         if role == "attr-subject":
-            first = _conj_root(trigger)
+            first = _conj_root(_title_listed_after(trigger, at) or trigger)
             found += _attr_subject(trigger, trigger if first.i in at else first)
             continue
         if role == "clause-subject":
@@ -823,7 +823,7 @@ def _partitive(token: Token) -> Token | None:
 
 def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) -> list[Token]:
     doc = t.doc
-    first = _conj_root(t)
+    first = _conj_root(_title_listed_after(t, at) or t)
     if first.i in at:  # "with Lumen Bank and its subsidiaries": a list, not two titles
         first = t
     if role == "object":
@@ -1572,6 +1572,17 @@ def _conj_root(t: Token) -> Token:
     return t
 
 
+def _title_listed_after(t: Token, at: dict[int, Mention]) -> Token | None:
+    """The title a second title is listed with where the parse joins it to the first one's
+    organisation ("CTO of Y and CEO of Z": "CEO" joined to "Y"): that first title."""
+    owner = t.head
+    if t.dep_ != "conj" or owner.i >= t.i or owner.i not in at or owner.dep_ != "pobj" or \
+            owner.head.lower_ not in {"of", "at"}:
+        return None
+    title = owner.head.head
+    return title if title.pos_ in {"NOUN", "PROPN"} and title.i not in at else None
+
+
 def _clause_verb(t: Token) -> Token:
     """The verb of the clause ``t`` belongs to, past participles and prepositions."""
     verb = t
@@ -1725,7 +1736,12 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
     for candidates in ([noun], [g for g in group if g.i != noun.i]):
         found, of = [], []
         for n in candidates:
-            for c in n.children:
+            children = list(n.children)
+            if _title_listed_after(n, at) is not None and not any(
+                    c.dep_ == "prep" and c.lower_ in {"of", "at"} for c in children):
+                # "CTO of Y and CEO of Z": the parse hangs "of Z" on Y
+                children += [c for c in n.head.children if c.i > n.i]
+            for c in children:
                 if c.dep_ == "prep" and c.lower_ in {"of", "at"}:
                     # "head of wealth at Y": a department is no owner; ask the next noun
                     of += [o for g in c.children if g.dep_ == "pobj" and (
@@ -1742,6 +1758,12 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                         for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
                         for o in p.children if o.dep_ == "pobj" and o.i in at
                         and at[o.i].kind == "GovernmentBody"]
+                elif c.dep_ == "prep" and c.lower_ == "from" and n.i not in at:
+                    # "an expert from Y", "analysts from A and B": where they work (not a
+                    # place: "a director from Singapore")
+                    of += [o for g in c.children if g.dep_ == "pobj"
+                           for o in (g, *g.conjuncts) if o.i in at
+                           and at[o.i].kind not in {"Place", "Person"}]
                 elif c.dep_ == "poss" and c.lower_ == "whose":
                     found += _whose(c, n, at)
                 elif c.dep_ in _MODIFIERS and c.i < n.i and c.i in at and \

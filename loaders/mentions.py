@@ -124,6 +124,13 @@ CO_WORD = re.compile(r"^[Cc]o-(?:led|" + "|".join(s.rstrip("e") for s in CO_STEM
 #: adjectives, so the pipeline tags them nouns.
 HYPHENATED_TITLES = ("under-secretary", "secretary-general", "director-general",
                      "attorney-general", "editor-in-chief")
+#: Titles made with "co-" (kept whole by ``CO_WORD``), which the tagger may take for verbs
+#: ("Lumen co-founder Jane Doe").
+CO_TITLES = tuple(f"co-{t}{s}" for t in ("founder", "chair", "chairman", "chairwoman",
+                                          "chairperson", "head", "host", "owner", "manager",
+                                          "organiser", "organizer", "sponsor", "investor",
+                                          "developer", "operator", "lead")
+                  for s in ("", "s"))
 HYPHENATED_NOUN = re.compile(
     r"^(?:[Tt]ie-up|[Ss]tart-up|[Ss]pin-off|[Rr]oll-out|[Bb]uy-out|[Tt]ake-over|[Ss]et-up|"
     # each title with its words' capitals or not ("Secretary-General"), short words as written
@@ -822,7 +829,11 @@ def resolve_partial(found: list[Span], named: list[Span]) -> tuple[list[Span], l
     moved, kept = [], []
     for span in found:
         earlier = first_with_prefix.get(span.text.lower())
-        if earlier is not None and earlier.start < span.start and not named_as_parent(span):
+        # a name the document already gives in full as another firm's ("First Digital" for
+        # "First Digital Group", beside the registry's "First Digital Trust") stays that firm
+        longer = span.kb_id_.startswith("-".join(span.text.lower().split()) + "-")
+        if earlier is not None and earlier.start < span.start and not longer and \
+                not named_as_parent(span):
             moved.append(Span(span.doc, span.start, span.end, label=earlier.label_,
                               kb_id=earlier.kb_id_))
         else:

@@ -118,7 +118,7 @@ def _uncapped(name: str) -> str:
 
 #: Particles inside a person's name ("Dwight van Diem", "Ana de Souza"); they also join the
 #: words of a name found by its shape.
-_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "bin"}
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "do", "dos", "das", "del", "bin"}
 
 
 @dataclass(frozen=True)
@@ -1696,7 +1696,10 @@ def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
                   registry: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
     """The organisation whose longer name ``key`` begins with only words such as "Group" or
     "Brokers" after it ("Tiger" for "Tiger Brokers", not "Lumen" for "Lumen Pay Network"),
-    or its Hong Kong arm's bracketed place ("Lumen" after "Lumen (Hong Kong) Limited")."""
+    or its Hong Kong arm's bracketed place ("Lumen" after "Lumen (Hong Kong) Limited").
+    Of several, the group ("Lumen" after "Lumen Trust" and "Lumen Group" is the group: the
+    bare name is the brand, a business line adds its word)."""
+    owners = []
     for other, owner in (*full.items(), *registry.items()):
         if not other.startswith(key + " ") or owner[1] in _NOT_ORGANISATIONS:
             continue
@@ -1704,8 +1707,8 @@ def _prefix_owner(key: str, full: dict[str, tuple[str, str]],
         if rest[-2:] in (["hong", "kong"], ["hk"]):
             rest = rest[:-2] if rest[-1] == "kong" else rest[:-1]
         if all(w in _ORG_SUFFIXES or _ends_name(w) for w in rest):
-            return owner
-    return None
+            owners.append((owner, all(w == "group" or _ends_name(w) for w in rest)))
+    return next((o for o, group in owners if group), owners[0][0] if owners else None)
 
 
 def _shortened(key: str, first_at: dict[str, int], full: dict[str, tuple[str, str]],

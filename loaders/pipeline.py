@@ -55,6 +55,7 @@ from hkweb3.errors import ConfigError
 from hkweb3.graph.models import Entity
 from hkweb3.loaders.mentions import (
     CO_STEMS,
+    CO_TITLES,
     HYPHENATED_TITLES,
     RegistryMentions,
     abbreviations,
@@ -228,22 +229,28 @@ def _indexed_lemmas(nlp: Language) -> None:
 
 def _titles_are_nouns(nlp: Language) -> None:
     """Tag the hyphenated titles the tokenizer keeps whole as nouns, whatever the tagger
-    guessed ("Under-Secretary" as an adjective)."""
-    nlp.get_pipe("attribute_ruler").add(
-        patterns=[[{"LOWER": {"IN": list(HYPHENATED_TITLES)}}]],
-        attrs={"POS": "NOUN", "TAG": "NN"})
+    guessed ("Under-Secretary" as an adjective, "co-founder" as a verb)."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    titles = [*HYPHENATED_TITLES, *CO_TITLES]
+    ruler.add(patterns=[[{"LOWER": {"IN": [t for t in titles if not t.endswith("s")]}}]],
+              attrs={"POS": "NOUN", "TAG": "NN", "MORPH": "Number=Sing"})
+    ruler.add(patterns=[[{"LOWER": {"IN": [t for t in titles if t.endswith("s")]}}]],
+              attrs={"POS": "NOUN", "TAG": "NNS", "MORPH": "Number=Plur"})
 
 
 def _co_word_lemmas(nlp: Language) -> None:
     """Make the "co-" verbs the tokenizer keeps whole known to the rule lemmatizer, so that
     its suffix rules make "co-founded" "co-found" (not "co-founde", which the hyphen lets
-    through as well), and "co-led" "co-lead"."""
+    through as well), and "co-led" "co-lead"; and the "co-" titles known nouns, so that
+    "co-founders" is "co-founder"."""
     lemmatizer = nlp.get_pipe("lemmatizer")
     if getattr(lemmatizer, "mode", None) != "rule":
         return
     index = lemmatizer.lookups.get_table("lemma_index", {})
     if "verb" in index:
         index["verb"] = frozenset(index["verb"]) | {f"co-{stem}" for stem in CO_STEMS}
+    if "noun" in index:
+        index["noun"] = frozenset(index["noun"]) | {t for t in CO_TITLES if t[-1] != "s"}
     exceptions = lemmatizer.lookups.get_table("lemma_exc", {})
     if "verb" in exceptions:
         exceptions["verb"] = {**exceptions["verb"], "co-led": ["co-lead"]}

@@ -1,0 +1,73 @@
+"""Constructions found missing or misread in round 15's developed probe sets. One sentence of
+our own for each, with made-up entities."""
+
+import pytest
+
+from tests.extract_support import document, triples
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a firm's co-founder named after the firm (the tagger takes 'co-founder' for a verb)",
+         "Tallis Labs co-founder Mira Osei said the firm would list tokens.",
+         {("tallis-labs", "FOUNDED_BY", "mira-osei")}),
+        ("a product owned by a firm is run by it",
+         "Scammers used Quill Chat, a messaging app owned by Corvid Group.",
+         {("corvid-group", "OPERATES", "quill-chat")}),
+        ("an expert 'from' an institute works there",
+         "Mira Osei, an expert from the Corvid Research Institute, gave a briefing.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-research-institute")}),
+        ("a senior fellow at an institute",
+         "Mira Osei, a senior fellow at the Tern Institute, said so.",
+         {("mira-osei", "HOLDS_ROLE", "tern-institute")}),
+        ("two titles, each of its own firm (the parse joins the second title to the first "
+         "firm)",
+         "Mira Osei was CTO of Tallis Labs and CEO of Quill Pay.",
+         {("mira-osei", "HOLDS_ROLE", "tallis-labs"), ("mira-osei", "HOLDS_ROLE", "quill-pay")}),
+        ("two titles, each of its own firm, in apposition",
+         "Mira Osei, CTO of Tallis Labs and CEO of Quill Pay, said so.",
+         {("mira-osei", "HOLDS_ROLE", "tallis-labs"), ("mira-osei", "HOLDS_ROLE", "quill-pay")}),
+        ("a central bank is a regulator, and so may be a regulator's partner",
+         "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
+         "Reserve.",
+         {("tern-authority", "PARTNERS_WITH", "corvid-reserve")}),
+    ],
+)
+def test_round15_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a place after "from" is where a person comes from, not a firm
+        ("Mira Osei, a director from Singapore, said so.",
+         ("mira-osei", "HOLDS_ROLE", "singapore")),
+        # a token owned by its holders is run by no one
+        ("The Quill token, which is owned by Corvid Labs' clients, rose.",
+         ("corvid-labs", "OPERATES", "quill-token")),
+    ],
+)
+def test_no_false_relation(extractor, text, wrong):
+    assert wrong not in triples(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # particles of Portuguese and Spanish names join a body's name
+    ("Mira Osei, Governor of the Banco Central do Tern, spoke.", "banco-central-do-tern"),
+])
+def test_names_of_round_15(extractor, text, name):
+    assert name in {e.id for e in extractor.run(document(text)).entities}
+
+
+def test_a_short_name_is_the_group_not_the_registry_unit(extractor):
+    """A short name the text gives in full as a group ("First Digital" after "First Digital
+    Group") stays the group beside a registry firm whose name it also begins (the registry's
+    First Digital Trust)."""
+    batch = extractor.run(document(
+        "First Digital Group launched a coin. It will be issued by First Digital Trust, a "
+        "trust company owned by First Digital. Jane Doe, CEO of First Digital, said so."))
+    got = {(r.source, r.type, r.target) for r in batch.relations}
+    assert ("jane-doe", "HOLDS_ROLE", "first-digital-group") in got
+    assert ("jane-doe", "HOLDS_ROLE", "first-digital-trust") not in got
