@@ -1037,6 +1037,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [doc[k]] if k in at and at[k].start == k and at[k].kind == "Person" else []
     if role == "appos-head":
         first = _region_titled(first, at)
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and \
+                first.head.head.lower_ == "one" and first.head.head.dep_ == "appos":
+            first = first.head.head  # "Jane Doe, one of the founders of Y": Jane Doe
         if first.dep_ != "appos" or _list_item(first, at):
             return []
         described = _described(first, at) or first.head
@@ -1141,6 +1144,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return _owner(_region_titled(t, at), at)
     if role == "title-person":  # "Jane Doe, Head of Digital Assets, Asia, at Y": Jane Doe
         k = _title_block(t, at)[0] - 1
+        if k >= 3 and k - 1 not in at and doc[k - 1].is_title and doc[k - 2].text == "," \
+                and k - 3 in at and at[k - 3].kind == "Person":
+            k -= 2  # "Mr LEE Ka-wing, Peter, Chief Executive of Y": the English name is his
         return [doc[at[k - 1].start]] if k >= 1 and doc[k].text == "," and k - 1 in at and \
             at[k - 1].end == k and at[k - 1].kind == "Person" else []
     if role == "title-org":  # "..., Head of Digital Assets, Asia Pacific, at Y, said": Y
@@ -1396,6 +1402,10 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
     three before, that says who raised money ("Lumen raised $5 million. The round was led
     by ...")."""
     near = [t, *t.children] + ([t.head] if t.dep_ in {"acl", "relcl"} else [])
+    if t.dep_ == "relcl" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.lower_ == "which" for g in c.children) for c in t.children):
+        # "a round led by A, in which B took part": the parse hangs the clause on A
+        near += list(t.head.ancestors)[:3]
     if t.dep_ in {"pcomp", "advcl", "pobj"} and t.head.lower_ == "with":
         # "closed a round led by A, with B also taking part" (or "with participation from
         # B"): the round of the verb "with" hangs on
@@ -1491,6 +1501,9 @@ def _described(appos: Token, at: dict[int, Mention]) -> Token | None:
     k -= 1
     if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
         k -= 3  # "A (AB), the unit of B"
+    if k >= 2 and k not in at and doc[k - 1].text == "," and k - 2 in at and \
+            at[k - 2].kind == "Person" and doc[k].is_title:
+        k -= 2  # "Mr CHOU Wai Keung, George, the HKMA's ...": the English name is his
     return doc[k] if k >= 0 and k in at else None
 
 

@@ -410,10 +410,13 @@ class NameFinder:
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
                     _title_words(span) or \
                     _places_listed(span) or _kind_word_alone(span) or _is_date(span) or \
+                    _english_name(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
             if label == "PERSON" and span.start in firms:
                 label = "ORG"  # "Lumen Cloud", begun by a registry firm's name: its unit
+            if label == "PERSON" and _has_firm_title(span):
+                label = "ORG"  # "Linekong's founder": no person has a founder or a board
             if label in {None, "ORG"} and (label is None and canonical(span.text) in people
                                            or _titled(span) or _firm_in_brackets(span, named)):
                 label = "PERSON"  # "Jane Doe, chief executive of ...": a person
@@ -1212,6 +1215,50 @@ def _common_noun(span: Span) -> bool:
 _DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)?$")
 
 
+#: Titles only an organisation has, after its name and "'s" ("Lumen's founder"; not
+#: "co-founder": a person may have one).
+_FIRM_TITLES = {"founder", "founders", "ceo", "cfo", "cto", "coo", "chairman", "chairwoman",
+                "board", "shareholders", "subsidiary", "subsidiaries", "parent"}
+
+
+def _has_firm_title(span: Span) -> bool:
+    """Whether ``span`` is followed by "'s" and a title only an organisation has ("Lumen's
+    founder", "Lumen's chief executive")."""
+    doc, k = span.doc, span.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in {"'s", "’s"}:
+        return False
+    k += 1 + (doc[k + 1].lower_ in {"new", "former", "current", "then"} and k + 2 < len(doc))
+    end = k + 1 + (doc[k].lower_ == "chief")
+    if end > len(doc) or end < len(doc) and doc[end].lower_ in _POSTS:
+        return False  # "Jane Doe's chairman role"
+    return doc[k].lower_ in _FIRM_TITLES or doc[k].lower_ == "chief" and \
+        doc[k + 1].lower_ in {"executive", "operating", "financial", "technology"}
+
+
+#: Words for a post that a title before them describes ("her chairman role").
+_POSTS = {"role", "post", "job", "position", "tenure", "term", "stint", "title", "duties",
+          "seat", "days", "years"}
+
+
+def _english_name(span: Span) -> bool:
+    """Whether ``span`` is the English given name an official release writes after a Chinese
+    name with its surname in capitals ("Mr CHOU Wai Keung, George, the HKMA's ..."): a part
+    of the person's name, no entity of its own."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 3 or doc[span.start - 1].text != "," or \
+            not span[0].is_title or span.end < len(doc) and doc[span.end].text not in ",;.":
+        return False
+    words, k = [], span.start - 2
+    while k >= 0 and len(words) < 6 and doc[k].lower_.rstrip(".") not in {"mr", "ms", "mrs",
+                                                                         "dr", "prof"}:
+        if not (doc[k].text[:1].isupper() or doc[k].text == "-" or
+                k and doc[k - 1].text == "-"):
+            return False
+        words.append(doc[k].text)
+        k -= 1
+    return len(words) >= 2 and any(_CAPS_SURNAME.match(w) for w in words)
+
+
 def _is_date(span: Span) -> bool:
     """Whether ``span`` is a date ("26th April", "April 26th")."""
     words, months = span.text.lower().replace(",", " ").split(), name_data().months
@@ -1645,6 +1692,8 @@ def _titled(span: Span) -> bool:
     if any(data.kind_words.get(w) not in {None, "Place"} or w in data.organisation_words
            for w in canonical(span.text).split()):
         return False  # "new Lumen Assets Consortium": no person's name, whatever the word before
+    if _has_firm_title(span):
+        return False  # "Jane Doe, Linekong's founder": the title is Jane Doe's
     before = doc[span.start - 1].lower_.strip(".") if span.start else ""
     if len(span) == 1:  # one word is a person's name only beside a title only people hold
         titles = titles & _PEOPLE_S_TITLES

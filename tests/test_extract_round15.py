@@ -28,6 +28,28 @@ from tests.extract_support import document, triples
         ("two titles, each of its own firm, in apposition",
          "Mira Osei, CTO of Tallis Labs and CEO of Quill Pay, said so.",
          {("mira-osei", "HOLDS_ROLE", "tallis-labs"), ("mira-osei", "HOLDS_ROLE", "quill-pay")}),
+        ("an official release's Chinese name, its surname in capitals, then the English "
+         "given name and a title",
+         "Speaking at a forum, Mr OSEI Wai Keung, Mira, the HKMA's Chief Fintech Officer, "
+         "said the trials were done.",
+         {("osei-wai-keung", "HOLDS_ROLE", "hkma")}),
+        ("the same, with a title in title case",
+         "Mr ROE Ka-wing, John, Chief Executive of Tallis Labs, said so.",
+         {("roe-ka-wing", "HOLDS_ROLE", "tallis-labs")}),
+        ("investors 'in which' a round was taken part in (the parse hangs the clause on the "
+         "round's lead)",
+         "Tallis Labs said it had completed an $8 million seed round led by Kestrel Capital, "
+         "in which Quill Capital and Tern Ventures also took part.",
+         {("quill-capital", "OWNS", "tallis-labs"), ("tern-ventures", "OWNS", "tallis-labs")}),
+        ("one of a firm's founders, in apposition",
+         "Mira Osei, one of the founders of Tallis Labs, said so.",
+         {("tallis-labs", "FOUNDED_BY", "mira-osei")}),
+        ("one of a firm's executives, in apposition",
+         "Mira Osei, one of the executives of Tallis Labs, joined Quill Exchange.",
+         {("mira-osei", "HOLDS_ROLE", "tallis-labs")}),
+        ("a one-word firm whose founder is named (the NER may take the firm for a person)",
+         "Wang Fang, Linekong's founder, announced that the company had set up a fund.",
+         {("linekong", "FOUNDED_BY", "wang-fang")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -44,6 +66,9 @@ def test_round15_construction(extractor, construction, text, expected):
         # a place after "from" is where a person comes from, not a firm
         ("Mira Osei, a director from Singapore, said so.",
          ("mira-osei", "HOLDS_ROLE", "singapore")),
+        # one of the largest deals of a firm is no title
+        ("The deal, one of the largest of Tallis Labs, closed.",
+         ("the-deal", "HOLDS_ROLE", "tallis-labs")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),
@@ -59,6 +84,14 @@ def test_no_false_relation(extractor, text, wrong):
 ])
 def test_names_of_round_15(extractor, text, name):
     assert name in {e.id for e in extractor.run(document(text)).entities}
+
+
+def test_an_english_given_name_after_an_official_name_is_no_entity(extractor):
+    """"Mr OSEI Wai Keung, Mira," (an official release's style): "Mira" is his English
+    name, not a firm."""
+    batch = extractor.run(document("Mr OSEI Wai Keung, Mira, the HKMA's Chief Fintech Officer, "
+                                   "spoke."))
+    assert {e.id for e in batch.entities} == {"osei-wai-keung", "hkma"}
 
 
 def test_a_short_name_is_the_group_not_the_registry_unit(extractor):
