@@ -1264,6 +1264,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             # "Lumen's stablecoin, LUM,": the name its product noun is given
             return [c for c in doc[k].children if c.dep_ == "appos" and c.i in at
                     and doc[at[c.i].start - 1].text == ","][:1]
+        if k < len(doc) and k in at and at[k].end + 1 < len(doc) and \
+                doc[at[k].end].text == "-" and doc[at[k].end + 1].tag_ == "VBN":
+            return []  # "Lumen's Nasdaq-listed shares": where they are listed
         return [doc[k]] if k < len(doc) and k in at else []
     if role in {"next-name", "previous-name"}:
         # "Lumen Group Chairman and CEO Jane Doe": names on either side of a run of titles,

@@ -254,7 +254,7 @@ class RegistryMentions:
         spans = spacy.util.filter_spans(
             [Span(doc, start, end, label=entity_id) for entity_id, start, end in matches]
         )
-        spans = [self._lengthened(span) for span in spans]
+        spans = [self._lengthened(span) for span in spans if not self._of_elsewhere(span)]
         mentions = []
         for span in spans:
             entity = self.entities[span.label_]
@@ -265,6 +265,20 @@ class RegistryMentions:
             if m.text.lower() in self.designated}
         return mentions
 
+
+    def _of_elsewhere(self, span: Span) -> bool:
+        """Whether a registry name goes on with "of" and another place's name, so naming
+        another body ("Monetary Authority of Singapore" is no "Monetary Authority", the
+        HKMA's alias); "of Hong Kong" and "of the HKSAR" are the registry's own."""
+        doc, k = span.doc, span.end
+        if k + 1 >= len(doc) or doc[k].lower_ != "of" or \
+                " of " in self.entities[span.label_].name.lower():
+            return False
+        k += 1 + (doc[k + 1].lower_ == "the")
+        if k >= len(doc) or not doc[k].text[:1].isupper():
+            return False
+        run = " ".join(t.lower_ for t in doc[k:name_run_end(doc, k)])
+        return not any(run.startswith(home) for home in _HOME)
 
     def _lengthened(self, span: Span) -> Span:
         """A name followed by capitalised words that, with it, begin another registry name
@@ -286,6 +300,8 @@ class RegistryMentions:
         return Span(doc, span.start, end, label=entity_id)
 
 
+#: How a text names the registry's own jurisdiction after "of" ("the SFC of Hong Kong").
+_HOME = ("hong kong", "hk", "hksar", "china", "the people's republic", "prc")
 #: The most capitalised words a name runs on after a known name ("Lumen Pay Network Labs").
 NAME_RUN = 6
 #: Words that a name of each kind is written with, naming no other entity: "Lumen Bank" is
@@ -829,9 +845,10 @@ def resolve_partial(found: list[Span], named: list[Span]) -> tuple[list[Span], l
     moved, kept = [], []
     for span in found:
         earlier = first_with_prefix.get(span.text.lower())
-        # a name the document already gives in full as another firm's ("First Digital" for
-        # "First Digital Group", beside the registry's "First Digital Trust") stays that firm
-        longer = span.kb_id_.startswith("-".join(span.text.lower().split()) + "-")
+        # a name the document gives in full as a group's ("First Digital" for "First Digital
+        # Group", beside the registry's "First Digital Trust") stays the group's
+        longer = span.kb_id_ in {"-".join([*span.text.lower().split(), end])
+                                 for end in ("group", "holdings")}
         if earlier is not None and earlier.start < span.start and not longer and \
                 not named_as_parent(span):
             moved.append(Span(span.doc, span.start, span.end, label=earlier.label_,

@@ -410,7 +410,7 @@ class NameFinder:
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
                     _title_words(span) or \
                     _places_listed(span) or _kind_word_alone(span) or _is_date(span) or \
-                    _english_name(span) or \
+                    _english_name(span) or _form_of_name_before(span, named) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
             if label == "PERSON" and span.start in firms:
@@ -1240,6 +1240,14 @@ _POSTS = {"role", "post", "job", "position", "tenure", "term", "stint", "title",
           "seat", "days", "years"}
 
 
+def _form_of_name_before(span: Span, named: set[int]) -> bool:
+    """Whether ``span`` is only a group ending and legal form after a registry name
+    ("HSBC Holdings Plc": "Holdings Plc" is HSBC's), no name of its own."""
+    return span.start - 1 in named and all(
+        t.lower_ in {"holdings", "group"} or is_legal_suffix(t.text) or t.is_punct
+        for t in span)
+
+
 def _english_name(span: Span) -> bool:
     """Whether ``span`` is the English given name an official release writes after a Chinese
     name with its surname in capitals ("Mr CHOU Wai Keung, George, the HKMA's ..."): a part
@@ -1314,7 +1322,8 @@ _TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "
 
 _DEPARTMENT_TITLES = {"head", "director", "manager", "chief", "officer", "president",
                       "director-general", "secretary-general", "commissioner",
-                      "vice-president", "lead", "vp", "heads", "directors"}
+                      "vice-president", "lead", "vp", "heads", "directors", "governor",
+                      "partner", "leader"}
 #: Ordinary words that qualify a department's name ("Emerging Business", "Global Markets").
 _DEPARTMENT_QUALIFIERS = {"global", "digital", "emerging", "corporate", "institutional",
                           "retail", "asset", "assets", "investment", "product", "business",
@@ -1498,12 +1507,22 @@ def _department(span: Span, named: set[int], label: str | None = None) -> bool:
         return True  # "Executive Director (Banking Policy)": the title's department
     # "Global Head of Financial Services and Fintech at Lumen": what follows "of" and comes
     # before "at" and a name is the title's department, whatever its words
-    at_firm = span.end + 1 < len(doc) and doc[span.end].lower_ == "at" and \
-        doc[span.end + 1].text[:1].isupper()
-    return not any(i in named for i in range(span.start, span.end)) and span.start >= 2 and \
-        doc[span.start - 1].lower_ == "of" and \
-        doc[span.start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and (at_firm or (
-            words[-1] in _DEPARTMENT_WORDS and all(
+    # ("Head of Consumer, Private and Business Banking at the Lumen Bank": every part)
+    start, end = span.start, span.end
+    while start >= 3 and span.start - start < 8 and doc[start - 1].lower_ != "of" and (
+            doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in {",", "and", "&"}):
+        start -= 1
+    while end < len(doc) and end - span.end < 8 and doc[end].lower_ != "at" and (
+            doc[end].text[:1].isupper() or doc[end].lower_ in {",", "and", "&"}):
+        end += 1
+    at_firm = False
+    if end + 1 < len(doc) and doc[end].lower_ == "at":
+        end += 1 + (doc[end + 1].lower_ == "the")
+        at_firm = end < len(doc) and doc[end].text[:1].isupper()
+    return not any(i in named for i in range(span.start, span.end)) and start >= 2 and \
+        doc[start - 1].lower_ == "of" and \
+        doc[start - 2].lower_ in _DEPARTMENT_TITLES and bool(words) and (at_firm or (
+            start == span.start and words[-1] in _DEPARTMENT_WORDS and all(
                 w in _DEPARTMENT_QUALIFIERS or w in _DEPARTMENT_WORDS for w in words[:-1])))
 
 

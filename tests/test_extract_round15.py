@@ -50,6 +50,22 @@ from tests.extract_support import document, triples
         ("a one-word firm whose founder is named (the NER may take the firm for a person)",
          "Wang Fang, Linekong's founder, announced that the company had set up a fund.",
          {("linekong", "FOUNDED_BY", "wang-fang")}),
+        ("a department named before 'at' and the firm, in a list, is no firm",
+         "Mira Osei, Head of Consumer, Private and Business Banking at Tallis Bank, said so.",
+         {("mira-osei", "HOLDS_ROLE", "tallis-bank")}),
+        ("a department named before 'at the' and the firm",
+         "The move will help, said Mira Osei, Deputy Governor of Corporate Development at the "
+         "Bank of Tallis.",
+         {("mira-osei", "HOLDS_ROLE", "bank-of-tallis")}),
+        ("a name ending in 'Platform' is a product, run by its possessor",
+         "Tern Pay's Tokenized Asset Platform (TAP) handled the life cycle of the money.",
+         {("tern-pay", "OPERATES", "tokenized-asset-platform")}),
+        ("another place's body whose name begins with a registry alias",
+         "The HKMA signed a pact with the Monetary Authority of Singapore.",
+         {("hkma", "PARTNERS_WITH", "monetary-authority-of-singapore")}),
+        ("a central bank known by name is a regulator",
+         "The HKMA has formed a partnership with the Bank of Thailand.",
+         {("hkma", "PARTNERS_WITH", "bank-of-thailand")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -69,6 +85,12 @@ def test_round15_construction(extractor, construction, text, expected):
         # one of the largest deals of a firm is no title
         ("The deal, one of the largest of Tallis Labs, closed.",
          ("the-deal", "HOLDS_ROLE", "tallis-labs")),
+        # an exchange a firm's shares are listed on is no unit of it
+        ("The news sent Tallis Group's Nasdaq-listed shares 10% higher.",
+         ("nasdaq", "SUBSIDIARY_OF", "tallis-group")),
+        # a department before "at" and the firm is no firm
+        ("Mira Osei, Head of Consumer, Private and Business Banking at Tallis Bank, said so.",
+         ("mira-osei", "HOLDS_ROLE", "business-banking")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),
@@ -92,6 +114,18 @@ def test_an_english_given_name_after_an_official_name_is_no_entity(extractor):
     batch = extractor.run(document("Mr OSEI Wai Keung, Mira, the HKMA's Chief Fintech Officer, "
                                    "spoke."))
     assert {e.id for e in batch.entities} == {"osei-wai-keung", "hkma"}
+
+
+def test_a_registry_name_s_group_ending_and_legal_form_name_no_one(extractor):
+    """"HSBC Holdings Plc": the words after the registry name are its forms, no firm."""
+    batch = extractor.run(document("HSBC Holdings Plc rolled out a tokenised deposit service."))
+    assert "holdings" not in {e.id for e in batch.entities}
+
+
+def test_the_registry_s_own_body_keeps_its_place_after_of(extractor):
+    """"of Hong Kong" after a registry name is the registry's own jurisdiction."""
+    batch = extractor.run(document("The Securities and Futures Commission of Hong Kong said so."))
+    assert "sfc" in {e.id for e in batch.entities}
 
 
 def test_a_short_name_is_the_group_not_the_registry_unit(extractor):
