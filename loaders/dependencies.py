@@ -1257,8 +1257,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
         k = (at[t.i].end if t.i in at else t.i + 1)
         k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
-        k += k < len(doc) and doc[k].lower_ in {"new", "latest", "flagship"} \
-            and k + 1 in at  # "Lumen's new Tide app"
+        k += k + 1 < len(doc) and doc[k].lower_ in {"new", "latest", "flagship"} and (
+            k + 1 in at or doc[k + 1].lemma_.lower() in name_data().product_heads)
+        # "Lumen's new Tide app", "Lumen's new fund, Tide Capital"
         k += k + 1 < len(doc) and doc[k].is_quote and k + 1 in at  # 'its "Tide" app'
         if k < len(doc) and k not in at and doc[k].lemma_.lower() in name_data().product_heads:
             # "Lumen's stablecoin, LUM,": the name its product noun is given

@@ -254,7 +254,8 @@ class RegistryMentions:
         spans = spacy.util.filter_spans(
             [Span(doc, start, end, label=entity_id) for entity_id, start, end in matches]
         )
-        spans = [self._lengthened(span) for span in spans if not self._of_elsewhere(span)]
+        spans = [_with_forms(self._lengthened(span), self.entities[span.label_].kind)
+                 for span in spans if not self._of_elsewhere(span)]
         mentions = []
         for span in spans:
             entity = self.entities[span.label_]
@@ -298,6 +299,18 @@ class RegistryMentions:
         if entity_id is None or named_as_parent(doc[span.start:end]):
             return span  # "the unit of X": X is the parent, not its arm "X (Hong Kong)"
         return Span(doc, span.start, end, label=entity_id)
+
+
+def _with_forms(span: Span, kind: str) -> Span:
+    """A registry name with the legal form and group ending written after it ("Animoca
+    Brands Corp.", "HSBC Holdings Plc"), which the parse makes the phrase's head."""
+    doc, end = span.doc, span.end
+    if kind in {"Place", "Person"}:
+        return span
+    while end < len(doc) and end - span.end < 3 and doc[end].text[:1].isupper() and (
+            is_legal_suffix(doc[end].text) or doc[end].lower_ == "holdings"):
+        end += 1
+    return span if end == span.end else Span(doc, span.start, end, label=span.label_)
 
 
 #: How a text names the registry's own jurisdiction after "of" ("the SFC of Hong Kong").

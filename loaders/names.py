@@ -818,14 +818,18 @@ def _apposed_at_start(doc: Doc, i: int) -> bool:
     """Whether the first word of a sentence, where a capital says nothing, is a name
     described in apposition ("Lumora, the technology hub owned by ..., will ..."): a noun
     phrase for an organisation, set off by a comma, describes it. A plural is a class of
-    things ("Custodians, the firms that hold assets, ...")."""
+    things ("Custodians, the firms that hold assets, ..."); a name that looks plural is
+    still one where the description is singular ("Prenetics, a health-sciences group")."""
     token = doc[i]
+    plural = token.tag_ in {"NNS", "NNPS"}
     return token.is_sent_start and token.pos_ in {"NOUN", "PROPN"} and token.is_alpha and \
-        token.tag_ not in {"NNS", "NNPS"} and \
         token.text[:1].isupper() and token.text[1:].islower() and \
         token.lower_ not in _OPENING_WORDS and i + 2 < len(doc) and \
         doc[i + 1].text == "," and doc[i + 2].lower_ in {"the", "a", "an"} and any(
-            c.dep_ == "appos" and c.i > i + 2 and _names_a_body(c) for c in token.children)
+            c.dep_ == "appos" and c.i > i + 2 and _names_a_body(c)
+            and (not plural or c.tag_ == "NN" and not any(  # "Custodians, a group of firms"
+                p.dep_ == "prep" and p.lower_ == "of" for p in c.children))
+            for c in token.children)
 
 
 #: Nouns that describe an organisation in apposition ("the technology hub", "a start-up").

@@ -66,6 +66,16 @@ from tests.extract_support import document, triples
         ("a central bank known by name is a regulator",
          "The HKMA has formed a partnership with the Bank of Thailand.",
          {("hkma", "PARTNERS_WITH", "bank-of-thailand")}),
+        ("a firm's new fund named in apposition",
+         "Tallis Labs' new fund, Quill Capital, is meant to back Web3 start-ups.",
+         {("quill-capital", "SUBSIDIARY_OF", "tallis-labs")}),
+        ("a one-word name that looks plural opening a sentence, described as a group",
+         "Prenetics, a health-sciences group headquartered in Hong Kong, has bought bitcoin.",
+         {("prenetics", "LOCATED_IN", "hong-kong")}),
+        ("a registry firm written with its legal form, which heads the phrase",
+         "Animoca Brands Corp., the Hong Kong-based blockchain game maker, wants to raise "
+         "money.",
+         {("animoca-brands", "LOCATED_IN", "hong-kong")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -114,6 +124,11 @@ def test_an_english_given_name_after_an_official_name_is_no_entity(extractor):
     batch = extractor.run(document("Mr OSEI Wai Keung, Mira, the HKMA's Chief Fintech Officer, "
                                    "spoke."))
     assert {e.id for e in batch.entities} == {"osei-wai-keung", "hkma"}
+
+
+def test_a_plural_opening_word_described_as_a_group_of_things_is_no_name(extractor):
+    """"Custodians, a group of firms": a class of things, not a firm's name."""
+    assert not extractor.run(document("Custodians, a group of firms, met.")).entities
 
 
 def test_a_registry_name_s_group_ending_and_legal_form_name_no_one(extractor):
