@@ -51,7 +51,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "with-together", "part-of", "described-regulator", "board-of",
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
                "object-modifier", "comma-before", "name-after", "unit-before",
-               "object-organ"}
+               "object-organ", "subject-unit-owner"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -65,6 +65,9 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
          "object-assets-owner", "board-from",
          "announcing-subject"} | _MORE_ROLES
+#: Nouns for a part of a firm that a person leads ("X's team was led by Jane Doe").
+_UNIT_NOUNS = {"team", "unit", "division", "department", "desk", "practice", "business",
+               "arm", "operation", "operations", "group"}
 #: Last words of a unit's name, which "of" or "at" a body names the body it is part of.
 _UNIT_WORDS = {"lab", "labs", "laboratory", "centre", "center", "institute", "school",
                "faculty", "department"}
@@ -2662,6 +2665,12 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                 not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
             return []
         return [s for s, _ in _arguments(("clause-subject",), t, span, at)]
+    if role == "subject-unit-owner":  # "X's team (whose team, the X team) was led by": X
+        units = [x for x, _ in _subject(t) if x.lemma_.lower() in _UNIT_NOUNS]
+        return [o for u in units for c in u.children for o in (
+            _whose(c, u, at) if c.dep_ == "poss" and c.lower_ == "whose" else
+            [c] if c.dep_ in {"poss", *_MODIFIERS} and c.i in at else
+            [_object(c)] if c.dep_ == "prep" and c.lower_ == "of" and _object(c) else [])]
     if role == "subject-poss":  # "X's licence was upgraded", "the licence of X ...": X
         return [o for s, _ in _subject(t) for c in s.children
                 for o in ([c] if c.dep_ == "poss" else [_object(c)]

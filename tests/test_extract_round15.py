@@ -76,6 +76,13 @@ from tests.extract_support import document, triples
          "Animoca Brands Corp., the Hong Kong-based blockchain game maker, wants to raise "
          "money.",
          {("animoca-brands", "LOCATED_IN", "hong-kong")}),
+        ("a firm's team led by one of its partners (passive)",
+         "Tern Bank was advised by Tallis Partners, whose team was headed by partner Mira "
+         "Osei.",
+         {("mira-osei", "HOLDS_ROLE", "tallis-partners")}),
+        ("a firm's team, its name before 'team', led by a partner (passive)",
+         "The Tallis Partners team was led by partner Mira Osei.",
+         {("mira-osei", "HOLDS_ROLE", "tallis-partners")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -101,6 +108,8 @@ def test_round15_construction(extractor, construction, text, expected):
         # a department before "at" and the firm is no firm
         ("Mira Osei, Head of Consumer, Private and Business Banking at Tallis Bank, said so.",
          ("mira-osei", "HOLDS_ROLE", "business-banking")),
+        # a place's team is no firm
+        ("The Hong Kong team was led by Mira Osei.", ("mira-osei", "HOLDS_ROLE", "hong-kong")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),
