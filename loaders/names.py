@@ -653,7 +653,9 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     words, or one that is written like a name (capitals inside: "OKX", "SlowMist") or that
     stands as an argument of its clause. A run the NER calls a place, date or amount, or a
     list of places, is not a name of the graph's entities."""
-    labelled = {(e.start, e.end) for e in doc.ents if e.label_ in _NOT_ENTITY_LABELS}
+    # (a place the gazetteer knows stays, whatever the NER calls it: "the Seychelles" NORP)
+    labelled = {(e.start, e.end) for e in doc.ents if e.label_ in _NOT_ENTITY_LABELS
+                and not (e.label_ == "NORP" and _known_place(e.text))}
     kinds, glued = name_data().kind_words, name_data().glued_possessives
     runs, i, n = [], 0, len(doc)
     while i < n:

@@ -83,6 +83,9 @@ from tests.extract_support import document, triples
         ("a firm's team, its name before 'team', led by a partner (passive)",
          "The Tallis Partners team was led by partner Mira Osei.",
          {("mira-osei", "HOLDS_ROLE", "tallis-partners")}),
+        ("a firm incorporated in a country the NER takes for a nationality",
+         "Tallis Labs, which is incorporated in the Seychelles, said so.",
+         {("tallis-labs", "LOCATED_IN", "seychelles")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -110,6 +113,9 @@ def test_round15_construction(extractor, construction, text, expected):
          ("mira-osei", "HOLDS_ROLE", "business-banking")),
         # a place's team is no firm
         ("The Hong Kong team was led by Mira Osei.", ("mira-osei", "HOLDS_ROLE", "hong-kong")),
+        # incorporated at a date is no place
+        ("Tallis Labs was incorporated in December 2024.",
+         ("tallis-labs", "LOCATED_IN", "december")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),
