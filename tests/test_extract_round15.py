@@ -86,6 +86,9 @@ from tests.extract_support import document, triples
         ("a firm incorporated in a country the NER takes for a nationality",
          "Tallis Labs, which is incorporated in the Seychelles, said so.",
          {("tallis-labs", "LOCATED_IN", "seychelles")}),
+        ("a blockchain described as a firm's",
+         "It connected Quill Chain, the proprietary blockchain of Tern Bank, to Ethereum.",
+         {("tern-bank", "OPERATES", "quill-chain")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
