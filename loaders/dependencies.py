@@ -51,7 +51,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "with-together", "part-of", "described-regulator", "board-of",
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
                "object-modifier", "comma-before", "name-after", "unit-before",
-               "object-organ", "subject-unit-owner"}
+               "object-organ", "subject-unit-owner", "affiliation-after"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -717,7 +717,8 @@ def _denies(word: Token) -> bool:
 def _voice(verb: Token) -> str:
     if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
         return "passive"
-    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "relcl"} and not any(
+    if verb.tag_ == "VBN" and (verb.dep_ in {"acl", "amod", "relcl"} or
+                               verb.dep_ == "advcl" and verb.i == verb.sent.start) and not any(
             c.dep_ in {"aux", "nsubj"} for c in verb.children) and not (
             verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN"
             and not any(c.dep_ == "agent" for c in verb.children)):
@@ -1633,6 +1634,8 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             return [(g, True) for g in opened]
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
+        if (fronted := _fronted_subject(verb)) is not None:
+            return [(fronted, True)]
         if verb.dep_ == "advcl" and verb.i > verb.head.i and (verb.tag_ == "VBN" or any(
                 c.dep_ == "agent" for c in verb.children)) and \
                 verb.doc[verb.i - 1].pos_ in {"PROPN", "NOUN"} and \
@@ -1655,6 +1658,22 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             continue
         return []
     return []
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """The subject the parse hung inside a participle that opens the sentence ("Backed by
+    Y, X runs ...", parsed with X in apposition to Y): the name right after the comma that
+    closes the participle's phrase, when the clause has no subject of its own."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    opening = next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN"
+                    and c.i == c.sent.start), None)
+    if opening is None:
+        return None
+    found = [t for t in opening.subtree if t.dep_ == "appos" and t.i < verb.i
+             and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+             and t.right_edge.i + 1 == verb.i]
+    return found[-1] if found else None
 
 
 def _plural_relative(t: Token) -> bool:
@@ -2580,6 +2599,17 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "object-organ":  # "chairs the board (council) of Y": Y
         return [g for o in t.children if o.dep_ == "dobj"
                 for g in [_organ_owner(o)] if g != o]
+    if role == "affiliation-after":  # "Jane Doe, Lumen Labs, said": the firm after the
+        # comma, set off as the speaker's, then a verb of saying (or the sentence's end)
+        doc, k = t.doc, t.i + 1
+        if k not in at or at[k].start != k:
+            return []
+        end = at[k].end
+        said = end + 1 < len(doc) and doc[end].text == "," and \
+            doc[end + 1].lemma_.lower() in _REPORTING
+        last = end < len(doc) and doc[end].text in {".", "!"} and end + 1 >= t.sent.end - \
+            (doc[t.sent.end - 1].is_space)
+        return [doc[k]] if said or last else []
     if role == "name-after":  # "of the HKMA": the name after the word (and "the") alone
         return _name_after(t, at)
     if role == "unit-before":  # "the X Lab of Y", "the X Institute at Y": a unit's name
