@@ -51,7 +51,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "with-together", "part-of", "described-regulator", "board-of",
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
                "object-modifier", "comma-before", "name-after", "unit-before",
-               "object-organ", "subject-unit-owner", "affiliation-after"}
+               "object-organ", "subject-unit-owner", "affiliation-after", "stake-of"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -65,6 +65,9 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
          "object-assets-owner", "board-from",
          "announcing-subject"} | _MORE_ROLES
+#: Nouns for a stake bought ("a 70% interest in X", "the remaining 35 per cent of X").
+_STAKES = {"stake", "interest", "cent", "percent", "%", "share", "shares", "holding",
+           "third", "quarter", "half", "remainder", "majority", "minority"}
 #: Nouns for a part of a firm that a person leads ("X's team was led by Jane Doe").
 _UNIT_NOUNS = {"team", "unit", "division", "department", "desk", "practice", "business",
                "arm", "operation", "operations", "group"}
@@ -84,7 +87,7 @@ _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apa
 #: Roles that may name an entity of an earlier sentence.
 CROSS_SENTENCE = {"round-owner", "recent-regulator", "recent-initiative"}
 _FUNDING = {"round", "financing", "funding", "fundraising", "fundraise", "raise",
-            "investment", "deal", "placement"}
+            "investment", "deal", "placement", "series"}
 #: Nouns for those who put money into a raise.
 _BACKERS = {"investor", "backer", "participant", "shareholder"}
 _RAISE = {"raise", "secure", "close", "land", "collect", "complete", "receive", "get",
@@ -461,6 +464,9 @@ class DependencyRelations:
                         if a.dep_ == "appos" and a.i in range(o.i + 1, o.i + _BRACKETED + 1)]
             if trigger.dep_ in {"acl", "relcl"}:  # "a round (that was) led by ...": the
                 objects.append(trigger.head)  # round is the head
+            # "the Series B was led by ...": a round named by its series
+            objects += [c for o in objects for c in o.children
+                        if c.dep_ == "compound" and c.lower_ == "series"]
             if not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
                        or ("MONEY" in pattern.objects and (_is_amount(o)
                                                            or o.text[:1] in "$¥€£"))
@@ -480,10 +486,11 @@ class DependencyRelations:
 #: "blocked the acquisition", "failed to obtain a licence", "declined to invest").
 _MOOTED = {"consider", "explore", "weigh", "mull", "contemplate", "deny", "rule", "fail",
            "block", "reject", "oppose", "cancel", "abandon", "scrap", "terminate", "halt",
-           "decline", "refuse", "claim", "purport", "pretend", "await"}
+           "decline", "refuse", "claim", "purport", "pretend", "await", "discuss",
+           "debate"}
 #: Nouns of a deal not yet done ("in talks to acquire", "a bid to buy").
 _MOOTING_NOUNS = {"talk", "talks", "bid", "offer", "proposal", "attempt", "negotiation",
-                  "negotiations"}
+                  "negotiations", "candidate", "contender", "frontrunner", "front-runner"}
 #: Verbs that undo what their subject names ("the venture was scrapped").
 _UNDONE = {"scrap", "cancel", "abandon", "terminate", "halt", "block", "reject", "shelve",
            "collapse", "drop", "deny", "fail"}
@@ -507,7 +514,7 @@ _SAYING = {"say", "tell", "add", "note", "explain", "write", "comment"}
 _FALSE = {"wrong", "incorrect", "untrue", "false", "inaccurate", "baseless", "unfounded",
           "groundless", "fake"}
 #: Auxiliaries of what may only be ("X could take a stake in Y").
-_MAYBE = {"could", "might", "may"}
+_MAYBE = {"could", "might", "may", "should"}
 #: Verbs of a wish or an attempt, whose object is not yet a fact ("applied to be
 #: registered with the SFC", "hopes to join X"). A plan is read as what it plans ("plans to
 #: issue X in collaboration with Y"): the news states plans as facts of the firm.
@@ -580,7 +587,7 @@ def _negated(trigger: Token) -> bool:
                 for o in [t, *(c for c in t.children if c.dep_ in {"dobj", "nsubjpass"})]
                 for p in o.children):
             return True  # "received approval in principle": no licence yet
-        if t.dep_ == "acl" and t.head.lemma_.lower() in _MOOTING_NOUNS:
+        if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in _MOOTING_NOUNS:
             return True  # "in talks to acquire X", "a bid to buy X"
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in _UNDONE:
             return True  # "the proposed venture between A and B was scrapped"
@@ -596,9 +603,11 @@ def _negated(trigger: Token) -> bool:
                 any(c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in t.children)
                 and any(c.dep_ == "advcl" and _conditional(c) for c in t.children)):
             return True  # "X could take a stake in Y", "if ..., X would have owned Y"
-        if any(c.dep_ in _SUBJECTS and c.lower_ in {"none", "neither", "nobody"}
+        if any(c.dep_ in _SUBJECTS and (c.lower_ in {"none", "neither", "nobody"} or any(
+                g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children))
                for c in t.children):
-            return True  # "none of the platforms, including X, is registered"
+            return True  # "none of the platforms, including X, is registered", "neither A
+            # nor B has joined"
         if t.dep_ == "pobj" and t.head.lower_ == "for" and \
                 t.head.head.lemma_.lower() in _APPLYING:
             return True  # "applied for an SFC licence", "withdrew its application for"
@@ -1452,6 +1461,12 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
         subjects = [s for s, _ in _subject(v) if s.i in at]
         if len(subjects) == 1:
             found = subjects
+    if not found and rounds:
+        # "The Series B was led by A, X said in a statement": the firm that reports its round
+        verb = _clause_verb(t)
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
+            found = [s for s, _ in _subject(verb.head) if s.i in at
+                     and at[s.i].kind in {"Company", "Bank", "TradingPlatform", "Organization"}]
     return found
 
 
@@ -2710,6 +2725,14 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
             c.lower_ in {"majority", "controlling"} for c in o.children)]
         return [_object(p) for o in stakes for p in o.children
                 if p.dep_ == "prep" and p.lower_ == "in" and _object(p)]
+    if role == "stake-of":  # "the acquisition of a 70% interest in X", "the purchase of
+        # the remaining 35 per cent of X": X (asked of the noun, or of the verb it is the
+        # object of)
+        t = next((o for o in t.children if o.dep_ == "dobj"), t) if t.pos_ == "VERB" else t
+        stakes = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                  and (o := _object(p)) is not None and o.lemma_.lower() in _STAKES]
+        return [w for o in stakes for p in o.children if p.dep_ == "prep"
+                and p.lower_ in {"in", "of"} and (w := _object(p)) is not None and w.i in at]
     if role == "part-of":  # "owns a fifth of X", "holds 22% of X's shares": X
         found = []
         parts = [o for o in t.children if o.dep_ == "dobj"] + [  # "just under a fifth of X"

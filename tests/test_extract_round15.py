@@ -124,6 +124,17 @@ from tests.extract_support import document, triples
         ("a firm backed by an investor, in a participle opening the sentence",
          "Backed by Quill Capital, Tallis Labs runs a wallet.",
          {("quill-capital", "OWNS", "tallis-labs")}),
+        ("the purchase of the rest of a firm's shares, completed",
+         "Tallis Labs completed the purchase of the remaining 35 per cent of Quill Pay.",
+         {("tallis-labs", "OWNS", "quill-pay")}),
+        ("the acquisition of an interest in a firm, completed",
+         "Tallis Labs said it had completed the acquisition of a 70% interest in Quill "
+         "Securities.",
+         {("tallis-labs", "OWNS", "quill-securities")}),
+        ("a round named by its series, led by investors, reported by the firm that raised it",
+         "The US$50 million Series B was co-led by Halden Capital and Thornby Ventures, "
+         "Kinvara Labs said in a statement.",
+         {("halden-capital", "OWNS", "kinvara-labs"), ("thornby-ventures", "OWNS", "kinvara-labs")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -157,6 +168,23 @@ def test_round15_construction(extractor, construction, text, expected):
         # a list of a person and two firms names no firm of hers
         ("The deal was signed by Mira Osei, Tallis Labs and Quill Bank.",
          ("mira-osei", "HOLDS_ROLE", "tallis-labs")),
+        # neither ... nor: no one joined
+        ("Neither Orlen Capital nor Drayton Quant has joined the Tern Alliance.",
+         ("orlen-capital", "MEMBER_OF", "tern-alliance")),
+        # what a firm should do is not done
+        ("Some lawmakers argued that Mira Osei should chair the Tern Council.",
+         ("mira-osei", "CHAIRS", "tern-council")),
+        # a candidate for a post does not hold it
+        ("Mira Osei is a candidate to run Tallis Labs.", ("mira-osei", "HOLDS_ROLE", "tallis-labs")),
+        # a venture discussed is not formed
+        ("Tallis Labs and Quill Bank have discussed forming a joint venture.",
+         ("quill-bank", "PARTNERS_WITH", "tallis-labs")),
+        # a purchase a regulator approved is not the regulator's
+        ("The HKMA approved the purchase of a 20% stake in Quill Pay by Tallis Labs.",
+         ("hkma", "OWNS", "quill-pay")),
+        # an outlet that reports a round raised nothing
+        ("The round was led by Halden Capital, Reuters said.",
+         ("halden-capital", "OWNS", "reuters")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),
