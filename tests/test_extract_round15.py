@@ -134,7 +134,8 @@ from tests.extract_support import document, triples
         ("a round named by its series, led by investors, reported by the firm that raised it",
          "The US$50 million Series B was co-led by Halden Capital and Thornby Ventures, "
          "Kinvara Labs said in a statement.",
-         {("halden-capital", "OWNS", "kinvara-labs"), ("thornby-ventures", "OWNS", "kinvara-labs")}),
+         {("halden-capital", "OWNS", "kinvara-labs"),
+          ("thornby-ventures", "OWNS", "kinvara-labs")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -175,7 +176,8 @@ def test_round15_construction(extractor, construction, text, expected):
         ("Some lawmakers argued that Mira Osei should chair the Tern Council.",
          ("mira-osei", "CHAIRS", "tern-council")),
         # a candidate for a post does not hold it
-        ("Mira Osei is a candidate to run Tallis Labs.", ("mira-osei", "HOLDS_ROLE", "tallis-labs")),
+        ("Mira Osei is a candidate to run Tallis Labs.",
+         ("mira-osei", "HOLDS_ROLE", "tallis-labs")),
         # a venture discussed is not formed
         ("Tallis Labs and Quill Bank have discussed forming a joint venture.",
          ("quill-bank", "PARTNERS_WITH", "tallis-labs")),
