@@ -1323,6 +1323,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             # "one of eleven SFC-licensed trading platforms": what the participle describes;
             # "X is an SFC-licensed exchange": X
             noun = last.head
+            if noun.dep_ in {"compound", "nmod"} and noun.head.i in at and \
+                    noun.head.i > noun.i:
+                return [noun.head]  # "SFC-licensed platform Lumen Exchange"
             if noun.dep_ == "attr" and noun.head.lemma_ == "be" and noun.i not in at:
                 if any(_denies(c) for c in noun.head.children):
                     return []  # "X is not an SFC-licensed exchange"

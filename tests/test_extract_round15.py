@@ -136,6 +136,30 @@ from tests.extract_support import document, triples
          "Kinvara Labs said in a statement.",
          {("halden-capital", "OWNS", "kinvara-labs"),
           ("thornby-ventures", "OWNS", "kinvara-labs")}),
+        ("a regulator's licence on a platform named after a kind noun",
+         "SFC-licensed platform Elmfield Exchange said it would add staking.",
+         {("elmfield-exchange", "LICENSED_BY", "sfc")}),
+        ("a regulator's licensee, in an 'as' phrase opening the sentence",
+         "As an SFC licensee, Ashgrove Digital Markets must keep client assets offline.",
+         {("ashgrove-digital-markets", "LICENSED_BY", "sfc")}),
+        ("the only firms a regulator approved are named after 'are'",
+         "Currently, the only exchanges approved by the Securities and Futures Commission are "
+         "Quillon Exchange and Calloway Exchange.",
+         {("quillon-exchange", "LICENSED_BY", "sfc"),
+          ("calloway-exchange", "LICENSED_BY", "sfc")}),
+        ("a firm's client money accounts held at a bank",
+         "Pylon Exchange, which holds its client money accounts at Meridane Bank, said "
+         "withdrawals were unaffected.",
+         {("meridane-bank", "PROVIDES_BANKING_TO", "pylon-exchange")}),
+        ("a portfolio company of an investor",
+         "Tallis Labs, a portfolio company of Belcourt Ventures, is building settlement tools.",
+         {("belcourt-ventures", "OWNS", "tallis-labs")}),
+        ("an investor's portfolio company named after the noun",
+         "Quill Capital's portfolio company Tallis Labs said so.",
+         {("quill-capital", "OWNS", "tallis-labs")}),
+        ("a custody provider for a firm",
+         "Orlen Trust, the custody provider for Tessaly Digital, passed its audit.",
+         {("orlen-trust", "CUSTODIAN_OF", "tessaly-digital")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -187,6 +211,9 @@ def test_round15_construction(extractor, construction, text, expected):
         # an outlet that reports a round raised nothing
         ("The round was led by Halden Capital, Reuters said.",
          ("halden-capital", "OWNS", "reuters")),
+        # firms a regulator warned about are not licensed by it
+        ("The exchanges named by the SFC in its warning are Quillon Exchange and Calloway "
+         "Exchange.", ("quillon-exchange", "LICENSED_BY", "sfc")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),
