@@ -60,7 +60,11 @@ NER_LABELS = {"ORG": None, "PERSON": "Person", "PRODUCT": "Product", "EVENT": "E
 #: is "Lumen"): grouping names is not making a legal name plain.
 _GROUP_ENDINGS = {"holdings"}
 _LIST_WORDS = {",", "and", "&", ";", "/", "or"}
-_NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "le"}
+_NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "le", "on"}
+#: Words for bodies whose names go on with "on" and their subject ("Task Force on X").
+_ON_BODIES = {"subcommittee", "force", "taskforce", "panel", "commission", "committee",
+              "council", "forum", "conference", "summit", "roundtable", "dialogue"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: "HKD6", "US$7", "E03", "USD1.2bn"; not "W3ME" (a name written with a digit)
 _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?$")
 #: "HTX", "Gate.io", "SlowMist", "Web3 Harbour"
@@ -298,11 +302,14 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     if words and words[-1] in data.kind_words:
         kind = data.kind_words[words[-1]]
         return _org_kind(name) if kind in {"Bank", "TradingPlatform"} else kind
-    if "of" in words[1:]:  # "Cyberspace Administration of China": the word before "of"
-        head = words[words.index("of", 1) - 1]
-        kind = data.kind_words.get(head)
-        if kind in {"Regulator", "GovernmentBody", "Association", "Bank"}:
-            return kind
+    for link in ("of", "on"):  # "Cyberspace Administration of China", "Task Force on X":
+        if link in words[1:]:  # the word before "of" or "on"
+            head = words[words.index(link, 1) - 1]
+            kind = data.kind_words.get(head) or (
+                "GovernmentBody" if head in {"subcommittee", "taskforce"} else
+                "Association" if head in {"force", "roundtable"} else None)
+            if kind in {"Regulator", "GovernmentBody", "Association", "Bank", "Event"}:
+                return kind
     if dated and words[-1] not in _ORG_SUFFIXES:
         return "Event"  # "Harbour Summit Hong Kong 2026": a yearly event, no firm
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
@@ -643,7 +650,7 @@ _NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"
 _DEMONYM = re.compile(r"(?:ese|ian|ean|ish|an)$")  # "Chinese-funded", "Korean-owned"
 _PARTICIPLES = {"backed", "owned", "controlled", "led", "funded", "based", "listed", "run",
                 "operated", "headquartered", "founded"}
-_CONNECTORS = {"of", "and", "&", "for", *_PARTICLES}
+_CONNECTORS = {"of", "and", "&", "for", "on", *_PARTICLES}
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT",
              "poss", "compound"}
 
@@ -693,7 +700,9 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
                 and not doc[j + 1].is_sent_start)
                 # "Bank of China", but "Lumen HK of Lumen Group" names two; "Alliance for
                 # X", but "Custody for Lumen Capital" (a sentence's first word) names one
-                and (doc[j].lower_ not in {"of", "for"} or doc[j - 1].lower_ in kinds
+                # ("Subcommittee on X", "Task Force on Y": "on" after a body's word only)
+                and (_on_subject(doc, j) if doc[j].lower_ == "on" else
+                     doc[j].lower_ not in {"of", "for"} or doc[j - 1].lower_ in kinds
                      or doc[j - 1].lower_ in _ORG_SUFFIXES
                      or doc[j].lower_ == "for" and doc[j - 1].lower_ in _FOR_HEADS
                      or doc[j].lower_ == "for" and not doc[i].is_sent_start)
@@ -934,9 +943,10 @@ def _written_as_firm(span: Span, firms: set[int]) -> bool:
     shares with a firm the registry knows or the NER calls one ("JPMorgan, Guotai Haitong
     and X acted as sponsors")."""
     doc = span.doc
-    if doc.has_annotation("DEP") and any(c.i in firms for c in span.root.conjuncts):
-        return True
     after = [t.text for t in doc[span.end:span.end + 3]]
+    if doc.has_annotation("DEP") and any(c.i in firms for c in span.root.conjuncts) and \
+            after[:1] != ["of"]:  # ("A of Lumen Bank and B of Y": B is joined to A)
+        return True
     if len(after) >= 2 and after[0] == "(" and _STOCK_CODE.match(after[1]):
         return True
     if span.start and doc[span.start - 1].lower_.endswith("listed"):
@@ -1252,6 +1262,16 @@ def _form_of_name_before(span: Span, named: set[int]) -> bool:
     return span.start - 1 in named and all(
         t.lower_ in {"holdings", "group"} or is_legal_suffix(t.text) or t.is_punct
         for t in span)
+
+
+def _on_subject(doc: Doc, j: int) -> bool:
+    """Whether "on" at ``j`` goes on a body's name with its subject ("Task Force on Ledger
+    Innovation", "Subcommittee on Digital Assets"), not "Lumen Group on Monday"."""
+    before, after = doc[j - 1].lower_, doc[j + 1]
+    return (before in _ON_BODIES or name_data().kind_words.get(before) in {
+        "GovernmentBody", "Association", "Event"}) and \
+        after.ent_type_ not in {"DATE", "TIME"} and after.lower_ not in _WEEKDAYS and \
+        after.lower_ not in name_data().months
 
 
 def _english_name(span: Span) -> bool:

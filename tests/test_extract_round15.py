@@ -160,6 +160,18 @@ from tests.extract_support import document, triples
         ("a custody provider for a firm",
          "Orlen Trust, the custody provider for Tessaly Digital, passed its audit.",
          {("orlen-trust", "CUSTODIAN_OF", "tessaly-digital")}),
+        ("a body named with 'on' and its subject, sat on by a lawmaker",
+         "Lawmaker Vera Chiu, who sits on the Subcommittee on Digital Asset Development, "
+         "questioned the plan.",
+         {("vera-chiu", "MEMBER_OF", "subcommittee-on-digital-asset-development")}),
+        ("a panel named with 'on', chaired by a person opening the sentence",
+         "Chaired by Paul Tam, the Advisory Panel on Tokenised Markets also comprises "
+         "officials.",
+         {("paul-tam", "CHAIRS", "advisory-panel-on-tokenised-markets")}),
+        ("two people each 'of' a firm, listed (the parse joins the second to the first firm)",
+         "The Tern Forum is co-chaired by Rebecca Lau of Quarrow Bank and Omar Haddad of "
+         "Lumen Rail.",
+         {("omar-haddad", "HOLDS_ROLE", "lumen-rail")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -254,6 +266,14 @@ def test_the_registry_s_own_body_keeps_its_place_after_of(extractor):
     """"of Hong Kong" after a registry name is the registry's own jurisdiction."""
     batch = extractor.run(document("The Securities and Futures Commission of Hong Kong said so."))
     assert "sfc" in {e.id for e in batch.entities}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tallis Labs on Tuesday said it would list.", "tallis-labs"),
+    ("The Tern Forum on Friday opened.", "tern-forum"),
+])
+def test_a_day_after_on_is_no_part_of_a_name(extractor, text, name):
+    assert {e.id for e in extractor.run(document(text)).entities} == {name}
 
 
 def test_a_short_name_is_the_group_not_the_registry_unit(extractor):
