@@ -864,9 +864,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         if _voice(t) == "passive":
             holders += [o for c in t.children if c.dep_ == "prep" and c.lower_ != "by"
                         and (o := _object(c)) is not None]
-        return [_object(c) for h in holders
+        return [_described_person(o, at) for h in holders
                 for c in h.children if (c.dep_ == "agent" or h is not t and c.dep_ == "prep"
-                                        and c.lower_ == "by") and _object(c)]
+                                        and c.lower_ == "by") and (o := _object(c))]
     if role.startswith("prep:"):
         word = role[5:]
         holders = [t, *(c for c in t.children if c.dep_ in {"dobj", "prt", "attr"})]
@@ -1678,6 +1678,19 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
     return []
 
 
+def _described_person(t: Token, at: dict[int, Mention]) -> Token:
+    """The person a description before the name leads to, where the parse ends the phrase
+    early ("founded by former payments engineer Jane Doe", "engineer" read as a verb): the
+    name right after plain lower-case words; else ``t``."""
+    if t.i in at:
+        return t
+    k = t.left_edge.i
+    while k < len(t.doc) and k - t.left_edge.i < 6 and t.doc[k].is_lower and t.doc[k].is_alpha:
+        k += 1
+    return t.doc[k] if k > t.i and k in at and at[k].kind == "Person" and at[k].start == k \
+        else t
+
+
 def _fronted_subject(verb: Token) -> Token | None:
     """The subject the parse hung inside a participle that opens the sentence ("Backed by
     Y, X runs ...", parsed with X in apposition to Y): the name right after the comma that
@@ -1815,6 +1828,12 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                         for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
                         for o in p.children if o.dep_ == "pobj" and o.i in at
                         and at[o.i].kind == "GovernmentBody"]
+                elif c.dep_ == "prep" and c.lower_ == "to" and n.i not in at and \
+                        n.lemma_.lower() in {"adviser", "advisor", "consultant", "counsel"}:
+                    # "an adviser to Y" (not "a threat to Y")
+                    of += [o for g in c.children if g.dep_ == "pobj"
+                           for o in (g, *g.conjuncts) if o.i in at
+                           and at[o.i].kind not in {"Place", "Person"}]
                 elif c.dep_ == "prep" and c.lower_ == "from" and n.i not in at:
                     # "an expert from Y", "analysts from A and B": where they work (not a
                     # place: "a director from Singapore")

@@ -172,6 +172,13 @@ from tests.extract_support import document, triples
          "The Tern Forum is co-chaired by Rebecca Lau of Quarrow Bank and Omar Haddad of "
          "Lumen Rail.",
          {("omar-haddad", "HOLDS_ROLE", "lumen-rail")}),
+        ("an adviser 'to' a firm",
+         "Dr Victor Fung, who serves as an adviser to Ferrow Labs, said so.",
+         {("victor-fung", "HOLDS_ROLE", "ferrow-labs")}),
+        ("a founder named after a description the parse reads as a verb",
+         "Lumen Rail, founded in 2019 by former payments engineer Sara Quist, processes "
+         "payouts.",
+         {("lumen-rail", "FOUNDED_BY", "sara-quist")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -226,6 +233,8 @@ def test_round15_construction(extractor, construction, text, expected):
         # firms a regulator warned about are not licensed by it
         ("The exchanges named by the SFC in its warning are Quillon Exchange and Calloway "
          "Exchange.", ("quillon-exchange", "LICENSED_BY", "sfc")),
+        # a threat "to" a firm is no post there
+        ("Mira Osei, a threat to Quarrow Bank, left.", ("mira-osei", "HOLDS_ROLE", "quarrow-bank")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),

@@ -31,7 +31,7 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
         ("Ruth Okafor has a new job at Pellam Bank. The bank named her chairman on Friday.",
          ("ruth-okafor", "CHAIRS", "pellam-bank", "path-CHAIRS")),
         # "to" is a plan only before a verb
-        ("Mira Osei, an adviser to Quarrow Bank, declined to comment.",
+        ("Mira Osei, a spokesperson to Quarrow Bank, declined to comment.",
          ("mira-osei", "HOLDS_ROLE", "quarrow-bank", "path-HOLDS_ROLE")),
         ("Quarrow Bank, custodian to Tessaly Digital, declined to comment.",
          ("quarrow-bank", "CUSTODIAN_OF", "tessaly-digital", "path-CUSTODIAN_OF")),
