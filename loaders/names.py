@@ -239,6 +239,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
             titled += 1
     elif titled > start and titled < end and words[titled].lower() in {"and", "&"}:
         return None  # "Chairman and CEO": titles only
+    while end - titled > 1 and words[end - 1] in data.product_heads and \
+            words[end - 1] not in _PRODUCT_ENDS and words[end - 2][:1].isupper():
+        end -= 1  # "the TSD stablecoin", "the Lumen platform": the name before the noun
     # "Lumen Web3 wallet": a product's name may end in a plain word for its kind
     last = end - 1 if end - start > 1 and words[end - 1] in _PRODUCT_ENDS and \
         words[end - 2][:1].isupper() else end

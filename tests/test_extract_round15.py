@@ -179,6 +179,9 @@ from tests.extract_support import document, triples
          "Lumen Rail, founded in 2019 by former payments engineer Sara Quist, processes "
          "payouts.",
          {("lumen-rail", "FOUNDED_BY", "sara-quist")}),
+        ("a coin's name before its kind noun, issued by the firm it is apposed to",
+         "Tessaly Digital, the issuer of the TSD stablecoin, said its reserves were safe.",
+         {("tessaly-digital", "ISSUES", "tsd")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
