@@ -182,6 +182,12 @@ from tests.extract_support import document, triples
         ("a coin's name before its kind noun, issued by the firm it is apposed to",
          "Tessaly Digital, the issuer of the TSD stablecoin, said its reserves were safe.",
          {("tessaly-digital", "ISSUES", "tsd")}),
+        ("a body's membership that includes a firm",
+         "The Tern Association's membership now includes Velloro Exchange.",
+         {("velloro-exchange", "MEMBER_OF", "tern-association")}),
+        ("investors brought in as shareholders",
+         "Tallis Labs brought in Quill Capital as a strategic investor.",
+         {("quill-capital", "OWNS", "tallis-labs")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -238,6 +244,9 @@ def test_round15_construction(extractor, construction, text, expected):
          "Exchange.", ("quillon-exchange", "LICENSED_BY", "sfc")),
         # a threat "to" a firm is no post there
         ("Mira Osei, a threat to Quarrow Bank, left.", ("mira-osei", "HOLDS_ROLE", "quarrow-bank")),
+        # shareholders a firm counts among its owners are no members of it
+        ("Tallis Labs counts Quill Capital and Orbis Ventures among its shareholders.",
+         ("quill-capital", "MEMBER_OF", "tallis-labs")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),
