@@ -532,6 +532,9 @@ _SERVING_AS = {"serve", "act", "sign", "register", "enrol", "enroll", "return", 
                "stay", "continue"}
 #: Words of asking for what is not yet given ("applied for a licence", "its application for").
 _APPLYING = {"apply", "application", "seek", "file", "lobby", "applicant", "wait"}
+#: Verbs whose object is not yet had ("seeking a licence").
+_SOUGHT = {"seek", "pursue", "await", "eye", "target", "chase", "want", "need", "lack",
+           "lose", "surrender", "revoke", "withdraw", "cancel", "suspend"}
 #: Verbs of a belief or claim, whose clause is not a fact ("claims it is licensed").
 _BELIEVING = {"claim", "believe", "allege", "purport", "think", "assume", "suppose"}
 #: Words of a plan or an attempt, which a later "but ..." may call off ("was due to speak
@@ -611,6 +614,8 @@ def _negated(trigger: Token) -> bool:
         if t.dep_ == "pobj" and t.head.lower_ == "for" and \
                 t.head.head.lemma_.lower() in _APPLYING:
             return True  # "applied for an SFC licence", "withdrew its application for"
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in _SOUGHT:
+            return True  # "is seeking (pursuing, awaiting) an SFC licence"
         if t.dep_ == "xcomp" and t.head.lemma_ == "have" and any(
                 c.lower_ == "yet" for c in t.head.children):
             return True  # "has yet to collaborate with X"
@@ -640,8 +645,8 @@ def _negated(trigger: Token) -> bool:
                                   and _conditional(t.head)):
             return True  # "were X to obtain a licence, ...": a condition, no fact
         if t.dep_ not in {"dobj", "attr", "xcomp", "nsubjpass", "oprd", "pobj", "prep",
-                          "advmod"}:  # ("did not run it jointly with X")
-            break
+                          "advmod"} and not (t == trigger and t.dep_ == "acl"):
+            break  # ("did not run it jointly with X"; "talks to raise a round led by X")
         t = t.head
     return False
 

@@ -664,8 +664,10 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     stands as an argument of its clause. A run the NER calls a place, date or amount, or a
     list of places, is not a name of the graph's entities."""
     # (a place the gazetteer knows stays, whatever the NER calls it: "the Seychelles" NORP)
+    # (nor a name of several words the NER takes for a nationality: "Project Silverfern")
     labelled = {(e.start, e.end) for e in doc.ents if e.label_ in _NOT_ENTITY_LABELS
-                and not (e.label_ == "NORP" and _known_place(e.text))}
+                and not (e.label_ == "NORP" and (_known_place(e.text) or len(e) > 1 and not any(
+                    _DEMONYM.search(t.lower_) for t in e)))}
     kinds, glued = name_data().kind_words, name_data().glued_possessives
     runs, i, n = [], 0, len(doc)
     while i < n:
@@ -863,7 +865,10 @@ _NOT_SYLLABLES = {"era", "wide", "born", "made", "like", "only", "free", "type",
 def _given_name_syllable(doc: Doc, j: int) -> bool:
     """Whether ``doc[j]`` is the second syllable of a hyphenated given name after a person's
     name ("Chan Tai-man", "Wong Ka-yan"), itself after another word of the name."""
-    return j >= 3 and _glued_syllable(doc, j) and bool(_PERSON_WORD.match(doc[j - 3].text)) \
+    before = doc[j - 3].text if j >= 3 else ""
+    # (the word before may be a surname in capitals: "WONG Kwok-hing")
+    return j >= 3 and _glued_syllable(doc, j) and bool(
+        _PERSON_WORD.match(before) or _CAPS_SURNAME.match(before)) \
         and doc[j - 3].whitespace_ != ""
 
 

@@ -188,6 +188,23 @@ from tests.extract_support import document, triples
         ("investors brought in as shareholders",
          "Tallis Labs brought in Quill Capital as a strategic investor.",
          {("quill-capital", "OWNS", "tallis-labs")}),
+        ("a person 'from' a firm",
+         "Mira Osei from Tessaly Digital said the firm was ready.",
+         {("mira-osei", "HOLDS_ROLE", "tessaly-digital")}),
+        ("a desk run at a firm",
+         "Tse Hoi-yan, who runs the over-the-counter desk at Sunrise Bay Securities, said "
+         "volumes had tripled.",
+         {("tse-hoi-yan", "HOLDS_ROLE", "sunrise-bay-securities")}),
+        ("a roundtable's members listed after 'include'",
+         "The Asia Securities Industry Roundtable, whose members include Norland Securities "
+         "and Brightwater Markets, said so.",
+         {("norland-securities", "MEMBER_OF", "asia-securities-industry-roundtable")}),
+        ("a scheme the NER takes for a nationality",
+         "Tallis Labs joined the second phase of Project Silverfern.",
+         {("tallis-labs", "MEMBER_OF", "project-silverfern")}),
+        ("an official release's surname in capitals before a hyphenated given name",
+         "Mr WONG Kwok-hing, Executive Director of the SFC, said so.",
+         {("wong-kwok-hing", "HOLDS_ROLE", "sfc")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -247,6 +264,14 @@ def test_round15_construction(extractor, construction, text, expected):
         # shareholders a firm counts among its owners are no members of it
         ("Tallis Labs counts Quill Capital and Orbis Ventures among its shareholders.",
          ("quill-capital", "MEMBER_OF", "tallis-labs")),
+        # a licence sought or revoked is not held
+        ("Tessaly Digital is seeking an SFC licence.", ("tessaly-digital", "LICENSED_BY", "sfc")),
+        ("The SFC revoked Tessaly Digital's licence.", ("tessaly-digital", "LICENSED_BY", "sfc")),
+        # a round only talked of has no investors yet
+        ("Tessaly Digital is in talks to raise a round led by Halden Capital.",
+         ("halden-capital", "OWNS", "tessaly-digital")),
+        # a place after "from" is where a person comes from
+        ("Mira Osei from Singapore said so.", ("mira-osei", "HOLDS_ROLE", "singapore")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),
