@@ -1136,7 +1136,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [s for s, _ in _subject(verb) if s.i in at and at[s.i].kind != "Person"]
     if role == "compound-head":
         head = _compounded(first)
-        return [head] if head.i != first.i else []
+        if head.i == first.i:
+            return []
+        # "Lumen co-founders A, B and C": a plural title before a list names each
+        return [head, *head.conjuncts] if first.tag_ in {"NNS", "NNPS"} else [head]
     if role == "attr":
         if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA:
             return [c for c in first.head.children if c.dep_ in {"attr", "oprd"}]
@@ -1311,7 +1314,19 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 k -= 3  # "Lumen Commission (LC) Chairman Jane Doe": the name, not its short form
             else:
                 break
-        return [doc[k]] if 0 <= k < len(doc) and k in at else []
+        if not (0 <= k < len(doc) and k in at):
+            return []
+        found = [doc[k]]
+        if step == 1 and t.tag_ in {"NNS", "NNPS"} and at[k].kind == "Person":
+            # "Lumen co-founders A, B and C": a plural title before a list names each
+            k = at[k].end
+            while k + 1 < len(doc) and doc[k].lower_ in {",", "and"}:
+                k += 1 + (doc[k].text == "," and doc[k + 1].lower_ == "and")
+                if k not in at or at[k].kind != "Person" or at[k].start != k:
+                    break
+                found.append(doc[k])
+                k = at[k].end
+        return found
     if role == "left":  # "Lumen-backed", "Harbour-based": the name before the hyphen
         left = span[0] - 1 - (span[0] > 1 and doc[span[0] - 1].text == "-")
         return [doc[left]] if left >= 0 else []
@@ -1435,7 +1450,8 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
         # "closed a round led by A, with B also taking part" (or "with participation from
         # B"): the round of the verb "with" hangs on
         near += [t.head.head, *t.head.head.children]
-    rounds = [n for n in near if n.lemma_.lower() in _FUNDING]
+    rounds = [n for n in near if n.lemma_.lower() in _FUNDING or any(
+        c.dep_ == "compound" and c.lower_ == "series" for c in n.children)]  # "the Series B"
     rounds += [g for n in near for p in n.children if p.dep_ == "prep" and p.lower_ in
                {"in", "of", "to", "into"} for g in p.children if g.dep_ == "pobj"
                and g.lemma_.lower() in _FUNDING]
@@ -1470,11 +1486,16 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
         if len(subjects) == 1:
             found = subjects
     if not found and rounds:
-        # "The Series B was led by A, X said in a statement": the firm that reports its round
+        # "The Series B was led by A, X said in a statement" (or "..., according to X"):
+        # the firm that reports its round
         verb = _clause_verb(t)
-        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
-            found = [s for s, _ in _subject(verb.head) if s.i in at
-                     and at[s.i].kind in {"Company", "Bank", "TradingPlatform", "Organization"}]
+        reporters = [s for s, _ in _subject(verb.head)] if verb.dep_ == "ccomp" and \
+            verb.head.lemma_.lower() in _REPORTING else [
+                o for p in verb.children if p.dep_ == "prep" and p.lower_ == "according"
+                for q in p.children if q.dep_ == "prep" for o in q.children
+                if o.dep_ == "pobj"]
+        found = [s for s in reporters if s.i in at
+                 and at[s.i].kind in {"Company", "Bank", "TradingPlatform", "Organization"}]
     return found
 
 

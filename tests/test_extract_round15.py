@@ -205,6 +205,22 @@ from tests.extract_support import document, triples
         ("an official release's surname in capitals before a hyphenated given name",
          "Mr WONG Kwok-hing, Executive Director of the SFC, said so.",
          {("wong-kwok-hing", "HOLDS_ROLE", "sfc")}),
+        ("a plural title before a list of people names each",
+         "Tessaly Digital co-founders Mira Osei, Jonah Reyes and Priya Nand own 60% of the "
+         "firm.",
+         {("tessaly-digital", "FOUNDED_BY", "mira-osei"),
+          ("tessaly-digital", "FOUNDED_BY", "jonah-reyes"),
+          ("tessaly-digital", "FOUNDED_BY", "priya-nand")}),
+        ("a series led by investors, reported by the firm after the clause",
+         "Halden Capital and Brenmoor Ventures co-led the US$50 million Series B, Tessaly "
+         "Digital said.",
+         {("halden-capital", "OWNS", "tessaly-digital"),
+          ("brenmoor-ventures", "OWNS", "tessaly-digital")}),
+        ("a series led by an investor 'according to' the firm",
+         "The Series C was led by Halden Capital, with participation from Brenmoor Ventures, "
+         "according to Tessaly Digital.",
+         {("halden-capital", "OWNS", "tessaly-digital"),
+          ("brenmoor-ventures", "OWNS", "tessaly-digital")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -272,6 +288,9 @@ def test_round15_construction(extractor, construction, text, expected):
          ("halden-capital", "OWNS", "tessaly-digital")),
         # a place after "from" is where a person comes from
         ("Mira Osei from Singapore said so.", ("mira-osei", "HOLDS_ROLE", "singapore")),
+        # a singular title names only the person right after it
+        ("Tessaly Digital co-founder Mira Osei and Jonah Reyes met.",
+         ("tessaly-digital", "FOUNDED_BY", "jonah-reyes")),
         # a token owned by its holders is run by no one
         ("The Quill token, which is owned by Corvid Labs' clients, rose.",
          ("corvid-labs", "OPERATES", "quill-token")),
