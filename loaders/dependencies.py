@@ -844,6 +844,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     first = _conj_root(_title_listed_after(t, at) or t)
     if first.i in at:  # "with Lumen Bank and its subsidiaries": a list, not two titles
         first = t
+    k = t.left_edge.i
+    if t.dep_ == "conj" and k >= 2 and doc[k].lower_ in {"the", "a", "an", "its"} and \
+            doc[k - 1].lower_ == "and" and doc[k - 2].text == ",":
+        first = t  # "A, CTO of X, and the CEO of Y said": the second title is someone else's
     if role == "object":
         objects = [c for c in t.children if c.dep_ in {"dobj", "obj"}]
         if len(objects) > 1:  # "X, which Y bought a stake in": "which" is the stranded
@@ -1644,6 +1648,9 @@ def _title_listed_after(t: Token, at: dict[int, Mention]) -> Token | None:
     if t.dep_ != "conj" or owner.i >= t.i or owner.i not in at or owner.dep_ != "pobj" or \
             owner.head.lower_ not in {"of", "at"}:
         return None
+    if any(c.dep_ == "det" for c in t.children) or t.doc[t.i - 1].text == "," or \
+            t.doc[t.i - 2].text == ",":
+        return None  # "A, CTO of Y, and the CEO of Z": another person's title
     title = owner.head.head
     return title if title.pos_ in {"NOUN", "PROPN"} and title.i not in at else None
 

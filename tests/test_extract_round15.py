@@ -288,6 +288,9 @@ def test_round15_construction(extractor, construction, text, expected):
          ("halden-capital", "OWNS", "tessaly-digital")),
         # a place after "from" is where a person comes from
         ("Mira Osei from Singapore said so.", ("mira-osei", "HOLDS_ROLE", "singapore")),
+        # "A, title of X, and the title of Y": a second person
+        ("Mira Osei, CTO of Tallis Labs, and the CEO of Quill Pay said they would cooperate.",
+         ("mira-osei", "HOLDS_ROLE", "quill-pay")),
         # a singular title names only the person right after it
         ("Tessaly Digital co-founder Mira Osei and Jonah Reyes met.",
          ("tessaly-digital", "FOUNDED_BY", "jonah-reyes")),
