@@ -111,8 +111,8 @@ from tests.extract_support import document, triples
         ("an event opened by a person",
          "The Tern Forum was opened by Mira Osei.", {("mira-osei", "SPOKE_AT", "tern-forum")}),
         ("an event that opens at a venue",
-         "The Tern Forum opens at AsiaWorld-Expo on Monday.",
-         {("tern-forum", "LOCATED_IN", "asiaworld-expo")}),
+         "The Tern Forum opens at the Tern Exhibition Centre on Monday.",
+         {("tern-forum", "LOCATED_IN", "tern-exhibition-centre")}),
         ("an event held at a venue, in a participle opening the sentence",
          "Held from February 18 to 20 at the Hong Kong Convention and Exhibition Centre, the "
          "Tern Forum drew 10,000 people.",
