@@ -602,6 +602,8 @@ class NameFinder:
                 _prefix_owner(key, full, registry_names) or (
                     _shortened(key, first_at, full, registry_names)
                     if kind not in {"Place", "MediaOutlet"} else None))
+            if kind == "Product" and key in parents:
+                kind = "Company"  # "a Hong Kong subsidiary of Dachang Fund": a fund house
             if prefix and not (key in described and described[key] != prefix[1]):
                 # "Lumen" is "Lumen Brokers", unless the text says it is of another kind
                 # ("Lumen Ventures, the arm of crypto exchange Lumen")
@@ -673,7 +675,8 @@ def _proper_runs(doc: Doc) -> list[tuple[int, int]]:
     while i < n:
         if doc[i].text[:1].isupper() and i + 2 < n and doc[i + 1].text == "-" and \
                 doc[i + 2].lower_ in _PARTICIPLES and not doc[i].whitespace_ and \
-                doc[i].ent_type_ != "NORP" and not _DEMONYM.search(doc[i].text):
+                (doc[i].ent_type_ != "NORP" or _known_place(doc[i].text)) and \
+                not _DEMONYM.search(doc[i].text):
             # "Chinese-funded" names no one
             runs.append((i, i + 1))  # "Lumen-backed": a name, however it is tagged
             i += 1
@@ -838,6 +841,11 @@ def _apposed_at_start(doc: Doc, i: int) -> bool:
     still one where the description is singular ("Prenetics, a health-sciences group")."""
     token = doc[i]
     plural = token.tag_ in {"NNS", "NNPS"}
+    if token.is_sent_start and token.pos_ in {"NOUN", "PROPN"} and token.is_alpha and \
+            token.text[:1].isupper() and token.text[1:].islower() and not plural and \
+            token.lower_ not in _OPENING_WORDS and i + 2 < len(doc) and \
+            doc[i + 1].text == "," and doc[i + 2].lower_ in _DESCRIBING_PARTICIPLES:
+        return True  # "Corvane, headquartered in Dubai, runs ...": a firm's name
     return token.is_sent_start and token.pos_ in {"NOUN", "PROPN"} and token.is_alpha and \
         token.text[:1].isupper() and token.text[1:].islower() and \
         token.lower_ not in _OPENING_WORDS and i + 2 < len(doc) and \
@@ -848,6 +856,9 @@ def _apposed_at_start(doc: Doc, i: int) -> bool:
             for c in token.children)
 
 
+#: Participles that describe a firm set off after its name ("Corvane, headquartered in").
+_DESCRIBING_PARTICIPLES = {"headquartered", "based", "incorporated", "founded", "listed",
+                           "registered", "licensed"}
 #: Nouns that describe an organisation in apposition ("the technology hub", "a start-up").
 _BODY_NOUNS = {"company", "firm", "hub", "startup", "start-up", "group", "operator",
                "provider", "developer", "agency", "body", "unit", "arm", "subsidiary",

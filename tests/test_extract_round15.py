@@ -221,6 +221,13 @@ from tests.extract_support import document, triples
          "according to Tessaly Digital.",
          {("halden-capital", "OWNS", "tessaly-digital"),
           ("brenmoor-ventures", "OWNS", "tessaly-digital")}),
+        ("a fund house named 'X Fund' with a subsidiary is a firm, no product",
+         "Dachang Securities International, a Hong Kong subsidiary of Dachang Fund, has "
+         "applied for a spot ether ETF.",
+         {("dachang-securities-international", "SUBSIDIARY_OF", "dachang-fund")}),
+        ("a one-word firm opening the sentence, set off by a participle",
+         "Corvane, headquartered in Dubai, runs its core Asian operations from Hong Kong.",
+         {("corvane", "LOCATED_IN", "dubai")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
