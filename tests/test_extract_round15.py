@@ -228,6 +228,12 @@ from tests.extract_support import document, triples
         ("a one-word firm opening the sentence, set off by a participle",
          "Corvane, headquartered in Dubai, runs its core Asian operations from Hong Kong.",
          {("corvane", "LOCATED_IN", "dubai")}),
+        ("a firm sold to a buyer",
+         "Nettlebed Digital sold Quillon Exchange to Rendle Capital.",
+         {("rendle-capital", "ACQUIRED", "quillon-exchange")}),
+        ("a stake sold to a buyer, who holds it",
+         "Nettlebed Digital sold its 12 percent stake in Quillon Exchange to Rendle Capital.",
+         {("rendle-capital", "OWNS", "quillon-exchange")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -298,6 +304,9 @@ def test_round15_construction(extractor, construction, text, expected):
         # "A, title of X, and the title of Y": a second person
         ("Mira Osei, CTO of Tallis Labs, and the CEO of Quill Pay said they would cooperate.",
          ("mira-osei", "HOLDS_ROLE", "quill-pay")),
+        # a sale denied is no purchase
+        ("Nettlebed Digital did not sell Quillon Exchange to Rendle Capital.",
+         ("rendle-capital", "ACQUIRED", "quillon-exchange")),
         # a singular title names only the person right after it
         ("Tessaly Digital co-founder Mira Osei and Jonah Reyes met.",
          ("tessaly-digital", "FOUNDED_BY", "jonah-reyes")),
