@@ -1187,7 +1187,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 o for o in t.children if o.dep_ == "dobj" and o.lemma_.lower() in _CUSTODY_ASSETS]
         found = [c for x in held for c in x.children if c.dep_ == "poss"] + [
             _object(p) for x in held for p in x.children
-            if p.dep_ == "prep" and p.lower_ == "of" and _object(p) is not None]
+            if p.dep_ == "prep" and p.lower_ in {"of", "for"} and _object(p) is not None] + [
+            o for x in held for v in x.children if v.dep_ == "acl"
+            and v.lemma_.lower() in {"back", "underpin", "support"}
+            for d in v.children if d.dep_ == "dobj"  # "reserves backing (the) X (coin)"
+            for o in [d, *(c for c in d.children if c.dep_ == "compound")]]
         # "the reserves of X's stablecoin": the asset's owner, where the asset has no name
         return [x for x in found if x.i in at] + [
             c for x in found if x.i not in at

@@ -234,6 +234,10 @@ from tests.extract_support import document, triples
         ("a stake sold to a buyer, who holds it",
          "Nettlebed Digital sold its 12 percent stake in Quillon Exchange to Rendle Capital.",
          {("rendle-capital", "OWNS", "quillon-exchange")}),
+        ("a coin's reserves held at banks",
+         "Reserves backing the QHKD stablecoin are held at Cindral Bank and Aldermann Bank, "
+         "the issuer said.",
+         {("cindral-bank", "CUSTODIAN_OF", "qhkd"), ("aldermann-bank", "CUSTODIAN_OF", "qhkd")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -304,6 +308,8 @@ def test_round15_construction(extractor, construction, text, expected):
         # "A, title of X, and the title of Y": a second person
         ("Mira Osei, CTO of Tallis Labs, and the CEO of Quill Pay said they would cooperate.",
          ("mira-osei", "HOLDS_ROLE", "quill-pay")),
+        # a meeting held at a bank keeps nothing there
+        ("The meeting was held at Cindral Bank.", ("cindral-bank", "CUSTODIAN_OF", "meeting")),
         # a sale denied is no purchase
         ("Nettlebed Digital did not sell Quillon Exchange to Rendle Capital.",
          ("rendle-capital", "ACQUIRED", "quillon-exchange")),
