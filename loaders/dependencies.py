@@ -51,7 +51,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "with-together", "part-of", "described-regulator", "board-of",
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
                "object-modifier", "comma-before", "name-after", "unit-before",
-               "object-organ", "subject-unit-owner", "affiliation-after", "stake-of"}
+               "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
+               "bracketed-title-org"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -2673,6 +2674,17 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "object-organ":  # "chairs the board (council) of Y": Y
         return [g for o in t.children if o.dep_ == "dobj"
                 for g in [_organ_owner(o)] if g != o]
+    if role == "bracketed-title-org":  # "Jane Doe (chief executive, Lumen Labs)": the firm
+        # after a title and a comma inside the brackets
+        doc, k = t.doc, t.i + 1
+        while k < len(doc) and k - t.i < 8 and doc[k].text not in {",", ")"} and \
+                k not in at and (doc[k].is_lower or doc[k].lower_ in _TITLE_RUN):
+            k += 1
+        if k + 1 < len(doc) and k > t.i + 1 and doc[k].text == "," and k + 1 in at and \
+                at[k + 1].start == k + 1 and at[k + 1].end < len(doc) and \
+                doc[at[k + 1].end].text == ")":
+            return [doc[k + 1]]
+        return []
     if role == "affiliation-after":  # "Jane Doe, Lumen Labs, said": the firm after the
         # comma, set off as the speaker's, then a verb of saying (or the sentence's end)
         doc, k = t.doc, t.i + 1

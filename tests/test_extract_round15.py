@@ -238,6 +238,9 @@ from tests.extract_support import document, triples
          "Reserves backing the QHKD stablecoin are held at Cindral Bank and Aldermann Bank, "
          "the issuer said.",
          {("cindral-bank", "CUSTODIAN_OF", "qhkd"), ("aldermann-bank", "CUSTODIAN_OF", "qhkd")}),
+        ("a person's title and firm in brackets after the name",
+         "Panel host Mark Devlin (managing director, Ashgrove Partners) opened the panel.",
+         {("mark-devlin", "HOLDS_ROLE", "ashgrove-partners")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
