@@ -527,8 +527,11 @@ class NameFinder:
                 _name_parts(people, canonical(s.text), s.kb_id_)
         # a name once given a title is a person's wherever else it stands ("Jane Doe (Lumen)"
         # before "Jane Doe, the chief executive of Lumen")
+        people_at = {s.root.i for s, label in chosen if label == "PERSON"}
+        firm_starts = _firm_starts(doc, chosen)
         titled = {canonical(span.text) for span, _ in chosen
-                  if _titled(span) or _firm_s_person(doc, span.start, span.end)}
+                  if _titled(span) or _firm_s_person(doc, span.start, span.end)
+                  or _listed_person_of_firm(span, people_at, firm_starts)}
         # "Lumen Bank (LB)": the abbreviation names the same entity.
         starts = {s.start: s for s, _ in chosen}
         # (not a person's: "Jane Doe (Lumen)" names her firm)
@@ -1291,6 +1294,22 @@ def _on_subject(doc: Doc, j: int) -> bool:
         "GovernmentBody", "Association", "Event"}) and \
         after.ent_type_ not in {"DATE", "TIME"} and after.lower_ not in _WEEKDAYS and \
         after.lower_ not in name_data().months
+
+
+def _firm_starts(doc: Doc, chosen: list[tuple[Span, str | None]]) -> set[int]:
+    """The first tokens of the names the NER calls firms and of the registry's firms."""
+    return {s.start for s, label in chosen if label == "ORG"} | {
+        r.start for r in doc.spans["registry"] if r.label_ not in _NOT_ORGANISATIONS}
+
+
+def _listed_person_of_firm(span: Span, people: set[int], firms: set[int]) -> bool:
+    """Whether ``span`` is a person's name "of" a firm, listed with people ("A of X, B of Y
+    and C": B is a person too, whatever the NER left unlabelled)."""
+    doc = span.doc
+    return len(span) in (2, 3) and span.end + 1 < len(doc) and \
+        doc[span.end].lower_ == "of" and span.end + 1 + (
+            doc[span.end + 1].lower_ == "the") in firms and person_words(span.text) and \
+        doc.has_annotation("DEP") and any(c.i in people for c in span.root.conjuncts)
 
 
 def _english_name(span: Span) -> bool:

@@ -241,6 +241,11 @@ from tests.extract_support import document, triples
         ("a person's title and firm in brackets after the name",
          "Panel host Mark Devlin (managing director, Ashgrove Partners) opened the panel.",
          {("mark-devlin", "HOLDS_ROLE", "ashgrove-partners")}),
+        ("a person 'of' a firm in a list of speakers, whom the NER left unlabelled",
+         "Speakers at this year's Kowloon Crypto Week include Bruno Adeyemi of Orlen Capital, "
+         "Helen Fok of Quarrow Bank and lawmaker Duncan Cheung.",
+         {("helen-fok", "SPOKE_AT", "kowloon-crypto-week"),
+          ("helen-fok", "HOLDS_ROLE", "quarrow-bank")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
