@@ -39,7 +39,7 @@ from hkweb3.errors import SchemaError
 from hkweb3.graph.periods import CURRENT, SINCE, UNTIL, partial_date
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import _FINITE, Mention
-from hkweb3.loaders.names import NAMING, ORGANS, name_data
+from hkweb3.loaders.names import NAMING, ORGANS, POST_NOMINALS, name_data
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 PERIODS_FILE = Path(__file__).with_name("periods.yaml")
@@ -52,7 +52,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
                "object-modifier", "comma-before", "name-after", "unit-before",
                "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
-               "bracketed-title-org"}
+               "bracketed-title-org", "of-list"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -66,6 +66,9 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
          "object-assets-owner", "board-from",
          "announcing-subject"} | _MORE_ROLES
+#: Honorifics before a name in a list ("the appointment of Mr A, Dr B and Ms C").
+_HONORIFIC_WORDS = {"mr", "ms", "mrs", "dr", "prof", "professor", "mr.", "ms.", "mrs.",
+                    "dr.", "prof.", "the", "hon"}
 #: Nouns for a stake bought ("a 70% interest in X", "the remaining 35 per cent of X").
 _STAKES = {"stake", "interest", "cent", "percent", "%", "share", "shares", "holding",
            "third", "quarter", "half", "remainder", "majority", "minority"}
@@ -1560,6 +1563,8 @@ def _described(appos: Token, at: dict[int, Mention]) -> Token | None:
     if k < 1 or doc[k].text != ",":
         return None
     k -= 1
+    while k >= 2 and doc[k].text in POST_NOMINALS and doc[k - 1].text == ",":
+        k -= 2  # "Mr Chan Tai-man, SBS, JP, Chairman of X": his honours
     if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
         k -= 3  # "A (AB), the unit of B"
     if k >= 2 and k not in at and doc[k - 1].text == "," and k - 2 in at and \
@@ -2674,6 +2679,22 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "object-organ":  # "chairs the board (council) of Y": Y
         return [g for o in t.children if o.dep_ == "dobj"
                 for g in [_organ_owner(o)] if g != o]
+    if role == "of-list":  # "the appointment of A, B and C as members of X": every name
+        # between "of" and "as", read from the words (the parse of such lists is seldom whole)
+        doc = t.doc
+        k = t.i + 1
+        if k >= len(doc) or doc[k].lower_ != "of":
+            return []
+        found, k = [], k + 1
+        while k < len(doc) and doc[k].lower_ != "as" and k - t.i < 40:
+            if k in at and at[k].start == k:
+                found.append(doc[k])
+                k = at[k].end
+            elif doc[k].text in {",", "and"} or doc[k].lower_ in _HONORIFIC_WORDS:
+                k += 1
+            else:
+                return []
+        return found if k < len(doc) and doc[k].lower_ == "as" else []
     if role == "bracketed-title-org":  # "Jane Doe (chief executive, Lumen Labs)": the firm
         # after a title and a comma inside the brackets
         doc, k = t.doc, t.i + 1

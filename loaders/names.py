@@ -421,6 +421,7 @@ class NameFinder:
                     _title_words(span) or \
                     _places_listed(span) or _kind_word_alone(span) or _is_date(span) or \
                     _english_name(span) or _form_of_name_before(span, named) or \
+                    _post_nominal(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
             if label == "PERSON" and span.start in firms:
@@ -1310,6 +1311,19 @@ def _listed_person_of_firm(span: Span, people: set[int], firms: set[int]) -> boo
         doc[span.end].lower_ == "of" and span.end + 1 + (
             doc[span.end + 1].lower_ == "the") in firms and person_words(span.text) and \
         doc.has_annotation("DEP") and any(c.i in people for c in span.root.conjuncts)
+
+
+#: Honours and designations written after a name in Hong Kong releases ("Mr Chan Tai-man,
+#: SBS, JP,"): no names of their own.
+POST_NOMINALS = {"GBM", "GBS", "SBS", "BBS", "MH", "JP", "OBE", "CBE", "MBE", "KC", "SC",
+                 "QC", "PhD", "DBA", "FCA", "CPA"}
+
+
+def _post_nominal(span: Span) -> bool:
+    """Whether ``span`` is an honour written after a person's name and a comma."""
+    doc = span.doc
+    return len(span) == 1 and span.text in POST_NOMINALS and span.start > 0 and \
+        doc[span.start - 1].text == ","
 
 
 def _english_name(span: Span) -> bool:

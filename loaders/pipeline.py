@@ -248,7 +248,9 @@ def _co_word_lemmas(nlp: Language) -> None:
         return
     index = lemmatizer.lookups.get_table("lemma_index", {})
     if "verb" in index:
-        index["verb"] = frozenset(index["verb"]) | {f"co-{stem}" for stem in CO_STEMS}
+        # (and "reappointed" is "reappoint", not "reappointe")
+        index["verb"] = frozenset(index["verb"]) | {f"co-{stem}" for stem in CO_STEMS} | {
+            "reappoint", "reelect", "renominate"}
     if "noun" in index:
         index["noun"] = frozenset(index["noun"]) | {t for t in CO_TITLES if t[-1] != "s"}
     exceptions = lemmatizer.lookups.get_table("lemma_exc", {})

@@ -246,6 +246,18 @@ from tests.extract_support import document, triples
          "Helen Fok of Quarrow Bank and lawmaker Duncan Cheung.",
          {("helen-fok", "SPOKE_AT", "kowloon-crypto-week"),
           ("helen-fok", "HOLDS_ROLE", "quarrow-bank")}),
+        ("a person's honours after the name, then the title (an official release)",
+         "Mr Chan Wai-kit, SBS, JP, Chairman of the Tern Council, said so.",
+         {("chan-wai-kit", "CHAIRS", "tern-council")}),
+        ("reappointed as chairman of a body, after the honours",
+         "Mr Chan Wai-kit, SBS, JP, has been reappointed as Chairman of the Tern Council.",
+         {("chan-wai-kit", "HOLDS_ROLE", "tern-council")}),
+        ("the appointment of people listed with honorifics as members of a council",
+         "The Government announced today the appointment of Mr Henry Ma Chi-to, Dr Jack Kong "
+         "Jian-ping and Ms Angela Tsui as non-official members of the Fintech Talent Council.",
+         {("henry-ma-chi-to", "MEMBER_OF", "fintech-talent-council"),
+          ("jack-kong-jian-ping", "MEMBER_OF", "fintech-talent-council"),
+          ("angela-tsui", "MEMBER_OF", "fintech-talent-council")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -372,6 +384,14 @@ def test_the_registry_s_own_body_keeps_its_place_after_of(extractor):
 ])
 def test_a_day_after_on_is_no_part_of_a_name(extractor, text, name):
     assert {e.id for e in extractor.run(document(text)).entities} == {name}
+
+
+def test_honours_and_the_hon_name_no_one(extractor):
+    """"The Hon Chan Pui-ling", "Mr Chan Wai-kit, SBS, JP": a title and honours, no names."""
+    batch = extractor.run(document(
+        "The Hon Chan Pui-ling met Mr Chan Wai-kit, SBS, JP, in the Tern Council."))
+    assert {"chan-pui-ling", "chan-wai-kit"} <= {e.id for e in batch.entities}
+    assert not {"sbs", "jp", "hon-chan-pui-ling"} & {e.id for e in batch.entities}
 
 
 def test_a_short_name_is_the_group_not_the_registry_unit(extractor):
