@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -142,8 +142,11 @@ _WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}|{HYPHENATED_N
 
 def keep_whole_words(nlp: Language) -> None:
     """Let ``nlp``'s tokenizer keep a dotted name ("Gate.HK"), a "co-" word ("co-founded")
-    and a hyphenated noun ("tie-up") as one token."""
+    and a hyphenated noun ("tie-up") as one token; and cut a sentence's full stop off "MoU"
+    (the tokenizer keeps it after a capital, as in an abbreviation)."""
     nlp.tokenizer.token_match = _WHOLE_WORD.match
+    for word in ("MoU", "MoUs"):
+        nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: word}, {ORTH: "."}])
 
 
 def blank_pipeline() -> Language:
@@ -255,7 +258,8 @@ class RegistryMentions:
             [Span(doc, start, end, label=entity_id) for entity_id, start, end in matches]
         )
         spans = [_with_forms(self._lengthened(span), self.entities[span.label_].kind)
-                 for span in spans if not self._of_elsewhere(span)]
+                 for span in spans if not self._of_elsewhere(span)
+                 and not self._after_another_name(span)]
         mentions = []
         for span in spans:
             entity = self.entities[span.label_]
@@ -266,6 +270,19 @@ class RegistryMentions:
             if m.text.lower() in self.designated}
         return mentions
 
+
+    def _after_another_name(self, span: Span) -> bool:
+        """Whether a registry alias of plain words is the end of another body's name ("the
+        Bermuda Monetary Authority" is no "Monetary Authority", the HKMA's alias): a
+        capitalised word the registry's own name does not hold comes right before it."""
+        doc, k = span.doc, span.start - 1
+        entity = self.entities[span.label_]
+        if k < 0 or not span.text[:1].isupper() or span.text.isupper() or \
+                span.text.lower() == entity.name.lower() or len(span) < 2:
+            return False
+        before = doc[k]
+        return before.pos_ == "PROPN" and before.text[:1].isupper() and \
+            not before.is_sent_start and before.lower_ not in entity.name.lower().split()
 
     def _of_elsewhere(self, span: Span) -> bool:
         """Whether a registry name goes on with "of" and another place's name, so naming

@@ -258,6 +258,15 @@ from tests.extract_support import document, triples
          {("henry-ma-chi-to", "MEMBER_OF", "fintech-talent-council"),
           ("jack-kong-jian-ping", "MEMBER_OF", "fintech-talent-council"),
           ("angela-tsui", "MEMBER_OF", "fintech-talent-council")}),
+        ("two regulators renewing their memorandum, the sentence's full stop after 'MoU'",
+         "The Insurance Authority and the Tern Authority renewed their MoU.",
+         {("insurance-authority", "PARTNERS_WITH", "tern-authority")}),
+        ("a memorandum signed between two bodies (passive)",
+         "An MoU was signed between the SFC and the Tern Authority.",
+         {("sfc", "PARTNERS_WITH", "tern-authority")}),
+        ("another place's body whose name ends in a registry alias",
+         "The Insurance Authority and the Bermuda Monetary Authority renewed their MoU.",
+         {("bermuda-monetary-authority", "PARTNERS_WITH", "insurance-authority")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -330,6 +339,9 @@ def test_round15_construction(extractor, construction, text, expected):
          ("mira-osei", "HOLDS_ROLE", "quill-pay")),
         # a meeting held at a bank keeps nothing there
         ("The meeting was held at Cindral Bank.", ("cindral-bank", "CUSTODIAN_OF", "meeting")),
+        # a sale agreement is no partnership
+        ("A sale agreement was signed between Tallis Labs and Quill Bank.",
+         ("quill-bank", "PARTNERS_WITH", "tallis-labs")),
         # a sale denied is no purchase
         ("Nettlebed Digital did not sell Quillon Exchange to Rendle Capital.",
          ("rendle-capital", "ACQUIRED", "quillon-exchange")),
