@@ -904,7 +904,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             verbs = [t, t.head] if t.dep_ == "xcomp" else [t]
             preps += [c for v in verbs for c in v.children
                       if c.dep_ == "conj" and c.lower_ == word and c not in preps]
-        return [o for p in preps if (o := _object(p)) is not None]
+        return [_titled_person(o, at) for p in preps if (o := _object(p)) is not None]
     if role == "dative":
         return [g for c in t.children if c.dep_ == "dative"
                 for g in ([c] if c.pos_ != "ADP" else c.children)] + \
@@ -1719,6 +1719,19 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             continue
         return []
     return []
+
+
+def _titled_person(t: Token, at: dict[int, Mention]) -> Token:
+    """The person a title stands for where the name follows it set off by a comma ("the
+    speech by the Financial Secretary, Mr Jane Doe, at ...": the parse may hang the name
+    elsewhere); else ``t``."""
+    k = t.i + 1
+    if t.i in at or t.pos_ not in {"NOUN", "PROPN"} or k + 1 >= len(t.doc) or \
+            t.doc[k].text != ",":
+        return t
+    k += t.doc[k + 1].text in _HONORIFICS
+    return t.doc[k + 1] if k + 1 in at and at[k + 1].kind == "Person" and \
+        at[k + 1].start == k + 1 else t
 
 
 def _described_person(t: Token, at: dict[int, Mention]) -> Token:

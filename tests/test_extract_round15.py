@@ -267,6 +267,11 @@ from tests.extract_support import document, triples
         ("another place's body whose name ends in a registry alias",
          "The Insurance Authority and the Bermuda Monetary Authority renewed their MoU.",
          {("bermuda-monetary-authority", "PARTNERS_WITH", "insurance-authority")}),
+        ("a speech by an official named after the title, at an event (a release's heading "
+         "line)",
+         "Following is the speech by the Financial Secretary, Mr Paul Tam, at the Tern Digital "
+         "Summit 2026 today (February 11):",
+         {("paul-tam", "SPOKE_AT", "tern-digital-summit-2026")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
