@@ -1014,6 +1014,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return found
     if role == "listed-after":  # "... hosts 500 firms, including A; B; and C": A, B, C
         for k in range(span[1], t.sent.end):
+            if doc[k].lower_ == "namely":  # "to three applicants, namely A, B and C"
+                return _names_listed(doc, k + 1, t.sent.end, at)
             if doc[k].lower_ in _LISTING and doc[k].dep_ == "prep":
                 items = [g for g in doc[k].children if g.dep_ == "pobj"]
                 return [*items, *(x for g in items for x in _semicolon_items(g, at))]
@@ -1719,6 +1721,21 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             continue
         return []
     return []
+
+
+def _names_listed(doc: Doc, k: int, end: int, at: dict[int, Mention]) -> list[Token]:
+    """The names listed from ``k``, read from the words: names joined by commas,
+    semicolons and "and", up to the first other word."""
+    found: list[Token] = []
+    while k < end:
+        if k in at and at[k].start == k:
+            found.append(doc[k])
+            k = at[k].end
+        elif doc[k].text in {",", ";", "and"}:
+            k += 1
+        else:
+            break
+    return found
 
 
 def _titled_person(t: Token, at: dict[int, Mention]) -> Token:

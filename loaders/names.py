@@ -208,6 +208,8 @@ def canonical(name: str) -> str:
 
 #: Bodies inside an organisation, named after it: "the Council of the Lumen Association".
 ORGANS = {"council", "board", "committee", "assembly"}
+#: Those an organ is made of, named before the body ("Directors of the Lumen Corporation").
+_MEMBERS_OF_ORGANS = {"directors", "trustees", "governors"}
 
 
 def clean_words(words: list[str]) -> tuple[int, int] | None:
@@ -221,9 +223,10 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
     while start < end and (words[start].lower() in {"the", "a", "an", "ex", "ex-", "-"}
                            or words[start][:1].islower() and not _NAME_WORD.match(words[start])):
         start += 1  # "crypto exchange OKX": a description before the name
-    if end - start > 3 and words[start].lower() in ORGANS and \
+    if end - start > 3 and words[start].lower() in ORGANS | _MEMBERS_OF_ORGANS and \
             [w.lower() for w in words[start + 1:start + 3]] == ["of", "the"]:
         start += 3  # "Council of the Lumen Association": the body whose organ it is
+        # ("[Board of] Directors of the Lumen Corporation": the same)
     titled = start
     while titled < end and words[titled].lower().strip(".,") in data.titles:
         titled += 1

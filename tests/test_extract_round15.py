@@ -272,6 +272,17 @@ from tests.extract_support import document, triples
          "Following is the speech by the Financial Secretary, Mr Paul Tam, at the Tern Digital "
          "Summit 2026 today (February 11):",
          {("paul-tam", "SPOKE_AT", "tern-digital-summit-2026")}),
+        ("licences granted to applicants listed after 'namely'",
+         "The Securities and Futures Commission today granted licences to three applicants, "
+         "namely Ardent Peak Exchange Limited, Northfen Digital Assets Limited and Pinehollow "
+         "Markets Limited.",
+         {("ardent-peak-exchange", "LICENSED_BY", "sfc"),
+          ("northfen-digital-assets", "LICENSED_BY", "sfc"),
+          ("pinehollow-markets", "LICENSED_BY", "sfc")}),
+        ("the chairman of a firm's board of directors (the board's members named first)",
+         "The Chief Executive has appointed Mr Lawrence Kwan as the Chairman of the Board of "
+         "Directors of the Tern Corporation.",
+         {("lawrence-kwan", "HOLDS_ROLE", "tern-corporation")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
