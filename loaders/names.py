@@ -305,17 +305,15 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
             return kind
     if words and words[0] in data.kind_first_words:
         return data.kind_first_words[words[0]]
+    # "Task Force on X", "Bills Committee on the Y Bill": the word before "on" (what comes
+    # after it is the subject), before the last word
+    if (kind := _head_kind(words, "on")) is not None:
+        return kind
     if words and words[-1] in data.kind_words:
         kind = data.kind_words[words[-1]]
         return _org_kind(name) if kind in {"Bank", "TradingPlatform"} else kind
-    for link in ("of", "on"):  # "Cyberspace Administration of China", "Task Force on X":
-        if link in words[1:]:  # the word before "of" or "on"
-            head = words[words.index(link, 1) - 1]
-            kind = data.kind_words.get(head) or (
-                "GovernmentBody" if head in {"subcommittee", "taskforce"} else
-                "Association" if head in {"force", "roundtable"} else None)
-            if kind in {"Regulator", "GovernmentBody", "Association", "Bank", "Event"}:
-                return kind
+    if (kind := _head_kind(words, "of")) is not None:  # "Cyberspace Administration of China"
+        return kind
     if dated and words[-1] not in _ORG_SUFFIXES:
         return "Event"  # "Harbour Summit Hong Kong 2026": a yearly event, no firm
     if words and (words[-1] in _ORG_SUFFIXES or label == "ORG"):
@@ -325,6 +323,18 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
             and not any(w in data.organisation_words for w in words)
         return "Person" if person else _org_kind(name)
     return NER_LABELS.get(label or "") or "Company"
+
+
+def _head_kind(words: list[str], link: str) -> str | None:
+    """The kind of a body the word before ``link`` ("of", "on") names, if it names one."""
+    if link not in words[1:]:
+        return None
+    head = words[words.index(link, 1) - 1]
+    kind = name_data().kind_words.get(head) or (
+        "GovernmentBody" if head in {"subcommittee", "taskforce"} else
+        "Association" if head in {"force", "roundtable"} else None)
+    return kind if kind in {"Regulator", "GovernmentBody", "Association", "Bank", "Event"} \
+        else None
 
 
 def _holds_place(key: str) -> bool:
@@ -905,8 +915,15 @@ def _glued_syllable(doc: Doc, j: int) -> bool:
     token = doc[j]
     return j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and \
         not doc[j - 2].whitespace_ and token.is_lower and token.is_alpha and \
-        2 <= len(token.text) <= 4 and token.lower_ not in _NOT_SYLLABLES | _PARTICIPLES and \
+        (2 <= len(token.text) <= 4 or len(token.text) <= 6 and bool(_SYLLABLE.match(token.text))) \
+        and token.lower_ not in _NOT_SYLLABLES | _PARTICIPLES and \
         bool(_PERSON_WORD.match(doc[j - 2].text))
+
+
+#: A romanised Cantonese or Mandarin syllable of five or six letters ("chung", "keung",
+#: "sheung", "kwong"): an initial, vowels, a final (not "native", "linked").
+_SYLLABLE = re.compile(r"^(?:ch|sh|ts|kw|gw|ng|zh|[bcdfghjklmnpqrstwxyz])?"
+                       r"[aeiou]{1,3}(?:ng|n|m|k|t|p|h|i|u)?$")
 
 
 def _family_firm(doc: Doc, i: int) -> bool:

@@ -283,6 +283,14 @@ from tests.extract_support import document, triples
          "The Chief Executive has appointed Mr Lawrence Kwan as the Chairman of the Board of "
          "Directors of the Tern Corporation.",
          {("lawrence-kwan", "HOLDS_ROLE", "tern-corporation")}),
+        ("a committee named 'on' a bill, electing its chairman",
+         "At its first meeting today, the Bills Committee on Tern Bill of the Legislative "
+         "Council elected the Hon Vincent Ng Kit-man as its Chairman.",
+         {("vincent-ng-kit-man", "HOLDS_ROLE", "bills-committee-on-tern-bill")}),
+        ("a Cantonese given name of long syllables after a surname",
+         "The Financial Secretary has reappointed Mr Clement Yuen Tsz-chung as the Chief "
+         "Executive Officer of the Insurance Authority.",
+         {("clement-yuen-tsz-chung", "HOLDS_ROLE", "insurance-authority")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
