@@ -596,8 +596,15 @@ def _negated(trigger: Token) -> bool:
             return True  # "received approval in principle": no licence yet
         if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in _MOOTING_NOUNS:
             return True  # "in talks to acquire X", "a bid to buy X"
-        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in _UNDONE:
-            return True  # "the proposed venture between A and B was scrapped"
+        if t.dep_ in {"nsubj", "nsubjpass"} and (
+                t.head.lemma_.lower() in _UNDONE
+                or t == trigger and t.head.lemma_.lower() in _TAKING_AWAY):
+            return True  # "the proposed venture between A and B was scrapped", "whose
+            # licence was revoked"
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in _PLANNING and any(
+                c.dep_ == "xcomp" for c in t.head.children) and (
+                t.lemma_.lower() in _FUNDING or any(c.lower_ == "series" for c in t.children)):
+            return True  # "a Series B led by A is expected (due, set) to close next month"
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in _DENYING:
             return True  # "denied that it had joined X"
         if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _REPORTS \

@@ -366,6 +366,15 @@ def test_round15_construction(extractor, construction, text, expected):
         # a sale agreement is no partnership
         ("A sale agreement was signed between Tallis Labs and Quill Bank.",
          ("quill-bank", "PARTNERS_WITH", "tallis-labs")),
+        # a round expected to close has no investors yet
+        ("A Series B led by Halden Capital is expected to close next month, Tessaly Digital "
+         "said.", ("halden-capital", "OWNS", "tessaly-digital")),
+        # a licence revoked is not held
+        ("Elmfield Exchange, whose SFC licence was revoked in May, said it would appeal.",
+         ("elmfield-exchange", "LICENSED_BY", "sfc")),
+        # a rival custody provider keeps nothing for the firm
+        ("Orlen Trust, a rival custody provider to Tessaly Digital, passed its audit.",
+         ("orlen-trust", "CUSTODIAN_OF", "tessaly-digital")),
         # a sale denied is no purchase
         ("Nettlebed Digital did not sell Quillon Exchange to Rendle Capital.",
          ("rendle-capital", "ACQUIRED", "quillon-exchange")),
