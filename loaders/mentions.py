@@ -278,8 +278,9 @@ class RegistryMentions:
         doc, k = span.doc, span.start - 1
         entity = self.entities[span.label_]
         if k < 0 or not span.text[:1].isupper() or span.text.isupper() or \
-                span.text.lower() == entity.name.lower() or len(span) < 2:
-            return False
+                span.text.lower() == entity.name.lower() or len(span) < 2 or \
+                entity.kind in {"Person", "Place"}:
+            return False  # (a person's other name after a title: "Chief Executive Li Jiachao")
         before = doc[k]
         return before.pos_ == "PROPN" and before.text[:1].isupper() and \
             not before.is_sent_start and before.lower_ not in entity.name.lower().split()
@@ -886,6 +887,22 @@ def resolve_partial(found: list[Span], named: list[Span]) -> tuple[list[Span], l
         else:
             kept.append(span)
     return moved, kept
+
+
+def resolve_given_names(found: list[Span], registry: list[Span]) -> list[Span]:
+    """A discovered person's name that is a registry person's name and a Chinese given name
+    after it ("John Lee Ka-chiu", beside the registry's "John Lee") is that person: returns
+    ``found`` with those spans given the registry person's id."""
+    people = {s.start: s for s in registry if s.label_ == "Person"}
+    out = []
+    for span in found:
+        known = people.get(span.start)
+        rest = span.doc[known.end:span.end] if known is not None else None
+        if span.label_ == "Person" and rest is not None and 0 < len(rest) <= 3 and \
+                "-" in rest.text and not rest.text.startswith("-"):
+            span = Span(span.doc, span.start, span.end, label="Person", kb_id=known.kb_id_)
+        out.append(span)
+    return out
 
 
 #: Nouns for a firm's part: the name after "of" is its parent ("the Hong Kong unit of X").

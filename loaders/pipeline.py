@@ -62,6 +62,7 @@ from hkweb3.loaders.mentions import (
     blank_pipeline,
     keep_whole_words,
     references_component,
+    resolve_given_names,
     resolve_partial,
 )
 from hkweb3.loaders.names import NameFinder
@@ -310,7 +311,7 @@ class NamesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc = self.finder(doc)
-        found = doc.spans["discovered"]
+        found = resolve_given_names(list(doc.spans["discovered"]), doc.spans["registry"])
         inside = {i for s in found for i in range(s.start, s.end)}
         registry = [s for s in doc.spans["registry"] if s.start not in inside]
         moved, kept = resolve_partial(list(found), registry)

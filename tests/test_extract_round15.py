@@ -375,6 +375,9 @@ def test_round15_construction(extractor, construction, text, expected):
         # a rival custody provider keeps nothing for the firm
         ("Orlen Trust, a rival custody provider to Tessaly Digital, passed its audit.",
          ("orlen-trust", "CUSTODIAN_OF", "tessaly-digital")),
+        # who appoints holds no post
+        ("Financial Secretary Paul Tam announced that he has reappointed Eddie Yue as Chief "
+         "Executive of the Hong Kong Monetary Authority.", ("paul-tam", "HOLDS_ROLE", "hkma")),
         # a sale denied is no purchase
         ("Nettlebed Digital did not sell Quillon Exchange to Rendle Capital.",
          ("rendle-capital", "ACQUIRED", "quillon-exchange")),
@@ -437,6 +440,14 @@ def test_honours_and_the_hon_name_no_one(extractor):
         "The Hon Chan Pui-ling met Mr Chan Wai-kit, SBS, JP, in the Tern Council."))
     assert {"chan-pui-ling", "chan-wai-kit"} <= {e.id for e in batch.entities}
     assert not {"sbs", "jp", "hon-chan-pui-ling"} & {e.id for e in batch.entities}
+
+
+def test_a_registry_person_with_a_chinese_given_name_is_that_person(extractor):
+    """"John Lee Ka-chiu" is the registry's "John Lee" (their Chinese given name added), and
+    a registry person's other name after a title ("Chief Executive Li Jiachao") stays theirs."""
+    batch = extractor.run(document(
+        "Chief Executive John Lee Ka-chiu spoke. Chief Executive Li Jiachao left."))
+    assert {e.id for e in batch.entities if e.kind == "Person"} == {"john-lee"}
 
 
 def test_a_short_name_is_the_group_not_the_registry_unit(extractor):
