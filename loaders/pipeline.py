@@ -304,7 +304,8 @@ class RegistryComponent:
 
 class NamesComponent:
     """Names the registry lacks (see :mod:`hkweb3.loaders.names`); then a discovered name
-    that begins a registry name used earlier is that entity."""
+    that begins a registry name used earlier is that entity, and so is a registry person's
+    name with a Chinese given name after it."""
 
     def __init__(self, nlp: Language):
         self.finder = NameFinder(nlp)
