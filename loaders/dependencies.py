@@ -52,7 +52,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
                "object-modifier", "comma-before", "name-after", "unit-before",
                "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
-               "bracketed-title-org", "of-list"}
+               "bracketed-title-org", "of-list", "helm-holder", "helm-firm"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -2716,6 +2716,24 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "object-organ":  # "chairs the board (council) of Y": Y
         return [g for o in t.children if o.dep_ == "dobj"
                 for g in [_organ_owner(o)] if g != o]
+    if role in {"helm-holder", "helm-firm"}:  # "Y, with A at the helm, ...", "Under the
+        # helm of A, Y ...": A holds it, Y is held
+        at_word = t.head
+        if at_word.lower_ == "at" and at_word.head.dep_ == "pobj" and \
+                at_word.head.head.lower_ == "with":  # "with A at the helm"
+            holder, clause = at_word.head, at_word.head.head
+        elif at_word.lower_ == "under":  # "under the helm of A"
+            holder = next((o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"), None)
+            clause = at_word
+        else:
+            return []
+        if holder is None:
+            return []
+        if role == "helm-holder":
+            return [holder]
+        host = clause.head  # the name the "with" phrase describes, or the clause's verb
+        return [host] if host.i in at else [s for s, _ in _subject(_clause_verb(host))]
     if role == "of-list":  # "the appointment of A, B and C as members of X": every name
         # between "of" and "as", read from the words (the parse of such lists is seldom whole)
         doc = t.doc

@@ -291,6 +291,18 @@ from tests.extract_support import document, triples
          "The Financial Secretary has reappointed Mr Clement Yuen Tsz-chung as the Chief "
          "Executive Officer of the Insurance Authority.",
          {("clement-yuen-tsz-chung", "HOLDS_ROLE", "insurance-authority")}),
+        ("a firm with a person at the helm",
+         "Quarrow Bank, with Jonah Reyes at the helm, has doubled its custody business.",
+         {("jonah-reyes", "HOLDS_ROLE", "quarrow-bank")}),
+        ("under the helm of a person, opening the sentence",
+         "Under the helm of Jonah Reyes, Quarrow Bank doubled its custody business.",
+         {("jonah-reyes", "HOLDS_ROLE", "quarrow-bank")}),
+        ("a person 'from' a body, set off by commas",
+         "Mira Osei, from the Corvid Research Institute, said so.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-research-institute")}),
+        ("an investor's portfolio company, the investor before the noun",
+         "Tallis Labs, a Belcourt Ventures portfolio company, said so.",
+         {("belcourt-ventures", "OWNS", "tallis-labs")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
@@ -378,6 +390,9 @@ def test_round15_construction(extractor, construction, text, expected):
         # who appoints holds no post
         ("Financial Secretary Paul Tam announced that he has reappointed Eddie Yue as Chief "
          "Executive of the Hong Kong Monetary Authority.", ("paul-tam", "HOLDS_ROLE", "hkma")),
+        # talks with a person at the helm are no firm
+        ("The talks, with Jonah Reyes at the helm, stalled.",
+         ("jonah-reyes", "HOLDS_ROLE", "talks")),
         # a sale denied is no purchase
         ("Nettlebed Digital did not sell Quillon Exchange to Rendle Capital.",
          ("rendle-capital", "ACQUIRED", "quillon-exchange")),
