@@ -303,6 +303,12 @@ from tests.extract_support import document, triples
         ("an investor's portfolio company, the investor before the noun",
          "Tallis Labs, a Belcourt Ventures portfolio company, said so.",
          {("belcourt-ventures", "OWNS", "tallis-labs")}),
+        ("a firm's client money accounts held at a bank (passive)",
+         "Pylon Exchange's client money accounts are held at Meridane Bank.",
+         {("meridane-bank", "PROVIDES_BANKING_TO", "pylon-exchange")}),
+        ("a firm incorporated in a place, written with a hyphen",
+         "Tallis Labs, a Cayman Islands-incorporated company, said so.",
+         {("tallis-labs", "LOCATED_IN", "cayman-islands")}),
         ("a central bank is a regulator, and so may be a regulator's partner",
          "The Tern Authority has formed a partnership with Corvid's central bank, the Corvid "
          "Reserve.",
