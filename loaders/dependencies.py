@@ -66,9 +66,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
          "object-assets-owner", "board-from",
          "announcing-subject"} | _MORE_ROLES
-#: Honorifics before a name in a list ("the appointment of Mr A, Dr B and Ms C").
-_HONORIFIC_WORDS = {"mr", "ms", "mrs", "dr", "prof", "professor", "mr.", "ms.", "mrs.",
-                    "dr.", "prof.", "the", "hon"}
+#: Titles whose firm follows "to" ("an adviser to Y").
+_ADVISERS = {"adviser", "advisor", "consultant", "counsel"}
 #: Nouns for a stake bought ("a 70% interest in X", "the remaining 35 per cent of X").
 _STAKES = {"stake", "interest", "cent", "percent", "%", "share", "shares", "holding",
            "third", "quarter", "half", "remainder", "majority", "minority"}
@@ -117,6 +116,8 @@ _TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chai
 #: Words a name may end in that the name found may leave out ("Lumen Bank" as "Lumen").
 _NAME_ENDINGS = {"bank", "group", "holdings", "limited", "ltd", "company", "corporation"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Professor"}
+#: Words before a name in a list of people ("the appointment of Mr A, Dr B and Ms C").
+_HONORIFIC_WORDS = {h.lower() for h in _HONORIFICS} | {"prof.", "the", "hon"}
 #: Nouns for a group of firms that stands for its members ("a consortium of A, B and C").
 _GROUPS = {"consortium", "alliance", "coalition"}
 #: Verbs of buying or holding, whose group subject acts as its makers.
@@ -1022,7 +1023,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "listed-after":  # "... hosts 500 firms, including A; B; and C": A, B, C
         for k in range(span[1], t.sent.end):
             if doc[k].lower_ == "namely":  # "to three applicants, namely A, B and C"
-                return _names_listed(doc, k + 1, t.sent.end, at)
+                return _names_listed(doc, k + 1, t.sent.end, at, {",", ";", "and"})[0]
             if doc[k].lower_ in _LISTING and doc[k].dep_ == "prep":
                 items = [g for g in doc[k].children if g.dep_ == "pobj"]
                 return [*items, *(x for g in items for x in _semicolon_items(g, at))]
@@ -1182,9 +1183,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return _owner(_region_titled(t, at), at)
     if role == "title-person":  # "Jane Doe, Head of Digital Assets, Asia, at Y": Jane Doe
         k = _title_block(t, at)[0] - 1
-        if k >= 3 and k - 1 not in at and doc[k - 1].is_title and doc[k - 2].text == "," \
-                and k - 3 in at and at[k - 3].kind == "Person":
-            k -= 2  # "Mr LEE Ka-wing, Peter, Chief Executive of Y": the English name is his
+        k = _before_english_name(doc, k - 1, at) + 1  # "Mr LEE Ka-wing, Peter, Chief ..."
         return [doc[at[k - 1].start]] if k >= 1 and doc[k].text == "," and k - 1 in at and \
             at[k - 1].end == k and at[k - 1].kind == "Person" else []
     if role == "title-org":  # "..., Head of Digital Assets, Asia Pacific, at Y, said": Y
@@ -1576,10 +1575,18 @@ def _described(appos: Token, at: dict[int, Mention]) -> Token | None:
         k -= 2  # "Mr Chan Tai-man, SBS, JP, Chairman of X": his honours
     if doc[k].text == ")" and k >= 2 and doc[k - 2].text == "(":
         k -= 3  # "A (AB), the unit of B"
+    k = _before_english_name(doc, k, at)
+    return doc[k] if k >= 0 and k in at else None
+
+
+def _before_english_name(doc: Doc, k: int, at: dict[int, Mention]) -> int:
+    """Where the person's name ends before ``doc[k]``, if ``doc[k]`` is the English given
+    name an official release writes after it ("Mr CHOU Wai Keung, George, the HKMA's ...":
+    the English name is his); else ``k``."""
     if k >= 2 and k not in at and doc[k - 1].text == "," and k - 2 in at and \
             at[k - 2].kind == "Person" and doc[k].is_title:
-        k -= 2  # "Mr CHOU Wai Keung, George, the HKMA's ...": the English name is his
-    return doc[k] if k >= 0 and k in at else None
+        return k - 2
+    return k
 
 
 def _object(preposition: Token) -> Token | None:
@@ -1730,19 +1737,21 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
     return []
 
 
-def _names_listed(doc: Doc, k: int, end: int, at: dict[int, Mention]) -> list[Token]:
-    """The names listed from ``k``, read from the words: names joined by commas,
-    semicolons and "and", up to the first other word."""
+def _names_listed(doc: Doc, k: int, end: int, at: dict[int, Mention], joins: set[str],
+                  titles: frozenset[str] | set[str] = frozenset()) -> tuple[list[Token], int]:
+    """The names listed from ``k`` (before ``end``), read from the words: names, with the
+    words of ``joins`` and (in any case) of ``titles`` between them, up to the first other
+    word; and where the list stops."""
     found: list[Token] = []
     while k < end:
         if k in at and at[k].start == k:
             found.append(doc[k])
             k = at[k].end
-        elif doc[k].text in {",", ";", "and"}:
+        elif doc[k].text in joins or doc[k].lower_ in titles:
             k += 1
         else:
             break
-    return found
+    return found, k
 
 
 def _titled_person(t: Token, at: dict[int, Mention]) -> Token:
@@ -1908,15 +1917,11 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                         for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
                         for o in p.children if o.dep_ == "pobj" and o.i in at
                         and at[o.i].kind == "GovernmentBody"]
-                elif c.dep_ == "prep" and c.lower_ == "to" and n.i not in at and \
-                        n.lemma_.lower() in {"adviser", "advisor", "consultant", "counsel"}:
-                    # "an adviser to Y" (not "a threat to Y")
-                    of += [o for g in c.children if g.dep_ == "pobj"
-                           for o in (g, *g.conjuncts) if o.i in at
-                           and at[o.i].kind not in {"Place", "Person"}]
-                elif c.dep_ == "prep" and c.lower_ == "from" and n.i not in at:
+                elif c.dep_ == "prep" and n.i not in at and (c.lower_ == "from" or (
+                        c.lower_ == "to" and n.lemma_.lower() in _ADVISERS)):
                     # "an expert from Y", "analysts from A and B": where they work (not a
-                    # place: "a director from Singapore")
+                    # place: "a director from Singapore"); "an adviser to Y" (not "a
+                    # threat to Y")
                     of += [o for g in c.children if g.dep_ == "pobj"
                            for o in (g, *g.conjuncts) if o.i in at
                            and at[o.i].kind not in {"Place", "Person"}]
@@ -2737,18 +2742,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "of-list":  # "the appointment of A, B and C as members of X": every name
         # between "of" and "as", read from the words (the parse of such lists is seldom whole)
         doc = t.doc
-        k = t.i + 1
-        if k >= len(doc) or doc[k].lower_ != "of":
+        if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "of":
             return []
-        found, k = [], k + 1
-        while k < len(doc) and doc[k].lower_ != "as" and k - t.i < 40:
-            if k in at and at[k].start == k:
-                found.append(doc[k])
-                k = at[k].end
-            elif doc[k].text in {",", "and"} or doc[k].lower_ in _HONORIFIC_WORDS:
-                k += 1
-            else:
-                return []
+        found, k = _names_listed(doc, t.i + 2, min(len(doc), t.i + 40), at, {",", "and"},
+                                 _HONORIFIC_WORDS)
         return found if k < len(doc) and doc[k].lower_ == "as" else []
     if role == "bracketed-title-org":  # "Jane Doe (chief executive, Lumen Labs)": the firm
         # after a title and a comma inside the brackets

@@ -64,6 +64,7 @@ _NAME_LINKS = {"of", "and", "&", "for", "the", "de", "van", "von", "du", "la", "
 #: Words for bodies whose names go on with "on" and their subject ("Task Force on X").
 _ON_BODIES = {"subcommittee", "force", "taskforce", "panel", "commission", "committee",
               "council", "forum", "conference", "summit", "roundtable", "dialogue"}
+#: Days of the week, which no name goes on with ("Lumen Group on Monday").
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: "HKD6", "US$7", "E03", "USD1.2bn"; not "W3ME" (a name written with a digit)
 _AMOUNT = re.compile(r"^(?:[A-Z]{2,3}\$?|\$|[A-Z])\d[\d.,]*(?:[kKmMbB][nN]?|tn)?$")
@@ -76,8 +77,7 @@ _PLURAL_ABBREVIATION = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _ROMAN = {"i", "ii", "iii", "iv"}
 #: Words that with a number name a time, not a thing ("Q1 2025", "FY 2024", "Monday 3").
-_PERIODS = {"q1", "q2", "q3", "q4", "h1", "h2", "fy", "monday", "tuesday", "wednesday",
-            "thursday", "friday", "saturday", "sunday"}
+_PERIODS = {"q1", "q2", "q3", "q4", "h1", "h2", "fy", *_WEEKDAYS}
 #: Words before a day or month that make it a date ("on Monday", "since March").
 _BEFORE_DATE = {"on", "in", "since", "until", "during", "by", "from", "last", "this", "next",
                 "early", "late", "mid", "earlier", "later", "then", "as", "of"}
@@ -1303,8 +1303,7 @@ def _form_of_name_before(span: Span, named: set[int]) -> bool:
     """Whether ``span`` is only a group ending and legal form after a registry name
     ("HSBC Holdings Plc": "Holdings Plc" is HSBC's), no name of its own."""
     return span.start - 1 in named and all(
-        t.lower_ in {"holdings", "group"} or is_legal_suffix(t.text) or t.is_punct
-        for t in span)
+        _ends_name(t.lower_) or t.lower_ == "group" or t.is_punct for t in span)
 
 
 def _on_subject(doc: Doc, j: int) -> bool:
