@@ -219,3 +219,37 @@ def test_a_uri_that_is_not_bolt_is_a_one_line_store_error(uri):
         pass
     assert str(refused.value).startswith(f"bad store URI {uri!r}: hkweb3 speaks Bolt")
     assert refused.value.exit_code == 3 and "\n" not in str(refused.value)
+
+
+
+@pytest.mark.parametrize("stored_before", [False, True])
+def test_a_version_stored_by_another_writer_mid_write_is_replaced_whole(store, config,
+                                                                        stored_before):
+    """Another writer stores one version of a document after this write began: the
+    collision is retried, and the retry withdraws that version's claims, so the document's
+    claims are this version's alone (never a mixture of versions)."""
+    first = sample_batch("doc-1")
+    banking, licence = first.relations
+    if stored_before:
+        store.write(first, retract=["doc-1"])
+    other_version = first.model_copy(update={"relations": [licence.model_copy(update={
+        "evidence": [evidence("doc-1", "OSL holds a licence.")]})]})
+    this_version = first.model_copy(update={"relations": [banking.model_copy(update={
+        "evidence": [evidence("doc-1", "ZA Bank now banks OSL.")]})]})
+    statements, attempts = store._statements, []
+
+    def interleaved(batch, stored):
+        if not attempts:
+            with open_store(config) as other:
+                other.write(other_version, retract=["doc-1"])
+        attempts.append(batch)
+        yield from statements(batch, stored)
+
+    store._statements = interleaved
+    store.write(this_version, retract=["doc-1"])
+    edges = store.read("MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS a, type(r) AS type, "
+                       "b.id AS b, r.evidence AS evidence").rows
+    assert len(attempts) == 2
+    assert [(e["a"], e["type"], e["b"]) for e in edges] == [
+        ("za-bank", "PROVIDES_BANKING_TO", "osl")]
+    assert len(edges[0]["evidence"]) == 1 and "now banks" in edges[0]["evidence"][0]
