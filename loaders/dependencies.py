@@ -52,7 +52,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "names-after", "companions", "regime-owner", "clause-at", "one-product",
                "object-modifier", "comma-before", "name-after", "unit-before",
                "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
-               "bracketed-title-org", "of-list", "helm-holder", "helm-firm"}
+               "bracketed-title-org", "of-list", "helm-holder", "helm-firm", "object-of",
+               "team-of"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -345,6 +346,7 @@ class DependencyRelations:
         """``(source, edge type, target, rule, properties)`` for each relation found."""
         if not doc.has_annotation("DEP"):
             return
+        _mend_bracketed_possessives(doc)
         at = mention_at(mentions)
         seen = set()
         for key, start, end in self.matcher(doc):
@@ -375,7 +377,11 @@ class DependencyRelations:
         if end - start == 1 and start in at and "self" not in pattern.source + \
                 pattern.target and at[start].how != "reference":
             return  # a word of a name ("Lumen Partners") is no trigger
-        role = _role_text(pattern.role, trigger, at)
+        elect = trigger.dep_ in {"compound", "amod"} and trigger.head.lower_ in _TO_TAKE_OFFICE \
+            and trigger.head.i > trigger.i
+        if elect:
+            trigger = trigger.head  # "the chair designate of Y": the parse heads the qualifier
+        role = _role_text(pattern.role or ("trigger" if elect else None), trigger, at)
         if pattern.role and not role:
             return
         span = (start, end)
@@ -412,7 +418,8 @@ class DependencyRelations:
                 if service:
                     properties["service"] = service
                 properties.update(period)
-                edge, a, b = pattern.edge, s, t
+                # who is yet to take the chair holds a role, not the chair
+                edge, a, b = ("HOLDS_ROLE" if elect else pattern.edge), s, t
                 if pattern.otherwise and not self.schema.allows(edge, s.kind, t.kind) and \
                         self.schema.is_a(s.kind, "Organization") and \
                         self.schema.is_a(t.kind, "Organization"):
@@ -740,6 +747,28 @@ def _denies(word: Token) -> bool:
                                       and word.nbor(1).lower_ == "only")
 
 
+def _mend_bracketed_possessives(doc: Doc) -> None:
+    """Make "the Lumen Authority (LA)'s pilot" read as "the Lumen Authority's pilot": the
+    parse hangs "'s" on the bracketed abbreviation and the thing possessed on the name, as
+    an apposition, where the relations look for a possessor and its noun."""
+    for k, t in enumerate(doc[:-1]):
+        if t.text != ")" or t.nbor(1).lower_ not in {"'s", "’s"} or k + 2 >= len(doc):
+            continue
+        opened = next((j for j in range(k - 1, max(k - 6, 0), -1) if doc[j].text == "("), None)
+        if opened is None or opened == 0:
+            continue
+        name, thing = doc[opened - 1], doc[k + 2]
+        while thing.dep_ in {"compound", "amod", "nmod", "nummod"} and \
+                k + 2 < thing.head.i <= thing.sent.end - 1:
+            thing = thing.head  # the head of the noun phrase possessed
+        if thing.head.i != name.i or thing.dep_ not in {"appos", "conj", "npadvmod"} or \
+                name.dep_ == "ROOT":
+            continue
+        thing.head, thing.dep_ = name.head, name.dep_
+        name.head, name.dep_ = thing, "poss"
+        doc[k + 1].head = name
+
+
 def _voice(verb: Token) -> str:
     if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
         return "passive"
@@ -762,6 +791,10 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "department-at", "majority-stake-in", "with-together", "companions"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
+#: A firm's groups of people a person is named to ("added A to its advisory team").
+_TEAMS = {"team", "panel", "council", "committee"}
+#: Words after a title for one who is to take office ("chair designate", "president-elect").
+_TO_TAKE_OFFICE = {"designate", "elect"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
 #: "unveiled by X in a keynote speech at the forum": where it was said
@@ -1285,18 +1318,22 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                for c in subjects[0].children):
             return []
         return [doc[mentions[-1].end - 1]]
-    if role in {"board-of", "board-from"}:
+    if role in {"board-of", "board-from", "team-of"}:
         # "sits on the board of Y", "appointed A to Y's board", (board-from) "resigned from
-        # Y's board": Y (and "the board of directors of Y")
-        preps = {"on", "to"} if role == "board-of" else {"from"}
+        # Y's board", (team-of) "added A to its advisory team": Y (and "the board of
+        # directors of Y")
+        preps = {"on", "to"} if role != "board-from" else {"from"}
+        organs = _TEAMS if role == "team-of" else {"board"}
         return [o for c in t.children if c.dep_ == "prep" and c.lower_ in preps
-                for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() == "board"
+                for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() in organs
                 for o in _owner(b, at) or [g for g in [_organ_owner(b)]
                                            if g != b and g.i in at]]
     if role == "poss-head":  # "the city's HK$6 billion digital bond": what it possesses
         return [t.head] if t.dep_ == "poss" and t.head.i in at else []
     if role == "possessed":  # "Lumen's Tide app", "its Tide app": the name right after
         k = (at[t.i].end if t.i in at else t.i + 1)
+        if k + 3 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3  # "the Lumen Authority (LA)'s pilot"
         k += k < len(doc) and doc[k].text in {"'s", "’s", "'"}
         k += k + 1 < len(doc) and doc[k].lower_ in {"new", "latest", "flagship"} and (
             k + 1 in at or doc[k + 1].lemma_.lower() in name_data().product_heads)
@@ -2469,11 +2506,14 @@ def _role_phrase(noun: Token, at: dict[int, Mention]) -> str:
     left = noun.i
     while left > 0:
         prev = noun.doc[left - 1]
+        if prev.tag_ == "HYPH" and left >= 2 and noun.lower_ in _TO_TAKE_OFFICE:
+            left -= 1  # "CEO-designate"
+            continue
         if prev.i in at or prev.dep_ in {"det", "poss", "case", "punct"} or prev.is_punct \
                 or prev.pos_ not in {"NOUN", "PROPN", "ADJ"} or prev.head.i < prev.i:
             break
         left -= 1
-    words = [w.text for w in noun.doc[left:noun.i + 1]]
+    words = [noun.doc[left:noun.i + 1].text]
     for c in noun.children:  # "head of fintech", "director of enforcement"
         if c.dep_ == "prep" and c.lower_ == "of":
             objects = [g for g in c.children if g.dep_ == "pobj"]
@@ -2831,6 +2871,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
+    if role == "object-of":  # "headed the research unit of X": X
+        return [o for d in t.children if d.dep_ == "dobj" for p in d.children
+                if p.dep_ == "prep" and p.lower_ == "of" and (o := _object(p)) is not None]
     if role == "object-poss":  # "upgraded X's licence": X
         return [c for o in t.children if o.dep_ == "dobj" for c in o.children
                 if c.dep_ == "poss"]

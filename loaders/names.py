@@ -298,8 +298,8 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
         words.pop()  # "Lumen Forum 2025" is a forum, "Lumen Plan 2.0" a plan, "Fund II" a fund
     if key in data.media or (outlet and key == canonical(outlet)):
         return "MediaOutlet"
-    if key in data.places:
-        return "Place"
+    if key in data.places and not any(w in _ORG_SUFFIXES for w in name.lower().split()):
+        return "Place"  # (not "Greenland Holdings", whose key is "greenland")
     for phrase, kind in data.kind_phrases.items():
         if f" {phrase} " in f" {key} ":
             return kind
@@ -1280,10 +1280,21 @@ _FIRM_TITLES = {"founder", "founders", "ceo", "cfo", "cto", "coo", "chairman", "
                 "board", "shareholders", "subsidiary", "subsidiaries", "parent"}
 
 
+#: Nouns for a firm's people that a name before them (after "the", "a") makes a firm's.
+_STAFF_WORDS = {"executive", "executives", "spokesperson", "spokesman", "spokeswoman",
+                "official", "officials", "co-founder", "founder", "ceo", "cfo", "cto", "coo",
+                "employee", "employees", "staffer", "veteran", "analyst", "analysts"}
+
+
 def _has_firm_title(span: Span) -> bool:
     """Whether ``span`` is followed by "'s" and a title only an organisation has ("Lumen's
-    founder", "Lumen's chief executive")."""
+    founder", "Lumen's chief executive"), or is a firm's people's ("the Lumen executive",
+    "a Lumen spokesman")."""
     doc, k = span.doc, span.end
+    j = span.start - 1 - (span.start >= 2 and doc[span.start - 1].lower_ in {"former", "senior"})
+    if j >= 0 and doc[j].lower_ in {"the", "a", "an"} and k < len(doc) and \
+            doc[k].lower_ in _STAFF_WORDS:
+        return True  # "the Kraken executive", "a former Lumen spokeswoman"
     if k + 1 >= len(doc) or doc[k].lower_ not in {"'s", "’s"}:
         return False
     k += 1 + (doc[k + 1].lower_ in {"new", "former", "current", "then"} and k + 2 < len(doc))
@@ -1439,7 +1450,7 @@ _DEPARTMENT_WORDS = {"development", "research", "products", "product", "operatio
                      "listing", "listings", "payments", "relations", "affairs", "solutions",
                      "services", "banking", "custody", "treasury", "supervision", "design",
                      "business", "businesses", "assets", "management", "wealth",
-                     "tokenisation", "tokenization", "ventures", "platforms"}
+                     "tokenisation", "tokenization", "ventures", "platforms", "staff"}
 
 
 #: Plain words that end a product's name ("Lumen Web3 wallet"); not "stablecoin" or "token",
@@ -1610,7 +1621,9 @@ def _department(span: Span, named: set[int], label: str | None = None) -> bool:
             doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in {",", "and", "&"}):
         start -= 1
     while end < len(doc) and end - span.end < 8 and doc[end].lower_ != "at" and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in {",", "and", "&"}):
+            doc[end].text[:1].isupper() or doc[end].lower_ in {",", "and", "&"}
+            or doc[end].lower_ in {"of", "to"} and end + 1 < len(doc)
+            and doc[end + 1].text[:1].isupper()):  # "... and Chief of Staff to CEO at X"
         end += 1
     at_firm = False
     if end + 1 < len(doc) and doc[end].lower_ == "at":
