@@ -53,7 +53,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "object-modifier", "comma-before", "name-after", "unit-before",
                "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
                "bracketed-title-org", "of-list", "helm-holder", "helm-firm", "object-of",
-               "team-of"}
+               "team-of", "subject-examples", "noun-examples"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -769,6 +769,14 @@ def _mend_bracketed_possessives(doc: Doc) -> None:
         doc[k + 1].head = name
 
 
+def _examples(holders: list[Token], at: dict[int, Mention]) -> list[Token]:
+    """The names listed after "including", "like" or "such as" on any of ``holders``."""
+    return [x for h in holders for p in h.children
+            if p.dep_ == "prep" and (p.lower_ in {"including", "like"} or p.lower_ == "as"
+                                     and p.i and p.doc[p.i - 1].lower_ == "such")
+            for o in p.children if o.dep_ == "pobj" for x in [o, *o.conjuncts] if x.i in at]
+
+
 def _voice(verb: Token) -> str:
     if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children):
         return "passive"
@@ -793,6 +801,8 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: A firm's groups of people a person is named to ("added A to its advisory team").
 _TEAMS = {"team", "panel", "council", "committee"}
+#: Verbs for leaving a firm, whose subject does what follows ("A left X to join Y").
+_LEAVING = {"leave", "quit", "exit", "depart"}
 #: Words after a title for one who is to take office ("chair designate", "president-elect").
 _TO_TAKE_OFFICE = {"designate", "elect"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
@@ -1757,8 +1767,10 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             # "A sits on the X Group set up by Y": a participle right after a noun
             # describes it (parsed as if it spoke of the clause's subject)
             return [(verb.doc[verb.i - 1], False)]
-        if verb.dep_ == "xcomp" and verb.i > verb.head.i:
-            # "X invited A and B to take part": the named object does it, not X
+        if verb.dep_ == "xcomp" and verb.i > verb.head.i and \
+                verb.head.lemma_.lower() not in _LEAVING:
+            # "X invited A and B to take part": the named object does it, not X (but "A left
+            # X to join Y": A joins)
             objects = [c for c in verb.head.children if c.dep_ in {"dobj", "obj"}
                        and c.pos_ == "PROPN" and c.i < verb.i]
             if objects:
@@ -1910,7 +1922,7 @@ def _role_after(prep: Token, verb: Token) -> list[Token]:
 
 
 #: Verbs that move someone up to a title ("promoted to chief executive").
-_RAISING = {"promote", "elevate", "appoint", "name", "elect", "move"}
+_RAISING = {"promote", "elevate", "appoint", "name", "elect", "move", "rise", "step", "upgrade"}
 #: Nouns for a post in general, which name no role.
 _POSTS = {"post", "position", "role", "job", "seat", "office"}
 
@@ -2758,6 +2770,17 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "by-together":  # "by A together with B, C and D": A to D
         agents = _role("by", t, span, at)
         return [*(_office_owner(a, at) for a in agents), *_together_with([t, *agents])]
+    if role == "subject-examples":  # "25 institutions took part in Y, including A and B":
+        # the names a subject that names no one is given by, wherever the parse hangs them
+        subjects = [s for s, _ in _subject(t)]
+        if not subjects or any(s.i in at for s in subjects):
+            return []
+        return _examples([t, *subjects, *(g for s in subjects for g in s.subtree),
+                          *(o for c in t.children if c.dep_ == "prep" for o in c.children
+                            if o.dep_ == "pobj")], at)
+    if role == "noun-examples":  # "X, a group of banks including A and B": A and B
+        return _examples([t, *(o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for o in c.children if o.dep_ == "pobj")], at)
     if role == "object-organ":  # "chairs the board (council) of Y": Y
         return [g for o in t.children if o.dep_ == "dobj"
                 for g in [_organ_owner(o)] if g != o]

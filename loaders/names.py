@@ -1807,6 +1807,8 @@ _PEOPLE_S_TITLES = {"ceo", "cfo", "coo", "cto", "chief", "chairman", "chairwoman
 
 
 #: Words between "who" and the title it gives ("who is also the chief executive of").
+#: Words before a firm's name rather than a person's ("chairman of X", "at X").
+_BEFORE_FIRMS = {"of", "at", "for", "from", "with", "by", "to", "in", "on"}
 _WHO_IS = {"is", "was", "has", "had", "been", "also", "the", "a", "an", "its", "now",
            "currently", "then", "previously", "formerly", "serves", "served", "as"}
 
@@ -1832,9 +1834,15 @@ def _titled(span: Span) -> bool:
             len(after) > 2 else after[1]
         if role in _PEOPLE_S_TITLES and person_words(span.text) and len(span) > 1:
             return True
+    if len(span) >= 4 and _glued_syllable(doc, span.end - 1) and \
+            person_words(_uncapped(span.text)):
+        return True  # "LEUNG Siu-ming", "Chan Wai-kit": a hyphenated Chinese given name
     if span.end + 2 < len(doc) and doc[span.end].text == "," and \
             doc[span.end + 1].lower_ == "who" and person_words(span.text):
-        k = span.end + 2  # "Pan, who is also chief executive of X": "who" speaks of a person
+        if len(span) > 1 and before not in _BEFORE_FIRMS:
+            return True  # "Ivy Lam, who joined X": "who" speaks of a person (not "chairman
+            # of Lumen Port, who ...", which may speak of the chairman)
+        k = span.end + 2  # "Pan, who is also chief executive of X"
         while k < len(doc) and doc[k].lower_ in _WHO_IS:
             k += 1
         if k < len(doc) and k > span.end + 2 and \

@@ -49,6 +49,43 @@ from tests.extract_support import document, triples
         ("the same before a title",
          "Mira Osei, the Securities and Futures Commission (SFC)'s chief executive, spoke.",
          {("mira-osei", "HOLDS_ROLE", "sfc")}),
+        ("a person 'who joined' a firm from another",
+         "Ivy Lam, who joined Brackwater Securities from Kestrel Asset Management in 2024, "
+         "will oversee the desk.",
+         {("ivy-lam", "HOLDS_ROLE", "brackwater-securities")}),
+        ("a person left one firm to join another: both posts",
+         "Chan Wai-kit has left Tessaly Digital to join Lumen Ridge Ventures as a partner.",
+         {("chan-wai-kit", "HOLDS_ROLE", "tessaly-digital"),
+          ("chan-wai-kit", "HOLDS_ROLE", "lumen-ridge-ventures")}),
+        ("an official release's name, surname in capitals and a hyphenated given name, "
+         "with no title before it",
+         "LEUNG Siu-ming was re-elected chairman of the Tern Tokenisation Association.",
+         {("leung-siu-ming", "CHAIRS", "tern-tokenisation-association")}),
+        ("a firm hired a person", "Brackwater Securities hired Chloe Mercer last year.",
+         {("chloe-mercer", "HOLDS_ROLE", "brackwater-securities")}),
+        ("a person poached by a firm",
+         "Joanne Ma was poached by Pellucid Markets last month to run its listings committee.",
+         {("joanne-ma", "HOLDS_ROLE", "pellucid-markets")}),
+        ("a person stepped up to a title of a firm",
+         "Vincent Tam stepped up to chairman of Harrowgate Holdings after the founder died.",
+         {("vincent-tam", "HOLDS_ROLE", "harrowgate")}),
+        ("a person rose to a title of a firm",
+         "Vincent Tam rose to chief executive of Harrowgate Holdings in 2019.",
+         {("vincent-tam", "HOLDS_ROLE", "harrowgate")}),
+        ("participants given by 'including' after a subject that names no one",
+         "In the first phase, a total of 25 institutions participated in the Tern "
+         "Tokenisation Pilot, including Quarrow Bank, Halvard Bank and Tessaly Digital.",
+         {("quarrow-bank", "MEMBER_OF", "tern-tokenisation-pilot"),
+          ("halvard-bank", "MEMBER_OF", "tern-tokenisation-pilot"),
+          ("tessaly-digital", "MEMBER_OF", "tern-tokenisation-pilot")}),
+        ("a participating bank in a scheme",
+         "Marlowe Bank is a participating bank in Project Lanternfish.",
+         {("marlowe-bank", "MEMBER_OF", "project-lanternfish")}),
+        ("a group described as one of banks including A and B",
+         "The Open Settlement Club, a group of banks including Halvard Bank and Marlowe Bank, "
+         "wants change.",
+         {("halvard-bank", "MEMBER_OF", "open-settlement-club"),
+          ("marlowe-bank", "MEMBER_OF", "open-settlement-club")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -65,6 +102,11 @@ def test_round16_construction(extractor, construction, text, expected):
     ("Gu Lan wrote a letter for Quill Pay.", ("gu-lan", "HOLDS_ROLE", "quill-pay")),
     # leading an audit of a firm is no post there
     ("Alex Yeung led the audit of Corvid Capital.", ("alex-yeung", "HOLDS_ROLE", "corvid-capital")),
+    # a firm after "of" and before "who" is no person ("who" may speak of the chairman)
+    ("Yan Gang, vice chairman of Tern Port, who is also a member of the Legislative Council, "
+     "spoke.", ("tern-port", "MEMBER_OF", "legislative-council")),
+    # leaving a place is no post
+    ("Chan Wai-kit left Hong Kong in 2023.", ("chan-wai-kit", "HOLDS_ROLE", "hong-kong")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
@@ -74,3 +116,11 @@ def test_a_place_s_name_with_a_legal_form_is_a_firm(extractor):
     """"Greenland Holdings": the name's key is a place's, but a legal form makes it a firm."""
     batch = extractor.run(document("Greenland Holdings plans a bank."))
     assert [(e.name, e.kind) for e in batch.entities] == [("Greenland Holdings", "Company")]
+
+
+def test_one_hired_as_a_title_holds_that_title_alone(extractor):
+    """"hired A as its general counsel": one post, the title's (no second, plain one)."""
+    batch = extractor.run(document("Brackwater Securities hired Chloe Mercer as its general "
+                                   "counsel."))
+    assert [(r.source, r.target, r.properties.get("role")) for r in batch.relations] == [
+        ("chloe-mercer", "brackwater-securities", "general counsel")]

@@ -57,8 +57,6 @@ def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expecte
          {"ardent-group", "pellam-trust"}),
         ("Corvid Pay withdrew its application to join the Tern Sandbox.",
          {"corvid-pay", "tern-sandbox"}),
-        ("Mei Lam joined Velmont Exchange from Pellam Bank in 2021.",
-         {"mei-lam", "velmont-exchange"}),
         ("The Pellam Bank investment unit joined forces with Ardent Group to sell the notes.",
          {"pellam-bank", "ardent-group", "SUBSIDIARY_OF"}),
         ("Pellam Bank launched a settlement service, with Corvid Pay as its first client.",
