@@ -53,7 +53,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "object-modifier", "comma-before", "name-after", "unit-before",
                "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
                "bracketed-title-org", "of-list", "helm-holder", "helm-firm", "object-of",
-               "team-of", "subject-examples", "noun-examples"}
+               "team-of", "subject-examples", "noun-examples", "object-apposed"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -2778,6 +2778,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return _examples([t, *subjects, *(g for s in subjects for g in s.subtree),
                           *(o for c in t.children if c.dep_ == "prep" for o in c.children
                             if o.dep_ == "pobj")], at)
+    if role == "object-apposed":  # "approved three platforms, A, B and C": A, B and C
+        return [x for o in t.children if o.dep_ == "dobj" for a in o.children
+                if a.dep_ == "appos" for x in [a, *a.conjuncts] if x.i in at]
     if role == "noun-examples":  # "X, a group of banks including A and B": A and B
         return _examples([t, *(o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                                for o in c.children if o.dep_ == "pobj")], at)
@@ -2895,7 +2898,8 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
     if role == "object-of":  # "headed the research unit of X": X
-        return [o for d in t.children if d.dep_ == "dobj" for p in d.children
+        return [o for d in t.children if d.dep_ == "dobj" and d.lemma_.lower() not in
+                {"work", "function", "operation", "franchise"} for p in d.children
                 if p.dep_ == "prep" and p.lower_ == "of" and (o := _object(p)) is not None]
     if role == "object-poss":  # "upgraded X's licence": X
         return [c for o in t.children if o.dep_ == "dobj" for c in o.children

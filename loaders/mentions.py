@@ -54,8 +54,11 @@ class Mention:
     how: str  # "registry", "discovered", "abbreviation" or "reference"
 
 
+#: Legal forms written with a full stop that the tokenizer would cut off ("Pte." "Ltd.").
+_DOTTED_FORMS = ("Pte", "Pty", "Sdn", "Bhd")
 _NO_SPLIT = {"mr.", "ms.", "mrs.", "dr.", "prof.", "st.", "no.", "co.", "corp.", "inc.",
-             "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "u.s.", "vs."}
+             "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "u.s.", "vs.",
+             "pte.", "pty.", "sdn."}
 
 
 #: Dashes that end a dateline (a hyphen only between spaces: not "BOCI-Prudential"), and
@@ -147,6 +150,8 @@ def keep_whole_words(nlp: Language) -> None:
     nlp.tokenizer.token_match = _WHOLE_WORD.match
     for word in ("MoU", "MoUs"):
         nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: word}, {ORTH: "."}])
+    for form in _DOTTED_FORMS:  # "Lumen Pte. Ltd.": the form's full stop ends no sentence
+        nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
 
 
 def blank_pipeline() -> Language:

@@ -138,6 +138,7 @@ class NameData:
     kind_first_words: dict[str, str]
     product_heads: frozenset[str]
     kind_phrases: dict[str, str]
+    known_names: dict[str, str]
     media: frozenset[str]
     places: frozenset[str]
     described_as: dict[str, str]
@@ -176,6 +177,8 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         product_heads=frozenset(raw["product_heads"]),
         kind_phrases={canonical(p): kind for kind, phrases in raw["kind_phrases"].items()
                       for p in phrases},
+        known_names={canonical(n): kind for kind, names in raw["known_names"].items()
+                     for n in names},
         media=frozenset(canonical(m) for m in raw["media"]),
         places=frozenset(canonical(p) for p in [*raw["places"], *_countries()]),
         described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
@@ -298,6 +301,8 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
         words.pop()  # "Lumen Forum 2025" is a forum, "Lumen Plan 2.0" a plan, "Fund II" a fund
     if key in data.media or (outlet and key == canonical(outlet)):
         return "MediaOutlet"
+    if key in data.known_names:
+        return data.known_names[key]
     if key in data.places and not any(w in _ORG_SUFFIXES for w in name.lower().split()):
         return "Place"  # (not "Greenland Holdings", whose key is "greenland")
     for phrase, kind in data.kind_phrases.items():
@@ -434,7 +439,7 @@ class NameFinder:
                     _title_words(span) or \
                     _places_listed(span) or _kind_word_alone(span) or _is_date(span) or \
                     _english_name(span) or _form_of_name_before(span, named) or \
-                    _post_nominal(span) or \
+                    _post_nominal(span) or _licence_type(span) or \
                     any(i in titles for i in range(span.start, span.end)):
                 continue
             if label == "PERSON" and span.start in firms:
@@ -1746,6 +1751,18 @@ def _place_and_asset(span: Span) -> bool:
     words = canonical(span.text).split()
     return any(" ".join(words[:k]) in data.places and all(
         w in data.not_names for w in words[k:]) for k in range(len(words) - 1, 0, -1))
+
+
+#: Nouns after a name that make it a kind of licence ("a Major Payment Institution licence").
+_LICENCE_NOUNS = {"licence", "license", "licences", "licenses", "permit", "permits"}
+
+
+def _licence_type(span: Span) -> bool:
+    """Whether ``span`` names a kind of licence, not a body: a name right before "licence",
+    not a regulator's ("a Major Payment Institution licence"; "a VARA licence" keeps VARA)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _LICENCE_NOUNS and \
+        kind_of(span.text, None, None) != "Regulator" and span[0].lower_ not in {"the"}
 
 
 def _ticker(span: Span) -> bool:

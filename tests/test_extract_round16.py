@@ -86,6 +86,40 @@ from tests.extract_support import document, triples
          "wants change.",
          {("halvard-bank", "MEMBER_OF", "open-settlement-club"),
           ("marlowe-bank", "MEMBER_OF", "open-settlement-club")}),
+        ("a firm whose legal form is written with full stops ('Pte. Ltd.'), its arm in "
+         "apposition, then 'it' received a licence: the firm, not its parent",
+         "Corvid Digital Pte. Ltd., the Singapore arm of Corvid Capital, today announced that "
+         "it has received a licence from the Monetary Authority of Singapore.",
+         {("corvid-digital", "LICENSED_BY", "monetary-authority-of-singapore"),
+          ("corvid-digital", "SUBSIDIARY_OF", "corvid-capital")}),
+        ("two firms entered into a partnership agreement",
+         "Larkspur Holdings and Quill Pay have entered into a three-year partnership "
+         "agreement under which Quill will power payouts.",
+         {("larkspur", "PARTNERS_WITH", "quill-pay")}),
+        ("a firm entered into co-operation with another",
+         "Tern Bank has entered into co-operation with Jinhai Digital Technology.",
+         {("tern-bank", "PARTNERS_WITH", "jinhai-digital-technology")}),
+        ("two firms reached a strategic cooperation",
+         "On 15 May, Huaying Holdings and Cobalt Peak Exchange reached a strategic cooperation.",
+         {("cobalt-peak-exchange", "PARTNERS_WITH", "huaying")}),
+        ("two firms will co-develop a product",
+         "Daybreak Exchange and Tern Bank will co-develop a tokenised deposit product.",
+         {("daybreak-exchange", "PARTNERS_WITH", "tern-bank")}),
+        ("a regulator abroad named by its letters alone",
+         "Quill Custody has received in-principle approval from MAS for a payments licence.",
+         {("quill-custody", "LICENSED_BY", "mas")}),
+        ("registered with a foreign 'Financial Services Agency'",
+         "Meridell Digital is registered with Japan's Financial Services Agency as an "
+         "exchange.",
+         {("meridell-digital", "LICENSED_BY", "financial-services-agency")}),
+        ("a regulator approved platforms listed in apposition, set off by dashes",
+         "The SFC approved three more platforms -- Greyfield Exchange, Norvane Markets and "
+         "Yuet Hing Digital -- under its expedited procedure.",
+         {("greyfield-exchange", "LICENSED_BY", "sfc"), ("norvane-markets", "LICENSED_BY", "sfc"),
+          ("yuet-hing-digital", "LICENSED_BY", "sfc")}),
+        ("as a regulator's licence holder",
+         "As a VARA licence holder, Ostrava Digital can serve institutional clients.",
+         {("ostrava-digital", "LICENSED_BY", "vara")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -107,6 +141,15 @@ def test_round16_construction(extractor, construction, text, expected):
      "spoke.", ("tern-port", "MEMBER_OF", "legislative-council")),
     # leaving a place is no post
     ("Chan Wai-kit left Hong Kong in 2023.", ("chan-wai-kit", "HOLDS_ROLE", "hong-kong")),
+    # overseeing the work of a department is no post in it
+    ("Mr Daryl Roe will oversee the work of the Monetary Management Department.",
+     ("daryl-roe", "HOLDS_ROLE", "monetary-management-department")),
+    # a regulator that approved a deal licensed no one
+    ("The SFC approved the acquisition of Greyfield Exchange by Norvane Markets.",
+     ("greyfield-exchange", "LICENSED_BY", "sfc")),
+    # a sale agreement is no partnership
+    ("Larkspur Holdings and Quill Pay have entered into a sale and purchase agreement.",
+     ("larkspur", "PARTNERS_WITH", "quill-pay")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
@@ -124,3 +167,11 @@ def test_one_hired_as_a_title_holds_that_title_alone(extractor):
                                    "counsel."))
     assert [(r.source, r.target, r.properties.get("role")) for r in batch.relations] == [
         ("chloe-mercer", "brackwater-securities", "general counsel")]
+
+
+def test_a_kind_of_licence_named_before_licence_is_no_entity(extractor):
+    """"a Major Payment Institution licence": a kind of licence; "a VARA licence" keeps
+    the regulator."""
+    batch = extractor.run(document("Quill Custody holds a Major Payment Institution licence "
+                                   "and a VARA licence."))
+    assert {e.id for e in batch.entities} == {"quill-custody", "vara"}
