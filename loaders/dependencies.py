@@ -53,7 +53,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "object-modifier", "comma-before", "name-after", "unit-before",
                "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
                "bracketed-title-org", "of-list", "helm-holder", "helm-firm", "object-of",
-               "team-of", "subject-examples", "noun-examples", "object-apposed"}
+               "team-of", "subject-examples", "noun-examples", "object-apposed",
+               "own-stake-seller", "fronted-as-subject", "object-at"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -2013,10 +2014,14 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                 and c.i > noun.i for g in c.children if g.dep_ == "pobj" and g.i in at
                 and at[g.i].kind not in {"Event", "Place", "Person"}]
     if group[0].dep_ == "attr" and person.lemma_ in _COPULA:
-        # "Jane Doe, who is head of strategy at Y": "at Y" hung on "is"
-        return [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
-                and c.i > noun.i for g in c.children if g.dep_ == "pobj" and g.i in at
-                and at[g.i].kind not in {"Event", "Place", "Person"}]
+        # "Jane Doe, who is head of strategy at Y": "at Y" hung on "is"; "Y, where Jane Doe
+        # is head of strategy": the place the clause describes
+        where = [person.head] if person.dep_ == "relcl" and any(
+            c.lower_ == "where" for c in person.children) and person.head.i in at and \
+            at[person.head.i].kind not in {"Event", "Place", "Person"} else []
+        return where + [g for c in person.children if c.dep_ == "prep" and c.lower_ == "at"
+                        and c.i > noun.i for g in c.children if g.dep_ == "pobj" and g.i in at
+                        and at[g.i].kind not in {"Event", "Place", "Person"}]
     return []
 
 
@@ -2778,6 +2783,22 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return _examples([t, *subjects, *(g for s in subjects for g in s.subtree),
                           *(o for c in t.children if c.dep_ == "prep" for o in c.children
                             if o.dep_ == "pobj")], at)
+    if role == "fronted-as-subject":  # "As Y's head of X, Jane Doe is ...", "In her role as
+        # CTO of Y, Jane Doe ...": the clause's subject, the title set before it
+        as_word = t.head
+        if as_word.head.lemma_.lower() in _POSTS and as_word.head.dep_ == "pobj":
+            as_word = as_word.head.head  # "in her role as": the "in" before the post
+        verb = as_word.head
+        if as_word.i > verb.i or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        return [s for s, _ in _subject(verb) if s.i > t.i]
+    if role == "own-stake-seller":  # "X sold a 15% stake to Z": X, a stake in itself
+        # (not "a stake in Y", "its stake")
+        stakes = [o for o in t.children if o.dep_ == "dobj"]
+        if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in {"in", "of"}
+               for o in stakes for c in o.children):
+            return []
+        return [s for s, _ in _subject(t)]
     if role == "object-apposed":  # "approved three platforms, A, B and C": A, B and C
         return [x for o in t.children if o.dep_ == "dobj" for a in o.children
                 if a.dep_ == "appos" for x in [a, *a.conjuncts] if x.i in at]
@@ -2897,6 +2918,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
+    if role == "object-at":  # "chairs the risk committee at X": X
+        return [o for d in t.children if d.dep_ == "dobj" for p in d.children
+                if p.dep_ == "prep" and p.lower_ == "at" and (o := _object(p)) is not None]
     if role == "object-of":  # "headed the research unit of X": X
         return [o for d in t.children if d.dep_ == "dobj" and d.lemma_.lower() not in
                 {"work", "function", "operation", "franchise"} for p in d.children

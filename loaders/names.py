@@ -279,6 +279,10 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                                              for w in words[k + 1:end]):
             end = k
             break
+        if words[k].lower() == "for" and canonical(
+                " ".join(words[start:k])).replace(" - ", "-") in data.places:
+            start = k + 1  # "Asia-Pacific for Lumen Asset Management": a region, a firm
+            break
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
         end -= 1
     while end - start > 1 and words[end - 1].lower() in {"phase", "tranche"}:

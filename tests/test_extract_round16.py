@@ -120,6 +120,46 @@ from tests.extract_support import document, triples
         ("as a regulator's licence holder",
          "As a VARA licence holder, Ostrava Digital can serve institutional clients.",
          {("ostrava-digital", "LICENSED_BY", "vara")}),
+        ("the holding company of two firms",
+         "Pendry Group is the holding company of Quill Pay and Kwai Hing Securities.",
+         {("quill-pay", "SUBSIDIARY_OF", "pendry-group"),
+          ("kwai-hing-securities", "SUBSIDIARY_OF", "pendry-group")}),
+        ("a joint venture between two firms is owned by both",
+         "Marlow Digital, a joint venture between Brightmere Bank and Daybreak Exchange, is "
+         "expected to begin operations next year.",
+         {("brightmere-bank", "OWNS", "marlow-digital"),
+          ("daybreak-exchange", "OWNS", "marlow-digital")}),
+        ("a member of a group of firms",
+         "Harbourline Digital, a member of the Harbourline Group, has applied for a licence.",
+         {("harbourline-digital", "SUBSIDIARY_OF", "harbourline-group")}),
+        ("a firm sold a stake in itself to another",
+         "Lumen Rock Exchange sold a 15 per cent stake to Singapore-based Orlen Capital in a "
+         "deal.",
+         {("orlen-capital", "OWNS", "lumen-rock-exchange")}),
+        ("a stake in a third firm sold to another (the parse makes 'to' a dative)",
+         "Lumen Rock Exchange sold a 15 per cent stake in Tern Pay to Orlen Capital.",
+         {("orlen-capital", "OWNS", "tern-pay")}),
+        ("a deal gives a firm control of another",
+         "The HK$1.2 billion deal gives Pendry Group control of Cobalt Peak Exchange.",
+         {("pendry-group", "OWNS", "cobalt-peak-exchange")}),
+        ("a region, then 'for' and the firm (the region is no part of its name)",
+         "Sunita Rao, head of Asia-Pacific for Blackfen Asset Management, said so.",
+         {("sunita-rao", "HOLDS_ROLE", "blackfen-asset-management")}),
+        ("'Y, where A is' a title",
+         "The wallet was built at Ardent Payments, where Sofia Marquez is chief strategy "
+         "officer.",
+         {("sofia-marquez", "HOLDS_ROLE", "ardent-payments")}),
+        ("a title set before the clause with 'as'",
+         "As Fenwick Trust's head of custody, John Smith is responsible for the vaults.",
+         {("john-smith", "HOLDS_ROLE", "fenwick-trust")}),
+        ("a person chairs a committee at a firm",
+         "Alan Kwok, who chairs the risk committee at Quintara Bank, told legislators.",
+         {("alan-kwok", "HOLDS_ROLE", "quintara-bank")}),
+        ("two people will co-head a firm's division ('co-head' tagged a noun)",
+         "Ryo Tanaka and Chloe Mercer will co-head Brackwater Securities' digital markets "
+         "division.",
+         {("ryo-tanaka", "HOLDS_ROLE", "brackwater-securities"),
+          ("chloe-mercer", "HOLDS_ROLE", "brackwater-securities")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -150,6 +190,12 @@ def test_round16_construction(extractor, construction, text, expected):
     # a sale agreement is no partnership
     ("Larkspur Holdings and Quill Pay have entered into a sale and purchase agreement.",
      ("larkspur", "PARTNERS_WITH", "quill-pay")),
+    # "its stake" sold is a stake in another firm, not in the seller
+    ("Lumen Rock Exchange sold its 15 per cent stake to Orlen Capital.",
+     ("orlen-capital", "OWNS", "lumen-rock-exchange")),
+    # a place where the person works is no firm
+    ("She moved to Hong Kong, where Sofia Marquez is chief strategy officer.",
+     ("sofia-marquez", "HOLDS_ROLE", "hong-kong")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
