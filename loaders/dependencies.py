@@ -54,7 +54,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
                "bracketed-title-org", "of-list", "helm-holder", "helm-firm", "object-of",
                "team-of", "subject-examples", "noun-examples", "object-apposed",
-               "own-stake-seller", "fronted-as-subject", "object-at"}
+               "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
+               "composed-group"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -2918,6 +2919,18 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
+    if role == "composed-group":  # "X, a group made up of A and B", "X consists of A":
+        # X, the group the verb describes
+        if t.dep_ in {"acl", "relcl"}:
+            noun = t.head
+            if noun.i not in at and noun.dep_ == "appos":
+                noun = noun.head
+            return [noun] if noun.i in at else []
+        return [s for s, _ in _subject(t)]
+    if role == "of-group":  # "a member of the Lumen Group": a name that ends in "Group"
+        return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                and (o := _object(p)) is not None and o.i in at
+                and at[o.i].name.lower().split()[-1:] == ["group"]]
     if role == "object-at":  # "chairs the risk committee at X": X
         return [o for d in t.children if d.dep_ == "dobj" for p in d.children
                 if p.dep_ == "prep" and p.lower_ == "at" and (o := _object(p)) is not None]

@@ -612,6 +612,8 @@ class NameFinder:
                     and kind_of(span.text, None, doc._.outlet) in _GENERIC_KINDS:
                 kind = described[key]  # "the Tern Dollar, a stablecoin": no event the NER saw
             if key in described and (kind in _GENERIC_KINDS or (
+                    # "the Tern Network, an industry group": a body, whatever its last word
+                    kind == "Product" and described[key] in _BODY_KINDS) or (
                     kind == "Person" and described[key] in _NOT_OF_PEOPLE
                     and not (span.start and doc[span.start - 1].pos_ == "NOUN"))):
                 # "OKX, a crypto exchange": the text says its kind. A person may be
@@ -973,6 +975,8 @@ def _before_relative(doc: Doc, end: int) -> bool:
 _NOT_OF_PEOPLE = {"Event", "Initiative", "Product", "Law", "Company"}
 #: Kinds a name's own words or the NER give when nothing more is known.
 _GENERIC_KINDS = {"Company", "Organization"}
+#: Kinds of bodies a description may give a name whose words say a product ("Network").
+_BODY_KINDS = {"Association", "Company", "Bank", "TradingPlatform", "Regulator"}
 #: Kinds a name may have from the NER's label alone, which a describing noun overrides.
 _NER_KINDS = {"Event", "Law", "Place", "Product"}
 
@@ -1212,6 +1216,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 2  # "Custody for Lumen Capital's funds is ...": a noun opens the sentence
     while end > start and any(c in doc[end - 1].text for c in "$¥€£"):
         end -= 1  # "Tarn Digital for HK$500 million": an amount is no word of a name
+    if end - start > 1 and end < len(doc) and doc[end - 1].lower_ in _TITLE_OPENERS and \
+            doc[end].lower_ in _TITLE_OPENERS[doc[end - 1].lower_]:
+        end -= 1  # "BIS General Manager Jane Doe": the title's first word
     while end > start and doc[end - 1].pos_ in _NOT_IN_NAME and doc[end - 1].text != ")" \
             and not _coded(doc[end - 1]) and not _surname_before_role(doc, start, end - 1):
         end -= 1
@@ -1985,15 +1992,22 @@ def _pieces(doc: Doc, start: int, end: int, taken: set[int]) -> list[tuple[int, 
         if not cut and doc[i].text in _LIST_WORDS and i > current:
             cut = (listed and doc[i].lower_ in {"and", "or"} or _separates(doc, current, i, end)
                    ) and not _fields_joined(doc, current, i)
-        if cut:
+        two_word_title = not cut and i > current and i + 1 < end and \
+            doc[i].lower_ in _TITLE_OPENERS and doc[i + 1].lower_ in _TITLE_OPENERS[doc[i].lower_]
+        if cut or two_word_title:  # ("Lumen General Manager Jane Doe": a title between)
             stop = i
             if i < len(doc) and doc[i].lower_ in name_data().title_breaks:
                 while stop > current and doc[stop - 1].lower_ in _TITLE_QUALIFIERS:
                     stop -= 1  # "PolyU Vice President": the qualifier is the title's
             if stop > current:
                 pieces.append((current, stop))
-            current = i + 1
+            current = i + 1 + two_word_title
     return pieces
+
+
+#: Words that open a two-word title with the words after them, neither of which breaks a
+#: name alone ("General Electric", "Managing Partners Fund").
+_TITLE_OPENERS = {"general": {"manager", "counsel"}, "managing": {"director", "partner"}}
 
 
 #: Words that qualify the title after them and never end a name ("Lumen Deputy Chief

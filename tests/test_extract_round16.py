@@ -160,6 +160,22 @@ from tests.extract_support import document, triples
          "division.",
          {("ryo-tanaka", "HOLDS_ROLE", "brackwater-securities"),
           ("chloe-mercer", "HOLDS_ROLE", "brackwater-securities")}),
+        ("a founding member of a body whose name makes it a firm ('Trust')",
+         "The HKMA, a founding member of the Tern Ledger Trust, will join the work.",
+         {("hkma", "MEMBER_OF", "tern-ledger-trust")}),
+        ("an industry group made up of firms (its name's last word says a product)",
+         "MAS helped set up the Tern Wholesale Network, an industry group made up of Quill "
+         "Bank, Corvid Bank and Pellam Trust.",
+         {("quill-bank", "MEMBER_OF", "tern-wholesale-network"),
+          ("corvid-bank", "MEMBER_OF", "tern-wholesale-network"),
+          ("pellam-trust", "MEMBER_OF", "tern-wholesale-network")}),
+        ("a body that consists of firms",
+         "The Tern Alliance consists of Quill Bank and Corvid Bank.",
+         {("quill-bank", "MEMBER_OF", "tern-alliance"),
+          ("corvid-bank", "MEMBER_OF", "tern-alliance")}),
+        ("a two-word title ('General Manager') between the body and the name",
+         "The move was welcome, Tern Bank General Manager John Smith said on Thursday.",
+         {("john-smith", "HOLDS_ROLE", "tern-bank")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -196,6 +212,9 @@ def test_round16_construction(extractor, construction, text, expected):
     # a place where the person works is no firm
     ("She moved to Hong Kong, where Sofia Marquez is chief strategy officer.",
      ("sofia-marquez", "HOLDS_ROLE", "hong-kong")),
+    # a regulator that is a founding member of a trust is no subsidiary of it
+    ("The HKMA, a founding member of the Tern Ledger Trust, will join the work.",
+     ("hkma", "SUBSIDIARY_OF", "tern-ledger-trust")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
@@ -221,3 +240,11 @@ def test_a_kind_of_licence_named_before_licence_is_no_entity(extractor):
     batch = extractor.run(document("Quill Custody holds a Major Payment Institution licence "
                                    "and a VARA licence."))
     assert {e.id for e in batch.entities} == {"quill-custody", "vara"}
+
+
+def test_a_title_s_first_word_is_no_part_of_the_name_before(extractor):
+    """"BIS General Manager Jane Doe": "General" opens the title; "General Electric" stays."""
+    batch = extractor.run(document("The move was welcome, BIS General Manager Jane Doe said. "
+                                   "General Electric agreed."))
+    assert {e.id for e in batch.entities} == {"bis", "jane-doe", "general-electric"}
+    assert {e.kind for e in batch.entities if e.id == "bis"} == {"Association"}
