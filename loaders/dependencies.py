@@ -70,7 +70,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "object-assets-owner", "board-from",
          "announcing-subject"} | _MORE_ROLES
 #: Titles whose firm follows "to" ("an adviser to Y").
-_ADVISERS = {"adviser", "advisor", "consultant", "counsel"}
+_ADVISERS = {"adviser", "advisor", "consultant", "counsel", "contributor", "correspondent"}
 #: Nouns for a stake bought ("a 70% interest in X", "the remaining 35 per cent of X").
 _STAKES = {"stake", "interest", "cent", "percent", "%", "share", "shares", "holding",
            "third", "quarter", "half", "remainder", "majority", "minority"}

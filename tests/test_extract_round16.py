@@ -176,6 +176,15 @@ from tests.extract_support import document, triples
         ("a two-word title ('General Manager') between the body and the name",
          "The move was welcome, Tern Bank General Manager John Smith said on Thursday.",
          {("john-smith", "HOLDS_ROLE", "tern-bank")}),
+        ("a person has worked at a list of firms",
+         "Laura Serein, the chief marketing officer, has worked at Quill Pay, Corvid Bank and "
+         "Pellam Trust.",
+         {("laura-serein", "HOLDS_ROLE", "quill-pay"),
+          ("laura-serein", "HOLDS_ROLE", "corvid-bank"),
+          ("laura-serein", "HOLDS_ROLE", "pellam-trust")}),
+        ("a contributor to an outlet",
+         "This overview is by Ceecee Wong, a contributor to Tern Leaders.",
+         {("ceecee-wong", "HOLDS_ROLE", "tern-leaders")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -215,6 +224,8 @@ def test_round16_construction(extractor, construction, text, expected):
     # a regulator that is a founding member of a trust is no subsidiary of it
     ("The HKMA, a founding member of the Tern Ledger Trust, will join the work.",
      ("hkma", "SUBSIDIARY_OF", "tern-ledger-trust")),
+    # working with a firm is no post there
+    ("John Smith worked with Quill Bank on the deal.", ("john-smith", "HOLDS_ROLE", "quill-bank")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
