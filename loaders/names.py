@@ -1835,8 +1835,6 @@ _PEOPLE_S_TITLES = {"ceo", "cfo", "coo", "cto", "chief", "chairman", "chairwoman
 
 
 #: Words between "who" and the title it gives ("who is also the chief executive of").
-#: Words before a firm's name rather than a person's ("chairman of X", "at X").
-_BEFORE_FIRMS = {"of", "at", "for", "from", "with", "by", "to", "in", "on"}
 _WHO_IS = {"is", "was", "has", "had", "been", "also", "the", "a", "an", "its", "now",
            "currently", "then", "previously", "formerly", "serves", "served", "as"}
 
@@ -1867,10 +1865,7 @@ def _titled(span: Span) -> bool:
         return True  # "LEUNG Siu-ming", "Chan Wai-kit": a hyphenated Chinese given name
     if span.end + 2 < len(doc) and doc[span.end].text == "," and \
             doc[span.end + 1].lower_ == "who" and person_words(span.text):
-        if len(span) > 1 and before not in _BEFORE_FIRMS:
-            return True  # "Ivy Lam, who joined X": "who" speaks of a person (not "chairman
-            # of Lumen Port, who ...", which may speak of the chairman)
-        k = span.end + 2  # "Pan, who is also chief executive of X"
+        k = span.end + 2  # "Pan, who is also chief executive of X": "who" speaks of a person
         while k < len(doc) and doc[k].lower_ in _WHO_IS:
             k += 1
         if k < len(doc) and k > span.end + 2 and \
