@@ -54,8 +54,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
                "bracketed-title-org", "of-list", "helm-holder", "helm-firm", "object-of",
                "team-of", "subject-examples", "noun-examples", "object-apposed",
-               "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
-               "composed-group"}
+               "own-stake-seller", "fronted-as-subject", "object-at", "of-group"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -383,7 +382,9 @@ class DependencyRelations:
             and trigger.head.i > trigger.i
         if elect:
             trigger = trigger.head  # "the chair designate of Y": the parse heads the qualifier
-        role = _role_text(pattern.role or ("trigger" if elect else None), trigger, at)
+        committee = pattern.edge == "CHAIRS" and _chairs_a_committee(trigger, at)
+        role = "committee chair" if committee else \
+            _role_text(pattern.role or ("trigger" if elect else None), trigger, at)
         if pattern.role and not role:
             return
         span = (start, end)
@@ -420,8 +421,9 @@ class DependencyRelations:
                 if service:
                     properties["service"] = service
                 properties.update(period)
-                # who is yet to take the chair holds a role, not the chair
-                edge, a, b = ("HOLDS_ROLE" if elect else pattern.edge), s, t
+                # who is yet to take the chair, or chairs a committee of Y, holds a role at
+                # Y, not its chair
+                edge, a, b = ("HOLDS_ROLE" if elect or committee else pattern.edge), s, t
                 if pattern.otherwise and not self.schema.allows(edge, s.kind, t.kind) and \
                         self.schema.is_a(s.kind, "Organization") and \
                         self.schema.is_a(t.kind, "Organization"):
@@ -459,11 +461,14 @@ class DependencyRelations:
                                           c.lemma_.lower() in pattern.with_child
                                           for c in trigger.children):
             return False
-        if pattern.without_child and any(  # on the verb or, as parsed, on its object
-                c.lower_ in pattern.without_child
-                for h in [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-                for c in h.children):
-            return False
+        if pattern.without_child:  # on the verb or, as parsed, on its object; or what
+            # either is "for" ("approval for its acquisition")
+            heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+            words = [c for h in heads for c in h.children]
+            words += [o for p in words if p.dep_ == "prep" and p.lower_ == "for"
+                      for o in p.children if o.dep_ == "pobj"]
+            if any(w.lower_ in pattern.without_child for w in words):
+                return False
         if pattern.object_of and not (trigger.dep_ == "pobj"
                                       and trigger.head.lower_ in pattern.object_of
                                       and _on_a_verb(trigger.head)):
@@ -535,6 +540,13 @@ _MAYBE = {"could", "might", "may", "should"}
 _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look",
             "intend", "expect",
             "hopes", "hoped", "hoping"}  # (the lemmatizer makes them "hop")
+#: Verbs of a race between rivals, whose object neither has done ("racing to develop").
+_RIVALLING = {"race", "compete", "vie", "battle", "rush", "scramble", "jostle", "fight"}
+#: Verbs of a plan whose object is not done yet ("plans to hire A").
+_PLANS_TO = {"plan", "aim", "prepare", "propose", "mull", "eye"}
+#: Verbs of launching, whose planned object the text tells as the firm's ("plans to launch").
+_LAUNCHING = {"launch", "issue", "introduce", "roll", "release", "debut", "unveil", "offer",
+              "list", "open", "start", "set", "create", "establish", "build", "develop"}
 #: Words that make what follows hearsay or a guess ("rumoured to take on the role").
 _HEARSAY = {"rumour", "rumor", "rumoured", "rumored", "tip", "tipped", "tout", "touted",
             "speculate", "likely", "reportedly", "allegedly", "possibly", "potentially"}
@@ -647,6 +659,12 @@ def _negated(trigger: Token) -> bool:
         if t == trigger and t.dep_ == "attr" and t.head.lemma_ == "be" and \
                 t.head.dep_ == "xcomp" and t.head.head.lemma_.lower() in _PLANNING:
             return True  # "was invited (due, set) to be a speaker at X": not yet one
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _RIVALLING:
+            return True  # "A and B are racing to develop X": neither has yet
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _PLANS_TO and \
+                trigger.lemma_.lower() not in _LAUNCHING:
+            return True  # "plans to hire A", "aims to become Y's parent" (a planned launch
+            # is told as one: "plans to launch X")
         if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _WANTING
                                   or t.head.lower_ in _WANTING) or \
                 t.dep_ == "ccomp" and t.head.lemma_.lower() in _BELIEVING:
@@ -749,6 +767,17 @@ def _denies(word: Token) -> bool:
                                       and word.nbor(1).lower_ == "only")
 
 
+def _chairs_a_committee(title: Token, at: dict[int, Mention]) -> bool:
+    """Whether a chair's title is of a committee of a body ("chairman of the audit committee
+    of Y"), not of the body itself."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and (o := _object(p)) is not None
+               and o.i not in at and o.lemma_.lower() in _COMMITTEES for p in title.children)
+
+
+#: A body's committees, whose chairs do not chair the body.
+_COMMITTEES = {"committee", "subcommittee", "sub-committee", "panel", "taskforce"}
+
+
 def _mend_bracketed_possessives(doc: Doc) -> None:
     """Make "the Lumen Authority (LA)'s pilot" read as "the Lumen Authority's pilot": the
     parse hangs "'s" on the bracketed abbreviation and the thing possessed on the name, as
@@ -803,6 +832,9 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: A firm's groups of people a person is named to ("added A to its advisory team").
 _TEAMS = {"team", "panel", "council", "committee"}
+#: Verbs whose "from" names the firm one came from ("poached A from X", "joined Y from X").
+_MOVED_FROM = {"hire", "poach", "recruit", "join", "move", "come", "arrive", "switch",
+               "defect", "transfer", "lure", "rejoin", "jump"}
 #: Verbs for leaving a firm, whose subject does what follows ("A left X to join Y").
 _LEAVING = {"leave", "quit", "exit", "depart"}
 #: Words after a title for one who is to take office ("chair designate", "president-elect").
@@ -1062,8 +1094,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         for k in range(span[1], t.sent.end):
             if k not in at and (doc[k].pos_ in {"VERB", "AUX"} or doc[k].text in {";", ":"}):
                 break
-            if k in at and at[k].start == k:
-                found.append(doc[k])
+            if k in at and at[k].start == k and not (
+                    at[k].end < len(doc) and doc[at[k].end].text in {"'s", "’s"}):
+                found.append(doc[k])  # (not "A's rivals": A's people or firms)
         return found
     if role == "listed-after":  # "... hosts 500 firms, including A; B; and C": A, B, C
         for k in range(span[1], t.sent.end):
@@ -1423,6 +1456,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [doc[span[1]]]
     if role == "name-before":  # "Jane Doe of X": a name ends right before the trigger,
         # and a pair of people is of X both ("A and B of X"; in a longer list, only the last)
+        if doc[span[0]].lower_ == "from" and \
+                doc[span[0]].head.lemma_.lower() in _MOVED_FROM:
+            return []  # "poached Jane Doe from X": where she was, not where she is
         k = span[0] - 1
         if not (k >= 0 and k in at and at[k].end == span[0] and at[k].how != "reference"):
             return []
@@ -1968,8 +2004,10 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                         for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
                         for o in p.children if o.dep_ == "pobj" and o.i in at
                         and at[o.i].kind == "GovernmentBody"]
-                elif c.dep_ == "prep" and n.i not in at and (c.lower_ == "from" or (
+                elif c.dep_ == "prep" and n.i not in at and (c.lower_ == "from" and not (
+                        n.dep_ == "pobj" and n.head.lower_ == "as") or (
                         c.lower_ == "to" and n.lemma_.lower() in _ADVISERS)):
+                    # (not "joined Y as chief risk officer from X": where one came from)
                     # "an expert from Y", "analysts from A and B": where they work (not a
                     # place: "a director from Singapore"); "an adviser to Y" (not "a
                     # threat to Y")
@@ -2919,14 +2957,6 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
-    if role == "composed-group":  # "X, a group made up of A and B", "X consists of A":
-        # X, the group the verb describes
-        if t.dep_ in {"acl", "relcl"}:
-            noun = t.head
-            if noun.i not in at and noun.dep_ == "appos":
-                noun = noun.head
-            return [noun] if noun.i in at else []
-        return [s for s, _ in _subject(t)]
     if role == "of-group":  # "a member of the Lumen Group": a name that ends in "Group"
         return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                 and (o := _object(p)) is not None and o.i in at

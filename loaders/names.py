@@ -279,10 +279,11 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                                              for w in words[k + 1:end]):
             end = k
             break
-        if words[k].lower() == "for" and canonical(
-                " ".join(words[start:k])).replace(" - ", "-") in data.places:
-            start = k + 1  # "Asia-Pacific for Lumen Asset Management": a region, a firm
-            break
+        if words[k].lower() == "for" and all(
+                canonical(part).replace(" - ", "-") in data.places
+                for part in re.split(r" (?:and|&) ", " ".join(words[start:k]))):
+            start = k + 1  # "Asia-Pacific for Lumen Asset Management", "Hong Kong and Macau
+            break  # for ...": a region, then a firm
     while end > start and words[end - 1].lower() in {"of", "and", "&", "for", "the", "-"}:
         end -= 1
     while end - start > 1 and words[end - 1].lower() in {"phase", "tranche"}:
@@ -404,6 +405,9 @@ class NameFinder:
         for start, end, label in self._candidates(doc, registry, yielding):
             if (given := _hyphenated_given_name(doc, start)) is not None:
                 start, label = given, "PERSON"  # "Siu-ling Tsang": a Chinese given name
+            elif _caps_surname_before(doc, start):
+                start, label = start - 1, "PERSON"  # "TSANG Siu-ming" (the surname tagged
+                # a verb at a sentence's start)
             for s, e in _pieces(doc, start, end, taken):
                 # A piece cut from a labelled span keeps the label only as its head (the last
                 # piece); "Lumen's Harbour Fund" labelled a place is no place.
@@ -920,6 +924,14 @@ def _hyphenated_given_name(doc: Doc, start: int) -> int | None:
     return None
 
 
+def _caps_surname_before(doc: Doc, start: int) -> bool:
+    """Whether a surname in capitals comes right before a hyphenated given name that starts
+    at ``start`` ("TSANG Siu-ming")."""
+    return start >= 1 and start + 2 < len(doc) and \
+        bool(_CAPS_SURNAME.match(doc[start - 1].text)) and doc[start - 1].whitespace_ != "" \
+        and doc[start + 1].text == "-" and _glued_syllable(doc, start + 2)
+
+
 def _glued_syllable(doc: Doc, j: int) -> bool:
     """Whether ``doc[j]`` is a short lower-case word glued to a hyphen that is glued to a
     capitalised word: the second syllable of a hyphenated given name ("Tai-man")."""
@@ -1201,7 +1213,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            and not (end == start + 1 and start + 1 < len(doc)
                                     and doc[start + 1].text == "-")
                            and not _apposed_at_start(doc, start)) \
-            and not _opens_ner_name(doc, start, end) and not _coded(doc[start]):
+            and not _opens_ner_name(doc, start, end) and not _coded(doc[start]) \
+            and not _caps_surname_before(doc, start + 1):
         start += 1  # "Crypto exchange OKX said": the capital is the sentence's
     start = _after_opening_date(doc, start, end)
     if start + 1 < end and _ORDINAL.match(doc[start].lower_):

@@ -179,6 +179,17 @@ from tests.extract_support import document, triples
         ("a contributor to an outlet",
          "This overview is by Ceecee Wong, a contributor to Tern Leaders.",
          {("ceecee-wong", "HOLDS_ROLE", "tern-leaders")}),
+        ("a surname in capitals opening the sentence (tagged a verb), then a hyphenated "
+         "given name",
+         "TSANG Siu-ming was re-elected chairman of the Tern Association.",
+         {("tsang-siu-ming", "CHAIRS", "tern-association")}),
+        ("a chair of a firm's committee holds a post at the firm",
+         "Mira Osei is chairman of the audit committee of Quintara Bank.",
+         {("mira-osei", "HOLDS_ROLE", "quintara-bank")}),
+        ("a body that consists of firms",
+         "The Tern Alliance consists of Quill Bank and Corvid Bank.",
+         {("quill-bank", "MEMBER_OF", "tern-alliance"),
+          ("corvid-bank", "MEMBER_OF", "tern-alliance")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -218,6 +229,35 @@ def test_round16_construction(extractor, construction, text, expected):
     # a regulator that is a founding member of a trust is no subsidiary of it
     ("The HKMA, a founding member of the Tern Ledger Trust, will join the work.",
      ("hkma", "SUBSIDIARY_OF", "tern-ledger-trust")),
+    # a call or a consultation joined is no post
+    ("Mira Osei joined Quarrow Bank's earnings call from London.",
+     ("mira-osei", "HOLDS_ROLE", "quarrow-bank")),
+    ("Mira Osei rose to fame as a critic of Quarrow Bank.",
+     ("mira-osei", "HOLDS_ROLE", "quarrow-bank")),
+    # the firm one was hired from, or joined a firm from, is where one was
+    ("Quarrow Bank poached Mira Osei from Corvid Capital.",
+     ("mira-osei", "HOLDS_ROLE", "corvid-capital")),
+    ("Mira Osei joined Halvard Bank as chief risk officer from the SFC.",
+     ("mira-osei", "HOLDS_ROLE", "sfc")),
+    # a plan is no fact (but a planned launch is told as the firm's)
+    ("Quarrow Bank plans to hire Mira Osei.", ("mira-osei", "HOLDS_ROLE", "quarrow-bank")),
+    ("Tessaly Digital plans to become the holding company of Quill Pay.",
+     ("quill-pay", "SUBSIDIARY_OF", "tessaly-digital")),
+    # rivals racing to do a thing do not do it together
+    ("Quarrow Bank and Corvid Bank are racing to develop a stablecoin.",
+     ("corvid-bank", "PARTNERS_WITH", "quarrow-bank")),
+    # an approval for a lease or a deal is no licence
+    ("Quarrow Bank received approval from the SFC for its new office lease.",
+     ("quarrow-bank", "LICENSED_BY", "sfc")),
+    # a committee's chair does not chair the firm
+    ("Mira Osei is chairman of the audit committee of Quintara Bank.",
+     ("mira-osei", "CHAIRS", "quintara-bank")),
+    # a share subscription agreement is no partnership
+    ("Larkspur Holdings and Quill Pay have entered into a share subscription agreement.",
+     ("larkspur", "PARTNERS_WITH", "quill-pay")),
+    # a firm's rivals are no members of the body they make up
+    ("The Tern Alliance is made up of Quill Bank's rivals.",
+     ("quill-bank", "MEMBER_OF", "tern-alliance")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
@@ -235,6 +275,15 @@ def test_one_hired_as_a_title_holds_that_title_alone(extractor):
                                    "counsel."))
     assert [(r.source, r.target, r.properties.get("role")) for r in batch.relations] == [
         ("chloe-mercer", "brackwater-securities", "general counsel")]
+
+
+def test_a_region_before_for_is_no_part_of_the_firm_s_name(extractor):
+    """"head of Greater China (EMEA, Hong Kong and Macau) for X": a region, then the firm."""
+    for region in ("Greater China", "EMEA", "Hong Kong and Macau"):
+        batch = extractor.run(document(f"Mira Osei, head of {region} for Blackfen Asset "
+                                       "Management, said so."))
+        assert ("mira-osei", "HOLDS_ROLE", "blackfen-asset-management") in {
+            (r.source, r.type, r.target) for r in batch.relations}, region
 
 
 def test_a_kind_of_licence_named_before_licence_is_no_entity(extractor):
