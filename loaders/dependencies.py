@@ -54,7 +54,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "object-organ", "subject-unit-owner", "affiliation-after", "stake-of",
                "bracketed-title-org", "of-list", "helm-holder", "helm-firm", "object-of",
                "team-of", "subject-examples", "noun-examples", "object-apposed",
-               "own-stake-seller", "fronted-as-subject", "object-at", "of-group"}
+               "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
+               "with-as-partner", "with-as-host"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -921,8 +922,9 @@ def _amounts(verb: Token) -> list[Token]:
 
 
 def _partitive(token: Token) -> Token | None:
-    """The noun a part word stands for: "won one of the first licences" won a licence."""
-    if token.lower_ not in _PARTS:
+    """The noun a part word stands for: "won one of the first licences" won a licence; "a
+    series of transactions" are transactions."""
+    if token.lower_ not in _PARTS and token.lower_ not in _COLLECTIVES:
         return None
     return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"), None)
@@ -2957,6 +2959,23 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
+    if role in {"with-as-partner", "with-as-host"}:  # "X, with Y as its partner, ...",
+        # "Hosted by X, with Y as its strategic partner, ...": Y (partner), X (host)
+        as_word = t.head
+        anchor = as_word.head
+        withs = [anchor.head] if anchor.dep_ == "pobj" and anchor.head.lower_ == "with" else [
+            c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "with"]
+        if as_word.lower_ != "as" or not withs:
+            return []
+        if role == "with-as-partner":
+            return [o for w in withs[:1] if (o := _object(w)) is not None]
+        holder = withs[0].head
+        if holder.i in at:
+            return [holder]
+        if holder.pos_ not in {"VERB", "AUX"}:
+            return []
+        agents = [o for c in holder.children if c.dep_ == "agent" and (o := _object(c))]
+        return agents or [s for s, _ in _subject(holder)]
     if role == "of-group":  # "a member of the Lumen Group": a name that ends in "Group"
         return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                 and (o := _object(p)) is not None and o.i in at

@@ -616,8 +616,10 @@ class NameFinder:
                     and kind_of(span.text, None, doc._.outlet) in _GENERIC_KINDS:
                 kind = described[key]  # "the Tern Dollar, a stablecoin": no event the NER saw
             if key in described and (kind in _GENERIC_KINDS or (
-                    # "the Tern Network, an industry group": a body, whatever its last word
-                    kind == "Product" and described[key] in _BODY_KINDS) or (
+                    # "the Tern Network, an industry group": a body, whatever its last word;
+                    # "The Sandbox, a metaverse game": a product
+                    kind == "Product" and described[key] in _BODY_KINDS
+                    or kind == "Initiative" and described[key] == "Product") or (
                     kind == "Person" and described[key] in _NOT_OF_PEOPLE
                     and not (span.start and doc[span.start - 1].pos_ == "NOUN"))):
                 # "OKX, a crypto exchange": the text says its kind. A person may be

@@ -190,6 +190,18 @@ from tests.extract_support import document, triples
          "The Tern Alliance consists of Quill Bank and Corvid Bank.",
          {("quill-bank", "MEMBER_OF", "tern-alliance"),
           ("corvid-bank", "MEMBER_OF", "tern-alliance")}),
+        ("two firms completed a series of transactions together",
+         "Tern Bank and Quill Pay have completed a series of blockchain-based transactions.",
+         {("quill-pay", "PARTNERS_WITH", "tern-bank")}),
+        ("a firm 'with Y as its partner'",
+         "Tern Bank, with Quill Pay as its technology partner, launched the app.",
+         {("quill-pay", "PARTNERS_WITH", "tern-bank")}),
+        ("hosted by a firm 'with Y as its strategic partner'",
+         "Hosted by Tern Harbour, with Quill Pay as its strategic partner, the programme will "
+         "be built around anchor events.",
+         {("quill-pay", "PARTNERS_WITH", "tern-harbour")}),
+        ("a firm develops a product", "Tern Labs develops the Quill wallet.",
+         {("tern-labs", "OPERATES", "quill-wallet")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -284,6 +296,14 @@ def test_a_region_before_for_is_no_part_of_the_firm_s_name(extractor):
                                        "Management, said so."))
         assert ("mira-osei", "HOLDS_ROLE", "blackfen-asset-management") in {
             (r.source, r.type, r.target) for r in batch.relations}, region
+
+
+def test_a_sandbox_described_as_a_game_is_a_product(extractor):
+    """"the Quill Sandbox, a metaverse game": its description, not its last word, says what
+    it is."""
+    batch = extractor.run(document("Tern Labs develops the Quill Sandbox, a metaverse game."))
+    assert {(e.id, e.kind) for e in batch.entities} == {("tern-labs", "Company"),
+                                                         ("quill-sandbox", "Product")}
 
 
 def test_a_kind_of_licence_named_before_licence_is_no_entity(extractor):
