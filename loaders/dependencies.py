@@ -476,6 +476,9 @@ class DependencyRelations:
             return False
         if pattern.objects:
             objects = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+            # "granted X a licence": the parse may hang the object on the dative
+            objects += [g for c in trigger.children if c.dep_ == "dative"
+                        for g in c.children if g.dep_ == "dobj"]
             objects += _amounts(trigger)
             objects += [w for o in objects if (w := _partitive(o)) is not None]
             # "granted platform (VATP) licences": the bracket splits the noun phrase and the

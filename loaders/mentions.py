@@ -140,13 +140,18 @@ HYPHENATED_NOUN = re.compile(
     + "|".join("-".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if len(w) > 2 else w
                         for w in title.split("-")) for title in HYPHENATED_TITLES)
     + r")s?$")
-_WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}|{HYPHENATED_NOUN.pattern}")
+#: The verbs "re-" joins to ("re-elected", "re-appointed"), kept whole for the same reason.
+RE_STEMS = ("elect", "appoint", "nominate", "join")
+RE_WORD = re.compile(r"^[Rr]e-(?:" + "|".join(RE_STEMS) + r")(?:s|ed|ing)?$")
+_WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}|{RE_WORD.pattern}|"
+                         f"{HYPHENATED_NOUN.pattern}")
 
 
 def keep_whole_words(nlp: Language) -> None:
-    """Let ``nlp``'s tokenizer keep a dotted name ("Gate.HK"), a "co-" word ("co-founded")
-    and a hyphenated noun ("tie-up") as one token; and cut a sentence's full stop off "MoU"
-    (the tokenizer keeps it after a capital, as in an abbreviation)."""
+    """Let ``nlp``'s tokenizer keep a dotted name ("Gate.HK"), a "co-" or "re-" word
+    ("co-founded", "re-elected") and a hyphenated noun ("tie-up") as one token; and cut a
+    sentence's full stop off "MoU" (the tokenizer keeps it after a capital, as in an
+    abbreviation)."""
     nlp.tokenizer.token_match = _WHOLE_WORD.match
     for word in ("MoU", "MoUs"):
         nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: word}, {ORTH: "."}])

@@ -57,6 +57,7 @@ from hkweb3.loaders.mentions import (
     CO_STEMS,
     CO_TITLES,
     HYPHENATED_TITLES,
+    RE_STEMS,
     RegistryMentions,
     abbreviations,
     blank_pipeline,
@@ -251,6 +252,7 @@ def _co_word_lemmas(nlp: Language) -> None:
     if "verb" in index:
         # (and "reappointed" is "reappoint", not "reappointe")
         index["verb"] = frozenset(index["verb"]) | {f"co-{stem}" for stem in CO_STEMS} | {
+            f"re-{stem}" for stem in RE_STEMS} | {
             "reappoint", "reelect", "renominate"}
     if "noun" in index:
         index["noun"] = frozenset(index["noun"]) | {t for t in CO_TITLES if t[-1] != "s"}

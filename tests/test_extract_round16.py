@@ -60,7 +60,7 @@ from tests.extract_support import document, triples
         ("an official release's name, surname in capitals and a hyphenated given name, "
          "with no title before it",
          "LEUNG Siu-ming was re-elected chairman of the Tern Tokenisation Association.",
-         {("leung-siu-ming", "CHAIRS", "tern-tokenisation-association")}),
+         {("leung-siu-ming", "HOLDS_ROLE", "tern-tokenisation-association")}),
         ("a firm hired a person", "Brackwater Securities hired Chloe Mercer last year.",
          {("chloe-mercer", "HOLDS_ROLE", "brackwater-securities")}),
         ("a person poached by a firm",
@@ -182,7 +182,7 @@ from tests.extract_support import document, triples
         ("a surname in capitals opening the sentence (tagged a verb), then a hyphenated "
          "given name",
          "TSANG Siu-ming was re-elected chairman of the Tern Association.",
-         {("tsang-siu-ming", "CHAIRS", "tern-association")}),
+         {("tsang-siu-ming", "HOLDS_ROLE", "tern-association")}),
         ("a chair of a firm's committee holds a post at the firm",
          "Mira Osei is chairman of the audit committee of Quintara Bank.",
          {("mira-osei", "HOLDS_ROLE", "quintara-bank")}),
@@ -202,6 +202,14 @@ from tests.extract_support import document, triples
          {("quill-pay", "PARTNERS_WITH", "tern-harbour")}),
         ("a firm develops a product", "Tern Labs develops the Quill wallet.",
          {("tern-labs", "OPERATES", "quill-wallet")}),
+        ("a regulator granted a firm a licence (the parse hangs the licence on the firm)",
+         "The SFC granted Quill Pay a licence.", {("quill-pay", "LICENSED_BY", "sfc")}),
+        ("'re-elected ... as its chairman' (the tokenizer keeps 're-' words whole)",
+         "The Tern Association re-elected Mira Osei as its chairman.",
+         {("mira-osei", "HOLDS_ROLE", "tern-association")}),
+        ("'was re-appointed as chairman of'",
+         "Mira Osei was re-appointed as chairman of the Tern Association.",
+         {("mira-osei", "HOLDS_ROLE", "tern-association")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -270,6 +278,8 @@ def test_round16_construction(extractor, construction, text, expected):
     # a firm's rivals are no members of the body they make up
     ("The Tern Alliance is made up of Quill Bank's rivals.",
      ("quill-bank", "MEMBER_OF", "tern-alliance")),
+    # a warning given is no licence
+    ("The SFC gave Quill Pay a warning.", ("quill-pay", "LICENSED_BY", "sfc")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
