@@ -210,6 +210,11 @@ from tests.extract_support import document, triples
         ("'was re-appointed as chairman of'",
          "Mira Osei was re-appointed as chairman of the Tern Association.",
          {("mira-osei", "HOLDS_ROLE", "tern-association")}),
+        ("a regulator's licence holder in apposition",
+         "Quill Pay, a VARA licence holder, said so.", {("quill-pay", "LICENSED_BY", "vara")}),
+        ("a stake in a firm sold to another, in the passive",
+         "A 20% stake in Quill Pay was sold to Tern Capital.",
+         {("tern-capital", "OWNS", "quill-pay")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -280,6 +285,9 @@ def test_round16_construction(extractor, construction, text, expected):
      ("quill-bank", "MEMBER_OF", "tern-alliance")),
     # a warning given is no licence
     ("The SFC gave Quill Pay a warning.", ("quill-pay", "LICENSED_BY", "sfc")),
+    # a token holder holds no licence
+    ("Quill Pay, a token holder at the SFC's request, said so.",
+     ("quill-pay", "LICENSED_BY", "sfc")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
