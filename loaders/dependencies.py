@@ -535,7 +535,7 @@ _ORGANS_OF = {"board", "management", "council", "committee"}
 _SAYING = {"say", "tell", "add", "note", "explain", "write", "comment"}
 #: Words that call a report wrong ("the reports were incorrect").
 _FALSE = {"wrong", "incorrect", "untrue", "false", "inaccurate", "baseless", "unfounded",
-          "groundless", "fake"}
+          "groundless", "fake", "premature", "speculative", "misleading"}
 #: Auxiliaries of what may only be ("X could take a stake in Y").
 _MAYBE = {"could", "might", "may", "should"}
 #: Verbs of a wish or an attempt, whose object is not yet a fact ("applied to be
@@ -546,8 +546,8 @@ _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive",
             "hopes", "hoped", "hoping"}  # (the lemmatizer makes them "hop")
 #: Verbs of a race between rivals, whose object neither has done ("racing to develop").
 _RIVALLING = {"race", "compete", "vie", "battle", "rush", "scramble", "jostle", "fight"}
-#: Verbs of a plan whose object is not done yet ("plans to hire A").
-_PLANS_TO = {"plan", "aim", "prepare", "propose", "mull", "eye"}
+#: Verbs of a plan whose object is not done yet ("plans to hire A", "was approached to run").
+_PLANS_TO = {"plan", "aim", "prepare", "propose", "mull", "eye", "approach", "court"}
 #: Verbs of launching, whose planned object the text tells as the firm's ("plans to launch").
 _LAUNCHING = {"launch", "issue", "introduce", "roll", "release", "debut", "unveil", "offer",
               "list", "open", "start", "set", "create", "establish", "build", "develop"}
@@ -665,7 +665,7 @@ def _negated(trigger: Token) -> bool:
             return True  # "was invited (due, set) to be a speaker at X": not yet one
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in _RIVALLING:
             return True  # "A and B are racing to develop X": neither has yet
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _PLANS_TO and \
+        if t.dep_ in {"xcomp", "advcl"} and t.head.lemma_.lower() in _PLANS_TO and \
                 trigger.lemma_.lower() not in _LAUNCHING:
             return True  # "plans to hire A", "aims to become Y's parent" (a planned launch
             # is told as one: "plans to launch X")

@@ -288,6 +288,11 @@ def test_round16_construction(extractor, construction, text, expected):
     # a token holder holds no licence
     ("Quill Pay, a token holder at the SFC's request, said so.",
      ("quill-pay", "LICENSED_BY", "sfc")),
+    # reports called premature, and an approach to run a unit, are no posts
+    ("Reports that Chloe Mercer had been appointed to run Marlowe Bank's digital unit were "
+     "premature, the bank said.", ("chloe-mercer", "HOLDS_ROLE", "marlowe-bank")),
+    ("Mira Osei was approached to run Halvard Bank's digital unit.",
+     ("mira-osei", "HOLDS_ROLE", "halvard-bank")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
