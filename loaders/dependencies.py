@@ -546,11 +546,13 @@ _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive",
             "hopes", "hoped", "hoping"}  # (the lemmatizer makes them "hop")
 #: Verbs of a race between rivals, whose object neither has done ("racing to develop").
 _RIVALLING = {"race", "compete", "vie", "battle", "rush", "scramble", "jostle", "fight"}
-#: Verbs of a plan whose object is not done yet ("plans to hire A", "was approached to run").
+#: Verbs of a plan whose object is not done yet ("plans to hire A", "was approached to").
 _PLANS_TO = {"plan", "aim", "prepare", "propose", "mull", "eye", "approach", "court"}
-#: Verbs of launching, whose planned object the text tells as the firm's ("plans to launch").
-_LAUNCHING = {"launch", "issue", "introduce", "roll", "release", "debut", "unveil", "offer",
-              "list", "open", "start", "set", "create", "establish", "build", "develop"}
+#: Acts that a plan to do them does not make so: hiring, buying, selling, becoming a parent,
+#: joining or running a firm.
+_PLANNED_ACTS = {"hire", "poach", "recruit", "appoint", "name", "acquire", "buy", "purchase",
+                 "sell", "divest", "company", "parent", "owner", "shareholder", "co-develop",
+                 "enter", "partnership", "agreement", "run", "head", "lead", "join"}
 #: Words that make what follows hearsay or a guess ("rumoured to take on the role").
 _HEARSAY = {"rumour", "rumor", "rumoured", "rumored", "tip", "tipped", "tout", "touted",
             "speculate", "likely", "reportedly", "allegedly", "possibly", "potentially"}
@@ -666,9 +668,9 @@ def _negated(trigger: Token) -> bool:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in _RIVALLING:
             return True  # "A and B are racing to develop X": neither has yet
         if t.dep_ in {"xcomp", "advcl"} and t.head.lemma_.lower() in _PLANS_TO and \
-                trigger.lemma_.lower() not in _LAUNCHING:
-            return True  # "plans to hire A", "aims to become Y's parent" (a planned launch
-            # is told as one: "plans to launch X")
+                trigger.lemma_.lower() in _PLANNED_ACTS:
+            return True  # "plans to hire A", "aims to become Y's parent" (but one who plans
+            # to leave X, or does it together with Y, is at X, works with Y)
         if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _WANTING
                                   or t.head.lower_ in _WANTING) or \
                 t.dep_ == "ccomp" and t.head.lemma_.lower() in _BELIEVING:

@@ -215,6 +215,12 @@ from tests.extract_support import document, triples
         ("a stake in a firm sold to another, in the passive",
          "A 20% stake in Quill Pay was sold to Tern Capital.",
          {("tern-capital", "OWNS", "quill-pay")}),
+        ("one who plans to leave a firm is at it",
+         "Mira Osei plans to leave the SFC to join Quill Bank.",
+         {("mira-osei", "HOLDS_ROLE", "sfc")}),
+        ("a firm that plans a thing together with another works with it",
+         "Quill Bank, together with Tern Construction, plans to launch a token.",
+         {("quill-bank", "PARTNERS_WITH", "tern-construction")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
