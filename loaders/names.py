@@ -617,7 +617,7 @@ class NameFinder:
                 kind = described[key]  # "the Tern Dollar, a stablecoin": no event the NER saw
             if key in described and (kind in _GENERIC_KINDS or (
                     # "the Tern Network, an industry group": a body, whatever its last word;
-                    # "The Sandbox, a metaverse game": a product
+                    # "the Tern Sandbox, a payments app": a product
                     kind == "Product" and described[key] in _BODY_KINDS
                     or kind == "Initiative" and described[key] == "Product") or (
                     kind == "Person" and described[key] in _NOT_OF_PEOPLE

@@ -327,10 +327,10 @@ def test_a_region_before_for_is_no_part_of_the_firm_s_name(extractor):
             (r.source, r.type, r.target) for r in batch.relations}, region
 
 
-def test_a_sandbox_described_as_a_game_is_a_product(extractor):
-    """"the Quill Sandbox, a metaverse game": its description, not its last word, says what
+def test_a_sandbox_described_as_an_app_is_a_product(extractor):
+    """"the Quill Sandbox, a payments app": its description, not its last word, says what
     it is."""
-    batch = extractor.run(document("Tern Labs develops the Quill Sandbox, a metaverse game."))
+    batch = extractor.run(document("Tern Labs develops the Quill Sandbox, a payments app."))
     assert {(e.id, e.kind) for e in batch.entities} == {("tern-labs", "Company"),
                                                          ("quill-sandbox", "Product")}
 
