@@ -552,6 +552,9 @@ def _leading_names(span: Span) -> Span | None:
 #: Words that point back to an entity named earlier, and the kinds they may point to.
 REFERENCES: dict[str, tuple[str, ...]] = {
     "its": ("Organization",), "it": ("Organization",),
+    # inside a quote, the speaker's organisation ("“Our tie-up with X ...,” said A, chief
+    # executive of Y")
+    "our": ("Organization",), "we": ("Organization",),
     "the lender": ("Bank",), "the bank": ("Bank",), "the virtual bank": ("Bank",),
     "the digital bank": ("Bank",), "the exchange": ("TradingPlatform",),
     "the platform": ("TradingPlatform",), "the bourse": ("TradingPlatform",),
@@ -656,7 +659,10 @@ class References:
             if phrase not in _PRONOUNS and _named_next(doc, end, starts, fits(kinds)):
                 continue  # "the fund, the Lumen Bitcoin ETF,": the name that follows it is
                 # the mention
-            if phrase in _PRONOUNS:
+            if phrase in _OURS:
+                position = _speaker_organisation(doc, start, sentences[here], by_position,
+                                                 fits(kinds))
+            elif phrase in _PRONOUNS:
                 # A pronoun mostly points at the subject: the first fitting entity of its
                 # own sentence, else of the sentence before.
                 position = _first_in(fits(kinds), first_of(here), before_here)
@@ -799,6 +805,26 @@ def _main_subject(span: Span) -> bool:
     while root.dep_ == "conj":
         root = root.head
     return _opens_clause(root)
+
+
+#: Words a speaker uses of the organisation they speak for.
+_OURS = {"our", "we"}
+
+
+def _speaker_organisation(doc: Doc, start: int, sentence: Span, mentions: list[Mention],
+                          fitting: list[int]) -> int | None:
+    """The organisation a quoted "our" or "we" at ``start`` stands for: the one named in the
+    attribution after the quote ("“Our tie-up with X ...,” said A, chief executive of Y": Y),
+    or else before it ("A, Y's chief executive, said: “We ...”"); none outside a quote."""
+    quotes = [t.i for t in sentence if t.is_quote]
+    pairs = list(zip(quotes[::2], quotes[1::2], strict=False))  # (an unclosed quote: none)
+    inside = next(((a, b) for a, b in pairs if a < start < b), None)
+    if inside is None:
+        return None
+    after = [k for k in fitting if inside[1] < mentions[k].start < sentence.end]
+    before = [k for k in fitting if sentence.start <= mentions[k].start
+              and mentions[k].end <= inside[0]]
+    return after[0] if after else before[-1] if before else None
 
 
 def _first_in(positions: list[int], low: int, high: int) -> int | None:

@@ -221,6 +221,14 @@ from tests.extract_support import document, triples
         ("a firm that plans a thing together with another works with it",
          "Quill Bank, together with Tern Construction, plans to launch a token.",
          {("quill-bank", "PARTNERS_WITH", "tern-construction")}),
+        ("'our' in a quote is the organisation of the speaker named after it",
+         "“Our collaboration with Kestrel Custody gives clients a safe way to hold assets,” "
+         "said Mira Osei, chief executive of Quarrow Bank.",
+         {("quarrow-bank", "PARTNERS_WITH", "kestrel-custody")}),
+        ("'our' in a quote after the speaker and the organisation",
+         "Mira Osei, Quarrow Bank's chief executive, said: “Our partnership with Kestrel "
+         "Custody is deep.”",
+         {("quarrow-bank", "PARTNERS_WITH", "kestrel-custody")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -349,3 +357,10 @@ def test_a_title_s_first_word_is_no_part_of_the_name_before(extractor):
                                    "General Electric agreed."))
     assert {e.id for e in batch.entities} == {"bis", "jane-doe", "general-electric"}
     assert {e.kind for e in batch.entities if e.id == "bis"} == {"Association"}
+
+
+def test_our_outside_a_quote_names_no_one(extractor):
+    """Outside a quote, "our" (the outlet's, the reader's) stands for no organisation."""
+    batch = extractor.run(document("Quarrow Bank met regulators. Our partnership with "
+                                   "Kestrel Custody is deep, a reader wrote."))
+    assert not any(r.type == "PARTNERS_WITH" for r in batch.relations)
