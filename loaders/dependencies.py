@@ -55,7 +55,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "bracketed-title-org", "of-list", "helm-holder", "helm-firm", "object-of",
                "team-of", "subject-examples", "noun-examples", "object-apposed",
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
-               "with-as-partner", "with-as-host"}
+               "with-as-partner", "with-as-host", "unit-subject-poss", "to-register"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -544,6 +544,12 @@ _MAYBE = {"could", "might", "may", "should"}
 _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look",
             "intend", "expect",
             "hopes", "hoped", "hoping"}  # (the lemmatizer makes them "hop")
+#: Words of a register of licensees, and of a list of warnings.
+_LICENSED_WORDS = {"licensed", "licensees", "registered", "approved", "authorised",
+                   "authorized", "register"}
+_WARNING_WORDS = {"alert", "warning", "suspicious", "unlicensed", "unregistered", "watch"}
+#: A firm's parts that a regulator licenses in its stead ("X's Dubai entity was approved").
+_LICENSED_UNITS = {"entity", "office", "arm", "unit", "subsidiary", "branch", "affiliate"}
 #: Verbs of a race between rivals, whose object neither has done ("racing to develop").
 _RIVALLING = {"race", "compete", "vie", "battle", "rush", "scramble", "jostle", "fight"}
 #: Verbs of a plan whose object is not done yet ("plans to hire A", "was approached to").
@@ -2964,6 +2970,19 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
+    if role == "unit-subject-poss":  # "X's Dubai entity (office, arm) was approved": X
+        return [c for s, _ in _subject(t) if s.lemma_.lower() in _LICENSED_UNITS
+                for c in s.children if c.dep_ == "poss"]
+    if role == "to-register":  # "added X to its register (list) of licensed platforms": X
+        # (not to its alert list of suspicious platforms)
+        lists = [o for p in [*t.children, *(g for c in t.children if c.dep_ == "dobj"
+                                            for g in c.children)]
+                 if p.dep_ == "prep" and p.lower_ == "to" and (o := _object(p)) is not None
+                 and o.lemma_.lower() in {"register", "list", "registry"}]
+        words = {w.lower_ for o in lists for w in o.subtree}
+        if not lists or words & _WARNING_WORDS or not words & _LICENSED_WORDS:
+            return []
+        return [c for c in t.children if c.dep_ == "dobj"]
     if role in {"with-as-partner", "with-as-host"}:  # "X, with Y as its partner, ...",
         # "Hosted by X, with Y as its strategic partner, ...": Y (partner), X (host)
         as_word = t.head

@@ -229,6 +229,12 @@ from tests.extract_support import document, triples
          "Mira Osei, Quarrow Bank's chief executive, said: “Our partnership with Kestrel "
          "Custody is deep.”",
          {("quarrow-bank", "PARTNERS_WITH", "kestrel-custody")}),
+        ("a firm's unit abroad licensed by a regulator: the firm, through it",
+         "Daybreak Exchange's Dubai entity has been approved by VARA to offer exchange "
+         "services.", {("daybreak-exchange", "LICENSED_BY", "vara")}),
+        ("a regulator added a firm to its register of licensed platforms",
+         "The SFC has added Brightmere Digital Markets to its register of licensed virtual "
+         "asset trading platforms.", {("brightmere-digital-markets", "LICENSED_BY", "sfc")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -307,6 +313,12 @@ def test_round16_construction(extractor, construction, text, expected):
      "premature, the bank said.", ("chloe-mercer", "HOLDS_ROLE", "marlowe-bank")),
     ("Mira Osei was approached to run Halvard Bank's digital unit.",
      ("mira-osei", "HOLDS_ROLE", "halvard-bank")),
+    # a regulator's alert list names no licensee
+    ("The SFC has added Brightmere Digital Markets to its alert list of suspicious platforms.",
+     ("brightmere-digital-markets", "LICENSED_BY", "sfc")),
+    # a firm's acquisition approved is no licence
+    ("Daybreak Exchange's acquisition was approved by the SFC.",
+     ("daybreak-exchange", "LICENSED_BY", "sfc")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
