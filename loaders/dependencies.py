@@ -1975,7 +1975,7 @@ def _role_after(prep: Token, verb: Token) -> list[Token]:
 #: Verbs that move someone up to a title ("promoted to chief executive").
 _RAISING = {"promote", "elevate", "appoint", "name", "elect", "move", "rise", "step", "upgrade"}
 #: Nouns for a post in general, which name no role.
-_POSTS = {"post", "position", "role", "job", "seat", "office"}
+_POSTS = {"post", "position", "role", "job", "seat", "office", "title"}
 
 
 def _listed_roles(owner: Token) -> list[Token]:

@@ -1854,6 +1854,12 @@ _WHO_IS = {"is", "was", "has", "had", "been", "also", "the", "a", "an", "its", "
            "currently", "then", "previously", "formerly", "serves", "served", "as"}
 
 
+#: Nouns for a person's moves that "'s" and "as" or "from" follow ("Jane Doe's appointment as").
+_MOVES_OF_PEOPLE = {"appointment", "reappointment", "re-appointment", "promotion",
+                    "election", "re-election", "nomination", "resignation", "departure",
+                    "retirement", "exit"}
+
+
 def _titled(span: Span) -> bool:
     """Whether a title stands in apposition to the name ("Jane Doe, chief executive"; a
     one-word name only with "the": "Kevin, the chief executive of X")."""
@@ -1875,6 +1881,10 @@ def _titled(span: Span) -> bool:
             len(after) > 2 else after[1]
         if role in _PEOPLE_S_TITLES and person_words(span.text) and len(span) > 1:
             return True
+    if span.end + 2 < len(doc) and doc[span.end].lower_ in {"'s", "’s"} and \
+            doc[span.end + 1].lower_ in _MOVES_OF_PEOPLE and \
+            doc[span.end + 2].lower_ in {"as", "from"} and person_words(span.text):
+        return True  # "Jane Doe's appointment as chief executive", "'s resignation from"
     if len(span) >= 4 and _glued_syllable(doc, span.end - 1) and \
             person_words(_uncapped(span.text)):
         return True  # "LEUNG Siu-ming", "Chan Wai-kit": a hyphenated Chinese given name

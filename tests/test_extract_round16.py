@@ -235,6 +235,15 @@ from tests.extract_support import document, triples
         ("a regulator added a firm to its register of licensed platforms",
          "The SFC has added Brightmere Digital Markets to its register of licensed virtual "
          "asset trading platforms.", {("brightmere-digital-markets", "LICENSED_BY", "sfc")}),
+        ("a person 'holds the title of' a role at a firm",
+         "Rafael Santos, who holds the title of chief digital officer at Corwin Digital, "
+         "built the wallet.", {("rafael-santos", "HOLDS_ROLE", "corwin-digital")}),
+        ("a person's appointment as a title of a firm (the person named with 's)",
+         "Mira Osei's appointment as chief executive of Hollis Digital takes effect today.",
+         {("mira-osei", "HOLDS_ROLE", "hollis-digital")}),
+        ("a firm's appointment of a person as a title",
+         "Hollis Digital's appointment of John Smith as chief executive takes effect today.",
+         {("john-smith", "HOLDS_ROLE", "hollis-digital")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
