@@ -55,7 +55,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "bracketed-title-org", "of-list", "helm-holder", "helm-firm", "object-of",
                "team-of", "subject-examples", "noun-examples", "object-apposed",
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
-               "with-as-partner", "with-as-host", "unit-subject-poss", "to-register"}
+               "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
+               "for-owner"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -2970,6 +2971,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
+    if role == "for-owner":  # "the clearing bank for X's dollar transactions": X
+        return [c for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
+                and (o := _object(p)) is not None and o.i not in at
+                for c in o.children if c.dep_ == "poss" and c.i in at]
     if role == "unit-subject-poss":  # "X's Dubai entity (office, arm) was approved": X
         return [c for s, _ in _subject(t) if s.lemma_.lower() in _LICENSED_UNITS
                 for c in s.children if c.dep_ == "poss"]

@@ -297,6 +297,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
 def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     """A discovered name's kind: an outlet, then the name's words, then the NER label."""
     data = name_data()
+    if (bracketed := re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)) is not None and \
+            canonical(bracketed[2]) in data.places:
+        return kind_of(bracketed[1], label, outlet)  # "Lumen Bank (Hong Kong)": a bank
     key = canonical(name)
     words = key.split()
     dated = len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit() and \

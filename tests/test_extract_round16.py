@@ -244,6 +244,16 @@ from tests.extract_support import document, triples
         ("a firm's appointment of a person as a title",
          "Hollis Digital's appointment of John Smith as chief executive takes effect today.",
          {("john-smith", "HOLDS_ROLE", "hollis-digital")}),
+        ("a bank with its place in brackets after its name is a bank; accounts opened for "
+         "a firm", "Huaxia Merchants Bank (Hong Kong) has opened corporate accounts for Cobalt "
+         "Peak Exchange.",
+         {("huaxia-merchants-bank-hong-kong", "PROVIDES_BANKING_TO", "cobalt-peak-exchange")}),
+        ("the clearing bank for a firm's transactions",
+         "Ming Tak Bank is the clearing bank for Lumen Rock Exchange's Hong Kong dollar "
+         "transactions.", {("ming-tak-bank", "PROVIDES_BANKING_TO", "lumen-rock-exchange")}),
+        ("a custody arrangement with a custodian",
+         "Talon Markets has a custody arrangement with Irongate Trust for its cold wallets.",
+         {("irongate-trust", "CUSTODIAN_OF", "talon-markets")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
