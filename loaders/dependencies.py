@@ -56,7 +56,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "team-of", "subject-examples", "noun-examples", "object-apposed",
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
-               "for-owner"}
+               "for-owner", "to-roster", "represented"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -545,6 +545,8 @@ _MAYBE = {"could", "might", "may", "should"}
 _WANTING = {"apply", "seek", "hope", "want", "wish", "try", "attempt", "strive", "look",
             "intend", "expect",
             "hopes", "hoped", "hoping"}  # (the lemmatizer makes them "hop")
+#: People who stand for their firms on a body ("representatives of A and B sit on Y").
+_REPRESENTATIVES = {"representative", "delegate", "official", "executive", "member"}
 #: Words of a register of licensees, and of a list of warnings.
 _LICENSED_WORDS = {"licensed", "licensees", "registered", "approved", "authorised",
                    "authorized", "register"}
@@ -840,7 +842,8 @@ def _voice(verb: Token) -> str:
 _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "complement-for",
              "support", "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
              "as-object", "included", "formed-by", "by-together", "custody-for",
-             "department-at", "majority-stake-in", "with-together", "companions"}
+             "department-at", "majority-stake-in", "with-together", "companions",
+             "to-roster", "to-register"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: A firm's groups of people a person is named to ("added A to its advisory team").
@@ -2971,6 +2974,18 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
+    if role == "to-roster":  # "Y added A and B to its roster (list) of members": A and B
+        lists = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "to"
+                 and (o := _object(p)) is not None
+                 and o.lemma_.lower() in {"roster", "list", "ranks", "membership"}]
+        if not any(w.lemma_.lower() in {"member", "participant", "membership", "ranks"}
+                   for o in lists for w in o.subtree):
+            return []
+        return [c for c in t.children if c.dep_ == "dobj"]
+    if role == "represented":  # "Representatives of A, B and C sit on Y": A, B and C
+        return [x for s, _ in _subject(t) if s.lemma_.lower() in _REPRESENTATIVES
+                for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                and (o := _object(p)) is not None for x in [o, *o.conjuncts] if x.i in at]
     if role == "for-owner":  # "the clearing bank for X's dollar transactions": X
         return [c for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
                 and (o := _object(p)) is not None and o.i not in at

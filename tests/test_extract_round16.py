@@ -254,6 +254,23 @@ from tests.extract_support import document, triples
         ("a custody arrangement with a custodian",
          "Talon Markets has a custody arrangement with Irongate Trust for its cold wallets.",
          {("irongate-trust", "CUSTODIAN_OF", "talon-markets")}),
+        ("representatives of firms sit on a body: the firms are members",
+         "Representatives of Quarrow Bank, Halvard Bank and Ardent Payments sit on the Tern "
+         "Working Group.",
+         {("quarrow-bank", "MEMBER_OF", "tern-working-group"),
+          ("halvard-bank", "MEMBER_OF", "tern-working-group"),
+          ("ardent-payments", "MEMBER_OF", "tern-working-group")}),
+        ("a firm's membership of a body",
+         "Celadon Insurance's membership of the Tern Alliance gives it an early look.",
+         {("celadon-insurance", "MEMBER_OF", "tern-alliance")}),
+        ("a body added firms to its roster of members",
+         "The Tern Alliance added Celadon Insurance and Stonecrop Research to its roster of "
+         "members this month.",
+         {("celadon-insurance", "MEMBER_OF", "tern-alliance"),
+          ("stonecrop-research", "MEMBER_OF", "tern-alliance")}),
+        ("'As a founding member of Y,' before the clause",
+         "As a founding member of the Tern Alliance, the HKMA will work with other members.",
+         {("hkma", "MEMBER_OF", "tern-alliance")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
