@@ -298,8 +298,9 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
     """A discovered name's kind: an outlet, then the name's words, then the NER label."""
     data = name_data()
     if (bracketed := re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)) is not None and \
-            canonical(bracketed[2]) in data.places:
-        return kind_of(bracketed[1], label, outlet)  # "Lumen Bank (Hong Kong)": a bank
+            canonical(bracketed[2]) in data.places and \
+            (kind := kind_of(bracketed[1], label, outlet)) not in _NOT_ORGANISATIONS:
+        return kind  # "Lumen Bank (Hong Kong)": a bank ("Lumen Fund (Hong Kong)": a firm)
     key = canonical(name)
     words = key.split()
     dated = len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit() and \

@@ -391,6 +391,13 @@ def test_a_sandbox_described_as_an_app_is_a_product(extractor):
                                                          ("quill-sandbox", "Product")}
 
 
+def test_a_fund_house_with_its_place_in_brackets_stays_a_firm(extractor):
+    """"Huaxia Fund (Hong Kong)": a firm, though "Huaxia Fund" alone would name a fund."""
+    batch = extractor.run(document("Huaxia Fund (Hong Kong) launched the Huaxia HKD Digital "
+                                   "Currency Fund."))
+    assert ("huaxia-fund-hong-kong", "Company") in {(e.id, e.kind) for e in batch.entities}
+
+
 def test_a_kind_of_licence_named_before_licence_is_no_entity(extractor):
     """"a Major Payment Institution licence": a kind of licence; "a VARA licence" keeps
     the regulator."""
