@@ -271,6 +271,9 @@ from tests.extract_support import document, triples
         ("'As a founding member of Y,' before the clause",
          "As a founding member of the Tern Alliance, the HKMA will work with other members.",
          {("hkma", "MEMBER_OF", "tern-alliance")}),
+        ("'X, the token of Y' (the tagger may take 'token' for an adjective)",
+         "The alliance removed Tern Coin, the token of Quill Games, from trading.",
+         {("quill-games", "ISSUES", "tern-coin")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
