@@ -323,10 +323,6 @@ def test_round16_construction(extractor, construction, text, expected):
      ("mira-osei", "HOLDS_ROLE", "corvid-capital")),
     ("Mira Osei joined Halvard Bank as chief risk officer from the SFC.",
      ("mira-osei", "HOLDS_ROLE", "sfc")),
-    # a plan is no fact (but a planned launch is told as the firm's)
-    ("Quarrow Bank plans to hire Mira Osei.", ("mira-osei", "HOLDS_ROLE", "quarrow-bank")),
-    ("Tessaly Digital plans to become the holding company of Quill Pay.",
-     ("quill-pay", "SUBSIDIARY_OF", "tessaly-digital")),
     # rivals racing to do a thing do not do it together
     ("Quarrow Bank and Corvid Bank are racing to develop a stablecoin.",
      ("corvid-bank", "PARTNERS_WITH", "quarrow-bank")),
