@@ -2842,7 +2842,8 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         verb = as_word.head
         if as_word.i > verb.i or verb.pos_ not in {"VERB", "AUX"}:
             return []
-        return [s for s, _ in _subject(verb) if s.i > t.i]
+        # (a name: "As its expert, he ..." leaves both ends to references back)
+        return [s for s, _ in _subject(verb) if s.i > t.i and s.pos_ != "PRON"]
     if role == "own-stake-seller":  # "X sold a 15% stake to Z": X, a stake in itself
         # (not "a stake in Y", "its stake")
         stakes = [o for o in t.children if o.dep_ == "dobj"]
