@@ -56,7 +56,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "team-of", "subject-examples", "noun-examples", "object-apposed",
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
-               "for-owner", "to-roster", "represented"}
+               "for-owner", "to-roster", "represented", "name-right-after"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -2970,6 +2970,15 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s
                 for s, _ in _subject(t)
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
+    if role == "name-right-after":  # "Jane Doe at Lumen said": the name right after the
+        # trigger, whole (not "at Lumen's request", "at the Lumen-backed fund")
+        doc = t.doc
+        k = span[1] + (span[1] < len(doc) and doc[span[1]].lower_ == "the")
+        if k not in at or at[k].start != k:
+            return []
+        end = at[k].end
+        return [doc[k]] if end >= len(doc) or doc[end].text not in {"'s", "’s", "-", "'"} \
+            else []
     if role == "to-roster":  # "Y added A and B to its roster (list) of members": A and B
         lists = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "to"
                  and (o := _object(p)) is not None

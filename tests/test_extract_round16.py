@@ -274,6 +274,14 @@ from tests.extract_support import document, triples
         ("'X, the token of Y' (the tagger may take 'token' for an adjective)",
          "The alliance removed Tern Coin, the token of Quill Games, from trading.",
          {("quill-games", "ISSUES", "tern-coin")}),
+        ("a person 'at' a firm, in a list of analysts",
+         "Analysts such as Jane Doe at Tern Research expect growth.",
+         {("jane-doe", "HOLDS_ROLE", "tern-research")}),
+        ("a person 'at' a firm, as a subject", "Jane Doe at Tern Bank said the market was calm.",
+         {("jane-doe", "HOLDS_ROLE", "tern-bank")}),
+        ("a person speaking for a firm",
+         "Jane Doe, speaking for Tern Bank, declined to comment.",
+         {("jane-doe", "HOLDS_ROLE", "tern-bank")}),
     ],
 )
 def test_round16_construction(extractor, construction, text, expected):
@@ -357,6 +365,9 @@ def test_round16_construction(extractor, construction, text, expected):
     # "As its expert, he ...": a pronoun's post through another reference back is left out
     ("Gao Jun spoke on Monday. Tern Bank set up a unit. As its expert on digital assets, he "
      "drafted the rules.", ("gao-jun", "HOLDS_ROLE", "tern-bank")),
+    # a firm's request or office after "at" is no post there
+    ("Tern Bank hired Jane Doe at HSBC's request.", ("jane-doe", "HOLDS_ROLE", "hsbc")),
+    ("I met Jane Doe at HSBC's Hong Kong office.", ("jane-doe", "HOLDS_ROLE", "hsbc")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
