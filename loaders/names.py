@@ -1792,7 +1792,7 @@ def _licence_type(span: Span) -> bool:
     not a regulator's ("a Major Payment Institution licence"; "a VARA licence" keeps VARA)."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in _LICENCE_NOUNS and \
-        kind_of(span.text, None, None) != "Regulator" and span[0].lower_ not in {"the"}
+        kind_of(span.text, None, None) != "Regulator" and span[0].lower_ != "the"
 
 
 def _ticker(span: Span) -> bool:
