@@ -841,6 +841,8 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "to-roster", "to-register"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
+#: Objects whose "of" names a firm that one does not head a part of ("the work of X").
+_NO_UNITS = {"work", "function", "operation", "franchise"}
 #: A firm's groups of people a person is named to ("added A to its advisory team").
 _TEAMS = {"team", "panel", "council", "committee"}
 #: Verbs whose "from" names the firm one came from ("poached A from X", "joined Y from X").
@@ -2116,17 +2118,25 @@ _WORKPLACES = {"business", "unit", "division", "department", "desk", "team", "op
                "arm", "branch"}
 
 
-def _name_after(preposition: Token, at: dict[int, Mention]) -> list[Token]:
+def _name_after(preposition: Token, at: dict[int, Mention],
+                ends_phrase: bool = True) -> list[Token]:
     """The name right after ``preposition`` (and "the"), where the parse took another word
-    for its object ("deputy chief executive of the HKMA, reminded banks": not "banks")."""
+    for its object ("deputy chief executive of the HKMA, reminded banks": not "banks"). The
+    name ends its phrase, or with ``ends_phrase`` false may be followed by any word but a
+    possessive or a hyphen ("Jane Doe at Lumen said")."""
     doc = preposition.doc
     k = preposition.i + 1
     k += k < len(doc) and doc[k].lower_ == "the"
     if k not in at or at[k].start != k:
         return []
     end = at[k].end  # the name ends its phrase: not "of the HKMA's unit", "of the SFC team"
-    return [doc[k]] if end >= len(doc) or doc[end].is_punct and doc[end].text not in {
-        "'s", "’s", "-"} else []  # not "of the HKMA-backed platform"
+    if end >= len(doc):
+        return [doc[k]]
+    # not "of the HKMA-backed platform", "at Lumen's request" (nor "Lumens' request")
+    if doc[end].text in {"'s", "’s", "-"} or (not doc[end].is_punct if ends_phrase
+                                               else doc[end].text == "'"):
+        return []
+    return [doc[k]]
 
 
 def _organ_owner(noun: Token) -> Token:
@@ -2972,13 +2982,7 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                 for c in ([c for c in s.children if c.dep_ == "poss"] or [s])]
     if role == "name-right-after":  # "Jane Doe at Lumen said": the name right after the
         # trigger, whole (not "at Lumen's request", "at the Lumen-backed fund")
-        doc = t.doc
-        k = span[1] + (span[1] < len(doc) and doc[span[1]].lower_ == "the")
-        if k not in at or at[k].start != k:
-            return []
-        end = at[k].end
-        return [doc[k]] if end >= len(doc) or doc[end].text not in {"'s", "’s", "-", "'"} \
-            else []
+        return _name_after(t.doc[span[1] - 1], at, ends_phrase=False)
     if role == "to-roster":  # "Y added A and B to its roster (list) of members": A and B
         lists = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "to"
                  and (o := _object(p)) is not None
@@ -3029,13 +3033,12 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                 and (o := _object(p)) is not None and o.i in at
                 and at[o.i].name.lower().split()[-1:] == ["group"]]
-    if role == "object-at":  # "chairs the risk committee at X": X
-        return [o for d in t.children if d.dep_ == "dobj" for p in d.children
-                if p.dep_ == "prep" and p.lower_ == "at" and (o := _object(p)) is not None]
-    if role == "object-of":  # "headed the research unit of X": X
-        return [o for d in t.children if d.dep_ == "dobj" and d.lemma_.lower() not in
-                {"work", "function", "operation", "franchise"} for p in d.children
-                if p.dep_ == "prep" and p.lower_ == "of" and (o := _object(p)) is not None]
+    if role in {"object-at", "object-of"}:  # "chairs the risk committee at X", "headed the
+        # research unit of X": X (not "oversee the work of X")
+        word = role.removeprefix("object-")
+        return [o for d in t.children if d.dep_ == "dobj" and not (
+                    word == "of" and d.lemma_.lower() in _NO_UNITS) for p in d.children
+                if p.dep_ == "prep" and p.lower_ == word and (o := _object(p)) is not None]
     if role == "object-poss":  # "upgraded X's licence": X
         return [c for o in t.children if o.dep_ == "dobj" for c in o.children
                 if c.dep_ == "poss"]
