@@ -349,8 +349,8 @@ class DependencyRelations:
         """``(source, edge type, target, rule, properties)`` for each relation found."""
         if not doc.has_annotation("DEP"):
             return
-        _mend_bracketed_possessives(doc)
         at = mention_at(mentions)
+        _mend_possessives(doc, at)
         seen = set()
         for key, start, end in self.matcher(doc):
             for n in self._triggered(doc, doc.vocab.strings[key], start):
@@ -788,22 +788,30 @@ def _chairs_a_committee(title: Token, at: dict[int, Mention]) -> bool:
 _COMMITTEES = {"committee", "subcommittee", "sub-committee", "panel", "taskforce"}
 
 
-def _mend_bracketed_possessives(doc: Doc) -> None:
-    """Make "the Lumen Authority (LA)'s pilot" read as "the Lumen Authority's pilot": the
-    parse hangs "'s" on the bracketed abbreviation and the thing possessed on the name, as
-    an apposition, where the relations look for a possessor and its noun."""
+def _mend_possessives(doc: Doc, at: dict[int, Mention]) -> None:
+    """Make "A, Y's head of sales" and "the Lumen Authority (LA)'s pilot" read with Y (the
+    Lumen Authority) as the possessor: the parse may hang "'s" on the name before, or on the
+    bracketed abbreviation, and the thing possessed on that name, as an apposition, where the
+    relations look for a possessor and its noun."""
     for k, t in enumerate(doc[:-1]):
-        if t.text != ")" or t.nbor(1).lower_ not in {"'s", "’s"} or k + 2 >= len(doc):
+        if t.nbor(1).lower_ not in {"'s", "’s"} or k + 2 >= len(doc):
             continue
-        opened = next((j for j in range(k - 1, max(k - 6, 0), -1) if doc[j].text == "("), None)
-        if opened is None or opened == 0:
+        if t.text == ")":
+            opened = next((j for j in range(k - 1, max(k - 6, 0), -1) if doc[j].text == "("),
+                          None)
+            if opened is None or opened == 0:
+                continue
+            name = doc[opened - 1]
+        elif k in at and at[k].end == k + 1 and t.nbor(1).head.i not in range(at[k].start, k + 1):
+            name = doc[at[k].start:k + 1].root  # "'s" hung on a word before the name
+        else:
             continue
-        name, thing = doc[opened - 1], doc[k + 2]
+        thing = doc[k + 2]
         while thing.dep_ in {"compound", "amod", "nmod", "nummod"} and \
                 k + 2 < thing.head.i <= thing.sent.end - 1:
             thing = thing.head  # the head of the noun phrase possessed
-        if thing.head.i != name.i or thing.dep_ not in {"appos", "conj", "npadvmod"} or \
-                name.dep_ == "ROOT":
+        if name.dep_ == "ROOT" or thing.dep_ not in {"appos", "conj", "npadvmod"} or \
+                thing.head.i not in {name.i, name.head.i}:
             continue
         thing.head, thing.dep_ = name.head, name.dep_
         name.head, name.dep_ = thing, "poss"
@@ -1272,7 +1280,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             [_object(p) for p in t.children if roles and p.dep_ == "prep"
              and p.lower_ == "for" and _object(p)]
     if role == "owner":
-        return _owner(_region_titled(t, at), at)
+        return _owner(_region_titled(t, at), at) or _possessive_before(t, at)
     if role == "title-person":  # "Jane Doe, Head of Digital Assets, Asia, at Y": Jane Doe
         k = _title_block(t, at)[0] - 1
         k = _before_english_name(doc, k - 1, at) + 1  # "Mr LEE Ka-wing, Peter, Chief ..."
@@ -2103,6 +2111,19 @@ def _sentence_regulator(t: Token, at: dict[int, Mention]) -> list[Mention]:
     return mentions if len({m.entity_id for m in mentions}) == 1 else []
 
 
+def _possessive_before(noun: Token, at: dict[int, Mention]) -> list[Token]:
+    """The organisation whose "'s" stands right before the title's words ("A, Y's head of
+    sales"), where the parse hung the possessive elsewhere (on A, or on the verb)."""
+    doc, k = noun.doc, noun.i - 1
+    while k > 0 and noun.i - k <= 3 and doc[k].is_alpha and k not in at:
+        k -= 1  # the title's own words ("chief operating officer")
+    if k < 1 or doc[k].lower_ not in {"'s", "’s"} or k - 1 not in at:
+        return []
+    owner = at[k - 1]
+    return [doc[owner.start:owner.end].root] if owner.end == k and \
+        owner.kind not in {"Person", "Place"} and owner.how != "reference" else []
+
+
 def _possessor(preposition: Token, at: dict[int, Mention]) -> list[Token]:
     """The organisation whose unnamed part the preposition's object is ("head of payments at
     Y's wealth business": Y)."""
@@ -2819,13 +2840,17 @@ def _comma_apposed(t: Token, at: dict[int, Mention]) -> int | None:
     doc = t.doc
     k = t.left_edge.i  # (the comma itself may hang on the trigger)
     k -= doc[k].text != ","
+    owned = _possessive_before(t, at)  # (or "'s" hung elsewhere)
+    if owned and doc[k].text != ",":
+        k = at[owned[0].i].start - 1
     after = t.right_edge.i + 1
     if k < 1 or doc[k].text != "," or t.i + 1 in at or \
             t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" or \
             after < len(doc) and not doc[after].is_punct or \
             t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i:
         return None
-    named = any(c.dep_ == "poss" or c.dep_ == "compound" and c.i in at for c in t.children)
+    named = bool(owned) or any(c.dep_ == "poss" or c.dep_ == "compound" and c.i in at
+                               for c in t.children)
     return k if named else None
 
 
