@@ -351,6 +351,7 @@ class DependencyRelations:
             return
         at = mention_at(mentions)
         _mend_possessives(doc, at)
+        _mend_loose_appositions(doc, at)
         seen = set()
         for key, start, end in self.matcher(doc):
             for n in self._triggered(doc, doc.vocab.strings[key], start):
@@ -816,6 +817,27 @@ def _mend_possessives(doc: Doc, at: dict[int, Mention]) -> None:
         thing.head, thing.dep_ = name.head, name.dep_
         name.head, name.dep_ = thing, "poss"
         doc[k + 1].head = name
+
+
+def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
+    """Make "used A and B, the platforms owned by Y" read the platforms as A and B: the
+    parse may take a description set off by a comma after a list of names for a second
+    object (or modifier) of the verb, where the relations look for an apposition."""
+    for noun in doc:
+        if noun.i in at or noun.pos_ not in {"NOUN", "DET"} or \
+                noun.dep_ not in {"dobj", "npadvmod"}:
+            continue
+        k = noun.left_edge.i
+        if k < 2 or doc[k - 1].text != "," or k - 2 not in at:
+            continue
+        name = doc[at[k - 2].start:at[k - 2].end].root
+        first = name
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # the list's first name carries the list's place
+        # ("A and B, both owned by Y": "both" hangs on the verb as a modifier)
+        if first.head.i == noun.head.i and first.i < noun.i and (
+                first.dep_ == noun.dep_ or noun.lower_ in {"both", "all"}):
+            noun.head, noun.dep_ = first, "appos"
 
 
 def _examples(holders: list[Token], at: dict[int, Mention]) -> list[Token]:

@@ -3,7 +3,7 @@ sentences. One sentence of our own for each, with made-up entities."""
 
 import pytest
 
-from tests.extract_support import triples
+from tests.extract_support import document, triples
 
 
 @pytest.mark.parametrize(
@@ -16,6 +16,10 @@ from tests.extract_support import triples
         ("'A, Y's head of X, said': the parse hangs \"'s\" on the person",
          "King Lam, InvestHK's head of fintech, said demand is strong.",
          {("king-lam", "HOLDS_ROLE", "investhk")}),
+        ("a description set off after a list of objects, parsed as a second object",
+         "Scammers used Lumen Chat and Orbis Talk, the messaging platforms owned by Quarrow "
+         "Group.",
+         {("quarrow-group", "OWNS", "lumen-chat"), ("quarrow-group", "OWNS", "orbis-talk")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -28,3 +32,10 @@ def test_round17_construction(extractor, construction, text, expected):
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
+
+
+def test_memorandum_of_understanding_names_no_one(extractor):
+    """"a Memorandum of Understanding": capitalised, but the agreement, not a firm."""
+    batch = extractor.run(document("Quarrow Bank and Tessaly Digital signed a Memorandum of "
+                                   "Understanding."))
+    assert {e.id for e in batch.entities} == {"quarrow-bank", "tessaly-digital"}
