@@ -20,6 +20,10 @@ from tests.extract_support import document, triples
          "Scammers used Lumen Chat and Orbis Talk, the messaging platforms owned by Quarrow "
          "Group.",
          {("quarrow-group", "OWNS", "lumen-chat"), ("quarrow-group", "OWNS", "orbis-talk")}),
+        ("a firm introduced a service (or a firm) named like a firm",
+         "A year earlier, Quarrow Group, Inc. introduced Quarrow Token Services, through "
+         "which cash moves between branches.",
+         {("quarrow-group", "LAUNCHED", "quarrow-token-services")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -29,6 +33,8 @@ def test_round17_construction(extractor, construction, text, expected):
 @pytest.mark.parametrize(("text", "wrong"), [
     ("Demand is strong, according to King Lam, InvestHK's chief Tom Lee.",
      ("king-lam", "HOLDS_ROLE", "investhk")),
+    ("Quarrow Bank introduced Tessaly Digital to its clients.",
+     ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
