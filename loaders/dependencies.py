@@ -1213,9 +1213,13 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                  for x in ([c, *c.conjuncts] if plural else [c])]
         if not found:  # "the chief executive of Lumen (head of X at Lumen), Jane Doe,":
             # the parse hangs the person on the firm
-            found = [a for p in first.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
-                     for o in p.children if o.dep_ == "pobj"
-                     for a in o.children if a.dep_ == "appos" and a.i in at
+            # (or on the firm after a department: "President of Mining at Lumen, Jane Doe,")
+            objects = [o for p in first.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
+                       for o in p.children if o.dep_ == "pobj"]
+            objects += [o for x in objects if x.i not in at for p in x.children
+                        if p.dep_ == "prep" and p.lower_ in {"of", "at"}
+                        for o in p.children if o.dep_ == "pobj"]
+            found = [a for o in objects for a in o.children if a.dep_ == "appos" and a.i in at
                      and at[a.i].kind == "Person"]
         if not any(c.dep_ == "cc" for c in first.children):
             # "its subsidiary, X": a comma and no "and" is an apposition, whatever the parse
@@ -1458,6 +1462,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             elif step == -1 and k not in at and doc[k].text == ")" and k >= 3 and \
                     doc[k - 2].text == "(" and k - 3 in at:
                 k -= 3  # "Lumen Commission (LC) Chairman Jane Doe": the name, not its short form
+            elif step == -1 and (j := _past_regions(doc, k, at)) != k and \
+                    doc[j].text in {"'s", "’s"}:
+                k = j  # "Lumen's Hong Kong-based Asia head A": the regions are the title's
             else:
                 break
         if not (0 <= k < len(doc) and k in at):
@@ -1725,18 +1732,33 @@ def _object(preposition: Token) -> Token | None:
     return objects[-1] if objects else None
 
 
+def _past_regions(doc: Doc, k: int, at: dict[int, Mention]) -> int:
+    """The token before the places (and "-based") that end at ``k``, or ``k`` if none."""
+    while k >= 0 and (k in at and at[k].kind == "Place" or k not in at and (
+            doc[k].lower_ == "based" or doc[k].text == "-")):
+        k = at[k].start - 1 if k in at else k - 1
+    return k
+
+
 def _title_block(t: Token, at: dict[int, Mention]) -> tuple[int, int]:
     """The title in title case that ``t`` is a word of, between commas ("Head of Digital
     Assets", "Chief Executive Officer"), up to a name: its first token and the token after
     it."""
     doc, sent = t.doc, t.sent
     start, end = t.i, t.i + 1
-    while start > sent.start and _title_case_word(doc[start - 1]) and start - 1 not in at:
+    # (or in lower case, as news writes it: "Jane Doe, managing director, Asia, Y, said")
+    word = _title_case_word if t.text[:1].isupper() else _lower_title_word
+    while start > sent.start and word(doc[start - 1]) and start - 1 not in at:
         start -= 1
-    while end < sent.end and _title_case_word(doc[end]) and end not in at and not (
+    while end < sent.end and word(doc[end]) and end not in at and not (
             doc[end].lower_ in {"of", "at"} and end + 1 in at):
         end += 1
     return start, end
+
+
+def _lower_title_word(t: Token) -> bool:
+    return t.is_lower and t.is_alpha and t.pos_ in {"NOUN", "ADJ", "ADP", "CCONJ", "PROPN"} \
+        or t.text in {"&", "-"}
 
 
 def _title_case_word(t: Token) -> bool:

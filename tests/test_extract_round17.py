@@ -24,6 +24,24 @@ from tests.extract_support import document, triples
          "A year earlier, Quarrow Group, Inc. introduced Quarrow Token Services, through "
          "which cash moves between branches.",
          {("quarrow-group", "LAUNCHED", "quarrow-token-services")}),
+        ("a title in title case with 'Co-' before it: no name",
+         "Alex Kroll, Co-Head of Digital Assets at Castellan Bank, said demand is strong.",
+         {("alex-kroll", "HOLDS_ROLE", "castellan-bank")}),
+        ("a title over a department before the firm, then the person set off by commas",
+         "President of Mining at Quarrow Labs, Irene Gu, said hash rates had moved.",
+         {("irene-gu", "HOLDS_ROLE", "quarrow-labs")}),
+        ("a title in lower case, a region, then the firm, set off by commas",
+         "Sanjay Rao, managing director, Asia Pacific, Northwind Custody, said banks want a "
+         "sub-custodian they know.",
+         {("sanjay-rao", "HOLDS_ROLE", "northwind-custody")}),
+        ("two titles in lower case, then the firm",
+         "Patricia Lo, executive director and head of markets, Kingsway Bank, said "
+         "settlement times had fallen.",
+         {("patricia-lo", "HOLDS_ROLE", "kingsway-bank")}),
+        ("a firm's title with a place's '-based' and a region before it, then the name",
+         "Marlowe Bank's Hong Kong-based Asia-Pacific head of digital assets Grace Ong "
+         "declined to comment.",
+         {("grace-ong", "HOLDS_ROLE", "marlowe-bank")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -33,6 +51,8 @@ def test_round17_construction(extractor, construction, text, expected):
 @pytest.mark.parametrize(("text", "wrong"), [
     ("Demand is strong, according to King Lam, InvestHK's chief Tom Lee.",
      ("king-lam", "HOLDS_ROLE", "investhk")),
+    ("Sanjay Rao, a director, met Quarrow Labs, the firm, on Monday.",
+     ("sanjay-rao", "HOLDS_ROLE", "quarrow-labs")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
