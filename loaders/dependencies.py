@@ -1216,6 +1216,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             # (or on the firm after a department: "President of Mining at Lumen, Jane Doe,")
             objects = [o for p in first.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
                        for o in p.children if o.dep_ == "pobj"]
+            objects += [o for p in first.children if p.dep_ == "prep" and p.lower_ == "for"
+                        for o in p.children if o.dep_ == "pobj" and o.i in at
+                        and at[o.i].kind == "Place"]  # "Y's economist for Asia, Jane Doe,"
             objects += [o for x in objects if x.i not in at for p in x.children
                         if p.dep_ == "prep" and p.lower_ in {"of", "at"}
                         for o in p.children if o.dep_ == "pobj"]
@@ -1416,7 +1419,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # Y's board", (team-of) "added A to its advisory team": Y (and "the board of
         # directors of Y")
         preps = {"on", "to"} if role != "board-from" else {"from"}
-        organs = _TEAMS if role == "team-of" else {"board"}
+        organs = _TEAMS if role == "team-of" else {"board", "council", "committee"}
         return [o for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                 for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() in organs
                 for o in _owner(b, at) or [g for g in [_organ_owner(b)]
@@ -2936,8 +2939,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "noun-examples":  # "X, a group of banks including A and B": A and B
         return _examples([t, *(o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                                for o in c.children if o.dep_ == "pobj")], at)
-    if role == "object-organ":  # "chairs the board (council) of Y": Y
-        return [g for o in t.children if o.dep_ == "dobj"
+    if role == "object-organ":  # "chairs the board (council) of Y": Y (a committee's chair
+        # chairs no firm)
+        return [g for o in t.children if o.dep_ == "dobj" and o.lower_ != "committee"
                 for g in [_organ_owner(o)] if g != o]
     if role in {"helm-holder", "helm-firm"}:  # "Y, with A at the helm, ...", "Under the
         # helm of A, Y ...": A holds it, Y is held

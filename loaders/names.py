@@ -1330,6 +1330,9 @@ def _has_firm_title(span: Span) -> bool:
     if j >= 0 and doc[j].lower_ in {"the", "a", "an"} and k < len(doc) and \
             doc[k].lower_ in _STAFF_WORDS:
         return True  # "the Kraken executive", "a former Lumen spokeswoman"
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+            doc[span.start - 2].lower_ in _FIRM_TITLES | _HEADS:
+        return True  # "founder of Lumen", "head of Lumen"
     if k + 1 >= len(doc) or doc[k].lower_ not in {"'s", "’s"}:
         return False
     k += 1 + (doc[k + 1].lower_ in {"new", "former", "current", "then"} and k + 2 < len(doc))
@@ -1337,7 +1340,12 @@ def _has_firm_title(span: Span) -> bool:
     if end > len(doc) or end < len(doc) and doc[end].lower_ in _POSTS:
         return False  # "Jane Doe's chairman role"
     return doc[k].lower_ in _FIRM_TITLES or doc[k].lower_ == "chief" and \
-        doc[k + 1].lower_ in {"executive", "operating", "financial", "technology"}
+        doc[k + 1].is_lower or doc[k].lower_ in _HEADS and end < len(doc) and \
+        doc[end].lower_ in {"of", "for"}  # "Lumen's head of research"
+
+
+#: Titles whose "of" names an organisation, never a person ("head of Lumen").
+_HEADS = {"head", "president", "co-founder", "cofounder", "co-head"}
 
 
 #: Words for a post that a title before them describes ("her chairman role").

@@ -42,6 +42,26 @@ from tests.extract_support import document, triples
          "Marlowe Bank's Hong Kong-based Asia-Pacific head of digital assets Grace Ong "
          "declined to comment.",
          {("grace-ong", "HOLDS_ROLE", "marlowe-bank")}),
+        ("'founder of X': X is a firm though the NER reads a person",
+         "For Dave Chatham, founder of Octavo Strategy, the city's first crypto brokerage, "
+         "this is the moment.",
+         {("octavo-strategy", "FOUNDED_BY", "dave-chatham")}),
+        ("\"X's head of ...\": X is a firm though the NER reads a person",
+         "A note by Jasmine Tan, Stonecrop Research's head of Asia research, said banks "
+         "were cautious.",
+         {("jasmine-tan", "HOLDS_ROLE", "stonecrop-research")}),
+        ("a firm's title for a region, then the person set off by commas",
+         "Kingsway Bank's chief economist for Greater China, Tommy Wu, expects rates to stay "
+         "high.",
+         {("tommy-wu", "HOLDS_ROLE", "kingsway-bank")}),
+        ("a person who chairs a firm's committee holds a post at the firm",
+         "Spencer Fung, who chairs Pembury Holdings' audit committee, said the review found "
+         "no problems.",
+         {("spencer-fung", "HOLDS_ROLE", "pembury")}),
+        ("a person serves on a firm's advisory council",
+         "Arjun Bhalla serves on Kestrel Markets' advisory council alongside two former "
+         "regulators.",
+         {("arjun-bhalla", "HOLDS_ROLE", "kestrel-markets")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -53,6 +73,8 @@ def test_round17_construction(extractor, construction, text, expected):
      ("king-lam", "HOLDS_ROLE", "investhk")),
     ("Sanjay Rao, a director, met Quarrow Labs, the firm, on Monday.",
      ("sanjay-rao", "HOLDS_ROLE", "quarrow-labs")),
+    ("Spencer Fung chairs the audit committee of Pembury Holdings.",
+     ("spencer-fung", "CHAIRS", "pembury")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
