@@ -625,8 +625,11 @@ class NameFinder:
                     kind == "Product" and described[key] in _BODY_KINDS
                     or kind == "Initiative" and described[key] == "Product") or (
                     kind == "Person" and described[key] in _NOT_OF_PEOPLE
-                    and not (span.start and doc[span.start - 1].pos_ == "NOUN"))):
-                # "OKX, a crypto exchange": the text says its kind. A person may be
+                    and not (span.start and doc[span.start - 1].pos_ == "NOUN")) or (
+                    kind == "Person" and described[key] in _FIRM_KINDS
+                    and _noun_before_names(span))):
+                # "OKX, a crypto exchange", "crypto exchange OKX": the text says its
+                # kind. A person may be
                 # described by an organisation's noun ("Jane Doe, a former regulator") or
                 # follow one ("at the summit Jane Doe said"), but a conference or a roadmap
                 # is no one ("Consensus Hong Kong, the conference")
@@ -993,6 +996,8 @@ def _before_relative(doc: Doc, end: int) -> bool:
 _NOT_OF_PEOPLE = {"Event", "Initiative", "Product", "Law", "Company"}
 #: Kinds a name's own words or the NER give when nothing more is known.
 _GENERIC_KINDS = {"Company", "Organization"}
+#: Kinds of firms, which a noun right before a name gives it ("broker Lumen Asia").
+_FIRM_KINDS = {"Company", "Bank", "TradingPlatform"}
 #: Kinds of bodies a description may give a name whose words say a product ("Network").
 _BODY_KINDS = {"Association", "Company", "Bank", "TradingPlatform", "Regulator"}
 #: Kinds a name may have from the NER's label alone, which a describing noun overrides.
@@ -1026,6 +1031,16 @@ def _written_as_firm(span: Span, firms: set[int]) -> bool:
     if span.start and doc[span.start - 1].lower_.endswith("listed"):
         return True
     return len(after) >= 2 and after[0] == "," and after[1].lower() == "which"
+
+
+def _noun_before_names(span: Span) -> bool:
+    """Whether the lower-case noun right before ``span`` modifies it in the parse ("crypto
+    exchange Lumen Pro", not "the exchange Jane Doe founded")."""
+    if not span.start:
+        return False
+    noun = span.doc[span.start - 1]
+    return noun.is_lower and noun.pos_ == "NOUN" and noun.dep_ in {"compound", "nmod"} and \
+        span.start <= noun.head.i < span.end
 
 
 def _described_kind(span: Span, apposed: bool = True) -> str | None:
@@ -1163,6 +1178,7 @@ def _starts_name(token: Token) -> bool:
     return token.text[:1].isupper() and (token.pos_ == "PROPN" or _coded(token) or (
         not token.is_sent_start and token.pos_ not in _NOT_IN_NAME
         and bool(_WRITTEN_AS_NAME.search(token.text))))
+
 
 
 def _coded(token: Token) -> bool:

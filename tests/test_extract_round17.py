@@ -87,3 +87,23 @@ def test_memorandum_of_understanding_names_no_one(extractor):
     batch = extractor.run(document("Quarrow Bank and Tessaly Digital signed a Memorandum of "
                                    "Understanding."))
     assert {e.id for e in batch.entities} == {"quarrow-bank", "tessaly-digital"}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Dorrance Holdings, the parent of crypto exchange Dorrance Pro, raised money.",
+     "dorrance-pro", "TradingPlatform"),
+    ("Sable Financial, which bought Indonesian broker Pratama Aset last year, will grow.",
+     "pratama-aset", "Company"),
+    ("Singapore-based market maker Keswick Liquidity has opened a desk.",
+     "keswick-liquidity", "Company"),
+])
+def test_a_firm_s_noun_right_before_a_name_gives_its_kind(extractor, text, name, kind):
+    """"crypto exchange X", "broker X": the noun that modifies the name says it is a firm,
+    whatever the NER says."""
+    assert (name, kind) in {(e.id, e.kind) for e in extractor.run(document(text)).entities}
+
+
+def test_a_person_after_a_firm_s_noun_stays_a_person(extractor):
+    """"the exchange Jane Doe founded": the noun does not modify the name."""
+    batch = extractor.run(document("The crypto exchange Jane Doe founded has closed."))
+    assert ("jane-doe", "Person") in {(e.id, e.kind) for e in batch.entities}
