@@ -186,6 +186,8 @@ class Pattern:
     #: the only sources (registry ids): a title alone says whose it is only of the people
     #: who hold it ("Chief Executive X" is a firm's chief for anyone else)
     holders: frozenset[str] = frozenset()
+    #: the fact held before what the sentence tells ("A succeeded B as chair": B's chair)
+    ended: bool = False
 
 
 def _pairwise(value: bool | int) -> int:
@@ -195,7 +197,8 @@ def _pairwise(value: bool | int) -> int:
 
 #: The keys a pattern and its trigger may have.
 _PATTERN_KEYS = {"rule", "edge", "trigger", "source", "target", "source_kinds", "target_kinds",
-                 "role", "pairwise", "holders", "organisation", "otherwise", "service"}
+                 "role", "pairwise", "holders", "organisation", "otherwise", "service",
+                 "ended"}
 _TRIGGER_KEYS = {"lemma", "token", "pos", "voice", "object", "after", "not_after",
                  "with_child", "without_child", "object_of", "complement", "head",
                  "one_object"}
@@ -249,6 +252,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
             otherwise=(item.get("otherwise") or {}).get("edge"),
             otherwise_reversed=bool((item.get("otherwise") or {}).get("reverse", False)),
             holders=frozenset(item.get("holders", [])),
+            ended=bool(item.get("ended", False)),
         ), sequence))
     return tuple(out)
 
@@ -424,6 +428,8 @@ class DependencyRelations:
                 if service:
                     properties["service"] = service
                 properties.update(period)
+                if pattern.ended:
+                    properties["current"] = False
                 # who is yet to take the chair, or chairs a committee of Y, holds a role at
                 # Y, not its chair
                 edge, a, b = ("HOLDS_ROLE" if elect or committee else pattern.edge), s, t
@@ -772,8 +778,6 @@ def _denies(word: Token) -> bool:
     "not only"."""
     if word.dep_ == "det" and word.lower_ == "no":
         return True
-    if word.lower_ == "longer" and any(c.lower_ == "no" for c in word.children):
-        return True  # "no longer owns X"
     return word.dep_ == "neg" and not (word.i + 1 < len(word.doc)
                                       and word.nbor(1).lower_ == "only")
 
@@ -938,7 +942,8 @@ _PARTS = {"one", "two", "three", "some", "several", "many", "each", "any", "anot
 _BRANCHES = {"branch", "outpost"}
 #: Nouns for a number of things, which stand for the things ("a string of projects").
 _COLLECTIVES = {"string", "series", "number", "host", "range", "handful", "slew", "raft",
-                "list", "group", "portfolio", "roster", "clutch", "batch"}
+                "list", "group", "portfolio", "roster", "clutch", "batch", "variety",
+                "couple", "pair"}
 
 
 #: Words before an amount that the parse takes for prepositions ("sold about $6 billion").
@@ -1514,7 +1519,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 doc[span[0]].head.lemma_.lower() in _MOVED_FROM:
             return []  # "poached Jane Doe from X": where she was, not where she is
         k = span[0] - 1
-        if not (k >= 0 and k in at and at[k].end == span[0] and at[k].how != "reference"):
+        if k >= 3 and doc[k].text == ")" and doc[k - 2].text == "(" and k - 3 in at and \
+                k - 1 in at and at[k - 1].entity_id == at[k - 3].entity_id:
+            k -= 3  # "the Lumen Unit (LU) under X": the name, not its short form
+        if not (k >= 0 and k in at and at[k].end == k + 1 and at[k].how != "reference"):
             return []
         j = at[k].start - 1
         if at[k].kind == "Person" and j >= 1 and doc[j].lower_ == "and" and j - 1 in at and \
@@ -2768,8 +2776,9 @@ def _read_modifiers(anchor: Token, words: PeriodWords, found: dict[str, set]) ->
             elif word in words.present or any(  # "the newly appointed chair"
                     g.dep_ == "advmod" and g.lower_ in words.present for g in child.children):
                 found[CURRENT].add(True)
-        elif child.dep_ == "advmod" and word in words.past_adverbs:
-            found[CURRENT].add(False)
+        elif child.dep_ == "advmod" and (word in words.past_adverbs or word == "longer" and any(
+                g.lower_ == "no" for g in child.children)):
+            found[CURRENT].add(False)  # "previously served as", "no longer owns X": it held
         elif child.dep_ == "advmod" and word in words.present_adverbs:
             found[CURRENT].add(True)
 

@@ -278,7 +278,7 @@ def test_word_lists_hold_no_yaml_booleans(path):
     def booleans(value, where):
         if isinstance(value, bool) and where[-1] not in {"pairwise", "reverse", "IS_PUNCT",
                                                          "IS_SENT_START", "IS_TITLE",
-                                                         "one_object"}:
+                                                         "one_object", "ended"}:
             yield where
         elif isinstance(value, dict):
             for key, item in value.items():

@@ -62,6 +62,22 @@ from tests.extract_support import document, triples
          "Arjun Bhalla serves on Kestrel Markets' advisory council alongside two former "
          "regulators.",
          {("arjun-bhalla", "HOLDS_ROLE", "kestrel-markets")}),
+        ("a person held posts at firms",
+         "Before that, Serkan Bulut held senior legal roles at Antler Group and Amicor Labs.",
+         {("serkan-bulut", "HOLDS_ROLE", "antler-group"),
+          ("serkan-bulut", "HOLDS_ROLE", "amicor-labs")}),
+        ("'a variety of posts' stands for posts",
+         "Gracie Lin joined Quill Pay in 2024. She has held a variety of posts at MAS.",
+         {("gracie-lin", "HOLDS_ROLE", "mas")}),
+        ("a public body's unit 'which sits under' a regulator",
+         "The Financial Intelligence Unit, which sits under the Financial Services "
+         "Commission, fined Korbit Exchange.",
+         {("financial-intelligence-unit", "SUBSIDIARY_OF", "financial-services-commission")}),
+        ("a public body's unit named right before 'under' and its body, its short form "
+         "between",
+         "The Financial Intelligence Unit (FIU) under the Financial Services Commission said "
+         "it would act.",
+         {("financial-intelligence-unit", "SUBSIDIARY_OF", "financial-services-commission")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -75,6 +91,10 @@ def test_round17_construction(extractor, construction, text, expected):
      ("sanjay-rao", "HOLDS_ROLE", "quarrow-labs")),
     ("Spencer Fung chairs the audit committee of Pembury Holdings.",
      ("spencer-fung", "CHAIRS", "pembury")),
+    ("Serkan Bulut holds a seat at the table with Antler Group.",
+     ("serkan-bulut", "HOLDS_ROLE", "antler-group")),
+    ("Quarrow Exchange came under the SFC's scrutiny after the hack.",
+     ("quarrow-exchange", "SUBSIDIARY_OF", "sfc")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
@@ -107,3 +127,35 @@ def test_a_person_after_a_firm_s_noun_stays_a_person(extractor):
     """"the exchange Jane Doe founded": the noun does not modify the name."""
     batch = extractor.run(document("The crypto exchange Jane Doe founded has closed."))
     assert ("jane-doe", "Person") in {(e.id, e.kind) for e in batch.entities}
+
+
+@pytest.mark.parametrize(("text", "edge"), [
+    ("Orlo Capital no longer owns a fifth of Tarn Digital.",
+     ("orlo-capital", "OWNS", "tarn-digital")),
+    ("Yang Ming is no longer deputy director of the Quarrow Administration.",
+     ("yang-ming", "HOLDS_ROLE", "quarrow-administration")),
+])
+def test_no_longer_is_a_fact_that_held(extractor, text, edge):
+    """"no longer" denies the present, not the past: the fact held and has ended."""
+    found = {(r.source, r.type, r.target): r.properties
+             for r in extractor.run(document(text)).relations}
+    assert found[edge].get("current") is False
+
+
+@pytest.mark.parametrize(("text", "successor", "predecessor"), [
+    ("Wu Qing was named to succeed Yi Huiman as head of the Quarrow Regulatory Commission.",
+     ("wu-qing", "HOLDS_ROLE", "quarrow-regulatory-commission"),
+     ("yi-huiman", "HOLDS_ROLE", "quarrow-regulatory-commission")),
+    ("In May 2022, Zou Lan replaced Sun Guofeng as director of the PBOC's policy department.",
+     ("zou-lan", "HOLDS_ROLE", "pboc"), ("sun-guofeng", "HOLDS_ROLE", "pboc")),
+    ("Monica Lai takes over from Peter Sung as head of custody at Fenwick Trust.",
+     ("monica-lai", "HOLDS_ROLE", "fenwick-trust"),
+     ("peter-sung", "HOLDS_ROLE", "fenwick-trust")),
+])
+def test_a_successor_s_predecessor_held_the_post(extractor, text, successor, predecessor):
+    """"A succeeded (replaced, took over from) B as the title of Y": both held it; B's has
+    ended."""
+    found = {(r.source, r.type, r.target): r.properties
+             for r in extractor.run(document(text)).relations}
+    assert found[successor].get("current") is not False
+    assert found[predecessor].get("current") is False

@@ -274,7 +274,6 @@ def test_an_apposed_description_gives_the_kind_where_the_parse_misplaced_it(extr
      "The proposed joint venture between Tamsin Bank and Orlo Capital was scrapped in May.",
      "Quorra Exchange, which claimed to be licensed, held no licence from the SFC.",
      "Tamsin Bank holds no stake in Quorra Labs.",
-     "Orlo Capital no longer owns a fifth of Tarn Digital.",
      "Brisa Pay's rumoured tie-up with Varrick Bank was denied by both firms.",
      "Quorra Labs said it did not comply with the Stablecoins Ordinance."],
 )
