@@ -356,6 +356,7 @@ class DependencyRelations:
         at = mention_at(mentions)
         _mend_possessives(doc, at)
         _mend_loose_appositions(doc, at)
+        _mend_verbless_sentences(doc, at)
         seen = set()
         for key, start, end in self.matcher(doc):
             for n in self._triggered(doc, doc.vocab.strings[key], start):
@@ -821,6 +822,35 @@ def _mend_possessives(doc: Doc, at: dict[int, Mention]) -> None:
         thing.head, thing.dep_ = name.head, name.dep_
         name.head, name.dep_ = thing, "poss"
         doc[k + 1].head = name
+
+
+def _mend_verbless_sentences(doc: Doc, at: dict[int, Mention]) -> None:
+    """Make "Lumen secured approval from Y." read with "secured" as its verb: the parse may
+    take a past tense after a name for an adjective and the sentence for one noun phrase
+    ("Lumen secured approval"), where the relations look for a verb and its subject."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in {"NOUN", "PROPN"} or root.i in at:
+            continue
+        verb = next((c for c in root.children if c.dep_ == "amod" and c.tag_ in {"VBD", "VBN"}
+                     and c.i < root.i), None)
+        if verb is None:
+            continue
+        k = verb.i - 1
+        while k > sent.start and doc[k].pos_ == "ADV":
+            k -= 1  # "Lumen later secured ..."
+        if k not in at or at[k].end != k + 1:
+            continue
+        name = doc[at[k].start:k + 1].root
+        if name.head.i not in {root.i, verb.i}:
+            continue
+        children = [c for c in root.children if c.i < verb.i and c.dep_ in {"nmod", "compound"}]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "dobj"
+        name.head, name.dep_ = verb, "nsubj"
+        for c in sent:  # what the noun phrase held before the verb is the clause's
+            if c.head.i == root.i and c.i < verb.i and c not in children and c.i != name.i:
+                c.head = verb
 
 
 def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:

