@@ -970,6 +970,8 @@ _REPORTING = {"say", "tell", "add", "note", "explain", "announce", "write", "sta
 _PARTS = {"one", "two", "three", "some", "several", "many", "each", "any", "another"}
 #: Nouns for a firm's place of business, which is the firm ("the Hong Kong branch of X").
 _BRANCHES = {"branch", "outpost"}
+#: Words opening a phrase set before a clause, whose "its" is the clause subject's.
+_FRONTING = {"following", "after", "since", "upon", "on", "with", "through", "before"}
 #: Nouns for a number of things, which stand for the things ("a string of projects").
 _COLLECTIVES = {"string", "series", "number", "host", "range", "handful", "slew", "raft",
                 "list", "group", "portfolio", "roster", "clutch", "batch", "variety",
@@ -1427,6 +1429,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             # "A advised B on its purchase of C": B's, the verb's object, not A's
             objects = [c for c in t.head.head.children if c.dep_ == "dobj"]
             return objects or owners
+        if owners and owners[0].lower_ in {"its", "their"} and t.dep_ == "pobj" and \
+                t.head.lower_ in _FRONTING and t.head.head.pos_ in {"VERB", "AUX"} and \
+                t.head.i < t.head.head.i:
+            # "Following (after) its takeover of Y, X ...": the main clause's subject
+            subjects = [x for x, _ in _subject(t.head.head) if x.i > t.i]
+            return subjects or owners
         return owners
     if role == "modifier":
         return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
@@ -3202,6 +3210,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         parts = [o for o in t.children if o.dep_ == "dobj"] + [  # "just under a fifth of X"
             o for p in t.children if p.dep_ == "prep" and p.lower_ in _APPROXIMATE | _BOUNDS
             and (o := _object(p)) is not None]
+        # "owns 60.49 per cent of X": the parse takes the number for the object
+        parts += [c for o in parts if o.like_num for p in o.children
+                  if p.dep_ == "prep" and p.lower_ == "per" and (c := _object(p)) is not None]
         for part in (o for o in parts if _is_part(o)):
             for p in part.children:
                 whole = _object(p) if p.dep_ == "prep" and p.lower_ == "of" else None

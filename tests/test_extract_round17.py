@@ -100,6 +100,21 @@ from tests.extract_support import document, triples
         ("the same with an adverb between",
          "Bybit later secured approval from Austria's Financial Market Authority.",
          {("bybit", "LICENSED_BY", "financial-market-authority")}),
+        ("a share owned given as a number 'per cent'",
+         "Following the deal, Selkirk Holdings Corp owns 60.49 per cent of Lanyard "
+         "Engineering Group.",
+         {("selkirk", "OWNS", "lanyard-engineering-group")}),
+        ("acquisitions completed, in the plural and without 'the'",
+         "Corvane Holdings has completed acquisitions of Minato Labs and Donau Krypto.",
+         {("corvane", "ACQUIRED", "minato-labs"), ("corvane", "ACQUIRED", "donau-krypto")}),
+        ("'its' in a phrase set before the clause is the clause subject's",
+         "Following its takeover of Ledgerly Labs, Vantor Exchange plans to fold the "
+         "business in.",
+         {("vantor-exchange", "ACQUIRED", "ledgerly-labs")}),
+        ("'X (a Y company)'",
+         "The sale was arranged by Kessel Tokenisation Services (a Halvard Bank company), "
+         "which said demand was strong.",
+         {("kessel-tokenisation-services", "SUBSIDIARY_OF", "halvard-bank")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -117,6 +132,10 @@ def test_round17_construction(extractor, construction, text, expected):
      ("serkan-bulut", "HOLDS_ROLE", "antler-group")),
     ("Quarrow Exchange came under the SFC's scrutiny after the hack.",
      ("quarrow-exchange", "SUBSIDIARY_OF", "sfc")),
+    ("Quarrow Bank advised Tessaly Labs on its purchase of Orlen Labs.",
+     ("quarrow-bank", "ACQUIRED", "orlen-labs")),
+    ("Quarrow Pay, a Nasdaq-listed company, launched a wallet.",
+     ("quarrow-pay", "SUBSIDIARY_OF", "nasdaq")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
