@@ -663,9 +663,12 @@ class References:
                 position = _speaker_organisation(doc, start, sentences[here], by_position,
                                                  fits(kinds))
             elif phrase in _PRONOUNS:
-                # A pronoun mostly points at the subject: the first fitting entity of its
+                # A pronoun mostly points at the subject: its own clause's ("A named B its
+                # chief; C hired D" in one sentence), else the first fitting entity of its
                 # own sentence, else of the sentence before.
-                position = _first_in(fits(kinds), first_of(here), before_here)
+                position = _clause_subject(doc[start], by_position, fits(kinds), before_here)
+                if position is None:
+                    position = _first_in(fits(kinds), first_of(here), before_here)
                 if position is None and here > 0:
                     position = _first_in(fits(kinds), first_of(here - 1), first_of(here))
                 if position is None and phrase in _PERSONAL and here > 1:
@@ -727,6 +730,25 @@ class References:
                                      candidate.entity_id, candidate.kind, candidate.name,
                                      "reference"))
         return found
+
+
+def _clause_subject(pronoun: Token, mentions: list[Mention], fitting: list[int],
+                    before: int) -> int | None:
+    """The position (among the ``mentions``, by start) of the named subject of the clause
+    ``pronoun`` is in, where that clause is not its sentence's first: one of fitting kind
+    (its position in ``fitting``) that starts before the pronoun."""
+    verb = pronoun
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ not in {"conj", "parataxis"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        p = bisect.bisect_right([m.start for m in mentions], subject.i) - 1
+        f = bisect.bisect_left(fitting, p)
+        if 0 <= p < before and mentions[p].end > subject.i and subject.i < pronoun.i and \
+                f < len(fitting) and fitting[f] == p:
+            return p
+    return None
 
 
 def _apposed(doc: Doc, start: int, end: int, before: Mention) -> bool:

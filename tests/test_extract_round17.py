@@ -200,3 +200,12 @@ def test_a_successor_s_predecessor_held_the_post(extractor, text, successor, pre
              for r in extractor.run(document(text)).relations}
     assert found[successor].get("current") is not False
     assert found[predecessor].get("current") is False
+
+
+def test_its_in_a_later_clause_is_that_clause_s_subject_s(extractor):
+    """In "A hired B; and C named D its head", "its" is C's, not the sentence's first name's."""
+    text = ("Orlen Capital has appointed Mei Tanaka as head of tokenisation; and Fenwick Trust "
+            "has named Ola Adeyemi its Hong Kong country head.")
+    found = triples(extractor, text)
+    assert ("ola-adeyemi", "HOLDS_ROLE", "fenwick-trust") in found
+    assert ("ola-adeyemi", "HOLDS_ROLE", "orlen-capital") not in found
