@@ -1465,6 +1465,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         organs = _TEAMS if role == "team-of" else {"board", "council", "committee"}
         return [o for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                 for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() in organs
+                and not (b.i in at and b.lower_ != "board")  # (a named committee is a body)
                 for o in _owner(b, at) or [g for g in [_organ_owner(b)]
                                            if g != b and g.i in at]]
     if role == "poss-head":  # "the city's HK$6 billion digital bond": what it possesses

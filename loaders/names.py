@@ -1815,7 +1815,13 @@ def _place_and_asset(span: Span) -> bool:
     data = name_data()
     words = canonical(span.text).split()
     return any(" ".join(words[:k]) in data.places and all(
-        w in data.not_names for w in words[k:]) for k in range(len(words) - 1, 0, -1))
+        w in data.not_names and w not in _FIRM_HEADS for w in words[k:])
+        for k in range(len(words) - 1, 0, -1))
+
+
+#: Words never a name alone that end a firm's name after a place's ("Phoenix Group").
+_FIRM_HEADS = {"group", "company", "firm", "bank", "exchange", "holdings", "ltd", "limited",
+               "inc", "co", "co."}
 
 
 #: Nouns after a name that make it a kind of licence ("a Major Payment Institution licence").

@@ -209,3 +209,17 @@ def test_its_in_a_later_clause_is_that_clause_s_subject_s(extractor):
     found = triples(extractor, text)
     assert ("ola-adeyemi", "HOLDS_ROLE", "fenwick-trust") in found
     assert ("ola-adeyemi", "HOLDS_ROLE", "orlen-capital") not in found
+
+
+def test_a_firm_named_after_a_city_is_a_firm(extractor):
+    """"Phoenix Group": a city's name, then a word only firms' names end in."""
+    batch = extractor.run(document("Tether invested together with Phoenix Group."))
+    assert ("phoenix-group", "Company") in {(e.id, e.kind) for e in batch.entities}
+
+
+def test_a_seat_on_a_named_committee_is_no_post_at_its_owner(extractor):
+    """"serves on the government's Web3 Advisory Committee": a member of the committee, not
+    a board member of the government."""
+    found = triples(extractor, "Yat Siu serves on the Hong Kong government's Web3.0 "
+                               "Development Advisory Committee.")
+    assert ("yat-siu", "HOLDS_ROLE", "hksar-government") not in found
