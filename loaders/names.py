@@ -2188,6 +2188,10 @@ def _organisation_word(word: str) -> bool:
     return word in data.kind_words or word in _ORG_SUFFIXES or word in data.organisation_words
 
 
+#: Marks that open a list's item on its line.
+_BULLETS = {"-", "–", "—", "•", "*", "·", "▪"}
+
+
 def _heading_tokens(doc: Doc) -> set[int]:
     """Tokens of lines that are headings: short lines without a sentence's final stop, or in
     title case whatever their end ("A Fitting Close for the 2025 Lumen Week!")."""
@@ -2203,7 +2207,9 @@ def _heading_tokens(doc: Doc) -> set[int]:
                 continue
         if line:
             byline = len(words) >= 2 and words[0].text in {"By", "BY"}  # "By Lumen Daily"
-            if words and not byline and len(words) <= 20 and (
+            # a list's item ("- Jane Doe, head of Y;") is text, whatever its end
+            item = bool(words) and (words[0].text in _BULLETS or words[-1].text in {";", ","})
+            if words and not byline and not item and len(words) <= 20 and (
                     words[-1].text not in {".", "!", "?", ":", "\"", "”", "’"}
                     or _title_case(words)):
                 tokens.update(line)

@@ -34,6 +34,7 @@ import json
 import os
 import re
 import stat
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -95,8 +96,11 @@ class SourceDocument:
 
 
 def slugify(text: str) -> str:
-    """Lower-case words joined by ``-``: ``"Bank of China (HK)"`` -> ``"bank-of-china-hk"``."""
-    return _SLUG_STRIP.sub("-", text.lower()).strip("-")
+    """Lower-case words joined by ``-``, accents dropped: ``"Bank of China (HK)"`` ->
+    ``"bank-of-china-hk"``, ``"Stéphanie Roux"`` -> ``"stephanie-roux"``."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
+    return _SLUG_STRIP.sub("-", bare.lower()).strip("-")
 
 
 def find_documents(

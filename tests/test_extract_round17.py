@@ -3,6 +3,7 @@ sentences. One sentence of our own for each, with made-up entities."""
 
 import pytest
 
+from hkweb3.loaders.readers import slugify
 from tests.extract_support import document, triples
 
 
@@ -223,3 +224,18 @@ def test_a_seat_on_a_named_committee_is_no_post_at_its_owner(extractor):
     found = triples(extractor, "Yat Siu serves on the Hong Kong government's Web3.0 "
                                "Development Advisory Committee.")
     assert ("yat-siu", "HOLDS_ROLE", "hksar-government") not in found
+
+
+def test_a_list_s_items_on_their_own_lines_are_text_not_headings(extractor):
+    """"- Jane Doe, head of Y;": a list's item, though it ends without a full stop."""
+    text = ("Departures\n\nSeveral executives have left this year:\n\n"
+            "- Jonathan Farrow, head of Quarrow Bank's UK arm;\n"
+            "- Brian Shute, chief executive of Tessaly Digital.\n")
+    found = triples(extractor, text)
+    assert {("jonathan-farrow", "HOLDS_ROLE", "quarrow-bank"),
+            ("brian-shute", "HOLDS_ROLE", "tessaly-digital")} <= found
+
+
+def test_an_accented_name_s_id_keeps_its_letters():
+    """"Stéphanie": the id drops the accent, not the letter."""
+    assert slugify("Stéphanie Roux") == "stephanie-roux"
