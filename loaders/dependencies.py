@@ -2140,6 +2140,10 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                     # "Y board member Jane Doe": the organisation on the organ
                     found += [g for g in c.children if g.dep_ in _MODIFIERS and g.i in at
                               and at[g.i].kind != "Place"]
+                elif c.dep_ == "compound" and c.i not in at and c.i < n.i:
+                    # "its payments subsidiary X": the parse hangs "its" on the first noun
+                    found += [g for g in c.children if g.dep_ == "poss" and g.i in at
+                              and at[g.i].kind not in {"Place", "Person"}]
             # "HKMA Chief Executive Eddie Yue": the organisation may hang on the name.
             head = _compounded(n)
             if head.i != n.i:

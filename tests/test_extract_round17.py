@@ -116,6 +116,12 @@ from tests.extract_support import document, triples
          "The sale was arranged by Kessel Tokenisation Services (a Halvard Bank company), "
          "which said demand was strong.",
          {("kessel-tokenisation-services", "SUBSIDIARY_OF", "halvard-bank")}),
+        ("a firm described as a place's hub or ecosystem is in the place",
+         "Circle Internet announced a partnership with Hub71, Abu Dhabi's tech ecosystem.",
+         {("hub71", "LOCATED_IN", "abu-dhabi")}),
+        ("'its' on the first noun before a unit's noun and name",
+         "Quarrow Exchange said its payments subsidiary Bifinity Labs grew.",
+         {("bifinity-labs", "SUBSIDIARY_OF", "quarrow-exchange")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
