@@ -592,6 +592,9 @@ _PLANNED_THINGS = {"session", "event", "talk", "panel", "plan", "deal", "forum",
                    "conference", "appearance", "speech", "keynote", "launch", "meeting",
                    "ceremony", "programme", "program", "pilot"}
 #: Verbs that call a plan off.
+#: Verbs that put someone forward for a post they may turn down ("was nominated to the
+#: board but withdrew").
+_PROPOSING = {"nominate", "invite", "shortlist", "propose", "offer", "approach", "ask"}
 _CALLING_OFF = {"withdraw", "pull", "cancel", "scrap", "abandon", "drop", "quit", "postpone",
                 "shelve", "fail", "collapse", "back", "decline", "refuse"}
 #: Verbs of a regulator's action against someone, who is then no officer of the regulator.
@@ -660,7 +663,7 @@ def _negated(trigger: Token) -> bool:
                 and any(c.dep_ == "advcl" and _conditional(c) for c in t.children)):
             return True  # "X could take a stake in Y", "if ..., X would have owned Y"
         if any(c.dep_ in _SUBJECTS and (c.lower_ in {"none", "neither", "nobody"} or any(
-                g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children))
+                g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children))
                for c in t.children):
             return True  # "none of the platforms, including X, is registered", "neither A
             # nor B has joined"
@@ -681,8 +684,10 @@ def _negated(trigger: Token) -> bool:
             return True  # "was invited (due, set) to be a speaker at X": not yet one
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in _RIVALLING:
             return True  # "A and B are racing to develop X": neither has yet
-        if t.dep_ in {"xcomp", "advcl"} and t.head.lemma_.lower() in _COURTED:
-            return True  # "A was approached to run Y's unit": an offer, not a post
+        if t.dep_ in {"xcomp", "advcl"} and t.head.lemma_.lower() in _COURTED or \
+                t.dep_ == "pcomp" and t.head.lower_ in {"about", "over"} and \
+                t.head.head.lemma_.lower() in _COURTED:
+            return True  # "A was approached to run (about running) Y's unit": an offer
         if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _WANTING
                                   or t.head.lower_ in _WANTING) or \
                 t.dep_ == "ccomp" and t.head.lemma_.lower() in _BELIEVING:
@@ -728,7 +733,8 @@ def _called_off(trigger: Token) -> bool:
         # ("asked to serve as chairman but declined", "was due to be a panellist but
         # withdrew")
         chain.append(chain[-1].head)
-    return any(t.lemma_.lower() in _PLANNING for t in chain[1:]) and any(
+    return (any(t.lemma_.lower() in _PLANNING for t in chain[1:])
+            or trigger.lemma_.lower() in _PROPOSING) and any(
         c.dep_ == "conj" and c.i > trigger.i and c.lemma_.lower() not in _TELLING
         and _same_actor(c) and (
             c.lemma_.lower() in _CALLING_OFF or any(_denies(g) for g in c.children))

@@ -143,6 +143,12 @@ def test_round17_construction(extractor, construction, text, expected):
      ("quarrow-bank", "ACQUIRED", "orlen-labs")),
     ("Quarrow Pay, a Nasdaq-listed company, launched a wallet.",
      ("quarrow-pay", "SUBSIDIARY_OF", "nasdaq")),
+    ("Neither Drayton Labs nor its affiliates are licensed by or registered with the SFC.",
+     ("drayton-labs", "LICENSED_BY", "sfc")),
+    ("Frederick Ma was nominated to the board of Welab Harbour Bank but withdrew before the "
+     "vote.", ("frederick-ma", "HOLDS_ROLE", "welab-harbour-bank")),
+    ("Mira Osei was approached by Kestrel Markets about running its Asia business; she "
+     "stayed at her firm.", ("mira-osei", "HOLDS_ROLE", "kestrel-markets")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
