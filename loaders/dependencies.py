@@ -592,6 +592,11 @@ _PLANNED_THINGS = {"session", "event", "talk", "panel", "plan", "deal", "forum",
                    "conference", "appearance", "speech", "keynote", "launch", "meeting",
                    "ceremony", "programme", "program", "pilot"}
 #: Verbs that call a plan off.
+#: Words before an act's noun that say it did not happen (or not yet).
+_UNREAL = {"failed", "aborted", "abandoned", "blocked", "attempted", "proposed", "planned",
+           "mooted", "collapsed", "potential", "possible", "rumoured", "rumored", "scrapped",
+           "cancelled", "canceled", "thwarted", "rejected", "would-be", "intended",
+           "prospective", "stalled", "botched"}
 #: Verbs that put someone forward for a post they may turn down ("was nominated to the
 #: board but withdrew").
 _PROPOSING = {"nominate", "invite", "shortlist", "propose", "offer", "approach", "ask"}
@@ -619,6 +624,9 @@ def _negated(trigger: Token) -> bool:
     also", nor a later "but did not comment")."""
     if _report_called_false(trigger) or _called_off(trigger):
         return True
+    if trigger.pos_ == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lower_ in _UNREAL
+                                      for c in trigger.children):
+        return True  # "its failed (attempted, proposed) takeover of Y"
     t = trigger
     for _ in range(4):
         if t.lemma_.lower() in _TELLING or t.lemma_.lower() in _GOING_ON and t != trigger:
@@ -1078,8 +1086,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                       if c.dep_ == "conj" and c.lower_ == word and c not in preps]
         return [_titled_person(o, at) for p in preps if (o := _object(p)) is not None]
     if role == "dative":
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        # "granted X the licence": the parse may take the receiver for a first object
+        doubled = [objects[0]] if len(objects) == 2 and objects[0].i in at and \
+            objects[1].i not in at else []
         return [g for c in t.children if c.dep_ == "dative"
-                for g in ([c] if c.pos_ != "ADP" else c.children)] + \
+                for g in ([c] if c.pos_ != "ADP" else c.children)] + doubled + \
             _role("prep:to", t, span, at)
     if role == "predicate":  # "the licensees are A and B", "the batch comprises A and B"
         verb = _predicate_verb(first)
@@ -1501,7 +1513,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         while 0 <= k < len(doc):
             if k not in at and (doc[k].lower_ in _TITLE_RUN or doc[k].text in {"'s", "’s"}
                                 or step == 1 and (doc[k].lower_ == "of" or doc[k].is_lower
-                                                  and doc[k].is_alpha and k - span[1] < 4)):
+                                                  and doc[k].is_alpha and k - span[1] < 4
+                                                  and doc[k].pos_ not in {"VERB", "AUX"})):
+                # (not a verb: "Y's chairman praised Jane Doe" names her no chair)
                 k += step  # "head of research Jane Doe": the department stays in the title
             elif step == -1 and k not in at and _department(doc, k):
                 k -= 1  # "director of enforcement A": the department stays in the title
@@ -2816,9 +2830,15 @@ def _read_modifiers(anchor: Token, words: PeriodWords, found: dict[str, set]) ->
     if anchor.pos_ in {"NOUN", "PROPN"}:  # "Former Lumen Bank chief executive": any depth
         children += [g for c in children if c.dep_ in _NOUN_MODIFIERS and c.i < anchor.i
                      for g in c.subtree if g.i < c.i and g.dep_ in _NOUN_MODIFIERS]
+    if anchor.pos_ in {"NOUN", "PROPN"} and anchor.dep_ == "conj" and \
+            anchor.head.pos_ in {"NOUN", "PROPN"} and not any(
+                c.dep_ in _NOUN_MODIFIERS and c.i < anchor.i for c in children):
+        # "former partner and head of X": the first title's "former" is the list's
+        children += [c for c in anchor.head.children if c.dep_ in _NOUN_MODIFIERS
+                     and c.i < anchor.head.i and c.lower_.strip("-") in words.past]
     for child in children:
         word = child.lower_.strip("-")
-        if anchor.pos_ in {"NOUN", "PROPN"} and child.i < anchor.i and \
+        if anchor.pos_ in {"NOUN", "PROPN"} and child.i < child.head.i and \
                 child.dep_ in _NOUN_MODIFIERS:
             if word in words.past:
                 found[CURRENT].add(False)

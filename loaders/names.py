@@ -706,7 +706,8 @@ _ONE_BODY = {"Regulator", "GovernmentBody", "Association", "Place", "Event", "La
 _NOT_ORGANISATIONS = {"Person", "Product", "Event", "Initiative", "Law", "Place"}
 _DEMONYM = re.compile(r"(?:ese|ian|ean|ish|an)$")  # "Chinese-funded", "Korean-owned"
 _PARTICIPLES = {"backed", "owned", "controlled", "led", "funded", "based", "listed", "run",
-                "operated", "headquartered", "founded"}
+                "operated", "headquartered", "founded", "registered", "incorporated",
+                "domiciled", "licensed", "regulated", "issued", "approved"}
 _CONNECTORS = {"of", "and", "&", "for", "on", *_PARTICLES}
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative", "ROOT",
              "poss", "compound"}

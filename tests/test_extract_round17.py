@@ -122,6 +122,22 @@ from tests.extract_support import document, triples
         ("'its' on the first noun before a unit's noun and name",
          "Quarrow Exchange said its payments subsidiary Bifinity Labs grew.",
          {("bifinity-labs", "SUBSIDIARY_OF", "quarrow-exchange")}),
+        ("a receiver the parse took for a first object ('granted X the licence')",
+         "Hong Kong's Securities and Futures Commission granted Hollow Bay Technology the "
+         "licence after an inspection.",
+         {("hollow-bay-technology", "LICENSED_BY", "sfc")}),
+        ("'a Y-registered exchange'",
+         "Quarrow Digital, a Seychelles-registered exchange, has never applied.",
+         {("quarrow-digital", "LOCATED_IN", "seychelles")}),
+        ("'X, whose headquarters are in Y'",
+         "Minato Labs, whose headquarters are in Tokyo, will keep its team.",
+         {("minato-labs", "LOCATED_IN", "tokyo")}),
+        ("'Based in Y, X ...'",
+         "Based in Hong Kong, Merrow Digital employs about 80 people.",
+         {("merrow-digital", "LOCATED_IN", "hong-kong")}),
+        ("a firm set up (founded) in a place",
+         "Lumora Digital Asset Trading, set up in Hong Kong in 2019, aims to serve investors.",
+         {("lumora-digital-asset-trading", "LOCATED_IN", "hong-kong")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -149,6 +165,10 @@ def test_round17_construction(extractor, construction, text, expected):
      "vote.", ("frederick-ma", "HOLDS_ROLE", "welab-harbour-bank")),
     ("Mira Osei was approached by Kestrel Markets about running its Asia business; she "
      "stayed at her firm.", ("mira-osei", "HOLDS_ROLE", "kestrel-markets")),
+    ("Halvard Bank's chairman praised Mira Osei.", ("mira-osei", "CHAIRS", "halvard-bank")),
+    ("The SFC's chief executive warned Mira Osei.", ("mira-osei", "HOLDS_ROLE", "sfc")),
+    ("Following its failed takeover of Ledgerly Labs, Vantor Exchange plans to cut staff.",
+     ("vantor-exchange", "ACQUIRED", "ledgerly-labs")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
@@ -251,3 +271,11 @@ def test_a_list_s_items_on_their_own_lines_are_text_not_headings(extractor):
 def test_an_accented_name_s_id_keeps_its_letters():
     """"Stéphanie": the id drops the accent, not the letter."""
     assert slugify("Stéphanie Roux") == "stephanie-roux"
+
+
+def test_former_before_two_titles_ends_both(extractor):
+    """"former partner and head of X": both posts have ended."""
+    text = "Jonah Reyes, former partner and head of fintech at Tessaly Legal, now teaches."
+    roles = {r.properties.get("role"): r.properties.get("current")
+             for r in extractor.run(document(text)).relations if r.type == "HOLDS_ROLE"}
+    assert roles == {"partner": False, "head of fintech": False}
