@@ -742,7 +742,9 @@ def _clause_subject(pronoun: Token, mentions: list[Mention], fitting: list[int],
         verb = verb.head
     if verb.dep_ not in {"conj", "parataxis"} or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    and not c.left_edge.i <= pronoun.i <= c.right_edge.i):
+        # (not the subject the pronoun describes: "and X, its unit, will ...")
         p = bisect.bisect_right([m.start for m in mentions], subject.i) - 1
         f = bisect.bisect_left(fitting, p)
         if 0 <= p < before and mentions[p].end > subject.i and subject.i < pronoun.i and \

@@ -279,3 +279,10 @@ def test_former_before_two_titles_ends_both(extractor):
     roles = {r.properties.get("role"): r.properties.get("current")
              for r in extractor.run(document(text)).relations if r.type == "HOLDS_ROLE"}
     assert roles == {"partner": False, "head of fintech": False}
+
+
+def test_its_in_the_subject_s_own_apposition_is_an_earlier_name_s(extractor):
+    """"and X, its overseas unit, will list": "its" is not X's own."""
+    found = triples(extractor, "Quarrow Group said profits rose, and Quarrow International, "
+                               "its overseas unit, will list.")
+    assert ("quarrow-international", "SUBSIDIARY_OF", "quarrow-group") in found
