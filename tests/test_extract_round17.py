@@ -169,6 +169,8 @@ def test_round17_construction(extractor, construction, text, expected):
     ("The SFC's chief executive warned Mira Osei.", ("mira-osei", "HOLDS_ROLE", "sfc")),
     ("Following its failed takeover of Ledgerly Labs, Vantor Exchange plans to cut staff.",
      ("vantor-exchange", "ACQUIRED", "ledgerly-labs")),
+    ("Wanxiang Group, a HashKey Group shareholder company, spoke.",
+     ("wanxiang-group", "SUBSIDIARY_OF", "hashkey-group")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
