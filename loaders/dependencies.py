@@ -715,7 +715,8 @@ def _negated(trigger: Token) -> bool:
                                   and _conditional(t.head)):
             return True  # "were X to obtain a licence, ...": a condition, no fact
         if t.dep_ not in {"dobj", "attr", "xcomp", "nsubjpass", "oprd", "pobj", "prep",
-                          "advmod"} and not (t == trigger and t.dep_ == "acl"):
+                          "advmod"} and not (t == trigger and t.dep_ in {"acl", "relcl"}):
+            # ("could become the first exchange to be licensed by Y": the noun's clause)
             break  # ("did not run it jointly with X"; "talks to raise a round led by X")
         t = t.head
     return False
@@ -2830,6 +2831,10 @@ def _read_modifiers(anchor: Token, words: PeriodWords, found: dict[str, set]) ->
     if anchor.pos_ in {"NOUN", "PROPN"}:  # "Former Lumen Bank chief executive": any depth
         children += [g for c in children if c.dep_ in _NOUN_MODIFIERS and c.i < anchor.i
                      for g in c.subtree if g.i < c.i and g.dep_ in _NOUN_MODIFIERS]
+    if anchor.dep_ == "appos" and any(
+            c.dep_ == "advmod" and c.lower_ == "longer" and anchor.head.i < c.i < anchor.i
+            and any(g.lower_ == "no" for g in c.children) for c in anchor.head.children):
+        found[CURRENT].add(False)  # "Jane Doe, no longer a director of Y,"
     if anchor.pos_ in {"NOUN", "PROPN"} and anchor.dep_ == "conj" and \
             anchor.head.pos_ in {"NOUN", "PROPN"} and not any(
                 c.dep_ in _NOUN_MODIFIERS and c.i < anchor.i for c in children):

@@ -171,6 +171,8 @@ def test_round17_construction(extractor, construction, text, expected):
      ("vantor-exchange", "ACQUIRED", "ledgerly-labs")),
     ("Wanxiang Group, a HashKey Group shareholder company, spoke.",
      ("wanxiang-group", "SUBSIDIARY_OF", "hashkey-group")),
+    ("Quarrow Exchange could become the first exchange to be licensed by the SFC.",
+     ("quarrow-exchange", "LICENSED_BY", "sfc")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
@@ -210,6 +212,8 @@ def test_a_person_after_a_firm_s_noun_stays_a_person(extractor):
      ("orlo-capital", "OWNS", "tarn-digital")),
     ("Yang Ming is no longer deputy director of the Quarrow Administration.",
      ("yang-ming", "HOLDS_ROLE", "quarrow-administration")),
+    ("Mira Osei, no longer a director of Halvard Bank, spoke.",
+     ("mira-osei", "HOLDS_ROLE", "halvard-bank")),
 ])
 def test_no_longer_is_a_fact_that_held(extractor, text, edge):
     """"no longer" denies the present, not the past: the fact held and has ended."""
