@@ -459,6 +459,7 @@ class NameFinder:
             if span is None or _portfolio(span) or _class_of_things(span) or \
                     _department(span, named, label) or _credit(span) or _common_noun(span) or \
                     _ticker(span) or _title_subject(span) or _place_and_asset(span) or \
+                    _regional_adjective(span) or \
                     _title_words(span) or \
                     _places_listed(span) or _kind_word_alone(span) or _is_date(span) or \
                     _english_name(span) or _form_of_name_before(span, named) or \
@@ -1165,6 +1166,12 @@ def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
     for span, label in chosen.values():
         if span.text[:1].isupper():
             forms.setdefault(tuple(t.text for t in span), label)
+    for span, label in list(chosen.values()):
+        # a person's surname alone ("Ren Jiawei said ... Ren is chief executive of X")
+        if label == "PERSON" and 2 <= len(span) <= 4 and person_words(span.text):
+            for t in span:
+                if len(t.text) > 1 and t.lower_ not in name_data().titles:
+                    forms.setdefault((t.text,), label)
     used = {i for s, e in chosen for i in range(s, e)} | taken
     texts = [t.text for t in doc]
     starts: dict[str, list[int]] = {}
@@ -1808,6 +1815,19 @@ def _title_words(span: Span) -> bool:
     # the last word a title on its own ("Officer"), not only a modifier ("First Digital Group")
     return len(words) <= 5 and words[-1] in titles - data.title_modifiers and (
         len(words) > 1 and words[0] in titles or before in titles)
+
+
+def _regional_adjective(span: Span) -> bool:
+    """Whether ``span`` is a region's adjective or a compass direction ("South-East Asian",
+    "Central European", "South-East"), which describes a title or a market, not a name."""
+    words = span.text.lower().replace("-", " ").split()
+    return len(words) > 1 and (words[-1] in _CONTINENTAL or words[-1] in _COMPASS) and \
+        all(w in _COMPASS for w in words[:-1])
+
+
+_CONTINENTAL = {"asian", "european", "american", "african", "arab", "pacific", "nordic"}
+_COMPASS = {"south", "north", "east", "west", "southeast", "northeast", "southwest",
+            "northwest", "central", "eastern", "western", "northern", "southern"}
 
 
 def _place_and_asset(span: Span) -> bool:

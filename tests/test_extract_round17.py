@@ -292,3 +292,18 @@ def test_its_in_the_subject_s_own_apposition_is_an_earlier_name_s(extractor):
     found = triples(extractor, "Quarrow Group said profits rose, and Quarrow International, "
                                "its overseas unit, will list.")
     assert ("quarrow-international", "SUBSIDIARY_OF", "quarrow-group") in found
+
+
+def test_a_surname_alone_at_a_sentence_s_start_is_the_person(extractor):
+    """"Ren Jiawei said. Ren is chief executive of X": the surname, where the model tags
+    nothing, is the person named in full before."""
+    found = triples(extractor, "“We will not list shares,” Ren Jiawei said. Ren is chief "
+                               "executive of Pellucid Exchange, the city's largest venue.")
+    assert ("ren-jiawei", "HOLDS_ROLE", "pellucid-exchange") in found
+
+
+def test_a_region_s_adjective_is_no_name(extractor):
+    """"the South-East Asian head of X": a region's adjective describes the title."""
+    batch = extractor.run(document("Trina Vos had been the South-East Asian head of Ostmark "
+                                   "Bank."))
+    assert {e.id for e in batch.entities} == {"trina-vos", "ostmark-bank"}
