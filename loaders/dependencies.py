@@ -56,7 +56,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "team-of", "subject-examples", "noun-examples", "object-apposed",
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
-               "for-owner", "to-roster", "represented", "name-right-after"}
+               "for-owner", "to-roster", "represented", "name-right-after", "holder"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -530,10 +530,10 @@ _UNDONE = {"scrap", "cancel", "abandon", "terminate", "halt", "block", "reject",
 _TAKING_AWAY = {"revoke", "suspend", "withdraw", "rescind", "cancel", "strip", "refuse"}
 #: Verbs that deny the clause they govern ("denied that it had joined X").
 _DENYING = {"deny", "dismiss", "refute", "reject"}
-#: Nouns for what is said and may be denied ("a report that it had joined X").
-_HEARSAY = {"report", "rumour", "rumor", "speculation", "claim", "suggestion", "allegation"}
-#: Nouns for what is said and may be called wrong ("market talk that X had won ...").
-_REPORTS = _HEARSAY | {"talk"}
+#: Nouns for what is said and may be denied or called wrong ("a report that it had joined
+#: X", "market talk that X had won ...").
+_REPORTS = {"report", "rumour", "rumor", "speculation", "claim", "suggestion", "allegation",
+            "talk"}
 #: Nouns that describe a regulator without naming it ("the securities regulator").
 _REGULATOR_NOUNS = {"regulator", "watchdog", "commission", "authority", "supervisor"}
 #: The place whose regulators the sentences speak of when they name no other.
@@ -690,8 +690,10 @@ def _negated(trigger: Token) -> bool:
         if t == trigger and t.dep_ == "attr" and t.head.lemma_ == "be" and \
                 t.head.dep_ == "xcomp" and t.head.head.lemma_.lower() in _PLANNING:
             return True  # "was invited (due, set) to be a speaker at X": not yet one
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _RIVALLING:
-            return True  # "A and B are racing to develop X": neither has yet
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _RIVALLING and not (
+                t.head.lemma_.lower() in {"rush", "scramble"} and t.head.tag_ == "VBD"):
+            return True  # "A and B are racing to develop X": neither has yet (but "rushed
+            # to announce X": they did)
         if t.dep_ in {"xcomp", "advcl"} and t.head.lemma_.lower() in _COURTED or \
                 t.dep_ == "pcomp" and t.head.lower_ in {"about", "over"} and \
                 t.head.head.lemma_.lower() in _COURTED:
@@ -985,6 +987,10 @@ _REPORTING = {"say", "tell", "add", "note", "explain", "announce", "write", "sta
 _PARTS = {"one", "two", "three", "some", "several", "many", "each", "any", "another"}
 #: Nouns for a firm's place of business, which is the firm ("the Hong Kong branch of X").
 _BRANCHES = {"branch", "outpost"}
+#: Verbs whose subject has the licence that is their object ("announced licences granted
+#: by Y").
+_HAVING = {"announce", "receive", "win", "secure", "obtain", "get", "hold", "gain", "tout",
+           "unveil", "land", "earn"}
 #: Words opening a phrase set before a clause, whose "its" is the clause subject's.
 _FRONTING = {"following", "after", "since", "upon", "on", "with", "through", "before"}
 #: Nouns for a number of things, which stand for the things ("a string of projects").
@@ -2988,6 +2994,11 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "holder":  # "A and B announced (won, hold) licences granted by Y": A and B
+        if t.dep_ != "dobj" or t.head.lemma_.lower() not in _HAVING:
+            return []
+        return [x for s, listed in _subject(t.head) for x in ([s, *s.conjuncts] if listed
+                                                              else [s])]
     if role == "by-together":  # "by A together with B, C and D": A to D
         agents = _role("by", t, span, at)
         return [*(_office_owner(a, at) for a in agents), *_together_with([t, *agents])]

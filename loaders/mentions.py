@@ -583,7 +583,8 @@ for _phrase, _kinds in list(REFERENCES.items()):
             REFERENCES[_determiner + _phrase[4:]] = _kinds
 
 
-#: Nouns for a part of a firm, which a description before them only qualifies.
+#: Nouns for a part of a firm, which a description before them only qualifies, and whose
+#: name after "of" is its parent ("the Hong Kong unit of X").
 _PART_NOUNS = {"arm", "unit", "subsidiary", "division", "branch", "affiliate", "offshoot"}
 
 
@@ -965,8 +966,6 @@ def resolve_given_names(found: list[Span], registry: list[Span]) -> list[Span]:
     return out
 
 
-#: Nouns for a firm's part: the name after "of" is its parent ("the Hong Kong unit of X").
-_PART_NOUNS = {"unit", "arm", "subsidiary", "affiliate", "branch", "division", "offshoot"}
 
 
 def named_as_parent(span: Span) -> bool:

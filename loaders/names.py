@@ -2232,7 +2232,8 @@ def _heading_tokens(doc: Doc) -> set[int]:
             item = bool(words) and (words[0].text in _BULLETS or words[-1].text in {";", ","})
             if words and not byline and not item and len(words) <= 20 and (
                     words[-1].text not in {".", "!", "?", ":", "\"", "”", "’"}
-                    or _title_case(words)):
+                    and not (len(words[-1]) > 1 and words[-1].text.endswith("."))
+                    or _title_case(words)):  # (a sentence may end in "Corp.")
                 tokens.update(line)
         line = []
         words = []

@@ -138,6 +138,23 @@ from tests.extract_support import document, triples
         ("a firm set up (founded) in a place",
          "Lumora Digital Asset Trading, set up in Hong Kong in 2019, aims to serve investors.",
          {("lumora-digital-asset-trading", "LOCATED_IN", "hong-kong")}),
+        ("a person 'of the' party or body, the name running on into the sentence",
+         "Kwon Seong-dong of the People Power Party said that the problems had been raised.",
+         {("kwon-seong-dong", "HOLDS_ROLE", "people-power-party")}),
+        ("a regulator imposed a suspension on a firm",
+         "South Korea's Financial Intelligence Unit has imposed a three-month business "
+         "suspension on Upbit over violations.",
+         {("upbit", "REGULATED_BY", "financial-intelligence-unit")}),
+        ("a firm reprimanded by a regulator", "Quarrow Securities was reprimanded by the SFC.",
+         {("quarrow-securities", "REGULATED_BY", "sfc")}),
+        ("licences granted by a regulator, announced by the firms (who 'rushed to' do so)",
+         "In January, OKX and Crypto.com both rushed to announce MiCA licences granted by "
+         "the Malta Financial Services Authority.",
+         {("okx", "LICENSED_BY", "malta-financial-services-authority"),
+          ("crypto-com", "LICENSED_BY", "malta-financial-services-authority")}),
+        ("a sentence ending in a legal form's stop is no heading",
+         "Quarrow Labs and Tessaly Digital each hold 37.5% of Orlen Live Corp.",
+         {("quarrow-labs", "OWNS", "orlen-live"), ("tessaly-digital", "OWNS", "orlen-live")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -173,6 +190,10 @@ def test_round17_construction(extractor, construction, text, expected):
      ("wanxiang-group", "SUBSIDIARY_OF", "hashkey-group")),
     ("Quarrow Exchange could become the first exchange to be licensed by the SFC.",
      ("quarrow-exchange", "LICENSED_BY", "sfc")),
+    ("OKX and Crypto.com are rushing to announce licences granted by the Malta Financial "
+     "Services Authority.", ("okx", "LICENSED_BY", "malta-financial-services-authority")),
+    ("The SFC revoked the licences granted by the HKMA to Quarrow Bank.",
+     ("sfc", "LICENSED_BY", "hkma")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
