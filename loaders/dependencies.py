@@ -717,8 +717,10 @@ def _negated(trigger: Token) -> bool:
                                   and _conditional(t.head)):
             return True  # "were X to obtain a licence, ...": a condition, no fact
         if t.dep_ not in {"dobj", "attr", "xcomp", "nsubjpass", "oprd", "pobj", "prep",
-                          "advmod"} and not (t == trigger and t.dep_ in {"acl", "relcl"}):
-            # ("could become the first exchange to be licensed by Y": the noun's clause)
+                          "advmod"} and not (t == trigger and (t.dep_ == "acl" or (
+                              t.dep_ == "relcl" and t.head.pos_ == "NOUN"))):
+            # ("could become the first exchange to be licensed by Y": the noun's clause; not
+            # "X, which is based in Y, rejected ...": a name's)
             break  # ("did not run it jointly with X"; "talks to raise a round led by X")
         t = t.head
     return False
