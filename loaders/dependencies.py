@@ -381,8 +381,10 @@ class DependencyRelations:
         trigger = doc[end - 1] if pattern.last else doc[start:end].root
         if not self._fits(pattern, trigger, end - start > 1):
             return
-        if start and doc[start - 1].lower_ in pattern.not_after:  # "Deputy Financial Secretary",
-            return  # asked of a token sequence's first word
+        before = start - 1 - (start >= 2 and doc[start - 1].text == "-"
+                              and not doc[start - 2].whitespace_)
+        if start and doc[before].lower_ in pattern.not_after:  # "Deputy Financial Secretary",
+            return  # asked of a token sequence's first word ("vice-chairman": across "-")
         if end - start == 1 and start in at and "self" not in pattern.source + \
                 pattern.target and at[start].how != "reference":
             return  # a word of a name ("Lumen Partners") is no trigger
@@ -465,7 +467,9 @@ class DependencyRelations:
         if pattern.voice and _voice(trigger) != pattern.voice:
             return False
         previous = trigger.nbor(-1).lower_ if trigger.i else ""
-        if pattern.after and previous not in pattern.after:
+        glued = trigger.doc[trigger.i - 2].lower_ if previous == "-" and trigger.i >= 2 and \
+            not trigger.doc[trigger.i - 2].whitespace_ else ""  # ("vice-chairman": "vice")
+        if pattern.after and previous not in pattern.after and glued not in pattern.after:
             return False
         if pattern.with_child and not any(c.lower_ in pattern.with_child or
                                           c.lemma_.lower() in pattern.with_child
@@ -2734,6 +2738,10 @@ def _role_phrase(noun: Token, at: dict[int, Mention]) -> str:
         prev = noun.doc[left - 1]
         if prev.tag_ == "HYPH" and left >= 2 and noun.lower_ in _TO_TAKE_OFFICE:
             left -= 1  # "CEO-designate"
+            continue
+        if prev.text == "-" and left >= 2 and not noun.doc[left - 2].whitespace_ and \
+                noun.doc[left - 2].lower_ in {"vice", "deputy", "co", "ex"}:
+            left -= 2  # "vice-chairman"
             continue
         if prev.i in at or prev.dep_ in {"det", "poss", "case", "punct"} or prev.is_punct \
                 or prev.pos_ not in {"NOUN", "PROPN", "ADJ"} or prev.head.i < prev.i:

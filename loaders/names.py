@@ -409,7 +409,9 @@ class NameFinder:
                     and s.label_ not in {"Person", "Place"}
                     and person_words(people_ends[s.end].text)
                     or _begins_longer_name(s, starts) or _inside_fund_name(s)
-                    or _inside_spelled_out(s, spelled, registry)}
+                    or _inside_spelled_out(s, spelled, registry)
+                    # "Hang Seng Bank (China)": a registry firm's unit in a place, named
+                    or s.label_ in _FIRM_KINDS and _unit_in_place(doc, s.end)}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         named = {i for s in registry for i in range(s.start, s.end)}
@@ -2113,6 +2115,16 @@ def _abbreviation_bracket(doc: Doc, i: int) -> bool:
         return not (doc[i - 1].text.istitle() or i - 2 in _inner(doc)
                     or _in_place_bracket(doc, i))
     return False
+
+
+def _unit_in_place(doc: Doc, k: int) -> bool:
+    """Whether a bracketed place at ``k`` names a firm's unit there ("Hang Seng Bank (China)
+    said"), not the firm's own legal name ("X (Hong Kong) Limited", which the registry
+    writes without brackets)."""
+    if not _in_place_bracket(doc, k):
+        return False
+    close = next(m for m in range(k + 1, min(len(doc), k + 5)) if doc[m].text == ")")
+    return close + 1 >= len(doc) or not is_legal_suffix(doc[close + 1].text)
 
 
 def _in_place_bracket(doc: Doc, j: int) -> bool:

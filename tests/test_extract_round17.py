@@ -155,6 +155,9 @@ from tests.extract_support import document, triples
         ("a sentence ending in a legal form's stop is no heading",
          "Quarrow Labs and Tessaly Digital each hold 37.5% of Orlen Live Corp.",
          {("quarrow-labs", "OWNS", "orlen-live"), ("tessaly-digital", "OWNS", "orlen-live")}),
+        ("a firm's unit in a place, named with the place in brackets after a registry name",
+         "Ryan Song, vice-chairman and CEO of Hang Seng Bank (China), will stay.",
+         {("ryan-song", "HOLDS_ROLE", "hang-seng-bank-china")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -237,6 +240,8 @@ def test_a_person_after_a_firm_s_noun_stays_a_person(extractor):
      ("yang-ming", "HOLDS_ROLE", "quarrow-administration")),
     ("Mira Osei, no longer a director of Halvard Bank, spoke.",
      ("mira-osei", "HOLDS_ROLE", "halvard-bank")),
+    ("Mei Lam, a former Pellam Bank banker, now runs her own fund.",
+     ("mei-lam", "HOLDS_ROLE", "pellam-bank")),
 ])
 def test_no_longer_is_a_fact_that_held(extractor, text, edge):
     """"no longer" denies the present, not the past: the fact held and has ended."""
@@ -330,3 +335,18 @@ def test_a_region_s_adjective_is_no_name(extractor):
     batch = extractor.run(document("Trina Vos had been the South-East Asian head of Ostmark "
                                    "Bank."))
     assert {e.id for e in batch.entities} == {"trina-vos", "ostmark-bank"}
+
+
+def test_a_hyphenated_vice_chairman_is_no_chair(extractor):
+    """"vice-chairman of Y": a post at Y, not Y's chair."""
+    found = {(r.source, r.type, r.target): r.properties for r in extractor.run(document(
+        "Ryan Song, vice-chairman of Quarrow Bank, will stay.")).relations}
+    assert ("ryan-song", "CHAIRS", "quarrow-bank") not in found
+    assert found[("ryan-song", "HOLDS_ROLE", "quarrow-bank")]["role"] == "vice-chair"
+
+
+def test_titles_in_the_plural_are_no_names(extractor):
+    """"founded by the Chairmen of A, B and C": no one called "Chairmen"."""
+    batch = extractor.run(document("Quarrow Insurance was founded by the Chairmen of Tessaly "
+                                   "Group and Orlen Group."))
+    assert "chairmen" not in {e.id for e in batch.entities}

@@ -98,8 +98,6 @@ def test_a_short_path_through_a_trigger_states_the_edge(extractor, text, expecte
         # a headline's verb tagged as a noun ("unveils") states nothing
         ("Quarrow Bank unveils roadmap for tokens at Lomond Summit 2026",
          {"quarrow-bank", "lomond-summit-2026"}),
-        ("Mei Lam, a former Pellam Bank banker, now runs her own fund.",
-         {"mei-lam", "pellam-bank"}),
         # the kinds fit only the other way round from who does it ("Tallis Money" is taken
         # for a person, who cannot be bought)
         ("Ardent Group acquired Tallis Money last year.", {"ardent-group", "tallis-money"}),
