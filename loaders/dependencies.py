@@ -357,6 +357,7 @@ class DependencyRelations:
         _mend_possessives(doc, at)
         _mend_loose_appositions(doc, at)
         _mend_verbless_sentences(doc, at)
+        _mend_according_to(doc, at)
         seen = set()
         for key, start, end in self.matcher(doc):
             for n in self._triggered(doc, doc.vocab.strings[key], start):
@@ -876,6 +877,24 @@ def _mend_verbless_sentences(doc: Doc, at: dict[int, Mention]) -> None:
                 c.head = verb
 
 
+def _mend_according_to(doc: Doc, at: dict[int, Mention]) -> None:
+    """Make "According to Y, A, a firm founded by B, has partnered with C" read A as the
+    subject: the parse may hang A on the source as an apposition and leave the verb with no
+    subject."""
+    for word in doc:
+        if word.lower_ != "according" or word.i + 1 >= len(doc) or \
+                doc[word.i + 1].lower_ != "to":
+            continue
+        verb = word.head
+        if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        source = next((o for o in doc[word.i + 1].children if o.dep_ == "pobj"), None)
+        named = next((a for a in source.children if a.dep_ == "appos" and a.i in at
+                      and a.i < verb.i), None) if source is not None else None
+        if named is not None and doc[named.left_edge.i - 1].text == ",":
+            named.head, named.dep_ = verb, "nsubj"
+
+
 def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
     """Make "used A and B, the platforms owned by Y" read the platforms as A and B: the
     parse may take a description set off by a comma after a list of names for a second
@@ -891,9 +910,12 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
         first = name
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head  # the list's first name carries the list's place
-        # ("A and B, both owned by Y": "both" hangs on the verb as a modifier)
+        # ("A and B, both owned by Y": "both" hangs on the verb as a modifier; "involvement
+        # in A, the firm that issued X": the description hung on the verb above the name)
         if first.head.i == noun.head.i and first.i < noun.i and (
-                first.dep_ == noun.dep_ or noun.lower_ in {"both", "all"}):
+                first.dep_ == noun.dep_ or noun.lower_ in {"both", "all"}) or \
+                name.dep_ == "pobj" and noun.head in name.ancestors and any(
+                    c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in noun.children):
             noun.head, noun.dep_ = first, "appos"
 
 

@@ -158,6 +158,15 @@ from tests.extract_support import document, triples
         ("a firm's unit in a place, named with the place in brackets after a registry name",
          "Ryan Song, vice-chairman and CEO of Hang Seng Bank (China), will stay.",
          {("ryan-song", "HOLDS_ROLE", "hang-seng-bank-china")}),
+        ("'According to Y, A, a firm founded by B, has partnered with C': the parse hangs A "
+         "on the source",
+         "According to CoinDesk, Marketnode Labs, an operator founded in 2021 by SGX Group "
+         "and Temasek, has partnered with asset manager Lion Global Investors.",
+         {("marketnode-labs", "PARTNERS_WITH", "lion-global-investors")}),
+        ("a description set off after a name deep in the clause, hung on the verb",
+         "Observers question the extent of state involvement in AnchorX, the Hong Kong "
+         "fintech firm that issued AxCNH.",
+         {("anchorx", "ISSUES", "axcnh"), ("anchorx", "LOCATED_IN", "hong-kong")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -199,6 +208,8 @@ def test_round17_construction(extractor, construction, text, expected):
      ("sfc", "LICENSED_BY", "hkma")),
     ("Quarrow Bank set up a trading desk in Singapore last year.",
      ("quarrow-bank", "LOCATED_IN", "singapore")),
+    ("Quarrow Bank sold shares to Tessaly Labs, the firm said.",
+     ("tessaly-labs", "LOCATED_IN", "quarrow-bank")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
