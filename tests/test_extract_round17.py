@@ -208,8 +208,6 @@ def test_round17_construction(extractor, construction, text, expected):
      ("sfc", "LICENSED_BY", "hkma")),
     ("Quarrow Bank set up a trading desk in Singapore last year.",
      ("quarrow-bank", "LOCATED_IN", "singapore")),
-    ("Quarrow Bank sold shares to Tessaly Labs, the firm said.",
-     ("tessaly-labs", "LOCATED_IN", "quarrow-bank")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
