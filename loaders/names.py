@@ -226,6 +226,10 @@ ORGANS = {"council", "board", "committee", "assembly"}
 _MEMBERS_OF_ORGANS = {"directors", "trustees", "governors"}
 
 
+#: Words for a body that a title word before them names ("the Executive Council").
+_BODY_WORDS = {"council", "committee", "board", "commission", "bureau", "assembly"}
+
+
 def clean_words(words: list[str]) -> tuple[int, int] | None:
     """The part of ``words`` that is a name, as ``(start, end)``, or None if none is: titles
     and roles before the name are cut ("Chief Executive Jane Doe"), "<title> of X" keeps X,
@@ -246,8 +250,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
         titled += 1
     if titled == end and titled > start:
         return None  # "Group Managing Director": titles only
-    if all(w.lower() in data.title_modifiers for w in words[start:titled]):
-        titled = start  # "Financial Services Bureau": no title, a name
+    if all(w.lower() in data.title_modifiers for w in words[start:titled]) or \
+            end - titled == 1 and words[titled].lower() in _BODY_WORDS:
+        titled = start  # "Financial Services Bureau", "Executive Council": no title, a name
     if titled > start and titled < end and words[titled].lower() in data.title_links:
         if data.title_links[words[titled].lower()] == "portfolio":
             return None

@@ -167,6 +167,9 @@ from tests.extract_support import document, triples
          "Observers question the extent of state involvement in AnchorX, the Hong Kong "
          "fintech firm that issued AxCNH.",
          {("anchorx", "ISSUES", "axcnh"), ("anchorx", "LOCATED_IN", "hong-kong")}),
+        ("a title word before a body's word names the body ('the Executive Council')",
+         "Carlson Tong is a member of Hong Kong's Executive Council as well as the "
+         "Legislature.", {("carlson-tong", "MEMBER_OF", "executive-council")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
