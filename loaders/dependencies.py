@@ -1401,7 +1401,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "owner":
         return _owner(_region_titled(t, at), at) or _possessive_before(t, at)
     if role == "title-person":  # "Jane Doe, Head of Digital Assets, Asia, at Y": Jane Doe
-        k = _title_block(t, at)[0] - 1
+        first, end = _title_block(t, at)
+        if t.i + 1 < end and doc[t.i + 1].lower_ not in {"of", "and", "&", "for", "to"}:
+            return []  # a word inside the title ("Chief" of "Chief Executive Officer")
+        k = first - 1
         k = _before_english_name(doc, k - 1, at) + 1  # "Mr LEE Ka-wing, Peter, Chief ..."
         return [doc[at[k - 1].start]] if k >= 1 and doc[k].text == "," and k - 1 in at and \
             at[k - 1].end == k and at[k - 1].kind == "Person" else []

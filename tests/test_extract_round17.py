@@ -362,3 +362,11 @@ def test_titles_in_the_plural_are_no_names(extractor):
     batch = extractor.run(document("Quarrow Insurance was founded by the Chairmen of Tessaly "
                                    "Group and Orlen Group."))
     assert "chairmen" not in {e.id for e in batch.entities}
+
+
+def test_a_title_in_title_case_is_one_role(extractor):
+    """"Chief Executive Officer of Y": one post, not a "chief" beside it."""
+    roles = {r.properties.get("role") for r in extractor.run(document(
+        "Jane Doe, Chief Executive Officer of Quarrow Bank, spoke.")).relations
+        if r.type == "HOLDS_ROLE"}
+    assert roles == {"chief executive"}
