@@ -2118,8 +2118,10 @@ def _complement(verb: Token) -> list[Token]:
         if obj.lemma_.lower() in _POSTS:  # "took on the job of executive director"
             found += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]
-    # "held posts as a vice president": the role is what follows "as"
-    return [f for f in found if f.lemma_.lower() not in _POSTS] or found
+    # "held posts as a vice president", "replaced the outgoing chief as chief executive":
+    # the role is what follows "as"
+    named = [f for f in found if f.head.lower_ == "as"] or found
+    return [f for f in named if f.lemma_.lower() not in _POSTS] or named
 
 
 def _role_after(prep: Token, verb: Token) -> list[Token]:

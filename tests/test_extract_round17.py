@@ -370,3 +370,13 @@ def test_a_title_in_title_case_is_one_role(extractor):
         "Jane Doe, Chief Executive Officer of Quarrow Bank, spoke.")).relations
         if r.type == "HOLDS_ROLE"}
     assert roles == {"chief executive"}
+
+
+def test_the_role_after_as_is_the_role_not_the_object_replaced(extractor):
+    """"will replace the outgoing chief as chief executive of Y": the role is "chief
+    executive" and it starts (the outgoing one is the predecessor's)."""
+    found = {(r.source, r.type, r.target): r.properties for r in extractor.run(document(
+        "Wilfred Yau will replace the outgoing chief as chief executive of the Harbour Stock "
+        "Exchange.")).relations}
+    props = found[("wilfred-yau", "HOLDS_ROLE", "harbour-stock-exchange")]
+    assert props["role"] == "chief executive" and props.get("current") is not False
