@@ -56,7 +56,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "team-of", "subject-examples", "noun-examples", "object-apposed",
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
-               "for-owner", "to-roster", "represented", "name-right-after", "holder"}
+               "for-owner", "to-roster", "represented", "name-right-after", "holder",
+               "people-before"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -3031,6 +3032,14 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "people-before":  # "A, head of X, and B, head of Z, both of Y": A and B
+        doc, found = t.doc, []
+        for k in range(span[0] - 1, t.sent.start - 1, -1):
+            if doc[k].pos_ in {"VERB", "AUX"}:
+                break  # (only the list the words end: no earlier clause's people)
+            if k in at and at[k].kind == "Person" and at[k].start == k:
+                found.append(doc[k])
+        return found if len(found) >= 2 else []
     if role == "holder":  # "A and B announced (won, hold) licences granted by Y": A and B
         if t.dep_ != "dobj" or t.head.lemma_.lower() not in _HAVING:
             return []

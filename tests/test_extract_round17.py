@@ -170,6 +170,11 @@ from tests.extract_support import document, triples
         ("a title word before a body's word names the body ('the Executive Council')",
          "Carlson Tong is a member of Hong Kong's Executive Council as well as the "
          "Legislature.", {("carlson-tong", "MEMBER_OF", "executive-council")}),
+        ("people listed with titles, 'both of' a firm",
+         "Mabel Ho, head of custody, and Ian Ward, head of trading, both of Vessel Custody, "
+         "will speak to clients next week.",
+         {("mabel-ho", "HOLDS_ROLE", "vessel-custody"),
+          ("ian-ward", "HOLDS_ROLE", "vessel-custody")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -211,6 +216,8 @@ def test_round17_construction(extractor, construction, text, expected):
      ("sfc", "LICENSED_BY", "hkma")),
     ("Quarrow Bank set up a trading desk in Singapore last year.",
      ("quarrow-bank", "LOCATED_IN", "singapore")),
+    ("Mabel Ho met Ian Ward, and both of Vessel Custody's rivals left.",
+     ("ian-ward", "HOLDS_ROLE", "vessel-custody")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
