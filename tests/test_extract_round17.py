@@ -175,6 +175,10 @@ from tests.extract_support import document, triples
          "will speak to clients next week.",
          {("mabel-ho", "HOLDS_ROLE", "vessel-custody"),
           ("ian-ward", "HOLDS_ROLE", "vessel-custody")}),
+        ("a regulator abroad named as its place's",
+         "DUBAI -- Dubai's Virtual Assets Regulatory Authority (VARA) believes it has struck "
+         "the right balance.",
+         {("virtual-assets-regulatory-authority", "LOCATED_IN", "dubai")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -218,6 +222,8 @@ def test_round17_construction(extractor, construction, text, expected):
      ("quarrow-bank", "LOCATED_IN", "singapore")),
     ("Mabel Ho met Ian Ward, and both of Vessel Custody's rivals left.",
      ("ian-ward", "HOLDS_ROLE", "vessel-custody")),
+    ("Hong Kong's Securities and Futures Commission licensed Quarrow Exchange.",
+     ("sfc", "LOCATED_IN", "hong-kong")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
