@@ -1173,12 +1173,17 @@ def _repeat(doc: Doc, chosen: dict[tuple[int, int], tuple[Span, str | None]],
     for span, label in chosen.values():
         if span.text[:1].isupper():
             forms.setdefault(tuple(t.text for t in span), label)
-    for span, label in list(chosen.values()):
-        # a person's surname alone ("Ren Jiawei said ... Ren is chief executive of X")
+    # a person's surname alone ("Ren Jiawei said ... Ren is chief executive of X"), where
+    # no other person named in the text shares it
+    parts: dict[str, set[str]] = {}
+    for span, label in chosen.values():
         if label == "PERSON" and 2 <= len(span) <= 4 and person_words(span.text):
             for t in span:
                 if len(t.text) > 1 and t.lower_ not in name_data().titles:
-                    forms.setdefault((t.text,), label)
+                    parts.setdefault(t.text, set()).add(span.text)
+    for word, people in parts.items():
+        if len(people) == 1:
+            forms.setdefault((word,), "PERSON")
     used = {i for s, e in chosen for i in range(s, e)} | taken
     texts = [t.text for t in doc]
     starts: dict[str, list[int]] = {}

@@ -393,3 +393,10 @@ def test_the_role_after_as_is_the_role_not_the_object_replaced(extractor):
         "Exchange.")).relations}
     props = found[("wilfred-yau", "HOLDS_ROLE", "harbour-stock-exchange")]
     assert props["role"] == "chief executive" and props.get("current") is not False
+
+
+def test_a_surname_two_people_share_is_not_read_alone(extractor):
+    """"Jihan Wu ... Cynthia Wu ... Wu left": the surname alone may be either."""
+    found = triples(extractor, "Jihan Wu founded Bitmain Technologies. His wife Cynthia Wu "
+                               "joined later. Wu left Bitmain Technologies in 2021.")
+    assert ("cynthia-wu", "HOLDS_ROLE", "bitmain-technologies") not in found
