@@ -892,7 +892,9 @@ def _mend_according_to(doc: Doc, at: dict[int, Mention]) -> None:
         source = next((o for o in doc[word.i + 1].children if o.dep_ == "pobj"), None)
         named = next((a for a in source.children if a.dep_ == "appos" and a.i in at
                       and a.i < verb.i), None) if source is not None else None
-        if named is not None and doc[named.left_edge.i - 1].text == ",":
+        if named is not None and doc[named.left_edge.i - 1].text == "," and \
+                at[named.i].end < len(doc) and doc[at[named.i].end].text == ",":
+            # (the name alone between commas: not "Y's chief executive", which describes)
             named.head, named.dep_ = verb, "nsubj"
 
 
@@ -917,7 +919,10 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
                 first.dep_ == noun.dep_ or noun.lower_ in {"both", "all"}) or \
                 name.dep_ == "pobj" and noun.head in name.ancestors and any(
                     c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in noun.children):
-            noun.head, noun.dep_ = first, "appos"
+            # (a plural describes the list; a singular, its last name: "A and B, the bank's
+            # chief executive")
+            plural = noun.tag_ in {"NNS", "NNPS"} or noun.lower_ in {"both", "all"}
+            noun.head, noun.dep_ = (first if plural else name), "appos"
 
 
 def _examples(holders: list[Token], at: dict[int, Mention]) -> list[Token]:

@@ -400,3 +400,11 @@ def test_a_surname_two_people_share_is_not_read_alone(extractor):
     found = triples(extractor, "Jihan Wu founded Bitmain Technologies. His wife Cynthia Wu "
                                "joined later. Wu left Bitmain Technologies in 2021.")
     assert ("cynthia-wu", "HOLDS_ROLE", "bitmain-technologies") not in found
+
+
+def test_a_singular_description_after_a_list_is_its_last_name_s(extractor):
+    """"from A and B, the chief executive of Y": B is the chief executive."""
+    found = triples(extractor, "The board heard from Jane Roe and John Riggins, the chief "
+                               "executive of Moon Labs.")
+    assert ("john-riggins", "HOLDS_ROLE", "moon-labs") in found
+    assert ("jane-roe", "HOLDS_ROLE", "moon-labs") not in found
