@@ -891,7 +891,8 @@ def _mend_according_to(doc: Doc, at: dict[int, Mention]) -> None:
             continue
         source = next((o for o in doc[word.i + 1].children if o.dep_ == "pobj"), None)
         named = next((a for a in source.children if a.dep_ == "appos" and a.i in at
-                      and a.i < verb.i), None) if source is not None else None
+                      and a.i < verb.i and at[a.i].kind != "Person"), None) \
+            if source is not None else None  # (a person after the source may be its own)
         if named is not None and doc[named.left_edge.i - 1].text == "," and \
                 at[named.i].end < len(doc) and doc[at[named.i].end].text == ",":
             # (the name alone between commas: not "Y's chief executive", which describes)
