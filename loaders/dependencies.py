@@ -2756,9 +2756,8 @@ def _role_text(how: str | None, trigger: Token, at: dict[int, Mention]) -> str:
     for noun in nouns:
         words = _role_phrase(noun, at)
         if words and noun.tag_ == "NNS":  # "its executive directors include A": one's role
-            split = words.split(" ")
-            split[split.index(noun.text)] = noun.lemma_
-            words = " ".join(split)
+            k = words.rfind(noun.text)  # (the noun may be glued: "co-chiefs")
+            words = words[:k] + noun.lemma_ + words[k + len(noun.text):]
         if words:
             return words
     return ""

@@ -408,3 +408,11 @@ def test_a_singular_description_after_a_list_is_its_last_name_s(extractor):
                                "executive of Moon Labs.")
     assert ("john-riggins", "HOLDS_ROLE", "moon-labs") in found
     assert ("jane-roe", "HOLDS_ROLE", "moon-labs") not in found
+
+
+def test_a_glued_plural_title_reads_as_one_role(extractor):
+    """"operating co-chiefs": a plural title glued by its hyphen is read whole (its role
+    text once broke on the glued word)."""
+    batch = extractor.run(document("John Bracken and Wilfred Yau were named operating "
+                                   "co-chiefs of Harbour Exchanges Group."))
+    assert {e.id for e in batch.entities} >= {"john-bracken", "wilfred-yau"}
