@@ -575,7 +575,8 @@ _RIVALLING = {"race", "compete", "vie", "battle", "rush", "scramble", "jostle", 
 _COURTED = {"approach", "court", "sound"}
 #: Words that make what follows hearsay or a guess ("rumoured to take on the role").
 _HEARSAY = {"rumour", "rumor", "rumoured", "rumored", "tip", "tipped", "tout", "touted",
-            "speculate", "likely", "reportedly", "allegedly", "possibly", "potentially"}
+            "speculate", "likely", "reportedly", "allegedly", "possibly", "potentially",
+            "almost", "nearly"}
 #: Verbs that go on with what already holds ("hopes to expand its partnership with").
 _GOING_ON = {"continue", "keep", "expand", "deepen", "extend", "strengthen", "renew",
              "broaden", "grow", "remain", "stay"}
@@ -1304,6 +1305,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [_former_or_latter(first, described, at)]
     if role == "appos":  # an "apposition" listing more names is a list, not a description,
         # unless the trigger is a plural the list spells out ("its founders, A and B,")
+        if first.dep_ == "pobj" and first.head.lower_ in {"unlike", "like", "besides",
+                                                           "except", "than"}:
+            return []  # "Unlike the head of X, Jane Doe ...": the subject, compared
         plural = first.tag_ in {"NNS", "NNPS"}
         found = [x for c in first.children if c.dep_ == "appos"
                  and (plural or not any(g.dep_ == "conj" and g.i in at for g in c.children))

@@ -224,6 +224,12 @@ def test_round17_construction(extractor, construction, text, expected):
      ("ian-ward", "HOLDS_ROLE", "vessel-custody")),
     ("Hong Kong's Securities and Futures Commission licensed Quarrow Exchange.",
      ("sfc", "LOCATED_IN", "hong-kong")),
+    ("Tessaly Digital almost secured approval from Japan's Financial Services Agency.",
+     ("tessaly-digital", "LICENSED_BY", "financial-services-agency")),
+    ("Quarrow Exchange secured approval from the SFC for its new chief executive.",
+     ("quarrow-exchange", "LICENSED_BY", "sfc")),
+    ("Unlike the Head of Mining at Quarrow Labs, Irene Gu sold her rigs.",
+     ("irene-gu", "HOLDS_ROLE", "quarrow-labs")),
     ("Quarrow Bank introduced Tessaly Digital to its clients.",
      ("quarrow-bank", "LAUNCHED", "tessaly-digital")),
 ])
