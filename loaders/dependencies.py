@@ -1529,7 +1529,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # Y's board", (team-of) "added A to its advisory team": Y (and "the board of
         # directors of Y")
         preps = {"on", "to"} if role != "board-from" else {"from"}
-        organs = _TEAMS if role == "team-of" else {"board", "council", "committee"}
+        organs = _TEAMS if role == "team-of" else {"board", "council", "committee", "panel"}
         return [o for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                 for b in c.children if b.dep_ == "pobj" and b.lemma_.lower() in organs
                 and not (b.i in at and b.lower_ != "board")  # (a named committee is a body)
@@ -1876,7 +1876,8 @@ def _title_block(t: Token, at: dict[int, Mention]) -> tuple[int, int]:
 
 
 def _lower_title_word(t: Token) -> bool:
-    return t.is_lower and t.is_alpha and t.pos_ in {"NOUN", "ADJ", "ADP", "CCONJ", "PROPN"} \
+    return t.is_lower and t.is_alpha and (t.pos_ in {"NOUN", "ADJ", "ADP", "CCONJ", "PROPN"}
+                                          or t.lower_ in {"operating", "managing"}) \
         or t.text in {"&", "-"}
 
 
@@ -2781,7 +2782,8 @@ def _role_phrase(noun: Token, at: dict[int, Mention]) -> str:
             left -= 2  # "vice-chairman"
             continue
         if prev.i in at or prev.dep_ in {"det", "poss", "case", "punct"} or prev.is_punct \
-                or prev.pos_ not in {"NOUN", "PROPN", "ADJ"} or prev.head.i < prev.i:
+                or prev.pos_ not in {"NOUN", "PROPN", "ADJ"} and prev.lower_ not in {
+                    "operating", "managing"} or prev.head.i < prev.i:
             break
         left -= 1
     words = [noun.doc[left:noun.i + 1].text]

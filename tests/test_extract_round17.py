@@ -179,6 +179,11 @@ from tests.extract_support import document, triples
          "DUBAI -- Dubai's Virtual Assets Regulatory Authority (VARA) believes it has struck "
          "the right balance.",
          {("virtual-assets-regulatory-authority", "LOCATED_IN", "dubai")}),
+        ("a seat on a firm's advisory panel", "Omar Haddad has served on Lumen Labs' advisory "
+         "panel since 2021.", {("omar-haddad", "HOLDS_ROLE", "lumen-labs")}),
+        ("a unit that sits within a regulator",
+         "The Enforcement Division, which sits within the SFC, fined Quarrow Exchange.",
+         {("enforcement-division", "SUBSIDIARY_OF", "sfc")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
@@ -422,3 +427,12 @@ def test_a_glued_plural_title_reads_as_one_role(extractor):
     batch = extractor.run(document("John Bracken and Wilfred Yau were named operating "
                                    "co-chiefs of Harbour Exchanges Group."))
     assert {e.id for e in batch.entities} >= {"john-bracken", "wilfred-yau"}
+
+
+def test_chief_operating_officer_in_lower_case_is_one_role(extractor):
+    """"chief operating officer and head of custody, Y": "operating" (tagged a verb) is a
+    word of the title."""
+    roles = {r.properties.get("role") for r in extractor.run(document(
+        "Mira Osei, chief operating officer and head of custody, Halvard Bank, said "
+        "settlement was faster.")).relations if r.type == "HOLDS_ROLE"}
+    assert roles == {"chief operating officer", "head of custody"}
