@@ -57,7 +57,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
-               "people-before"}
+               "people-before", "assets-of-owner"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1546,7 +1546,14 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             k + 1 in at or doc[k + 1].lemma_.lower() in name_data().product_heads)
         # "Lumen's new Tide app", "Lumen's new fund, Tide Capital"
         k += k + 1 < len(doc) and doc[k].is_quote and k + 1 in at  # 'its "Tide" app'
-        if k < len(doc) and k not in at and doc[k].lemma_.lower() in name_data().product_heads:
+        heads = name_data().product_heads
+        # "Lumen's HKD-backed stablecoin, LUM,": words that only describe the product noun
+        noun = next((j for j in range(k, min(k + 4, len(doc))) if j not in at
+                     and doc[j].lemma_.lower() in heads), None)
+        if noun is not None and noun > k and all(
+                j not in at and doc[j].head.i in range(k, noun + 1) for j in range(k, noun)):
+            k = noun
+        if k < len(doc) and k not in at and doc[k].lemma_.lower() in heads:
             # "Lumen's stablecoin, LUM,": the name its product noun is given
             return [c for c in doc[k].children if c.dep_ == "appos" and c.i in at
                     and doc[at[c.i].start - 1].text == ","][:1]
@@ -3043,6 +3050,11 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "assets-of-owner":  # "the custodian of (for) X's reserve assets": X
+        return [c for p in t.children if p.dep_ == "prep" and p.lower_ in {"of", "for"}
+                for o in p.children if o.dep_ == "pobj" and o.i not in at
+                and (o.lemma_.lower() in _CUSTODY_ASSETS | _HELD)
+                for c in o.children if c.dep_ == "poss" and c.i in at]
     if role == "people-before":  # "A, head of X, and B, head of Z, both of Y": A and B
         doc, found = t.doc, []
         for k in range(span[0] - 1, t.sent.start - 1, -1):
@@ -3177,10 +3189,16 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         serving = t.lemma_.lower() in {"act", "serve"}
         return [_sentence_product(o, at) if serving and o.lower_ in {"its", "their"} else o
                 for o in owners]
-    if role == "complement-for-owner":  # "custodian for Y's funds": Y
-        return [c for o in _role("complement-for", t, span, at)
-                if o.i not in at and o.lemma_.lower() in _HELD
-                for c in o.children if c.dep_ == "poss"]
+    if role == "complement-for-owner":  # "custodian for Y's funds", "for the ETFs issued
+        # (managed) by Y": Y
+        held = [o for o in _role("complement-for", t, span, at)
+                if o.i not in at and (o.lemma_.lower() in _HELD
+                                      or o.lower_.removesuffix("s") in _HELD)]  # ("ETFs")
+        return [c for o in held for c in o.children if c.dep_ == "poss"] + [
+            g for o in held for v in o.children if v.dep_ == "acl" and v.tag_ == "VBN"
+            and v.lemma_.lower() in {"issue", "manage", "launch", "sponsor"}
+            for a in v.children if a.dep_ == "agent" for g in a.children
+            if g.dep_ == "pobj" and g.i in at]
     if role == "custody-for":  # "provide custody (and staking) services for X", "custody
         # for X's funds is provided by Y": X
         objects = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]

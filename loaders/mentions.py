@@ -136,6 +136,7 @@ CO_TITLES = tuple(f"co-{t}{s}" for t in ("founder", "chair", "chairman", "chairw
                   for s in ("", "s"))
 HYPHENATED_NOUN = re.compile(
     r"^(?:[Tt]ie-up|[Ss]tart-up|[Ss]pin-off|[Rr]oll-out|[Bb]uy-out|[Tt]ake-over|[Ss]et-up|"
+    r"[Ss]ub-custodian|"
     # each title with its words' capitals or not ("Secretary-General"), short words as written
     + "|".join("-".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if len(w) > 2 else w
                         for w in title.split("-")) for title in HYPHENATED_TITLES)

@@ -184,6 +184,16 @@ from tests.extract_support import document, triples
         ("a unit that sits within a regulator",
          "The Enforcement Division, which sits within the SFC, fined Quarrow Exchange.",
          {("enforcement-division", "SUBSIDIARY_OF", "sfc")}),
+        ("a sub-custodian for the funds issued (managed) by a firm",
+         "Merrow Digital will act as sub-custodian for the spot bitcoin ETFs issued by "
+         "Pelham Asset Management.",
+         {("merrow-digital", "CUSTODIAN_OF", "pelham-asset-management")}),
+        ("the custodian of a firm's reserve assets",
+         "Ardent Bank, the custodian of Kiteline Labs' reserve assets, publishes a monthly "
+         "attestation.", {("ardent-bank", "CUSTODIAN_OF", "kiteline-labs")}),
+        ("a firm's product with words describing it before the noun",
+         "Kiteline Labs' HKD-backed stablecoin, KHKD, slipped below its peg.",
+         {("kiteline-labs", "OPERATES", "khkd")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
