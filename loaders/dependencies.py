@@ -1406,7 +1406,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # "act as custodian for Y": "for" on the role or, as the parse often has it, the verb
         return [_object(p) for c in roles for p in c.children if p.dep_ == "prep"
                 and p.lower_ in {"for", "of"} and _object(p)] or \
-            [p for c in roles for p in c.children if p.dep_ == "poss"] or \
+            [p for c in roles for p in c.children if p.dep_ == "poss"
+             and p.lower_ not in {"its", "their"}] or \
             [_object(p) for p in t.children if roles and p.dep_ == "prep"
              and p.lower_ == "for" and _object(p)]
     if role == "owner":
