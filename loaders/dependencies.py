@@ -57,7 +57,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
-               "people-before", "assets-of-owner"}
+               "people-before", "assets-of-owner", "named-poss"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1406,8 +1406,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # "act as custodian for Y": "for" on the role or, as the parse often has it, the verb
         return [_object(p) for c in roles for p in c.children if p.dep_ == "prep"
                 and p.lower_ in {"for", "of"} and _object(p)] or \
-            [p for c in roles for p in c.children if p.dep_ == "poss"
-             and p.lower_ not in {"its", "their"}] or \
+            [p for c in roles for p in c.children if p.dep_ == "poss" and not (
+                p.lower_ in {"its", "their"} and t.lemma_.lower() in {"act", "serve"})] or \
             [_object(p) for p in t.children if roles and p.dep_ == "prep"
              and p.lower_ == "for" and _object(p)]
     if role == "owner":
@@ -3051,6 +3051,8 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "named-poss":  # "Y's custodian": Y (not "its custodian")
+        return [c for c in t.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}]
     if role == "assets-of-owner":  # "the custodian of (for) X's reserve assets": X
         return [c for p in t.children if p.dep_ == "prep" and p.lower_ in {"of", "for"}
                 for o in p.children if o.dep_ == "pobj" and o.i not in at
