@@ -57,7 +57,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
-               "people-before", "assets-of-owner", "named-poss"}
+               "people-before", "assets-of-owner", "named-poss", "amount-of"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -3051,6 +3051,20 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "amount-of":  # "minted HK$50 million of its deposit token, X,", "issued 200
+        # million yuan of notes called X": X
+        amounts = [o for o in t.children if o.dep_ == "dobj" and (_is_amount(o) or any(
+            c.dep_ == "nummod" and _is_amount(c) for c in o.children))]  # ("million yuan")
+        amounts += [g for o in amounts for g in o.children if g.dep_ == "compound"
+                    and _is_amount(g)]
+        things = [g for o in amounts for p in o.children if p.dep_ == "prep"
+                  and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        return [g for g in things if g.i in at] + [
+            x for g in things if g.i not in at for x in [
+                *(a for a in g.children if a.dep_ == "appos" and a.i in at),
+                *(o for v in g.children if v.dep_ == "acl" and v.lemma_.lower() in
+                  {"call", "name", "dub", "know", "brand"} for o in v.children
+                  if o.dep_ in {"oprd", "dobj", "attr"} and o.i in at)]]
     if role == "named-poss":  # "Y's custodian": Y (not "its custodian")
         return [c for c in t.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}]
     if role == "assets-of-owner":  # "the custodian of (for) X's reserve assets": X

@@ -1103,6 +1103,10 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     if apposed and root.head.lemma_.lower() in _ISSUING and (
             root.dep_ == "dobj" or root.dep_ == "nsubjpass"):
         return "Product"  # "X minted LUMA", "LUMA was issued by X": what is issued is no firm
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "dobj" \
+            and root.head.head.head.lemma_.lower() in _ISSUING and \
+            (root.head.head.like_num or root.head.head.ent_type_ == "MONEY"):
+        return "Product"  # "X minted HK$50 million of LUMA"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lemma_.lower() in {"issuer", "minter"}:
         return "Product"  # "X is the issuer of LUMA"

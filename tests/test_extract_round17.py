@@ -194,6 +194,11 @@ from tests.extract_support import document, triples
         ("a firm's product with words describing it before the noun",
          "Kiteline Labs' HKD-backed stablecoin, KHKD, slipped below its peg.",
          {("kiteline-labs", "OPERATES", "khkd")}),
+        ("an issuer minted (issued) an amount of a token", "Corwen Bank minted HK$50 million "
+         "of CorwenCash during the trial.", {("corwen-bank", "ISSUES", "corwencash")}),
+        ("an amount of notes called by a name", "Farrant International issued 200 million "
+         "yuan of tokenised notes called FIN-1.",
+         {("farrant-international", "ISSUES", "fin-1")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
