@@ -57,7 +57,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
-               "people-before", "assets-of-owner", "named-poss", "amount-of"}
+               "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1332,6 +1332,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                       and doc[at[c.i].start - 1].text == ","
                       and not any(g.dep_ in {"conj", "cc"} for g in c.children)
                       and _ends_phrase(doc, at[c.i].end)]
+        if not found and plural:  # "its banking partners, A and B,": the list it spells out
+            found = [x for c in first.children if c.dep_ == "conj" and c.i in at
+                     and doc[at[c.i].start - 1].text == ","
+                     for x in [c, *c.conjuncts] if x.i in at]
         return found
     if role == "reporting-regulator":  # "according to the SFC", "a list published by the
         # SFC", "the SFC said": the one regulator, where the news comes from
@@ -3051,6 +3055,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "subject-at":  # "client money at X is held at Y": X
+        return [o for x, _ in _subject(t) for p in x.children if p.dep_ == "prep"
+                and p.lower_ == "at" and (o := _object(p)) is not None and o.i in at]
     if role == "amount-of":  # "minted HK$50 million of its deposit token, X,", "issued 200
         # million yuan of notes called X": X
         amounts = [o for o in t.children if o.dep_ == "dobj" and (_is_amount(o) or any(

@@ -199,6 +199,16 @@ from tests.extract_support import document, triples
         ("an amount of notes called by a name", "Farrant International issued 200 million "
          "yuan of tokenised notes called FIN-1.",
          {("farrant-international", "ISSUES", "fin-1")}),
+        ("a firm's banking partners, listed", "Quarrow Exchange's banking partners, Wharfside "
+         "Bank and Eastmere Bank, grew.",
+         {("wharfside-bank", "PROVIDES_BANKING_TO", "quarrow-exchange"),
+          ("eastmere-bank", "PROVIDES_BANKING_TO", "quarrow-exchange")}),
+        ("client money at a firm held at a bank", "Client money at Pinecrest Digital is held "
+         "at Halvard Bank in trust accounts, the exchange said.",
+         {("halvard-bank", "PROVIDES_BANKING_TO", "pinecrest-digital")}),
+        ("a firm moved its accounts (banking partnership) to a bank",
+         "Bithumb Korea has moved its banking partnership from NH Bank to KB Kookmin Bank.",
+         {("kb-kookmin-bank", "PROVIDES_BANKING_TO", "bithumb-korea")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
