@@ -723,6 +723,10 @@ def _negated(trigger: Token) -> bool:
         if t.dep_ == "advcl" and (_conditional(t) or t.head.dep_ == "advcl"
                                   and _conditional(t.head)):
             return True  # "were X to obtain a licence, ...": a condition, no fact
+        if t == trigger and t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass"} and any(
+                c.dep_ in {"appos", "conj"} and c.pos_ == "PROPN" for c in t.children):
+            break  # "its banking partners, A and B, were not affected": the noun phrase
+            # states the tie itself; the clause says something else of it
         if t.dep_ not in {"dobj", "attr", "xcomp", "nsubjpass", "oprd", "pobj", "prep",
                           "advmod"} and not (t == trigger and (t.dep_ == "acl" or (
                               t.dep_ == "relcl" and t.head.pos_ == "NOUN"))):

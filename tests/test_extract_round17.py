@@ -461,3 +461,12 @@ def test_chief_operating_officer_in_lower_case_is_one_role(extractor):
         "Mira Osei, chief operating officer and head of custody, Halvard Bank, said "
         "settlement was faster.")).relations if r.type == "HOLDS_ROLE"}
     assert roles == {"chief operating officer", "head of custody"}
+
+
+def test_a_tie_stated_by_a_noun_phrase_stands_when_its_clause_is_negative(extractor):
+    """"its banking partners, A and B, had not been affected": the clause's "not" says
+    nothing of the tie; "X's licence was not renewed" still denies the licence."""
+    found = triples(extractor, "Quarrow Exchange said its banking partner, Wharfside Bank, "
+                               "was not affected.")
+    assert ("wharfside-bank", "PROVIDES_BANKING_TO", "quarrow-exchange") in found
+    assert not triples(extractor, "Quarrow Exchange's licence was not renewed by the SFC.")
