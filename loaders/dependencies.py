@@ -3285,13 +3285,16 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role in {"with-as-partner", "with-as-host"}:  # "X, with Y as its partner, ...",
         # "Hosted by X, with Y as its strategic partner, ...": Y (partner), X (host)
         as_word = t.head
+        if as_word.lower_ != "as" and as_word.dep_ == "pcomp" and as_word.head.lower_ == "as":
+            as_word = as_word.head  # "as founding members": "founding" taken for a verb
         anchor = as_word.head
         withs = [anchor.head] if anchor.dep_ == "pobj" and anchor.head.lower_ == "with" else [
             c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "with"]
         if as_word.lower_ != "as" or not withs:
             return []
-        if role == "with-as-partner":
-            return [o for w in withs[:1] if (o := _object(w)) is not None]
+        if role == "with-as-partner":  # (and "with A, B and C as founding members")
+            return [x for w in withs[:1] if (o := _object(w)) is not None
+                    for x in [o, *o.conjuncts]]
         holder = withs[0].head
         if holder.i in at:
             return [holder]

@@ -1110,6 +1110,9 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lemma_.lower() in {"issuer", "minter"}:
         return "Product"  # "X is the issuer of LUMA"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lower_ == "members":
+        return "Association"  # "members of the X Group include A and B": a body
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
         root.head if root.dep_ in {"oprd", "attr", "dobj"} else None
     if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NAMING:

@@ -209,6 +209,16 @@ from tests.extract_support import document, triples
         ("a firm moved its accounts (banking partnership) to a bank",
          "Bithumb Korea has moved its banking partnership from NH Bank to KB Kookmin Bank.",
          {("kb-kookmin-bank", "PROVIDES_BANKING_TO", "bithumb-korea")}),
+        ("'members of' a group named like a firm: the group is a body",
+         "Initial members of the Harbour Architecture Group include the HKMA and five "
+         "private institutions, namely Corwen Bank, Halvard Bank and Tessaly Digital.",
+         {("corwen-bank", "MEMBER_OF", "harbour-architecture-group"),
+          ("tessaly-digital", "MEMBER_OF", "harbour-architecture-group")}),
+        ("a body launched 'with A, B and C as founding members'",
+         "The Asia Custody Alliance was launched on Tuesday with Ravenel Custody, Quanta "
+         "Custody and Nimbleway Custody as founding members.",
+         {("ravenel-custody", "MEMBER_OF", "asia-custody-alliance"),
+          ("nimbleway-custody", "MEMBER_OF", "asia-custody-alliance")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
