@@ -219,6 +219,11 @@ from tests.extract_support import document, triples
          "Custody and Nimbleway Custody as founding members.",
          {("ravenel-custody", "MEMBER_OF", "asia-custody-alliance"),
           ("nimbleway-custody", "MEMBER_OF", "asia-custody-alliance")}),
+        ("a firm appointed a person to oversee its work (no title given)",
+         "The following month, Pelham Digital appointed former Castellan Bank managing "
+         "director Danielle Joubert to oversee sales to institutional investors.",
+         {("danielle-joubert", "HOLDS_ROLE", "pelham-digital"),
+          ("danielle-joubert", "HOLDS_ROLE", "castellan-bank")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
