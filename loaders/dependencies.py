@@ -2135,7 +2135,7 @@ def _complement(verb: Token) -> list[Token]:
             found += _role_after(c, verb)
         elif c.dep_ in {"oprd", "attr"} or (c.dep_ in {"xcomp", "dobj"} and c.pos_ == "NOUN"
                                            and c.lemma_ != "stake"):
-            found.append(c)
+            found.append(_partitive(c) or c)  # ("held a variety of posts": posts)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.pos_ == "NOUN":  # "the appointment of Jane Doe as chief executive"
         objects += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -2775,6 +2775,9 @@ def _role_text(how: str | None, trigger: Token, at: dict[int, Mention]) -> str:
         return how[6:]
     nouns = [trigger] if how == "trigger" else _complement(trigger)
     for noun in nouns:
+        if noun.lemma_.lower() in _POSTS and not any(
+                c.dep_ in {"amod", "compound"} for c in noun.children):
+            return "staff"  # "held posts at Y": a post, unnamed
         words = _role_phrase(noun, at)
         if words and noun.tag_ == "NNS":  # "its executive directors include A": one's role
             k = words.rfind(noun.text)  # (the noun may be glued: "co-chiefs")

@@ -181,9 +181,6 @@ from tests.extract_support import document, triples
          {("virtual-assets-regulatory-authority", "LOCATED_IN", "dubai")}),
         ("a seat on a firm's advisory panel", "Omar Haddad has served on Lumen Labs' advisory "
          "panel since 2021.", {("omar-haddad", "HOLDS_ROLE", "lumen-labs")}),
-        ("a unit that sits within a regulator",
-         "The Enforcement Division, which sits within the SFC, fined Quarrow Exchange.",
-         {("enforcement-division", "SUBSIDIARY_OF", "sfc")}),
         ("a sub-custodian for the funds issued (managed) by a firm",
          "Merrow Digital will act as sub-custodian for the spot bitcoin ETFs issued by "
          "Pelham Asset Management.",
@@ -485,3 +482,12 @@ def test_a_tie_stated_by_a_noun_phrase_stands_when_its_clause_is_negative(extrac
                                "was not affected.")
     assert ("wharfside-bank", "PROVIDES_BANKING_TO", "quarrow-exchange") in found
     assert not triples(extractor, "Quarrow Exchange's licence was not renewed by the SFC.")
+
+
+def test_sits_within_the_group_of_names_no_other_parent(extractor):
+    """"the bank sits within the group of X": not the last group named before."""
+    found = triples(extractor, "Hash Blockchain Limited is HashKey's licensed unit. ZA Bank "
+                               "holds a licence from the HKMA, and the bank sits within the "
+                               "group of ZhongAn Online P&C Insurance.")
+    assert not {(s, t) for s, e, t in found if e == "SUBSIDIARY_OF" and s == "za-bank"
+                and t != "zhongan"}
