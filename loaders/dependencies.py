@@ -57,7 +57,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "own-stake-seller", "fronted-as-subject", "object-at", "of-group",
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
-               "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at"}
+               "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at",
+               "named-within"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -3062,6 +3063,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "named-within":  # "the unit sits within the SFC": a name, not a reference
+        # back ("within the group of X": "the group" may be another group named before)
+        return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "within"
+                and (o := _object(p)) is not None and o.i in at and at[o.i].how != "reference"]
     if role == "subject-at":  # "client money at X is held at Y": X
         return [o for x, _ in _subject(t) for p in x.children if p.dep_ == "prep"
                 and p.lower_ == "at" and (o := _object(p)) is not None and o.i in at]

@@ -221,6 +221,9 @@ from tests.extract_support import document, triples
          "director Danielle Joubert to oversee sales to institutional investors.",
          {("danielle-joubert", "HOLDS_ROLE", "pelham-digital"),
           ("danielle-joubert", "HOLDS_ROLE", "castellan-bank")}),
+        ("a unit that sits within a body named", "The Enforcement Division, which sits "
+         "within the SFC, fined Quarrow Exchange.",
+         {("enforcement-division", "SUBSIDIARY_OF", "sfc")}),
     ],
 )
 def test_round17_construction(extractor, construction, text, expected):
