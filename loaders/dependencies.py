@@ -384,10 +384,11 @@ class DependencyRelations:
         trigger = doc[end - 1] if pattern.last else doc[start:end].root
         if not self._fits(pattern, trigger, end - start > 1):
             return
-        before = start - 1 - (start >= 2 and doc[start - 1].text == "-"
-                              and not doc[start - 2].whitespace_)
-        if start and doc[before].lower_ in pattern.not_after:  # "Deputy Financial Secretary",
-            return  # asked of a token sequence's first word ("vice-chairman": across "-")
+        glued = _glued_before(doc, start)
+        if start and (doc[start - 1].lower_ in pattern.not_after or glued is not None and
+                      doc[glued].lower_ in pattern.not_after):
+            return  # "Deputy Financial Secretary", asked of a token sequence's first word
+            # ("vice-chairman": across "-")
         if end - start == 1 and start in at and "self" not in pattern.source + \
                 pattern.target and at[start].how != "reference":
             return  # a word of a name ("Lumen Partners") is no trigger
@@ -470,8 +471,8 @@ class DependencyRelations:
         if pattern.voice and _voice(trigger) != pattern.voice:
             return False
         previous = trigger.nbor(-1).lower_ if trigger.i else ""
-        glued = trigger.doc[trigger.i - 2].lower_ if previous == "-" and trigger.i >= 2 and \
-            not trigger.doc[trigger.i - 2].whitespace_ else ""  # ("vice-chairman": "vice")
+        k = _glued_before(trigger.doc, trigger.i)  # ("vice-chairman": "vice")
+        glued = trigger.doc[k].lower_ if k is not None else ""
         if pattern.after and previous not in pattern.after and glued not in pattern.after:
             return False
         if pattern.with_child and not any(c.lower_ in pattern.with_child or
@@ -1868,6 +1869,12 @@ def _object(preposition: Token) -> Token | None:
     return objects[-1] if objects else None
 
 
+def _glued_before(doc: Doc, i: int) -> int | None:
+    """The word a hyphen glues to ``doc[i]`` ("vice" of "vice-chairman"), if any."""
+    return i - 2 if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
+        else None
+
+
 def _past_regions(doc: Doc, k: int, at: dict[int, Mention]) -> int:
     """The token before the places (and "-based") that end at ``k``, or ``k`` if none."""
     while k >= 0 and (k in at and at[k].kind == "Place" or k not in at and (
@@ -2797,9 +2804,9 @@ def _role_phrase(noun: Token, at: dict[int, Mention]) -> str:
         if prev.tag_ == "HYPH" and left >= 2 and noun.lower_ in _TO_TAKE_OFFICE:
             left -= 1  # "CEO-designate"
             continue
-        if prev.text == "-" and left >= 2 and not noun.doc[left - 2].whitespace_ and \
-                noun.doc[left - 2].lower_ in {"vice", "deputy", "co", "ex"}:
-            left -= 2  # "vice-chairman"
+        glued = _glued_before(noun.doc, left)
+        if glued is not None and noun.doc[glued].lower_ in {"vice", "deputy", "co", "ex"}:
+            left = glued  # "vice-chairman"
             continue
         if prev.i in at or prev.dep_ in {"det", "poss", "case", "punct"} or prev.is_punct \
                 or prev.pos_ not in {"NOUN", "PROPN", "ADJ"} and prev.lower_ not in {
