@@ -360,6 +360,8 @@ class DependencyRelations:
         _mend_loose_appositions(doc, at)
         _mend_verbless_sentences(doc, at)
         _mend_according_to(doc, at)
+        _mend_low_title_conjuncts(doc)
+        _mend_firm_nouns_as_verbs(doc, at)
         seen = set()
         for key, start, end in self.matcher(doc):
             for n in self._triggered(doc, doc.vocab.strings[key], start):
@@ -416,7 +418,7 @@ class DependencyRelations:
                 return
             targets = sources
         # (asked last: most triggers join no two names, and a denial is read from the clause)
-        if not targets or _negated(trigger):
+        if not targets or not _apposed(trigger, sources + targets, at) and _negated(trigger):
             return
         # Read only for a trigger that joins two names: most triggers join none.
         period = period_of(trigger, self.period_words) \
@@ -522,6 +524,11 @@ class DependencyRelations:
                                                 for k in pattern.target_kinds))
 
 
+#: Nouns of a deal made, and verbs of making one, whose "to buy Y" its maker does ("X
+#: struck (signed, completed) a deal to buy Y").
+_DEAL_NOUNS = {"deal", "agreement", "pact", "contract", "arrangement"}
+_STRIKING = {"strike", "sign", "reach", "complete", "seal", "ink", "clinch", "finalise",
+             "finalize", "close", "conclude", "enter"}
 #: Verbs that moot or thwart what they govern, stating no fact ("considered buying",
 #: "blocked the acquisition", "failed to obtain a licence", "declined to invest").
 _MOOTED = {"consider", "explore", "weigh", "mull", "contemplate", "deny", "rule", "fail",
@@ -624,6 +631,16 @@ _TELLING = {"comment", "say", "disclose", "confirm", "elaborate", "reveal", "spe
             "discuss", "respond", "reply"}
 
 
+def _apposed(trigger: Token, ends: list[Mention], at: dict[int, Mention]) -> bool:
+    """Whether the trigger noun describes one of the edge's names it stands in apposition
+    with ("its chief executive, A"; "A, a unit of Y"), which holds whatever the clause says
+    of the pair ("a proposal to reappoint its chief executive, A")."""
+    near = [c for c in trigger.children if c.dep_ == "appos"] + \
+        ([trigger.head] if trigger.dep_ == "appos" else [])
+    return trigger.pos_ in {"NOUN", "PROPN"} and any(
+        t.i in at and at[t.i] in ends for t in near)
+
+
 def _negated(trigger: Token) -> bool:
     """Whether the clause denies or only moots the trigger: "has not been licensed", "does not
     own", "never owned", "did not agree to buy", "applied for, but has not received, a
@@ -647,9 +664,12 @@ def _negated(trigger: Token) -> bool:
         if t.i == trigger.i and any(c.dep_ == "dobj" and any(
                 g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in t.children):
             return True  # "holds no stake in X"
-        if t.dep_ in {"xcomp", "pcomp", "dobj"} and (t.head.lemma_.lower() in _MOOTED or any(
+        if (t.dep_ in {"xcomp", "pcomp", "dobj"} or t.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children)) and (
+                t.head.lemma_.lower() in _MOOTED or any(
                 c.dep_ == "prt" and c.lower_ == "off" for c in t.head.children)):
-            return True  # "considered buying X", "blocked (called off) X's acquisition of Y"
+            return True  # "considered buying X", "blocked (called off) X's acquisition of Y",
+            # "scrapped a deal to buy Y" (the parse hangs "to buy" on the verb)
         if t.i == trigger.i and any(
                 p.dep_ == "prep" and p.lower_ == "in" and any(g.lower_ == "principle"
                                                               for g in p.children)
@@ -906,6 +926,49 @@ def _mend_according_to(doc: Doc, at: dict[int, Mention]) -> None:
             named.head, named.dep_ = verb, "nsubj"
 
 
+#: Nouns that describe a firm whose name follows them ("blockchain startup X").
+_DESCRIBING_NOUNS = {"firm", "startup", "start-up", "company", "lender", "brokerage", "insurer",
+                     "developer", "provider", "operator", "platform", "exchange", "bank",
+                     "fintech", "issuer", "custodian"}
+
+
+def _mend_firm_nouns_as_verbs(doc: Doc, at: dict[int, Mention]) -> None:
+    """Make "invested in blockchain startup X" read X as what was invested in: the tagger may
+    take the firm's noun for a verb whose object is X, where the relations look for the name
+    in the noun phrase's place."""
+    for word in doc[1:-1]:
+        before = doc[word.i - 1]
+        if word.pos_ != "VERB" or word.lower_ not in _DESCRIBING_NOUNS or \
+                word.i + 1 not in at or at[word.i + 1].start != word.i + 1 or \
+                before.pos_ not in {"NOUN", "PROPN", "ADJ"} or before.i in at or \
+                before.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"}:
+            continue
+        name = doc[word.i + 1:at[word.i + 1].end].root
+        if name.head.i != word.i:
+            continue
+        name.head, name.dep_ = before.head, before.dep_
+        before.head, before.dep_ = name, "compound"
+        word.head, word.dep_, word.pos_, word.tag_ = name, "compound", "NOUN", "NN"
+
+
+def _mend_low_title_conjuncts(doc: Doc) -> None:
+    """Make "A, head of Y's unit and chief executive of Z" read the second title beside the
+    first: the parse may join it to the first title's object, and hang its "of Z" there too,
+    where the relations look for the titles an apposition names."""
+    for title in doc:
+        obj = title.head
+        if title.dep_ != "conj" or title.lower_ not in _TITLES or obj.lower_ in _TITLES or \
+                obj.dep_ != "pobj" or obj.head.lower_ not in {"of", "at", "for"}:
+            continue
+        first = obj.head.head
+        if first.lower_ not in _TITLES or first.i > obj.i:
+            continue
+        title.head = first
+        for c in list(obj.children):
+            if c.dep_ == "prep" and c.i > title.i:
+                c.head = title
+
+
 def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
     """Make "used A and B, the platforms owned by Y" read the platforms as A and B: the
     parse may take a description set off by a comma after a list of names for a second
@@ -1127,8 +1190,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                         and (o := _object(c)) is not None and o.i not in at
                         and o.lemma_.lower() not in _QUARRELS]
         # "working with A and with B": the second "with" is joined to the first
-        preps = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == word
-                 for p in [c, *c.conjuncts] if p.lower_ == word]
+        if word == "by" and t.pos_ == "NOUN":  # "the acquisition of Y by X": the parse may
+            # hang "by" on Y
+            holders += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                        and (o := _object(c)) is not None]
+        preps = [p for h in holders for c in h.children if c.dep_ in {"prep", "agent"}
+                 and c.lower_ == word for p in [c, *c.conjuncts] if p.lower_ == word]
         if preps:  # or, as parsed, to the verb the trigger's clause hangs on
             verbs = [t, t.head] if t.dep_ == "xcomp" else [t]
             preps += [c for v in verbs for c in v.children
@@ -2004,6 +2071,12 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
                   for g in c.children if g.dep_ == "pobj"]
         if opened:  # "after the SFC upgraded its licence", parsed "after" + object + verb
             return [(g, True) for g in opened]
+        if verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VB" and \
+                verb.head.lemma_.lower() in _DEAL_NOUNS and verb.head.dep_ == "dobj" and \
+                verb.head.head.lemma_.lower() in _STRIKING and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            verb = verb.head.head  # "X struck a deal to buy Y": X buys
+            continue
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
         if (fronted := _fronted_subject(verb)) is not None:

@@ -335,9 +335,9 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
             return kind
     if words and words[0] in data.kind_first_words:
         return data.kind_first_words[words[0]]
-    # "Task Force on X", "Bills Committee on the Y Bill": the word before "on" (what comes
-    # after it is the subject), before the last word
-    if (kind := _head_kind(words, "on")) is not None:
+    # "Task Force on X", "Bills Committee on the Y Bill", "Council for the Y Fund": the word
+    # before "on" or "for" (what comes after it is the subject), before the last word
+    if (kind := _head_kind(words, "on") or _head_kind(words, "for")) is not None:
         return kind
     if words and words[-1] in data.kind_words:
         kind = data.kind_words[words[-1]]
