@@ -687,8 +687,13 @@ def _negated(trigger: Token) -> bool:
                 c.dep_ == "xcomp" for c in t.head.children) and (
                 t.lemma_.lower() in _FUNDING or any(c.lower_ == "series" for c in t.children)):
             return True  # "a Series B led by A is expected (due, set) to close next month"
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in _DENYING:
-            return True  # "denied that it had joined X"
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in _DENYING or \
+                t.dep_ == "dobj" and t.lemma_.lower() in _REPORTS and \
+                t.head.lemma_.lower() in _DENYING:
+            return True  # "denied that it had joined X", "dismissed rumours that A would
+            # be its chairman"
+        if t.dep_ in {"advcl", "xcomp"} and t.head.lemma_.lower() == "shortlist":
+            return True  # "one of three candidates shortlisted to chair Y"
         if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _REPORTS \
                 and t.head.pos_ in {"NOUN", "PROPN"}:
             if _called_false(t.head):

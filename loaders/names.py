@@ -1961,7 +1961,9 @@ def _titled(span: Span) -> bool:
     if len(span) == 1:  # one word is a person's name only beside a title only people hold
         titles = titles & _PEOPLE_S_TITLES
     after = [t.lower_ for t in doc[span.end:span.end + 3]]
-    if after[:1] == ["as"] and len(after) > 1:  # "appointed Jane Doe as (its) chief executive"
+    if after[:1] == ["as"] and len(after) > 1 and not (
+            span.start and doc[span.start - 1].lemma_.lower() in {"join", "rejoin", "re-join"}):
+        # "appointed Jane Doe as (its) chief executive" (not "joined Y as chief executive")
         role = after[2] if after[1] in {"its", "their", "the", "a", "an", "our"} and \
             len(after) > 2 else after[1]
         if role in _PEOPLE_S_TITLES and person_words(span.text) and len(span) > 1:
