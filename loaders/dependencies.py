@@ -362,6 +362,7 @@ class DependencyRelations:
         _mend_according_to(doc, at)
         _mend_low_title_conjuncts(doc)
         _mend_firm_nouns_as_verbs(doc, at)
+        _mend_fronted_phrases(doc, at)
         seen = set()
         for key, start, end in self.matcher(doc):
             for n in self._triggered(doc, doc.vocab.strings[key], start):
@@ -472,10 +473,11 @@ class DependencyRelations:
             return False
         if pattern.voice and _voice(trigger) != pattern.voice:
             return False
-        previous = trigger.nbor(-1).lower_ if trigger.i else ""
+        previous = trigger.nbor(-1).lower_ if trigger.i and not trigger.is_sent_start else ""
         k = _glued_before(trigger.doc, trigger.i)  # ("vice-chairman": "vice")
         glued = trigger.doc[k].lower_ if k is not None else ""
-        if pattern.after and previous not in pattern.after and glued not in pattern.after:
+        if pattern.after and previous not in pattern.after and \
+                (not glued or glued not in pattern.after):
             return False
         if pattern.with_child and not any(c.lower_ in pattern.with_child or
                                           c.lemma_.lower() in pattern.with_child
@@ -956,6 +958,26 @@ def _mend_firm_nouns_as_verbs(doc: Doc, at: dict[int, Mention]) -> None:
         word.head, word.dep_, word.pos_, word.tag_ = name, "compound", "NOUN", "NN"
 
 
+def _mend_fronted_phrases(doc: Doc, at: dict[int, Mention]) -> None:
+    """Make "In partnership with Y, X launched Z" read X as the subject: the parse may take
+    the name after the comma for one more in the fronted phrase's list, and leave the verb
+    with none."""
+    for sent in doc.sents:
+        verb = sent.root
+        if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        fronted = next((c for c in verb.children if c.dep_ == "prep" and c.i == sent.start),
+                       None)
+        if fronted is None or any(t.dep_ == "cc" for t in fronted.subtree):
+            continue  # ("With A, B and C, ...": a list)
+        last = max((t for t in fronted.subtree if t.dep_ in {"conj", "appos"} and t.i in at),
+                   default=None, key=lambda t: t.i)
+        if last is None or doc[at[last.i].start - 1].text != "," or not all(
+                t.dep_ in {"aux", "advmod", "neg"} for t in doc[at[last.i].end:verb.i]):
+            continue
+        last.head, last.dep_ = verb, "nsubj"
+
+
 def _mend_low_title_conjuncts(doc: Doc) -> None:
     """Make "A, head of Y's unit and chief executive of Z" read the second title beside the
     first: the parse may join it to the first title's object, and hang its "of Z" there too,
@@ -1002,11 +1024,14 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
 
 
 def _examples(holders: list[Token], at: dict[int, Mention]) -> list[Token]:
-    """The names listed after "including", "like" or "such as" on any of ``holders``."""
+    """The names listed after "including", "like" or "such as" on any of ``holders``, or
+    as the object of a clause "that includes" on one ("a group of banks that includes A")."""
     return [x for h in holders for p in h.children
             if p.dep_ == "prep" and (p.lower_ in {"including", "like"} or p.lower_ == "as"
                                      and p.i and p.doc[p.i - 1].lower_ == "such")
-            for o in p.children if o.dep_ == "pobj" for x in [o, *o.conjuncts] if x.i in at]
+            or p.dep_ == "relcl" and p.lemma_ == "include"
+            for o in p.children if o.dep_ in {"pobj", "dobj"}
+            for x in [o, *o.conjuncts] if x.i in at]
 
 
 def _voice(verb: Token) -> str:

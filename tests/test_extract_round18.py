@@ -32,6 +32,37 @@ from tests.extract_support import triples
         ("a firm's noun before its name, taken by the tagger for a verb",
          "Meridian Securities invested in blockchain startup Alto Pay.",
          {("meridian-securities", "OWNS", "alto-pay")}),
+        ("'A joined Y as <title>': Y is the firm, not a person named before a title",
+         "Mak Hoi-lam joined Eastgate Tokenisation as head of product in April.",
+         {("mak-hoi-lam", "HOLDS_ROLE", "eastgate-tokenisation")}),
+        ("'a group of banks that includes A and B'",
+         "The trade went through the Pan-Asia Settlement Consortium, a group of nine banks "
+         "that includes Eastgate Bank of Asia and Pearl Delta Bank.",
+         {("eastgate-bank-of-asia", "MEMBER_OF", "pan-asia-settlement-consortium"),
+          ("pearl-delta-bank", "MEMBER_OF", "pan-asia-settlement-consortium")}),
+        ("a named body comprises its members",
+         "The Tokenised Bond Taskforce comprises Meridian Securities, Pearl Delta Bank and "
+         "Baytide Asset Management.",
+         {("meridian-securities", "MEMBER_OF", "tokenised-bond-taskforce"),
+          ("baytide-asset-management", "MEMBER_OF", "tokenised-bond-taskforce")}),
+        ("'X and its subsidiaries, including A and B'",
+         "Meridian Securities and its subsidiaries, including Zenport Digital and Zenport "
+         "Custody, employ about 300 people.",
+         {("zenport-digital", "SUBSIDIARY_OF", "meridian-securities"),
+          ("zenport-custody", "SUBSIDIARY_OF", "meridian-securities")}),
+        ("'X's Hong Kong office': where X has an office",
+         "Meridian Securities' Hong Kong office, opened in 2023, now employs 40 people.",
+         {("meridian-securities", "LOCATED_IN", "hong-kong")}),
+        ("'Alongside Y, X will ...' opening the sentence",
+         "Alongside Paylinx, Lantau Savings Bank will pilot card payments.",
+         {("lantau-savings-bank", "PARTNERS_WITH", "paylinx")}),
+        ("'In partnership with Y, X launched': the parse lists X with Y",
+         "In partnership with Ninefold Custody, Baytide Asset Management launched the city's "
+         "first tokenised gold fund.",
+         {("baytide-asset-management", "PARTNERS_WITH", "ninefold-custody")}),
+        ("'In collaboration with Y, X has ...': the parse hangs X on Y",
+         "In collaboration with Meridian Securities, Alto Pay has rolled out a wallet.",
+         {("alto-pay", "PARTNERS_WITH", "meridian-securities")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -45,6 +76,14 @@ def test_round18_construction(extractor, construction, text, expected):
      ("meridian-securities", "ACQUIRED", "alto-pay")),
     ("The regulator approved a deal for Kowloon Trust Bank to buy Alto Pay.",
      ("kowloon-trust-bank", "ACQUIRED", "meridian-securities")),
+    ("Kowloon Trust Bank dismissed rumours that Harold Tse would be its next chairman.",
+     ("harold-tse", "CHAIRS", "kowloon-trust-bank")),
+    ("Samuel Ip is one of three candidates shortlisted to chair the Asia Custodians "
+     "Association.", ("samuel-ip", "CHAIRS", "asia-custodians-association")),
+    ("Meridian Securities' planned Hong Kong office will open next year.",
+     ("meridian-securities", "LOCATED_IN", "hong-kong")),
+    ("With Meridian Securities, Alto Pay and Kowloon Trust Bank, the pilot has three banks.",
+     ("alto-pay", "PARTNERS_WITH", "meridian-securities")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
