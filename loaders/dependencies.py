@@ -66,7 +66,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
-         "as-object", "included", "at-event", "formed-by", "scheme", "shares-in",
+         "as-object", "included", "at-event", "formed-by", "led-by", "scheme", "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
@@ -1005,6 +1005,8 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
                 noun.dep_ not in {"dobj", "npadvmod"}:
             continue
         k = noun.left_edge.i
+        if k > 2 and doc[k - 1].text in {'"', "”", "'", "’"}:
+            k -= 1  # '"Project X," the initiative ...': the comma inside the quotes
         if k < 2 or doc[k - 1].text != "," or k - 2 not in at:
             continue
         name = doc[at[k - 2].start:at[k - 2].end].root
@@ -1056,6 +1058,9 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "department-at", "majority-stake-in", "with-together", "companions",
              "to-roster", "to-register"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
+#: Participles of running a scheme, whose agent runs it ("the initiative led by Y").
+_LEADING = {"lead", "run", "head", "spearhead", "organise", "organize", "coordinate",
+            "operate", "manage", "host", "launch", "oversee", "helm"}
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: Objects whose "of" names a firm that one does not head a part of ("the work of X").
 _NO_UNITS = {"work", "function", "operation", "franchise"}
@@ -1246,6 +1251,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
     if role == "participle-agent":  # "a licence granted by Y": Y (not "revoked by Y")
         return [o for v in t.children if v.dep_ == "acl" and v.tag_ == "VBN"
                 and v.lemma_.lower() not in _UNDONE | _TAKING_AWAY
+                for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
+    if role == "led-by":  # "the initiative led (run, organised) by Y": Y
+        return [o for v in t.children if v.dep_ == "acl" and v.lemma_.lower() in _LEADING
                 for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
     if role == "formed-by":  # "a subsidiary formed by Y", "a unit set up by Y": Y
         return [o for v in t.children if v.dep_ == "acl" and v.lemma_.lower() in _FORMING
@@ -1610,6 +1618,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             # "Following (after) its takeover of Y, X ...": the main clause's subject
             subjects = [x for x, _ in _subject(t.head.head) if x.i > t.i]
             return subjects or owners
+        if owners and owners[0].lower_ == "their" and owners[0].i not in at:
+            # "A and B raised the capital of X, their joint venture": the clause's subject,
+            # where it lists names
+            listed = [y for x, _ in _subject(_clause_verb(t))
+                      if x.i in at and x.i < t.i and x.conjuncts for y in [x, *x.conjuncts]]
+            return listed or owners
         return owners
     if role == "modifier":
         return [c for c in t.children if c.dep_ in _MODIFIERS and c.i < t.i]
@@ -2082,6 +2096,15 @@ def _clause_verb(t: Token) -> Token:
     return verb
 
 
+def _named_apposition(subject: Token) -> Token:
+    """The names a subject that names no one lists in apposition ("Two of the platforms, A
+    and B, have ...", "Big names - A and B - are ..."); else the subject."""
+    if subject.pos_ not in {"NOUN", "NUM"}:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                subject)
+
+
 def _subject(verb: Token) -> list[tuple[Token, bool]]:
     """The subject of ``verb``, through relative clauses, participles and verbs that share
     their subject ("agreed to acquire", "was licensed and is owned by"); each with whether
@@ -2095,6 +2118,7 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
                 subjects[0].lower_ in {"none", "neither"}:
             return []  # "A and B, neither of which took part": no one did
         if subjects:
+            subjects = [_named_apposition(s) for s in subjects]
             return [(_antecedent(s), _antecedent(s).i == s.i or _plural_relative(s)
                      or _quantified_relative(s)) for s in subjects]
         opened = [g for c in verb.children if c.dep_ == "mark" and c.i < verb.i

@@ -63,6 +63,28 @@ from tests.extract_support import triples
         ("'In collaboration with Y, X has ...': the parse hangs X on Y",
          "In collaboration with Meridian Securities, Alto Pay has rolled out a wallet.",
          {("alto-pay", "PARTNERS_WITH", "meridian-securities")}),
+        ("a subject that names no one, with the names in apposition",
+         "Big names in global finance - Goldman Sachs and Kowloon Trust Bank - are also "
+         "involved in Project Tidewell.",
+         {("goldman-sachs", "MEMBER_OF", "project-tidewell"),
+          ("kowloon-trust-bank", "MEMBER_OF", "project-tidewell")}),
+        ("'X, a Y project': Y runs it",
+         "The banks connect through Project Nexus, a BIS Innovation Hub project designed to "
+         "link payment systems.",
+         {("bis-innovation-hub", "OPERATES", "project-nexus")}),
+        ("'\"X,\" the initiative led by Y': the comma inside the quotes",
+         'The banks completed tests for "Project Agora," the initiative led by the Bank for '
+         "International Settlements.",
+         {("bank-for-international-settlements", "OPERATES", "project-agora")}),
+        ("'A and B raised the capital of X, their joint venture'",
+         "Alto Pay and Meridian Securities raised the capital of Harbour Dollar Limited, "
+         "their joint venture, by $8 million.",
+         {("alto-pay", "OWNS", "harbour-dollar"),
+          ("meridian-securities", "OWNS", "harbour-dollar")}),
+        ("'with outside investment from A and B'",
+         "Kestrel Markets' Progmat is being incorporated, with outside investment from "
+         "Meridian Securities and Kowloon Trust Bank.",
+         {("meridian-securities", "OWNS", "progmat"), ("kowloon-trust-bank", "OWNS", "progmat")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -84,6 +106,10 @@ def test_round18_construction(extractor, construction, text, expected):
      ("meridian-securities", "LOCATED_IN", "hong-kong")),
     ("With Meridian Securities, Alto Pay and Kowloon Trust Bank, the pilot has three banks.",
      ("alto-pay", "PARTNERS_WITH", "meridian-securities")),
+    ("Meridian Securities withdrew its investment from Progmat.",
+     ("progmat", "OWNS", "meridian-securities")),
+    ("Kowloon Trust Bank and Alto Pay said their customers liked Harbour Dollar Limited.",
+     ("kowloon-trust-bank", "OWNS", "harbour-dollar")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
