@@ -363,6 +363,7 @@ class DependencyRelations:
         _mend_low_title_conjuncts(doc)
         _mend_firm_nouns_as_verbs(doc, at)
         _mend_fronted_phrases(doc, at)
+        _mend_titled_lists(doc, at)
         seen = set()
         for key, start, end in self.matcher(doc):
             for n in self._triggered(doc, doc.vocab.strings[key], start):
@@ -976,6 +977,19 @@ def _mend_fronted_phrases(doc: Doc, at: dict[int, Mention]) -> None:
                 t.dep_ in {"aux", "advmod", "neg"} for t in doc[at[last.i].end:verb.i]):
             continue
         last.head, last.dep_ = verb, "nsubj"
+
+
+def _mend_titled_lists(doc: Doc, at: dict[int, Mention]) -> None:
+    """Make "A, the founder of X, and B, chairman of Y, attended" list B beside A: the parse
+    may join B to A's title, where the relations look for B's own subject and title."""
+    for name in doc:
+        title = name.head
+        if name.dep_ != "conj" or name.i not in at or at[name.i].kind != "Person" or \
+                title.dep_ != "appos" or title.lower_ not in _TITLES or title.i > name.i:
+            continue
+        person = title.head
+        if person.i in at and at[person.i].kind == "Person":
+            name.head = person
 
 
 def _mend_low_title_conjuncts(doc: Doc) -> None:
@@ -2331,7 +2345,7 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
                     # "head of wealth at Y": a department is no owner; ask the next noun
                     of += [o for g in c.children if g.dep_ == "pobj" and (
                         (o := _organ_owner(g)).lower_ in _RELATIVE or _mention_of(o, at, 0))] \
-                        or _name_after(c, at) or _possessor(c, at)
+                        or _name_after(c, at) or _possessor(c, at) or _apposed_name(c, at)
                 elif c.dep_ == "prep" and c.lower_ == "for":
                     # "a spokeswoman for Y", "head of Asia for Y": a firm, not a region
                     # ("chief executive for Asia") or a portfolio ("Secretary for ..."),
@@ -2451,6 +2465,19 @@ def _possessor(preposition: Token, at: dict[int, Mention]) -> list[Token]:
     return [p for g in preposition.children if g.dep_ == "pobj" and g.is_lower
             and g.lemma_.lower() in _WORKPLACES and g.i not in at
             for p in g.children if p.dep_ == "poss" and p.i in at and at[p.i].kind != "Person"]
+
+
+def _apposed_name(preposition: Token, at: dict[int, Mention]) -> list[Token]:
+    """The organisation named in apposition to the preposition's unnamed object ("chairman
+    of the audit regulator, the AFRC": the AFRC)."""
+    objects = [g for g in preposition.children if g.dep_ == "pobj" and g.is_lower
+               and g.i not in at]
+    # (the parse may hang the name on the title: "chairman of the regulator, the AFRC")
+    return [a for g in objects for a in [*g.children, *(
+                c for c in preposition.head.children if c.dep_ in {"appos", "conj"}
+                and c.i > g.i and c.doc[c.left_edge.i - 1].text == ",")]
+            if a.dep_ in {"appos", "conj"} and a.i in at
+            and at[a.i].kind not in {"Place", "Person"}]
 
 
 #: Nouns for a part of a firm one works in ("at Y's wealth business"); not another firm

@@ -1366,7 +1366,8 @@ _DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)?$")
 #: Titles only an organisation has, after its name and "'s" ("Lumen's founder"; not
 #: "co-founder": a person may have one).
 _FIRM_TITLES = {"founder", "founders", "ceo", "cfo", "cto", "coo", "chairman", "chairwoman",
-                "board", "shareholders", "subsidiary", "subsidiaries", "parent"}
+                "chair", "chairperson", "board", "shareholders", "subsidiary", "subsidiaries",
+                "parent"}
 
 
 #: Nouns for a firm's people that a name before them (after "the", "a") makes a firm's.

@@ -85,6 +85,22 @@ from tests.extract_support import triples
          "Kestrel Markets' Progmat is being incorporated, with outside investment from "
          "Meridian Securities and Kowloon Trust Bank.",
          {("meridian-securities", "OWNS", "progmat"), ("kowloon-trust-bank", "OWNS", "progmat")}),
+        ("'Y's chair' makes Y a firm though the NER reads a person",
+         "Under the current terms, Song Chi-hyung, Dunamu's chair, would become the largest "
+         "shareholder of Naver Financial.",
+         {("song-chi-hyung", "CHAIRS", "dunamu")}),
+        ("'A, the founder of X, and B, chairman of Y': the parse joins B to A's title",
+         "Lee Hae-jin, the founder and board chairman of Naver, and Song Chi-hyung, chairman "
+         "of Dunamu, are expected to attend.",
+         {("lee-hae-jin", "CHAIRS", "naver"), ("song-chi-hyung", "CHAIRS", "dunamu")}),
+        ("'A spent 27 years at Y': a post held there",
+         "Jane Doe spent a decade at Meridian Securities before joining Alto Pay.",
+         {("jane-doe", "HOLDS_ROLE", "meridian-securities"),
+          ("jane-doe", "HOLDS_ROLE", "alto-pay")}),
+        ("'chairman of the audit regulator, the AFRC': the firm in apposition to the noun",
+         "Kelvin Wong will stay on as chairman of the audit regulator, the Accounting and "
+         "Financial Reporting Council (AFRC), until the end of the year.",
+         {("kelvin-wong", "CHAIRS", "accounting-and-financial-reporting-council")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -110,6 +126,10 @@ def test_round18_construction(extractor, construction, text, expected):
      ("progmat", "OWNS", "meridian-securities")),
     ("Kowloon Trust Bank and Alto Pay said their customers liked Harbour Dollar Limited.",
      ("kowloon-trust-bank", "OWNS", "harbour-dollar")),
+    ("Jane Doe spent 27 years in Singapore before joining Alto Pay.",
+     ("jane-doe", "HOLDS_ROLE", "singapore")),
+    ("Jane Doe, chief executive of the bank, and Alto Pay, a wallet firm, said so.",
+     ("jane-doe", "HOLDS_ROLE", "alto-pay")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
