@@ -101,6 +101,16 @@ from tests.extract_support import triples
          "Kelvin Wong will stay on as chairman of the audit regulator, the Accounting and "
          "Financial Reporting Council (AFRC), until the end of the year.",
          {("kelvin-wong", "CHAIRS", "accounting-and-financial-reporting-council")}),
+        ("a ministry named as its country's",
+         "Thailand's Ministry of Finance has granted virtual banking licences to three "
+         "groups.", {("ministry-of-finance", "LOCATED_IN", "thailand")}),
+        ("'X is in <place>'", "Its second digital bank, GoTyme, is in the Philippines.",
+         {("gotyme", "LOCATED_IN", "philippines")}),
+        ("'<place>'s banks are A and B', 'X, one of <place>'s banks'",
+         "Singapore's other digital banks are Alto Bank and Kestrel Bank, and Meridian Bank "
+         "is one of Japan's biggest lenders.",
+         {("alto-bank", "LOCATED_IN", "singapore"), ("kestrel-bank", "LOCATED_IN", "singapore"),
+          ("meridian-bank", "LOCATED_IN", "japan")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -130,6 +140,8 @@ def test_round18_construction(extractor, construction, text, expected):
      ("jane-doe", "HOLDS_ROLE", "singapore")),
     ("Jane Doe, chief executive of the bank, and Alto Pay, a wallet firm, said so.",
      ("jane-doe", "HOLDS_ROLE", "alto-pay")),
+    ("Alto Pay is in talks with Meridian Securities in Singapore.",
+     ("alto-pay", "LOCATED_IN", "singapore")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
