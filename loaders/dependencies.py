@@ -940,6 +940,17 @@ _DESCRIBING_NOUNS = {"firm", "startup", "start-up", "company", "lender", "broker
                      "fintech", "issuer", "custodian"}
 
 
+def _attach(token: Token, head: Token, dep: str | None = None) -> bool:
+    """Hang ``token`` on ``head`` (as ``dep``), unless that would make the parse no tree (the
+    head is the token or under it); whether it was done."""
+    if head.i == token.i or token.is_ancestor(head):
+        return False
+    token.head = head
+    if dep is not None:
+        token.dep_ = dep
+    return True
+
+
 def _mend_firm_nouns_as_verbs(doc: Doc, at: dict[int, Mention]) -> None:
     """Make "invested in blockchain startup X" read X as what was invested in: the tagger may
     take the firm's noun for a verb whose object is X, where the relations look for the name
@@ -954,9 +965,17 @@ def _mend_firm_nouns_as_verbs(doc: Doc, at: dict[int, Mention]) -> None:
         name = doc[word.i + 1:at[word.i + 1].end].root
         if name.head.i != word.i:
             continue
-        name.head, name.dep_ = before.head, before.dep_
-        before.head, before.dep_ = name, "compound"
-        word.head, word.dep_, word.pos_, word.tag_ = name, "compound", "NOUN", "NN"
+        # (the noun before may hang on the false verb as its subject: "with Hong Kong
+        # services firm X": the phrase goes where the verb went)
+        head, dep = (word.head, "pobj" if word.dep_ == "pcomp" else word.dep_) \
+            if before.head.i == word.i else (before.head, before.dep_)
+        if head.i == name.i or not _attach(name, head, dep):
+            continue
+        _attach(before, name, "compound")
+        for c in [c for c in word.children if c.dep_ == "prep"]:
+            _attach(c, name)  # ("firm X among its partners": on the name)
+        if _attach(word, name, "compound"):
+            word.pos_, word.tag_ = "NOUN", "NN"
 
 
 def _mend_fronted_phrases(doc: Doc, at: dict[int, Mention]) -> None:
@@ -976,7 +995,7 @@ def _mend_fronted_phrases(doc: Doc, at: dict[int, Mention]) -> None:
         if last is None or doc[at[last.i].start - 1].text != "," or not all(
                 t.dep_ in {"aux", "advmod", "neg"} for t in doc[at[last.i].end:verb.i]):
             continue
-        last.head, last.dep_ = verb, "nsubj"
+        _attach(last, verb, "nsubj")
 
 
 def _mend_titled_lists(doc: Doc, at: dict[int, Mention]) -> None:
@@ -989,7 +1008,7 @@ def _mend_titled_lists(doc: Doc, at: dict[int, Mention]) -> None:
             continue
         person = title.head
         if person.i in at and at[person.i].kind == "Person":
-            name.head = person
+            _attach(name, person)
 
 
 def _mend_low_title_conjuncts(doc: Doc) -> None:
@@ -1004,10 +1023,11 @@ def _mend_low_title_conjuncts(doc: Doc) -> None:
         first = obj.head.head
         if first.lower_ not in _TITLES or first.i > obj.i:
             continue
-        title.head = first
+        if not _attach(title, first):
+            continue
         for c in list(obj.children):
             if c.dep_ == "prep" and c.i > title.i:
-                c.head = title
+                _attach(c, title)
 
 
 def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
@@ -1400,6 +1420,13 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         if t.dep_ != "pobj" or t.head.lower_ != "among":
             return []
         verb = t.head.head
+        if verb.dep_ == "pobj" and verb.head.lower_ == "with" and verb.i in at:
+            return [verb]  # "..., with A and B among its backers"
+        named = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                 and c.right_edge.i == t.head.i - 1 and (o := _object(c)) is not None
+                 and o.i in at]
+        if named:  # (the parse may hang "among" on the verb)
+            return named
         while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"conj", "dobj", "obj"}:
             verb = verb.head  # "counts A, B and C among ...": the parse may hang it on C
         return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]

@@ -111,6 +111,14 @@ from tests.extract_support import triples
          "is one of Japan's biggest lenders.",
          {("alto-bank", "LOCATED_IN", "singapore"), ("kestrel-bank", "LOCATED_IN", "singapore"),
           ("meridian-bank", "LOCATED_IN", "japan")}),
+        ("'with A and B among its limited partners (backers)'",
+         "Alto Pay raised $5 million, with Meridian Securities and Kowloon Trust Bank among "
+         "its backers.",
+         {("meridian-securities", "OWNS", "alto-pay"), ("kowloon-trust-bank", "OWNS", "alto-pay")}),
+        ("a firm's noun taken for a verb whose subject is the noun before it",
+         "Harbour Future held its first close, with Hong Kong financial services firm Sunwah "
+         "Kingsway Capital Holdings Ltd among its limited partners.",
+         {("sunwah-kingsway-capital", "OWNS", "harbour-future")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -142,6 +150,8 @@ def test_round18_construction(extractor, construction, text, expected):
      ("jane-doe", "HOLDS_ROLE", "alto-pay")),
     ("Alto Pay is in talks with Meridian Securities in Singapore.",
      ("alto-pay", "LOCATED_IN", "singapore")),
+    ("Alto Pay met Meridian Securities, with Kowloon Trust Bank among its rivals.",
+     ("kowloon-trust-bank", "OWNS", "alto-pay")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
