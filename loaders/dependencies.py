@@ -537,7 +537,11 @@ _STRIKING = {"strike", "sign", "reach", "complete", "seal", "ink", "clinch", "fi
 _MOOTED = {"consider", "explore", "weigh", "mull", "contemplate", "deny", "rule", "fail",
            "block", "reject", "oppose", "cancel", "abandon", "scrap", "terminate", "halt",
            "decline", "refuse", "claim", "purport", "pretend", "await", "discuss",
-           "debate"}
+           "debate", "stop", "cease", "quit", "end"}
+#: Verbs that close what a firm had in a place ("closed its Tokyo office").
+_CLOSING = {"close", "shut", "shutter", "exit", "vacate"}
+#: Verbs of a deal coming about, whose denial calls it off ("the takeover never happened").
+_HAPPENING = {"happen", "proceed", "materialise", "materialize", "complete", "close", "go"}
 #: Nouns of a deal not yet done ("in talks to acquire", "a bid to buy").
 _MOOTING_NOUNS = {"talk", "talks", "bid", "offer", "proposal", "attempt", "negotiation",
                   "negotiations", "candidate", "contender", "frontrunner", "front-runner"}
@@ -657,6 +661,14 @@ def _negated(trigger: Token) -> bool:
                                       for c in trigger.children):
         return True  # "its failed (attempted, proposed) takeover of Y"
     t = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ in _SUBJECTS and (
+            trigger.head.lemma_.lower() in _HAPPENING and any(
+                _denies(c) for c in trigger.head.children) or
+            trigger.head.lemma_.lower() in {"call", "fall"} and any(
+                c.lower_ in {"off", "through", "apart"} for c in trigger.head.children)):
+        return True  # "the takeover never happened (was called off, fell through)"
+    if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lemma_.lower() in _CLOSING:
+        return True  # "closed its Tokyo office", "the Hong Kong branch was shut"
     for _ in range(4):
         if t.lemma_.lower() in _TELLING or t.lemma_.lower() in _GOING_ON and t != trigger:
             return False  # "hopes to keep using X": it holds already
@@ -742,6 +754,8 @@ def _negated(trigger: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}
                for c in t.children):
             return True  # "if X acquires Y"
+        if t.dep_ in {"pobj", "pcomp"} and t.head.lower_ == "without":
+            return True  # "without investment from Y", "without partnering with Y"
         if t.pos_ in {"VERB", "AUX"} and any(  # "applied for, but had not received, X"
                 c.dep_ == "conj" and c.i < trigger.i and any(_denies(g) for g in c.children)
                 and not any(g.dep_ in {"dobj", "pobj"} for g in c.children)
@@ -1009,6 +1023,12 @@ def _mend_titled_lists(doc: Doc, at: dict[int, Mention]) -> None:
         person = title.head
         if person.i in at and at[person.i].kind == "Person":
             _attach(name, person)
+    for title in doc:  # "..., and B, chairwoman of Y": B's title, hung on A's title
+        k = title.left_edge.i - 1
+        if title.dep_ == "appos" and title.lower_ in _TITLES and title.head.lower_ in _TITLES \
+                and k > 0 and doc[k].text == "," and k - 1 in at and \
+                at[k - 1].kind == "Person" and at[k - 1].end == k:
+            _attach(title, doc[at[k - 1].start:k].root, "appos")
 
 
 def _mend_low_title_conjuncts(doc: Doc) -> None:
@@ -1065,7 +1085,9 @@ def _examples(holders: list[Token], at: dict[int, Mention]) -> list[Token]:
     return [x for h in holders for p in h.children
             if p.dep_ == "prep" and (p.lower_ in {"including", "like"} or p.lower_ == "as"
                                      and p.i and p.doc[p.i - 1].lower_ == "such")
-            or p.dep_ == "relcl" and p.lemma_ == "include"
+            or p.dep_ == "relcl" and p.lemma_ == "include" and not any(
+                c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MAYBE | {"will", "would"}
+                for c in p.children)  # (not "a group that does not (may soon) include A")
             for o in p.children if o.dep_ in {"pobj", "dobj"}
             for x in [o, *o.conjuncts] if x.i in at]
 
@@ -1092,6 +1114,9 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "department-at", "majority-stake-in", "with-together", "companions",
              "to-roster", "to-register"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
+#: Participles of devising a scheme or a deal, whose agent makes it ("a pilot developed by Y").
+_DEVISING = {"develop", "build", "design", "initiate", "conceive", "sponsor", "propose",
+             "announce", "introduce", "unveil", "agree", "sign", "strike", "broker"}
 #: Participles of running a scheme, whose agent runs it ("the initiative led by Y").
 _LEADING = {"lead", "run", "head", "spearhead", "organise", "organize", "coordinate",
             "operate", "manage", "host", "launch", "oversee", "helm"}
@@ -1149,7 +1174,9 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
                              and (o := _object(c)) is not None]
             found += subjects
             continue
-        found += [(t, listable) for t in _role(role, trigger, span, at)]
+        # "A, the founder of X, and B": a title set between two names describes the first
+        found += [(t, listable and not (role == "appos-head" and any(
+            c.i > trigger.i for c in t.conjuncts))) for t in _role(role, trigger, span, at)]
     return found
 
 
@@ -1251,8 +1278,10 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         holders += [n for h in holders[1:] if _is_amount(h) for n in h.children
                     if n.dep_ in {"nummod", "quantmod"}]
         holders += [w for h in holders[1:] if (w := _partitive(h)) is not None]
-        if t.pos_ == "NOUN":  # "a collaboration agreed last year between A and B"
-            holders += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if t.pos_ == "NOUN":  # "a collaboration agreed last year between A and B" (by: only
+            # its makers, "the initiative led by Y", not "criticised by Y")
+            holders += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and (
+                word != "by" or c.lemma_.lower() in _LEADING | _FORMING | _DEVISING)]
         if word == "with" and t.lemma_.lower() in _WORKING:  # "worked on tokenisation with
             # A": the parse hangs "with" on what they worked on (not "on a dispute with A")
             holders += [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
@@ -1567,7 +1596,15 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             [_object(p) for p in t.children if roles and p.dep_ == "prep"
              and p.lower_ == "for" and _object(p)]
     if role == "owner":
-        return _owner(_region_titled(t, at), at) or _possessive_before(t, at)
+        found = _owner(_region_titled(t, at), at) or _possessive_before(t, at)
+        if found or t.dep_ != "compound" or t.head.dep_ != "conj":
+            return found
+        first = t.head  # "comprises CEO A, CFO B and CTO C": the list's first title's owner
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return [o for c in first.children if c.dep_ == "compound" and c.i < first.i
+                and c.i not in at and c.pos_ in {"NOUN", "PROPN"}
+                for o in _owner(c, at) or _possessive_before(c, at)]
     if role == "title-person":  # "Jane Doe, Head of Digital Assets, Asia, at Y": Jane Doe
         first, end = _title_block(t, at)
         if t.i + 1 < end and doc[t.i + 1].lower_ not in {"of", "and", "&", "for", "to"}:
@@ -2359,7 +2396,12 @@ def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
     if group[0].i in at:  # "A and its parent's regulator": a list of names, not of titles
         group = [noun]
     group += [c for c in group[0].conjuncts if c.i != group[0].i and c.i not in at]
-    for candidates in ([noun], [g for g in group if g.i != noun.i]):
+    # "founder of X and chairman of Y's rival": a title with its own firm's part borrows no
+    # firm from the titles listed with it
+    own = any(c.dep_ == "prep" and c.lower_ in {"of", "at"} and any(
+        g.dep_ == "pobj" and g.i not in at and any(p.dep_ == "poss" for p in g.children)
+        for g in c.children) for c in noun.children)
+    for candidates in ([noun], [] if own else [g for g in group if g.i != noun.i]):
         found, of = [], []
         for n in candidates:
             children = list(n.children)

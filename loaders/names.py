@@ -295,6 +295,12 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
                                              for w in words[k + 1:end]):
             end = k
             break
+        if words[k].lower() == "for" and k - start > 1 and \
+                data.kind_words.get(words[k - 1].lower()) in {"Bank", "TradingPlatform"} and \
+                not any(f" {p} " in f" {canonical(' '.join(words[start:end]))} "
+                        for p in data.kind_phrases.get("Association", ())):
+            end = k  # "at Lumen Bank for X Fund clients": the bank, then whom it serves
+            break
         if words[k].lower() == "for" and all(
                 canonical(part).replace(" - ", "-") in data.places
                 for part in re.split(r" (?:and|&) ", " ".join(words[start:k]))):
@@ -363,8 +369,8 @@ def _head_kind(words: list[str], link: str) -> str | None:
     kind = name_data().kind_words.get(head) or (
         "GovernmentBody" if head in {"subcommittee", "taskforce"} else
         "Association" if head in {"force", "roundtable"} else None)
-    return kind if kind in {"Regulator", "GovernmentBody", "Association", "Bank", "Event"} \
-        else None
+    bodies = {"Regulator", "GovernmentBody", "Association"}  # ("Y Bank for X Fund clients")
+    return kind if kind in bodies or kind in {"Bank", "Event"} and link != "for" else None
 
 
 def _holds_place(key: str) -> bool:
@@ -1080,8 +1086,9 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     described = name_data().described_as
     root = span.root
     nouns = [t for t in root.children if t.dep_ == "appos" and apposed]
-    if span.start and doc[span.start - 1].is_lower:
-        nouns.append(doc[span.start - 1])
+    if span.start and doc[span.start - 1].is_lower and not (
+            span.start >= 2 and doc[span.start - 2].lower_ in {"former", "retired", "veteran"}):
+        nouns.append(doc[span.start - 1])  # (not "former regulator Jane Doe": a person's past)
     if apposed and root.dep_ == "appos" and root.head.is_lower:
         nouns.append(root.head)
     between = doc[span.end:max(span.end, root.head.i)]
@@ -1923,9 +1930,14 @@ def _firm_in_brackets(span: Span, named: set[int]) -> bool:
     as people are listed ("Jane Doe (Lumen), Mary Lam (Orchid)")."""
     doc, data = span.doc, name_data()
     k = span.end
-    return len(span) > 1 and k + 2 < len(doc) and doc[k].text == "(" and k + 1 in named \
-        and any(t.text == ")" for t in doc[k + 2:k + 6]) \
-        and person_words(span.text) \
+    close = next((j for j in range(k + 2, min(k + 6, len(doc))) if doc[j].text == ")"), None)
+    if len(span) < 2 or k + 2 >= len(doc) or doc[k].text != "(" or close is None:
+        return False
+    inside = doc[k + 1:close]
+    firm = k + 1 in named or all(t.is_title or t.is_upper for t in inside) and any(
+        t.lower_ in data.organisation_words or data.kind_words.get(t.lower_) in _FIRM_KINDS
+        for t in inside)  # ("Lennox Lai (Pine Crest Exchange)": a firm's words)
+    return firm and person_words(span.text) \
         and not any(w.lower() in data.organisation_words for w in span.text.split())
 
 
