@@ -132,7 +132,8 @@ from tests.extract_support import document, triples
         ("'..., and B, chairwoman of Y': B's title, which the parse hangs on A's",
          "Harold Tse, the founder and chief executive of Zenport Digital, and Mary Lam, "
          "chairwoman of Pearl Delta Bank, spoke.",
-         {("harold-tse", "HOLDS_ROLE", "zenport-digital"), ("mary-lam", "CHAIRS", "pearl-delta-bank")}),
+         {("harold-tse", "HOLDS_ROLE", "zenport-digital"),
+          ("mary-lam", "CHAIRS", "pearl-delta-bank")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
