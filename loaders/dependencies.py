@@ -2861,6 +2861,13 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
               for g in c.children if g.dep_ == "pobj"]
         if of:
             return _mention_of(of[0], at, depth + 1)
+    if t.pos_ == "NOUN" and t.lemma_.lower() in name_data().product_heads:
+        # "operates the QPay e-wallet", "the company behind the Lumen stablecoin wallet": the
+        # product named before its noun
+        named = [c for c in t.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < t.i
+                 and c.i in at and at[c.i].kind not in {"Person", "Place"}]
+        if named:
+            return [at[named[0].i]]
     if t.pos_ == "NOUN" and t.lemma_.lower() in _BRANCHES:
         # "the local branch of X", "X's Hong Kong branch": a branch is the firm itself
         owners = _part_owners(t, at)

@@ -134,6 +134,9 @@ from tests.extract_support import document, triples
          "chairwoman of Pearl Delta Bank, spoke.",
          {("harold-tse", "HOLDS_ROLE", "zenport-digital"),
           ("mary-lam", "CHAIRS", "pearl-delta-bank")}),
+        ("'the company behind the X stablecoin wallet': the product named before its noun",
+         "Tessaly Digital, the company behind the TesPay stablecoin wallet, has applied for "
+         "an issuer licence.", {("tessaly-digital", "OPERATES", "tespay")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -191,6 +194,8 @@ def test_round18_construction(extractor, construction, text, expected):
      ("harold-tse", "CHAIRS", "zenport-digital")),
     ("Jane Chan joined the board meeting of Meridian Securities.",
      ("jane-chan", "HOLDS_ROLE", "meridian-securities")),
+    ("Tessaly Digital, the company behind the Hong Kong wallet rules, met the SFC.",
+     ("tessaly-digital", "OPERATES", "hong-kong")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
