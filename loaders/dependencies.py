@@ -1023,6 +1023,16 @@ def _mend_titled_lists(doc: Doc, at: dict[int, Mention]) -> None:
         person = title.head
         if person.i in at and at[person.i].kind == "Person":
             _attach(name, person)
+    for title in doc:  # "A, Y chairman and CEO B, ...": Y's chairman is B, not A
+        k = next((c.i for c in title.children if c.dep_ == "cc" and c.lower_ == "and"
+                  and c.i > title.i), len(doc))
+        if title.dep_ != "appos" or title.lower_ not in _TITLES or k + 2 >= len(doc) or \
+                doc[k + 1].i in at:
+            continue
+        name = doc[k + 1].head
+        if doc[k + 1].dep_ == "compound" and name.i in at and at[name.i].kind == "Person" \
+                and name.dep_ == "conj" and name.head.i == title.head.i:
+            _attach(title, name, "compound")
     for title in doc:  # "..., and B, chairwoman of Y": B's title, hung on A's title
         k = title.left_edge.i - 1
         if title.dep_ == "appos" and title.lower_ in _TITLES and title.head.lower_ in _TITLES \
@@ -1602,9 +1612,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         first = t.head  # "comprises CEO A, CFO B and CTO C": the list's first title's owner
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
+        # (not one each item names: "X founder A, Y chairman B")
         return [o for c in first.children if c.dep_ == "compound" and c.i < first.i
                 and c.i not in at and c.pos_ in {"NOUN", "PROPN"}
-                for o in _owner(c, at) or _possessive_before(c, at)]
+                and not any(g.i in at for g in c.subtree)
+                for o in _owner(c, at) or _possessive_before(c, at)
+                if not (o.i < first.i and o.head.i == c.i)]
     if role == "title-person":  # "Jane Doe, Head of Digital Assets, Asia, at Y": Jane Doe
         first, end = _title_block(t, at)
         if t.i + 1 < end and doc[t.i + 1].lower_ not in {"of", "and", "&", "for", "to"}:
@@ -2179,8 +2192,9 @@ def _named_apposition(subject: Token) -> Token:
     and B, have ...", "Big names - A and B - are ..."); else the subject."""
     if subject.pos_ not in {"NOUN", "NUM"}:
         return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
-                subject)
+    # (before the verb: "the exchange will rely on two banks: A and B" lists the banks)
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.i < subject.head.i), subject)
 
 
 def _subject(verb: Token) -> list[tuple[Token, bool]]:

@@ -137,6 +137,11 @@ from tests.extract_support import document, triples
         ("'the company behind the X stablecoin wallet': the product named before its noun",
          "Tessaly Digital, the company behind the TesPay stablecoin wallet, has applied for "
          "an issuer licence.", {("tessaly-digital", "OPERATES", "tespay")}),
+        ("a list of 'firm title Name' items: each title is its own name's",
+         "The round was backed by Lumen founder Leon Li, Kestrel Group chairman and CEO Xiao "
+         "Ming, and Orbis Capital founder Bo Shen.",
+         {("lumen", "FOUNDED_BY", "leon-li"), ("xiao-ming", "CHAIRS", "kestrel-group"),
+          ("orbis-capital", "FOUNDED_BY", "bo-shen")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -196,6 +201,12 @@ def test_round18_construction(extractor, construction, text, expected):
      ("jane-chan", "HOLDS_ROLE", "meridian-securities")),
     ("Tessaly Digital, the company behind the Hong Kong wallet rules, met the SFC.",
      ("tessaly-digital", "OPERATES", "hong-kong")),
+    ("The round was backed by Lumen founder Leon Li, Kestrel Group chairman and CEO Xiao "
+     "Ming, and Orbis Capital founder Bo Shen.", ("leon-li", "CHAIRS", "kestrel-group")),
+    ("The round was backed by Lumen founder Leon Li, Kestrel Group chairman and CEO Xiao "
+     "Ming, and Orbis Capital founder Bo Shen.", ("xiao-ming", "HOLDS_ROLE", "lumen")),
+    ("Kowloon Trust Bank will rely on two banks for fiat deposits: Meridian Bank and the "
+     "virtual lender Alto Bank.", ("meridian-bank", "PROVIDES_BANKING_TO", "alto-bank")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
