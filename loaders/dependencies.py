@@ -2217,11 +2217,14 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
                   for g in c.children if g.dep_ == "pobj"]
         if opened:  # "after the SFC upgraded its licence", parsed "after" + object + verb
             return [(g, True) for g in opened]
+        deal = verb.head
+        if deal.dep_ == "pobj" and deal.head.lower_ == "into":
+            deal = deal.head  # "X entered into an agreement to buy Y"
         if verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VB" and \
-                verb.head.lemma_.lower() in _DEAL_NOUNS and verb.head.dep_ == "dobj" and \
-                verb.head.head.lemma_.lower() in _STRIKING and \
+                verb.head.lemma_.lower() in _DEAL_NOUNS and deal.dep_ in {"dobj", "prep"} and \
+                deal.head.lemma_.lower() in _STRIKING and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            verb = verb.head.head  # "X struck a deal to buy Y": X buys
+            verb = deal.head  # "X struck a deal to buy Y": X buys
             continue
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]

@@ -142,6 +142,21 @@ from tests.extract_support import document, triples
          "Ming, and Orbis Capital founder Bo Shen.",
          {("lumen", "FOUNDED_BY", "leon-li"), ("xiao-ming", "CHAIRS", "kestrel-group"),
           ("orbis-capital", "FOUNDED_BY", "bo-shen")}),
+        ("'Y's sale to X'", "Alto Pay's sale to Meridian Securities closed in March.",
+         {("meridian-securities", "ACQUIRED", "alto-pay")}),
+        ("'X entered into an agreement to acquire Y'",
+         "Meridian Securities has entered into an agreement to acquire Alto Pay.",
+         {("meridian-securities", "ACQUIRED", "alto-pay")}),
+        ("'Z sold Y to X': the parse takes 'to X' for a receiver",
+         "Kowloon Trust Bank sold Alto Pay to Meridian Securities.",
+         {("meridian-securities", "ACQUIRED", "alto-pay")}),
+        ("'X picked up Y', 'X absorbed Y'",
+         "Meridian Securities picked up Alto Pay in 2021 and absorbed Tessaly Digital in 2023.",
+         {("meridian-securities", "ACQUIRED", "alto-pay"),
+          ("meridian-securities", "ACQUIRED", "tessaly-digital")}),
+        ("'agreed to purchase a controlling interest in Y'",
+         "Meridian Securities has agreed to purchase a controlling interest in Alto Pay.",
+         {("meridian-securities", "OWNS", "alto-pay")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -207,6 +222,10 @@ def test_round18_construction(extractor, construction, text, expected):
      "Ming, and Orbis Capital founder Bo Shen.", ("xiao-ming", "HOLDS_ROLE", "lumen")),
     ("Kowloon Trust Bank will rely on two banks for fiat deposits: Meridian Bank and the "
      "virtual lender Alto Bank.", ("meridian-bank", "PROVIDES_BANKING_TO", "alto-bank")),
+    ("Meridian Securities' sale of bonds to Alto Pay raised $5 million.",
+     ("alto-pay", "ACQUIRED", "meridian-securities")),
+    ("Meridian Securities picked up an award from Alto Pay.",
+     ("meridian-securities", "ACQUIRED", "alto-pay")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
