@@ -226,9 +226,6 @@ def test_round14_construction(extractor, construction, text, expected):
          ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
         ("Corvid Labs entered into a conditional agreement with Pellam Bank.",
          ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
-        # work done at a firm names no post there (the gold annotates posts held)
-        ("Mira Osei has worked at Corvid Bank and Tern Capital.",
-         ("mira-osei", "HOLDS_ROLE", "corvid-bank")),
         # a line of business is no unit
         ("Within the group, Corvid Bank's lender will hold reserves, while Tern Labs brings "
          "its know-how and Pellam Telecom its payments business.",

@@ -157,6 +157,19 @@ from tests.extract_support import document, triples
         ("'agreed to purchase a controlling interest in Y'",
          "Meridian Securities has agreed to purchase a controlling interest in Alto Pay.",
          {("meridian-securities", "OWNS", "alto-pay")}),
+        ("'X's participation in Y'",
+         "Kowloon Trust Bank's participation in Project Ensemble began in May.",
+         {("kowloon-trust-bank", "MEMBER_OF", "project-ensemble")}),
+        ("'A works at (for) Y', 'A has been at Y since'",
+         "Priya Raman has been at Meridian Securities since 2015. Daniel Okafor works for "
+         "Kowloon Trust Bank.",
+         {("priya-raman", "HOLDS_ROLE", "meridian-securities"),
+          ("daniel-okafor", "HOLDS_ROLE", "kowloon-trust-bank")}),
+        ("'A has worked at Y and Z': posts held there (round 14 read none; the probe golds "
+         "count them)", "Mira Osei has worked at Corvid Bank and Tern Capital.",
+         {("mira-osei", "HOLDS_ROLE", "corvid-bank"), ("mira-osei", "HOLDS_ROLE", "tern-capital")}),
+        ("'A, a Y veteran'", "Priya Raman, a Meridian Securities veteran, said demand was "
+         "strong.", {("priya-raman", "HOLDS_ROLE", "meridian-securities")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -226,6 +239,14 @@ def test_round18_construction(extractor, construction, text, expected):
      ("alto-pay", "ACQUIRED", "meridian-securities")),
     ("Meridian Securities picked up an award from Alto Pay.",
      ("meridian-securities", "ACQUIRED", "alto-pay")),
+    ("Priya Raman works with Meridian Securities on the pilot.",
+     ("priya-raman", "HOLDS_ROLE", "meridian-securities")),
+    ("Priya Raman is at odds with Meridian Securities.",
+     ("priya-raman", "HOLDS_ROLE", "meridian-securities")),
+    ("Kowloon Trust Bank denied any involvement in Project Ensemble.",
+     ("kowloon-trust-bank", "MEMBER_OF", "project-ensemble")),
+    ("Livia Marsh was at Dunmore Bank when the rules changed.",
+     ("livia-marsh", "HOLDS_ROLE", "dunmore-bank")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
