@@ -66,7 +66,8 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "regional-left", "pobj", "with-host", "adjacent-name", "fixed", "predicate",
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
-         "as-object", "included", "at-event", "formed-by", "led-by", "scheme", "shares-in",
+         "as-object", "included", "at-event", "formed-by", "led-by", "featured", "scheme",
+         "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
          "name-before", "place-after", "title-person", "title-org", "assets-owner",
@@ -1119,6 +1120,7 @@ def _voice(verb: Token) -> str:
 #: Roles whose argument may be a list ("licensed A, B and C"): one edge per member. A role
 #: noun's person ("A, chief executive of X, and B") and a relative clause's noun are one.
 _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "complement-for",
+             "featured",
              "support", "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
              "as-object", "included", "formed-by", "by-together", "custody-for",
              "department-at", "majority-stake-in", "with-together", "companions",
@@ -1129,7 +1131,7 @@ _DEVISING = {"develop", "build", "design", "initiate", "conceive", "sponsor", "p
              "announce", "introduce", "unveil", "agree", "sign", "strike", "broker"}
 #: Participles of running a scheme, whose agent runs it ("the initiative led by Y").
 _LEADING = {"lead", "run", "head", "spearhead", "organise", "organize", "coordinate",
-            "operate", "manage", "host", "launch", "oversee", "helm"}
+            "operate", "manage", "host", "launch", "oversee", "helm", "moderate", "chair"}
 _FORMING = {"form", "set", "establish", "create", "own", "spin", "launch", "incorporate"}
 #: Objects whose "of" names a firm that one does not head a part of ("the work of X").
 _NO_UNITS = {"work", "function", "operation", "franchise"}
@@ -1325,6 +1327,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [o for v in t.children if v.dep_ == "acl" and v.tag_ == "VBN"
                 and v.lemma_.lower() not in _UNDONE | _TAKING_AWAY
                 for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
+    if role == "featured":  # "the panel, featuring A and B": A and B
+        return [o for v in t.children if v.dep_ == "acl" and v.lower_ == "featuring"
+                for o in v.children if o.dep_ == "dobj"]
     if role == "led-by":  # "the initiative led (run, organised) by Y": Y
         return [o for v in t.children if v.dep_ == "acl" and v.lemma_.lower() in _LEADING
                 for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]

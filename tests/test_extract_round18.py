@@ -170,6 +170,16 @@ from tests.extract_support import document, triples
          {("mira-osei", "HOLDS_ROLE", "corvid-bank"), ("mira-osei", "HOLDS_ROLE", "tern-capital")}),
         ("'A, a Y veteran'", "Priya Raman, a Meridian Securities veteran, said demand was "
          "strong.", {("priya-raman", "HOLDS_ROLE", "meridian-securities")}),
+        ("'the panel at X, featuring A and B' and 'moderated by C'",
+         "The panel at the Asia Tokenisation Summit 2025, featuring Priya Raman and Daniel "
+         "Okafor and moderated by Chan Wai-kit, covered tokenisation.",
+         {("priya-raman", "SPOKE_AT", "asia-tokenisation-summit-2025"),
+          ("daniel-okafor", "SPOKE_AT", "asia-tokenisation-summit-2025")}),
+        ("'A stated at X that ...', 'headliners at X include A'",
+         "Priya Raman stated at the Hong Kong FinTech Week 2024 that the firm would tokenise a "
+         "fund. Headliners at the Asia Tokenisation Summit 2025 include Daniel Okafor.",
+         {("priya-raman", "SPOKE_AT", "hong-kong-fintech-week-2024"),
+          ("daniel-okafor", "SPOKE_AT", "asia-tokenisation-summit-2025")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -247,6 +257,8 @@ def test_round18_construction(extractor, construction, text, expected):
      ("kowloon-trust-bank", "MEMBER_OF", "project-ensemble")),
     ("Livia Marsh was at Dunmore Bank when the rules changed.",
      ("livia-marsh", "HOLDS_ROLE", "dunmore-bank")),
+    ("The panel at the Asia Tokenisation Summit 2025 criticised Priya Raman.",
+     ("priya-raman", "SPOKE_AT", "asia-tokenisation-summit-2025")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
