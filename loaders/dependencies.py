@@ -67,6 +67,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "led-by", "featured", "scheme",
+         "venture-members", "venture-leader",
          "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
@@ -1126,6 +1127,8 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "department-at", "majority-stake-in", "with-together", "companions",
              "to-roster", "to-register"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
+#: Nouns for a group of firms that work together ("a consortium made up of A and B").
+_VENTURES = {"consortium", "venture", "alliance", "coalition", "group", "partnership", "jv"}
 #: Participles of devising a scheme or a deal, whose agent makes it ("a pilot developed by Y").
 _DEVISING = {"develop", "build", "design", "initiate", "conceive", "sponsor", "propose",
              "announce", "introduce", "unveil", "agree", "sign", "strike", "broker"}
@@ -1419,6 +1422,16 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             or [doc[k - 1]]
     if role == "inside":  # the names inside a token-sequence trigger
         return [doc[k] for k in range(*span) if k in at and at[k].start == k]
+    if role == "venture-members":  # "a consortium made up of A, B and C": the members of
+        # a consortium (venture, alliance) that has no name of its own
+        holder = t.head if span[1] - span[0] > 1 or t.dep_ in {"acl", "prep"} else t
+        if holder.i in at or holder.lemma_.lower() not in _VENTURES:
+            return []
+        return _role("names-after", t, span, at)
+    if role == "venture-leader":  # "the consortium headed by A includes B": A
+        return [o for x, _ in _subject(t) if x.i not in at and x.lemma_.lower() in _VENTURES
+                for v in x.children if v.dep_ == "acl" and v.lemma_.lower() in _LEADING
+                for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
     if role == "names-after":  # "a group made up of A, the B, large banks, C and D": every
         # name from the trigger to the end of its clause, however the parse hangs the list
         found = []

@@ -341,6 +341,9 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
             return kind
     if words and words[0] in data.kind_first_words:
         return data.kind_first_words[words[0]]
+    if len(words) > 2 and words[-1] in {"service", "services"} and words[-2] in _FIRM_SERVICES:
+        return "Company"  # "AEON Financial Service", "Lumen Payment Services": a firm
+
     # "Task Force on X", "Bills Committee on the Y Bill", "Council for the Y Fund": the word
     # before "on" or "for" (what comes after it is the subject), before the last word
     if (kind := _head_kind(words, "on") or _head_kind(words, "for")) is not None:
@@ -359,6 +362,11 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
             and not any(w in data.organisation_words for w in words)
         return "Person" if person else _org_kind(name)
     return NER_LABELS.get(label or "") or "Company"
+
+
+#: Words before "Service(s)" ending a firm's name, not a product's ("Lumen Credit Services").
+_FIRM_SERVICES = {"financial", "credit", "payment", "payments", "banking", "securities",
+                  "brokerage", "investment", "investor", "trust", "custody", "custodian"}
 
 
 def _head_kind(words: list[str], link: str) -> str | None:

@@ -180,6 +180,17 @@ from tests.extract_support import document, triples
          "fund. Headliners at the Asia Tokenisation Summit 2025 include Daniel Okafor.",
          {("priya-raman", "SPOKE_AT", "hong-kong-fintech-week-2024"),
           ("daniel-okafor", "SPOKE_AT", "asia-tokenisation-summit-2025")}),
+        ("an unnamed consortium comprising A, B and C: partners",
+         "The licence went to a consortium comprising Meridian Securities, Alto Pay and "
+         "Kowloon Trust Bank.",
+         {("alto-pay", "PARTNERS_WITH", "meridian-securities"),
+          ("kowloon-trust-bank", "PARTNERS_WITH", "meridian-securities")}),
+        ("'the consortium headed by A includes B'",
+         "The consortium headed by Kowloon Trust Bank includes Alto Pay.",
+         {("kowloon-trust-bank", "PARTNERS_WITH", "alto-pay")}),
+        ("'the group led by A counts B among its members'",
+         "The group led by Meridian Securities also counts Tessaly Digital among its members.",
+         {("meridian-securities", "PARTNERS_WITH", "tessaly-digital")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -259,9 +270,16 @@ def test_round18_construction(extractor, construction, text, expected):
      ("livia-marsh", "HOLDS_ROLE", "dunmore-bank")),
     ("The panel at the Asia Tokenisation Summit 2025 criticised Priya Raman.",
      ("priya-raman", "SPOKE_AT", "asia-tokenisation-summit-2025")),
+    ("The licence went to the Asia Tokenisation Alliance, comprising Meridian Securities and "
+     "Alto Pay.", ("alto-pay", "PARTNERS_WITH", "meridian-securities")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
+
+
+def test_a_firm_s_name_ending_in_financial_services_is_a_firm():
+    assert kind_of("Lumen Financial Service", None, None) == "Company"
+    assert kind_of("Financial Services Development Council", None, None) == "Association"
 
 
 def test_a_body_for_a_subject_takes_its_kind_from_the_word_before_for():
