@@ -191,6 +191,10 @@ from tests.extract_support import document, triples
         ("'the group led by A counts B among its members'",
          "The group led by Meridian Securities also counts Tessaly Digital among its members.",
          {("meridian-securities", "PARTNERS_WITH", "tessaly-digital")}),
+        ("'X Bank, a consortium of A and B': the members own the bank",
+         "Alto Bank, a consortium of Kowloon Trust Bank and Meridian Securities, opened.",
+         {("kowloon-trust-bank", "OWNS", "alto-bank"),
+          ("meridian-securities", "OWNS", "alto-bank")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -272,6 +276,10 @@ def test_round18_construction(extractor, construction, text, expected):
      ("priya-raman", "SPOKE_AT", "asia-tokenisation-summit-2025")),
     ("The licence went to the Asia Tokenisation Alliance, comprising Meridian Securities and "
      "Alto Pay.", ("alto-pay", "PARTNERS_WITH", "meridian-securities")),
+    ("The Pan-Asia Settlement Consortium, a consortium of Kowloon Trust Bank and Alto Pay, "
+     "met.", ("kowloon-trust-bank", "OWNS", "pan-asia-settlement-consortium")),
+    ("Lee Hae-jin, a Seoul National University alumnus, spoke.",
+     ("lee-hae-jin", "HOLDS_ROLE", "seoul-national-university")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
