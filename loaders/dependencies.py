@@ -1673,9 +1673,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         if end + 1 >= len(doc) or doc[end].lower_ != "in" or end + 1 not in at or \
                 at[end + 1].start != end + 1:
             return []
-        after = at[end + 1].end  # (not "in US dollars")
+        after = at[end + 1].end  # (not "in US dollars"; "in Seoul on Monday" is a place)
         return [] if after < len(doc) and doc[after].is_alpha and doc[after].is_lower \
-            else [doc[end + 1]]
+            and doc[after].pos_ != "ADP" else [doc[end + 1]]
     if role == "round-owner":  # "the round was led by X": whose round it is
         return _round_owner(t, at)
     if role == "object-modifier":  # "opened a Hong Kong office": the name before the object

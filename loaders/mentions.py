@@ -122,7 +122,7 @@ CO_WORD = re.compile(r"^[Cc]o-(?:led|" + "|".join(s.rstrip("e") for s in CO_STEM
                      + r")[a-z]*$")
 #: Nouns written with a hyphen that the parse misreads cut in three ("tie - up": a verb's
 #: particle, with no noun to hang "with Y" on; "secretary - general": a verb made of the
-#: name before it).
+#: name before it; "the X e - wallet": three objects).
 #: The titles among them (lower case): the tagger, not knowing them, may take them for
 #: adjectives, so the pipeline tags them nouns.
 HYPHENATED_TITLES = ("under-secretary", "secretary-general", "director-general",
@@ -136,7 +136,7 @@ CO_TITLES = tuple(f"co-{t}{s}" for t in ("founder", "chair", "chairman", "chairw
                   for s in ("", "s"))
 HYPHENATED_NOUN = re.compile(
     r"^(?:[Tt]ie-up|[Ss]tart-up|[Ss]pin-off|[Rr]oll-out|[Bb]uy-out|[Tt]ake-over|[Ss]et-up|"
-    r"[Ss]ub-custodian|"
+    r"[Ss]ub-custodian|[Ee]-wallet|[Ee]-commerce|[Ee]-payment|"
     # each title with its words' capitals or not ("Secretary-General"), short words as written
     + "|".join("-".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if len(w) > 2 else w
                         for w in title.split("-")) for title in HYPHENATED_TITLES)

@@ -195,6 +195,17 @@ from tests.extract_support import document, triples
          "Alto Bank, a consortium of Kowloon Trust Bank and Meridian Securities, opened.",
          {("kowloon-trust-bank", "OWNS", "alto-bank"),
           ("meridian-securities", "OWNS", "alto-bank")}),
+        ("'which operates the X e-wallet': 'e-wallet' is one word",
+         "Qilin Payments, which operates the QPay e-wallet, said merchants would accept the "
+         "token.", {("qpay", "CONTROLLED_BY", "qilin-payments")}),
+        ("an event 'in <place>' followed by a day",
+         "Priya Raman spoke at BlockAsia 2025 in Seoul on Wednesday about stablecoin reserves.",
+         {("blockasia-2025", "LOCATED_IN", "seoul")}),
+        ("'X is run from <place>', 'set up shop in <place>'",
+         "Harbour Digital Trading Group is run from Kuala Lumpur. Meridian Securities has set up "
+         "shop in Hong Kong.",
+         {("harbour-digital-trading-group", "LOCATED_IN", "kuala-lumpur"),
+          ("meridian-securities", "LOCATED_IN", "hong-kong")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -280,6 +291,8 @@ def test_round18_construction(extractor, construction, text, expected):
      "met.", ("kowloon-trust-bank", "OWNS", "pan-asia-settlement-consortium")),
     ("Lee Hae-jin, a Seoul National University alumnus, spoke.",
      ("lee-hae-jin", "HOLDS_ROLE", "seoul-national-university")),
+    ("Meridian Securities runs its fund from a desk in London for clients in Kuala Lumpur.",
+     ("meridian-securities", "LOCATED_IN", "kuala-lumpur")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
