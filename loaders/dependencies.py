@@ -1029,7 +1029,7 @@ def _mend_titled_lists(doc: Doc, at: dict[int, Mention]) -> None:
         k = next((c.i for c in title.children if c.dep_ == "cc" and c.lower_ == "and"
                   and c.i > title.i), len(doc))
         if title.dep_ != "appos" or title.lower_ not in _TITLES or k + 2 >= len(doc) or \
-                doc[k + 1].i in at:
+                k + 1 in at:
             continue
         name = doc[k + 1].head
         if doc[k + 1].dep_ == "compound" and name.i in at and at[name.i].kind == "Person" \
