@@ -656,7 +656,8 @@ class NameFinder:
                     # "the Tern Network, an industry group": a body, whatever its last word;
                     # "the Tern Sandbox, a payments app": a product
                     kind == "Product" and described[key] in _BODY_KINDS
-                    or kind == "Initiative" and described[key] == "Product") or (
+                    or kind == "Initiative" and described[key] == "Product"
+                    or kind == "Event" and described[key] == "Association") or (
                     kind == "Person" and described[key] in _NOT_OF_PEOPLE
                     and not (span.start and doc[span.start - 1].pos_ == "NOUN")) or (
                     kind == "Person" and described[key] in _FIRM_KINDS
@@ -1128,6 +1129,11 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lower_ == "members":
         return "Association"  # "members of the X Group include A and B": a body
+    if span[-1].lower_ in {"forum", "roundtable", "club"} and (
+            root.dep_ == "dobj" and root.head.lemma_.lower() in {"join", "rejoin"} or
+            root.dep_ == "pobj" and root.head.lower_ == "of" and
+            root.head.head.lemma_.lower() in {"member", "membership"}):
+        return "Association"  # "joined (a member of) the X Forum": a body of members
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
         root.head if root.dep_ in {"oprd", "attr", "dobj"} else None
     if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NAMING:

@@ -206,6 +206,9 @@ from tests.extract_support import document, triples
          "shop in Hong Kong.",
          {("harbour-digital-trading-group", "LOCATED_IN", "kuala-lumpur"),
           ("meridian-securities", "LOCATED_IN", "hong-kong")}),
+        ("a forum one joins or is a member of is a body, not an event",
+         "Ninefold Custody joined the Asia Digital Custody Forum as a founding member in 2023.",
+         {("ninefold-custody", "MEMBER_OF", "asia-digital-custody-forum")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -293,6 +296,8 @@ def test_round18_construction(extractor, construction, text, expected):
      ("lee-hae-jin", "HOLDS_ROLE", "seoul-national-university")),
     ("Meridian Securities runs its fund from a desk in London for clients in Kuala Lumpur.",
      ("meridian-securities", "LOCATED_IN", "kuala-lumpur")),
+    ("Priya Raman spoke at the Asia Digital Custody Forum, which Ninefold Custody "
+     "sponsored.", ("priya-raman", "MEMBER_OF", "asia-digital-custody-forum")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
