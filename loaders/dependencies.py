@@ -67,7 +67,7 @@ ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-h
          "recent-regulator", "among-object", "subject-list", "colon-list", "noun",
          "recent-initiative", "antecedent", "inside", "listed-after", "sentence-start",
          "as-object", "included", "at-event", "formed-by", "led-by", "featured", "scheme",
-         "venture-members", "venture-leader",
+         "venture-members", "venture-leader", "post-holder",
          "shares-in",
          "named", "relative-host", "participle-agent", "poss-head",
          "reported-subject", "sole-by", "reporting-regulator", "announcer",
@@ -529,6 +529,8 @@ class DependencyRelations:
                                                 for k in pattern.target_kinds))
 
 
+#: Nouns for a post one holds ("his role as chief executive").
+_POST_NOUNS = {"role", "post", "position", "job", "seat", "duties"}
 #: Nouns of a deal made, and verbs of making one, whose "to buy Y" its maker does ("X
 #: struck (signed, completed) a deal to buy Y").
 _DEAL_NOUNS = {"deal", "agreement", "pact", "contract", "arrangement"}
@@ -1330,6 +1332,15 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return [o for v in t.children if v.dep_ == "acl" and v.tag_ == "VBN"
                 and v.lemma_.lower() not in _UNDONE | _TAKING_AWAY
                 for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
+    if role == "post-holder":  # "retire from his role as chief executive of Y": the subject
+        post = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else None
+        if post is None or post.lemma_.lower() not in _POST_NOUNS:
+            return []
+        owners = {at[c.i].entity_id for c in post.children if c.dep_ == "poss"
+                  and c.lower_ in {"his", "her", "their"} and c.i in at}
+        # (the possessive is the subject's: not "A praised her role as chief executive")
+        return [x for x, _ in _subject(_clause_verb(post))
+                if x.i in at and at[x.i].entity_id in owners]
     if role == "featured":  # "the panel, featuring A and B": A and B
         return [o for v in t.children if v.dep_ == "acl" and v.lower_ == "featuring"
                 for o in v.children if o.dep_ == "dobj"]

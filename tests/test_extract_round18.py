@@ -209,6 +209,12 @@ from tests.extract_support import document, triples
         ("a forum one joins or is a member of is a body, not an event",
          "Ninefold Custody joined the Asia Digital Custody Forum as a founding member in 2023.",
          {("ninefold-custody", "MEMBER_OF", "asia-digital-custody-forum")}),
+        ("'A, who was ousted as chairman of Y': a post held, ended",
+         "Benedict Lau, who was ousted as chairman of Meridian Securities in 2023, has "
+         "resurfaced as an investor.", {("benedict-lau", "HOLDS_ROLE", "meridian-securities")}),
+        ("'A will retire from his role as chief executive of Y'",
+         "Patrick Shum will retire early from his role as chief executive of Meridian "
+         "Securities.", {("patrick-shum", "HOLDS_ROLE", "meridian-securities")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -298,6 +304,10 @@ def test_round18_construction(extractor, construction, text, expected):
      ("meridian-securities", "LOCATED_IN", "kuala-lumpur")),
     ("Priya Raman spoke at the Asia Digital Custody Forum, which Ninefold Custody "
      "sponsored.", ("priya-raman", "MEMBER_OF", "asia-digital-custody-forum")),
+    ("Patrick Shum was replaced as a speaker by Jane Lee of Meridian Securities.",
+     ("patrick-shum", "HOLDS_ROLE", "meridian-securities")),
+    ("Alto Pay said Patrick Shum would take a role as adviser to Meridian Securities' rival.",
+     ("patrick-shum", "HOLDS_ROLE", "meridian-securities")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
