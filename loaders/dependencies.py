@@ -361,6 +361,7 @@ class DependencyRelations:
         _mend_possessives(doc, at)
         _mend_loose_appositions(doc, at)
         _mend_verbless_sentences(doc, at)
+        _mend_verbs_read_as_plurals(doc, at)
         _mend_according_to(doc, at)
         _mend_low_title_conjuncts(doc)
         _mend_firm_nouns_as_verbs(doc, at)
@@ -929,6 +930,30 @@ def _mend_verbless_sentences(doc: Doc, at: dict[int, Mention]) -> None:
         for c in sent:  # what the noun phrase held before the verb is the clause's
             if c.head.i == root.i and c.i < verb.i and c not in children and c.i != name.i:
                 c.head = verb
+
+
+#: Verbs in the third person that are also plural nouns, which the tagger may read as the
+#: noun after a name ("Jane Doe works for Y": "Doe works" as one noun phrase).
+_PLURAL_LOOKING_VERBS = {"works": "work", "leads": "lead", "heads": "head", "runs": "run",
+                         "chairs": "chair", "owns": "own", "backs": "back", "joins": "join",
+                         "advises": "advise", "oversees": "oversee", "operates": "operate"}
+
+
+def _mend_verbs_read_as_plurals(doc: Doc, at: dict[int, Mention]) -> None:
+    """Make "Jane Doe works for Y" read "works" as the verb: the tagger may take a verb in
+    the third person for a plural noun that the name before it modifies, and the sentence
+    for one noun phrase."""
+    for sent in doc.sents:
+        root = sent.root
+        k = root.i - 1
+        if root.pos_ != "NOUN" or root.lower_ not in _PLURAL_LOOKING_VERBS or k < sent.start \
+                or k not in at or at[k].end != root.i or root.i in at:
+            continue
+        name = doc[at[k].start:root.i].root
+        if name.head.i != root.i or not _attach(name, root, "nsubj"):
+            continue
+        root.pos_, root.tag_ = "VERB", "VBZ"
+        root.lemma_ = _PLURAL_LOOKING_VERBS[root.lower_]
 
 
 def _mend_according_to(doc: Doc, at: dict[int, Mention]) -> None:

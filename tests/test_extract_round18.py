@@ -215,6 +215,9 @@ from tests.extract_support import document, triples
         ("'A will retire from his role as chief executive of Y'",
          "Patrick Shum will retire early from his role as chief executive of Meridian "
          "Securities.", {("patrick-shum", "HOLDS_ROLE", "meridian-securities")}),
+        ("a verb in the third person read as a plural noun after a name",
+         "Chan Wai-kit works for Kowloon Trust Bank.",
+         {("chan-wai-kit", "HOLDS_ROLE", "kowloon-trust-bank")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
