@@ -1216,8 +1216,10 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
                              and (o := _object(c)) is not None]
             found += subjects
             continue
-        # "A, the founder of X, and B": a title set between two names describes the first
-        found += [(t, listable and not (role == "appos-head" and any(
+        # "A, the founder of X, and B": a title set between two names describes the first;
+        # a plural title, every name in apposition ("three vice-chairmen, namely A, B and C")
+        plural = role == "appos" and trigger.tag_ in {"NNS", "NNPS"}
+        found += [(t, (listable or plural) and not (role == "appos-head" and any(
             c.i > trigger.i for c in t.conjuncts))) for t in _role(role, trigger, span, at)]
     return found
 

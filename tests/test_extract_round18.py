@@ -218,6 +218,11 @@ from tests.extract_support import document, triples
         ("a verb in the third person read as a plural noun after a name",
          "Chan Wai-kit works for Kowloon Trust Bank.",
          {("chan-wai-kit", "HOLDS_ROLE", "kowloon-trust-bank")}),
+        ("a plural title with the names in apposition: each of them",
+         "The Chief Executive has reappointed three vice-chairmen of the Financial Services "
+         "Development Council, namely Laura Ho, Frederick Man and Arthur Yim.",
+         {("laura-ho", "HOLDS_ROLE", "financial-services-development-council"),
+          ("arthur-yim", "HOLDS_ROLE", "financial-services-development-council")}),
     ],
 )
 def test_round18_construction(extractor, construction, text, expected):
@@ -311,6 +316,8 @@ def test_round18_construction(extractor, construction, text, expected):
      ("patrick-shum", "HOLDS_ROLE", "meridian-securities")),
     ("Alto Pay said Patrick Shum would take a role as adviser to Meridian Securities' rival.",
      ("patrick-shum", "HOLDS_ROLE", "meridian-securities")),
+    ("The chief executive of Alto Pay, Laura Ho, and Frederick Man of Kowloon Trust Bank "
+     "spoke.", ("frederick-man", "HOLDS_ROLE", "alto-pay")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
