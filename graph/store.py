@@ -186,6 +186,13 @@ class Store:
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[int, int]:
             touched = _claim_subjects(self.schema, batch)
+            if retracted and batch.documents:
+                # The documents first: a concurrent writer that stores one of them from now on
+                # collides on its record (one of the two is tried again), and what one stored
+                # before is withdrawn below. Read before this, a version stored in between
+                # would keep its claims beside this one's.
+                tx.run(cypher.merge_documents(self.schema.document_label),
+                       rows=_document_rows(batch)).consume()
             if retracted:
                 # Only documents stored by now have claims to withdraw (a concurrent writer may
                 # have added one since the caller looked).
@@ -289,11 +296,7 @@ class Store:
         entities that already exist to their kinds."""
         schema = self.schema
         if batch.documents:
-            rows = [
-                {"id": d.id, "props": _props(d.model_dump(exclude={"id"}, exclude_none=True))}
-                for d in batch.documents
-            ]
-            yield cypher.merge_documents(schema.document_label), rows
+            yield cypher.merge_documents(schema.document_label), _document_rows(batch)
 
         # One row per id (the last wins), so a batch never creates a node twice.
         entities = {e.id: e for e in batch.entities}.values()
@@ -653,6 +656,12 @@ def _retract(tx: neo4j.ManagedTransaction, schema: Schema, docs: list[str]) -> s
     for query in cypher.retract(label, mentions):
         tx.run(query, rows=rows).consume()
     return named
+
+
+def _document_rows(batch: GraphBatch) -> list[dict[str, Any]]:
+    """The rows ``cypher.merge_documents`` writes ``batch``'s documents with."""
+    return [{"id": d.id, "props": _props(d.model_dump(exclude={"id"}, exclude_none=True))}
+            for d in batch.documents]
 
 
 def _claim_subjects(schema: Schema, batch: GraphBatch) -> set[str]:
