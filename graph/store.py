@@ -183,16 +183,22 @@ class Store:
         )
 
         retracted = sorted(set(retract))
+        merge_documents = cypher.merge_documents(self.schema.document_label)
+        # The documents first where they replace a stored version: a concurrent writer that
+        # stores one of them from then on collides on its record (one of the two is tried
+        # again), and what one stored before is withdrawn below. Read before this, a version
+        # stored in between would keep its claims beside this one's.
+        documents_first = bool(retracted and batch.documents)
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[int, int]:
             touched = _claim_subjects(self.schema, batch)
-            if retracted and batch.documents:
-                # The documents first: a concurrent writer that stores one of them from now on
-                # collides on its record (one of the two is tried again), and what one stored
-                # before is withdrawn below. Read before this, a version stored in between
-                # would keep its claims beside this one's.
-                tx.run(cypher.merge_documents(self.schema.document_label),
-                       rows=_document_rows(batch)).consume()
+            nodes = relationships = 0
+            if documents_first:
+                rows = _document_rows(batch)
+                for start in range(0, len(rows), batch_size):
+                    summary = tx.run(merge_documents,
+                                     rows=rows[start : start + batch_size]).consume()
+                    nodes += summary.counters.nodes_created
             if retracted:
                 # Only documents stored by now have claims to withdraw (a concurrent writer may
                 # have added one since the caller looked).
@@ -203,8 +209,9 @@ class Store:
             # Inside the transaction, so a retry after a collision sees the winner's nodes.
             ids = [e.id for e in batch.entities]
             stored = {r["id"]: r["kind"] for r in tx.run(cypher.KINDS_OF, ids=ids)} if ids else {}
-            nodes = relationships = 0
             for query, rows in self._statements(batch, stored):
+                if documents_first and query == merge_documents:
+                    continue  # (written first, above)
                 for start in range(0, len(rows), batch_size):
                     summary = tx.run(query, rows=rows[start : start + batch_size]).consume()
                     nodes += summary.counters.nodes_created
