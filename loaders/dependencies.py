@@ -974,7 +974,7 @@ def _mend_according_to(doc: Doc, at: dict[int, Mention]) -> None:
         if named is not None and doc[named.left_edge.i - 1].text == "," and \
                 at[named.i].end < len(doc) and doc[at[named.i].end].text == ",":
             # (the name alone between commas: not "Y's chief executive", which describes)
-            named.head, named.dep_ = verb, "nsubj"
+            _attach(named, verb, "nsubj")
 
 
 #: Nouns that describe a firm whose name follows them ("blockchain startup X").
@@ -1115,7 +1115,7 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
             # (a plural describes the list; a singular, its last name: "A and B, the bank's
             # chief executive")
             plural = noun.tag_ in {"NNS", "NNPS"} or noun.lower_ in {"both", "all"}
-            noun.head, noun.dep_ = (first if plural else name), "appos"
+            _attach(noun, first if plural else name, "appos")
 
 
 def _examples(holders: list[Token], at: dict[int, Mention]) -> list[Token]:
@@ -1468,8 +1468,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         return _role("names-after", t, span, at)
     if role == "venture-leader":  # "the consortium headed by A includes B": A
         return [o for x, _ in _subject(t) if x.i not in at and x.lemma_.lower() in _VENTURES
-                for v in x.children if v.dep_ == "acl" and v.lemma_.lower() in _LEADING
-                for c in v.children if c.dep_ == "agent" and (o := _object(c)) is not None]
+                for o in _role("led-by", x, span, at)]
     if role == "names-after":  # "a group made up of A, the B, large banks, C and D": every
         # name from the trigger to the end of its clause, however the parse hangs the list
         found = []

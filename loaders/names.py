@@ -296,11 +296,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
             end = k
             break
         if words[k].lower() == "for" and k - start > 1 and \
-                data.kind_words.get(words[k - 1].lower()) in {"Bank", "TradingPlatform"} and \
-                not any(f" {p} " in f" {canonical(' '.join(words[start:end]))} "
-                        for p in data.kind_phrases.get("Association", ())):
+                data.kind_words.get(words[k - 1].lower()) in {"Bank", "TradingPlatform"}:
             end = k  # "at Lumen Bank for X Fund clients": the bank, then whom it serves
-            break
+            break  # (not "Bank for International Settlements": "Bank" opens that name)
         if words[k].lower() == "for" and all(
                 canonical(part).replace(" - ", "-") in data.places
                 for part in re.split(r" (?:and|&) ", " ".join(words[start:k]))):
