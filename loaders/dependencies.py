@@ -58,7 +58,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
                "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at",
-               "named-within"}
+               "named-within", "set-off-subject", "under-host"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1022,23 +1022,34 @@ def _mend_firm_nouns_as_verbs(doc: Doc, at: dict[int, Mention]) -> None:
 
 
 def _mend_fronted_phrases(doc: Doc, at: dict[int, Mention]) -> None:
-    """Make "In partnership with Y, X launched Z" read X as the subject: the parse may take
-    the name after the comma for one more in the fronted phrase's list, and leave the verb
-    with none."""
+    """Make "In partnership with Y, X launched Z" and "Working with A and B, X and Y
+    finished Z" read X as the subject: the parse may take the name after the comma for one
+    more in the fronted phrase's list (or the participle for the verb's subject), and leave
+    the verb with none."""
     for sent in doc.sents:
         verb = sent.root
-        if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in _SUBJECTS for c in verb.children):
+        if verb.pos_ not in {"VERB", "AUX"}:
             continue
-        fronted = next((c for c in verb.children if c.dep_ == "prep" and c.i == sent.start),
-                       None)
-        if fronted is None or any(t.dep_ == "cc" for t in fronted.subtree):
-            continue  # ("With A, B and C, ...": a list)
-        last = max((t for t in fronted.subtree if t.dep_ in {"conj", "appos"} and t.i in at),
-                   default=None, key=lambda t: t.i)
-        if last is None or doc[at[last.i].start - 1].text != "," or not all(
-                t.dep_ in {"aux", "advmod", "neg"} for t in doc[at[last.i].end:verb.i]):
+        fronted = next((c for c in verb.children if c.i == sent.start and (
+            c.dep_ == "prep" or c.tag_ == "VBG" and c.dep_ in {"csubj", "advcl"})), None)
+        if fronted is None:
             continue
-        _attach(last, verb, "nsubj")
+        if any(c.dep_ in _SUBJECTS and c.i != fronted.i for c in verb.children):
+            if fronted.dep_ == "csubj":
+                fronted.dep_ = "advcl"  # ("Working with Y, X will ...": X is the subject)
+            continue
+        # the list a fronted phrase may hold ends at its first "and": the first name after
+        # that and a comma is the clause's ("With A, B and C, X ...": X, not B)
+        named = [t for t in fronted.subtree if t.dep_ in {"conj", "appos"} and t.i in at]
+        listed = next((t.i for t in fronted.subtree if t.dep_ == "cc"), None)
+        last = max(named, default=None, key=lambda t: t.i) if listed is None else next(
+            (t for t in named if t.i > listed + 1 and doc[t.left_edge.i - 1].text == ","),
+            None)
+        if last is None or doc[last.left_edge.i - 1].text != "," or not all(
+                t.dep_ in {"aux", "advmod", "neg"} for t in doc[last.right_edge.i + 1:verb.i]):
+            continue
+        if _attach(last, verb, "nsubj") and fronted.dep_ == "csubj":
+            fronted.dep_ = "advcl"
 
 
 def _mend_titled_lists(doc: Doc, at: dict[int, Mention]) -> None:
@@ -3372,6 +3383,20 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "under-host":  # "X has grown under Chief Executive A": X, whose chief A is
+        name = t.head if t.dep_ == "compound" else None
+        if name is None or name.i not in at or name.dep_ != "pobj" or \
+                name.head.lower_ != "under":
+            return []
+        return [x for x, _ in _subject(_clause_verb(name.head))]
+    if role == "set-off-subject":  # "X, through Z, said ...": X, whose phrase the comma
+        # before the trigger closes (not "owned by X, an insurer, through Z")
+        if t.doc[t.i - 1].text != ",":
+            return []
+        if t.head.dep_ in {"nsubj", "nsubjpass"} and t.head.i < t.i:
+            return [t.head]  # (the parse may hang the phrase on the subject itself)
+        return [s for s in t.head.children if s.dep_ in {"nsubj", "nsubjpass"}
+                and s.right_edge.i + 2 == t.i]
     if role == "named-within":  # "the unit sits within the SFC": a name, not a reference
         # back ("within the group of X": "the group" may be another group named before)
         return [o for p in t.children if p.dep_ == "prep" and p.lower_ == "within"

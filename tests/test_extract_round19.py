@@ -1,0 +1,58 @@
+"""Constructions found missing or misread in round 19's developed probe sets and construction
+sentences. One sentence of our own for each, with made-up entities."""
+
+import pytest
+
+from tests.extract_support import triples
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a fronted participle 'Working with A and B,' before a listed subject",
+         "Working with Alto Pay and Ninefold Custody, Kowloon Trust Bank and Meridian "
+         "Securities have completed a trial of tokenised deposits.",
+         {("kowloon-trust-bank", "PARTNERS_WITH", "alto-pay"),
+          ("meridian-securities", "PARTNERS_WITH", "ninefold-custody")}),
+        ("a fronted participle the parse takes for the verb's subject",
+         "Collaborating with Ninefold Custody, the Baytide Asset Management team will test a "
+         "gold token.",
+         {("baytide-asset-management", "PARTNERS_WITH", "ninefold-custody")}),
+        ("'owned by X through Z': Z is X's vehicle",
+         "Pearl Delta Bank is held indirectly by Harbourview Holdings through Zenport "
+         "Capital.",
+         {("zenport-capital", "CONTROLLED_BY", "harbourview")}),
+        ("'X, through Z, said it would buy': the firm X acts through is its own",
+         "Harbourview Holdings, through Zenport Capital, agreed to buy a further 5% of Alto "
+         "Pay.",
+         {("zenport-capital", "CONTROLLED_BY", "harbourview")}),
+        ("'X grew under Chief Executive A': X's chief",
+         "Meridian Securities doubled its profit under Chief Executive Priya Raman.",
+         {("priya-raman", "HOLDS_ROLE", "meridian-securities")}),
+        ("'X publishes (builds) Y, a game (blockchain)': X runs Y",
+         "Tidewater Studios publishes Harbour Legends, a play-to-earn game.",
+         {("tidewater-studios", "OPERATES", "harbour-legends")}),
+        ("a body's members named after it",
+         "Taking part were Digital Asset Taskforce members Alto Pay and Ninefold Custody.",
+         {("alto-pay", "MEMBER_OF", "digital-asset-taskforce"),
+          ("ninefold-custody", "MEMBER_OF", "digital-asset-taskforce")}),
+    ],
+)
+def test_round19_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Harbourview Holdings bought bitcoin through Coinbase last year.",
+     ("coinbase", "CONTROLLED_BY", "harbourview")),
+    ("Pearl Delta Bank is owned by Harbourview Holdings, a conglomerate, through Zenport "
+     "Capital.", ("zenport-capital", "CONTROLLED_BY", "pearl-delta-bank")),
+    ("With Alto Pay, Ninefold Custody and Zenport Capital, Kowloon Trust Bank launched a "
+     "wallet.", ("ninefold-custody", "PARTNERS_WITH", "alto-pay")),
+    ("Priya Raman was charged under the Securities and Futures Ordinance.",
+     ("priya-raman", "HOLDS_ROLE", "securities-and-futures-ordinance")),
+    ("Meridian Securities board member Jane Lee resigned.",
+     ("jane-lee", "MEMBER_OF", "meridian-securities")),
+])
+def test_no_false_relation(extractor, text, wrong):
+    assert wrong not in triples(extractor, text)
