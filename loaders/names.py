@@ -428,7 +428,8 @@ class NameFinder:
                     or _begins_longer_name(s, starts) or _inside_fund_name(s)
                     or _inside_spelled_out(s, spelled, registry)
                     # "Hang Seng Bank (China)": a registry firm's unit in a place, named
-                    or s.label_ in _FIRM_KINDS and _unit_in_place(doc, s.end)}
+                    or s.label_ in _FIRM_KINDS and (_unit_in_place(doc, s.end)
+                                                    or _arm_abroad(doc, s.end))}
         taken = {i for s in registry if s.label_ != "Place" and id(s) not in yielding
                  for i in range(s.start, s.end)}
         named = {i for s in registry for i in range(s.start, s.end)}
@@ -2169,6 +2170,26 @@ def _unit_in_place(doc: Doc, k: int) -> bool:
         return False
     close = next(m for m in range(k + 1, min(len(doc), k + 5)) if doc[m].text == ")")
     return close + 1 >= len(doc) or not is_legal_suffix(doc[close + 1].text)
+
+
+#: Places whose name after a firm's is the firm's own (the registry names its Hong Kong
+#: and mainland units itself: "Lumen Bank Hong Kong" is the bank here).
+_HOME_PLACES = {"hong kong", "hk", "hksar", "china", "mainland china", "prc"}
+
+
+def _arm_abroad(doc: Doc, k: int) -> bool:
+    """Whether a country, region or city abroad at ``k`` ends a firm's name there ("Binance
+    Japan said", "OKX Singapore's licence"): the firm's unit in that place, named."""
+    for n in (3, 2, 1):
+        end = k + n
+        if end > len(doc) or any(t.is_sent_start or not t.text[:1].isupper()
+                                 for t in doc[k:end]):
+            continue
+        text = doc[k:end].text
+        if canonical(text) in name_data().places and canonical(text) not in _HOME_PLACES:
+            return end == len(doc) or not doc[end].text[:1].isupper() or \
+                doc[end].text in {"'s", "’s"}
+    return False
 
 
 def _in_place_bracket(doc: Doc, j: int) -> bool:

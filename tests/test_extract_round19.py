@@ -3,7 +3,7 @@ sentences. One sentence of our own for each, with made-up entities."""
 
 import pytest
 
-from tests.extract_support import triples
+from tests.extract_support import document, triples
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,19 @@ def test_round19_construction(extractor, construction, text, expected):
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "arm", "parent"), [
+    ("OKX Singapore launched a payment service for shops.", "okx-singapore", "okx"),
+    ("A stake in Binance Japan was sold to a payments group.", "binance-japan", "binance"),
+])
+def test_a_registry_firm_named_with_a_place_abroad_is_its_unit_there(extractor, text, arm,
+                                                                     parent):
+    ids = {e.id for e in extractor.run(document(text)).entities}
+    assert arm in ids and parent not in ids
+
+
+def test_a_registry_firm_named_with_hong_kong_stays_the_firm(extractor):
+    """The registry names its Hong Kong units itself."""
+    ids = {e.id for e in extractor.run(document("HSBC Hong Kong said it would grow.")).entities}
+    assert "hsbc" in ids
