@@ -58,7 +58,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
                "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at",
-               "named-within", "set-off-subject", "under-host"}
+               "named-within", "set-off-subject", "under-host", "inverted-subject"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1163,7 +1163,7 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "support", "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
              "as-object", "included", "formed-by", "by-together", "custody-for",
              "department-at", "majority-stake-in", "with-together", "companions",
-             "to-roster", "to-register"}
+             "to-roster", "to-register", "inverted-subject"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 #: Nouns for a group of firms that work together ("a consortium made up of A and B").
 _VENTURES = {"consortium", "venture", "alliance", "coalition", "group", "partnership", "jv"}
@@ -1961,7 +1961,12 @@ def _colon_items(colon: Token, at: dict[int, Mention]) -> list[Token]:
             break  # the dash that closes a list opened by one
         if word.text in {",", ";"}:
             after = doc[k + 1] if k + 1 < colon.sent.end else word
-            skipping = after.lower_ in _RELATIVE or after.lower_ in {"the", "a", "an"}
+            # (", the Bank of Korea": an item whose name takes "the", not a description)
+            named = k + 2 < colon.sent.end and _name_starts(k + 2, at) and (
+                at[k + 2].end >= colon.sent.end or
+                doc[at[k + 2].end].lower_ in {",", ";", "and", "or", ".", "("})
+            skipping = after.lower_ in _RELATIVE or after.lower_ in {"the", "a", "an"} and \
+                not (after.lower_ == "the" and named)
         elif word.lower_ in {"and", "or"}:
             skipping = False
         elif k in at and not skipping:
@@ -2812,23 +2817,30 @@ def _written_list(first: Token, at: dict[int, Mention]) -> list[Token]:
     if first.i not in at or at[first.i].how == "reference":  # any word of the first name
         return []
     doc = first.doc
+
+    def start(j: int) -> int:  # a name may take "the" ("the Bank of Korea")
+        return j + 1 if j + 1 < len(doc) and doc[j].lower_ == "the" and \
+            _name_starts(j + 1, at) else j
+
     k = at[first.i].end
-    if k + 1 < len(doc) and doc[k].lower_ == "and" and _name_starts(k + 1, at):
-        return [doc[k + 1]]  # "A and B"
+    if k + 1 < len(doc) and doc[k].lower_ == "and" and _name_starts(start(k + 1), at):
+        return [doc[start(k + 1)]]  # "A and B"
     found: list[Token] = []
     while k + 1 < len(doc) and doc[k].text == ",":
         closing = doc[k + 1].lower_ in {"and", "or"}
         if closing and not found:  # "A, a unit of B, and C": B's clause closes, no list
             return []
-        j = k + 1 + closing
+        j = start(k + 1 + closing)
         if not _name_starts(j, at) or _possessive_after(doc, j, at):
             return []
         found.append(doc[j])
         k = at[j].end
         if closing:
             return found
-        if k < len(doc) and doc[k].lower_ in {"and", "or"} and _name_starts(k + 1, at):
-            return [] if _possessive_after(doc, k + 1, at) else [*found, doc[k + 1]]
+        if k + 1 < len(doc) and doc[k].lower_ in {"and", "or"} and \
+                _name_starts(start(k + 1), at):
+            j = start(k + 1)
+            return [] if _possessive_after(doc, j, at) else [*found, doc[j]]
     return []
 
 
@@ -3005,6 +3017,9 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     # ("the LHKD stablecoin": a name the parse took for an adjective, right before the noun)
     compounds = [c for c in t.children if c.i in at and (
         c.dep_ == "compound" or c.dep_ == "amod" and at[c.i].end == t.i)]
+    if compounds and t.tag_ == "NNS" and t.lower_ not in _NAME_ENDINGS and \
+            at[compounds[-1].i].kind not in {"Product", "Initiative"}:
+        return []  # "HKMA initiatives", "Lumen users": a body's things or people, not it
     if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES | _TITLE_RUN
                       or t.lower_ in _NAME_ENDINGS and compounds[-1].i == t.i - 1):
         return [at[compounds[-1].i]]  # "the Lumen wallet", "Lumen Bank" found as "Lumen"
@@ -3383,6 +3398,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "inverted-subject":  # "Also taking part in X are A and B": A and B
+        return [g for c in t.children if c.lemma_ == "be" and c.i > t.i
+                for g in c.children if g.dep_ in {"attr", "nsubj"} and g.i > c.i] \
+            if t.tag_ == "VBG" else []
     if role == "under-host":  # "X has grown under Chief Executive A": X, whose chief A is
         name = t.head if t.dep_ == "compound" else None
         if name is None or name.i not in at or name.dep_ != "pobj" or \

@@ -406,7 +406,8 @@ _NOT_NAME = {"The", "A", "An", "In", "On", "At", "Its", "His", "Her", "Their", "
              "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
              "July", "August", "September", "October", "November", "December"}
 _CAP = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z0-9&'’.\-]*$"}}
-_NAME = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:-[a-z]+)?$", "NOT_IN": sorted(_NOT_NAME)}}
+_NAME = {"TEXT": {"REGEX": r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[a-zß-öø-ÿ]+)?$",
+                  "NOT_IN": sorted(_NOT_NAME)}}
 
 
 class Discoverer:

@@ -86,7 +86,9 @@ _BEFORE_DATE = {"on", "in", "since", "until", "during", "by", "from", "last", "t
 _FOR_HEADS = {"centre", "center", "foundation", "fund", "network", "forum", "initiative"}
 _VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0", "3.0": a version is part of a name
 # "O'Neill" and "Tai-man" are words of people's names too (not "McKenzie": "Baker McKenzie")
-_PERSON_WORD = re.compile(r"^(?:[A-Z]['’])?[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?\.?$")
+#: (Latin letters with accents too: "Agustín", "Zoë")
+_PERSON_WORD = re.compile(
+    r"^(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-Za-zÀ-ÖØ-ÿ][a-zß-öø-ÿ]*)?\.?$")
 #: Initials inside a person's name: "KC", "K.", "W.K."
 _INITIALS = re.compile(r"^(?:[A-Z]{1,2}|(?:[A-Z]\.){1,3}[A-Z]?)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+-?[A-Z])")  # "Bank", "HSBC", "3iQ", "eBay", "e-HKD"

@@ -36,6 +36,39 @@ from tests.extract_support import document, triples
          "Taking part were Digital Asset Taskforce members Alto Pay and Ninefold Custody.",
          {("alto-pay", "MEMBER_OF", "digital-asset-taskforce"),
           ("ninefold-custody", "MEMBER_OF", "digital-asset-taskforce")}),
+        ("a list of names that take 'the', after a colon",
+         "Three central banks are involved in Project Lattice: the Bank of Korea, the Bank of "
+         "Thailand and the Swiss National Bank.",
+         {("bank-of-korea", "MEMBER_OF", "project-lattice"),
+          ("bank-of-thailand", "MEMBER_OF", "project-lattice"),
+          ("swiss-national-bank", "MEMBER_OF", "project-lattice")}),
+        ("a list of names that take 'the', as the subject",
+         "The Bank of Korea, the Bank of Thailand and the Swiss National Bank will take part in "
+         "Project Lattice.",
+         {("bank-of-thailand", "MEMBER_OF", "project-lattice"),
+          ("swiss-national-bank", "MEMBER_OF", "project-lattice")}),
+        ("a person's name with accents",
+         "Agustín Varela, general manager of Meridian Securities, spoke.",
+         {("agustin-varela", "HOLDS_ROLE", "meridian-securities")}),
+        ("a liaison is a post",
+         "Zach Morrow, Alto Pay's community liaison, answered questions.",
+         {("zach-morrow", "HOLDS_ROLE", "alto-pay")}),
+        ("'A and B have been in the X sandbox'",
+         "Alto Pay and Ninefold Custody have been in the Tidewater Sandbox since July.",
+         {("alto-pay", "MEMBER_OF", "tidewater-sandbox"),
+          ("ninefold-custody", "MEMBER_OF", "tidewater-sandbox")}),
+        ("'will stay involved in X'",
+         "Pearl Delta Bank will stay involved in Project Lattice as an observer.",
+         {("pearl-delta-bank", "MEMBER_OF", "project-lattice")}),
+        ("'Also taking part in X are A and B': the subject after the verb",
+         "Also taking part in Project Lattice are Alto Pay and Ninefold Custody.",
+         {("alto-pay", "MEMBER_OF", "project-lattice"),
+          ("ninefold-custody", "MEMBER_OF", "project-lattice")}),
+        ("'A, B and C plan to issue X through a new joint venture': each two of them",
+         "Alto Pay, Ninefold Custody and Pearl Delta Bank plan to issue a stablecoin through a "
+         "new joint venture.",
+         {("alto-pay", "PARTNERS_WITH", "ninefold-custody"),
+          ("ninefold-custody", "PARTNERS_WITH", "pearl-delta-bank")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
@@ -53,6 +86,10 @@ def test_round19_construction(extractor, construction, text, expected):
      ("priya-raman", "HOLDS_ROLE", "securities-and-futures-ordinance")),
     ("Meridian Securities board member Jane Lee resigned.",
      ("jane-lee", "MEMBER_OF", "meridian-securities")),
+    ("Alto Pay takes part in HKMA initiatives on tokenised money.",
+     ("alto-pay", "MEMBER_OF", "hkma")),
+    ("Eleven firms were admitted to Project Lattice: Alto Pay, the Meridian Group unit, and "
+     "Pearl Delta Bank.", ("meridian-group", "MEMBER_OF", "project-lattice")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
