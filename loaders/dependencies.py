@@ -399,6 +399,9 @@ class DependencyRelations:
         if end - start == 1 and start in at and "self" not in pattern.source + \
                 pattern.target and at[start].how != "reference":
             return  # a word of a name ("Lumen Partners") is no trigger
+        if start in at and any(doc[k].lower_ == "of" for k in range(end, at[start].end)):
+            return  # nor a name's word before its own "of" ("the X Division of the Y
+            # Association" names its parent inside itself)
         elect = trigger.dep_ in {"compound", "amod"} and trigger.head.lower_ in _TO_TAKE_OFFICE \
             and trigger.head.i > trigger.i
         if elect:

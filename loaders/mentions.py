@@ -585,6 +585,8 @@ for _phrase, _kinds in list(REFERENCES.items()):
             REFERENCES[_determiner + _phrase[4:]] = _kinds
 
 
+#: Words that set a place before a description ("the Singapore-based exchange").
+_PLACED = {"based", "headquartered", "listed", "registered", "incorporated"}
 #: Nouns for a part of a firm, which a description before them only qualifies, and whose
 #: name after "of" is its parent ("the Hong Kong unit of X").
 _PART_NOUNS = {"arm", "unit", "subsidiary", "division", "branch", "affiliate", "offshoot"}
@@ -598,7 +600,23 @@ class References:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in [*REFERENCES, *PAIRS]:
             self.matcher.add(phrase, [nlp.make_doc(phrase)])
+        # "the Singapore-based crypto exchange": a description whose place comes first
+        nouns = sorted(p[4:] for p in REFERENCES if p.startswith("the ") and " " not in p[4:])
+        self.placed = Matcher(nlp.vocab)
+        self.placed.add("PLACED", [[{"LOWER": "the"}, {"IS_TITLE": True, "OP": "{1,3}"},
+                                    {"ORTH": "-"}, {"LOWER": {"IN": sorted(_PLACED)}},
+                                    {"IS_LOWER": True, "OP": "{0,2}"},
+                                    {"LOWER": {"IN": nouns}}]], greedy="LONGEST")
         self.schema = load_schema()
+
+    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Each description or pronoun, with its span: for one whose place comes first, the
+        words after the place's "-based" (the place is a name of its own)."""
+        found = [(doc.vocab.strings[key], start, end) for key, start, end in self.matcher(doc)]
+        for _, start, end in self.placed(doc):
+            after = next(k for k in range(start, end) if doc[k].lower_ in _PLACED) + 1
+            found.append(("the " + doc[end - 1].lower_, after, end))
+        return found
 
     def run(self, doc: Doc, named: list[Mention]) -> list[Mention]:
         taken = {i for m in named for i in range(m.start, m.end)}
@@ -638,10 +656,9 @@ class References:
             return bisect.bisect_left(starts, sentences[sentence].start)
 
         found = []
-        for key, start, end in self.matcher(doc):
+        for phrase, start, end in self._matches(doc):
             if any(i in taken for i in range(start, end)):
                 continue
-            phrase = doc.vocab.strings[key]
             span = doc[start:end]
             here = sentence_of[start]
             before_here = bisect.bisect_left(starts, start)

@@ -69,6 +69,10 @@ from tests.extract_support import document, triples
          "new joint venture.",
          {("alto-pay", "PARTNERS_WITH", "ninefold-custody"),
           ("ninefold-custody", "PARTNERS_WITH", "pearl-delta-bank")}),
+        ("a description with its place first refers back: 'the Singapore-based exchange'",
+         "Alto Exchange signed a deal on Monday. The deal lets the Singapore-based crypto "
+         "exchange accept payments.",
+         {("alto-exchange", "LOCATED_IN", "singapore")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
@@ -90,6 +94,8 @@ def test_round19_construction(extractor, construction, text, expected):
      ("alto-pay", "MEMBER_OF", "hkma")),
     ("Eleven firms were admitted to Project Lattice: Alto Pay, the Meridian Group unit, and "
      "Pearl Delta Bank.", ("meridian-group", "MEMBER_OF", "project-lattice")),
+    ("Members include Alto Pay, the Custody Division of the Tidewater Banking Association, "
+     "Pearl Delta Bank and Ninefold Custody.", ("alto-pay", "SUBSIDIARY_OF", "pearl-delta-bank")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
