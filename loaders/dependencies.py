@@ -1048,9 +1048,10 @@ def _mend_fronted_phrases(doc: Doc, at: dict[int, Mention]) -> None:
         last = max(named, default=None, key=lambda t: t.i) if listed is None else next(
             (t for t in named if t.i > listed + 1 and doc[t.left_edge.i - 1].text == ","),
             None)
-        if last is None or doc[last.left_edge.i - 1].text != "," or not all(
+        if last is None or doc[last.left_edge.i - 1].text != "," or any(
+                c.dep_ == "appos" and c.i > last.i for c in last.children) or not all(
                 t.dep_ in {"aux", "advmod", "neg"} for t in doc[last.right_edge.i + 1:verb.i]):
-            continue
+            continue  # (not "For X's chief, A, the deal is ...": A is described, no subject)
         if _attach(last, verb, "nsubj") and fronted.dep_ == "csubj":
             fronted.dep_ = "advcl"
 
