@@ -58,7 +58,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "with-as-partner", "with-as-host", "unit-subject-poss", "to-register",
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
                "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at",
-               "named-within", "set-off-subject", "under-host", "inverted-subject"}
+               "named-within", "set-off-subject", "under-host", "inverted-subject",
+               "fronted-subject"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1126,9 +1127,10 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
         if first.head.i == noun.head.i and first.i < noun.i and (
                 first.dep_ == noun.dep_ or noun.lower_ in {"both", "all"}) or \
                 name.dep_ == "pobj" and noun.head in name.ancestors and any(
-                    c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in noun.children):
+                    c.dep_ == "det" and c.lower_ in {"the", "a", "an"} or
+                    c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children):
             # (a plural describes the list; a singular, its last name: "A and B, the bank's
-            # chief executive")
+            # chief executive"; "adoption of USDC, its stablecoin")
             plural = noun.tag_ in {"NNS", "NNPS"} or noun.lower_ in {"both", "all"}
             _attach(noun, first if plural else name, "appos")
 
@@ -3402,6 +3404,11 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "fronted-subject":  # "Part of Y, X said": X
+        if t.i != t.sent.start or t.dep_ not in _SUBJECTS:
+            return []
+        return [c for c in t.head.children if c.dep_ in _SUBJECTS and c.i > t.i
+                and t.doc[c.left_edge.i - 1].text == ","]
     if role == "inverted-subject":  # "Also taking part in X are A and B": A and B
         return [g for c in t.children if c.lemma_ == "be" and c.i > t.i
                 for g in c.children if g.dep_ in {"attr", "nsubj"} and g.i > c.i] \

@@ -1923,6 +1923,8 @@ def _portfolio(span: Span) -> bool:
                 doc[i - 1].lower_ not in data.titles or i >= 2 and
                 data.title_links.get(doc[i - 2].lower_) == "portfolio"):
             i -= 1  # "Financial" is a title's word, but not right after "for"
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _MINISTERS:
+        return True  # "Vice Minister of Economy and Finance": a minister's "of" is his field
     # a portfolio is an office's: "Secretary for ...", "the minister for ..."; "a
     # spokeswoman for Y" and "head of Asia for Y" speak for a firm
     return i >= 2 and data.title_links.get(doc[i - 1].lower_) == "portfolio" and (
@@ -1938,6 +1940,8 @@ def _minister_of_state(doc: Doc, k: int) -> bool:
 
 #: Titles of public office, whose "for" names a portfolio even in lower case.
 _OFFICES = {"secretary", "minister", "commissioner", "under-secretary", "undersecretary"}
+#: Titles whose "of" names a field, not a body ("Minister of Finance").
+_MINISTERS = {"minister", "vice-minister"}
 
 
 def _firm_in_brackets(span: Span, named: set[int]) -> bool:

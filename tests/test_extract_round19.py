@@ -73,6 +73,17 @@ from tests.extract_support import document, triples
          "Alto Exchange signed a deal on Monday. The deal lets the Singapore-based crypto "
          "exchange accept payments.",
          {("alto-exchange", "LOCATED_IN", "singapore")}),
+        ("'Part of Y, X said': the fronted phrase describes the subject",
+         "Part of the Harbourview Group, Pearl Delta Bank said it would open ten branches.",
+         {("pearl-delta-bank", "SUBSIDIARY_OF", "harbourview-group")}),
+        ("'X, the licensed Y entity': an entity of Y's",
+         "Regulators questioned Tessaly Digital, the licensed Alto Pay entity, about its "
+         "reserves.",
+         {("tessaly-digital", "SUBSIDIARY_OF", "alto-pay")}),
+        ("'adoption of X, its stablecoin': the description the parse hangs on the verb",
+         "Meridian Securities will keep pushing for adoption of MSD, its dollar-backed "
+         "stablecoin.",
+         {("meridian-securities", "ISSUES", "msd")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
@@ -94,6 +105,8 @@ def test_round19_construction(extractor, construction, text, expected):
      ("alto-pay", "MEMBER_OF", "hkma")),
     ("Eleven firms were admitted to Project Lattice: Alto Pay, the Meridian Group unit, and "
      "Pearl Delta Bank.", ("meridian-group", "MEMBER_OF", "project-lattice")),
+    ("Lee Min-jun, who once served as First Vice Minister of Economy and Finance, spoke.",
+     ("lee-min-jun", "HOLDS_ROLE", "economy")),
     ("Members include Alto Pay, the Custody Division of the Tidewater Banking Association, "
      "Pearl Delta Bank and Ninefold Custody.", ("alto-pay", "SUBSIDIARY_OF", "pearl-delta-bank")),
 ])
