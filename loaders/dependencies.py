@@ -59,7 +59,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
                "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at",
                "named-within", "set-off-subject", "under-host", "inverted-subject",
-               "fronted-subject"}
+               "fronted-subject", "line-up"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -367,6 +367,7 @@ class DependencyRelations:
         _mend_low_title_conjuncts(doc)
         _mend_firm_nouns_as_verbs(doc, at)
         _mend_fronted_phrases(doc, at)
+        _mend_opening_participles(doc)
         _mend_titled_lists(doc, at)
         seen = set()
         for key, start, end in self.matcher(doc):
@@ -1057,6 +1058,25 @@ def _mend_fronted_phrases(doc: Doc, at: dict[int, Mention]) -> None:
             fronted.dep_ = "advcl"
 
 
+def _mend_opening_participles(doc: Doc) -> None:
+    """Make "Moderated by A, the X panel featured B" read "Moderated" as the participle it
+    is: capitalised at the sentence's start, the tagger may take it for a noun, the parse
+    for a second subject, and hang A's title on it."""
+    for sent in doc.sents:
+        word = sent[0]
+        agent = next((c for c in word.children if c.dep_ == "agent"), None)
+        if agent is None or word.tag_ not in {"NN", "NNP"} or not word.lower_.endswith("ed"):
+            continue
+        word.tag_, word.pos_ = "VBN", "VERB"
+        if word.dep_ in _SUBJECTS and any(c.dep_ in _SUBJECTS and c.i != word.i
+                                          for c in word.head.children):
+            word.dep_ = "advcl"
+        named = _object(agent)
+        for c in [c for c in word.children if c.dep_ == "appos"]:
+            if named is not None:
+                _attach(c, named)  # ("Moderated by A, chief of Y, ...": A's title)
+
+
 def _mend_titled_lists(doc: Doc, at: dict[int, Mention]) -> None:
     """Make "A, the founder of X, and B, chairman of Y, attended" list B beside A: the parse
     may join B to A's title, where the relations look for B's own subject and title."""
@@ -1169,7 +1189,7 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "support", "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
              "as-object", "included", "formed-by", "by-together", "custody-for",
              "department-at", "majority-stake-in", "with-together", "companions",
-             "to-roster", "to-register", "inverted-subject"}
+             "to-roster", "to-register", "inverted-subject", "line-up"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 #: Nouns for a group of firms that work together ("a consortium made up of A and B").
 _VENTURES = {"consortium", "venture", "alliance", "coalition", "group", "partnership", "jv"}
@@ -1193,6 +1213,8 @@ _LEAVING = {"leave", "quit", "exit", "depart"}
 _TO_TAKE_OFFICE = {"designate", "elect"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
+#: Verbs that say who a panel or session had ("the panel featured A and B").
+_LINE_UP = {"feature", "include", "comprise", "bring", "gather"}
 #: "unveiled by X in a keynote speech at the forum": where it was said
 _SPEECHES = {"speech", "keynote", "address", "remark", "presentation", "talk", "panel",
              "discussion"}
@@ -2280,6 +2302,12 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
     it may be a list (a relative clause or participle describes its noun only)."""
     for _ in range(6):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        among = verb.head.head
+        if verb.dep_ == "relcl" and verb.head.lower_ in {"those", "people"} and \
+                verb.head.dep_ == "pobj" and among.lower_ == "among" and \
+                among.head.lemma_ in _COPULA:
+            verb = among.head  # "A was among those who spoke at X": A spoke
+            continue
         if subjects and subjects[0].lower_ in _PLURAL_PRONOUNS and verb.dep_ == "ccomp":
             verb = verb.head  # "A and B said they had formed ...": they are A and B
             continue
@@ -2288,8 +2316,13 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             return []  # "A and B, neither of which took part": no one did
         if subjects:
             subjects = [_named_apposition(s) for s in subjects]
+            # "A joined X, as did B", "A took part, as have B and C": B and C too
+            echoed = [(g, True) for c in verb.children if c.dep_ == "advcl"
+                      and c.lemma_ in {"be", "have", "do"} and any(
+                          m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                      for g in c.children if g.dep_ in _SUBJECTS]
             return [(_antecedent(s), _antecedent(s).i == s.i or _plural_relative(s)
-                     or _quantified_relative(s)) for s in subjects]
+                     or _quantified_relative(s)) for s in subjects] + echoed
         opened = [g for c in verb.children if c.dep_ == "mark" and c.i < verb.i
                   for g in c.children if g.dep_ == "pobj"]
         if opened:  # "after the SFC upgraded its licence", parsed "after" + object + verb
@@ -2744,7 +2777,10 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
         # A conjunct with a relative clause of its own (", and C, which ...") lists at the
         # level above the clause the argument sits in, unless every item has one ("A,
         # which ..., and B, which ...").
-        parallel = _has_relative(token, at)
+        # (an item described in apposition describes in parallel: "A, chief of X, and B,
+        # who runs Y, spoke")
+        parallel = _has_relative(token, at) or any(
+            c.dep_ == "appos" and c.i not in at and c.i > token.i for c in token.children)
         conjuncts = [c for c in token.conjuncts if c.i < token.i or parallel
                      or not _has_relative(c, at)] if listable else []
         if listable:
@@ -3404,6 +3440,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "line-up":  # "the X panel featured (brought together) A and B": A and B
+        verb = _predicate_verb(t)
+        return [c for c in verb.children if c.dep_ in {"attr", "dobj"}] \
+            if verb is not None and verb.lemma_.lower() in _LINE_UP else []
     if role == "fronted-subject":  # "Part of Y, X said": X
         if t.i != t.sent.start or t.dep_ not in _SUBJECTS:
             return []

@@ -84,6 +84,27 @@ from tests.extract_support import document, triples
          "Meridian Securities will keep pushing for adoption of MSD, its dollar-backed "
          "stablecoin.",
          {("meridian-securities", "ISSUES", "msd")}),
+        ("'the X Summit panel featured A; B; and C': the panel's speakers",
+         "The Harbour Ledger Summit panel featured Daniel Okafor, chief executive of Alto "
+         "Pay; Chan Wai-kit, a partner at Tidewater Legal; and Priya Raman.",
+         {("daniel-okafor", "SPOKE_AT", "harbour-ledger-summit"),
+          ("chan-wai-kit", "SPOKE_AT", "harbour-ledger-summit"),
+          ("priya-raman", "SPOKE_AT", "harbour-ledger-summit")}),
+        ("'Moderated by A, the panel ...': the opening participle the tagger takes for a noun",
+         "Moderated by Jane Lee, the Harbour Ledger Summit panel featured Daniel Okafor.",
+         {("jane-lee", "SPOKE_AT", "harbour-ledger-summit")}),
+        ("'A was among those who spoke at X, as was B'",
+         "Daniel Okafor was among those who spoke at the Harbour Ledger Summit, as was Chan "
+         "Wai-kit.",
+         {("daniel-okafor", "SPOKE_AT", "harbour-ledger-summit"),
+          ("chan-wai-kit", "SPOKE_AT", "harbour-ledger-summit")}),
+        ("'A joined X, as did B': the echoed subject",
+         "Alto Pay joined Project Lattice in May, as did Ninefold Custody.",
+         {("ninefold-custody", "MEMBER_OF", "project-lattice")}),
+        ("'A, chief of X, and B, who runs Y, spoke at Z': each item described in parallel",
+         "Daniel Okafor, chief executive of Alto Pay, and Chan Wai-kit, who runs Meridian "
+         "Securities, appeared on a panel at the Harbour Ledger Summit.",
+         {("chan-wai-kit", "SPOKE_AT", "harbour-ledger-summit")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
@@ -105,6 +126,8 @@ def test_round19_construction(extractor, construction, text, expected):
      ("alto-pay", "MEMBER_OF", "hkma")),
     ("Eleven firms were admitted to Project Lattice: Alto Pay, the Meridian Group unit, and "
      "Pearl Delta Bank.", ("meridian-group", "MEMBER_OF", "project-lattice")),
+    ("Daniel Okafor was among those who criticised Alto Pay.",
+     ("daniel-okafor", "HOLDS_ROLE", "alto-pay")),
     ("Lee Min-jun, who once served as First Vice Minister of Economy and Finance, spoke.",
      ("lee-min-jun", "HOLDS_ROLE", "economy")),
     ("Members include Alto Pay, the Custody Division of the Tidewater Banking Association, "
