@@ -1064,10 +1064,12 @@ def _mend_opening_participles(doc: Doc) -> None:
     for a second subject, and hang A's title on it."""
     for sent in doc.sents:
         word = sent[0]
-        agent = next((c for c in word.children if c.dep_ == "agent"), None)
+        agent = next((c for c in word.children if c.dep_ == "agent"
+                      or c.dep_ == "prep" and c.lower_ == "by"), None)
         if agent is None or word.tag_ not in {"NN", "NNP"} or not word.lower_.endswith("ed"):
             continue
         word.tag_, word.pos_ = "VBN", "VERB"
+        agent.dep_ = "agent"
         if word.dep_ in _SUBJECTS and any(c.dep_ in _SUBJECTS and c.i != word.i
                                           for c in word.head.children):
             word.dep_ = "advcl"
@@ -2793,7 +2795,7 @@ def _mentions(tokens: list[tuple[Token, bool]], at: dict[int, Mention]) -> list[
             conjuncts += [c for c in token.children if c.dep_ == "nmod" and c.i in at
                           and at[c.i].end < len(doc) and doc[at[c.i].end].lower_ in {",", "and"}]
             # "A, B, C and D" however the parse hung its items
-            conjuncts += _written_list(token, at)
+            conjuncts += _written_list(token, at) + _semicolon_list(token, at)
         for t in [token, *conjuncts, *_named_after_colon(token, at)]:
             for m in _mention_of(t, at, depth=0):
                 out.setdefault(m.entity_id, m)
@@ -2909,6 +2911,26 @@ def _semicolon_items(first: Token, at: dict[int, Mention]) -> list[Token]:
         if j in at and at[j].start == j:
             found.append(doc[j])
     return found
+
+
+def _semicolon_list(first: Token, at: dict[int, Mention]) -> list[Token]:
+    """The later items of a list of described names set off by semicolons that begins at
+    ``first`` ("featured A, chief of X; B, a partner at Y; and C"): only where no verb comes
+    before the first semicolon, the last item follows "and", and every item is a person
+    if the first is."""
+    if first.i not in at:
+        return []
+    doc = first.doc
+    items = _semicolon_items(first, at)
+    semicolon = next((k for k in range(first.i, first.sent.end) if doc[k].text == ";"), None)
+    person = at[first.i].kind == "Person"
+    if not items or semicolon is None or any(
+            t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "relcl", "compound"}
+            for t in doc[first.i:semicolon]) or not any(
+            doc[x.i - 1].lower_ in {"and", "or"} for x in items) or any(
+            (at[x.i].kind == "Person") != person for x in items):
+        return []
+    return items
 
 
 def _has_relative(t: Token, at: dict[int, Mention]) -> bool:
