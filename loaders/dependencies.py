@@ -59,7 +59,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
                "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at",
                "named-within", "set-off-subject", "under-host", "inverted-subject",
-               "fronted-subject", "line-up"}
+               "fronted-subject", "line-up", "subject-organ"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1215,6 +1215,9 @@ _LEAVING = {"leave", "quit", "exit", "depart"}
 _TO_TAKE_OFFICE = {"designate", "elect"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
+#: Words that make a firm another's ("rival Y", "its competitor Y").
+_OTHERS = {"rival", "rivals", "competitor", "competitors", "peer", "peers", "competing",
+           "larger", "smaller", "bigger"}
 #: Verbs that say who a panel or session had ("the panel featured A and B").
 _LINE_UP = {"feature", "include", "comprise", "bring", "gather"}
 #: "unveiled by X in a keynote speech at the forum": where it was said
@@ -1651,13 +1654,18 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # the last title word, right before the name ("Executive Director Jane Doe": once);
         # no organisation with the name ("Jane Doe of Y"); the firm itself the subject of
         # an active clause ("X will be fined, ... said" may be its regulator speaking)
-        if head.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORTING or start == 0 or \
-                doc[start - 1].text != "," or t.i + 1 not in at or \
-                at[t.i + 1].kind != "Person" or \
+        # ("Chief Executive Jane Doe said X would ...": the speaker first, opening the
+        # sentence)
+        first_words = start == doc[start].sent.start
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORTING or \
+                not first_words and (start == 0 or doc[start - 1].text != ",") or \
+                t.i + 1 not in at or at[t.i + 1].kind != "Person" or \
                 any(i in at and at[i].kind != "Person" for i in range(start, end)):
             return []
-        return [s for c in verb.children if c.dep_ == "ccomp" and c.i < head.i
-                and _voice(c) == "active" for s, _ in _subject(c) if s.i in at]
+        return [s for c in verb.children if c.dep_ == "ccomp"
+                and (c.i > head.i if first_words else c.i < head.i)
+                and _voice(c) == "active" for s, _ in _subject(c) if s.i in at
+                and not any(w.lower_ in _OTHERS for w in doc[s.left_edge.i:s.i])]
     if role == "announcer":
         # "The HKMA announced that Mr Jane Doe, the Executive Director, will retire": a title
         # that names no organisation is at the one that announces it
@@ -3568,6 +3576,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         # chairs no firm)
         return [g for o in t.children if o.dep_ == "dobj" and o.lower_ != "committee"
                 for g in [_organ_owner(o)] if g != o]
+    if role == "subject-organ":  # "the board of Y is chaired by A": Y
+        return [g for o in t.children if o.dep_ in {"nsubj", "nsubjpass"}
+                and o.lower_ != "committee" for g in [_organ_owner(o)] if g != o]
     if role in {"helm-holder", "helm-firm"}:  # "Y, with A at the helm, ...", "Under the
         # helm of A, Y ...": A holds it, Y is held
         at_word = t.head

@@ -350,6 +350,8 @@ def kind_of(name: str, label: str | None, outlet: str | None) -> str:
         return kind
     if words and words[-1] in data.kind_words:
         kind = data.kind_words[words[-1]]
+        if kind in _NOT_ORGANISATIONS and is_legal_suffix(name.split()[-1]):
+            return _org_kind(name)  # "Lumen Stablecoin Limited" is the issuer, no coin
         return _org_kind(name) if kind in {"Bank", "TradingPlatform"} else kind
     if (kind := _head_kind(words, "of")) is not None:  # "Cyberspace Administration of China"
         return kind

@@ -105,6 +105,23 @@ from tests.extract_support import document, triples
          "Daniel Okafor, chief executive of Alto Pay, and Chan Wai-kit, who runs Meridian "
          "Securities, appeared on a panel at the Harbour Ledger Summit.",
          {("chan-wai-kit", "SPOKE_AT", "harbour-ledger-summit")}),
+        ("'the board of Y is chaired by A'",
+         "The board of Kestrel Markets is chaired by Lawrence Fok.",
+         {("lawrence-fok", "CHAIRS", "kestrel-markets")}),
+        ("'installed as executive chairman of Y' (the lemmatiser's 'instal')",
+         "After the takeover, Daniel Chua was installed as executive chairman of Silver "
+         "Strand Capital.",
+         {("daniel-chua", "HOLDS_ROLE", "silver-strand-capital")}),
+        ("'Board chair A said Y would ...': the speaker first",
+         "Board chair Lucas Fan said Pearl Delta Bank would not rush into crypto lending.",
+         {("lucas-fan", "HOLDS_ROLE", "pearl-delta-bank")}),
+        ("a name with a legal form is a firm, whatever word comes before the form",
+         "Aegis Stablecoin Limited, headed by former central banker Liu Yan, filed its "
+         "application.",
+         {("liu-yan", "HOLDS_ROLE", "aegis-stablecoin")}),
+        ("a name ending in 'Ledger' is no person's",
+         "Set up in 2021 by ex-banker Gareth Shum, Orchid Ledger now handles settlement.",
+         {("orchid-ledger", "FOUNDED_BY", "gareth-shum")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
@@ -126,6 +143,8 @@ def test_round19_construction(extractor, construction, text, expected):
      ("alto-pay", "MEMBER_OF", "hkma")),
     ("Eleven firms were admitted to Project Lattice: Alto Pay, the Meridian Group unit, and "
      "Pearl Delta Bank.", ("meridian-group", "MEMBER_OF", "project-lattice")),
+    ("Chief executive Albert Yuen said rival Alto Pay would struggle.",
+     ("albert-yuen", "HOLDS_ROLE", "alto-pay")),
     ("Daniel Okafor was among those who criticised Alto Pay.",
      ("daniel-okafor", "HOLDS_ROLE", "alto-pay")),
     ("Lee Min-jun, who once served as First Vice Minister of Economy and Finance, spoke.",
