@@ -667,6 +667,9 @@ def _negated(trigger: Token) -> bool:
     also", nor a later "but did not comment")."""
     if _report_called_false(trigger) or _called_off(trigger):
         return True
+    if trigger.sent[-1].text == "?" or trigger.sent[-1].is_quote and \
+            len(trigger.sent) > 1 and trigger.sent[-2].text == "?":
+        return True  # "Will X join Y?": a question states nothing
     if trigger.pos_ == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lower_ in _UNREAL
                                       for c in trigger.children):
         return True  # "its failed (attempted, proposed) takeover of Y"
@@ -719,10 +722,25 @@ def _negated(trigger: Token) -> bool:
             # be its chairman"
         if t.dep_ in {"advcl", "xcomp"} and t.head.lemma_.lower() == "shortlist":
             return True  # "one of three candidates shortlisted to chair Y"
+        if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            # "turned down an offer to chair Y", "are among candidates on the shortlist to
+            # lead Y", "applied to the HKMA to become a shareholder of Y": the parse hangs
+            # the "to" clause on the verb, beside the offer or the application
+            verb = t.head
+            nouns = [o for c in verb.children if c.dep_ == "dobj" for o in [c]] + \
+                [g for p in verb.children if p.dep_ == "prep" for g in p.children
+                 if g.dep_ == "pobj"]
+            nouns += [g for n in list(nouns) for p in n.children if p.dep_ == "prep"
+                      for g in p.children if g.dep_ == "pobj"]
+            if verb.lemma_.lower() in _APPLYING or any(
+                    n.lemma_.lower() in _MOOTING_NOUNS | {"shortlist"} for n in nouns):
+                return True
         if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _REPORTS \
                 and t.head.pos_ in {"NOUN", "PROPN"}:
-            if _called_false(t.head):
-                return True  # "reports that A had founded X were incorrect"
+            if _called_false(t.head) or t.head.lemma_.lower() in _HEARSAY or \
+                    t.head.dep_ in _SUBJECTS and t.head.head.lemma_.lower() in _DENYING:
+                return True  # "reports that A had founded X were incorrect (were denied)",
+                # "rumours that A would join X"
             t = t.head  # "denied a report that it had joined X": what the report says
             continue
         if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in t.children) or (
@@ -743,8 +761,10 @@ def _negated(trigger: Token) -> bool:
                 c.lower_ == "yet" for c in t.head.children):
             return True  # "has yet to collaborate with X"
         if t.dep_ == "xcomp" and (t.head.lower_ in _HEARSAY or t.head.lemma_.lower()
-                                  in _HEARSAY) or any(c.lower_ in _HEARSAY for c in t.children
-                                                      if c.dep_ == "advmod"):
+                                  in _HEARSAY or t.head.lemma_.lower() in _HEDGES and
+                                  t.head.tag_ == "VBN") or any(
+                c.lower_ in _HEARSAY for c in t.children if c.dep_ == "advmod"):
+            # (and "is said (believed) to be banking X")
             return True  # "is rumoured to take on", "was tipped to take up", "will reportedly"
         if t == trigger and t.dep_ == "attr" and t.head.lemma_ == "be" and \
                 t.head.dep_ == "xcomp" and t.head.head.lemma_.lower() in _PLANNING:
@@ -847,10 +867,13 @@ def _called_false(noun: Token) -> bool:
 
 
 def _conditional(clause: Token) -> bool:
-    """Whether an adverbial clause states a condition: "if the HKMA approved", "had the deal
-    gone through" (the auxiliary before its subject)."""
+    """Whether an adverbial clause states a condition: "if the HKMA approved", "once (only
+    after) it is licensed", "had the deal gone through" (the auxiliary before its
+    subject)."""
     subject = next((c.i for c in clause.children if c.dep_ in _SUBJECTS), None)
-    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children) \
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "once"} for c in clause.children) \
+        or any(c.dep_ == "mark" and c.lower_ in {"after", "until"} and c.i and
+               c.doc[c.i - 1].lower_ == "only" for c in clause.children) \
         or subject is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subject
                                        and c.lower_ in {"had", "were", "should"}
                                        for c in clause.children) \

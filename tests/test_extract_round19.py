@@ -143,6 +143,20 @@ def test_round19_construction(extractor, construction, text, expected):
      ("alto-pay", "MEMBER_OF", "hkma")),
     ("Eleven firms were admitted to Project Lattice: Alto Pay, the Meridian Group unit, and "
      "Pearl Delta Bank.", ("meridian-group", "MEMBER_OF", "project-lattice")),
+    ("Rumours that Priya Raman would join Alto Pay as chief executive were dismissed by the "
+     "firm.", ("priya-raman", "HOLDS_ROLE", "alto-pay")),
+    ("Lawrence Fok said he had turned down an offer to chair Kestrel Markets.",
+     ("lawrence-fok", "CHAIRS", "kestrel-markets")),
+    ("Hugo Lai is among candidates on the shortlist to lead Kestrel Markets, people said.",
+     ("hugo-lai", "HOLDS_ROLE", "kestrel-markets")),
+    ("Tidewater Ventures has applied to the HKMA to become a shareholder of Pearl Delta Bank.",
+     ("tidewater-ventures", "OWNS", "pearl-delta-bank")),
+    ("Will Pearl Delta Bank join Project Lattice? Its executives declined to say.",
+     ("pearl-delta-bank", "MEMBER_OF", "project-lattice")),
+    ("Pearl Delta Bank would open accounts for Alto Exchange only after the platform is "
+     "licensed.", ("pearl-delta-bank", "PROVIDES_BANKING_TO", "alto-exchange")),
+    ("Pearl Delta Bank is said by some traders to be quietly banking Alto Exchange.",
+     ("pearl-delta-bank", "PROVIDES_BANKING_TO", "alto-exchange")),
     ("Chief executive Albert Yuen said rival Alto Pay would struggle.",
      ("albert-yuen", "HOLDS_ROLE", "alto-pay")),
     ("Daniel Okafor was among those who criticised Alto Pay.",
