@@ -964,7 +964,10 @@ def _mend_verbless_sentences(doc: Doc, at: dict[int, Mention]) -> None:
 #: noun after a name ("Jane Doe works for Y": "Doe works" as one noun phrase).
 _PLURAL_LOOKING_VERBS = {"works": "work", "leads": "lead", "heads": "head", "runs": "run",
                          "chairs": "chair", "owns": "own", "backs": "back", "joins": "join",
-                         "advises": "advise", "oversees": "oversee", "operates": "operate"}
+                         "advises": "advise", "oversees": "oversee", "operates": "operate",
+                         "issues": "issue", "launches": "launch", "acquires": "acquire",
+                         "buys": "buy", "partners": "partner", "banks": "bank",
+                         "invests": "invest", "sells": "sell", "holds": "hold"}
 
 
 def _mend_verbs_read_as_plurals(doc: Doc, at: dict[int, Mention]) -> None:

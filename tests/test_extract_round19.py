@@ -122,6 +122,15 @@ from tests.extract_support import document, triples
         ("a name ending in 'Ledger' is no person's",
          "Set up in 2021 by ex-banker Gareth Shum, Orchid Ledger now handles settlement.",
          {("orchid-ledger", "FOUNDED_BY", "gareth-shum")}),
+        ("'Y issues X' where the tagger reads 'issues' as a plural noun",
+         "Kestrel Pay issues HKDK, a Hong Kong dollar stablecoin.",
+         {("kestrel-pay", "ISSUES", "hkdk")}),
+        ("'X is banked by Y'",
+         "Lumora Exchange is banked by Kowloon Trust Bank.",
+         {("kowloon-trust-bank", "PROVIDES_BANKING_TO", "lumora-exchange")}),
+        ("a named network is a body one joins",
+         "Fairlane Bank joined the Interbank Tokenised Deposit Network in May.",
+         {("fairlane-bank", "MEMBER_OF", "interbank-tokenised-deposit-network")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
