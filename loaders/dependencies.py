@@ -3115,7 +3115,7 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
     # ("the LHKD stablecoin": a name the parse took for an adjective, right before the noun)
     compounds = [c for c in t.children if c.i in at and (
         c.dep_ == "compound" or c.dep_ == "amod" and at[c.i].end == t.i)]
-    if compounds and t.tag_ == "NNS" and t.lower_ not in _NAME_ENDINGS and \
+    if compounds and t.tag_ == "NNS" and t.dep_ == "pobj" and t.lower_ not in _NAME_ENDINGS and \
             at[compounds[-1].i].kind not in {"Product", "Initiative"}:
         return []  # "HKMA initiatives", "Lumen users": a body's things or people, not it
     if compounds and (t.pos_ == "NOUN" and t.lower_ not in _TITLES | _TITLE_RUN

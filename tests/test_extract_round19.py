@@ -166,6 +166,10 @@ def test_round19_construction(extractor, construction, text, expected):
      "licensed.", ("pearl-delta-bank", "PROVIDES_BANKING_TO", "alto-exchange")),
     ("Pearl Delta Bank is said by some traders to be quietly banking Alto Exchange.",
      ("pearl-delta-bank", "PROVIDES_BANKING_TO", "alto-exchange")),
+    ("The regulator fined Hayvn Markets, its former chief executive and several associated "
+     "entities.", ("hayvn-markets", "SUBSIDIARY_OF", "regulator")),
+    ("Alto Pay, the Hong Kong-based wallet firm, hired Meridian Securities as its adviser.",
+     ("meridian-securities", "LOCATED_IN", "hong-kong")),
     ("Chief executive Albert Yuen said rival Alto Pay would struggle.",
      ("albert-yuen", "HOLDS_ROLE", "alto-pay")),
     ("Daniel Okafor was among those who criticised Alto Pay.",
