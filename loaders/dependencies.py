@@ -59,7 +59,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "for-owner", "to-roster", "represented", "name-right-after", "holder",
                "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at",
                "named-within", "set-off-subject", "under-host", "inverted-subject",
-               "fronted-subject", "line-up", "subject-organ"}
+               "fronted-subject", "line-up", "subject-organ",
+               "name-before-comma", "succession-firm"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -3207,7 +3208,8 @@ def _role_text(how: str | None, trigger: Token, at: dict[int, Mention]) -> str:
         return ""
     if how.startswith("fixed:"):
         return how[6:]
-    nouns = [trigger] if how == "trigger" else _complement(trigger)
+    nouns = [trigger] if how == "trigger" else \
+        _complement(trigger.head if how == "head-complement" else trigger)
     for noun in nouns:
         if noun.lemma_.lower() in _POSTS and not any(
                 c.dep_ in {"amod", "compound"} for c in noun.children):
@@ -3216,6 +3218,10 @@ def _role_text(how: str | None, trigger: Token, at: dict[int, Mention]) -> str:
         if words and noun.tag_ == "NNS":  # "its executive directors include A": one's role
             k = words.rfind(noun.text)  # (the noun may be glued: "co-chiefs")
             words = words[:k] + noun.lemma_ + words[k + len(noun.text):]
+        if words and how == "head-complement":
+            # (the post, not its new holder's: "named A its new chairman, replacing B")
+            first, _, rest = words.partition(" ")
+            words = rest if first.lower() in {"new", "incoming"} and rest else words
         if words:
             return words
     return ""
@@ -3496,6 +3502,18 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "succession-firm":  # "Y named A its chairman, replacing B", "A will retire
+        # as chairman of Y and be replaced by B": Y, whose post the clause above names
+        if not (t.tag_ == "VBG" and t.dep_ in {"advcl", "xcomp"} or t.dep_ == "conj"):
+            return []
+        head = t.head
+        firms = _role("complement-of", head, span, at)
+        return firms or [s for s, _ in _subject(head) if s.i in at
+                         and at[s.i].kind != "Person"]
+    if role == "name-before-comma":  # "A, formerly of Y": A
+        k = span[0] - 1
+        return [t.doc[k - 1]] if k >= 1 and t.doc[k].text == "," and k - 1 in at and \
+            at[k - 1].how != "reference" else []
     if role == "line-up":  # "the X panel featured (brought together) A and B": A and B
         verb = _predicate_verb(t)
         return [c for c in verb.children if c.dep_ in {"attr", "dobj"}] \

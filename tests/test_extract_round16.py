@@ -326,9 +326,7 @@ def test_round16_construction(extractor, construction, text, expected):
      ("mira-osei", "HOLDS_ROLE", "quarrow-bank")),
     ("Mira Osei rose to fame as a critic of Quarrow Bank.",
      ("mira-osei", "HOLDS_ROLE", "quarrow-bank")),
-    # the firm one was hired from, or joined a firm from, is where one was
-    ("Quarrow Bank poached Mira Osei from Corvid Capital.",
-     ("mira-osei", "HOLDS_ROLE", "corvid-capital")),
+    # the firm one joined a firm from is where one was (one hired from it: see round 19)
     ("Mira Osei joined Halvard Bank as chief risk officer from the SFC.",
      ("mira-osei", "HOLDS_ROLE", "sfc")),
     # rivals racing to do a thing do not do it together

@@ -131,6 +131,13 @@ from tests.extract_support import document, triples
         ("a named network is a body one joins",
          "Fairlane Bank joined the Interbank Tokenised Deposit Network in May.",
          {("fairlane-bank", "MEMBER_OF", "interbank-tokenised-deposit-network")}),
+        ("'X is the brainchild of A'",
+         "Kite Pay is the brainchild of Eric Tung, who spent a decade building gateways.",
+         {("kite-pay", "FOUNDED_BY", "eric-tung")}),
+        ("'A will retire as chairman of Y and will be replaced by B': B's post",
+         "Gordon Yeung will retire as chairman of Star Ferry Capital in June and will be "
+         "replaced by Carmen Lo.",
+         {("carmen-lo", "HOLDS_ROLE", "star-ferry-capital")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
@@ -197,3 +204,18 @@ def test_a_registry_firm_named_with_hong_kong_stays_the_firm(extractor):
     """The registry names its Hong Kong units itself."""
     ids = {e.id for e in extractor.run(document("HSBC Hong Kong said it would grow.")).entities}
     assert "hsbc" in ids
+
+
+@pytest.mark.parametrize(("text", "person", "firm"), [
+    ("Quarrow Bank poached Mira Osei from Corvid Capital.", "mira-osei", "corvid-capital"),
+    ("Bayshore Markets has hired Ravi Shankar, formerly of Eastgate Bank, as head of trading.",
+     "ravi-shankar", "eastgate-bank"),
+    ("Granite Peak Holdings named Hugo Lai its new chairman, replacing Bernard Tse.",
+     "bernard-tse", "granite-peak"),
+])
+def test_a_post_left_is_held_no_longer(extractor, text, person, firm):
+    """The firm one was hired from, was 'formerly of', or whose post one's successor took:
+    a post held before, marked as no longer held."""
+    posts = [r for r in extractor.run(document(text)).relations
+             if (r.source, r.type, r.target) == (person, "HOLDS_ROLE", firm)]
+    assert posts and all(r.properties.get("current") is False for r in posts)
