@@ -60,7 +60,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at",
                "named-within", "set-off-subject", "under-host", "inverted-subject",
                "fronted-subject", "line-up", "subject-organ",
-               "name-before-comma", "succession-firm"}
+               "name-before-comma", "succession-firm", "selector", "accounts-at"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1218,7 +1218,7 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "support", "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
              "as-object", "included", "formed-by", "by-together", "custody-for",
              "department-at", "majority-stake-in", "with-together", "companions",
-             "to-roster", "to-register", "inverted-subject", "line-up"}
+             "to-roster", "to-register", "inverted-subject", "line-up", "accounts-at"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 #: Nouns for a group of firms that work together ("a consortium made up of A and B").
 _VENTURES = {"consortium", "venture", "alliance", "coalition", "group", "partnership", "jv"}
@@ -1242,6 +1242,9 @@ _LEAVING = {"leave", "quit", "exit", "depart"}
 _TO_TAKE_OFFICE = {"designate", "elect"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
+#: Verbs of choosing a firm for a task ("selected Y to safeguard its assets").
+_SELECTING = {"select", "choose", "pick", "appoint", "hire", "engage", "tap", "mandate",
+              "retain", "enlist"}
 #: Words that make a firm another's ("rival Y", "its competitor Y").
 _OTHERS = {"rival", "rivals", "competitor", "competitors", "peer", "peers", "competing",
            "larger", "smaller", "bigger"}
@@ -3502,6 +3505,18 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "accounts-at":  # "held (kept) in segregated accounts at Y": Y
+        accounts = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for o in p.children if o.dep_ == "pobj"
+                    and o.lemma_.lower() in {"account", "deposit"}]
+        # (the "at" on the accounts, or on the verb beside them)
+        return [g for h in accounts + [t][:bool(accounts)] for q in h.children
+                if q.dep_ == "prep" and q.lower_ in {"at", "with"}
+                for g in q.children if g.dep_ == "pobj"]
+    if role == "selector":  # "X has selected (hired) Y to safeguard its assets": X
+        if t.dep_ not in {"xcomp", "advcl"} or t.head.lemma_.lower() not in _SELECTING:
+            return []
+        return [s for s, _ in _subject(t.head)]
     if role == "succession-firm":  # "Y named A its chairman, replacing B", "A will retire
         # as chairman of Y and be replaced by B": Y, whose post the clause above names
         if not (t.tag_ == "VBG" and t.dep_ in {"advcl", "xcomp"} or t.dep_ == "conj"):

@@ -138,6 +138,25 @@ from tests.extract_support import document, triples
          "Gordon Yeung will retire as chairman of Star Ferry Capital in June and will be "
          "replaced by Carmen Lo.",
          {("carmen-lo", "HOLDS_ROLE", "star-ferry-capital")}),
+        ("'X began trading, with Y as custodian and Z as trustee'",
+         "The Harbour Gold ETF began trading on Tuesday, with Taikoo Digital Trust as "
+         "custodian and Pearl Delta Bank as trustee.",
+         {("taikoo-digital-trust", "CUSTODIAN_OF", "harbour-gold-etf")}),
+        ("'X selected Y to safeguard client assets'",
+         "Cobalt Arch Exchange has selected Crestline Custody to safeguard client assets.",
+         {("crestline-custody", "CUSTODIAN_OF", "cobalt-arch-exchange")}),
+        ("'X keeps its reserves in deposit accounts at A and B'",
+         "Kestrel Pay keeps the cash portion of its reserves in deposit accounts at Pearl "
+         "Delta Bank and Kowloon Trust Bank.",
+         {("pearl-delta-bank", "PROVIDES_BANKING_TO", "kestrel-pay"),
+          ("kowloon-trust-bank", "PROVIDES_BANKING_TO", "kestrel-pay")}),
+        ("'client money at X is held in segregated accounts at Y'",
+         "Client money at Alto Exchange is held in segregated trust accounts at Pearl Delta "
+         "Bank.",
+         {("pearl-delta-bank", "PROVIDES_BANKING_TO", "alto-exchange")}),
+        ("'X secured a banking relationship with Y'",
+         "Tidewell Fintech said it had secured a banking relationship with Pearl Delta Bank.",
+         {("pearl-delta-bank", "PROVIDES_BANKING_TO", "tidewell-fintech")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
@@ -177,6 +196,8 @@ def test_round19_construction(extractor, construction, text, expected):
      "entities.", ("hayvn-markets", "SUBSIDIARY_OF", "regulator")),
     ("Alto Pay, the Hong Kong-based wallet firm, hired Meridian Securities as its adviser.",
      ("meridian-securities", "LOCATED_IN", "hong-kong")),
+    ("Alto Pay selected Meridian Securities to run its trading desk.",
+     ("meridian-securities", "CUSTODIAN_OF", "alto-pay")),
     ("Chief executive Albert Yuen said rival Alto Pay would struggle.",
      ("albert-yuen", "HOLDS_ROLE", "alto-pay")),
     ("Daniel Okafor was among those who criticised Alto Pay.",
