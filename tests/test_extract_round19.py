@@ -157,6 +157,24 @@ from tests.extract_support import document, triples
         ("'X secured a banking relationship with Y'",
          "Tidewell Fintech said it had secured a banking relationship with Pearl Delta Bank.",
          {("pearl-delta-bank", "PROVIDES_BANKING_TO", "tidewell-fintech")}),
+        ("'X was admitted as a direct participant of Y'",
+         "Meridian Securities was admitted as a direct participant of the Tidewater Clearing "
+         "Network last month.",
+         {("meridian-securities", "MEMBER_OF", "tidewater-clearing-network")}),
+        ("'Y has enrolled A and B as corporate members'",
+         "The Harbour Institute of Digital Bankers has enrolled Pearl Delta Bank and Kowloon "
+         "Trust Bank as corporate members.",
+         {("pearl-delta-bank", "MEMBER_OF", "harbour-institute-of-digital-bankers"),
+          ("kowloon-trust-bank", "MEMBER_OF", "harbour-institute-of-digital-bankers")}),
+        ("'X, which sits on the steering committee of Y'",
+         "Emberline Capital, which sits on the steering committee of the Asia Tokenisation "
+         "Alliance, backed the proposal.",
+         {("emberline-capital", "MEMBER_OF", "asia-tokenisation-alliance")}),
+        ("'the X trial' names a scheme",
+         "Participating institutions in the Harbour Payment Connect trial are Pearl Delta Bank "
+         "and Alto Pay.",
+         {("pearl-delta-bank", "MEMBER_OF", "harbour-payment-connect"),
+          ("alto-pay", "MEMBER_OF", "harbour-payment-connect")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
