@@ -1132,11 +1132,11 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lower_ == "members":
         return "Association"  # "members of the X Group include A and B": a body
-    if span[-1].lower_ in {"forum", "roundtable", "club"} and (
+    if span[-1].lower_ in {"forum", "roundtable", "club", "network"} and (
             root.dep_ == "dobj" and root.head.lemma_.lower() in {"join", "rejoin"} or
             root.dep_ == "pobj" and root.head.lower_ == "of" and
             root.head.head.lemma_.lower() in {"member", "membership"}):
-        return "Association"  # "joined (a member of) the X Forum": a body of members
+        return "Association"  # "joined (a member of) the X Forum (Network)": a body of members
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
         root.head if root.dep_ in {"oprd", "attr", "dobj"} else None
     if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NAMING:

@@ -56,10 +56,9 @@ from tests.extract_support import document, triples
          "In September Corvid Exchange entered into a crypto insurance agreement with Pellam "
          "Insurance, a fintech firm.",
          {("corvid-exchange", "PARTNERS_WITH", "pellam-insurance")}),
-        ("a foundation that governs a network controls it (a named network is a body of "
-         "members, so no product the foundation operates)",
+        ("a foundation that governs a network runs it",
          "The Tern Foundation, which governs the Quill Network, was set up in 2020.",
-         {("quill-network", "CONTROLLED_BY", "tern-foundation")}),
+         {("tern-foundation", "OPERATES", "quill-network")}),
         ("a name before a conference's noun is the conference's, whatever the NER took it "
          "for",
          "Mira Osei spoke at the annual Tern Chain conference in Hong Kong.",
