@@ -1135,7 +1135,7 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     if span[-1].lower_ in {"forum", "roundtable", "club", "network"} and (
             root.dep_ == "dobj" and root.head.lemma_.lower() in {"join", "rejoin"} or
             root.dep_ == "pobj" and root.head.lower_ == "of" and
-            root.head.head.lemma_.lower() in {"member", "membership"}):
+            root.head.head.lemma_.lower() in {"member", "membership", "participant"}):
         return "Association"  # "joined (a member of) the X Forum (Network)": a body of members
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
         root.head if root.dep_ in {"oprd", "attr", "dobj"} else None
