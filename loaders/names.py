@@ -596,9 +596,11 @@ class NameFinder:
         # before "Jane Doe, the chief executive of Lumen")
         people_at = {s.root.i for s, label in chosen if label == "PERSON"}
         firm_starts = _firm_starts(doc, chosen)
+        listed = {i for r in doc.spans["registry"] for i in range(r.start, r.end)}
         titled = {canonical(span.text) for span, _ in chosen
                   if _titled(span) or _firm_s_person(doc, span.start, span.end)
-                  or _listed_person_of_firm(span, people_at, firm_starts)}
+                  or _listed_person_of_firm(span, people_at, firm_starts)
+                  or _firm_item(span, listed)}
         # "Lumen Bank (LB)": the abbreviation names the same entity.
         starts = {s.start: s for s, _ in chosen}
         # (not a person's: "Jane Doe (Lumen)" names her firm)
@@ -1960,6 +1962,25 @@ def _firm_in_brackets(span: Span, named: set[int]) -> bool:
         for t in inside)  # ("Lennox Lai (Pine Crest Exchange)": a firm's words)
     return firm and person_words(span.text) \
         and not any(w.lower() in data.organisation_words for w in span.text.split())
+
+
+def _firm_item(span: Span, named: set[int]) -> bool:
+    """Whether a person's name (two or more words) is an item of a list set off by
+    semicolons with its firm after a comma ("Also present were Jane Doe, Lumen Bank; Mary
+    Lam, Orchid Pay; and ...")."""
+    doc, data = span.doc, name_data()
+    k = span.end
+    end = next((j for j in range(k + 2, min(k + 7, len(doc))) if doc[j].text in {";", "."}),
+               None)
+    if len(span) < 2 or k + 2 >= len(doc) or doc[k].text != "," or end is None or \
+            not any(t.text == ";" for t in span.sent):
+        return False
+    firm = doc[k + 1:end]
+    return (k + 1 in named or all(t.is_title or t.is_upper for t in firm) and (
+        firm[-1].lower_ in data.organisation_words or
+        data.kind_words.get(firm[-1].lower_) in _FIRM_KINDS)) and \
+        person_words(span.text) and \
+        not any(w.lower() in data.organisation_words for w in span.text.split())
 
 
 #: Titles only people hold (a firm may be "the manager" or "the adviser" of a fund).

@@ -175,6 +175,12 @@ from tests.extract_support import document, triples
          "and Alto Pay.",
          {("pearl-delta-bank", "MEMBER_OF", "harbour-payment-connect"),
           ("alto-pay", "MEMBER_OF", "harbour-payment-connect")}),
+        ("a list of 'Name, Firm' items set off by semicolons: people, each of a firm",
+         "Also present were Hugh Barrett, Kestrel Digital; Lau Pui-shan, Moonbay Pay; and "
+         "Faisal Rahman, Cordova Securities.",
+         {("hugh-barrett", "HOLDS_ROLE", "kestrel-digital"),
+          ("lau-pui-shan", "HOLDS_ROLE", "moonbay-pay"),
+          ("faisal-rahman", "HOLDS_ROLE", "cordova-securities")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
