@@ -107,7 +107,7 @@ _RAISE = {"raise", "secure", "close", "land", "collect", "complete", "receive", 
           "attract", "bag", "net", "announce"}
 _MONEY = {"money", "funding", "investment", "capital", "financing", "round", "million",
           "billion", "fund", "funds"}
-_PLURAL_PRONOUNS = {"they", "we"}
+_PLURAL_PRONOUNS = {"they"}
 _SERVICE_ROLES = {"custodian", "sub-custodian", "depositary", "trustee"}
 #: Words a run of titles is made of ("Group Chairman and Chief Executive").
 _TITLE_RUN = {"group", "chief", "executive", "officer", "ceo", "chairman", "chairwoman",
@@ -369,6 +369,7 @@ class DependencyRelations:
         _mend_firm_nouns_as_verbs(doc, at)
         _mend_fronted_phrases(doc, at)
         _mend_opening_participles(doc)
+        _mend_partner_verbs(doc)
         _mend_titled_lists(doc, at)
         seen = set()
         for key, start, end in self.matcher(doc):
@@ -1085,6 +1086,19 @@ def _mend_fronted_phrases(doc: Doc, at: dict[int, Mention]) -> None:
             fronted.dep_ = "advcl"
 
 
+def _mend_partner_verbs(doc: Doc) -> None:
+    """Make "delighted to partner with Y" read "partner" as the verb it is: after "to" and
+    with its "with", the tagger may take it for a noun."""
+    for word in doc[1:]:
+        if word.lower_ in {"partner", "team", "collaborate"} and word.tag_ in {"NN", "NNP"} \
+                and doc[word.i - 1].lower_ == "to" and any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in word.children):
+            word.tag_, word.pos_, word.lemma_ = "VB", "VERB", word.lower_
+            if word.dep_ == "pobj" and _attach(word, doc[word.i - 1].head, "xcomp"):
+                doc[word.i - 1].dep_ = "aux"
+                _attach(doc[word.i - 1], word)
+
+
 def _mend_opening_participles(doc: Doc) -> None:
     """Make "Moderated by A, the X panel featured B" read "Moderated" as the participle it
     is: capitalised at the sentence's start, the tagger may take it for a noun, the parse
@@ -1242,6 +1256,8 @@ _LEAVING = {"leave", "quit", "exit", "depart"}
 _TO_TAKE_OFFICE = {"designate", "elect"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
+#: Kinds of things made, not makers ("the X bond was issued by A with B": A acts).
+_THINGS = {"Product", "Initiative", "Law", "Event"}
 #: Verbs of choosing a firm for a task ("selected Y to safeguard its assets").
 _SELECTING = {"select", "choose", "pick", "appoint", "hire", "engage", "tap", "mandate",
               "retain", "enlist"}
@@ -1284,8 +1300,10 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
                     verb.dep_ in {"ccomp", "xcomp", "advcl"} and verb.head.i != verb.i:
                 verb = _clause_verb(verb.head)
                 subjects = _subject(verb)
-            if trigger.pos_ == "NOUN" and not any(_mention_of(s, at, 0) for s, _ in subjects):
-                # "the wallet was developed by A in collaboration with B": the agent acts
+            if trigger.pos_ == "NOUN" and not any(
+                    m.kind not in _THINGS for s, _ in subjects for m in _mention_of(s, at, 0)):
+                # "the wallet (the X bond) was developed by A in collaboration with B": the
+                # agent acts
                 subjects += [(o, True) for c in first.children if c.dep_ == "agent"
                              and (o := _object(c)) is not None]
             found += subjects
@@ -1456,9 +1474,12 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         agents = [o for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None]
         speeches = [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}
                     and (o := _object(c)) is not None and o.lemma_.lower() in _SPEECHES | _CHATS]
-        # "speaking on a panel at the forum"
-        speeches += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
+        # "speaking on a panel at the forum", "At a panel during the forum, A said"
+        speeches += [o for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "at"}
                      and (o := _object(c)) is not None and o.lemma_.lower() in _SESSIONS]
+        # '"...," said A, head of Y, at the forum': the parse hangs "at" on the speaker
+        speeches += [x for x, _ in _subject(t) if x.i in at and at[x.i].kind == "Person"
+                     and t.lemma_.lower() in _REPORTING]
         # "told (moderated) a panel at the forum", "in a fireside chat at the forum"
         speeches += [o for o in t.children if o.dep_ == "dobj"
                      and o.lemma_.lower() in _SESSIONS | _SPEECHES | _AUDIENCES]

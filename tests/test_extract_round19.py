@@ -181,6 +181,29 @@ from tests.extract_support import document, triples
          {("hugh-barrett", "HOLDS_ROLE", "kestrel-digital"),
           ("lau-pui-shan", "HOLDS_ROLE", "moonbay-pay"),
           ("faisal-rahman", "HOLDS_ROLE", "cordova-securities")}),
+        ("'\"...,\" said A, head of Y, at the X Summit': the parse hangs 'at' on the speaker",
+         "\"Tokenisation is moving to production,\" said Priya Raman, head of digital assets "
+         "at Pearl Delta Bank, at the Harbour Ledger Summit.",
+         {("priya-raman", "SPOKE_AT", "harbour-ledger-summit")}),
+        ("'At a panel during X, A said'",
+         "At a panel during the Harbour Ledger Summit, Chan Wai-kit said the bank had opened "
+         "accounts for 50 Web3 firms.",
+         {("chan-wai-kit", "SPOKE_AT", "harbour-ledger-summit")}),
+        ("'\"We are delighted to partner with Y,\" said A, chief executive of X'",
+         "\"We are delighted to partner with Crestline Custody,\" said Chan Wai-kit, chief "
+         "executive of Alto Exchange.",
+         {("alto-exchange", "PARTNERS_WITH", "crestline-custody")}),
+        ("'A and B said in a joint statement that ...'",
+         "Alto Exchange and Pearl Delta Bank said in a joint statement that they would link "
+         "their settlement systems.",
+         {("alto-exchange", "PARTNERS_WITH", "pearl-delta-bank")}),
+        ("'X was co-developed by A with B'",
+         "JadeLink was co-developed by Pearl Delta Bank with Lionrock Tokenisation Services.",
+         {("pearl-delta-bank", "PARTNERS_WITH", "lionrock-tokenisation-services")}),
+        ("'the X bond was issued by A in collaboration with B': the issuer works with B",
+         "The first tokenised green bond was issued by Taikoo Harbour Properties in "
+         "collaboration with Pearl Delta Bank.",
+         {("taikoo-harbour-properties", "PARTNERS_WITH", "pearl-delta-bank")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
