@@ -60,7 +60,8 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "people-before", "assets-of-owner", "named-poss", "amount-of", "subject-at",
                "named-within", "set-off-subject", "under-host", "inverted-subject",
                "fronted-subject", "line-up", "subject-organ",
-               "name-before-comma", "succession-firm", "selector", "accounts-at"}
+               "name-before-comma", "succession-firm", "selector", "accounts-at",
+               "agent-with"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1232,7 +1233,8 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "support", "pobj", "predicate", "among-object", "subject-list", "noun", "listed-after",
              "as-object", "included", "formed-by", "by-together", "custody-for",
              "department-at", "majority-stake-in", "with-together", "companions",
-             "to-roster", "to-register", "inverted-subject", "line-up", "accounts-at"}
+             "to-roster", "to-register", "inverted-subject", "line-up", "accounts-at",
+             "agent-with"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 #: Nouns for a group of firms that work together ("a consortium made up of A and B").
 _VENTURES = {"consortium", "venture", "alliance", "coalition", "group", "partnership", "jv"}
@@ -3526,6 +3528,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "agent-with":  # "co-developed by A with B", the parse hanging "with" on A: B
+        return [g for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None
+                for p in o.children if p.dep_ == "prep" and p.lower_ in {"with", "alongside"}
+                for g in p.children if g.dep_ == "pobj"]
     if role == "accounts-at":  # "held (kept) in segregated accounts at Y": Y
         accounts = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
                     for o in p.children if o.dep_ == "pobj"
