@@ -1192,7 +1192,9 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
                 first.dep_ == noun.dep_ or noun.lower_ in {"both", "all"}) or \
                 name.dep_ == "pobj" and noun.head in name.ancestors and any(
                     c.dep_ == "det" and c.lower_ in {"the", "a", "an"} or
-                    c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children):
+                    c.dep_ == "poss" and c.lower_ in {"its", "their"} and not any(
+                        m.lower_ in _USED_WORDS for m in noun.subtree)
+                    for c in noun.children):
             # (a plural describes the list; a singular, its last name: "A and B, the bank's
             # chief executive"; "adoption of USDC, its stablecoin")
             plural = noun.tag_ in {"NNS", "NNPS"} or noun.lower_ in {"both", "all"}
@@ -1258,6 +1260,13 @@ _LEAVING = {"leave", "quit", "exit", "depart"}
 _TO_TAKE_OFFICE = {"designate", "elect"}
 #: Verbs that say who a group of people or firms is ("the founders include A and B").
 _INCLUDING = {"be", "include", "comprise", "number", "feature", "count"}
+#: Nouns for a firm's own vehicle ("through its subsidiary Z", "through a unit, Z").
+_VEHICLES = {"subsidiary", "unit", "arm", "affiliate", "vehicle", "entity", "division",
+             "fund", "holding"}
+#: Words that make a firm's thing one it uses, not one it makes ("USDT, its preferred
+#: stablecoin").
+_USED_WORDS = {"preferred", "favourite", "favorite", "requested", "chosen", "accepted",
+               "supported", "traded", "popular", "used"}
 #: Kinds of things made, not makers ("the X bond was issued by A with B": A acts).
 _THINGS = {"Product", "Initiative", "Law", "Event"}
 #: Verbs of choosing a firm for a task ("selected Y to safeguard its assets").
@@ -1715,10 +1724,13 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 t.i + 1 not in at or at[t.i + 1].kind != "Person" or \
                 any(i in at and at[i].kind != "Person" for i in range(start, end)):
             return []
+        # (a speaker first reports on other firms as readily as on his own: only a
+        # reference back, "the bank", "it", is his own firm)
         return [s for c in verb.children if c.dep_ == "ccomp"
                 and (c.i > head.i if first_words else c.i < head.i)
                 and _voice(c) == "active" for s, _ in _subject(c) if s.i in at
-                and not any(w.lower_ in _OTHERS for w in doc[s.left_edge.i:s.i])]
+                and not any(w.lower_ in _OTHERS for w in doc[s.left_edge.i:s.i])
+                and (not first_words or at[s.i].how == "reference")]
     if role == "announcer":
         # "The HKMA announced that Mr Jane Doe, the Executive Director, will retire": a title
         # that names no organisation is at the one that announces it
@@ -2383,6 +2395,7 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
             echoed = [(g, True) for c in verb.children if c.dep_ == "advcl"
                       and c.lemma_ in {"be", "have", "do"} and any(
                           m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                      and not any(_denies(m) for m in c.children)  # ("as B did not")
                       for g in c.children if g.dep_ in _SUBJECTS]
             return [(_antecedent(s), _antecedent(s).i == s.i or _plural_relative(s)
                      or _quantified_relative(s)) for s in subjects] + echoed
@@ -3559,7 +3572,8 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
     if role == "line-up":  # "the X panel featured (brought together) A and B": A and B
         verb = _predicate_verb(t)
         return [c for c in verb.children if c.dep_ in {"attr", "dobj"}] \
-            if verb is not None and verb.lemma_.lower() in _LINE_UP else []
+            if verb is not None and verb.lemma_.lower() in _LINE_UP \
+            and not _negated(verb) else []  # (not "could feature A if ...")
     if role == "fronted-subject":  # "Part of Y, X said": X
         if t.i != t.sent.start or t.dep_ not in _SUBJECTS:
             return []
@@ -3575,9 +3589,13 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                 name.head.lower_ != "under":
             return []
         return [x for x, _ in _subject(_clause_verb(name.head))]
-    if role == "set-off-subject":  # "X, through Z, said ...": X, whose phrase the comma
-        # before the trigger closes (not "owned by X, an insurer, through Z")
-        if t.doc[t.i - 1].text != ",":
+    if role == "set-off-subject":  # "X, through its unit Z, said ...": X, whose phrase the
+        # comma before the trigger closes (not "owned by X, an insurer, through Z"), where Z
+        # is its own ("X, through OKX, bought bitcoin": a broker)
+        vehicle = _object(t)
+        if t.doc[t.i - 1].text != "," or vehicle is None or not (
+                t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"its", "their"} or
+                vehicle.lemma_.lower() in _VEHICLES):
             return []
         if t.head.dep_ in {"nsubj", "nsubjpass"} and t.head.i < t.i:
             return [t.head]  # (the parse may hang the phrase on the subject itself)

@@ -614,8 +614,11 @@ class References:
         words after the place's "-based" (the place is a name of its own)."""
         found = [(doc.vocab.strings[key], start, end) for key, start, end in self.matcher(doc)]
         for _, start, end in self.placed(doc):
-            if start and doc[start - 1].text in {",", "(", "–", "—"}:
-                continue  # "X, the Singapore-based exchange": an apposition, X's own
+            if start and doc[start - 1].text in {",", "(", "–", "—"} or \
+                    end < len(doc) and doc[end].text[:1].isupper() or \
+                    doc[end - 1].dep_ not in {"nsubj", "nsubjpass"}:
+                continue  # "X, the Singapore-based exchange": an apposition, X's own; "the
+                # Macau-based lender Y": Y; "compete with the Macau-based lender": another
             after = next(k for k in range(start, end) if doc[k].lower_ in _PLACED) + 1
             found.append(("the " + doc[end - 1].lower_, after, end))
         return found

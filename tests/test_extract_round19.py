@@ -22,9 +22,9 @@ from tests.extract_support import document, triples
          "Pearl Delta Bank is held indirectly by Harbourview Holdings through Zenport "
          "Capital.",
          {("zenport-capital", "CONTROLLED_BY", "harbourview")}),
-        ("'X, through Z, said it would buy': the firm X acts through is its own",
-         "Harbourview Holdings, through Zenport Capital, agreed to buy a further 5% of Alto "
-         "Pay.",
+        ("'X, through its unit Z, agreed to buy': the firm X acts through is its own",
+         "Harbourview Holdings, through its unit Zenport Capital, agreed to buy a further 5% "
+         "of Alto Pay.",
          {("zenport-capital", "CONTROLLED_BY", "harbourview")}),
         ("'X grew under Chief Executive A': X's chief",
          "Meridian Securities doubled its profit under Chief Executive Priya Raman.",
@@ -112,8 +112,9 @@ from tests.extract_support import document, triples
          "After the takeover, Daniel Chua was installed as executive chairman of Silver "
          "Strand Capital.",
          {("daniel-chua", "HOLDS_ROLE", "silver-strand-capital")}),
-        ("'Board chair A said Y would ...': the speaker first",
-         "Board chair Lucas Fan said Pearl Delta Bank would not rush into crypto lending.",
+        ("'Board chair A said the bank would ...': the speaker first, of his own firm",
+         "Pearl Delta Bank opened ten branches. Board chair Lucas Fan said the bank would not "
+         "rush into crypto lending.",
          {("lucas-fan", "HOLDS_ROLE", "pearl-delta-bank")}),
         ("a name with a legal form is a firm, whatever word comes before the form",
          "Aegis Stablecoin Limited, headed by former central banker Liu Yan, filed its "
@@ -170,11 +171,6 @@ from tests.extract_support import document, triples
          "Emberline Capital, which sits on the steering committee of the Asia Tokenisation "
          "Alliance, backed the proposal.",
          {("emberline-capital", "MEMBER_OF", "asia-tokenisation-alliance")}),
-        ("'the X trial' names a scheme",
-         "Participating institutions in the Harbour Payment Connect trial are Pearl Delta Bank "
-         "and Alto Pay.",
-         {("pearl-delta-bank", "MEMBER_OF", "harbour-payment-connect"),
-          ("alto-pay", "MEMBER_OF", "harbour-payment-connect")}),
         ("a list of 'Name, Firm' items set off by semicolons: people, each of a firm",
          "Also present were Hugh Barrett, Kestrel Digital; Lau Pui-shan, Moonbay Pay; and "
          "Faisal Rahman, Cordova Securities.",
@@ -245,6 +241,24 @@ def test_round19_construction(extractor, construction, text, expected):
      ("meridian-securities", "LOCATED_IN", "hong-kong")),
     ("Alto Pay selected Meridian Securities to run its trading desk.",
      ("meridian-securities", "CUSTODIAN_OF", "alto-pay")),
+    ("Chief executive Priya Raman said Alto Exchange had been slow to react.",
+     ("priya-raman", "HOLDS_ROLE", "alto-exchange")),
+    ("Alto Pay now accepts USDT, its most requested stablecoin.",
+     ("alto-pay", "ISSUES", "usdt")),
+    ("Kowloon Trust Bank opened a branch. It will compete with the Macau-based lender "
+     "Lantau Savings Bank.", ("kowloon-trust-bank", "LOCATED_IN", "macau")),
+    ("The Priya Raman trial opened on Monday, with Pearl Delta Bank as a witness.",
+     ("pearl-delta-bank", "MEMBER_OF", "priya-raman")),
+    ("Harbourview Holdings, through Alto Exchange, bought bitcoin.",
+     ("alto-exchange", "CONTROLLED_BY", "harbourview")),
+    ("Alto Pay joined Project Lattice in May, as Ninefold Custody did not.",
+     ("ninefold-custody", "MEMBER_OF", "project-lattice")),
+    ("The Harbour Ledger Summit panel could feature Daniel Okafor if his visa is approved.",
+     ("daniel-okafor", "SPOKE_AT", "harbour-ledger-summit")),
+    ("Alto Exchange's regulator, the SFC, calls Tessaly Digital the licensed SFC entity.",
+     ("tessaly-digital", "SUBSIDIARY_OF", "sfc")),
+    ("The Harbour Gold ETF launched, with Taikoo Digital Trust as custodian of a rival fund.",
+     ("taikoo-digital-trust", "CUSTODIAN_OF", "harbour-gold-etf")),
     ("Chief executive Albert Yuen said rival Alto Pay would struggle.",
      ("albert-yuen", "HOLDS_ROLE", "alto-pay")),
     ("Daniel Okafor was among those who criticised Alto Pay.",
