@@ -95,10 +95,17 @@ class SourceDocument:
                         path=self.origin)
 
 
+#: Letters that Unicode does not decompose into a plain letter and an accent.
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                                "ı": "i", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                                "ß": "ss", "þ": "th", "Þ": "Th"})
+
+
 def slugify(text: str) -> str:
     """Lower-case words joined by ``-``, accents dropped: ``"Bank of China (HK)"`` ->
-    ``"bank-of-china-hk"``, ``"Stéphanie Roux"`` -> ``"stephanie-roux"``."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text)
+    ``"bank-of-china-hk"``, ``"Stéphanie Roux"`` -> ``"stephanie-roux"``, ``"Søren Łukasz"``
+    -> ``"soren-lukasz"``."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
                    if not unicodedata.combining(c))
     return _SLUG_STRIP.sub("-", bare.lower()).strip("-")
 

@@ -3,6 +3,7 @@ sentences. One sentence of our own for each, with made-up entities."""
 
 import pytest
 
+from hkweb3.loaders.readers import slugify
 from tests.extract_support import document, triples
 
 
@@ -301,3 +302,8 @@ def test_a_post_left_is_held_no_longer(extractor, text, person, firm):
     posts = [r for r in extractor.run(document(text)).relations
              if (r.source, r.type, r.target) == (person, "HOLDS_ROLE", firm)]
     assert posts and all(r.properties.get("current") is False for r in posts)
+
+
+def test_a_slug_drops_letters_unicode_does_not_decompose():
+    assert slugify("Søren Nørgaard") == "soren-norgaard"
+    assert slugify("Łukasz Wójcik") == "lukasz-wojcik"
