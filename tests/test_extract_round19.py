@@ -295,6 +295,8 @@ def test_a_registry_firm_named_with_hong_kong_stays_the_firm(extractor):
      "ravi-shankar", "eastgate-bank"),
     ("Granite Peak Holdings named Hugo Lai its new chairman, replacing Bernard Tse.",
      "bernard-tse", "granite-peak"),
+    ("Kelvin Wong will become chairman of Alto Pay in May, taking over from Tim Lui.",
+     "tim-lui", "alto-pay"),
 ])
 def test_a_post_left_is_held_no_longer(extractor, text, person, firm):
     """The firm one was hired from, was 'formerly of', or whose post one's successor took:
