@@ -61,7 +61,7 @@ _MORE_ROLES = {"by-together", "relative-object", "fund-subject", "fund-possessed
                "named-within", "set-off-subject", "under-host", "inverted-subject",
                "fronted-subject", "line-up", "subject-organ",
                "name-before-comma", "succession-firm", "selector", "accounts-at",
-               "agent-with"}
+               "agent-with", "with-participating"}
 ROLES = {"subject", "object", "by", "dative", "appos-head", "appos", "compound-head",
          "attr-subject", "attr", "complement", "complement-of", "owner", "left", "right",
          "self", "head", "poss", "modifier", "clause-subject", "possessed", "next-name",
@@ -1236,7 +1236,7 @@ _LISTABLE = {"object", "by", "dative", "owner", "board-of", "complement-of", "co
              "as-object", "included", "formed-by", "by-together", "custody-for",
              "department-at", "majority-stake-in", "with-together", "companions",
              "to-roster", "to-register", "inverted-subject", "line-up", "accounts-at",
-             "agent-with"}
+             "agent-with", "with-participating"}
 #: Participles that make a unit its maker's ("a subsidiary formed by Y").
 #: Nouns for a group of firms that work together ("a consortium made up of A and B").
 _VENTURES = {"consortium", "venture", "alliance", "coalition", "group", "partnership", "jv"}
@@ -3541,6 +3541,16 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                ) -> list[Token]:
     """The roles of funds, custodians, founders and departments (:data:`_MORE_ROLES`; what
     each means is in the comments of patterns.yaml's block of them)."""
+    if role == "with-participating":  # "led by A, with B and C also participating": B, C
+        parts = [v for v in t.children if v.dep_ in {"conj", "advcl"} and v.tag_ == "VBG"
+                 and v.lemma_.lower() in {"participate", "join", "invest"}]
+        if not parts:
+            return []
+        # (the parse may hang "with" on the verb, the participle or the agent's name)
+        agents = [o for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None]
+        return [g for h in [t, *agents, *parts] for p in h.children if p.dep_ == "prep"
+                and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"] + \
+            [x for v in parts for x in v.children if x.dep_ in _SUBJECTS]
     if role == "agent-with":  # "co-developed by A with B", the parse hanging "with" on A: B
         return [g for c in t.children if c.dep_ == "agent" and (o := _object(c)) is not None
                 for p in o.children if p.dep_ == "prep" and p.lower_ in {"with", "alongside"}

@@ -201,6 +201,11 @@ from tests.extract_support import document, triples
          "The first tokenised green bond was issued by Taikoo Harbour Properties in "
          "collaboration with Pearl Delta Bank.",
          {("taikoo-harbour-properties", "PARTNERS_WITH", "pearl-delta-bank")}),
+        ("'The round was led by A, with B and C also participating': B and C invested too",
+         "Alto Labs raised $20 million last year. The strategic round was led by Kingsway "
+         "Capital, with Tidewater Ventures and Harbour Global Ventures also participating.",
+         {("tidewater-ventures", "OWNS", "alto-labs"),
+          ("harbour-global-ventures", "OWNS", "alto-labs")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
