@@ -681,7 +681,8 @@ class NameFinder:
             prefix = bare and (
                 _prefix_owner(key, full, registry_names) or (
                     _shortened(key, first_at, full, registry_names)
-                    if kind not in {"Place", "MediaOutlet"} else None))
+                    if kind not in {"Place", "MediaOutlet"} else None)) or \
+                full.get(f"project {key}")  # "Agorá" after "Project Agorá": the project
             if kind == "Product" and key in parents:
                 kind = "Company"  # "a Hong Kong subsidiary of Dachang Fund": a fund house
             if prefix and not (key in described and described[key] != prefix[1]):

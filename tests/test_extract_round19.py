@@ -206,6 +206,11 @@ from tests.extract_support import document, triples
          "Capital, with Tidewater Ventures and Harbour Global Ventures also participating.",
          {("tidewater-ventures", "OWNS", "alto-labs"),
           ("harbour-global-ventures", "OWNS", "alto-labs")}),
+        ("'X' after 'Project X' is the project",
+         "Project Helix was launched in May. Three central banks are involved in Helix: the "
+         "Bank of Japan, the Bank of Korea and the Bank of England.",
+         {("bank-of-korea", "MEMBER_OF", "project-helix"),
+          ("bank-of-england", "MEMBER_OF", "project-helix")}),
     ],
 )
 def test_round19_construction(extractor, construction, text, expected):
