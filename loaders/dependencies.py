@@ -2940,7 +2940,14 @@ def _written_list(first: Token, at: dict[int, Mention]) -> list[Token]:
         return j + 1 if j + 1 < len(doc) and doc[j].lower_ == "the" and \
             _name_starts(j + 1, at) else j
 
-    k = at[first.i].end
+    def past(k: int) -> int:  # an item's participle ("A, representing X, B and C")
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].tag_ == "VBG" and \
+                doc[k + 1].dep_ == "acl" and doc[k + 1].right_edge.i + 1 < len(doc) and \
+                doc[doc[k + 1].right_edge.i + 1].text == ",":
+            return doc[k + 1].right_edge.i + 1
+        return k
+
+    k = past(at[first.i].end)
     if k + 1 < len(doc) and doc[k].lower_ == "and" and _name_starts(start(k + 1), at):
         return [doc[start(k + 1)]]  # "A and B"
     found: list[Token] = []
@@ -2952,7 +2959,7 @@ def _written_list(first: Token, at: dict[int, Mention]) -> list[Token]:
         if not _name_starts(j, at) or _possessive_after(doc, j, at):
             return []
         found.append(doc[j])
-        k = at[j].end
+        k = past(at[j].end)
         if closing:
             return found
         if k + 1 < len(doc) and doc[k].lower_ in {"and", "or"} and \

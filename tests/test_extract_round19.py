@@ -206,6 +206,11 @@ from tests.extract_support import document, triples
          "Capital, with Tidewater Ventures and Harbour Global Ventures also participating.",
          {("tidewater-ventures", "OWNS", "alto-labs"),
           ("harbour-global-ventures", "OWNS", "alto-labs")}),
+        ("a list item described by a participle ('A, representing X, B and C')",
+         "The Bank of France, representing the Eurosystem, the Bank of Japan and the Bank of "
+         "Korea will take part in Project Helix.",
+         {("bank-of-japan", "MEMBER_OF", "project-helix"),
+          ("bank-of-korea", "MEMBER_OF", "project-helix")}),
         ("'X' after 'Project X' is the project",
          "Project Helix was launched in May. Three central banks are involved in Helix: the "
          "Bank of Japan, the Bank of Korea and the Bank of England.",
