@@ -683,6 +683,9 @@ class NameFinder:
                     _shortened(key, first_at, full, registry_names)
                     if kind not in {"Place", "MediaOutlet"} else None)) or \
                 full.get(f"project {key}")  # "Agorá" after "Project Agorá": the project
+            if (tail := _tail_of(key, full)) is not None:
+                full[key] = tail  # "the Architecture Community" after "the Project Ensemble
+                continue  # Architecture Community", whatever kind its own words give it
             if kind == "Product" and key in parents:
                 kind = "Company"  # "a Hong Kong subsidiary of Dachang Fund": a fund house
             if prefix and not (key in described and described[key] != prefix[1]):
@@ -2067,6 +2070,16 @@ def _words(span: Span) -> tuple[list[str], list[tuple[int, int]]]:
             words.append(token.text)
             bounds.append((token.i, token.i + 1))
     return words, bounds
+
+
+def _tail_of(key: str, full: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The one body, scheme or event whose longer name ``key`` (two words or more) ends
+    with ("Architecture Community" for "Project Ensemble Architecture Community")."""
+    if " " not in key:
+        return None
+    owners = {owner for other, owner in full.items() if other.endswith(" " + key)
+              and owner[1] in {"Association", "Initiative", "Event", "GovernmentBody"}}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _prefix_owner(key: str, full: dict[str, tuple[str, str]],

@@ -211,6 +211,11 @@ from tests.extract_support import document, triples
          "Korea will take part in Project Helix.",
          {("bank-of-japan", "MEMBER_OF", "project-helix"),
           ("bank-of-korea", "MEMBER_OF", "project-helix")}),
+        ("a body's name cut to its last words ('the Architecture Community') is the body",
+         "The HKMA set up the Project Lattice Architecture Community last year. The initial "
+         "members of the Architecture Community are Pearl Delta Bank and Alto Pay.",
+         {("pearl-delta-bank", "MEMBER_OF", "project-lattice-architecture-community"),
+          ("alto-pay", "MEMBER_OF", "project-lattice-architecture-community")}),
         ("'X' after 'Project X' is the project",
          "Project Helix was launched in May. Three central banks are involved in Helix: the "
          "Bank of Japan, the Bank of Korea and the Bank of England.",
