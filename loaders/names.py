@@ -2077,8 +2077,11 @@ def _tail_of(key: str, full: dict[str, tuple[str, str]]) -> tuple[str, str] | No
     with ("Architecture Community" for "Project Ensemble Architecture Community")."""
     if " " not in key:
         return None
+    # (not a body "of" the one named: "the Organising Committee of the X Summit" is no
+    # "X Summit")
     owners = {owner for other, owner in full.items() if other.endswith(" " + key)
-              and owner[1] in {"Association", "Initiative", "Event", "GovernmentBody"}}
+              and owner[1] in {"Association", "Initiative", "Event", "GovernmentBody"}
+              and not {"of", "for", "on"} & set(other[:-len(key)].split())}
     return owners.pop() if len(owners) == 1 else None
 
 
