@@ -730,7 +730,7 @@ def _negated(trigger: Token) -> bool:
             # lead Y", "applied to the HKMA to become a shareholder of Y": the parse hangs
             # the "to" clause on the verb, beside the offer or the application
             verb = t.head
-            nouns = [o for c in verb.children if c.dep_ == "dobj" for o in [c]] + \
+            nouns = [c for c in verb.children if c.dep_ == "dobj"] + \
                 [g for p in verb.children if p.dep_ == "prep" for g in p.children
                  if g.dep_ == "pobj"]
             nouns += [g for n in list(nouns) for p in n.children if p.dep_ == "prep"
@@ -1116,9 +1116,9 @@ def _mend_opening_participles(doc: Doc) -> None:
                                           for c in word.head.children):
             word.dep_ = "advcl"
         named = _object(agent)
-        for c in [c for c in word.children if c.dep_ == "appos"]:
-            if named is not None:
-                _attach(c, named)  # ("Moderated by A, chief of Y, ...": A's title)
+        if named is not None:  # ("Moderated by A, chief of Y, ...": A's title)
+            for c in [c for c in word.children if c.dep_ == "appos"]:
+                _attach(c, named)
 
 
 def _mend_titled_lists(doc: Doc, at: dict[int, Mention]) -> None:
