@@ -101,7 +101,8 @@ _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apa
 #: Roles that may name an entity of an earlier sentence.
 CROSS_SENTENCE = {"round-owner", "recent-regulator", "recent-initiative"}
 _FUNDING = {"round", "financing", "funding", "fundraising", "fundraise", "raise",
-            "investment", "deal", "placement", "series"}
+            "investment", "deal", "placement", "series", "ipo", "offering", "placing",
+            "listing"}
 #: Nouns for those who put money into a raise.
 _BACKERS = {"investor", "backer", "participant", "shareholder"}
 _RAISE = {"raise", "secure", "close", "land", "collect", "complete", "receive", "get",
@@ -1445,7 +1446,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
             verbs = [t, t.head] if t.dep_ == "xcomp" else [t]
             preps += [c for v in verbs for c in v.children
                       if c.dep_ == "conj" and c.lower_ == word and c not in preps]
-        return [_titled_person(o, at) for p in preps if (o := _object(p)) is not None]
+        return [_titled_person(o, at) for p in preps
+                if (o := _object(p) or _gerund_object(p, t)) is not None]
     if role == "dative":
         objects = [c for c in t.children if c.dep_ == "dobj"]
         # "granted X the licence": the parse may take the receiver for a first object
@@ -2236,6 +2238,22 @@ def _before_english_name(doc: Doc, k: int, at: dict[int, Mention]) -> int:
             at[k - 2].kind == "Person" and doc[k].is_title:
         return k - 2
     return k
+
+
+def _gerund_object(preposition: Token, trigger: Token) -> Token | None:
+    """What one takes part in by making it: "involved in developing Project X" (X); only
+    for taking part, as "invested in building X" puts no money in X."""
+    if trigger.lemma_.lower() not in _TAKING_PART:
+        return None
+    return next((g for c in preposition.children if c.dep_ == "pcomp"
+                 and c.lemma_.lower() in _DEVISING | _RUNNING_TRIALS
+                 for g in c.children if g.dep_ == "dobj"), None)
+
+
+#: Triggers of taking part whose "in" may name a gerund of making what one takes part in.
+_TAKING_PART = {"involve", "involved", "participate", "engage"}
+#: Gerunds of making or trying a scheme ("involved in testing X").
+_RUNNING_TRIALS = {"test", "pilot", "trial", "run", "shape", "create", "launch"}
 
 
 def _object(preposition: Token) -> Token | None:
@@ -3160,8 +3178,11 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         if owners and at[owners[0].i].kind == "Event":
             return [at[owners[0].i]]
     # ("the LHKD stablecoin": a name the parse took for an adjective, right before the noun)
+    # ("the OKX digital-asset exchange": or with other modifiers of the noun between)
     compounds = [c for c in t.children if c.i in at and (
-        c.dep_ == "compound" or c.dep_ == "amod" and at[c.i].end == t.i)]
+        c.dep_ == "compound" or c.dep_ == "amod" and all(
+            w.dep_ in {"amod", "compound", "punct"} and t in w.ancestors
+            for w in t.doc[at[c.i].end:t.i]))]
     if compounds and t.tag_ == "NNS" and t.dep_ == "pobj" and t.lower_ not in _NAME_ENDINGS and \
             at[compounds[-1].i].kind not in {"Product", "Initiative"}:
         return []  # "HKMA initiatives", "Lumen users": a body's things or people, not it

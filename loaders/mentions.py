@@ -979,8 +979,14 @@ def resolve_given_names(found: list[Span], registry: list[Span]) -> list[Span]:
     after it ("John Lee Ka-chiu", beside the registry's "John Lee") is that person: returns
     ``found`` with those spans given the registry person's id."""
     people = {s.start: s for s in registry if s.label_ == "Person"}
+    ends = {s.end: s for s in registry if s.label_ == "Person"}
     out = []
     for span in found:
+        before = ends.get(span.start)
+        if before is not None and _GIVEN_NAME.match(span.text):
+            # "Eric Yip Chee-hang" beside the registry's "Eric Yip": the NER's name after the
+            # registry's is the given name, not a person of its own
+            span = Span(span.doc, before.start, span.end, label="Person", kb_id=before.kb_id_)
         known = people.get(span.start)
         rest = span.doc[known.end:span.end] if known is not None else None
         if span.label_ == "Person" and rest is not None and 0 < len(rest) <= 3 and \
@@ -990,6 +996,10 @@ def resolve_given_names(found: list[Span], registry: list[Span]) -> list[Span]:
     return out
 
 
+
+
+#: A hyphenated Chinese given name ("Chee-hang", "Ka-chiu").
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 def named_as_parent(span: Span) -> bool:

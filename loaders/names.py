@@ -136,6 +136,8 @@ class NameData:
     title_breaks: frozenset[str]
     glued_possessives: frozenset[str]
     not_first: frozenset[str]
+    coins_first: frozenset[str]
+    coin_bodies: frozenset[str]
     not_names: frozenset[str]
     kind_words: dict[str, str]
     kind_first_words: dict[str, str]
@@ -183,6 +185,8 @@ def name_data(path: Path = NAMES_FILE) -> NameData:
         title_breaks=frozenset(raw["title_breaks"]),
         glued_possessives=frozenset(raw["glued_possessives"]),
         not_first=frozenset(raw["not_first"]),
+        coins_first=frozenset(raw["coins_first"]),
+        coin_bodies=frozenset(raw["coin_bodies"]),
         not_names=frozenset([*raw["not_names"], *raw["months"]]),
         kind_words={w: kind for kind, words in raw["kind_words"].items() for w in words},
         kind_first_words={w: kind for kind, words in raw["kind_first_words"].items()
@@ -279,7 +283,9 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
         start = titled
     elif titled > start:
         return None  # a title followed by something that is not a name
-    if start >= end or words[start].lower() in data.not_first:
+    if start >= end or words[start].lower() in data.not_first or \
+            words[start].lower() in data.coins_first and not any(
+                w.lower() in data.coin_bodies for w in words[start + 1:end]):
         return None
     if not any(_NAME_WORD.match(w) for w in words[start:end]):
         return None
@@ -600,6 +606,7 @@ class NameFinder:
         titled = {canonical(span.text) for span, _ in chosen
                   if _titled(span) or _firm_s_person(doc, span.start, span.end)
                   or _listed_person_of_firm(span, people_at, firm_starts)
+                  or _speaker_of_firm(span, firm_starts)
                   or _firm_item(span, listed)}
         # "Lumen Bank (LB)": the abbreviation names the same entity.
         starts = {s.start: s for s, _ in chosen}
@@ -1143,6 +1150,8 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
             root.dep_ == "pobj" and root.head.lower_ == "of" and
             root.head.head.lemma_.lower() in {"member", "membership", "participant"}):
         return "Association"  # "joined (a member of) the X Forum (Network)": a body of members
+    if _held_event(root):
+        return "Event"
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
         root.head if root.dep_ in {"oprd", "attr", "dobj"} else None
     if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NAMING:
@@ -1161,6 +1170,10 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
                 for c in noun.children):
             # "Nimbus, its settlement platform", "Nimbus, the platform of Y": a firm's system
             return "Product"
+        if noun.lower_ == "one" and noun.dep_ == "appos":
+            # "The Tern, one of its best-known games": the noun of the group it is one of
+            noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), noun)
         # "exchange" may be tagged PROPN, and "a token" ADJ where it heads its phrase
         # ("a token issued by Y": the tagger may take the noun for a verb)
         if not (noun.is_lower and (noun.pos_ in {"NOUN", "PROPN"} or noun.pos_ == "ADJ" and
@@ -1175,6 +1188,23 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     if span.start and doc[span.start - 1].lower_ in _POSSESSIVES and _names_a_product(span):
         return "Product"  # "its Lumen Pay service": a possessed name before a product noun
     return None
+
+
+def _held_event(root: Token) -> bool:
+    """Whether the name is what people speak at or what takes place: an event ("speakers at
+    X", "Speaking at X, A said", "X will take place at Y", "the second edition of X")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "at":
+        return head.head.lemma_.lower() in _SPEAKING
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in {"edition", "sideline", "sidelines"}
+    return root.dep_ == "nsubj" and head.lemma_ == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
+
+
+#: Verbs and nouns of speaking whose "at" names an event.
+_SPEAKING = {"speak", "speaker", "speaking", "keynote", "panel", "panellist", "panelist",
+             "remark", "address", "appearance", "appear", "attendee", "delegate"}
 
 
 _POSSESSIVES = {"its", "their", "his", "her", "our", "'s", "’s"}
@@ -1469,6 +1499,28 @@ def _listed_person_of_firm(span: Span, people: set[int], firms: set[int]) -> boo
         doc[span.end].lower_ == "of" and span.end + 1 + (
             doc[span.end + 1].lower_ == "the") in firms and person_words(span.text) and \
         doc.has_annotation("DEP") and any(c.i in people for c in span.root.conjuncts)
+
+
+def _speaker_of_firm(span: Span, firms: set[int]) -> bool:
+    """Whether ``span`` is a person's name "of" a firm who says or thinks something ("Jane
+    Doe of Lumen Capital wrote (said, is confident) that ..."), whatever the NER called it;
+    a name with a firm's or a body's word is no one's ("Lumen Division of X")."""
+    doc = span.doc
+    if not (len(span) in (2, 3) and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
+            and span.end + 1 + (doc[span.end + 1].lower_ == "the") in firms
+            and person_words(span.text) and doc.has_annotation("DEP")):
+        return False
+    data = name_data()
+    if any(w.lower_ in data.organisation_words or w.lower_ in data.kind_words
+           or w.lower_ in _ORG_SUFFIXES for w in span):
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING_OR_THINKING
+
+
+#: Verbs a person's name "of" a firm is the subject of ("A of Y said (is confident)").
+_SAYING_OR_THINKING = {"say", "tell", "write", "add", "note", "argue", "believe", "expect",
+                       "warn", "predict", "explain", "think", "comment", "be"}
 
 
 #: Honours and designations written after a name in Hong Kong releases ("Mr Chan Tai-man,
