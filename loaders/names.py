@@ -669,7 +669,8 @@ class NameFinder:
                     # "the Tern Sandbox, a payments app": a product
                     kind == "Product" and described[key] in _BODY_KINDS
                     or kind == "Initiative" and described[key] == "Product"
-                    or kind == "Event" and described[key] == "Association") or (
+                    or kind == "Event" and described[key] == "Association"
+                    or kind == "GovernmentBody" and described[key] == "Regulator") or (
                     kind == "Person" and described[key] in _NOT_OF_PEOPLE
                     and not (span.start and doc[span.start - 1].pos_ == "NOUN")) or (
                     kind == "Person" and described[key] in _FIRM_KINDS
@@ -1152,6 +1153,9 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         return "Association"  # "joined (a member of) the X Forum (Network)": a body of members
     if _held_event(root):
         return "Event"
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and \
+            root.head.head.lemma_.lower() in _LICENSING:
+        return "Regulator"  # "licensed by the X Bureau since 2023": a body that licenses
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else \
         root.head if root.dep_ in {"oprd", "attr", "dobj"} else None
     if naming is not None and naming.dep_ == "acl" and naming.lemma_.lower() in NAMING:
@@ -1198,10 +1202,17 @@ def _held_event(root: Token) -> bool:
         return head.head.lemma_.lower() in _SPEAKING
     if root.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lemma_.lower() in {"edition", "sideline", "sidelines"}
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in _STAGING:
+        return any(c.dep_ == "agent" for c in head.children)  # "X was organised by Y"
     return root.dep_ == "nsubj" and head.lemma_ == "take" and any(
         c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
 
 
+#: Verbs whose agent is a regulator ("licensed (authorised, supervised) by Y").
+_LICENSING = {"license", "licence", "licensed", "authorise", "authorize", "supervise",
+              "regulate"}
+#: Verbs whose passive subject, with an agent, is an event ("X was organised by Y").
+_STAGING = {"organise", "organize", "co-organise", "co-organize", "stage", "co-host"}
 #: Verbs and nouns of speaking whose "at" names an event.
 _SPEAKING = {"speak", "speaker", "speaking", "keynote", "panel", "panellist", "panelist",
              "remark", "address", "appearance", "appear", "attendee", "delegate"}

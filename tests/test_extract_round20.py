@@ -58,6 +58,24 @@ from tests.extract_support import document, triples
         ("'the arm of the Y digital-asset exchange': Y with modifiers before the noun",
          "OKX Ventures - the investment arm of the OKX digital-asset exchange - led the round.",
          {("okx-ventures", "SUBSIDIARY_OF", "okx")}),
+        ("'X was organised by Y': X is an event, whatever its words",
+         "Harbour Chainfest was organised by Alto Inc. and drew 5,000 people.",
+         {("alto", "LAUNCHED", "harbour-chainfest")}),
+        ("'Y, the company behind the X Summit': Y organises it",
+         "The fair was run by Alto Events, the company behind the Lumen Summit.",
+         {("alto-events", "LAUNCHED", "lumen-summit")}),
+        ("'licensed by the X Bureau': a body that licenses is a regulator",
+         "Tern Japan has been licensed by the Kanto Finance Bureau since 2023.",
+         {("tern-japan", "LICENSED_BY", "kanto-finance-bureau")}),
+        ("'A and B have jointly published X': partners",
+         "Alto Bank and the Tern Association have jointly published a white paper.",
+         {("alto-bank", "PARTNERS_WITH", "tern-association")}),
+        ("'a fireside chat at X brought together A and B': both spoke there",
+         "A fireside chat at the Tern Summit brought together Priya Raman and Jane Doe.",
+         {("priya-raman", "SPOKE_AT", "tern-summit"), ("jane-doe", "SPOKE_AT", "tern-summit")}),
+        ("'headquartered in Washington DC': a city with its district",
+         "The Tern Institute, an industry association, is headquartered in Washington DC.",
+         {("tern-institute", "LOCATED_IN", "washington-dc")}),
         ("a name ending in 'Funds' is a fund house that may invest",
          "Tern Foods has closed a capital raise of $50 million. Alto Funds took part in the "
          "fundraising.",
@@ -75,6 +93,8 @@ def test_round20_construction(extractor, construction, text, expected):
     # a city's bank "of" a place is no person's
     ("Commonwealth Tern Bank of Australia said profits rose.",
      ("commonwealth-tern-bank", "HOLDS_ROLE", "australia")),
+    # a fine is no licence
+    ("Tern Pay was fined by the Finance Bureau.", ("tern-pay", "LICENSED_BY", "finance-bureau")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
