@@ -1151,7 +1151,7 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
             root.dep_ == "pobj" and root.head.lower_ == "of" and
             root.head.head.lemma_.lower() in {"member", "membership", "participant"}):
         return "Association"  # "joined (a member of) the X Forum (Network)": a body of members
-    if _held_event(root):
+    if _held_event(root) and _maybe_event(span):
         return "Event"
     if root.dep_ == "pobj" and root.head.lower_ == "by" and \
             root.head.head.lemma_.lower() in _LICENSING:
@@ -1174,10 +1174,6 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
                 for c in noun.children):
             # "Nimbus, its settlement platform", "Nimbus, the platform of Y": a firm's system
             return "Product"
-        if noun.lower_ == "one" and noun.dep_ == "appos":
-            # "The Tern, one of its best-known games": the noun of the group it is one of
-            noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj"), noun)
         # "exchange" may be tagged PROPN, and "a token" ADJ where it heads its phrase
         # ("a token issued by Y": the tagger may take the noun for a verb)
         if not (noun.is_lower and (noun.pos_ in {"NOUN", "PROPN"} or noun.pos_ == "ADJ" and
@@ -1192,6 +1188,14 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     if span.start and doc[span.start - 1].lower_ in _POSSESSIVES and _names_a_product(span):
         return "Product"  # "its Lumen Pay service": a possessed name before a product noun
     return None
+
+
+def _maybe_event(span: Span) -> bool:
+    """Whether the name's words let it be an event's: no place's or venue's ("the X
+    Convention Centre"), no firm's ("X Insurance Corporation")."""
+    data = name_data()
+    return kind_of(span.text, None, None) in _GENERIC_KINDS | {"Event"} and not any(
+        w.lower_ in data.organisation_words or w.lower_ in _ORG_SUFFIXES for w in span)
 
 
 def _held_event(root: Token) -> bool:

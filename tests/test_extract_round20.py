@@ -25,9 +25,6 @@ from tests.extract_support import document, triples
         ("'Among the speakers at X, A argued': the subject spoke there",
          "Among the speakers at the Tern Summit, Priya Raman argued that rates would fall.",
          {("priya-raman", "SPOKE_AT", "tern-summit")}),
-        ("'X owns Y, one of its best-known games': what Y is one of",
-         "Lumen Brands owns Harbour Legends, one of its best-known blockchain games.",
-         {("lumen-brands", "OPERATES", "harbour-legends")}),
         ("'involved in developing X': a member of what it helps to make",
          "Kowloon Trust Bank is actively involved in developing Project Tern.",
          {("kowloon-trust-bank", "MEMBER_OF", "project-tern")}),
@@ -93,6 +90,11 @@ def test_round20_construction(extractor, construction, text, expected):
     # a city's bank "of" a place is no person's
     ("Commonwealth Tern Bank of Australia said profits rose.",
      ("commonwealth-tern-bank", "HOLDS_ROLE", "australia")),
+    # a venue or a firm one speaks at is no event
+    ("Speaking at the Tern Convention Centre on Thursday, Priya Raman pointed to growth.",
+     ("priya-raman", "SPOKE_AT", "tern-convention-centre")),
+    ("Priya Raman spoke to reporters at the Tern Deposit Insurance Corporation in Seoul.",
+     ("priya-raman", "SPOKE_AT", "tern-deposit-insurance-corporation")),
     # a fine is no licence
     ("Tern Pay was fined by the Finance Bureau.", ("tern-pay", "LICENSED_BY", "finance-bureau")),
 ])
