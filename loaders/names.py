@@ -1082,7 +1082,28 @@ def _written_as_firm(span: Span, firms: set[int]) -> bool:
         return True
     if span.start and doc[span.start - 1].lower_.endswith("listed"):
         return True
+    if doc.has_annotation("DEP") and _firm_of_post(span.root):
+        return True
     return len(after) >= 2 and after[0] == "," and after[1].lower() == "which"
+
+
+def _firm_of_post(root: Token) -> bool:
+    """Whether the name is what a firm's post or part is of ("the CEO of X", "X's chief
+    executive", "a unit of X"): an organisation, however the NER labelled it."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ != "poss":
+        return False
+    return head.lower_ in name_data().title_breaks and head.lower_ not in _PERSONAL_TITLES \
+        or head.lemma_.lower() in _FIRM_POSTS
+
+
+#: Titles that name no firm's post ("Mr", "Professor").
+_PERSONAL_TITLES = {"professor", "prof", "mr", "ms", "mrs", "dr"}
+#: Nouns of a firm's posts and parts whose "of" names the firm.
+_FIRM_POSTS = {"executive", "officer", "shareholder", "owner", "unit", "subsidiary", "arm",
+               "affiliate", "division", "board", "chairman", "founder", "co-founder"}
 
 
 def _noun_before_names(span: Span) -> bool:

@@ -120,6 +120,16 @@ def test_a_registry_person_with_a_chinese_given_name_after_is_that_person(extrac
     assert ("eric-yip", "HOLDS_ROLE", "tern-commission") in triples(extractor, text)
 
 
+@pytest.mark.parametrize(("text", "firm"), [
+    # the NER may call a two-word name a person's; what the text says of it is a firm's
+    ("Priya Raman, the chief executive of Bucket Studio, spoke.", "bucket-studio"),
+    ("Bucket Studio's chief executive, Priya Raman, spoke.", "bucket-studio"),
+])
+def test_what_a_post_is_of_is_a_firm(extractor, text, firm):
+    kinds = {e.id: e.kind for e in extractor.run(document(text)).entities}
+    assert kinds[firm] != "Person"
+
+
 def test_speaking_at_makes_an_event_of_a_name(extractor):
     text = "Speaking at Harbour Consensus, Priya Raman said the market had matured."
     kinds = {e.id: e.kind for e in extractor.run(document(text)).entities}
