@@ -1082,21 +1082,34 @@ def _written_as_firm(span: Span, firms: set[int]) -> bool:
         return True
     if span.start and doc[span.start - 1].lower_.endswith("listed"):
         return True
-    if doc.has_annotation("DEP") and _firm_of_post(span.root):
+    if doc.has_annotation("DEP") and (_firm_of_post(span.root) or _issuer(span.root)):
         return True
     return len(after) >= 2 and after[0] == "," and after[1].lower() == "which"
 
 
+def _issuer(root: Token) -> bool:
+    """Whether the name issues something ("X issued the Y fund", "Y is issued by X"): a
+    firm."""
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return root.head.head.lemma_.lower() in _ISSUING
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _ISSUING
+
+
 def _firm_of_post(root: Token) -> bool:
-    """Whether the name is what a firm's post or part is of ("the CEO of X", "X's chief
-    executive", "a unit of X"): an organisation, however the NER labelled it."""
+    """Whether the name is what a firm's post or part is of or at ("the CEO of X", "X's
+    chief executive", "a unit of X", "head of research at X"): an organisation, however the
+    NER labelled it."""
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of":
+    at = head.lower_ == "at"
+    if root.dep_ == "pobj" and head.lower_ in {"of", "at"}:
         head = head.head
+        if at and head.dep_ == "pobj":  # "head of digital assets at X"
+            head = head.head.head
     elif root.dep_ != "poss":
         return False
+    # ("head of retail banking Jane Doe": a title's "of" may hang the person it names)
     return head.lower_ in name_data().title_breaks and head.lower_ not in _PERSONAL_TITLES \
-        or head.lemma_.lower() in _FIRM_POSTS
+        or head.lemma_.lower() in _FIRM_POSTS or at and head.lemma_.lower() in _POSTS_AT
 
 
 #: Titles that name no firm's post ("Mr", "Professor").
@@ -1104,6 +1117,8 @@ _PERSONAL_TITLES = {"professor", "prof", "mr", "ms", "mrs", "dr"}
 #: Nouns of a firm's posts and parts whose "of" names the firm.
 _FIRM_POSTS = {"executive", "officer", "shareholder", "owner", "unit", "subsidiary", "arm",
                "affiliate", "division", "board", "chairman", "founder", "co-founder"}
+#: Nouns of posts whose "at" names the firm ("head of research at X", "a partner at X").
+_POSTS_AT = {"head", "partner", "analyst", "strategist", "economist", "manager"}
 
 
 def _noun_before_names(span: Span) -> bool:
@@ -1195,6 +1210,10 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
                 for c in noun.children):
             # "Nimbus, its settlement platform", "Nimbus, the platform of Y": a firm's system
             return "Product"
+        if noun.lower_ == "one" and noun.dep_ == "appos":
+            # "X, one of the largest conferences": the noun of the group it is one of
+            noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), noun)
         # "exchange" may be tagged PROPN, and "a token" ADJ where it heads its phrase
         # ("a token issued by Y": the tagger may take the noun for a verb)
         if not (noun.is_lower and (noun.pos_ in {"NOUN", "PROPN"} or noun.pos_ == "ADJ" and

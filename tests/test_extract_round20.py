@@ -25,6 +25,10 @@ from tests.extract_support import document, triples
         ("'Among the speakers at X, A argued': the subject spoke there",
          "Among the speakers at the Tern Summit, Priya Raman argued that rates would fall.",
          {("priya-raman", "SPOKE_AT", "tern-summit")}),
+        ("'X, one of the largest conferences': what X is one of",
+         "Harbourcon, one of the largest cryptocurrency conferences in the world, will be "
+         "staged in Singapore in 2025.",
+         {("harbourcon", "LOCATED_IN", "singapore")}),
         ("'involved in developing X': a member of what it helps to make",
          "Kowloon Trust Bank is actively involved in developing Project Tern.",
          {("kowloon-trust-bank", "MEMBER_OF", "project-tern")}),
@@ -124,8 +128,11 @@ def test_a_registry_person_with_a_chinese_given_name_after_is_that_person(extrac
     # the NER may call a two-word name a person's; what the text says of it is a firm's
     ("Priya Raman, the chief executive of Bucket Studio, spoke.", "bucket-studio"),
     ("Bucket Studio's chief executive, Priya Raman, spoke.", "bucket-studio"),
+    ("Priya Raman, head of digital assets at Harlan Whitby, said demand grew.",
+     "harlan-whitby"),
+    ("The Tern Onchain Money Fund is issued by Harlan Whitby.", "harlan-whitby"),
 ])
-def test_what_a_post_is_of_is_a_firm(extractor, text, firm):
+def test_what_a_post_is_of_or_at_or_an_issuer_is_a_firm(extractor, text, firm):
     kinds = {e.id: e.kind for e in extractor.run(document(text)).entities}
     assert kinds[firm] != "Person"
 
