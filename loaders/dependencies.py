@@ -3217,11 +3217,18 @@ def _part_owners(part: Token, at: dict[int, Mention]) -> list[Token]:
          for g in c.children if g.dep_ == "pobj" and g.i in at]
 
 
+#: Words for some of a group, whose "of" names the group ("one of the shareholders").
+_PARTS_OF_A_GROUP = {"one", "two", "three", "some", "several", "many", "most"}
+
+
 def _predicate_verb(subject: Token) -> Token | None:
     """The verb whose subject ``subject`` is, through a participle or clause the parse put
     between them ("banks taking part in X are", "the firms selected for X include")."""
     if subject.dep_ == "acl":  # "banks taking part include A and B"
         subject = subject.head
+    if subject.dep_ == "pobj" and subject.head.lower_ == "of" and \
+            subject.head.head.lower_ in _PARTS_OF_A_GROUP:
+        subject = subject.head.head  # "One of the shareholders of X is A"
     if subject.dep_ not in _SUBJECTS:
         return None
     verb = subject.head

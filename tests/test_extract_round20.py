@@ -29,6 +29,9 @@ from tests.extract_support import document, triples
          "Harbourcon, one of the largest cryptocurrency conferences in the world, will be "
          "staged in Singapore in 2025.",
          {("harbourcon", "LOCATED_IN", "singapore")}),
+        ("'One of the shareholders of Y is X': a part of the group as the subject",
+         "One of the shareholders of Tern Technology is Alto Capital, a unit of Lumen Group.",
+         {("alto-capital", "OWNS", "tern-technology")}),
         ("'involved in developing X': a member of what it helps to make",
          "Kowloon Trust Bank is actively involved in developing Project Tern.",
          {("kowloon-trust-bank", "MEMBER_OF", "project-tern")}),
