@@ -101,8 +101,7 @@ _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apa
 #: Roles that may name an entity of an earlier sentence.
 CROSS_SENTENCE = {"round-owner", "recent-regulator", "recent-initiative"}
 _FUNDING = {"round", "financing", "funding", "fundraising", "fundraise", "raise",
-            "investment", "deal", "placement", "series", "ipo", "offering", "placing",
-            "listing"}
+            "investment", "deal", "placement", "series", "ipo"}
 #: Nouns for those who put money into a raise.
 _BACKERS = {"investor", "backer", "participant", "shareholder"}
 _RAISE = {"raise", "secure", "close", "land", "collect", "complete", "receive", "get",
@@ -2251,7 +2250,7 @@ def _gerund_object(preposition: Token, trigger: Token) -> Token | None:
 
 
 #: Triggers of taking part whose "in" may name a gerund of making what one takes part in.
-_TAKING_PART = {"involve", "involved", "participate", "engage"}
+_TAKING_PART = {"involve", "involved"}
 #: Gerunds of making or trying a scheme ("involved in testing X").
 _RUNNING_TRIALS = {"test", "pilot", "trial", "run", "shape", "create", "launch"}
 

@@ -284,8 +284,7 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
     elif titled > start:
         return None  # a title followed by something that is not a name
     if start >= end or words[start].lower() in data.not_first or \
-            words[start].lower() in data.coins_first and not any(
-                w.lower() in data.coin_bodies for w in words[start + 1:end]):
+            words[start].lower() in data.coins_first and _coin_opens_no_body(words[start:end]):
         return None
     if not any(_NAME_WORD.match(w) for w in words[start:end]):
         return None
@@ -320,6 +319,13 @@ def clean_words(words: list[str]) -> tuple[int, int] | None:
             w.strip(",").isdigit() or w == "," for w in words[start + 1:end]):
         return None  # "June 3", "May 22, 2025", "Q1 2025": a date ("Fintech 2030" a name)
     return (start, end) if end > start else None
+
+
+def _coin_opens_no_body(words: list[str]) -> bool:
+    """Whether a name opening with a coin's name ends other than in a body's, an event's or a
+    place's word, a year aside ("Bitcoin Asia 2024" may be one, "Bitcoin Treasury" not)."""
+    words = [w for w in words if not w.isdigit()]
+    return len(words) < 2 or words[-1].lower() not in name_data().coin_bodies
 
 
 def kind_of(name: str, label: str | None, outlet: str | None) -> str:
@@ -1240,12 +1246,12 @@ def _maybe_event(span: Span) -> bool:
 
 def _held_event(root: Token) -> bool:
     """Whether the name is what people speak at or what takes place: an event ("speakers at
-    X", "Speaking at X, A said", "X will take place at Y", "the second edition of X")."""
+    X", "Speaking at X, A said", "X will take place at Y", "on the sidelines of X")."""
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "at":
         return head.head.lemma_.lower() in _SPEAKING
     if root.dep_ == "pobj" and head.lower_ == "of":
-        return head.head.lemma_.lower() in {"edition", "sideline", "sidelines"}
+        return head.head.lemma_.lower() in {"sideline", "sidelines"}
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in _STAGING:
         return any(c.dep_ == "agent" for c in head.children)  # "X was organised by Y"
     return root.dep_ == "nsubj" and head.lemma_ == "take" and any(
@@ -1558,7 +1564,7 @@ def _listed_person_of_firm(span: Span, people: set[int], firms: set[int]) -> boo
 
 def _speaker_of_firm(span: Span, firms: set[int]) -> bool:
     """Whether ``span`` is a person's name "of" a firm who says or thinks something ("Jane
-    Doe of Lumen Capital wrote (said, is confident) that ..."), whatever the NER called it;
+    Doe of Lumen Capital wrote (said, believes) that ..."), whatever the NER called it;
     a name with a firm's or a body's word is no one's ("Lumen Division of X")."""
     doc = span.doc
     if not (len(span) in (2, 3) and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
@@ -1573,9 +1579,10 @@ def _speaker_of_firm(span: Span, firms: set[int]) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING_OR_THINKING
 
 
-#: Verbs a person's name "of" a firm is the subject of ("A of Y said (is confident)").
+#: Verbs a person's name "of" a firm is the subject of ("A of Y said (believes)"); not "is",
+#: as "X of Y is the group's largest unit" may be a unit.
 _SAYING_OR_THINKING = {"say", "tell", "write", "add", "note", "argue", "believe", "expect",
-                       "warn", "predict", "explain", "think", "comment", "be"}
+                       "warn", "predict", "explain", "think", "comment"}
 
 
 #: Honours and designations written after a name in Hong Kong releases ("Mr Chan Tai-man,

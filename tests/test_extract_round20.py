@@ -35,9 +35,9 @@ from tests.extract_support import document, triples
         ("'involved in developing X': a member of what it helps to make",
          "Kowloon Trust Bank is actively involved in developing Project Tern.",
          {("kowloon-trust-bank", "MEMBER_OF", "project-tern")}),
-        ("'A of Y, ..., is confident': a person, whatever the NER called the name",
-         "Han Tongwei of Meridian Securities, one of the issuers, is confident that the "
-         "funds will grow.",
+        ("'A of Y, ..., said': a person, whatever the NER called the name",
+         "Han Tongwei of Meridian Securities, one of the issuers, said that the funds would "
+         "grow.",
          {("han-tongwei", "HOLDS_ROLE", "meridian-securities")}),
         ("'Y will play host to X': the event is in Y",
          "In May, Singapore will play host to both the Tern Summit and the Alto Expo.",
@@ -80,10 +80,6 @@ from tests.extract_support import document, triples
         ("'headquartered in Washington DC': a city with its district",
          "The Tern Institute, an industry association, is headquartered in Washington DC.",
          {("tern-institute", "LOCATED_IN", "washington-dc")}),
-        ("a name ending in 'Funds' is a fund house that may invest",
-         "Tern Foods has closed a capital raise of $50 million. Alto Funds took part in the "
-         "fundraising.",
-         {("alto-funds", "OWNS", "tern-foods")}),
     ],
 )
 def test_round20_construction(extractor, construction, text, expected):
@@ -104,6 +100,18 @@ def test_round20_construction(extractor, construction, text, expected):
      ("priya-raman", "SPOKE_AT", "tern-deposit-insurance-corporation")),
     # a fine is no licence
     ("Tern Pay was fined by the Finance Bureau.", ("tern-pay", "LICENSED_BY", "finance-bureau")),
+    # the review's near misses: a bond offering's buyers own no issuer; a deal talked of is
+    # no partnership; a unit "of" a group is no person; a coin and a trade make no name
+    ("Tern Bank's $500 million tokenised bond offering drew investors including Alto "
+     "Capital.", ("alto-capital", "OWNS", "tern-bank")),
+    ("Alto Exchange's token listing attracted investors such as Tern Capital.",
+     ("tern-capital", "OWNS", "alto-exchange")),
+    ("Alto Bank is in talks over a deal with Tern Bank, sources said.",
+     ("alto-bank", "PARTNERS_WITH", "tern-bank")),
+    ("Alto Pacific of Tern Holdings is the group's largest unit.",
+     ("alto-pacific", "HOLDS_ROLE", "tern")),
+    ("Alto Bank participated in launching Tern Pay, a payments start-up.",
+     ("alto-bank", "MEMBER_OF", "tern-pay")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
