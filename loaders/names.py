@@ -1555,21 +1555,24 @@ def _firm_starts(doc: Doc, chosen: list[tuple[Span, str | None]]) -> set[int]:
 def _listed_person_of_firm(span: Span, people: set[int], firms: set[int]) -> bool:
     """Whether ``span`` is a person's name "of" a firm, listed with people ("A of X, B of Y
     and C": B is a person too, whatever the NER left unlabelled)."""
+    return _name_of_firm(span, firms) and any(c.i in people for c in span.root.conjuncts)
+
+
+def _name_of_firm(span: Span, firms: set[int]) -> bool:
+    """Whether ``span`` has a person's name's shape (two or three words) and "of" a firm
+    after it ("A of (the) Y"), in a parsed document."""
     doc = span.doc
     return len(span) in (2, 3) and span.end + 1 < len(doc) and \
         doc[span.end].lower_ == "of" and span.end + 1 + (
             doc[span.end + 1].lower_ == "the") in firms and person_words(span.text) and \
-        doc.has_annotation("DEP") and any(c.i in people for c in span.root.conjuncts)
+        doc.has_annotation("DEP")
 
 
 def _speaker_of_firm(span: Span, firms: set[int]) -> bool:
     """Whether ``span`` is a person's name "of" a firm who says or thinks something ("Jane
     Doe of Lumen Capital wrote (said, believes) that ..."), whatever the NER called it;
     a name with a firm's or a body's word is no one's ("Lumen Division of X")."""
-    doc = span.doc
-    if not (len(span) in (2, 3) and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
-            and span.end + 1 + (doc[span.end + 1].lower_ == "the") in firms
-            and person_words(span.text) and doc.has_annotation("DEP")):
+    if not _name_of_firm(span, firms):
         return False
     data = name_data()
     if any(w.lower_ in data.organisation_words or w.lower_ in data.kind_words
