@@ -111,16 +111,18 @@ _MONEY = {"money", "funding", "investment", "capital", "financing", "round", "mi
 _PLURAL_PRONOUNS = {"they"}
 _SERVICE_ROLES = {"custodian", "sub-custodian", "depositary", "trustee"}
 #: Words a run of titles is made of ("Group Chairman and Chief Executive").
-_TITLE_RUN = {"group", "chief", "executive", "officer", "ceo", "chairman", "chairwoman",
+_TITLE_RUN = {*name_data().officers, "group", "chief", "executive", "officer", "chairman",
+              "chairwoman",
               "chair", "chairperson", "president", "vice", "deputy", "managing", "director",
-              "and", "&", "co-founder", "founder", "cfo", "coo", "cto", "head", "senior",
+              "and", "&", "co-founder", "founder", "head", "senior",
               "general", "manager", "partner", "acting", "interim", "former",
               "founding", "secretary", "governor", "commissioner", "-", "operating",
               "technology", "information", "investment", "risk", "compliance", "marketing",
               "commercial", "strategy", "legal", "digital", "regional", "global", "associate",
               "counsel", "markets", "capital", "co"}
 #: Nouns for people: "Lumen co-founder Jane Doe" is Jane Doe, not Lumen.
-_TITLES = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "ceo",
+_TITLES = {*name_data().officers, "founder", "co-founder", "cofounder", "chairman",
+           "chairwoman", "chair",
            "executive", "officer", "president", "director", "head", "partner", "secretary",
            "manager", "governor", "minister", "engineer", "engineers", "analyst", "analysts",
            "employee", "employees", "staff", "executives", "founders", "veteran", "veterans"}
@@ -217,7 +219,9 @@ def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict]
     trigger is a word set); checked against the schema (unknown edge types or roles are a
     SchemaError)."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    sets = {k: [str(w) for w in v] for k, v in raw.get("lemmas", {}).items()}
+    sets: dict[str, list[str]] = {}
+    for name, words in raw.get("lemmas", {}).items():  # a set may name one defined above it
+        sets[name] = _words([str(w) for w in words], sets)
     schema = load_schema()
     out = []
     for item in raw["patterns"]:
@@ -543,6 +547,8 @@ _POST_NOUNS = {"role", "post", "position", "job", "seat", "duties"}
 #: Nouns of a deal made, and verbs of making one, whose "to buy Y" its maker does ("X
 #: struck (signed, completed) a deal to buy Y").
 _DEAL_NOUNS = {"deal", "agreement", "pact", "contract", "arrangement"}
+#: Verbs that make plans known: "announced (unveiled) plans to issue X".
+_TELLING_PLANS = {"announce", "unveil", "reveal", "outline", "detail", "have"}
 _STRIKING = {"strike", "sign", "reach", "complete", "seal", "ink", "clinch", "finalise",
              "finalize", "close", "conclude", "enter"}
 #: Verbs that moot or thwart what they govern, stating no fact ("considered buying",
@@ -1199,6 +1205,16 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
             # chief executive"; "adoption of USDC, its stablecoin")
             plural = noun.tag_ in {"NNS", "NNPS"} or noun.lower_ in {"both", "all"}
             _attach(noun, first if plural else name, "appos")
+    for noun in doc:  # "A and B, Y's blockchain platform, took part": the parse hangs a
+        # singular description after the list's last name on its first
+        k = noun.left_edge.i
+        if noun.dep_ != "appos" or noun.i in at or noun.head.i not in at or \
+                noun.tag_ in {"NNS", "NNPS"} or k < 2 or doc[k - 1].text != "," or \
+                k - 2 not in at:
+            continue
+        name = doc[at[k - 2].start:at[k - 2].end].root
+        if name.i != noun.head.i and name in noun.head.conjuncts:
+            _attach(noun, name, "appos")
 
 
 def _examples(holders: list[Token], at: dict[int, Mention]) -> list[Token]:
@@ -1754,7 +1770,9 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # "Lumen co-founders A, B and C": a plural title before a list names each
         return [head, *head.conjuncts] if first.tag_ in {"NNS", "NNPS"} else [head]
     if role == "attr":
-        if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA:
+        if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA or \
+                first.dep_ == "nsubjpass" and first.head.lemma_.lower() in NAMING:
+            # ("its token is LUM", "whose token is called LUM")
             return [c for c in first.head.children if c.dep_ in {"attr", "oprd"}]
         return []
     if role == "complement":
@@ -1937,9 +1955,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
                 j not in at and doc[j].head.i in range(k, noun + 1) for j in range(k, noun)):
             k = noun
         if k < len(doc) and k not in at and doc[k].lemma_.lower() in heads:
-            # "Lumen's stablecoin, LUM,": the name its product noun is given
-            return [c for c in doc[k].children if c.dep_ == "appos" and c.i in at
-                    and doc[at[c.i].start - 1].text == ","][:1]
+            # "Lumen's stablecoin, LUM,", "Lumen's fund, the Tide Fund,": the name its
+            # product noun is given
+            return [c for c in doc[k].children if c.dep_ == "appos" and c.i in at and (
+                doc[at[c.i].start - 1].text == "," or doc[at[c.i].start - 1].lower_ == "the"
+                and doc[at[c.i].start - 2].text == ",")][:1]
         if k < len(doc) and k in at and at[k].end + 1 < len(doc) and \
                 doc[at[k].end].text == "-" and doc[at[k].end + 1].tag_ == "VBN":
             return []  # "Lumen's Nasdaq-listed shares": where they are listed
@@ -2329,6 +2349,11 @@ def _one_thing_done(verb: Token) -> bool:
     """Whether the verb's object is one thing its subjects did together: "A and B completed a
     trial" (not "completed trials", "each completed a trial", "separate trials")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    above = verb
+    while above.dep_ in {"xcomp", "acl", "dobj"} and above.head.i != above.i:
+        above = above.head  # "A and B each plan (announced plans) to issue a token"
+        if any(c.lower_ in _APART | {"separately", "independently"} for c in above.children):
+            return False
     return bool(objects) and all(
         o.tag_ not in {"NNS", "NNPS"} and not any(c.lower_ in _APART for c in o.children)
         for o in objects) and not any(
@@ -2428,6 +2453,12 @@ def _subject(verb: Token) -> list[tuple[Token, bool]]:
                 deal.head.lemma_.lower() in _STRIKING and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             verb = deal.head  # "X struck a deal to buy Y": X buys
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_.lower() == "plan" \
+                and verb.head.dep_ == "dobj" and \
+                verb.head.head.lemma_.lower() in _TELLING_PLANS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            verb = verb.head.head  # "A and B announced plans to issue X": A and B issue
             continue
         if verb.dep_ in {"relcl", "acl"}:
             return [(verb.head, False)]
@@ -2588,8 +2619,9 @@ def _complement(verb: Token) -> list[Token]:
 def _role_after(prep: Token, verb: Token) -> list[Token]:
     """The role noun a preposition on ``verb`` or its object gives: "as chief executive",
     or after a verb of raising "to chief executive" (a title, not a place or a board)."""
-    if prep.lower_ == "as":
-        return [g for g in prep.children if g.dep_ == "pobj"]
+    if prep.lower_ == "as":  # (and "as a partner at Z" joined to it)
+        return [g for p in (prep, *prep.conjuncts) if p.lower_ == "as"
+                for g in p.children if g.dep_ == "pobj"]
     if prep.lower_ == "to" and verb.lemma_.lower() in _RAISING:
         return [g for g in prep.children if g.dep_ == "pobj"
                 and (g.lower_ in _TITLES or g.lower_ in _TITLE_RUN)]

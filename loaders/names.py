@@ -134,6 +134,7 @@ class NameData:
     title_modifiers: frozenset[str]
     title_links: dict[str, str]
     title_breaks: frozenset[str]
+    officers: frozenset[str]
     glued_possessives: frozenset[str]
     not_first: frozenset[str]
     coins_first: frozenset[str]
@@ -179,15 +180,16 @@ _CITY_SIZE = 300_000
 def name_data(path: Path = NAMES_FILE) -> NameData:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return NameData(
-        titles=frozenset(raw["titles"]),
+        titles=frozenset([*raw["titles"], *raw["officers"]]),
+        officers=frozenset(raw["officers"]),
         title_modifiers=frozenset(raw["title_modifiers"]),
         title_links=dict(raw["title_links"]),
-        title_breaks=frozenset(raw["title_breaks"]),
+        title_breaks=frozenset([*raw["title_breaks"], *raw["officers"]]),
         glued_possessives=frozenset(raw["glued_possessives"]),
         not_first=frozenset(raw["not_first"]),
         coins_first=frozenset(raw["coins_first"]),
         coin_bodies=frozenset(raw["coin_bodies"]),
-        not_names=frozenset([*raw["not_names"], *raw["months"]]),
+        not_names=frozenset([*raw["not_names"], *raw["months"], *raw["officers"]]),
         kind_words={w: kind for kind, words in raw["kind_words"].items() for w in words},
         kind_first_words={w: kind for kind, words in raw["kind_first_words"].items()
                           for w in words},
@@ -1173,8 +1175,20 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
             doc[span.end].text == ",":  # "X, the exchange run by Y, was": a misparsed apposition
         nouns += [t for t in root.head.children if t.dep_ in {"nsubj", "nsubjpass"}
                   and t.left_edge.i == span.end + 1]
+    if apposed and root.dep_ == "conj" and span.end + 1 < len(doc) and \
+            doc[span.end].text == ",":  # "A and X, Y's platform,": hung on the list's first
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        nouns += [t for t in first.children if t.dep_ == "appos" and
+                  t.left_edge.i == span.end + 1 and t.tag_ not in {"NNS", "NNPS"}]
     if apposed and root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
+    if apposed and (root.dep_ == "attr" and root.head.lemma_ == "be" or root.dep_ == "oprd"
+                    and root.head.lemma_.lower() in NAMING):
+        # "its token is LUM", "whose stablecoin is called LUM": what the subject is
+        nouns += [t for t in root.head.children if t.dep_ in {"nsubj", "nsubjpass"} and any(
+            c.dep_ == "poss" for c in t.children)]
     if apposed and root.head.lemma_.lower() in _ISSUING and (
             root.dep_ == "dobj" or root.dep_ == "nsubjpass"):
         return "Product"  # "X minted LUMA", "LUMA was issued by X": what is issued is no firm
@@ -1486,9 +1500,9 @@ _DAY = re.compile(r"^\d{1,2}(st|nd|rd|th)?$")
 
 #: Titles only an organisation has, after its name and "'s" ("Lumen's founder"; not
 #: "co-founder": a person may have one).
-_FIRM_TITLES = {"founder", "founders", "ceo", "cfo", "cto", "coo", "chairman", "chairwoman",
-                "chair", "chairperson", "board", "shareholders", "subsidiary", "subsidiaries",
-                "parent"}
+_FIRM_TITLES = {"founder", "founders", "chairman", "chairwoman", "chair", "chairperson",
+                "board", "shareholders", "subsidiary", "subsidiaries", "parent",
+                *name_data().officers}
 
 
 #: Nouns for a firm's people that a name before them (after "the", "a") makes a firm's.
@@ -2105,9 +2119,9 @@ def _firm_item(span: Span, named: set[int]) -> bool:
 
 
 #: Titles only people hold (a firm may be "the manager" or "the adviser" of a fund).
-_PEOPLE_S_TITLES = {"ceo", "cfo", "coo", "cto", "chief", "chairman", "chairwoman", "chair",
-                    "president", "founder", "head", "director", "executive", "secretary",
-                    "governor", "minister"}
+_PEOPLE_S_TITLES = {"chief", "chairman", "chairwoman", "chair", "president", "founder", "head",
+                    "director", "executive", "secretary", "governor", "minister",
+                    *name_data().officers}
 
 
 #: Words between "who" and the title it gives ("who is also the chief executive of").

@@ -1,0 +1,95 @@
+"""Constructions found missing or misread in round 21's developed probe sets (`na`, `nb`) and
+the older developed sets. One sentence of our own for each, with made-up entities."""
+
+import pytest
+
+from tests.extract_support import document, triples
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        ("a singular description after a list's last name is that name's",
+         "Azure Bank and Nexa, Kestrel Bank's blockchain platform, took part in earlier "
+         "pilots.",
+         {("kestrel-bank", "OPERATES", "nexa")}),
+        ("'A and B have announced plans to issue a stablecoin': one thing made together",
+         "Lumen Digital and Pacific Telecom have announced plans to issue a stablecoin backed "
+         "by the dollar.",
+         {("lumen-digital", "PARTNERS_WITH", "pacific-telecom")}),
+        ("'A and B plan to issue a stablecoin'",
+         "Lumen Digital and Pacific Telecom plan to issue a stablecoin next year.",
+         {("lumen-digital", "PARTNERS_WITH", "pacific-telecom")}),
+        ("an officer known by letters other than CEO ('CCO of Y')",
+         "Priya Raman, CCO of Harbour Digital Group, said the pilot would cut costs.",
+         {("priya-raman", "HOLDS_ROLE", "harbour-digital-group")}),
+        ("'Y's CRO, A,'",
+         "Harbour Digital's CRO, Alan Ho, resigned.",
+         {("alan-ho", "HOLDS_ROLE", "harbour-digital")}),
+        ("'after stints as a trader at Y and as a partner at Z': each post the subject held",
+         "Alan Ho joined Lumen Digital in 2019 after stints as a trader at Goldman Sachs and "
+         "as a partner at Redwood Ventures.",
+         {("alan-ho", "HOLDS_ROLE", "goldman-sachs"),
+          ("alan-ho", "HOLDS_ROLE", "redwood-ventures")}),
+        ("'After two years as chief executive of Y, A ...'",
+         "After two years as chief executive of Lumen, Alan Ho left for Orion Bank.",
+         {("alan-ho", "HOLDS_ROLE", "lumen")}),
+        ("'worked as an analyst at Y'",
+         "Alan Ho worked as an analyst at Goldman Sachs.",
+         {("alan-ho", "HOLDS_ROLE", "goldman-sachs")}),
+        ("'spent a decade as a trader at Y'",
+         "Alan Ho, who spent a decade as a trader at Goldman Sachs, joined Lumen.",
+         {("alan-ho", "HOLDS_ROLE", "goldman-sachs")}),
+        ("'served as chief executive of Y and as chairman of Z': both posts",
+         "Alan Ho served as chief executive of Lumen and as chairman of Orion Bank.",
+         {("alan-ho", "HOLDS_ROLE", "lumen"), ("alan-ho", "HOLDS_ROLE", "orion-bank")}),
+        ("'X, whose stablecoin is called Y': the firm issues it",
+         "Lumora Pay, whose stablecoin is called LPX, plans to expand into Vietnam.",
+         {("lumora-pay", "ISSUES", "lpx")}),
+        ("'X, whose token is Y'",
+         "Lumora Pay, whose token is LPX, plans to expand into Vietnam.",
+         {("lumora-pay", "ISSUES", "lpx")}),
+        ("'Y's token, the Z,': the name with its article",
+         "Kestrel Bank's token, the Kestrel Deposit Token, went live in May.",
+         {("kestrel-bank", "ISSUES", "kestrel-deposit-token")}),
+        ("'Y's product, the Z Fund,'",
+         "Zenith Capital's product, the Zenith OnChain Dollar Fund, invests in treasury bills.",
+         {("zenith-capital", "OPERATES", "zenith-onchain-dollar-fund")}),
+        ("'X, a tokenisation firm launched by Y': a firm launched is one founded",
+         "Payments went through Orbit, a tokenisation firm launched by Kestrel Ventures.",
+         {("orbit", "FOUNDED_BY", "kestrel-ventures")}),
+    ],
+)
+def test_round21_construction(extractor, construction, text, expected):
+    assert expected <= triples(extractor, text), construction
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # each plans its own: no venture
+    ("Lumen Digital and Pacific Telecom each plan to issue a stablecoin.",
+     ("lumen-digital", "PARTNERS_WITH", "pacific-telecom")),
+    ("Lumen Digital and Pacific Telecom issued a statement on Monday.",
+     ("lumen-digital", "PARTNERS_WITH", "pacific-telecom")),
+    # another's stint is not the speaker's
+    ("Alan Ho praised Jane Doe's stint as chief executive of Lumen.",
+     ("alan-ho", "HOLDS_ROLE", "lumen")),
+    # a token a firm uses is not one it issues
+    ("Most traders use Lumen's preferred token, LUSD.", ("lumen", "ISSUES", "lusd")),
+    # an exchange or product launched is run, not founded
+    ("Lumen Exchange, which was launched by Kestrel Group in 2020, has a licence.",
+     ("lumen-exchange", "FOUNDED_BY", "kestrel-group")),
+])
+def test_no_false_relation(extractor, text, wrong):
+    assert wrong not in triples(extractor, text)
+
+
+def test_a_description_after_a_list_gives_its_last_name_a_kind(extractor):
+    text = "Azure Bank and Nexa, Kestrel Bank's blockchain platform, took part in pilots."
+    kinds = {e.id: e.kind for e in extractor.run(document(text)).entities}
+    assert kinds["nexa"] == "Product" and kinds["azure-bank"] == "Bank"
+
+
+def test_an_officer_s_letters_are_no_name(extractor):
+    text = "Priya Raman, CCO of Harbour Digital Group, said the pilot would cut costs."
+    names = {e.name for e in extractor.run(document(text)).entities}
+    assert "CCO" not in names
