@@ -51,7 +51,7 @@ from tests.extract_support import document, triples
          {("lumora-pay", "ISSUES", "lpx")}),
         ("'Y's token, the Z,': the name with its article",
          "Kestrel Bank's token, the Kestrel Deposit Token, went live in May.",
-         {("kestrel-bank", "ISSUES", "kestrel-deposit-token")}),
+         {("kestrel-bank", "OPERATES", "kestrel-deposit-token")}),
         ("'Y's product, the Z Fund,'",
          "Zenith Capital's product, the Zenith OnChain Dollar Fund, invests in treasury bills.",
          {("zenith-capital", "OPERATES", "zenith-onchain-dollar-fund")}),
