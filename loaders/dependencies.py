@@ -1206,14 +1206,16 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
             plural = noun.tag_ in {"NNS", "NNPS"} or noun.lower_ in {"both", "all"}
             _attach(noun, first if plural else name, "appos")
     for noun in doc:  # "A and B, Y's blockchain platform, took part": the parse hangs a
-        # singular description after the list's last name on its first
+        # singular description after the list's last name on its first (or lists it)
         k = noun.left_edge.i
-        if noun.dep_ != "appos" or noun.i in at or noun.head.i not in at or \
-                noun.tag_ in {"NNS", "NNPS"} or k < 2 or doc[k - 1].text != "," or \
-                k - 2 not in at:
+        if noun.i in at or noun.head.i not in at or noun.tag_ in {"NNS", "NNPS"} or \
+                k < 2 or doc[k - 1].text != "," or k - 2 not in at or not (
+                    noun.dep_ == "appos" or noun.dep_ == "conj" and noun.is_lower and
+                    noun.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"}
+                                                for c in noun.children)):
             continue
         name = doc[at[k - 2].start:at[k - 2].end].root
-        if name.i != noun.head.i and name in noun.head.conjuncts:
+        if name.i != noun.head.i and name in _conj_root(noun.head).conjuncts:
             _attach(noun, name, "appos")
 
 
@@ -2147,6 +2149,9 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
                and g.lemma_.lower() in _FUNDING]
     # "(other) investors that joined ... include A and B": the backers of the last raise
     rounds += [n for n in near if n.dep_ == "nsubj" and n.lemma_.lower() in _BACKERS]
+    if any(w.lower_ == "cornerstone" for w in t.sent):  # an offering with cornerstone
+        # investors is a share offering (not a bond's)
+        rounds += [n for n in near if n.lemma_.lower() in {"offering", "listing", "flotation"}]
     if not rounds and not _invested_alone(t):
         return []
     for r in rounds:

@@ -1180,8 +1180,11 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         first = root
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
-        nouns += [t for t in first.children if t.dep_ == "appos" and
-                  t.left_edge.i == span.end + 1 and t.tag_ not in {"NNS", "NNPS"}]
+        # (or, as parsed, one more item of the list: "A, B and X, Y's platform,")
+        nouns += [t for item in (first, *first.conjuncts) for t in item.children
+                  if t.left_edge.i == span.end + 1 and t.tag_ in {"NN", "NNP"} and (
+                      t.dep_ == "appos" or t.dep_ == "conj" and t.is_lower and any(
+                          c.dep_ in {"det", "poss"} for c in t.children))]
     if apposed and root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
     if apposed and (root.dep_ == "attr" and root.head.lemma_ == "be" or root.dep_ == "oprd"
@@ -1199,6 +1202,10 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lemma_.lower() in {"issuer", "minter"}:
         return "Product"  # "X is the issuer of LUMA"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lemma_.lower() in _LAUNCHES and \
+            span[-1].lower_ not in name_data().organisation_words:
+        return "Product"  # "announced the launch of Tern Connect" (not "of Tern Labs")
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lower_ == "members":
         return "Association"  # "members of the X Group include A and B": a body
@@ -1224,7 +1231,7 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         noun = first.head.head
         nouns.append(noun.head if noun.lower_ == "such" else noun)
     for noun in nouns:
-        if noun.dep_ == "appos" and noun.lemma_.lower() in _SYSTEMS and any(
+        if noun.dep_ in {"appos", "conj"} and noun.lemma_.lower() in _SYSTEMS and any(
                 c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" and any(
                     g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
                 for c in noun.children):
@@ -1287,6 +1294,8 @@ _POSSESSIVES = {"its", "their", "his", "her", "our", "'s", "’s"}
 _SYSTEMS = {"platform", "network", "system", "ledger", "blockchain", "chain"}
 #: Verbs whose object is a product ("issued LUMA", "will mint TUSD").
 _ISSUING = {"issue", "mint", "tokenise", "tokenize"}
+#: Nouns for a thing's first coming out ("the launch of X").
+_LAUNCHES = {"launch", "rollout", "roll-out", "debut", "unveiling"}
 
 
 def _name_parts(people: dict[str, str], key: str, entity_id: str) -> None:

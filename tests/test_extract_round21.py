@@ -58,6 +58,30 @@ from tests.extract_support import document, triples
         ("'X, a tokenisation firm launched by Y': a firm launched is one founded",
          "Payments went through Orbit, a tokenisation firm launched by Kestrel Ventures.",
          {("orbit", "FOUNDED_BY", "kestrel-ventures")}),
+        ("a description after the last of three names, parsed as one more item",
+         "Azure Global, Kestrel Bank and Nexa, Orion Bank's blockchain platform, have all "
+         "taken part in earlier Lotus Project pilots.",
+         {("orion-bank", "OPERATES", "nexa"), ("azure-global", "MEMBER_OF", "lotus-project")}),
+        ("'A set up X together with B': both founded it",
+         "Kestrel Bank also set up a standalone custody firm, Tern Custody, together with "
+         "Orion Trust.",
+         {("tern-custody", "FOUNDED_BY", "kestrel-bank"),
+          ("tern-custody", "FOUNDED_BY", "orion-trust")}),
+        ("'A has joined forces with B and C to launch X': B and C are partners too",
+         "Kestrel Bank has joined forces with gaming firm Lumen Digital and telecoms group "
+         "Pacific Telecom to launch a stablecoin.",
+         {("lumen-digital", "PARTNERS_WITH", "pacific-telecom"),
+          ("kestrel-bank", "PARTNERS_WITH", "pacific-telecom")}),
+        ("'announced the launch of X': X is a product launched, whatever the NER said",
+         "The HKMA and the Bank of Thailand have announced the launch of Tern Connect.",
+         {("hkma", "LAUNCHED", "tern-connect"), ("bank-of-thailand", "LAUNCHED", "tern-connect")}),
+        ("'X Research's analyst': a research house is a firm",
+         "Alan Ho, the Singapore-based chief executive of Orion Research, said demand rose.",
+         {("alan-ho", "HOLDS_ROLE", "orion-research")}),
+        ("an offering's cornerstone investors 'among them A, B and C'",
+         "Tern Holdings' offering has also brought in nine cornerstone investors, among them "
+         "Alto Capital, Lumen Partners and Orion Investments.",
+         {("alto-capital", "OWNS", "tern"), ("orion-investments", "OWNS", "tern")}),
     ],
 )
 def test_round21_construction(extractor, construction, text, expected):
@@ -78,6 +102,12 @@ def test_round21_construction(extractor, construction, text, expected):
     # an exchange or product launched is run, not founded
     ("Lumen Exchange, which was launched by Kestrel Group in 2020, has a licence.",
      ("lumen-exchange", "FOUNDED_BY", "kestrel-group")),
+    # a person in charge of what was set up did not found it
+    ("Kestrel Bank set up Tern Custody with Alan Ho as its chief.",
+     ("tern-custody", "FOUNDED_BY", "alan-ho")),
+    # a bond offering's buyers own no issuer
+    ("Tern Bank's bond offering drew investors including Alto Capital.",
+     ("alto-capital", "OWNS", "tern-bank")),
 ])
 def test_no_false_relation(extractor, text, wrong):
     assert wrong not in triples(extractor, text)
@@ -87,6 +117,12 @@ def test_a_description_after_a_list_gives_its_last_name_a_kind(extractor):
     text = "Azure Bank and Nexa, Kestrel Bank's blockchain platform, took part in pilots."
     kinds = {e.id: e.kind for e in extractor.run(document(text)).entities}
     assert kinds["nexa"] == "Product" and kinds["azure-bank"] == "Bank"
+
+
+def test_the_launch_of_a_lab_keeps_it_a_firm(extractor):
+    kinds = {e.id: e.kind for e in extractor.run(document(
+        "The launch of Tern Labs was delayed.")).entities}
+    assert kinds["tern-labs"] == "Company"
 
 
 def test_an_officer_s_letters_are_no_name(extractor):
