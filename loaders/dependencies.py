@@ -1091,6 +1091,30 @@ def _mend_fronted_phrases(doc: Doc, at: dict[int, Mention]) -> None:
             continue  # (not "For X's chief, A, the deal is ...": A is described, no subject)
         if _attach(last, verb, "nsubj") and fronted.dep_ == "csubj":
             fronted.dep_ = "advcl"
+    for sent in doc.sents:  # "Under Project X, A and B tested ...": the parse may leave the
+        # fronted preposition with no object and make its name the first of the subjects
+        verb = sent.root
+        fronted = doc[sent.start]
+        if fronted.dep_ != "prep" or fronted.head.i != verb.i or any(
+                c.dep_ == "pobj" for c in fronted.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i not in at or at[subject.i].start != fronted.i + 1 \
+                and doc[fronted.i + 1].lower_ != "the" or \
+                at[subject.i].end >= len(doc) or doc[at[subject.i].end].text != ",":
+            continue
+        rest = [c for c in subject.children if c.dep_ == "conj" and c.i > at[subject.i].end]
+        if not rest or rest[0].i not in at or \
+                doc[at[rest[0].i].start - 1].text != ",":
+            continue
+        first = rest[0]
+        for other in rest[1:]:
+            _attach(other, first, "conj")
+        for c in list(subject.children):
+            if c.dep_ == "cc" and c.i > first.i:
+                _attach(c, first, "cc")
+        _attach(first, verb, "nsubj")
+        _attach(subject, fronted, "pobj")
 
 
 def _mend_partner_verbs(doc: Doc) -> None:

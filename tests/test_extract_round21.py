@@ -82,6 +82,20 @@ from tests.extract_support import document, triples
          "Tern Holdings' offering has also brought in nine cornerstone investors, among them "
          "Alto Capital, Lumen Partners and Orion Investments.",
          {("alto-capital", "OWNS", "tern"), ("orion-investments", "OWNS", "tern")}),
+        ("'Under Project X, A and B tested ...': the fronted phrase's name is no subject",
+         "Under Project Lotus, Orion Bank and Kestrel Bank tested tokenised deposits.",
+         {("orion-bank", "MEMBER_OF", "project-lotus"),
+          ("kestrel-bank", "MEMBER_OF", "project-lotus")}),
+        ("'As part of Project X, A tested ...'",
+         "As part of Project Lotus, Orion Bank tested tokenised deposits.",
+         {("orion-bank", "MEMBER_OF", "project-lotus")}),
+        ("'A is participating in X alongside B': B too",
+         "Orion Bank is participating in Project Lotus alongside Kestrel Bank.",
+         {("orion-bank", "MEMBER_OF", "project-lotus"),
+          ("kestrel-bank", "MEMBER_OF", "project-lotus")}),
+        ("a surname that is also letters ('Cao') stays a name",
+         "Mei Cao, deputy director of the Orion Institute, opened the forum.",
+         {("mei-cao", "HOLDS_ROLE", "orion-institute")}),
     ],
 )
 def test_round21_construction(extractor, construction, text, expected):
@@ -105,6 +119,9 @@ def test_round21_construction(extractor, construction, text, expected):
     # a person in charge of what was set up did not found it
     ("Kestrel Bank set up Tern Custody with Alan Ho as its chief.",
      ("tern-custody", "FOUNDED_BY", "alan-ho")),
+    # the regulator that runs a project takes no part in it
+    ("As part of Project Lotus, the HKMA will test tokenised deposits.",
+     ("hkma", "MEMBER_OF", "project-lotus")),
     # a bond offering's buyers own no issuer
     ("Tern Bank's bond offering drew investors including Alto Capital.",
      ("alto-capital", "OWNS", "tern-bank")),
