@@ -39,7 +39,13 @@ from hkweb3.errors import SchemaError
 from hkweb3.graph.periods import CURRENT, SINCE, UNTIL, partial_date
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.mentions import _FINITE, Mention
-from hkweb3.loaders.names import NAMING, ORGANS, POST_NOMINALS, name_data
+from hkweb3.loaders.names import (
+    NAMING,
+    ORGANS,
+    POST_NOMINALS,
+    describes_last_item,
+    name_data,
+)
 
 PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
 PERIODS_FILE = Path(__file__).with_name("periods.yaml")
@@ -102,6 +108,8 @@ _REGIONAL = {"hk", "asia", "kong", "singapore", "japan", "korea", "europe", "apa
 CROSS_SENTENCE = {"round-owner", "recent-regulator", "recent-initiative"}
 _FUNDING = {"round", "financing", "funding", "fundraising", "fundraise", "raise",
             "investment", "deal", "placement", "series", "ipo"}
+#: Words that make an offering one of something other than shares.
+_NOT_SHARES = {"bond", "note", "token", "debt", "coin", "stablecoin"}
 #: Nouns for those who put money into a raise.
 _BACKERS = {"investor", "backer", "participant", "shareholder"}
 _RAISE = {"raise", "secure", "close", "land", "collect", "complete", "receive", "get",
@@ -1235,8 +1243,7 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
         if noun.i in at or noun.head.i not in at or noun.tag_ in {"NNS", "NNPS"} or \
                 k < 2 or doc[k - 1].text != "," or k - 2 not in at or not (
                     noun.dep_ == "appos" or noun.dep_ == "conj" and noun.is_lower and
-                    noun.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"}
-                                                for c in noun.children)):
+                    noun.pos_ == "NOUN" and describes_last_item(noun)):
             continue
         name = doc[at[k - 2].start:at[k - 2].end].root
         if name.i != noun.head.i and name in _conj_root(noun.head).conjuncts:
@@ -1796,6 +1803,11 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # "Lumen co-founders A, B and C": a plural title before a list names each
         return [head, *head.conjuncts] if first.tag_ in {"NNS", "NNPS"} else [head]
     if role == "attr":
+        if first.lemma_.lower() in name_data().product_heads and (any(
+                c.dep_ in {"amod", "compound", "prep"} for c in first.children) or any(
+                c.dep_ == "conj" or c.dep_ == "agent" for c in first.head.children)):
+            return []  # not "whose settlement stablecoin (token of choice) is USDT", "whose
+            # token is called X and issued by Y": one it uses
         if first.dep_ == "nsubj" and first.head.lemma_ in _COPULA or \
                 first.dep_ == "nsubjpass" and first.head.lemma_.lower() in NAMING:
             # ("its token is LUM", "whose token is called LUM")
@@ -1977,14 +1989,18 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         # "Lumen's HKD-backed stablecoin, LUM,": words that only describe the product noun
         noun = next((j for j in range(k, min(k + 4, len(doc))) if j not in at
                      and doc[j].lemma_.lower() in heads), None)
+        bare = noun == k  # the product noun right after the owner: "Lumen's fund"
         if noun is not None and noun > k and all(
                 j not in at and doc[j].head.i in range(k, noun + 1) for j in range(k, noun)):
             k = noun
         if k < len(doc) and k not in at and doc[k].lemma_.lower() in heads:
             # "Lumen's stablecoin, LUM,", "Lumen's fund, the Tide Fund,": the name its
-            # product noun is given
+            # product noun is given (with "the", only a bare noun: not "Lumen's rival's
+            # (preferred, listed) token, the X")
             return [c for c in doc[k].children if c.dep_ == "appos" and c.i in at and (
-                doc[at[c.i].start - 1].text == "," or doc[at[c.i].start - 1].lower_ == "the"
+                doc[at[c.i].start - 1].text == "," or bare and not any(
+                    m.dep_ in {"amod", "compound", "prep"} for m in doc[k].children)
+                and doc[at[c.i].start - 1].lower_ == "the"
                 and doc[at[c.i].start - 2].text == ",")][:1]
         if k < len(doc) and k in at and at[k].end + 1 < len(doc) and \
                 doc[at[k].end].text == "-" and doc[at[k].end + 1].tag_ == "VBN":
@@ -2173,9 +2189,10 @@ def _round_owner(t: Token, at: dict[int, Mention]) -> list[Token]:
                and g.lemma_.lower() in _FUNDING]
     # "(other) investors that joined ... include A and B": the backers of the last raise
     rounds += [n for n in near if n.dep_ == "nsubj" and n.lemma_.lower() in _BACKERS]
-    if any(w.lower_ == "cornerstone" for w in t.sent):  # an offering with cornerstone
-        # investors is a share offering (not a bond's)
-        rounds += [n for n in near if n.lemma_.lower() in {"offering", "listing", "flotation"}]
+    if any(m.lower_ == "cornerstone" for n in near for m in n.children):
+        # "X's offering drew cornerstone investors": a share offering (not a bond's)
+        rounds += [n for n in near if n.lemma_.lower() in {"offering", "listing", "flotation"}
+                   and not any(m.lower_ in _NOT_SHARES for m in n.children)]
     if not rounds and not _invested_alone(t):
         return []
     for r in rounds:
@@ -2377,12 +2394,30 @@ def _org_after_regions(doc: Doc, k: int, at: dict[int, Mention]) -> list[Token]:
 def _one_thing_done(verb: Token) -> bool:
     """Whether the verb's object is one thing its subjects did together: "A and B completed a
     trial" (not "completed trials", "each completed a trial", "separate trials")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ not in {"force", "hand"}]
+    purpose = next((c for c in verb.children if c.dep_ in {"xcomp", "advcl"}
+                    and c.pos_ == "VERB" and c.i > verb.i), None)
+    if not objects and purpose is not None:  # "teamed up with B and C to launch a token"
+        return _one_thing_done(purpose) and not any(
+            c.lower_ in {"separately", "respectively"} for c in verb.subtree)
     above = verb
-    while above.dep_ in {"xcomp", "acl", "dobj"} and above.head.i != above.i:
+    while True:
+        if any(c.dep_ == "prep" and c.lower_ in {"like", "unlike"} or c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+               for c in above.children):
+            return False  # "Like A and B, C plans to ...", "A will ..., as will B": each
+        if above.dep_ in {"acl", "relcl"} and above.head.tag_ in {"NNS", "NNPS"} and \
+                above.head.lemma_ != "plan":
+            return False  # "A and B are among the firms that plan to issue": a class
+        if above.dep_ == "advcl" and above.head.lemma_ == "be":
+            return False  # "A and B were among the first firms to issue", parsed so
+        if above.dep_ not in {"xcomp", "acl", "dobj", "ccomp"} or above.head.i == above.i:
+            break
         above = above.head  # "A and B each plan (announced plans) to issue a token"
-        if any(c.lower_ in _APART | {"separately", "independently"} for c in above.children):
-            return False
+        if above.lemma_.lower() in _LETTING or any(
+                c.lower_ in _APART | {"separately", "independently", "both", "respectively"}
+                for c in above.children):
+            return False  # (nor "the HKMA allowed A and B to launch ...": each may)
     return bool(objects) and all(
         o.tag_ not in {"NNS", "NNPS"} and not any(c.lower_ in _APART for c in o.children)
         for o in objects) and not any(
@@ -2391,6 +2426,10 @@ def _one_thing_done(verb: Token) -> bool:
 
 #: Words that say each did it alone.
 _APART = {"each", "separate", "own", "respective", "individual", "several", "parallel"}
+#: Verbs that let, or would have, others do a thing: no sign they do it together.
+_LETTING = {"allow", "permit", "license", "licence", "approve", "authorise", "authorize",
+            "let", "enable", "clear", "expect", "want", "urge", "ask", "require", "race",
+            "compete", "rush", "vie"}
 
 
 def _region_titled(t: Token, at: dict[int, Mention]) -> Token:

@@ -231,9 +231,14 @@ class Extractor:
                                 confidence=0.6 if mention.how == "reference" else 0.9)
             known = self.registry.get(mention.entity_id)
             if known is not None:
+                # with the forms the text wrote it in ("Eric Yip Chee-hang"), so that a
+                # lookup by them finds it
+                written = {f for f in surface.get(known.id, set())
+                           if f.lower() not in {known.name.lower(),
+                                                *(a.lower() for a in known.aliases)}}
                 entities[mention.entity_id] = Entity(
-                    id=known.id, name=known.name, kind=known.kind, aliases=known.aliases,
-                    evidence=[evidence])
+                    id=known.id, name=known.name, kind=known.kind,
+                    aliases=[*known.aliases, *sorted(written)], evidence=[evidence])
                 continue
             forms = surface.get(mention.entity_id, set()) - {mention.name}
             entities[entity_id] = Entity(

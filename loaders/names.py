@@ -1103,6 +1103,17 @@ def _issuer(root: Token) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _ISSUING
 
 
+def describes_last_item(noun: Token) -> bool:
+    """Whether a lower-case noun parsed as a list's item may describe the name before it
+    ("A, B and X, Y's platform, joined"): it has a determiner or an owner, ends the list (not
+    "A, X, Y's platform, and Z's network") and a comma or the sentence ends it."""
+    doc, end = noun.doc, noun.right_edge.i + 1
+    return any(c.dep_ in {"det", "poss"} for c in noun.children) and \
+        not any(c.dep_ in {"conj", "cc"} for c in noun.children) and \
+        (end >= len(doc) or doc[end].is_punct and doc[end].text != "," or
+         doc[end].text == "," and not (end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or"}))
+
+
 def _firm_of_post(root: Token) -> bool:
     """Whether the name is what a firm's post or part is of or at ("the CEO of X", "X's
     chief executive", "a unit of X", "head of research at X"): an organisation, however the
@@ -1183,8 +1194,8 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         # (or, as parsed, one more item of the list: "A, B and X, Y's platform,")
         nouns += [t for item in (first, *first.conjuncts) for t in item.children
                   if t.left_edge.i == span.end + 1 and t.tag_ in {"NN", "NNP"} and (
-                      t.dep_ == "appos" or t.dep_ == "conj" and t.is_lower and any(
-                          c.dep_ in {"det", "poss"} for c in t.children))]
+                      t.dep_ == "appos" or t.dep_ == "conj" and t.is_lower
+                      and describes_last_item(t))]
     if apposed and root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [t for t in root.head.children if t.dep_ == "attr"]
     if apposed and (root.dep_ == "attr" and root.head.lemma_ == "be" or root.dep_ == "oprd"
@@ -1204,8 +1215,14 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         return "Product"  # "X is the issuer of LUMA"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lemma_.lower() in _LAUNCHES and \
-            span[-1].lower_ not in name_data().organisation_words:
-        return "Product"  # "announced the launch of Tern Connect" (not "of Tern Labs")
+            span[-1].lower_ not in name_data().organisation_words and \
+            name_data().kind_words.get(span[-1].lower_, "Product") in {"Product", "Initiative"} \
+            and not is_legal_suffix(span[-1].text) and "&" not in span.text and not any(
+                c.dep_ in {"appos", "relcl", "acl"} for c in root.children) and not (
+                span.end < len(doc) and doc[span.end].text == ","):
+        # "announced the launch of Tern Connect" (not "of Tern Labs", "of Tern Limited",
+        # "of Tern, a new virtual bank": what the text says it is decides)
+        return "Product"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lower_ == "members":
         return "Association"  # "members of the X Group include A and B": a body

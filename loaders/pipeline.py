@@ -314,7 +314,11 @@ class NamesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc = self.finder(doc)
-        found = resolve_given_names(list(doc.spans["discovered"]), doc.spans["registry"])
+        discovered = list(doc.spans["discovered"])
+        found = resolve_given_names(discovered, doc.spans["registry"])
+        for old, span in zip(discovered, found, strict=True):
+            if span.kb_id_ != old.kb_id_:  # the form the text wrote the person in
+                doc._.surface.setdefault(span.kb_id_, set()).add(" ".join(span.text.split()))
         inside = {i for s in found for i in range(s.start, s.end)}
         registry = [s for s in doc.spans["registry"] if s.start not in inside]
         moved, kept = resolve_partial(list(found), registry)

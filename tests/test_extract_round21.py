@@ -23,8 +23,8 @@ from tests.extract_support import document, triples
         ("an officer known by letters other than CEO ('CCO of Y')",
          "Priya Raman, CCO of Harbour Digital Group, said the pilot would cut costs.",
          {("priya-raman", "HOLDS_ROLE", "harbour-digital-group")}),
-        ("'Y's CRO, A,'",
-         "Harbour Digital's CRO, Alan Ho, resigned.",
+        ("'Y's CSO, A,'",
+         "Harbour Digital's CSO, Alan Ho, resigned.",
          {("alan-ho", "HOLDS_ROLE", "harbour-digital")}),
         ("'after stints as a trader at Y and as a partner at Z': each post the subject held",
          "Alan Ho joined Lumen Digital in 2019 after stints as a trader at Goldman Sachs and "
@@ -55,8 +55,8 @@ from tests.extract_support import document, triples
         ("'Y's product, the Z Fund,'",
          "Zenith Capital's product, the Zenith OnChain Dollar Fund, invests in treasury bills.",
          {("zenith-capital", "OPERATES", "zenith-onchain-dollar-fund")}),
-        ("'X, a tokenisation firm launched by Y': a firm launched is one founded",
-         "Payments went through Orbit, a tokenisation firm launched by Kestrel Ventures.",
+        ("'X, a tokenisation firm spun out by Y': a firm spun out is one founded",
+         "Payments went through Orbit, a tokenisation firm spun out by Kestrel Ventures.",
          {("orbit", "FOUNDED_BY", "kestrel-ventures")}),
         ("a description after the last of three names, parsed as one more item",
          "Azure Global, Kestrel Bank and Nexa, Orion Bank's blockchain platform, have all "
@@ -119,6 +119,50 @@ def test_round21_construction(extractor, construction, text, expected):
     # a person in charge of what was set up did not found it
     ("Kestrel Bank set up Tern Custody with Alan Ho as its chief.",
      ("tern-custody", "FOUNDED_BY", "alan-ho")),
+    # the review's near misses: firms let, licensed or expected to issue each their own
+    ("The HKMA allowed Kestrel Bank and Lumen Digital to launch a stablecoin.",
+     ("kestrel-bank", "PARTNERS_WITH", "lumen-digital")),
+    ("Kestrel Bank and Lumen Digital have both announced plans to launch a stablecoin.",
+     ("kestrel-bank", "PARTNERS_WITH", "lumen-digital")),
+    ("Analysts expect Kestrel Bank and Lumen Digital to launch a stablecoin.",
+     ("kestrel-bank", "PARTNERS_WITH", "lumen-digital")),
+    ("Kestrel Bank and Lumen Digital are licensed to issue a stablecoin.",
+     ("kestrel-bank", "PARTNERS_WITH", "lumen-digital")),
+    ("Kestrel Bank and Lumen Digital were among the first firms to issue a stablecoin.",
+     ("kestrel-bank", "PARTNERS_WITH", "lumen-digital")),
+    ("Like Kestrel Bank and Lumen Digital, Orin Pay plans to issue a stablecoin.",
+     ("kestrel-bank", "PARTNERS_WITH", "orin-pay")),
+    ("Kestrel Bank and Lumen Digital will issue a stablecoin, as will Orin Bank.",
+     ("kestrel-bank", "PARTNERS_WITH", "lumen-digital")),
+    ("Kestrel Bank and Lumen Digital issue a credit card.",
+     ("kestrel-bank", "PARTNERS_WITH", "lumen-digital")),
+    # tokens a firm uses, or another's
+    ("Orin Pay, whose settlement stablecoin is USDT, joined the pilot.",
+     ("orin-pay", "ISSUES", "usdt")),
+    ("Orin Pay, whose stablecoin is called HKDR and issued by Kestrel Bank, joined the pilot.",
+     ("orin-pay", "ISSUES", "hkdr")),
+    ("Lumen Digital's preferred token, the Orin Dollar, rose 5%.",
+     ("lumen-digital", "OPERATES", "orin-dollar")),
+    ("Kestrel Bank's rival's token, the Orin Coin, went live in May.",
+     ("kestrel-bank", "OPERATES", "orin-coin")),
+    # her stint is not his
+    ("Alan Ho hired Mia Chan after her stint as a trader at Kestrel Bank.",
+     ("alan-ho", "HOLDS_ROLE", "kestrel-bank")),
+    # separate products: no three-way venture
+    ("Kestrel Bank has teamed up with Lumen Digital and Pacific Telecom to launch separate "
+     "stablecoins.", ("lumen-digital", "PARTNERS_WITH", "pacific-telecom")),
+    # a bond offering's cornerstone investors own no shares
+    ("Tern Holdings' bond offering has brought in cornerstone investors, among them Alto "
+     "Capital and Orion Investments.", ("alto-capital", "OWNS", "tern")),
+    # a client is no founder
+    ("Kestrel Bank set up Tern Custody with Orion Trust as its first client.",
+     ("tern-custody", "FOUNDED_BY", "orion-trust")),
+    # a list's own item is no description of the name before it
+    ("The project links Tern, Nexa, Kestrel Bank's blockchain platform, and Orion's network.",
+     ("orion", "OPERATES", "nexa")),
+    # a fund launched is not a firm founded
+    ("Orbit, a fund launched by Kestrel Bank, raised $10 million.",
+     ("orbit", "FOUNDED_BY", "kestrel-bank")),
     # the regulator that runs a project takes no part in it
     ("As part of Project Lotus, the HKMA will test tokenised deposits.",
      ("hkma", "MEMBER_OF", "project-lotus")),
@@ -136,10 +180,23 @@ def test_a_description_after_a_list_gives_its_last_name_a_kind(extractor):
     assert kinds["nexa"] == "Product" and kinds["azure-bank"] == "Bank"
 
 
-def test_the_launch_of_a_lab_keeps_it_a_firm(extractor):
-    kinds = {e.id: e.kind for e in extractor.run(document(
-        "The launch of Tern Labs was delayed.")).entities}
-    assert kinds["tern-labs"] == "Company"
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The launch of Tern Labs was delayed.", "tern-labs", "Company"),
+    ("Kestrel Bank announced the launch of Orin, a new virtual bank.", "orin", "Bank"),
+    ("Kestrel Bank announced the launch of Zephyr Limited in Singapore.", "zephyr", "Company"),
+])
+def test_the_launch_of_a_firm_keeps_it_a_firm(extractor, text, name, kind):
+    kinds = {e.id: e.kind for e in extractor.run(document(text)).entities}
+    assert kinds[name] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Orin Capital launched the Kestrel CLO Fund in May.",
+    "Lumen Exchange listed CRO and SOL last week.",
+])
+def test_letters_that_name_debt_or_tokens_stay_names(extractor, text):
+    names = {e.name for e in extractor.run(document(text)).entities}
+    assert names & {"Kestrel CLO Fund", "CRO"}
 
 
 def test_an_officer_s_letters_are_no_name(extractor):
