@@ -2398,8 +2398,11 @@ def _one_thing_done(verb: Token) -> bool:
     purpose = next((c for c in verb.children if c.dep_ in {"xcomp", "advcl"}
                     and c.pos_ == "VERB" and c.i > verb.i), None)
     if not objects and purpose is not None:  # "teamed up with B and C to launch a token"
+        # (not "with players such as B and C": a class, its members named as examples)
         return _one_thing_done(purpose) and not any(
-            c.lower_ in {"separately", "respectively"} for c in verb.subtree)
+            c.lower_ in {"separately", "respectively"} for c in verb.subtree) and not any(
+            o.tag_ in {"NNS", "NNPS"} and o.pos_ == "NOUN" for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "with" for o in p.children)
     above = verb
     while True:
         if any(c.dep_ == "prep" and c.lower_ in {"like", "unlike"} or c.dep_ == "advcl" and any(

@@ -151,6 +151,8 @@ def test_round21_construction(extractor, construction, text, expected):
     # separate products: no three-way venture
     ("Kestrel Bank has teamed up with Lumen Digital and Pacific Telecom to launch separate "
      "stablecoins.", ("lumen-digital", "PARTNERS_WITH", "pacific-telecom")),
+    ("Orion Pay is excited to team up with industry players such as Kestrel Bank, Lumen Bank "
+     "and Tern Labs to build applications.", ("kestrel-bank", "PARTNERS_WITH", "lumen-bank")),
     # a bond offering's cornerstone investors own no shares
     ("Tern Holdings' bond offering has brought in cornerstone investors, among them Alto "
      "Capital and Orion Investments.", ("alto-capital", "OWNS", "tern")),
