@@ -1261,7 +1261,8 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
         # "exchange" may be tagged PROPN, and "a token" ADJ where it heads its phrase
         # ("a token issued by Y": the tagger may take the noun for a verb)
         if not (noun.is_lower and (noun.pos_ in {"NOUN", "PROPN"} or noun.pos_ == "ADJ" and
-                                   noun.dep_ in {"appos", "attr", "dobj", "pobj", "nsubj"}
+                                   noun.dep_ in {"appos", "attr", "dobj", "pobj", "nsubj",
+                                                 "nsubjpass"}
                                    or noun.pos_ == "VERB" and noun.dep_ == "appos" and any(
                                        c.dep_ == "det" for c in noun.children))):
             continue

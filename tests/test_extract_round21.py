@@ -46,6 +46,13 @@ from tests.extract_support import document, triples
         ("'X, whose stablecoin is called Y': the firm issues it",
          "Lumora Pay, whose stablecoin is called LPX, plans to expand into Vietnam.",
          {("lumora-pay", "ISSUES", "lpx")}),
+        ("'X, whose token is called Y', the tagger taking 'token' for an adjective",
+         "Lumora, whose token is called LPX, is laying a new digital Silk Road.",
+         {("lumora", "ISSUES", "lpx")}),
+        ("'announced the launch of X, a link that ...': a link is a product",
+         "The HKMA and the Bank of Thailand have announced the launch of Tern Connect, a link "
+         "that lets people in the two markets send small sums across the border.",
+         {("hkma", "LAUNCHED", "tern-connect")}),
         ("'X, whose token is Y'",
          "Lumora Pay, whose token is LPX, plans to expand into Vietnam.",
          {("lumora-pay", "ISSUES", "lpx")}),
