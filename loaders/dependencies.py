@@ -4076,7 +4076,9 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
         return [o for o in _owner(t, at) if _is_fund(o, at)]
     if role == "with-together":  # "A founded X together with B": A and B
         subjects = [s for s, _ in _subject(t)]
-        others = _together_with([t, *subjects])
+        # (on the verb, its subject or, as parsed, its object: "set up a firm, X, together
+        # with B")
+        others = _together_with([t, *subjects, *(c for c in t.children if c.dep_ == "dobj")])
         return [*subjects, *others] if others else []
     if role == "companions":  # "took part in X along with A", "alongside A and B"
         return _companions([t, _clause_verb(t)], at)
