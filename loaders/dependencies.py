@@ -120,20 +120,19 @@ _PLURAL_PRONOUNS = {"they"}
 _SERVICE_ROLES = {"custodian", "sub-custodian", "depositary", "trustee"}
 #: Words a run of titles is made of ("Group Chairman and Chief Executive").
 _TITLE_RUN = {*name_data().officers, "group", "chief", "executive", "officer", "chairman",
-              "chairwoman",
-              "chair", "chairperson", "president", "vice", "deputy", "managing", "director",
-              "and", "&", "co-founder", "founder", "head", "senior",
-              "general", "manager", "partner", "acting", "interim", "former",
+              "chairwoman", "chair", "chairperson", "president", "vice", "deputy", "managing",
+              "director", "and", "&", "co-founder", "founder", "head", "senior", "general",
+              "manager", "partner", "acting", "interim", "former",
               "founding", "secretary", "governor", "commissioner", "-", "operating",
               "technology", "information", "investment", "risk", "compliance", "marketing",
               "commercial", "strategy", "legal", "digital", "regional", "global", "associate",
               "counsel", "markets", "capital", "co"}
 #: Nouns for people: "Lumen co-founder Jane Doe" is Jane Doe, not Lumen.
 _TITLES = {*name_data().officers, "founder", "co-founder", "cofounder", "chairman",
-           "chairwoman", "chair",
-           "executive", "officer", "president", "director", "head", "partner", "secretary",
-           "manager", "governor", "minister", "engineer", "engineers", "analyst", "analysts",
-           "employee", "employees", "staff", "executives", "founders", "veteran", "veterans"}
+           "chairwoman", "chair", "executive", "officer", "president", "director", "head",
+           "partner", "secretary", "manager", "governor", "minister", "engineer", "engineers",
+           "analyst", "analysts", "employee", "employees", "staff", "executives", "founders",
+           "veteran", "veterans"}
 #: Words a name may end in that the name found may leave out ("Lumen Bank" as "Lumen").
 _NAME_ENDINGS = {"bank", "group", "holdings", "limited", "ltd", "company", "corporation"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof", "Professor"}
@@ -2394,6 +2393,7 @@ def _org_after_regions(doc: Doc, k: int, at: dict[int, Mention]) -> list[Token]:
 def _one_thing_done(verb: Token) -> bool:
     """Whether the verb's object is one thing its subjects did together: "A and B completed a
     trial" (not "completed trials", "each completed a trial", "separate trials")."""
+    # ("joined forces (hands)" names no thing made)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ not in {"force", "hand"}]
     purpose = next((c for c in verb.children if c.dep_ in {"xcomp", "advcl"}
                     and c.pos_ == "VERB" and c.i > verb.i), None)

@@ -996,8 +996,6 @@ def resolve_given_names(found: list[Span], registry: list[Span]) -> list[Span]:
     return out
 
 
-
-
 #: A hyphenated Chinese given name ("Chee-hang", "Ka-chiu").
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
