@@ -43,6 +43,7 @@ from hkweb3.loaders.names import (
     NAMING,
     ORGANS,
     POST_NOMINALS,
+    conj_root,
     describes_last_item,
     name_data,
 )
@@ -1220,9 +1221,7 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
         if k < 2 or doc[k - 1].text != "," or k - 2 not in at:
             continue
         name = doc[at[k - 2].start:at[k - 2].end].root
-        first = name
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head  # the list's first name carries the list's place
+        first = conj_root(name)  # the list's first name carries the list's place
         # ("A and B, both owned by Y": "both" hangs on the verb as a modifier; "involvement
         # in A, the firm that issued X": the description hung on the verb above the name)
         if first.head.i == noun.head.i and first.i < noun.i and (
@@ -1245,7 +1244,7 @@ def _mend_loose_appositions(doc: Doc, at: dict[int, Mention]) -> None:
                     noun.pos_ == "NOUN" and describes_last_item(noun)):
             continue
         name = doc[at[k - 2].start:at[k - 2].end].root
-        if name.i != noun.head.i and name in _conj_root(noun.head).conjuncts:
+        if name.i != noun.head.i and name in conj_root(noun.head).conjuncts:
             _attach(noun, name, "appos")
 
 
@@ -1347,7 +1346,7 @@ def _arguments(roles: tuple[str, ...], trigger: Token, span: tuple[int, int],
                 found += [(g, True) for g in makers] or [(subject, may_list)]
             continue
         if role == "attr-subject":
-            first = _conj_root(_title_listed_after(trigger, at) or trigger)
+            first = conj_root(_title_listed_after(trigger, at) or trigger)
             found += _attr_subject(trigger, trigger if first.i in at else first)
             continue
         if role == "clause-subject":
@@ -1428,7 +1427,7 @@ def _partitive(token: Token) -> Token | None:
 
 def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) -> list[Token]:
     doc = t.doc
-    first = _conj_root(_title_listed_after(t, at) or t)
+    first = conj_root(_title_listed_after(t, at) or t)
     if first.i in at:  # "with Lumen Bank and its subsidiaries": a list, not two titles
         first = t
     k = t.left_edge.i
@@ -1609,7 +1608,7 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         k = span[0] - 1
         if k < 1 or doc[k].text != "," or k - 1 not in at:
             return []
-        named = _conj_root(doc[k - 1])
+        named = conj_root(doc[k - 1])
         return [x for x in [named, *named.conjuncts] if x.i in at and x.i < k and (
             at[x.i].start == at[k - 1].start or not _own_clause(doc, at[x.i].end))] \
             or [doc[k - 1]]
@@ -1834,9 +1833,8 @@ def _role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention]) ->
         found = _owner(_region_titled(t, at), at) or _possessive_before(t, at)
         if found or t.dep_ != "compound" or t.head.dep_ != "conj":
             return found
-        first = t.head  # "comprises CEO A, CFO B and CTO C": the list's first title's owner
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
+        # "comprises CEO A, CFO B and CTO C": the list's first title's owner
+        first = conj_root(t.head)
         # (not one each item names: "X founder A, Y chairman B")
         return [o for c in first.children if c.dep_ == "compound" and c.i < first.i
                 and c.i not in at and c.pos_ in {"NOUN", "PROPN"}
@@ -2445,12 +2443,6 @@ def _region_titled(t: Token, at: dict[int, Mention]) -> Token:
     return t
 
 
-def _conj_root(t: Token) -> Token:
-    while t.dep_ == "conj" and t.head.i < t.i:
-        t = t.head
-    return t
-
-
 def _title_listed_after(t: Token, at: dict[int, Mention]) -> Token | None:
     """The title a second title is listed with where the parse joins it to the first one's
     organisation ("CTO of Y and CEO of Z": "CEO" joined to "Y"): that first title."""
@@ -2715,7 +2707,7 @@ def _listed_roles(owner: Token) -> list[Token]:
 def _owner(noun: Token, at: dict[int, Mention]) -> list[Token]:
     """The organisation a role noun belongs to: "... of Y", "Y's ...", "Y chief ...",
     asked of the noun first, then of the nouns listed with it ("founder and chairman of Y")."""
-    group = [_conj_root(noun)]
+    group = [conj_root(noun)]
     if group[0].i in at:  # "A and its parent's regulator": a list of names, not of titles
         group = [noun]
     group += [c for c in group[0].conjuncts if c.i != group[0].i and c.i not in at]
@@ -2926,7 +2918,7 @@ def _former_or_latter(appos: Token, described: Token, at: dict[int, Mention]) ->
                  and w in {"former", "latter"}), None)
     if pick is None:
         return described
-    first = _conj_root(described)
+    first = conj_root(described)
     items = [x for x in [first, *first.conjuncts] if x.i in at]
     if len(items) < 2:
         return described
@@ -3163,7 +3155,7 @@ def _mention_of(t: Token, at: dict[int, Mention], depth: int) -> list[Mention]:
         named = _described(t, at)
         if named is not None:
             if t.tag_ in {"NNS", "NNPS"}:  # "A and B, the two platforms licensed by ..."
-                first = _conj_root(named)
+                first = conj_root(named)
                 return [at[x.i] for x in [first, *first.conjuncts] if x.i in at]
             return [at[_former_or_latter(t, named, at).i]]
         picked = _former_or_latter(t, t.head, at)
@@ -3364,7 +3356,7 @@ def _among_them(plural: Token, at: dict[int, Mention]) -> Token | None:
                     break
                 last = at[j] if _name_starts(j, at) else last
             if last is not None:
-                return _conj_root(doc[last.start:last.end].root)
+                return conj_root(doc[last.start:last.end].root)
     return None
 
 

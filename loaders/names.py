@@ -1103,6 +1103,13 @@ def _issuer(root: Token) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _ISSUING
 
 
+def conj_root(t: Token) -> Token:
+    """The first item of the list ``t`` is an item of (``t`` itself outside a list)."""
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    return t
+
+
 def describes_last_item(noun: Token) -> bool:
     """Whether a lower-case noun parsed as a list's item may describe the name before it
     ("A, B and X, Y's platform, joined"): it has a determiner or an owner, ends the list (not
@@ -1188,9 +1195,7 @@ def _described_kind(span: Span, apposed: bool = True) -> str | None:
                   and t.left_edge.i == span.end + 1]
     if apposed and root.dep_ == "conj" and span.end + 1 < len(doc) and \
             doc[span.end].text == ",":  # "A and X, Y's platform,": hung on the list's first
-        first = root
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
+        first = conj_root(root)
         # (or, as parsed, one more item of the list: "A, B and X, Y's platform,")
         nouns += [t for item in (first, *first.conjuncts) for t in item.children
                   if t.left_edge.i == span.end + 1 and t.tag_ in {"NN", "NNP"} and (
