@@ -221,15 +221,23 @@ _TRIGGER_KEYS = {"lemma", "token", "pos", "voice", "object", "after", "not_after
                  "one_object"}
 
 
+def lemma_sets(raw: dict | None = None) -> dict[str, list[str]]:
+    """The named lemma sets of ``patterns.yaml`` (``raw``: the file, already read)."""
+    if raw is None:
+        raw = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
+    sets: dict[str, list[str]] = {}
+    for name, words in raw.get("lemmas", {}).items():  # a set may name one defined above it
+        sets[name] = _words([str(w) for w in words], sets)
+    return sets
+
+
 @cache
 def load_patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[Pattern, list[dict] | None], ...]:
     """The patterns of ``path``, each with its token sequence if its trigger is one (else its
     trigger is a word set); checked against the schema (unknown edge types or roles are a
     SchemaError)."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    sets: dict[str, list[str]] = {}
-    for name, words in raw.get("lemmas", {}).items():  # a set may name one defined above it
-        sets[name] = _words([str(w) for w in words], sets)
+    sets = lemma_sets(raw)
     schema = load_schema()
     out = []
     for item in raw["patterns"]:

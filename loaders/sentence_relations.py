@@ -33,6 +33,13 @@ from hkweb3.graph.models import Entity
 from hkweb3.graph.periods import CURRENT, SINCE, UNTIL
 from hkweb3.graph.schema import load_schema
 from hkweb3.loaders.dependencies import DependencyRelations, load_period_words
+from hkweb3.loaders.learned_pairs import (
+    PAIRS_FILE,
+    RULE,
+    PairModel,
+    learned_relations,
+    load_model,
+)
 from hkweb3.loaders.mentions import Mention, mentions_of
 from hkweb3.loaders.path_relations import load_path_rules, path_relations
 
@@ -59,6 +66,8 @@ class SentenceRelations:
         self.schema = load_schema()
         self.period_words = load_period_words()
         self.path_rules = load_path_rules()
+        #: the learned model, or None to find only what the patterns and paths state
+        self.learned: PairModel | None = load_model() if PAIRS_FILE.exists() else None
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """The registry's ids and kinds: a title's fixed organisation must be one of them."""
@@ -96,6 +105,16 @@ class SentenceRelations:
                 finding = self._finding(source, target, Finding(
                     source.entity_id, edge, target.entity_id, rule,
                     self.path_rules.confidence, dict(properties)))
+                if finding is not None:
+                    found.setdefault(n, {})[(finding.source, edge, finding.target, "")] = finding
+        # and, last, two names the learned model reads as related
+        for n, sentence in enumerate(sentences if doc.has_annotation("DEP") and self.learned
+                                     else ()):
+            joined = {frozenset((f.source, f.target)) for f in found.get(n, {}).values()}
+            for source, edge, target, p, properties in learned_relations(
+                    sentence, by_sentence.get(n, []), joined, self.schema, self.learned):
+                finding = self._finding(source, target, Finding(
+                    source.entity_id, edge, target.entity_id, RULE, p, dict(properties)))
                 if finding is not None:
                     found.setdefault(n, {})[(finding.source, edge, finding.target, "")] = finding
         doc._.relations = [(sentences[n], f) for n in sorted(found)
