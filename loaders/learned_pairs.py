@@ -143,11 +143,14 @@ def _rules() -> PathRules:
 def _unstated(path: list[Token], rules: PathRules, index: ParseIndex,
               negated: dict[int, bool]) -> bool:
     """Whether the path between two names denies, moots or hedges what it would state ("the
-    firms not in X", "its proposed stake in Y"), or speaks of only some items of a list ("A
-    and B, one of which took part in X"); the words are ``paths.yaml``'s."""
+    firms not in X", "its proposed stake in Y", "the applicants for X"), or speaks of only
+    some items of a list ("A and B, one of which took part in X"); the words are
+    ``paths.yaml``'s."""
     for t in path:
         if t.lower_ in rules.blocking and not (t.lower_ == "to" and t.dep_ == "prep"):
             return True
+        if t.lemma_.lower() in rules.undoing | rules.seekers:
+            return True  # "plans to join X", "the applicants for X include A"
         for c in index.kids.get(t.i, ()):
             if c.dep_ in _MODIFIERS and c.lower_ in rules.blocking | rules.hedging:
                 return True

@@ -67,6 +67,8 @@ class PathRules:
     event_preps: frozenset[str]
     verbs_only: frozenset[str]
     hedging: frozenset[str]
+    #: those who only seek a tie (read by the learned pairs)
+    seekers: frozenset[str]
     naming: frozenset[str]
     transfers: frozenset[str]
     targets: dict[str, frozenset[str]]
@@ -89,7 +91,7 @@ def load_path_rules(path: Path = PATHS_FILE) -> PathRules:
         carriers=frozenset(data["carriers"]),
         verb_preps=frozenset(data["verb_preps"]), event_preps=frozenset(data["event_preps"]),
         verbs_only=frozenset(data["verbs_only"]),
-        hedging=frozenset(data["hedging"]),
+        hedging=frozenset(data["hedging"]), seekers=frozenset(data["seekers"]),
         naming=frozenset(data["naming"]), transfers=frozenset(data["transfers"]),
         companions=frozenset(data["companions"]),
         loose_pronouns=frozenset(data["loose_pronouns"]),

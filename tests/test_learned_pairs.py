@@ -66,6 +66,8 @@ def test_pairs_no_pattern_joins(learned, construction, text, expected):
     [
         ("a denial on the path", "The firms not in the Harbour Ledger Pilot include Orrin "
                                  "Bank and Kessel Bank."),
+        ("those who only seek the tie", "The applicants for the Harbour Ledger Scheme "
+                                        "include Orrin Bank and Kessel Bank."),
         ("only some items of a list", "Quorra Labs and Brindle Pay, one of which took part "
                                       "in the Harbour Sandbox, plan to apply."),
         ("a verb the annotated articles never showed relating names",
