@@ -42,7 +42,12 @@ from hkweb3.loaders.dependencies import (
     mention_at,
 )
 from hkweb3.loaders.mentions import Mention
-from hkweb3.loaders.pair_features import ParseIndex, chain, pair_features, parse_index
+from hkweb3.loaders.pair_features import (
+    ParseIndex,
+    pair_features,
+    parse_index,
+    path_between,
+)
 from hkweb3.loaders.path_relations import PathRules, load_path_rules
 
 PAIRS_FILE = Path(__file__).with_name("pairs.json")
@@ -111,14 +116,13 @@ def _titles() -> frozenset[str]:
 
 
 def _path(first: Token, second: Token) -> list[Token]:
-    """The tokens on the dependency path between two heads, ``first``'s side first."""
-    up, down = chain(first), chain(second)
-    below = [t.i for t in up]
-    j = next((j for j, t in enumerate(down) if t.i in below), None)
-    if j is None:
+    """The tokens on the dependency path between two heads, ``first``'s side first (the
+    heads themselves only where one is the other's top)."""
+    path = path_between(first, second)
+    if path is None:
         return []
-    i = below.index(down[j].i)
-    return up[1:i] + [down[j]] + down[1:j][::-1]
+    left, top, right = path
+    return left[1:] + [top] + right[1:][::-1]
 
 
 def _role(person: Mention, other: Mention, sentence: Span, at: dict[int, Mention]) -> str:
@@ -136,8 +140,11 @@ def _role(person: Mention, other: Mention, sentence: Span, at: dict[int, Mention
 
 
 @cache
-def _rules() -> PathRules:
-    return load_path_rules()
+def _guard_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that leave a path unstated: on it (undoing, seeking) and hung on it
+    (blocking, hedging), each set joined once."""
+    rules = load_path_rules()
+    return rules.undoing | rules.seekers, rules.blocking | rules.hedging
 
 
 def _unstated(path: list[Token], rules: PathRules, index: ParseIndex,
@@ -146,13 +153,14 @@ def _unstated(path: list[Token], rules: PathRules, index: ParseIndex,
     firms not in X", "its proposed stake in Y", "the applicants for X"), or speaks of only
     some items of a list ("A and B, one of which took part in X"); the words are
     ``paths.yaml``'s."""
+    on_path, hung = _guard_words()
     for t in path:
         if t.lower_ in rules.blocking and not (t.lower_ == "to" and t.dep_ == "prep"):
             return True
-        if t.lemma_.lower() in rules.undoing | rules.seekers:
+        if t.lemma_.lower() in on_path:
             return True  # "plans to join X", "the applicants for X include A"
         for c in index.kids.get(t.i, ()):
-            if c.dep_ in _MODIFIERS and c.lower_ in rules.blocking | rules.hedging:
+            if c.dep_ in _MODIFIERS and c.lower_ in hung:
                 return True
             if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _EVERY and any(
                     p.dep_ == "prep" and p.lower_ == "of" and
@@ -193,7 +201,7 @@ def learned_relations(sentence: Span, mentions: list[Mention], joined: set[froze
                 continue
             path = _path(sentence.doc[first.start:first.end].root,
                          sentence.doc[second.start:second.end].root)
-            if _unstated(path, _rules(), index, negated) or not model.knows_verbs(path):
+            if _unstated(path, load_path_rules(), index, negated) or not model.knows_verbs(path):
                 continue
             for label in model.labels(features):
                 edge, forward = label[:-1], label[-1] == ">"

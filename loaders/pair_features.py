@@ -49,6 +49,19 @@ def chain(token: Token) -> list[Token]:
     return found
 
 
+def path_between(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]] | None:
+    """The dependency path between two heads: from ``a`` up to (not including) their lowest
+    common head, that head, and from ``b`` up to it; None if no common head is within
+    ``DEEPEST``."""
+    up, down = chain(a), chain(b)
+    above = {t.i for t in down}
+    n = next((n for n, t in enumerate(up) if t.i in above), None)
+    if n is None:
+        return None
+    m = next(m for m, t in enumerate(down) if t.i == up[n].i)
+    return up[:n], up[n], down[:m]
+
+
 def _word(token: Token) -> str:
     return token.lemma_.lower() or token.lower_
 
@@ -81,14 +94,11 @@ def pair_features(sentence: Span, first: Mention, second: Mention, others: int =
         index = parse_index(sentence)
     features = [f"others={min(others, 3)}", f"kinds={first.kind}|{second.kind}",
                 f"k1={first.kind}", f"k2={second.kind}", f"how={first.how}|{second.how}"]
-    up, down = chain(_head(doc, first)), chain(_head(doc, second))
-    above = {t.i for t in down}
-    top = next((t for t in up if t.i in above), None)
-    if top is not None:
-        left = up[:next(n for n, t in enumerate(up) if t.i == top.i)]
-        right = down[:next(n for n, t in enumerate(down) if t.i == top.i)]
+    path = path_between(_head(doc, first), _head(doc, second))
+    if path is not None:
+        left, top, right = path
         inner = left[1:] + right[1:]
-        top_word = _word(top) if top not in (up[0], down[0]) else "END"
+        top_word = _word(top) if left and right else "END"  # one name heads the other
         arcs = " ".join(t.dep_ + "<" for t in left) + f" {top_word} " + \
             " ".join(">" + t.dep_ for t in reversed(right))
         features += [f"path={arcs.strip()}", f"top={top_word}", f"toppos={top.pos_}",

@@ -98,28 +98,30 @@ class SentenceRelations:
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(sentence_of[m.start], []).append(m)
+        # and, last, two names the learned model reads as related
         for n, sentence in enumerate(sentences if doc.has_annotation("DEP") else ()):
-            joined = {frozenset((f.source, f.target)) for f in found.get(n, {}).values()}
+            here = by_sentence.get(n, [])
             for source, edge, target, rule, properties in path_relations(
-                    sentence, by_sentence.get(n, []), joined, self.schema, self.path_rules):
-                finding = self._finding(source, target, Finding(
+                    sentence, here, _joined(found.get(n, {})), self.schema, self.path_rules):
+                self._keep(found.setdefault(n, {}), source, target, Finding(
                     source.entity_id, edge, target.entity_id, rule,
                     self.path_rules.confidence, dict(properties)))
-                if finding is not None:
-                    found.setdefault(n, {})[(finding.source, edge, finding.target, "")] = finding
-        # and, last, two names the learned model reads as related
-        for n, sentence in enumerate(sentences if doc.has_annotation("DEP") and self.learned
-                                     else ()):
-            joined = {frozenset((f.source, f.target)) for f in found.get(n, {}).values()}
+            if self.learned is None:
+                continue
             for source, edge, target, p, properties in learned_relations(
-                    sentence, by_sentence.get(n, []), joined, self.schema, self.learned):
-                finding = self._finding(source, target, Finding(
+                    sentence, here, _joined(found.get(n, {})), self.schema, self.learned):
+                self._keep(found.setdefault(n, {}), source, target, Finding(
                     source.entity_id, edge, target.entity_id, RULE, p, dict(properties)))
-                if finding is not None:
-                    found.setdefault(n, {})[(finding.source, edge, finding.target, "")] = finding
         doc._.relations = [(sentences[n], f) for n in sorted(found)
                            for f in found[n].values()]
         return doc
+
+    def _keep(self, found: dict[tuple, Finding], source: Mention, target: Mention,
+              hit: Finding) -> None:
+        """A fallback's ``hit`` kept in its sentence's ``found``, if the schema allows it."""
+        finding = self._finding(source, target, hit)
+        if finding is not None:
+            found[(finding.source, finding.edge_type, finding.target, "")] = finding
 
     def _finding(self, source: Mention, target: Mention, hit: Finding) -> Finding | None:
         """``hit`` if the schema allows it between these two ends, its role written one
@@ -154,6 +156,11 @@ class SentenceRelations:
             return None
         return Finding(hit.source, hit.edge_type, hit.target, hit.rule, hit.confidence,
                        properties)
+
+
+def _joined(found: dict[tuple, Finding]) -> set[frozenset[str]]:
+    """The pairs of entity ids a sentence's findings already join."""
+    return {frozenset((f.source, f.target)) for f in found.values()}
 
 
 #: The properties of a period (the schema's ``period``).
