@@ -6,12 +6,13 @@ negative if both are gold entities it does not relate here (pairs related elsewh
 article, and names that are no gold entity, are left out). A logistic model over
 :func:`~hkweb3.loaders.pair_features.pair_features` learns which are related. Its threshold
 is the lowest at which the edges it would add to other articles (``--tune``: kept out of
-training) are right at least ``--precision`` of the time. The edge-type table counts the gold
-types of every related pair (the patterns' ones too) by the two kinds and the path's top word.
+training) are right at least ``--precision`` of the time, unless ``--threshold`` sets it.
+The edge-type table counts the gold types of every related pair (the patterns' ones too)
+by the two kinds and the path's top word.
 
 Needs scikit-learn (``pip install scikit-learn``), used only here: the pipeline reads the
 JSON. The model depends on what the rules already find, so train again after changing them;
-the README ("Held-out probes (round 22)") gives the command that wrote the shipped file. The
+the README ("Held-out probes (round 23)") gives the command that wrote the shipped file. The
 same input gives the same file.
 """
 
@@ -170,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "the threshold is chosen (repeat)")
     parser.add_argument("--precision", type=float, default=0.75,
                         help="how often the added edges must be right (default 0.75)")
+    parser.add_argument("--threshold", type=float,
+                        help="use this threshold instead of the one the walk chooses (the "
+                             "README says why the shipped file does)")
     parser.add_argument("--out", type=Path, default=PAIRS_FILE, help="where to write")
     args = parser.parse_args(argv)
     extractor = Extractor(read_registry(REGISTRY_DIR).entities)
@@ -191,6 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     vectorizer, model = fit(unjoined)
     tune = [r for r in read(args.tune) if not r["joined"]]
     chosen, curve = threshold(vectorizer, model, tune, args.precision)
+    if args.threshold is not None:
+        curve.append(f"  the walk chose {chosen}; --threshold sets {args.threshold}")
+        chosen = args.threshold
     weights = {name: round(float(w), 4) for name, w in
                zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
                if abs(w) >= 1e-3}

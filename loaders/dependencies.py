@@ -575,6 +575,11 @@ _MOOTED = {"consider", "explore", "weigh", "mull", "contemplate", "deny", "rule"
            "debate", "stop", "cease", "quit", "end"}
 #: Verbs that close what a firm had in a place ("closed its Tokyo office").
 _CLOSING = {"close", "shut", "shutter", "exit", "vacate"}
+#: Verbs that part with what a firm held ("sold its stake in Y": no longer its).
+_PARTING = {"sell", "divest", "offload", "unload", "dispose", "relinquish", "surrender",
+            "liquidate", "dump"}
+#: Verbs that take over what another held ("bought B's stake in Y").
+_TAKING = {"buy", "acquire", "purchase", "take"}
 #: Verbs of a deal coming about, whose denial calls it off ("the takeover never happened").
 _HAPPENING = {"happen", "proceed", "materialise", "materialize", "complete", "close", "go"}
 #: Nouns of a deal not yet done ("in talks to acquire", "a bid to buy").
@@ -707,6 +712,13 @@ def _negated(trigger: Token) -> bool:
         return True  # "the takeover never happened (was called off, fell through)"
     if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lemma_.lower() in _CLOSING:
         return True  # "closed its Tokyo office", "the Hong Kong branch was shut"
+    if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubjpass"} and \
+            trigger.head.lemma_.lower() in _PARTING:
+        return True  # "sold its stake in Y", "the stake was offloaded"
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and \
+            trigger.head.lemma_.lower() in _TAKING and any(
+                c.dep_ == "poss" and c.pos_ == "PROPN" for c in trigger.children):
+        return True  # "A bought B's stake in Y": no longer B's
     for _ in range(4):
         if t.lemma_.lower() in _TELLING or t.lemma_.lower() in _GOING_ON and t != trigger:
             return False  # "hopes to keep using X": it holds already
@@ -772,9 +784,11 @@ def _negated(trigger: Token) -> bool:
                 any(c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in t.children)
                 and any(c.dep_ == "advcl" and _conditional(c) for c in t.children)):
             return True  # "X could take a stake in Y", "if ..., X would have owned Y"
+        shared = [] if t.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in t.children) \
+            else list(t.head.children)  # "neither A nor B is licensed or registered"
         if any(c.dep_ in _SUBJECTS and (c.lower_ in {"none", "neither", "nobody"} or any(
                 g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in c.children))
-               for c in t.children):
+               for c in [*t.children, *shared]):
             return True  # "none of the platforms, including X, is registered", "neither A
             # nor B has joined"
         if t.dep_ == "pobj" and t.head.lower_ == "for" and \
@@ -1280,6 +1294,9 @@ def _voice(verb: Token) -> str:
         # "a firm founded by", "Lumen-backed"; but "Lumen invested in X." is a sentence
         # whose verb the parse took for a participle on the name
         return "passive"
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.i != verb.i and not any(
+            c.dep_ in {"aux", "nsubj"} for c in verb.children):
+        return _voice(verb.head)  # "is licensed by or registered with Y": passive too
     return "active"
 
 
@@ -3940,7 +3957,10 @@ def _more_role(role: str, t: Token, span: tuple[int, int], at: dict[int, Mention
                 for o in served]
     if role == "as-subject":  # "X serves as the settlement bank for Y": X
         if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ in {"VERB", "AUX"}:
-            return [s for s, _ in _subject(t.head.head)]
+            verb = t.head.head
+            # "Y set up X as a joint venture", "sees X as ...": the object is what it is
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            return objects or [s for s, _ in _subject(verb)]
         return []
     if role == "subject-owner":  # "Y's portfolio includes ...": Y
         return [c if s.i not in at and s.lemma_.lower() in _HOLDINGS else s

@@ -62,6 +62,8 @@ SKIPPED_KINDS = {"MediaOutlet"}
 _ROLE_EDGES = {"HOLDS_ROLE", "CHAIRS"}
 #: The words on a path's tokens that may deny, moot or hedge it.
 _MODIFIERS = {"aux", "mark", "neg", "det", "advmod", "preconj", "amod"}
+#: The clauses that say what a deal on the path is for ("an agreement with B to buy C").
+_DEALS = {"acl", "relcl", "xcomp", "advcl"}
 #: Quantifiers that speak of every item of a list ("both of which took part").
 _EVERY = {"both", "all", "each", "every"}
 
@@ -150,10 +152,12 @@ def _guard_words() -> tuple[frozenset[str], frozenset[str]]:
 def _unstated(path: list[Token], rules: PathRules, index: ParseIndex,
               negated: dict[int, bool]) -> bool:
     """Whether the path between two names denies, moots or hedges what it would state ("the
-    firms not in X", "its proposed stake in Y", "the applicants for X"), or speaks of only
-    some items of a list ("A and B, one of which took part in X"); the words are
+    firms not in X", "its proposed stake in Y", "the applicants for X"), speaks of only
+    some items of a list ("A and B, one of which took part in X"), or goes through a deal
+    to move a stake (buyer and seller: "A agreed with B to acquire C"); the words are
     ``paths.yaml``'s."""
     on_path, hung = _guard_words()
+    along = {t.i for t in path}
     for t in path:
         if t.lower_ in rules.blocking and not (t.lower_ == "to" and t.dep_ == "prep"):
             return True
@@ -162,6 +166,8 @@ def _unstated(path: list[Token], rules: PathRules, index: ParseIndex,
         for c in index.kids.get(t.i, ()):
             if c.dep_ in _MODIFIERS and c.lower_ in hung:
                 return True
+            if c.dep_ in _DEALS and c.i not in along and c.lemma_.lower() in rules.transfers:
+                return True  # "A agreed with B to acquire C": buyer and seller, not partners
             if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _EVERY and any(
                     p.dep_ == "prep" and p.lower_ == "of" and
                     any(g.lower_ in _RELATIVE for g in p.children) for p in c.children):

@@ -148,14 +148,26 @@ _WHOLE_WORD = re.compile(f"{DOTTED_NAME.pattern}|{CO_WORD.pattern}|{RE_WORD.patt
                          f"{HYPHENATED_NOUN.pattern}")
 
 
+#: A sentence's full stop after a word whose last capital follows a small letter ("MoU.",
+#: "StraitsX."): the tokenizer keeps a full stop after a capital, as in an abbreviation
+#: ("U.S."), which would make it part of the name.
+CAMEL_STOP = r"(?<=[a-z][A-Z])\."
+
+
 def keep_whole_words(nlp: Language) -> None:
     """Let ``nlp``'s tokenizer keep a dotted name ("Gate.HK"), a "co-" or "re-" word
     ("co-founded", "re-elected") and a hyphenated noun ("tie-up") as one token; and cut a
-    sentence's full stop off "MoU" (the tokenizer keeps it after a capital, as in an
-    abbreviation)."""
+    sentence's full stop off a word that ends in a capital after a small letter ("MoU.",
+    "StraitsX.").
+
+    >>> nlp = spacy.blank("en")
+    >>> keep_whole_words(nlp)
+    >>> [t.text for t in nlp.make_doc("It banks StraitsX. The U.S. MoU.")]
+    ['It', 'banks', 'StraitsX', '.', 'The', 'U.S.', 'MoU', '.']
+    """
     nlp.tokenizer.token_match = _WHOLE_WORD.match
-    for word in ("MoU", "MoUs"):
-        nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: word}, {ORTH: "."}])
+    suffixes = [*nlp.Defaults.suffixes, CAMEL_STOP]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     for form in _DOTTED_FORMS:  # "Lumen Pte. Ltd.": the form's full stop ends no sentence
         nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
 

@@ -3,7 +3,8 @@
 The features describe the pair the way the patterns read it, without naming a construction:
 the two kinds, the dependency path between the names' heads (its arcs and the words on it),
 the word at the top of that path, the words between the two names and just outside them,
-how far apart they are and what else stands between them (another name, a comma, a verb).
+how far apart they are and what else stands between them (another name, a comma, a verb),
+and how each name hangs in the parse.
 
 Examples
 --------
@@ -85,6 +86,21 @@ def parse_index(sentence: Span) -> ParseIndex:
     return ParseIndex(kids, frozenset(t.head.i for t in sentence if t.dep_ == "neg"))
 
 
+def _roles(a: Token, b: Token) -> list[str]:
+    """How each name hangs in the parse: its arc and the word it hangs on, and whether one
+    hangs on the other or both on one word (a name's own role tells whether it can be an
+    end: a subject, an apposition, the object of "of")."""
+    found = [f"adep={a.dep_}", f"bdep={b.dep_}", f"deps={a.dep_}|{b.dep_}",
+             f"ahead={_word(a.head)}", f"bhead={_word(b.head)}"]
+    if b.head.i == a.i:
+        found.append(f"under=b|{b.dep_}")
+    elif a.head.i == b.i:
+        found.append(f"under=a|{a.dep_}")
+    elif a.head.i == b.head.i:
+        found.append(f"siblings={a.dep_}|{b.dep_}|{_word(a.head)}")
+    return found
+
+
 def pair_features(sentence: Span, first: Mention, second: Mention, others: int = 0,
                   index: ParseIndex | None = None) -> list[str]:
     """The features of two mentions of ``sentence``, ``first`` before ``second``, with
@@ -108,6 +124,7 @@ def pair_features(sentence: Span, first: Mention, second: Mention, others: int =
         features += [f"ondep={t.dep_}:{_word(t)}" for t in inner if not t.is_punct]
         if any(t.i in index.denied for t in [top, *inner]):
             features.append("negated")
+    features += _roles(_head(doc, first), _head(doc, second))
     gap = doc[first.end:second.start]
     if len(gap) <= NEAR:
         features += [f"between={_word(t)}" for t in gap]
