@@ -53,6 +53,29 @@ from tests.extract_support import triples
         ("'X, a company listed in Y'",
          "Hexa Digital, a company listed in Hong Kong, bought bitcoin.",
          {("hexa-digital", "LOCATED_IN", "hong-kong")}),
+        ("'the investor behind X is Y'",
+         "The investor behind Hexa Group is Orlo Lab.",
+         {("orlo-lab", "OWNS", "hexa-group")}),
+        ("'the investors behind X include A and B'",
+         "The investors behind Hexa Group include Orlo Lab and Tern Capital.",
+         {("orlo-lab", "OWNS", "hexa-group"), ("tern-capital", "OWNS", "hexa-group")}),
+        ("'X's limited partners include A': investors, not partners",
+         "Hexa Ventures' limited partners include Orlo Capital and Tern Investments.",
+         {("orlo-capital", "OWNS", "hexa-ventures")}),
+        ("'with A and B acting as joint sponsors': advisers of the clause's subject",
+         "Hexa Digital passed its listing hearing, with Orlo Bank and Quarry Securities acting "
+         "as joint sponsors.",
+         {("hexa-digital", "PARTNERS_WITH", "orlo-bank"),
+          ("hexa-digital", "PARTNERS_WITH", "quarry-securities")}),
+        ("'A, B and C formed X': founders of one thing together are partners",
+         "Orlo Bank, Quarry Digital and Tern Telecom formed Hexa Financial to apply for a "
+         "licence.",
+         {("orlo-bank", "PARTNERS_WITH", "quarry-digital"),
+          ("quarry-digital", "PARTNERS_WITH", "tern-telecom")}),
+        ("'X, which Y co-organises with Z,': the organiser launched it",
+         "Hexa Week 2024, which the Orlo Authority co-organises with Quarry Invest, opened "
+         "today.",
+         {("orlo-authority", "LAUNCHED", "hexa-week-2024")}),
         ("a name ending in a capital before the sentence's full stop ('StraitsX.')",
          "Kestrel Bank has partnered with StraitsX.",
          {("kestrel-bank", "PARTNERS_WITH", "straitsx")}),
@@ -74,6 +97,20 @@ def test_round23_construction(extractor, construction, text, expected):
      ("hexa-digital", "LICENSED_BY", "orlo-authority")),
     ("Analysts at Orlo Bank see Hexa Custody as a joint venture of Quarry Digital and Tern "
      "Labs.", ("quarry-digital", "OWNS", "orlo-bank")),
+    ("Hexa Ventures' limited partners include Orlo Capital and Tern Investments.",
+     ("orlo-capital", "PARTNERS_WITH", "hexa-ventures")),
+    ("Quarrow Bank bought Tessaly Digital's stake in Lomond Exchange.",
+     ("tessaly-digital", "OWNS", "lomond-exchange")),
+    ("Neither Drayton Labs nor its affiliates are licensed by or registered with the Orlo "
+     "Authority.", ("drayton-labs", "LICENSED_BY", "orlo-authority")),
+    # buyer and seller of a stake are no partners
+    ("Corvid Labs entered into an agreement with Pellam Bank to acquire a 51% stake in Tern "
+     "Pay.", ("corvid-labs", "PARTNERS_WITH", "pellam-bank")),
+    # each sets up its own
+    ("Orlo Bank and Quarry Digital each set up a custody unit in May.",
+     ("orlo-bank", "PARTNERS_WITH", "quarry-digital")),
+    ("Orlo Bank and Quarry Digital have announced plans to set up headquarters in the city.",
+     ("orlo-bank", "PARTNERS_WITH", "quarry-digital")),
     # interest in a market is no stake in a firm
     ("Orlo Bank's interest in Hexa Digital's market is growing.",
      ("orlo-bank", "OWNS", "hexa-digital")),
