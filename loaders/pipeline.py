@@ -135,6 +135,7 @@ def _build(name: str, entities: list[Entity], ner: str = "names") -> Language:
         nlp.add_pipe("hkweb3_sentences", first=True)
         if "attribute_ruler" in nlp.pipe_names:
             _titles_are_nouns(nlp)
+            _surname_he(nlp)
             _fast_attributes(nlp)
         if "lemmatizer" in nlp.pipe_names:
             _indexed_lemmas(nlp)
@@ -238,6 +239,17 @@ def _titles_are_nouns(nlp: Language) -> None:
               attrs={"POS": "NOUN", "TAG": "NN", "MORPH": "Number=Sing"})
     ruler.add(patterns=[[{"LOWER": {"IN": [t for t in titles if t.endswith("s")]}}]],
               attrs={"POS": "NOUN", "TAG": "NNS", "MORPH": "Number=Plur"})
+
+
+def _surname_he(nlp: Language) -> None:
+    """Tag "He" inside a sentence next to a capitalised name as a name ("Yi He", "Secretary
+    He Qing"): the tagger takes it for the pronoun, which no name may hold."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    proper = {"POS": "PROPN", "TAG": "NNP"}
+    ruler.add(patterns=[[{"TAG": "NNP", "IS_TITLE": True, "IS_SENT_START": False},
+                         {"ORTH": "He"}]], attrs=proper, index=1)
+    ruler.add(patterns=[[{"ORTH": "He", "IS_SENT_START": False},
+                         {"TAG": "NNP", "IS_TITLE": True}]], attrs=proper, index=0)
 
 
 def _co_word_lemmas(nlp: Language) -> None:

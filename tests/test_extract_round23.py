@@ -76,6 +76,9 @@ from tests.extract_support import triples
          "Hexa Week 2024, which the Orlo Authority co-organises with Quarry Invest, opened "
          "today.",
          {("orlo-authority", "LAUNCHED", "hexa-week-2024")}),
+        ("a surname that is also a pronoun ('Yi He') stays part of the name",
+         "Orlo Exchange has appointed its co-founder Yi He as co-chief executive.",
+         {("yi-he", "HOLDS_ROLE", "orlo-exchange")}),
         ("a name ending in a capital before the sentence's full stop ('StraitsX.')",
          "Kestrel Bank has partnered with StraitsX.",
          {("kestrel-bank", "PARTNERS_WITH", "straitsx")}),

@@ -52,7 +52,7 @@ def test_probability_grows_with_a_feature_of_positive_weight():
         ("'working together ... as part of Y's Project X': a member of the project",
          "Pellam Bank and Orrin Securities have been working together to test tokenised "
          "deposits, as part of the HKMA's Project Ensemble.",
-         {("orrin-securities", "MEMBER_OF", "project-ensemble")}),
+         {("pellam-bank", "MEMBER_OF", "project-ensemble")}),
     ],
 )
 def test_pairs_no_pattern_joins(learned, construction, text, expected):
