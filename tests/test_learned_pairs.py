@@ -49,10 +49,10 @@ def test_probability_grows_with_a_feature_of_positive_weight():
         ("a unit 'linked to' two others: no trigger of the paths' lists",
          LINKED,
          {("cmu", "PARTNERS_WITH", "euroclear"), ("cmu", "PARTNERS_WITH", "clearstream")}),
-        ("'working together ... as part of Y's Project X': a member of the project",
-         "Pellam Bank and Orrin Securities have been working together to test tokenised "
-         "deposits, as part of the HKMA's Project Ensemble.",
-         {("pellam-bank", "MEMBER_OF", "project-ensemble")}),
+        ("'testing ... as part of Y's Project X': a member of the project",
+         "Orrin Securities has been testing tokenised deposits as part of the HKMA's Project "
+         "Ensemble.",
+         {("orrin-securities", "MEMBER_OF", "project-ensemble")}),
     ],
 )
 def test_pairs_no_pattern_joins(learned, construction, text, expected):
