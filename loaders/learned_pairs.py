@@ -143,35 +143,45 @@ def _role(person: Mention, other: Mention, sentence: Span, at: dict[int, Mention
 
 @cache
 def _guard_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The words that leave a path unstated: on it (undoing, seeking) and hung on it
-    (blocking, hedging), each set joined once."""
+    """The words that leave a path unstated: on it (undoing, seeking, unrelating) and hung
+    on it (blocking, hedging, unrelating), each set joined once."""
     rules = load_path_rules()
-    return rules.undoing | rules.seekers, rules.blocking | rules.hedging
+    return (rules.undoing | rules.seekers | rules.unrelating,
+            rules.blocking | rules.hedging | rules.unrelating)
 
 
 def _unstated(path: list[Token], rules: PathRules, index: ParseIndex,
               negated: dict[int, bool]) -> bool:
     """Whether the path between two names denies, moots or hedges what it would state ("the
     firms not in X", "its proposed stake in Y", "the applicants for X"), speaks of only
-    some items of a list ("A and B, one of which took part in X"), or goes through a deal
-    to move a stake (buyer and seller: "A agreed with B to acquire C"); the words are
-    ``paths.yaml``'s."""
+    some items of a list ("A and B, one of which took part in X"), goes through a deal to
+    move a stake (buyer and seller: "A agreed with B to acquire C") or a purchase made for
+    someone, speaks of a meeting, a warning or a preference ("A met B", "added B to its
+    alert list"), or of another's ("A's rival's token, B"); the words are ``paths.yaml``'s.
+    """
     on_path, hung = _guard_words()
     along = {t.i for t in path}
     for t in path:
         if t.lower_ in rules.blocking and not (t.lower_ == "to" and t.dep_ == "prep"):
             return True
-        if t.lemma_.lower() in on_path:
-            return True  # "plans to join X", "the applicants for X include A"
+        if t.lemma_.lower() in on_path or t.lower_ in on_path:
+            return True  # "plans to join X", "the applicants for X include A", "A met B"
+        if t.dep_ == "poss" and t.pos_ == "NOUN":
+            return True  # "A's rival's token, B": another's
         for c in index.kids.get(t.i, ()):
             if c.dep_ in _MODIFIERS and c.lower_ in hung:
                 return True
             if c.dep_ in _DEALS and c.i not in along and c.lemma_.lower() in rules.transfers:
                 return True  # "A agreed with B to acquire C": buyer and seller, not partners
+            if c.dep_ == "prep" and any(g.lower_ in rules.unrelating for o in c.children
+                                        if o.dep_ == "pobj" for g in [o, *o.children]):
+                return True  # "added B to its alert list", "put B on a warning list"
             if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _EVERY and any(
                     p.dep_ == "prep" and p.lower_ == "of" and
                     any(g.lower_ in _RELATIVE for g in p.children) for p in c.children):
                 return True
+        if t.dep_ == "prep" and t.lower_ == "for" and t.head.lemma_.lower() in rules.transfers:
+            return True  # "A bought servers for B": a purchase made for B, no tie
         if t.pos_ in {"VERB", "AUX", "NOUN"}:
             if t.i not in negated:
                 negated[t.i] = _negated(t)

@@ -69,6 +69,8 @@ class PathRules:
     hedging: frozenset[str]
     #: those who only seek a tie (read by the learned pairs)
     seekers: frozenset[str]
+    #: words of a meeting, a warning or a preference (read by the learned pairs)
+    unrelating: frozenset[str]
     naming: frozenset[str]
     transfers: frozenset[str]
     targets: dict[str, frozenset[str]]
@@ -92,6 +94,7 @@ def load_path_rules(path: Path = PATHS_FILE) -> PathRules:
         verb_preps=frozenset(data["verb_preps"]), event_preps=frozenset(data["event_preps"]),
         verbs_only=frozenset(data["verbs_only"]),
         hedging=frozenset(data["hedging"]), seekers=frozenset(data["seekers"]),
+        unrelating=frozenset(data["unrelating"]),
         naming=frozenset(data["naming"]), transfers=frozenset(data["transfers"]),
         companions=frozenset(data["companions"]),
         loose_pronouns=frozenset(data["loose_pronouns"]),

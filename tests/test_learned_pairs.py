@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from hkweb3.loaders.learned_pairs import PAIRS_FILE, RULE, load_model
+from hkweb3.loaders.learned_pairs import PAIRS_FILE, RULE, _path, _unstated, load_model
+from hkweb3.loaders.pair_features import parse_index
+from hkweb3.loaders.path_relations import load_path_rules
 from tests.extract_support import document, triples
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,3 +111,27 @@ def test_without_the_model_only_the_rules_speak(extractor):
     finally:
         relations.learned = saved
     assert triples(extractor, text) - without
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "unstated"),
+    [
+        # a meeting, a warning, a purchase made for someone, a deal between buyer and seller
+        ("Sanjay Rao met Quarrow Labs on Monday.", "Rao", "Labs", True),
+        ("The SFC has added Brightmere Digital to its alert list.", "SFC", "Digital", True),
+        ("Quarrow Bank bought servers for Tessaly Digital.", "Bank", "Digital", True),
+        ("Corvid Labs entered into an agreement with Pellam Bank to acquire a stake in Tern "
+         "Pay.", "Labs", "Bank", True),
+        ("Kestrel Bank's rival's token, the Orin Coin, went live.", "Bank", "Coin", True),
+        # what the model may read
+        ("Orrin Securities has been testing deposits as part of Project Ensemble.",
+         "Securities", "Ensemble", False),
+    ],
+)
+def test_paths_that_state_no_tie(extractor, text, first, second, unstated):
+    """The guards themselves, whatever the model's probability for the pair."""
+    doc = extractor.nlp(text)
+    a = next(t for t in doc if t.text == first)
+    b = next(t for t in doc if t.text == second)
+    sentence = doc[:]
+    assert _unstated(_path(a, b), load_path_rules(), parse_index(sentence), {}) is unstated
