@@ -166,8 +166,9 @@ def keep_whole_words(nlp: Language) -> None:
     ['It', 'banks', 'StraitsX', '.', 'The', 'U.S.', 'MoU', '.']
     """
     nlp.tokenizer.token_match = _WHOLE_WORD.match
-    suffixes = [*nlp.Defaults.suffixes, CAMEL_STOP]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    # added to the pipeline's own suffix rules, whichever pipeline it is
+    own = nlp.tokenizer.suffix_search.__self__.pattern
+    nlp.tokenizer.suffix_search = re.compile(f"{own}|{CAMEL_STOP}$").search
     for form in _DOTTED_FORMS:  # "Lumen Pte. Ltd.": the form's full stop ends no sentence
         nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
 

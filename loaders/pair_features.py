@@ -110,7 +110,8 @@ def pair_features(sentence: Span, first: Mention, second: Mention, others: int =
         index = parse_index(sentence)
     features = [f"others={min(others, 3)}", f"kinds={first.kind}|{second.kind}",
                 f"k1={first.kind}", f"k2={second.kind}", f"how={first.how}|{second.how}"]
-    path = path_between(_head(doc, first), _head(doc, second))
+    heads = _head(doc, first), _head(doc, second)
+    path = path_between(*heads)
     if path is not None:
         left, top, right = path
         inner = left[1:] + right[1:]
@@ -124,7 +125,7 @@ def pair_features(sentence: Span, first: Mention, second: Mention, others: int =
         features += [f"ondep={t.dep_}:{_word(t)}" for t in inner if not t.is_punct]
         if any(t.i in index.denied for t in [top, *inner]):
             features.append("negated")
-    features += _roles(_head(doc, first), _head(doc, second))
+    features += _roles(*heads)
     gap = doc[first.end:second.start]
     if len(gap) <= NEAR:
         features += [f"between={_word(t)}" for t in gap]
